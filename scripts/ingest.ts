@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { parseCliArgs } from '../src/cli/parse-args.js';
+import { reindexWithProgress } from '../src/cli/reindex-with-progress.js';
+import { runCli } from '../src/cli/run-cli.js';
+import { loadCoreConfig } from '../src/config.js';
+import { formatSummary } from '../src/ingest/format-summary.js';
+
+const USAGE = `Usage: npm run ingest -- [--full] [--prune] [--dry-run] [--json]
+  --full      rebuild the whole index (needed after changing EMBEDDING_MODEL)
+  --prune     remove indexed articles whose files are gone
+  --dry-run   report what would change, without embedding or writing
+  --json      print the summary as JSON on stdout`;
+
+const argsSchema = z.object({
+  full: z.boolean().default(false),
+  prune: z.boolean().default(false),
+  'dry-run': z.boolean().default(false),
+  json: z.boolean().default(false),
+  help: z.boolean().default(false),
+  positionals: z.array(z.string()).max(0, 'ingest takes no positional arguments'),
+});
+
+runCli(async () => {
+  const args = parseCliArgs(
+    process.argv.slice(2),
+    {
+      full: { type: 'boolean' },
+      prune: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    argsSchema,
+    USAGE,
+  );
+  if (args.help) {
+    console.log(USAGE);
+    return;
+  }
+  const config = loadCoreConfig();
+  const summary = await reindexWithProgress(config, {
+    full: args.full,
+    prune: args.prune,
+    dryRun: args['dry-run'],
+  });
+  console.log(args.json ? JSON.stringify(summary, null, 2) : formatSummary(summary));
+});

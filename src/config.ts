@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import { z } from 'zod';
+
+/** A configuration problem worth one clear line to the user, never a stack trace. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const booleanFlag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'expected true or false' })
+    .default(fallback ? 'true' : 'false')
+    .transform((value) => ['true', '1', 'yes'].includes(value));
+
+const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+
+/** Settings every entry point needs: where the index lives and which model embeds it. */
+export const coreConfigSchema = z.object({
+  DB_PATH: z.string().min(1).default('data/briefing.db'),
+  ARTICLES_DIR: z.string().min(1).default('data/articles'),
+  EMBEDDING_MODEL: z.string().min(1).default('Xenova/all-MiniLM-L6-v2'),
+  MODEL_DIR: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+  EMBEDDING_QUANTIZED: booleanFlag(true),
+  EMBED_BATCH_SIZE: positiveInt(32),
+  // all-MiniLM-L6-v2 was trained on, and truncates at, 256 word pieces including [CLS] and [SEP].
+  PASSAGE_MAX_TOKENS: z.coerce.number().int().min(16).max(8192).default(256),
+  MAX_ARTICLE_BYTES: positiveInt(20 * 1024 * 1024),
+  // Overrides the measured similarity above which a passage counts as answering (see `npm run eval`).
+  ANSWER_MIN_SIMILARITY: z.preprocess(emptyAsUndefined, z.coerce.number().min(-1).max(1).optional()),
+  // Overrides the measured weight of vector similarity in hybrid search (see `npm run eval`).
+  HYBRID_VECTOR_WEIGHT: z.preprocess(emptyAsUndefined, z.coerce.number().min(0).max(10).optional()),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+export type CoreConfig = z.infer<typeof coreConfigSchema>;
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'expected a Discord ID (17 to 20 digits)');
+
+/** Discord settings, validated only when the bot or the command deploy script starts. */
+export const discordConfigSchema = z.object({
+  // Empty counts as missing: `.env.example` ships the variable blank.
+  DISCORD_TOKEN: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string({ error: 'is missing: set it to your bot token from the Discord developer portal' })
+      // A bot token is three base64url parts joined by dots; anything else is a copy-paste mistake.
+      .regex(/^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/, 'does not look like a Discord bot token'),
+  ),
+  DISCORD_CLIENT_ID: snowflake,
+  DISCORD_GUILD_ID: z.preprocess(emptyAsUndefined, snowflake.optional()),
+  ASK_CHANNEL_IDS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(snowflake)),
+  COOLDOWN_SECONDS: z.coerce.number().min(0).max(3600).default(5),
+  // Its own file, so a full re-index (which may delete the index) never loses votes.
+  FEEDBACK_DB_PATH: z.string().min(1).default('data/feedback.db'),
+  // Only tests point the client elsewhere (a Discord stand-in on loopback).
+  DISCORD_API_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+});
+export type DiscordConfig = z.infer<typeof discordConfigSchema>;
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const variable = issue.path.join('.') || 'environment';
+      return `${variable} ${issue.message}`;
+    })
+    .join('; ');
+}
+
+function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(`Invalid configuration: ${describeIssues(result.error)}`);
+  }
+  return result.data;
+}
+
+/** Loads `.env` from the working directory when there is one; variables already set win. */
+export function loadDotEnv(file = '.env'): void {
+  if (!fs.existsSync(file)) return;
+  // Node's own .env loader arrived in 20.12; older versions would fail with a TypeError.
+  if (typeof process.loadEnvFile !== 'function') {
+    throw new ConfigError(
+      `Reading ${file} needs Node.js 20.12 or newer; upgrade Node or export the variables instead.`,
+    );
+  }
+  process.loadEnvFile(file);
+}
+
+export function loadCoreConfig(env: NodeJS.ProcessEnv = process.env): CoreConfig {
+  return parseEnv(coreConfigSchema, env);
+}
+
+export function loadDiscordConfig(env: NodeJS.ProcessEnv = process.env): DiscordConfig {
+  return parseEnv(discordConfigSchema, env);
+}

@@ -1,0 +1,21 @@
+import { createHash } from 'node:crypto';
+import type { Article } from './article.js';
+
+/**
+ * Bumped when chunking or attribution changes how the same text is indexed, so the next ingest
+ * re-processes every article instead of keeping passages cut the old way.
+ */
+export const PIPELINE_VERSION = 1;
+
+/**
+ * Identifies what an article would be indexed as. The key and file name are left out, so the same
+ * article saved under two names hashes the same and can be reported as a duplicate.
+ */
+export function contentHash(article: Article, passageMaxTokens: number): string {
+  const { title, source, url, published, author, paragraphs } = article;
+  return createHash('sha256')
+    .update(
+      JSON.stringify([PIPELINE_VERSION, passageMaxTokens, title, source, url, published, author, paragraphs]),
+    )
+    .digest('hex');
+}

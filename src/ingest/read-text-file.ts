@@ -1,0 +1,82 @@
+import fs from 'node:fs/promises';
+
+export type TextFileResult = { text: string } | { reason: string };
+
+const MB = 1024 * 1024;
+
+/** Sizes as people read them: `512 bytes`, `3.2 KB`, `52.4 MB`, `20 MB`. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  const [value, unit] = bytes < MB ? [bytes / 1024, 'KB'] : [bytes / MB, 'MB'];
+  return `${Number(value.toFixed(1))} ${unit}`;
+}
+
+function describeReadError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'could not be read: permission denied';
+  if (code === 'ENOENT') return 'could not be read: file not found (was it moved or deleted?)';
+  return `could not be read: ${code ?? (error as Error).message}`;
+}
+
+// Past the first 64 KB a text file has made its case; scanning all 20 MB would only cost time.
+const CONTROL_SAMPLE_BYTES = 64 * 1024;
+const MAX_CONTROL_SHARE = 0.3;
+
+/** Share of C0 control bytes other than tab, newline, vertical tab, form feed and carriage return. */
+function controlShare(bytes: Uint8Array): number {
+  const sample = bytes.subarray(0, CONTROL_SAMPLE_BYTES);
+  let controls = 0;
+  for (const byte of sample) {
+    if ((byte < 0x20 && (byte < 0x09 || byte > 0x0d)) || byte === 0x7f) controls++;
+  }
+  return controls / sample.length;
+}
+
+const UTF16_BOMS = [
+  { bom: [0xff, 0xfe], encoding: 'utf-16le' },
+  { bom: [0xfe, 0xff], encoding: 'utf-16be' },
+] as const;
+
+function decode(bytes: Uint8Array): TextFileResult {
+  // Windows editors save "Unicode" text as UTF-16, whose ASCII letters carry NUL bytes:
+  // decode it before the binary check.
+  const utf16 = UTF16_BOMS.find(({ bom }) => bom.every((byte, index) => bytes[index] === byte));
+  if (utf16) return { text: new TextDecoder(utf16.encoding).decode(bytes) };
+  if (bytes.includes(0)) return { reason: 'binary file (contains NUL bytes)' };
+  const share = controlShare(bytes);
+  if (share > MAX_CONTROL_SHARE) {
+    return { reason: `binary file (${Math.round(share * 100)}% control characters)` };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    // Not UTF-8: older corpora are Latin-1/Windows-1252 (a lone 0xA3 byte for £), which decodes every byte.
+    const text = new TextDecoder('windows-1252').decode(bytes);
+    return { text: text.startsWith('\u00ef\u00bb\u00bf') ? text.slice(3) : text };
+  }
+}
+
+/**
+ * Reads an article file as text, or says in plain words why it cannot be indexed.
+ * The size is checked before reading, so an oversized file never lands in memory.
+ */
+export async function readTextFile(filePath: string, maxBytes: number): Promise<TextFileResult> {
+  let bytes: Uint8Array;
+  try {
+    const stats = await fs.stat(filePath);
+    // Opening a FIFO or device would block or never end.
+    if (!stats.isFile()) return { reason: 'not a regular file' };
+    if (stats.size === 0) return { reason: 'empty file' };
+    if (stats.size > maxBytes) {
+      return {
+        reason: `file is ${formatSize(stats.size)}, over the ${formatSize(maxBytes)} limit (MAX_ARTICLE_BYTES)`,
+      };
+    }
+    bytes = await fs.readFile(filePath);
+  } catch (error) {
+    return { reason: describeReadError(error) };
+  }
+  const decoded = decode(bytes);
+  if ('text' in decoded && decoded.text.trim() === '') return { reason: 'empty file (only whitespace)' };
+  return decoded;
+}

@@ -1,0 +1,193 @@
+import fs from 'node:fs';
+import type { CoreConfig } from '../config.js';
+import type { Embedder } from '../embed/embedder.js';
+import {
+  applyIndexChanges,
+  readStoredArticles,
+  type ArticleToStore,
+  type StoredArticle,
+} from '../store/index-writer.js';
+import { IndexError, modelMismatchMessage, openIndexForWrite } from '../store/open-database.js';
+import { SCHEMA_VERSION, type IndexModel } from '../store/schema.js';
+import type { Article, SkippedFile } from './article.js';
+import { chunkArticle } from './chunk.js';
+import { contentHash } from './content-hash.js';
+import { loadArticleFile } from './load-file.js';
+import { quotesForPassages } from './quotes.js';
+import { listArticleFiles } from './scan.js';
+
+export interface ReindexOptions {
+  /** Rebuild every article from scratch, and drop articles whose files are gone. */
+  full: boolean;
+  /** Remove articles whose files are gone (otherwise they are kept and reported as missing). */
+  prune: boolean;
+  /** Work out and report what would change, without embedding or writing. */
+  dryRun: boolean;
+}
+
+export interface ReindexProgress {
+  onFilesStart?(total: number): void;
+  onFileDone?(done: number): void;
+  onEmbedStart?(totalPassages: number): void;
+  onEmbedProgress?(done: number): void;
+}
+
+export interface ReindexSummary {
+  dbPath: string;
+  articlesDir: string;
+  model: string;
+  dryRun: boolean;
+  rebuilt: boolean;
+  articles: {
+    added: number;
+    updated: number;
+    unchanged: number;
+    removed: number;
+    skipped: number;
+    missing: number;
+  };
+  passages: { added: number; removed: number; embedded: number };
+  skipped: SkippedFile[];
+  /** Indexed articles whose files are gone, kept because --prune was not given. */
+  missing: string[];
+  seconds: number;
+}
+
+interface LoadedCorpus {
+  articles: { article: Article; hash: string }[];
+  skipped: SkippedFile[];
+}
+
+async function loadCorpus(config: CoreConfig, progress: ReindexProgress): Promise<LoadedCorpus> {
+  const { files, unsupported } = await listArticleFiles(config.ARTICLES_DIR);
+  progress.onFilesStart?.(files.length);
+  const skipped: SkippedFile[] = [...unsupported];
+  const articles: LoadedCorpus['articles'] = [];
+  const firstKeyByHash = new Map<string, string>();
+  for (const [index, file] of files.entries()) {
+    const loaded = await loadArticleFile(config.ARTICLES_DIR, file, { maxBytes: config.MAX_ARTICLE_BYTES });
+    skipped.push(...loaded.skipped);
+    for (const article of loaded.articles) {
+      const hash = contentHash(article, config.PASSAGE_MAX_TOKENS);
+      const original = firstKeyByHash.get(hash);
+      if (original !== undefined) {
+        skipped.push({
+          path: article.key,
+          reason: `same article as ${original} (duplicate, not indexed twice)`,
+        });
+        continue;
+      }
+      firstKeyByHash.set(hash, article.key);
+      articles.push({ article, hash });
+    }
+    progress.onFileDone?.(index + 1);
+  }
+  return { articles, skipped };
+}
+
+function emptySummary(config: CoreConfig, options: ReindexOptions): ReindexSummary {
+  return {
+    dbPath: config.DB_PATH,
+    articlesDir: config.ARTICLES_DIR,
+    model: config.EMBEDDING_MODEL,
+    dryRun: options.dryRun,
+    rebuilt: false,
+    articles: { added: 0, updated: 0, unchanged: 0, removed: 0, skipped: 0, missing: 0 },
+    passages: { added: 0, removed: 0, embedded: 0 },
+    skipped: [],
+    missing: [],
+    seconds: 0,
+  };
+}
+
+/**
+ * Brings the index in line with the articles folder. Everything slow (reading, chunking, embedding)
+ * happens before the single write transaction, so a running bot is blocked only for the write itself.
+ * `loadModel` is called only when something has to be embedded.
+ */
+export async function reindex(
+  config: CoreConfig,
+  options: ReindexOptions,
+  loadModel: () => Promise<Embedder>,
+  progress: ReindexProgress = {},
+): Promise<ReindexSummary> {
+  const started = performance.now();
+  const summary = emptySummary(config, options);
+
+  // A dry run on a machine with no index yet must not leave an empty index file behind.
+  const opened = options.dryRun && !fs.existsSync(config.DB_PATH) ? null : openIndexForWrite(config.DB_PATH);
+  const meta = opened?.meta ?? null;
+  try {
+    const schemaOutdated = meta !== null && meta.schemaVersion !== SCHEMA_VERSION;
+    if (meta && !schemaOutdated && !options.full && meta.model !== config.EMBEDDING_MODEL) {
+      throw new IndexError(modelMismatchMessage(meta, config.EMBEDDING_MODEL));
+    }
+    const rebuild = options.full || meta === null || schemaOutdated;
+    const previouslyStored =
+      opened && meta && !schemaOutdated ? readStoredArticles(opened.db) : new Map<string, StoredArticle>();
+    const stored = rebuild ? new Map<string, StoredArticle>() : previouslyStored;
+
+    const corpus = await loadCorpus(config, progress);
+    summary.skipped = corpus.skipped;
+    summary.articles.skipped = corpus.skipped.length;
+
+    const seen = new Set(corpus.articles.map(({ article }) => article.key));
+    const changed = corpus.articles.filter(({ article, hash }) => stored.get(article.key)?.hash !== hash);
+    summary.articles.unchanged = corpus.articles.length - changed.length;
+    for (const { article } of changed) {
+      if (previouslyStored.has(article.key)) summary.articles.updated++;
+      else summary.articles.added++;
+    }
+    const gone = [...previouslyStored].filter(([key]) => !seen.has(key));
+    // A file that failed to load (wholly or in part) keeps its indexed copy: pruning is for files that are gone.
+    const troubled = (file: string) => corpus.skipped.some((item) => item.path.startsWith(file));
+    const remove =
+      options.prune || options.full
+        ? gone.filter(([, { file }]) => options.full || !troubled(file)).map(([key]) => key)
+        : [];
+    summary.articles.removed = remove.length;
+    summary.missing = gone.map(([key]) => key).filter((key) => !remove.includes(key));
+    summary.articles.missing = summary.missing.length;
+    summary.rebuilt = rebuild;
+
+    if (!opened || options.dryRun || (changed.length === 0 && remove.length === 0 && !rebuild)) {
+      summary.seconds = (performance.now() - started) / 1000;
+      return summary;
+    }
+
+    const embedder = await loadModel();
+    const upsert = await prepareArticles(changed, embedder, config, progress);
+    summary.passages.embedded = upsert.reduce((sum, item) => sum + item.passages.length, 0);
+
+    const model: IndexModel = { model: embedder.model, dimension: embedder.dimension };
+    if (meta && !rebuild && meta.dimension !== model.dimension) {
+      throw new IndexError(modelMismatchMessage(meta, model));
+    }
+    const written = applyIndexChanges(opened.db, { rebuild: rebuild ? model : null, remove, upsert });
+    summary.passages.added = written.passagesAdded;
+    summary.passages.removed = written.passagesRemoved;
+    summary.seconds = (performance.now() - started) / 1000;
+    return summary;
+  } finally {
+    opened?.db.close();
+  }
+}
+
+async function prepareArticles(
+  changed: LoadedCorpus['articles'],
+  embedder: Embedder,
+  config: CoreConfig,
+  progress: ReindexProgress,
+): Promise<ArticleToStore[]> {
+  const chunked = changed.map(({ article, hash }) => {
+    const passages = chunkArticle(article.paragraphs, config.PASSAGE_MAX_TOKENS, (text) =>
+      embedder.countTokens(text),
+    );
+    return { article, hash, passages, quotes: quotesForPassages(article.paragraphs, passages) };
+  });
+  const texts = chunked.flatMap((item) => item.passages.map((passage) => passage.text));
+  progress.onEmbedStart?.(texts.length);
+  const vectors = await embedder.embed(texts, progress.onEmbedProgress);
+  let next = 0;
+  return chunked.map((item) => ({ ...item, vectors: item.passages.map(() => vectors[next++]!) }));
+}

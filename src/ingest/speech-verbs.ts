@@ -1,0 +1,53 @@
+import nlp from 'compromise';
+
+// prettier-ignore
+/**
+ * Lemmas of verbs that report what someone said. Only lemmas are listed: compromise derives every
+ * inflection, so "echoes", "warning" and "told" need no entries of their own.
+ */
+const SPEECH_VERBS = [
+  'say', 'tell', 'warn', 'accuse', 'insist', 'echo', 'add', 'state', 'claim', 'argue', 'reveal', 'announce',
+  'note', 'stress', 'urge', 'explain', 'declare', 'confirm', 'deny', 'acknowledge', 'admit', 'suggest',
+  'emphasise', 'emphasize', 'reiterate', 'vow', 'allege', 'assert', 'remark', 'reply', 'respond', 'comment',
+  'write',
+];
+
+function inflections(lemma: string): string[] {
+  const [forms] = nlp(lemma).verbs().conjugate() as Record<string, string>[];
+  // Multi-word forms ("will say") never match a single token, so only keep one-word forms.
+  return [lemma, ...Object.values(forms ?? {}).filter((form) => !form.includes(' '))];
+}
+
+/**
+ * Forms that are far more often nouns ("the United States", "a comment") would send most sentences to
+ * the tagger for nothing; their past tenses ("stated", "commented") still count.
+ */
+const MOSTLY_NOUNS = new Set([
+  'state',
+  'states',
+  'comment',
+  'comments',
+  'remark',
+  'remarks',
+  'note',
+  'notes',
+]);
+
+export const SPEECH_VERB_FORMS: ReadonlySet<string> = new Set(
+  SPEECH_VERBS.flatMap(inflections).filter((form) => !MOSTLY_NOUNS.has(form)),
+);
+
+/** "according to" reports speech without a verb, so it is a cue of its own. */
+const ACCORDING_TO = /\baccording\s+to\b/i;
+
+/**
+ * A cheap word scan that decides whether a sentence is worth tagging with compromise at all; most
+ * sentences of a news article report no speech, and tagging dominates the cost of attribution.
+ */
+export function mayReportSpeech(sentence: string): boolean {
+  if (ACCORDING_TO.test(sentence)) return true;
+  for (const [word] of sentence.matchAll(/\p{L}+/gu)) {
+    if (SPEECH_VERB_FORMS.has(word.toLowerCase())) return true;
+  }
+  return false;
+}

@@ -1,0 +1,160 @@
+import type Database from 'better-sqlite3';
+import { articleBody, type Article } from '../ingest/article.js';
+import type { PassageDraft } from '../ingest/chunk.js';
+import { createSchema, dropSchema, type IndexModel } from './schema.js';
+
+/** A statement and who made it; offsets index into the article body. */
+export interface QuoteDraft {
+  passageOrdinal: number;
+  speaker: string;
+  surname: string;
+  role: string | null;
+  start: number;
+  end: number;
+}
+
+export interface ArticleToStore {
+  article: Article;
+  hash: string;
+  passages: readonly PassageDraft[];
+  vectors: readonly Float32Array[];
+  quotes: readonly QuoteDraft[];
+}
+
+export interface IndexChanges {
+  /** Drop everything and create the tables for this model before writing. */
+  rebuild: IndexModel | null;
+  /** Article keys to delete. Keys in `upsert` are replaced, so they need not be listed here. */
+  remove: readonly string[];
+  upsert: readonly ArticleToStore[];
+}
+
+export interface WriteResult {
+  passagesAdded: number;
+  passagesRemoved: number;
+}
+
+export interface StoredArticle {
+  file: string;
+  hash: string;
+}
+
+/** Every indexed article by key, with the content hash the re-index compares against. */
+export function readStoredArticles(db: Database.Database): Map<string, StoredArticle> {
+  const rows = db.prepare('SELECT key, file, content_hash AS hash FROM articles').all() as ({
+    key: string;
+  } & StoredArticle)[];
+  return new Map(rows.map(({ key, file, hash }) => [key, { file, hash }]));
+}
+
+function prepareStatements(db: Database.Database) {
+  return {
+    findArticle: db.prepare('SELECT id FROM articles WHERE key = ?').pluck(),
+    passageIds: db.prepare('SELECT id FROM passages WHERE article_id = ?').pluck(),
+    deleteVector: db.prepare('DELETE FROM passage_vectors WHERE passage_id = ?'),
+    deleteArticle: db.prepare('DELETE FROM articles WHERE id = ?'),
+    insertArticle: db.prepare(`
+      INSERT INTO articles (key, file, title, source, url, published, author, body, content_hash, indexed_at)
+      VALUES (@key, @file, @title, @source, @url, @published, @author, @body, @hash, @indexedAt)`),
+    insertPassage: db.prepare(`
+      INSERT INTO passages (article_id, ordinal, paragraph, start, end, kind, text)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`),
+    insertVector: db.prepare(
+      'INSERT INTO passage_vectors (passage_id, embedding, article_id) VALUES (?, ?, ?)',
+    ),
+    insertQuote: db.prepare(`
+      INSERT INTO quotes (passage_id, article_id, speaker, surname, role, start, end)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`),
+  };
+}
+type Statements = ReturnType<typeof prepareStatements>;
+
+function removeArticle(statements: Statements, key: string): number {
+  const articleId = statements.findArticle.get(key) as number | undefined;
+  if (articleId === undefined) return 0;
+  const passageIds = statements.passageIds.all(articleId) as number[];
+  // vec0 is a virtual table: foreign keys do not reach it, so its rows go by hand. Rowids as BigInt: sqlite-vec #270.
+  for (const passageId of passageIds) statements.deleteVector.run(BigInt(passageId));
+  statements.deleteArticle.run(articleId);
+  return passageIds.length;
+}
+
+function insertArticle(statements: Statements, item: ArticleToStore, indexedAt: string): void {
+  const { article } = item;
+  const articleId = Number(
+    statements.insertArticle.run({
+      key: article.key,
+      file: article.file,
+      title: article.title,
+      source: article.source,
+      url: article.url,
+      published: article.published,
+      author: article.author,
+      body: articleBody(article),
+      hash: item.hash,
+      indexedAt,
+    }).lastInsertRowid,
+  );
+  const passageIds = item.passages.map((passage, index) => {
+    const passageId = statements.insertPassage.run(
+      articleId,
+      passage.ordinal,
+      passage.paragraph,
+      passage.start,
+      passage.end,
+      passage.kind,
+      passage.text,
+    ).lastInsertRowid;
+    statements.insertVector.run(BigInt(passageId), item.vectors[index]!, BigInt(articleId));
+    return passageId;
+  });
+  for (const quote of item.quotes) {
+    statements.insertQuote.run(
+      passageIds[quote.passageOrdinal]!,
+      articleId,
+      quote.speaker,
+      quote.surname,
+      quote.role,
+      quote.start,
+      quote.end,
+    );
+  }
+}
+
+/**
+ * Writes a whole re-index in one transaction: a reader sees the old index or the new one, never a mix,
+ * and a process killed half-way leaves the old index as it was.
+ */
+export function applyIndexChanges(db: Database.Database, changes: IndexChanges): WriteResult {
+  for (const item of changes.upsert) {
+    if (item.vectors.length !== item.passages.length) {
+      throw new Error(
+        `${item.article.key}: ${item.passages.length} passages but ${item.vectors.length} vectors`,
+      );
+    }
+  }
+  const write = db.transaction((): WriteResult => {
+    let passagesRemoved = 0;
+    if (changes.rebuild) {
+      passagesRemoved = (db
+        .prepare("SELECT count(*) FROM sqlite_master WHERE name = 'passages'")
+        .pluck()
+        .get() as number)
+        ? (db.prepare('SELECT count(*) FROM passages').pluck().get() as number)
+        : 0;
+      dropSchema(db);
+      createSchema(db, changes.rebuild);
+    }
+    const statements = prepareStatements(db);
+    for (const key of changes.remove) passagesRemoved += removeArticle(statements, key);
+    const indexedAt = new Date().toISOString();
+    let passagesAdded = 0;
+    for (const item of changes.upsert) {
+      passagesRemoved += removeArticle(statements, item.article.key);
+      insertArticle(statements, item, indexedAt);
+      passagesAdded += item.passages.length;
+    }
+    return { passagesAdded, passagesRemoved };
+  });
+  return write.immediate();
+}

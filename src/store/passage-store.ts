@@ -1,0 +1,188 @@
+import type Database from 'better-sqlite3';
+import { openIndexForRead } from './open-database.js';
+import type { IndexMeta } from './schema.js';
+
+export interface PassageRecord {
+  id: number;
+  articleId: number;
+  articleKey: string;
+  title: string;
+  source: string | null;
+  url: string | null;
+  published: string | null;
+  paragraph: number;
+  ordinal: number;
+  start: number;
+  end: number;
+  kind: 'body' | 'caption';
+  text: string;
+}
+
+export interface RankedId {
+  id: number;
+  /** BM25 (lower is better, as FTS5 reports it) or cosine distance (0 is identical). */
+  score: number;
+}
+
+export interface SpeakerRecord {
+  name: string;
+  surname: string;
+  roles: string[];
+  quotes: number;
+}
+
+export interface QuoteRecord {
+  passageId: number;
+  speaker: string;
+  /** Offsets into the article body, like the passage's own. */
+  start: number;
+  end: number;
+}
+
+export interface ArticleRecord {
+  id: number;
+  key: string;
+  title: string;
+  source: string | null;
+  url: string | null;
+  published: string | null;
+  passages: number;
+}
+
+export const DOCUMENT_FREQUENCY_CAP = 5000;
+
+const PASSAGE_COLUMNS = `
+  p.id, p.article_id AS articleId, a.key AS articleKey, a.title, a.source, a.url, a.published,
+  p.paragraph, p.ordinal, p.start, p.end, p.kind, p.text`;
+
+/**
+ * Read access to the index for search and answers. One connection with prepared statements, opened once:
+ * in WAL mode each query sees the latest committed re-index, so a running bot needs no restart.
+ */
+export class PassageStore {
+  readonly meta: IndexMeta;
+  private readonly statements;
+
+  constructor(
+    private readonly db: Database.Database,
+    meta: IndexMeta,
+  ) {
+    this.meta = meta;
+    this.statements = {
+      fts: db.prepare(
+        'SELECT rowid AS id, bm25(passages_fts) AS score FROM passages_fts WHERE passages_fts MATCH ? ORDER BY score LIMIT ?',
+      ),
+      knn: db.prepare(
+        'SELECT passage_id AS id, distance AS score FROM passage_vectors WHERE embedding MATCH ? AND k = ? ORDER BY distance',
+      ),
+      passages: db.prepare(
+        `SELECT ${PASSAGE_COLUMNS} FROM json_each(?) ids JOIN passages p ON p.id = ids.value JOIN articles a ON a.id = p.article_id`,
+      ),
+      vectors: db.prepare(
+        'SELECT passage_id AS id, embedding FROM passage_vectors WHERE passage_id IN (SELECT value FROM json_each(?))',
+      ),
+      speakers: db.prepare(`
+        SELECT speaker AS name, surname, json_group_array(DISTINCT role) FILTER (WHERE role IS NOT NULL) AS roles,
+               count(*) AS quotes
+        FROM quotes GROUP BY speaker ORDER BY quotes DESC, speaker`),
+      quotesBySpeaker: db.prepare(`
+        SELECT q.passage_id AS passageId, q.speaker, q.start, q.end
+        FROM quotes q JOIN articles a ON a.id = q.article_id
+        WHERE q.speaker IN (SELECT value FROM json_each(?))
+        ORDER BY a.published DESC, a.id, q.start`),
+      quotesInPassages: db.prepare(`
+        SELECT passage_id AS passageId, speaker, start, end FROM quotes
+        WHERE passage_id IN (SELECT value FROM json_each(?)) ORDER BY start`),
+      articles: db.prepare(`
+        SELECT a.id, a.key, a.title, a.source, a.url, a.published, count(p.id) AS passages
+        FROM articles a LEFT JOIN passages p ON p.article_id = a.id
+        GROUP BY a.id ORDER BY a.published DESC, a.title`),
+      passageCount: db.prepare('SELECT count(*) FROM passages').pluck(),
+      // Capped: past a few thousand passages a word is common, and counting further only costs time.
+      documentFrequency: db
+        .prepare(
+          `SELECT count(*) FROM (SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT ${DOCUMENT_FREQUENCY_CAP})`,
+        )
+        .pluck(),
+    };
+  }
+
+  static open(dbPath: string, model: string): PassageStore {
+    const { db, meta } = openIndexForRead(dbPath, model);
+    return new PassageStore(db, meta);
+  }
+
+  /** Best BM25 matches for an FTS5 expression built by `buildMatchExpression`, never raw user text. */
+  fullText(matchExpression: string, limit: number): RankedId[] {
+    return this.statements.fts.all(matchExpression, limit) as RankedId[];
+  }
+
+  /** Nearest passages by cosine distance. */
+  nearest(vector: Float32Array, k: number): RankedId[] {
+    if (k <= 0) return [];
+    return this.statements.knn.all(vector, k) as RankedId[];
+  }
+
+  /** Passages with their article, in the order of `ids`; ids that no longer exist are left out. */
+  passages(ids: readonly number[]): PassageRecord[] {
+    if (ids.length === 0) return [];
+    const rows = this.statements.passages.all(JSON.stringify(ids)) as PassageRecord[];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  vectors(ids: readonly number[]): Map<number, Float32Array> {
+    const rows = this.statements.vectors.all(JSON.stringify(ids)) as { id: number; embedding: Buffer }[];
+    return new Map(
+      rows.map(({ id, embedding }) => [
+        id,
+        new Float32Array(
+          embedding.buffer,
+          embedding.byteOffset,
+          embedding.byteLength / Float32Array.BYTES_PER_ELEMENT,
+        ),
+      ]),
+    );
+  }
+
+  speakers(): SpeakerRecord[] {
+    const rows = this.statements.speakers.all() as (Omit<SpeakerRecord, 'roles'> & { roles: string })[];
+    return rows.map((row) => ({ ...row, roles: JSON.parse(row.roles) as string[] }));
+  }
+
+  /** Statements by these speakers, newest article first and in article order within each. */
+  quotesBy(speakers: readonly string[]): QuoteRecord[] {
+    return this.statements.quotesBySpeaker.all(JSON.stringify(speakers)) as QuoteRecord[];
+  }
+
+  quotesIn(passageIds: readonly number[]): QuoteRecord[] {
+    return this.statements.quotesInPassages.all(JSON.stringify(passageIds)) as QuoteRecord[];
+  }
+
+  articles(): ArticleRecord[] {
+    return this.statements.articles.all() as ArticleRecord[];
+  }
+
+  /** How many passages contain each term (as FTS5 stems it), counted up to DOCUMENT_FREQUENCY_CAP. */
+  documentFrequencies(terms: readonly string[]): Map<string, number> {
+    return new Map(
+      terms.map((term) => [
+        term,
+        this.statements.documentFrequency.get(`"${term.replaceAll('"', '""')}"`) as number,
+      ]),
+    );
+  }
+
+  /** Changes whenever another connection (a re-index) commits: the cue to drop anything cached. */
+  dataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
+  }
+
+  passageCount(): number {
+    return this.statements.passageCount.get() as number;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

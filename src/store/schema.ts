@@ -1,0 +1,100 @@
+import type Database from 'better-sqlite3';
+
+/** Bumped whenever a table changes shape; an index of another version is rebuilt by the next ingest. */
+export const SCHEMA_VERSION = 1;
+
+export interface IndexModel {
+  model: string;
+  dimension: number;
+}
+
+export interface IndexMeta extends IndexModel {
+  schemaVersion: number;
+}
+
+const TABLES = ['quotes', 'passage_vectors', 'passages_fts', 'passages', 'articles', 'meta'] as const;
+
+export function dropSchema(db: Database.Database): void {
+  for (const table of TABLES) db.exec(`DROP TABLE IF EXISTS ${table}`);
+}
+
+export function createSchema(db: Database.Database, { model, dimension }: IndexModel): void {
+  if (!Number.isInteger(dimension) || dimension <= 0)
+    throw new Error(`Invalid embedding dimension ${dimension}`);
+  db.exec(`
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+
+    CREATE TABLE articles (
+      id INTEGER PRIMARY KEY,
+      key TEXT NOT NULL UNIQUE,
+      file TEXT NOT NULL,
+      title TEXT NOT NULL,
+      source TEXT,
+      url TEXT,
+      published TEXT,
+      author TEXT,
+      body TEXT NOT NULL,
+      content_hash TEXT NOT NULL,
+      indexed_at TEXT NOT NULL
+    ) STRICT;
+
+    CREATE TABLE passages (
+      id INTEGER PRIMARY KEY,
+      article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+      ordinal INTEGER NOT NULL,
+      paragraph INTEGER NOT NULL,
+      start INTEGER NOT NULL,
+      end INTEGER NOT NULL,
+      kind TEXT NOT NULL CHECK (kind IN ('body', 'caption')),
+      text TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX passages_by_article ON passages(article_id, ordinal);
+
+    -- Who said what: offsets into the article body, tied to the passage holding the statement.
+    CREATE TABLE quotes (
+      id INTEGER PRIMARY KEY,
+      passage_id INTEGER NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
+      article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+      speaker TEXT NOT NULL,
+      surname TEXT NOT NULL,
+      role TEXT,
+      start INTEGER NOT NULL,
+      end INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX quotes_by_speaker ON quotes(surname COLLATE NOCASE);
+    CREATE INDEX quotes_by_passage ON quotes(passage_id);
+
+    CREATE VIRTUAL TABLE passages_fts USING fts5(
+      text, content='passages', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER passages_fts_insert AFTER INSERT ON passages BEGIN
+      INSERT INTO passages_fts(rowid, text) VALUES (new.id, new.text);
+    END;
+    CREATE TRIGGER passages_fts_delete AFTER DELETE ON passages BEGIN
+      INSERT INTO passages_fts(passages_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    END;
+
+    CREATE VIRTUAL TABLE passage_vectors USING vec0(
+      passage_id INTEGER PRIMARY KEY,
+      embedding float[${dimension}] distance_metric=cosine,
+      article_id INTEGER
+    );
+  `);
+  const setMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+  setMeta.run('schema_version', String(SCHEMA_VERSION));
+  setMeta.run('model', model);
+  setMeta.run('dimension', String(dimension));
+}
+
+/** The index's recorded model and schema, or null for a file that holds no index yet. */
+export function readMeta(db: Database.Database): IndexMeta | null {
+  const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
+  if (!hasMeta) return null;
+  const rows = db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[];
+  const values = new Map(rows.map((row) => [row.key, row.value]));
+  return {
+    schemaVersion: Number(values.get('schema_version') ?? 0),
+    model: values.get('model') ?? '',
+    dimension: Number(values.get('dimension') ?? 0),
+  };
+}

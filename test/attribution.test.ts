@@ -1,0 +1,269 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Paragraph } from '../src/ingest/article.js';
+import { attributeQuotes, splitSentences, type Attribution } from '../src/ingest/attribution.js';
+import { mayReportSpeech, SPEECH_VERB_FORMS } from '../src/ingest/speech-verbs.js';
+import { CONDITIONS_SAMPLE, NATO_SAMPLE, SAMPLE_ARTICLES_DIR } from './helpers/corpus.js';
+
+/** The sample format: the first line is the headline, captions are the lines without final punctuation. */
+function loadSample(file: string): Paragraph[] {
+  const text = readFileSync(path.join(SAMPLE_ARTICLES_DIR, file), 'utf8');
+  return text
+    .split('\n')
+    .slice(1)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map((line) => ({ text: line, kind: /[.!?]["'”’)]?$/.test(line) ? 'body' : 'caption' }));
+}
+
+const body = (...texts: string[]): Paragraph[] => texts.map((text) => ({ text, kind: 'body' }));
+
+function attributed(paragraphs: readonly Paragraph[]) {
+  const attributions = attributeQuotes(paragraphs);
+  const quoted = (a: Attribution) => paragraphs[a.paragraph]!.text.slice(a.start, a.end);
+  /** The attributions whose attributed text contains `fragment`. */
+  const at = (fragment: string) => {
+    // A misspelt fragment would make every "credits no one" assertion pass vacuously.
+    expect(paragraphs.some((paragraph) => paragraph.text.includes(fragment))).toBe(true);
+    return attributions.filter((a) => quoted(a).includes(fragment));
+  };
+  /** The names credited with the text containing `fragment`. */
+  const speakersOf = (fragment: string) => at(fragment).map((a) => a.speaker.name);
+  return { attributions, quoted, at, speakersOf };
+}
+
+describe('attributeQuotes on the NATO sample', () => {
+  const paragraphs = loadSample(NATO_SAMPLE);
+  const { attributions, quoted, at, speakersOf } = attributed(paragraphs);
+
+  it("credits David Lammy's statements, including the unattributed paragraph that continues one", () => {
+    expect(speakersOf('We continue to bear down the sanctions')).toEqual(['David Lammy']);
+    expect(at('We continue to bear down the sanctions')[0]!.speaker).toEqual({
+      name: 'David Lammy',
+      surname: 'Lammy',
+      role: 'British foreign minister',
+    });
+    expect(speakersOf('Lammy and and his French counterpart')).toEqual(['David Lammy']);
+    expect(speakersOf('Our judgment is that Putin continues to obfuscate')).toEqual(['David Lammy']);
+    expect(speakersOf('We see, Vladimir Putin. We know what youre doing.')).toEqual(['David Lammy']);
+    expect(speakersOf('We are pledged to continue')).toEqual(['David Lammy']);
+  });
+
+  it('takes the sentences before an attribution that ends the paragraph into the quote', () => {
+    const [judgment] = at('Our judgment is that');
+    expect(quoted(judgment!)).toMatch(/^Our judgment is that .*, Lammy said\.$/);
+  });
+
+  it('credits Melanie Joly, Margus Tsahkna and Jean-Noel Barrot with their roles', () => {
+    expect(at('there had to be consequences').map((a) => a.speaker)).toEqual([
+      { name: 'Melanie Joly', surname: 'Joly', role: 'Canadian foreign minister' },
+    ]);
+    expect(at('There must be red lines in terms of a timetable').map((a) => a.speaker)).toEqual([
+      { name: 'Margus Tsahkna', surname: 'Tsahkna', role: 'Estonian foreign minister' },
+    ]);
+    const barrot = { name: 'Jean-Noel Barrot', surname: 'Barrot', role: 'French foreign minister' };
+    expect(at('Russia has been flip flopping').map((a) => a.speaker)).toEqual([barrot]);
+    expect(at('our army chiefs will be in Kyiv').map((a) => a.speaker)).toEqual([barrot]);
+  });
+
+  it('resolves "he said" to Tsahkna, not to Putin named in brackets inside the quote', () => {
+    const [quote, ...others] = at('he said as he arrived in Brussels');
+    expect(others).toEqual([]);
+    expect(quote!.speaker.name).toBe('Margus Tsahkna');
+    expect(quoted(quote!)).toMatch(/^\(Russian president Vladimir Putin\) is asking more/);
+    expect(attributions.some((a) => a.speaker.name.includes('Putin'))).toBe(false);
+  });
+
+  it('credits the British Ministry of Defence, also as "the ministry" and "the MoD"', () => {
+    for (const fragment of ['up to 250,000 Russian soldiers', 'The ministry added', 'The MoD also accused']) {
+      expect(speakersOf(fragment)).toEqual(['British Ministry of Defence']);
+    }
+  });
+
+  it('credits named governments and cities', () => {
+    expect(speakersOf('Paris said that the military chiefs')).toEqual(['Paris']);
+    expect(speakersOf('Britain said it was time')).toEqual(['Britain', 'France']);
+  });
+
+  it('credits no one with generic, unattributed or caption text', () => {
+    expect(speakersOf('a senior NATO official revealed')).toEqual([]);
+    expect(speakersOf('according to the NATO official who spoke to DPA')).toEqual([]);
+    expect(speakersOf('NATO leaders have warned Vladimir Putin')).toEqual([]);
+    expect(speakersOf('Slavic Russians from urban centres')).toEqual([]);
+    expect(attributions.filter((a) => paragraphs[a.paragraph]!.kind === 'caption')).toEqual([]);
+  });
+});
+
+describe('attributeQuotes on the Putin conditions sample', () => {
+  const { at, speakersOf } = attributed(loadSample(CONDITIONS_SAMPLE));
+
+  it('credits Trump by his full name and role, not Putin whom he talked about', () => {
+    expect(at('Trump famously said Putin was').map((a) => a.speaker)).toEqual([
+      { name: 'Donald Trump', surname: 'Trump', role: 'US president' },
+    ]);
+  });
+
+  it('credits Rustem Umerov with what he told reporters and with the "he said" sentence after it', () => {
+    const umerov = { name: 'Rustem Umerov', surname: 'Umerov', role: 'Defence minister' };
+    expect(at('told reporters that Kyiv officials').map((a) => a.speaker)).toEqual([umerov]);
+    const [proposal] = at('Ukraine proposed further talks');
+    expect(proposal!.speaker).toEqual(umerov);
+    // Each sentence keeps its own span: the first is cued itself, so the second does not absorb it.
+    expect(speakersOf('Defence minister Rustem Umerov')).toEqual(['Rustem Umerov']);
+  });
+
+  it('credits Zelensky in "with Zelensky saying"', () => {
+    expect(speakersOf('with Zelensky saying it needs')).toContain('Volodymyr Zelensky');
+  });
+
+  it('credits no one with generic sources or sentences without a speech verb', () => {
+    expect(speakersOf('officials said')).toEqual([]);
+    expect(speakersOf('sources say')).toEqual([]);
+    expect(speakersOf('A source warned Reuters')).toEqual([]);
+    expect(speakersOf('the Ukrainian delegation said')).toEqual([]);
+    expect(speakersOf('The Russian leader wants NATO')).toEqual([]);
+  });
+});
+
+describe('attributeQuotes on written shapes', () => {
+  it('resolves she to the person in subject position before', () => {
+    const { speakersOf } = attributed(body('Jane Doe runs Acme Corp.', 'She said the plan would work.'));
+    expect(speakersOf('She said')).toEqual(['Jane Doe']);
+  });
+
+  it('reads "according to X" before and after the words, and "said X" at the end', () => {
+    const first = attributed(body('According to Acme spokesperson Jane Roe, the plan failed.'));
+    expect(first.attributions.map((a) => a.speaker)).toEqual([
+      { name: 'Jane Roe', surname: 'Roe', role: 'Acme spokesperson' },
+    ]);
+    expect(attributed(body('The plan failed, according to Jane Roe.')).speakersOf('plan')).toEqual([
+      'Jane Roe',
+    ]);
+    expect(attributed(body('The plan will work, said John Smith.')).speakersOf('plan')).toEqual([
+      'John Smith',
+    ]);
+  });
+
+  it('gives a surname the full name and role seen earlier', () => {
+    const { at } = attributed(
+      body('President Emmanuel Macron arrived.', 'Macron added that the talks failed.'),
+    );
+    expect(at('Macron added').map((a) => a.speaker)).toEqual([
+      { name: 'Emmanuel Macron', surname: 'Macron', role: 'President' },
+    ]);
+  });
+
+  it('looks past asides between the speaker and the verb, and keeps titles out of names', () => {
+    const { speakersOf } = attributed(
+      body(
+        "Annalena Baerbock, Germany's foreign minister, said the talks failed.",
+        "Germany's foreign minister, Annalena Baerbock, said the talks failed again.",
+        'Zelenskyy, speaking in Kyiv, said the war would end.',
+      ),
+    );
+    expect(speakersOf('the talks failed.')).toEqual(['Annalena Baerbock']);
+    expect(speakersOf('the talks failed again')).toEqual(['Annalena Baerbock']);
+    expect(speakersOf('speaking in Kyiv')).toEqual(['Zelenskyy']);
+    const titled = attributeQuotes(
+      body('Secretary of State Marco Rubio said no.', 'Commission President Ursula von der Leyen said yes.'),
+    );
+    expect(titled.map((a) => [a.speaker.name, a.speaker.role])).toEqual([
+      ['Marco Rubio', 'Secretary of State'],
+      ['Ursula von der Leyen', 'Commission President'],
+    ]);
+  });
+
+  it('ignores passives, future speech and speakers inside reported words', () => {
+    expect(attributeQuotes(body('Putin is said to be angry.'))).toEqual([]);
+    expect(attributeQuotes(body('Smith will say more tomorrow.'))).toEqual([]);
+    const { speakersOf } = attributed(body('Lavrov said Russia warned Kyiv.'));
+    expect(speakersOf('Lavrov')).toEqual(['Lavrov']);
+  });
+
+  it('returns trimmed offsets into the paragraph text', () => {
+    const paragraphs = body('   Officials met.  Smith said it was over.  ');
+    const [attribution] = attributeQuotes(paragraphs);
+    expect(attribution).toMatchObject({ paragraph: 0, speaker: { name: 'Smith' } });
+    expect(paragraphs[0]!.text.slice(attribution!.start, attribution!.end)).toBe('Smith said it was over.');
+  });
+});
+
+describe('attributeQuotes robustness', () => {
+  it('handles odd inputs without throwing', () => {
+    const odd = [
+      '',
+      ' ',
+      'said',
+      'He said.',
+      '(((',
+      ', said',
+      'according to',
+      'a'.repeat(10_000),
+      '😀 said 😀 X.',
+    ];
+    for (const text of [
+      ...odd,
+      'قال الوزير said',
+      '\u0000 said Smith',
+      ') said (',
+      'Smith said it. '.repeat(300),
+    ]) {
+      expect(() =>
+        attributeQuotes([
+          { text, kind: 'body' },
+          { text, kind: 'caption' },
+        ]),
+      ).not.toThrow();
+    }
+    expect(attributeQuotes([])).toEqual([]);
+  });
+
+  it('always returns trimmed spans inside body paragraphs', () => {
+    const word = fc.constantFrom(
+      'Smith',
+      'Jane',
+      'he',
+      'said',
+      'told',
+      'according',
+      'to',
+      'the',
+      'ministry',
+      ',',
+      '.',
+    );
+    const text = fc.oneof(
+      fc.string(),
+      fc.array(word, { maxLength: 30 }).map((words) => words.join(' ')),
+    );
+    const paragraph = fc.record({ text, kind: fc.constantFrom('body' as const, 'caption' as const) });
+    fc.assert(
+      fc.property(fc.array(paragraph, { maxLength: 5 }), (paragraphs) => {
+        for (const a of attributeQuotes(paragraphs)) {
+          const { text: source, kind } = paragraphs[a.paragraph]!;
+          expect(kind).toBe('body');
+          expect(0 <= a.start && a.start < a.end && a.end <= source.length).toBe(true);
+          expect(source.slice(a.start, a.end).trim()).toBe(source.slice(a.start, a.end));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('helpers', () => {
+  it('knows every inflection of the speech verbs', () => {
+    for (const form of ['said', 'says', 'saying', 'told', 'echoed', 'warns', 'insisted', 'stated']) {
+      expect(SPEECH_VERB_FORMS.has(form)).toBe(true);
+    }
+    expect(mayReportSpeech('The plan failed, according to Jane Roe.')).toBe(true);
+    expect(mayReportSpeech('The United States is a member state.')).toBe(false);
+  });
+
+  it('splits sentences into trimmed spans', () => {
+    const text = ' One. Two? ';
+    expect(splitSentences(text).map(({ start, end }) => text.slice(start, end))).toEqual(['One.', 'Two?']);
+  });
+});
