@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import { z } from 'zod';
+import { answerSchema } from '../src/answer/answer-schema.js';
+import { Briefing } from '../src/answer/briefing.js';
+import { ANSI, formatAnswerText, PLAIN } from '../src/answer/format-text.js';
+import { parseCliArgs } from '../src/cli/parse-args.js';
+import { reindexWithProgress } from '../src/cli/reindex-with-progress.js';
+import { runCli } from '../src/cli/run-cli.js';
+import { loadCoreConfig } from '../src/config.js';
+import { loadEmbedder } from '../src/embed/embedder.js';
+import { SEARCH_MODES } from '../src/search/hybrid-search.js';
+
+const USAGE = `Usage: npm run ask -- [--json] [-k N] [--mode hybrid|bm25|vector] "your question"
+  --json      print the answer object as JSON only
+  -k N        how many passages at most (1 to 50)
+  --mode M    retrieval mode (default hybrid)`;
+
+const argsSchema = z.object({
+  json: z.boolean().default(false),
+  k: z.coerce.number().int().min(1).max(50).optional(),
+  mode: z.enum(SEARCH_MODES).default('hybrid'),
+  help: z.boolean().default(false),
+  positionals: z.array(z.string()),
+});
+
+runCli(async () => {
+  const args = parseCliArgs(
+    process.argv.slice(2),
+    {
+      json: { type: 'boolean' },
+      k: { type: 'string', short: 'k' },
+      mode: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    argsSchema,
+    USAGE,
+  );
+  const question = args.positionals.join(' ').trim();
+  if (args.help || !question) {
+    (args.help ? console.log : console.error)(USAGE);
+    if (!args.help) process.exitCode = 1;
+    return;
+  }
+  const config = loadCoreConfig();
+  const embedder = await loadEmbedder(config);
+  if (!fs.existsSync(config.DB_PATH)) {
+    console.error(`No index at ${config.DB_PATH} yet: indexing ${config.ARTICLES_DIR} first.`);
+    await reindexWithProgress(config, { full: false, prune: false, dryRun: false }, async () => embedder);
+  }
+  const briefing = await Briefing.open(config, embedder);
+  try {
+    const answer = answerSchema.parse(await briefing.ask(question, { limit: args.k, mode: args.mode }));
+    console.log(
+      args.json
+        ? JSON.stringify(answer, null, 2)
+        : formatAnswerText(answer, process.stdout.isTTY ? ANSI : PLAIN),
+    );
+  } finally {
+    briefing.close();
+  }
+});

@@ -1,0 +1,60 @@
+import type { CoreConfig } from '../config.js';
+import { loadEmbedder, type Embedder } from '../embed/embedder.js';
+import { PassageStore, type ArticleRecord, type SpeakerRecord } from '../store/passage-store.js';
+import type { Answer } from './answer-schema.js';
+import { answerQuestion, type AnswerContext, type AskOptions } from './build-answer.js';
+import { calibrationFor, type ModelCalibration } from './calibration.js';
+
+/**
+ * The question-answering service: the index and the model, loaded once and shared by every question.
+ * It knows nothing of how answers are shown (terminal, Discord).
+ */
+export class Briefing {
+  private speakerCache: { version: number; speakers: SpeakerRecord[] } | null = null;
+  private readonly context: AnswerContext;
+
+  private constructor(
+    readonly store: PassageStore,
+    readonly embedder: Embedder,
+    calibration: ModelCalibration,
+  ) {
+    this.context = {
+      store,
+      calibration,
+      speakers: () => this.speakers(),
+      embedQuery: async (text) => (await embedder.embed([text]))[0]!,
+    };
+  }
+
+  static async open(config: CoreConfig, embedder?: Embedder): Promise<Briefing> {
+    const store = PassageStore.open(config.DB_PATH, config.EMBEDDING_MODEL);
+    try {
+      const model = embedder ?? (await loadEmbedder(config));
+      return new Briefing(store, model, calibrationFor(config.EMBEDDING_MODEL, config));
+    } catch (error) {
+      store.close();
+      throw error;
+    }
+  }
+
+  ask(question: string, options?: AskOptions): Promise<Answer> {
+    return answerQuestion(this.context, question, options);
+  }
+
+  /** Everyone quoted in the index, most quoted first; re-read only after a re-index. */
+  speakers(): SpeakerRecord[] {
+    const version = this.store.dataVersion();
+    if (this.speakerCache?.version !== version)
+      this.speakerCache = { version, speakers: this.store.speakers() };
+    return this.speakerCache.speakers;
+  }
+
+  /** The indexed articles with their passage counts, newest first. */
+  articles(): ArticleRecord[] {
+    return this.store.articles();
+  }
+
+  close(): void {
+    this.store.close();
+  }
+}

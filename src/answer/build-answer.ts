@@ -1,0 +1,183 @@
+import type { Span } from '../ingest/sentence-split.js';
+import { queryTerms } from '../search/fts-query.js';
+import { dot, searchPassages, type SearchMode } from '../search/hybrid-search.js';
+import { resolveSpeaker } from '../search/resolve-speaker.js';
+import { parseSpeakerQuestion } from '../search/speaker-question.js';
+import type { PassageRecord, PassageStore, QuoteRecord, SpeakerRecord } from '../store/passage-store.js';
+import type { Answer, AnswerPassage } from './answer-schema.js';
+import type { ModelCalibration } from './calibration.js';
+import { evidenceOf, isStrongEvidence, rarityWeights } from './evidence.js';
+import { bestSentence, termCoverage } from './highlight.js';
+
+export interface AnswerContext {
+  store: PassageStore;
+  speakers(): readonly SpeakerRecord[];
+  embedQuery(text: string): Promise<Float32Array>;
+  calibration: ModelCalibration;
+}
+
+export interface AskOptions {
+  /** How many passages at most; by default 5, or 10 for "what did X say" (a speaker's statements). */
+  limit?: number;
+  mode?: SearchMode;
+}
+
+/** Longer questions are cut: the model reads 256 word pieces at most and FTS5 gains nothing from more. */
+export const MAX_QUESTION_CHARS = 1000;
+export const DEFAULT_LIMIT = 5;
+export const DEFAULT_SPEAKER_LIMIT = 10;
+
+export const NOTHING_FOUND = 'Nothing in the indexed articles answers this.';
+
+interface Candidate {
+  passage: PassageRecord;
+  score: number;
+  highlight: Span;
+}
+
+function toAnswerPassages(candidates: readonly Candidate[]): AnswerPassage[] {
+  return candidates.map(({ passage, score, highlight }, index) => ({
+    rank: index + 1,
+    text: passage.text,
+    highlight,
+    score,
+    kind: passage.kind,
+    citation: {
+      n: index + 1,
+      articleId: passage.articleKey,
+      title: passage.title,
+      source: passage.source,
+      url: passage.url,
+      published: passage.published,
+      paragraph: passage.paragraph,
+    },
+  }));
+}
+
+const notFound = (question: string, reason: string, speaker: Answer['speaker'] = null): Answer => ({
+  question,
+  found: false,
+  speaker,
+  reason,
+  passages: [],
+});
+
+export function termWeights(context: Pick<AnswerContext, 'store'>, terms: readonly string[]) {
+  return rarityWeights(context.store.documentFrequencies(terms), context.store.passageCount());
+}
+
+/** The span covering a speaker's statements inside a passage, in passage offsets. */
+function quoteSpan(passage: PassageRecord, quotes: readonly { start: number; end: number }[]): Span {
+  const start = Math.max(0, Math.min(...quotes.map((q) => q.start)) - passage.start);
+  const end = Math.min(passage.text.length, Math.max(...quotes.map((q) => q.end)) - passage.start);
+  return end > start ? { start, end } : { start: 0, end: passage.text.length };
+}
+
+async function answerAboutSpeaker(
+  context: AnswerContext,
+  question: string,
+  speakers: readonly SpeakerRecord[],
+  topic: string | null,
+  limit: number,
+): Promise<Answer> {
+  const roles = [...new Set(speakers.flatMap((speaker) => speaker.roles))];
+  const speaker = { name: speakers.map((s) => s.name).join(' / '), roles };
+  const quotes = context.store.quotesBy(speakers.map((s) => s.name));
+  const quotesByPassage = new Map<number, QuoteRecord[]>();
+  for (const quote of quotes)
+    quotesByPassage.set(quote.passageId, [...(quotesByPassage.get(quote.passageId) ?? []), quote]);
+  const passages = context.store.passages([...quotesByPassage.keys()]).filter((p) => p.kind === 'body');
+
+  let candidates: Candidate[] = passages.map((passage, index) => ({
+    passage,
+    // Without a topic the statements keep the articles' own order: newest article first, then as written.
+    score: passages.length - index,
+    highlight: quoteSpan(passage, quotesByPassage.get(passage.id)!),
+  }));
+  if (topic) {
+    const topicVector = await context.embedQuery(topic);
+    const terms = queryTerms(topic);
+    const weightOf = termWeights(context, terms);
+    const vectors = context.store.vectors(passages.map((p) => p.id));
+    candidates = candidates
+      .map((candidate) => ({ ...candidate, score: dot(topicVector, vectors.get(candidate.passage.id)!) }))
+      .filter((c) =>
+        isStrongEvidence(
+          { similarity: c.score, coverage: termCoverage(c.passage.text, terms, weightOf) },
+          context.calibration.evidence,
+        ),
+      )
+      .sort((a, b) => b.score - a.score);
+    if (candidates.length === 0) {
+      return notFound(
+        question,
+        `${speaker.name} is quoted in the indexed articles, but not about ${topic}.`,
+        speaker,
+      );
+    }
+  }
+  return {
+    question,
+    found: true,
+    speaker,
+    reason: null,
+    passages: toAnswerPassages(candidates.slice(0, limit)),
+  };
+}
+
+async function answerFromSearch(
+  context: AnswerContext,
+  question: string,
+  limit: number,
+  mode: SearchMode,
+): Promise<Answer> {
+  const questionVector = await context.embedQuery(question);
+  const hits = searchPassages(context.store, question, questionVector, {
+    limit,
+    mode,
+    vectorWeight: context.calibration.vectorWeight,
+  });
+  const terms = queryTerms(question);
+  const evidence = evidenceOf(
+    hits.map((hit) => ({ text: hit.passage.text, similarity: hit.similarity })),
+    terms,
+    termWeights(context, terms),
+  );
+  if (!evidence.some((item) => isStrongEvidence(item, context.calibration.evidence))) {
+    return notFound(question, NOTHING_FOUND);
+  }
+  const candidates = hits.map((hit) => ({
+    passage: hit.passage,
+    score: hit.score,
+    highlight: bestSentence(hit.passage.text, terms),
+  }));
+  return { question, found: true, speaker: null, reason: null, passages: toAnswerPassages(candidates) };
+}
+
+/**
+ * Answers a question from the index: "what did X say (about Y)" questions list X's attributed statements;
+ * any other question gets hybrid search. Never throws on odd input: an empty or wordless question is a
+ * `found: false` answer that says what to ask instead.
+ */
+export async function answerQuestion(
+  context: AnswerContext,
+  rawQuestion: string,
+  options: AskOptions = {},
+): Promise<Answer> {
+  const question = rawQuestion.normalize('NFC').replace(/\s+/gu, ' ').trim().slice(0, MAX_QUESTION_CHARS);
+  if (!/[\p{L}\p{N}]/u.test(question)) {
+    return notFound(question, 'Ask a question in words, for example: "What did Lammy say about sanctions?"');
+  }
+  const asked = parseSpeakerQuestion(question);
+  const speakers = asked ? resolveSpeaker(asked.speaker, context.speakers()) : [];
+  if (asked && speakers.length > 0) {
+    return answerAboutSpeaker(
+      context,
+      question,
+      speakers,
+      asked.topic,
+      options.limit ?? DEFAULT_SPEAKER_LIMIT,
+    );
+  }
+  return answerFromSearch(context, question, options.limit ?? DEFAULT_LIMIT, options.mode ?? 'hybrid');
+}

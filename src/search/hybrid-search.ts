@@ -1,0 +1,79 @@
+import type { PassageRecord, PassageStore } from '../store/passage-store.js';
+import { dropNearDuplicates } from './dedupe.js';
+import { buildMatchExpression } from './fts-query.js';
+import { reciprocalRankFusion } from './rrf.js';
+import { scoreFusion } from './score-fusion.js';
+
+/** `hybrid` fuses scores (the default: best measured), `rrf` fuses ranks; the others are one list alone. */
+export const SEARCH_MODES = ['hybrid', 'rrf', 'bm25', 'vector'] as const;
+export type SearchMode = (typeof SEARCH_MODES)[number];
+
+export interface SearchHit {
+  passage: PassageRecord;
+  /** Fused score (higher is better); comparable within one result list only. */
+  score: number;
+  /** Cosine similarity between the question and the passage, whatever list found it. */
+  similarity: number;
+  /** 1-based rank in the BM25 list, or null if BM25 did not find it. */
+  bm25Rank: number | null;
+}
+
+export interface SearchOptions {
+  limit: number;
+  mode: SearchMode;
+  /** How much cosine similarity counts against BM25 in `hybrid` mode (see score-fusion). */
+  vectorWeight: number;
+  /** How deep each list is read before fusion. */
+  candidates?: number;
+}
+
+const DEFAULT_CANDIDATES = 50;
+const CAPTION_WEIGHT = 0.8;
+
+export function dot(a: Float32Array, b: Float32Array): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
+  return sum;
+}
+
+/**
+ * Hybrid retrieval: BM25 over FTS5 and k-nearest vectors from sqlite-vec, fused by score (or by reciprocal
+ * rank in `rrf` mode), with near-duplicate passages (the same sentence syndicated or repeated) dropped from the results.
+ */
+export function searchPassages(
+  store: PassageStore,
+  question: string,
+  questionVector: Float32Array,
+  { limit, mode, vectorWeight, candidates = DEFAULT_CANDIDATES }: SearchOptions,
+): SearchHit[] {
+  const depth = Math.max(candidates, limit * 2);
+  const match = mode === 'vector' ? null : buildMatchExpression(question);
+  const bm25 = match ? store.fullText(match, depth) : [];
+  const vector = mode === 'bm25' ? [] : store.nearest(questionVector, depth);
+  const fused =
+    mode === 'hybrid'
+      ? scoreFusion(bm25, vector, vectorWeight)
+      : reciprocalRankFusion([bm25.map((hit) => hit.id), vector.map((hit) => hit.id)]);
+
+  // Read a few more than needed so that dropping duplicates still leaves `limit` passages.
+  const shortlist = fused.slice(0, limit * 3);
+  const passages = new Map(store.passages(shortlist.map((hit) => hit.id)).map((p) => [p.id, p]));
+  const vectors = store.vectors(shortlist.map((hit) => hit.id));
+  const hits = shortlist.flatMap((hit): SearchHit[] => {
+    const passage = passages.get(hit.id);
+    const passageVector = vectors.get(hit.id);
+    if (!passage || !passageVector) return [];
+    return [
+      {
+        passage,
+        score: hit.score,
+        similarity: dot(questionVector, passageVector),
+        bm25Rank: hit.ranks[0] ?? null,
+      },
+    ];
+  });
+  // A caption restates the story around a photo: on a near tie, the story's own words are the better answer.
+  for (const hit of hits) if (hit.passage.kind === 'caption') hit.score *= CAPTION_WEIGHT;
+  hits.sort((a, b) => b.score - a.score);
+  return dropNearDuplicates(hits, (hit) => hit.passage.text, limit);
+}
