@@ -1,0 +1,76 @@
+import {
+  SlashCommandBuilder,
+  type APIApplicationCommandOptionChoice,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+} from 'discord.js';
+import { z } from 'zod';
+import type { Answer } from '../../answer/answer-schema.js';
+import type { SpeakerRecord } from '../../store/passage-store.js';
+import { answerInteraction } from '../answer-reply.js';
+import type { BotContext } from '../context.js';
+import { cutAtSentence, DISCORD_LIMITS } from '../limits.js';
+import { wantsPrivate, withPrivateOption } from './question-options.js';
+
+export const data = withPrivateOption(
+  new SlashCommandBuilder()
+    .setName('quotes')
+    .setDescription('What one person said across the indexed articles')
+    .addStringOption((option) =>
+      option
+        .setName('speaker')
+        .setDescription('Who: start typing to pick from the people quoted')
+        .setRequired(true)
+        .setAutocomplete(true)
+        .setMaxLength(DISCORD_LIMITS.choiceValue),
+    ),
+);
+
+const speakerSchema = z.string().trim().max(DISCORD_LIMITS.choiceValue);
+
+/**
+ * Autocomplete choices: the people quoted whose name or role contains what was typed, most quoted first
+ * (the order `speakers()` keeps). The value is the name, so a name too long for a value cannot be offered.
+ */
+export function speakerChoices(
+  speakers: readonly SpeakerRecord[],
+  typed: string,
+): APIApplicationCommandOptionChoice<string>[] {
+  const wanted = typed.trim().toLocaleLowerCase();
+  return speakers
+    .filter(({ name }) => name.length <= DISCORD_LIMITS.choiceValue)
+    .filter(({ name, roles }) => [name, ...roles].some((text) => text.toLocaleLowerCase().includes(wanted)))
+    .slice(0, DISCORD_LIMITS.autocompleteChoices)
+    .map(({ name, roles, quotes }) => ({
+      name: cutAtSentence(
+        [name, roles[0], `${quotes} ${quotes === 1 ? 'quote' : 'quotes'}`].filter(Boolean).join(' · '),
+        DISCORD_LIMITS.choiceName,
+      ),
+      value: name,
+    }));
+}
+
+/** A "what did X say" answer that fell back to a plain search means nobody by that name is quoted. */
+function onlyStatementsBy(speaker: string): (answer: Answer) => Answer {
+  return (answer) =>
+    answer.speaker
+      ? answer
+      : {
+          ...answer,
+          found: false,
+          passages: [],
+          reason: `Nobody called ${speaker} is quoted in the indexed articles. Start typing a name in /quotes to pick from the people who are.`,
+        };
+}
+
+export async function autocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
+  await interaction.respond(speakerChoices(context.briefing.speakers(), interaction.options.getFocused()));
+}
+
+export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
+  const speaker = speakerSchema.parse(interaction.options.getString('speaker', true));
+  await answerInteraction(interaction, context, `What did ${speaker} say?`, {
+    private: wantsPrivate(interaction),
+    adjust: onlyStatementsBy(speaker),
+  });
+}

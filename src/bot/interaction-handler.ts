@@ -1,0 +1,64 @@
+import type { ButtonInteraction, Interaction } from 'discord.js';
+import { FAILURE_NOTICE, privateNotice } from './answer-reply.js';
+import { commands } from './commands/index.js';
+import { turnPage } from './commands/sources.js';
+import type { BotContext } from './context.js';
+import { FEEDBACK_PREFIX, handleFeedbackButton } from './feedback.js';
+import { SOURCES_PREFIX } from './render-sources.js';
+
+/** Button handlers by the custom id's prefix (the part before the first colon). */
+const buttons: Record<string, (interaction: ButtonInteraction, context: BotContext) => Promise<void>> = {
+  [FEEDBACK_PREFIX]: handleFeedbackButton,
+  [SOURCES_PREFIX]: turnPage,
+};
+
+async function dispatch(interaction: Interaction, context: BotContext): Promise<void> {
+  if (interaction.isChatInputCommand() || interaction.isAutocomplete()) {
+    const command = commands.get(interaction.commandName);
+    if (!command) throw new Error(`unknown command /${interaction.commandName}`);
+    if (interaction.isChatInputCommand()) await command.execute(interaction, context);
+    else await command.autocomplete?.(interaction, context);
+  } else if (interaction.isButton()) {
+    const handler = buttons[interaction.customId.split(':')[0]!];
+    if (!handler) throw new Error(`unknown button ${interaction.customId}`);
+    await handler(interaction, context);
+  }
+}
+
+/** Tells the user privately that it failed; a public "thinking…" placeholder is removed first. */
+async function reportFailure(interaction: Interaction): Promise<void> {
+  if (interaction.isAutocomplete()) {
+    if (!interaction.responded) await interaction.respond([]);
+    return;
+  }
+  if (!interaction.isRepliable()) return;
+  const notice = privateNotice(FAILURE_NOTICE);
+  if (interaction.isChatInputCommand() && interaction.deferred) {
+    await interaction.deleteReply();
+    await interaction.followUp(notice);
+  } else if (interaction.deferred || interaction.replied) {
+    await interaction.followUp(notice);
+  } else {
+    await interaction.reply(notice);
+  }
+}
+
+/** Runs the command, autocomplete or button an interaction is for; failures are logged and reported. */
+export async function handleInteraction(interaction: Interaction, context: BotContext): Promise<void> {
+  try {
+    await dispatch(interaction, context);
+  } catch (error) {
+    context.logger.error(
+      {
+        err: error,
+        interaction: interaction.id,
+        user: interaction.user.id,
+        command:
+          interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : undefined,
+        customId: interaction.isMessageComponent() ? interaction.customId : undefined,
+      },
+      'interaction failed',
+    );
+    await reportFailure(interaction);
+  }
+}

@@ -1,0 +1,263 @@
+import {
+  ApplicationFlags,
+  ChannelType,
+  GuildDefaultMessageNotifications,
+  GuildExplicitContentFilter,
+  GuildMFALevel,
+  GuildNSFWLevel,
+  GuildPremiumTier,
+  GuildSystemChannelFlags,
+  GuildVerificationLevel,
+  Locale,
+  PermissionFlagsBits,
+  type APIApplication,
+  type APIDMChannel,
+  type APIGuild,
+  type APIGuildMember,
+  type APIInteractionGuildMember,
+  type APIRole,
+  type APITextChannel,
+  type APIUser,
+  type GuildMemberFlags,
+  type RoleFlags,
+  type GatewayGuildCreateDispatchData,
+} from 'discord.js';
+import { snowflake } from './ids.js';
+
+export interface StandinOptions {
+  /** Username of the fake bot account (default `briefing-bot`). */
+  botUsername?: string;
+  /** Name of the one guild the bot is in (default `Newsroom`). */
+  guildName?: string;
+  /**
+   * Gateway heartbeat interval sent in HELLO (default 41250 ms, Discord's usual value). Lower it to exercise
+   * heartbeating; discord.js waits a random fraction of it before the first beat.
+   */
+  heartbeatIntervalMs?: number;
+}
+
+/** The fake people who talk to the bot. Each has a distinct id, a guild membership and a DM channel. */
+export const FAKE_USER_NAMES = ['alice', 'bob', 'carol'] as const;
+export type FakeUserName = (typeof FAKE_USER_NAMES)[number];
+
+/** The guild's text channels; fixed so tests can write `standin.channels.general.id`. */
+export const TEXT_CHANNEL_NAMES = ['general', 'briefings'] as const;
+export type TextChannelName = (typeof TEXT_CHANNEL_NAMES)[number];
+
+/** Everything static the stand-in pretends exists on Discord. */
+export interface World {
+  application: APIApplication;
+  botUser: APIUser;
+  users: Record<FakeUserName, APIUser>;
+  guild: APIGuild;
+  roles: { everyone: APIRole; bot: APIRole; editor: APIRole };
+  members: APIGuildMember[];
+  channels: Record<TextChannelName, APITextChannel>;
+  dms: Record<FakeUserName, APIDMChannel>;
+}
+
+const bits = (...flags: bigint[]): string => flags.reduce((all, flag) => all | flag, 0n).toString();
+
+const EVERYONE_PERMISSIONS = bits(
+  PermissionFlagsBits.ViewChannel,
+  PermissionFlagsBits.SendMessages,
+  PermissionFlagsBits.ReadMessageHistory,
+  PermissionFlagsBits.AddReactions,
+  PermissionFlagsBits.UseApplicationCommands,
+);
+
+// What a typical invite link for a briefing bot grants; discord.js computes channel permissions from this.
+const BOT_PERMISSIONS = bits(
+  PermissionFlagsBits.ViewChannel,
+  PermissionFlagsBits.SendMessages,
+  PermissionFlagsBits.SendMessagesInThreads,
+  PermissionFlagsBits.EmbedLinks,
+  PermissionFlagsBits.AttachFiles,
+  PermissionFlagsBits.ReadMessageHistory,
+  PermissionFlagsBits.AddReactions,
+  PermissionFlagsBits.UseApplicationCommands,
+);
+
+function user(username: string, bot = false): APIUser {
+  return {
+    id: snowflake(),
+    username,
+    discriminator: '0',
+    global_name: bot ? null : username[0]!.toUpperCase() + username.slice(1),
+    avatar: null,
+    ...(bot ? { bot: true, discriminator: '0000' } : {}),
+  };
+}
+
+function role(id: string, name: string, permissions: string, position: number, managed = false): APIRole {
+  return {
+    id,
+    name,
+    color: 0,
+    colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
+    hoist: false,
+    icon: null,
+    unicode_emoji: null,
+    position,
+    permissions,
+    managed,
+    mentionable: false,
+    flags: 0 as RoleFlags,
+  };
+}
+
+function member(of: APIUser, roles: string[], joinedAt: string): APIGuildMember {
+  return {
+    user: of,
+    nick: null,
+    avatar: null,
+    banner: null,
+    roles,
+    joined_at: joinedAt,
+    premium_since: null,
+    deaf: false,
+    mute: false,
+    flags: 0 as GuildMemberFlags,
+    pending: false,
+    communication_disabled_until: null,
+  };
+}
+
+export function buildWorld(options: StandinOptions): World {
+  const botUser = user(options.botUsername ?? 'briefing-bot', true);
+  const users = Object.fromEntries(FAKE_USER_NAMES.map((name) => [name, user(name)])) as Record<
+    FakeUserName,
+    APIUser
+  >;
+  const guildId = snowflake();
+  const roles = {
+    everyone: role(guildId, '@everyone', EVERYONE_PERMISSIONS, 0),
+    bot: role(snowflake(), options.botUsername ?? 'briefing-bot', BOT_PERMISSIONS, 1, true),
+    editor: role(snowflake(), 'Editors', bits(PermissionFlagsBits.ManageMessages), 2),
+  };
+  const joinedAt = new Date(Date.now() - 86_400_000).toISOString();
+  const members = [
+    member(botUser, [roles.bot.id], joinedAt),
+    member(users.alice, [roles.editor.id], joinedAt),
+    member(users.bob, [], joinedAt),
+    member(users.carol, [], joinedAt),
+  ];
+  const channels = Object.fromEntries(
+    TEXT_CHANNEL_NAMES.map((name, position): [TextChannelName, APITextChannel] => [
+      name,
+      {
+        id: snowflake(),
+        type: ChannelType.GuildText,
+        guild_id: guildId,
+        name,
+        position,
+        permission_overwrites: [],
+        parent_id: null,
+        topic: null,
+        nsfw: false,
+        last_message_id: null,
+        rate_limit_per_user: 0,
+      },
+    ]),
+  ) as Record<TextChannelName, APITextChannel>;
+  const dms = Object.fromEntries(
+    FAKE_USER_NAMES.map((name): [FakeUserName, APIDMChannel] => [
+      name,
+      { id: snowflake(), type: ChannelType.DM, name: null, recipients: [users[name]], last_message_id: null },
+    ]),
+  ) as Record<FakeUserName, APIDMChannel>;
+  const guild: APIGuild = {
+    id: guildId,
+    name: options.guildName ?? 'Newsroom',
+    icon: null,
+    splash: null,
+    discovery_splash: null,
+    banner: null,
+    description: null,
+    owner_id: users.alice.id,
+    afk_channel_id: null,
+    afk_timeout: 300,
+    verification_level: GuildVerificationLevel.Low,
+    default_message_notifications: GuildDefaultMessageNotifications.OnlyMentions,
+    explicit_content_filter: GuildExplicitContentFilter.Disabled,
+    roles: Object.values(roles),
+    emojis: [],
+    stickers: [],
+    features: [],
+    mfa_level: GuildMFALevel.None,
+    application_id: null,
+    system_channel_id: channels.general.id,
+    system_channel_flags: GuildSystemChannelFlags.SuppressJoinNotifications,
+    rules_channel_id: null,
+    public_updates_channel_id: null,
+    safety_alerts_channel_id: null,
+    vanity_url_code: null,
+    premium_tier: GuildPremiumTier.None,
+    premium_subscription_count: 0,
+    preferred_locale: Locale.EnglishUS,
+    nsfw_level: GuildNSFWLevel.Default,
+    premium_progress_bar_enabled: false,
+    hub_type: null,
+    incidents_data: null,
+  };
+  const application: APIApplication = {
+    // Bot accounts created since 2020 share their id with their application.
+    id: botUser.id,
+    name: botUser.username,
+    icon: null,
+    description: 'Fake application served by discord-standin',
+    bot_public: false,
+    bot_require_code_grant: false,
+    bot: botUser,
+    verify_key: Buffer.alloc(32, 7).toString('hex'),
+    owner: users.alice,
+    team: null,
+    summary: '',
+    flags: ApplicationFlags.GatewayMessageContentLimited,
+    flags_new: String(ApplicationFlags.GatewayMessageContentLimited),
+  };
+  return { application, botUser, users, guild, roles, members, channels, dms };
+}
+
+/** The GUILD_CREATE payload sent after READY: the guild plus the members, channels and counts discord.js caches. */
+export function guildCreate(world: World): GatewayGuildCreateDispatchData {
+  return {
+    ...world.guild,
+    joined_at: world.members[0]!.joined_at!,
+    large: false,
+    unavailable: false,
+    member_count: world.members.length,
+    voice_states: [],
+    members: world.members,
+    // GUILD_CREATE channels omit guild_id; discord.js fills it in from the guild.
+    channels: Object.values(world.channels).map(({ guild_id: _omitted, ...channel }) => channel),
+    threads: [],
+    presences: [],
+    stage_instances: [],
+    guild_scheduled_events: [],
+    soundboard_sounds: [],
+  };
+}
+
+export function memberOf(world: World, userId: string): APIGuildMember | undefined {
+  return world.members.find((m) => m.user.id === userId);
+}
+
+/** The member object interactions carry: the membership plus the user's computed guild permissions. */
+export function interactionMember(world: World, userId: string): APIInteractionGuildMember {
+  const found = memberOf(world, userId);
+  if (!found) throw new Error(`discord-standin: ${userId} is not a member of the fake guild`);
+  const permissions = world.guild.roles
+    .filter((r) => r.id === world.guild.id || found.roles.includes(r.id))
+    .reduce((all, r) => all | BigInt(r.permissions), 0n);
+  return { ...found, permissions: permissions.toString() };
+}
+
+/** Text channels and DM channels by id. */
+export function findChannel(world: World, channelId: string): APITextChannel | APIDMChannel | undefined {
+  return [...Object.values(world.channels), ...Object.values(world.dms)].find((c) => c.id === channelId);
+}
+
+export function findUser(world: World, userId: string): APIUser | undefined {
+  return [world.botUser, ...Object.values(world.users)].find((u) => u.id === userId);
+}
