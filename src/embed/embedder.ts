@@ -1,4 +1,5 @@
-import { env, pipeline, type FeatureExtractionPipeline } from '@xenova/transformers';
+import { env, pipeline, type FeatureExtractionPipeline, type Tensor } from '@xenova/transformers';
+import { meanPoolNormalized } from './pooling.js';
 import type { CoreConfig } from '../config.js';
 
 export type EmbedderConfig = Pick<
@@ -48,10 +49,12 @@ export async function loadEmbedder(config: EmbedderConfig): Promise<Embedder> {
   }
 
   const runBatch = async (batch: readonly string[]): Promise<Float32Array[]> => {
-    const output = await extractor([...batch], { pooling: 'mean', normalize: true });
-    const [rows, width] = output.dims as [number, number];
-    const data = output.data as Float32Array;
-    return Array.from({ length: rows }, (_, row) => data.slice(row * width, (row + 1) * width));
+    const inputs = extractor.tokenizer([...batch], { padding: true, truncation: true });
+    const outputs = (await extractor.model(inputs)) as Record<string, Tensor | undefined>;
+    const hidden = outputs.last_hidden_state ?? outputs.token_embeddings;
+    if (!hidden) throw new ModelLoadError(`${config.EMBEDDING_MODEL} gives no token embeddings to pool`);
+    const mask = (inputs.attention_mask as Tensor).data as BigInt64Array;
+    return meanPoolNormalized(hidden.data as Float32Array, hidden.dims as [number, number, number], mask);
   };
 
   const [probe] = await runBatch(['dimension probe']);

@@ -1,0 +1,45 @@
+import { pipeline } from '@xenova/transformers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Embedder } from '../src/embed/embedder.js';
+import { sharedEmbedder, testConfig } from './helpers/model.js';
+
+let embedder: Embedder;
+beforeAll(async () => {
+  embedder = await sharedEmbedder();
+});
+
+const texts = [
+  'How many Russians have died?',
+  '250,000 Russian soldiers have been killed since the invasion began, the ministry said in its update.',
+  'Football',
+  'Lammy said sanctions would continue.',
+];
+
+describe('embedder', () => {
+  it("matches transformers.js's own mean pooling and normalisation, in the input order", async () => {
+    const config = testConfig();
+    const reference = await pipeline('feature-extraction', config.EMBEDDING_MODEL, {
+      quantized: config.EMBEDDING_QUANTIZED,
+    });
+    const expected = await reference(texts, { pooling: 'mean', normalize: true });
+    const vectors = await embedder.embed(texts);
+    expect(vectors).toHaveLength(texts.length);
+    vectors.forEach((vector, row) => {
+      expect(vector).toHaveLength(embedder.dimension);
+      const reference = (expected.data as Float32Array).subarray(row * vector.length, (row + 1) * vector.length);
+      for (let i = 0; i < vector.length; i++) expect(vector[i]).toBeCloseTo(reference[i]!, 5);
+    });
+  });
+
+  it('gives the same vector for a text whatever batch it is in', async () => {
+    const [alone] = await embedder.embed([texts[3]!]);
+    const [, , , batched] = await embedder.embed(texts);
+    for (let i = 0; i < alone!.length; i++) expect(batched![i]).toBeCloseTo(alone![i]!, 5);
+  });
+
+  it('puts related texts closer than unrelated ones', async () => {
+    const [question, answer, unrelated] = await embedder.embed(texts);
+    const cosine = (a: Float32Array, b: Float32Array) => a.reduce((sum, x, i) => sum + x * b[i]!, 0);
+    expect(cosine(question!, answer!)).toBeGreaterThan(cosine(question!, unrelated!));
+  });
+});
