@@ -26,7 +26,10 @@ describe('embedder', () => {
     expect(vectors).toHaveLength(texts.length);
     vectors.forEach((vector, row) => {
       expect(vector).toHaveLength(embedder.dimension);
-      const reference = (expected.data as Float32Array).subarray(row * vector.length, (row + 1) * vector.length);
+      const reference = (expected.data as Float32Array).subarray(
+        row * vector.length,
+        (row + 1) * vector.length,
+      );
       for (let i = 0; i < vector.length; i++) expect(vector[i]).toBeCloseTo(reference[i]!, 5);
     });
   });
