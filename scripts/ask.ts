@@ -5,7 +5,7 @@ import { Briefing } from '../src/answer/briefing.js';
 import { ANSI, formatAnswerText, PLAIN } from '../src/answer/format-text.js';
 import { parseCliArgs } from '../src/cli/parse-args.js';
 import { reindexWithProgress } from '../src/cli/reindex-with-progress.js';
-import { runCli } from '../src/cli/run-cli.js';
+import { runCli, UsageError } from '../src/cli/run-cli.js';
 import { loadCoreConfig } from '../src/config.js';
 import { loadEmbedder } from '../src/embed/embedder.js';
 import { SEARCH_MODES } from '../src/search/hybrid-search.js';
@@ -19,7 +19,6 @@ const argsSchema = z.object({
   json: z.boolean().default(false),
   k: z.coerce.number().int().min(1).max(50).optional(),
   mode: z.enum(SEARCH_MODES).default('hybrid'),
-  help: z.boolean().default(false),
   positionals: z.array(z.string()),
 });
 
@@ -30,17 +29,12 @@ runCli(async () => {
       json: { type: 'boolean' },
       k: { type: 'string', short: 'k' },
       mode: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     },
     argsSchema,
     USAGE,
   );
   const question = args.positionals.join(' ').trim();
-  if (args.help || !question) {
-    (args.help ? console.log : console.error)(USAGE);
-    if (!args.help) process.exitCode = 1;
-    return;
-  }
+  if (!question) throw new UsageError(`Ask a question.\n${USAGE}`);
   const config = loadCoreConfig();
   const embedder = await loadEmbedder(config);
   if (!fs.existsSync(config.DB_PATH)) {

@@ -16,7 +16,6 @@ const argsSchema = z.object({
   prune: z.boolean().default(false),
   'dry-run': z.boolean().default(false),
   json: z.boolean().default(false),
-  help: z.boolean().default(false),
   positionals: z.array(z.string()).max(0, 'ingest takes no positional arguments'),
 });
 
@@ -28,15 +27,10 @@ runCli(async () => {
       prune: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
       json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
     argsSchema,
     USAGE,
   );
-  if (args.help) {
-    console.log(USAGE);
-    return;
-  }
   const config = loadCoreConfig();
   const summary = await reindexWithProgress(config, {
     full: args.full,

@@ -1,10 +1,10 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { z } from 'zod';
-import { UsageError } from './run-cli.js';
+import { HelpRequested, UsageError } from './run-cli.js';
 
 /**
  * Parses argv with node:util's parseArgs, then validates the values with a zod schema, so a bad flag
- * is one clear usage line and the result is typed.
+ * is one clear usage line and the result is typed. Every command takes `--help` / `-h`.
  */
 export function parseCliArgs<S extends z.ZodType>(
   argv: readonly string[],
@@ -14,11 +14,18 @@ export function parseCliArgs<S extends z.ZodType>(
 ): z.infer<S> {
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: [...argv],
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\n${usage}`);
   }
-  const result = schema.safeParse({ ...parsed.values, positionals: parsed.positionals });
+  const { help, ...values } = parsed.values;
+  if (help) throw new HelpRequested(usage);
+  const result = schema.safeParse({ ...values, positionals: parsed.positionals });
   if (!result.success) {
     const problems = result.error.issues.map(
       (issue) => `${issue.path.join('.') || 'arguments'}: ${issue.message}`,

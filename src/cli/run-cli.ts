@@ -6,6 +6,11 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/** `--help` was given: the usage text is the whole output, and the command succeeded. */
+export class HelpRequested extends Error {
+  override name = 'HelpRequested';
+}
+
 /** Problems the user can fix from the message alone: shown as one line, without a stack trace. */
 const EXPECTED_ERRORS = [ConfigError, IndexError, ModelLoadError, UsageError];
 
@@ -16,7 +21,10 @@ export function runCli(main: () => Promise<void>): void {
       process.exitCode ??= 0;
     },
     (error: unknown) => {
-      if (EXPECTED_ERRORS.some((kind) => error instanceof kind)) {
+      if (error instanceof HelpRequested) {
+        console.log(error.message);
+        process.exitCode = 0;
+      } else if (EXPECTED_ERRORS.some((kind) => error instanceof kind)) {
         console.error(`Error: ${(error as Error).message}`);
         process.exitCode = 1;
       } else {
