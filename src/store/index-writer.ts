@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { articleBody, type Article } from '../ingest/article.js';
 import type { PassageDraft } from '../ingest/chunk.js';
-import { createSchema, dropSchema, type IndexModel } from './schema.js';
+import { createSchema, dropSchema, quantizeSigns, type IndexModel } from './schema.js';
 
 /** A statement and who made it; offsets index into the article body. */
 export interface QuoteDraft {
@@ -60,8 +60,9 @@ function prepareStatements(db: Database.Database) {
       INSERT INTO passages (article_id, ordinal, paragraph, start, end, kind, text)
       VALUES (?, ?, ?, ?, ?, ?, ?)`),
     insertVector: db.prepare(
-      'INSERT INTO passage_vectors (passage_id, embedding, article_id) VALUES (?, ?, ?)',
+      'INSERT INTO passage_vectors (passage_id, embedding, embedding_bits, article_id) VALUES (?, ?, vec_bit(?), ?)',
     ),
+    insertEmbedding: db.prepare('INSERT INTO passage_embeddings (passage_id, embedding) VALUES (?, ?)'),
     insertQuote: db.prepare(`
       INSERT INTO quotes (passage_id, article_id, speaker, surname, role, start, end)
       VALUES (?, ?, ?, ?, ?, ?, ?)`),
@@ -105,7 +106,9 @@ function insertArticle(statements: Statements, item: ArticleToStore, indexedAt: 
       passage.kind,
       passage.text,
     ).lastInsertRowid;
-    statements.insertVector.run(BigInt(passageId), item.vectors[index]!, BigInt(articleId));
+    const vector = item.vectors[index]!;
+    statements.insertVector.run(BigInt(passageId), vector, quantizeSigns(vector), BigInt(articleId));
+    statements.insertEmbedding.run(passageId, vector);
     return passageId;
   });
   for (const quote of item.quotes) {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
 /** Bumped whenever a table changes shape; an index of another version is rebuilt by the next ingest. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export interface IndexModel {
   model: string;
@@ -12,10 +12,37 @@ export interface IndexMeta extends IndexModel {
   schemaVersion: number;
 }
 
-const TABLES = ['quotes', 'passage_vectors', 'passages_fts', 'passages', 'articles', 'meta'] as const;
+const TABLES = [
+  'quotes',
+  'passage_vectors',
+  'passage_embeddings',
+  'passages_fts',
+  'passages',
+  'articles',
+  'meta',
+] as const;
 
 export function dropSchema(db: Database.Database): void {
   for (const table of TABLES) db.exec(`DROP TABLE IF EXISTS ${table}`);
+}
+
+/** sqlite-vec stores bit vectors in whole bytes: a dimension not divisible by 8 is padded with zero bits. */
+export function quantizedDimension(dimension: number): number {
+  return Math.ceil(dimension / 8) * 8;
+}
+
+/**
+ * One bit per dimension, set when the value is positive, least significant bit first: what sqlite-vec's
+ * vec_quantize_binary computes, except that it refuses dimensions not divisible by 8 and this pads them.
+ * Writer and reader share it, so stored codes and query codes always agree.
+ */
+export function quantizeSigns(
+  vector: Float32Array,
+  into = new Uint8Array(Math.ceil(vector.length / 8)),
+): Uint8Array {
+  into.fill(0);
+  for (let i = 0; i < vector.length; i++) if (vector[i]! > 0) into[i >> 3] = into[i >> 3]! | (1 << (i & 7));
+  return into;
 }
 
 export function createSchema(db: Database.Database, { model, dimension }: IndexModel): void {
@@ -74,11 +101,22 @@ export function createSchema(db: Database.Database, { model, dimension }: IndexM
       INSERT INTO passages_fts(passages_fts, rowid, text) VALUES ('delete', old.id, old.text);
     END;
 
+    -- embedding_bits holds the sign of each dimension (quantizeSigns): 32 times smaller than the floats,
+    -- it is what the coarse pass of a large index scans (see PassageStore.nearest). A KNN query on one
+    -- vector column reads only that column's chunks, so the exact search does not pay for it.
     CREATE VIRTUAL TABLE passage_vectors USING vec0(
       passage_id INTEGER PRIMARY KEY,
       embedding float[${dimension}] distance_metric=cosine,
+      embedding_bits bit[${quantizedDimension(dimension)}],
       article_id INTEGER
     );
+    -- The same floats again, by passage: vec0 reads a whole chunk (1,024 vectors) to return one row, so
+    -- fetching a few hundred vectors by id (rescoring, similarities of the final hits) costs a scan of
+    -- the index there and a few milliseconds here.
+    CREATE TABLE passage_embeddings (
+      passage_id INTEGER PRIMARY KEY REFERENCES passages(id) ON DELETE CASCADE,
+      embedding BLOB NOT NULL
+    ) STRICT;
   `);
   const setMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
   setMeta.run('schema_version', String(SCHEMA_VERSION));
