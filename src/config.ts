@@ -16,6 +16,9 @@ const booleanFlag = (fallback: boolean) =>
 
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 
+/** Where exact vector search becomes slower than the quantized pass, measured by scripts/bench/scale.ts. */
+export const DEFAULT_VECTOR_QUANTIZE_ABOVE = 10_000;
+
 /** Settings every entry point needs: where the index lives and which model embeds it. */
 export const coreConfigSchema = z.object({
   DB_PATH: z.string().min(1).default('data/briefing.db'),
@@ -24,6 +27,8 @@ export const coreConfigSchema = z.object({
   MODEL_DIR: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
   EMBEDDING_QUANTIZED: booleanFlag(true),
   EMBED_BATCH_SIZE: positiveInt(32),
+  // Threads that prepare articles at ingest; unset: one per core when there is enough to do (see prepare-articles).
+  INGEST_THREADS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(256).optional()),
   // all-MiniLM-L6-v2 was trained on, and truncates at, 256 word pieces including [CLS] and [SEP].
   PASSAGE_MAX_TOKENS: z.coerce.number().int().min(16).max(8192).default(256),
   MAX_ARTICLE_BYTES: positiveInt(20 * 1024 * 1024),
@@ -31,6 +36,8 @@ export const coreConfigSchema = z.object({
   ANSWER_MIN_SIMILARITY: z.preprocess(emptyAsUndefined, z.coerce.number().min(-1).max(1).optional()),
   // Overrides the measured weight of vector similarity in hybrid search (see `npm run eval`).
   HYBRID_VECTOR_WEIGHT: z.preprocess(emptyAsUndefined, z.coerce.number().min(0).max(10).optional()),
+  // Above this many passages vector search scans sign bits, then rescores exactly (see PassageStore.nearest).
+  VECTOR_QUANTIZE_ABOVE: z.coerce.number().int().min(0).default(DEFAULT_VECTOR_QUANTIZE_ABOVE),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type CoreConfig = z.infer<typeof coreConfigSchema>;

@@ -1,5 +1,6 @@
 import type { CoreConfig } from '../config.js';
 import { loadEmbedder, type Embedder } from '../embed/embedder.js';
+import { asIndexError } from '../store/open-database.js';
 import { PassageStore, type ArticleRecord, type SpeakerRecord } from '../store/passage-store.js';
 import type { Answer } from './answer-schema.js';
 import { answerQuestion, type AnswerContext, type AskOptions } from './build-answer.js';
@@ -17,6 +18,7 @@ export class Briefing {
     readonly store: PassageStore,
     readonly embedder: Embedder,
     calibration: ModelCalibration,
+    private readonly dbPath: string,
   ) {
     this.context = {
       store,
@@ -27,10 +29,12 @@ export class Briefing {
   }
 
   static async open(config: CoreConfig, embedder?: Embedder): Promise<Briefing> {
-    const store = PassageStore.open(config.DB_PATH, config.EMBEDDING_MODEL);
+    const store = PassageStore.open(config.DB_PATH, config.EMBEDDING_MODEL, {
+      quantizeAbove: config.VECTOR_QUANTIZE_ABOVE,
+    });
     try {
       const model = embedder ?? (await loadEmbedder(config));
-      return new Briefing(store, model, calibrationFor(config.EMBEDDING_MODEL, config));
+      return new Briefing(store, model, calibrationFor(config.EMBEDDING_MODEL, config), config.DB_PATH);
     } catch (error) {
       store.close();
       throw error;
@@ -38,7 +42,9 @@ export class Briefing {
   }
 
   ask(question: string, options?: AskOptions): Promise<Answer> {
-    return answerQuestion(this.context, question, options);
+    return answerQuestion(this.context, question, options).catch((error: unknown) => {
+      throw asIndexError(this.dbPath, error);
+    });
   }
 
   /** Everyone quoted in the index, most quoted first; re-read only after a re-index. */
@@ -51,7 +57,11 @@ export class Briefing {
 
   /** The indexed articles with their passage counts, newest first. */
   articles(): ArticleRecord[] {
-    return this.store.articles();
+    try {
+      return this.store.articles();
+    } catch (error) {
+      throw asIndexError(this.dbPath, error);
+    }
   }
 
   close(): void {

@@ -19,17 +19,40 @@ function describeReadError(error: unknown): string {
 }
 
 // Past the first 64 KB a text file has made its case; scanning all 20 MB would only cost time.
-const CONTROL_SAMPLE_BYTES = 64 * 1024;
+const SAMPLE_BYTES = 64 * 1024;
 const MAX_CONTROL_SHARE = 0.3;
+/**
+ * Western European text in Windows-1252 has a few accented letters per line; compressed or random bytes
+ * are half high bytes. Anything past this share that is not UTF-8 is not text.
+ */
+const MAX_HIGH_BYTE_SHARE = 0.3;
 
-/** Share of C0 control bytes other than tab, newline, vertical tab, form feed and carriage return. */
-function controlShare(bytes: Uint8Array): number {
-  const sample = bytes.subarray(0, CONTROL_SAMPLE_BYTES);
-  let controls = 0;
-  for (const byte of sample) {
-    if ((byte < 0x20 && (byte < 0x09 || byte > 0x0d)) || byte === 0x7f) controls++;
+/** C0 control bytes other than tab, newline, vertical tab, form feed and carriage return. */
+const isControl = (byte: number) => (byte < 0x20 && (byte < 0x09 || byte > 0x0d)) || byte === 0x7f;
+
+/** Share of the bytes in the sample that match. */
+function shareOf(bytes: Uint8Array, matches: (byte: number) => boolean): number {
+  const sample = bytes.subarray(0, SAMPLE_BYTES);
+  let count = 0;
+  // An indexed loop: iterating a Uint8Array with for...of costs more than the test itself.
+  for (let i = 0; i < sample.length; i++) if (matches(sample[i]!)) count++;
+  return count / sample.length;
+}
+
+/**
+ * Text that is UTF-8 but for a few broken bytes (a file cut mid-character, one pasted Latin-1 byte):
+ * its valid multi-byte characters outnumber the broken ones, which become U+FFFD. Windows-1252 text with a
+ * lone £ or é has no valid multi-byte character at all.
+ */
+function mostlyUtf8(bytes: Uint8Array): string | null {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  let replaced = 0;
+  let others = 0;
+  for (const char of text) {
+    if (char === '\ufffd') replaced++;
+    else if (char > '\u007f') others++;
   }
-  return controls / sample.length;
+  return others > replaced ? text : null;
 }
 
 const UTF16_BOMS = [
@@ -43,17 +66,25 @@ function decode(bytes: Uint8Array): TextFileResult {
   const utf16 = UTF16_BOMS.find(({ bom }) => bom.every((byte, index) => bytes[index] === byte));
   if (utf16) return { text: new TextDecoder(utf16.encoding).decode(bytes) };
   if (bytes.includes(0)) return { reason: 'binary file (contains NUL bytes)' };
-  const share = controlShare(bytes);
-  if (share > MAX_CONTROL_SHARE) {
-    return { reason: `binary file (${Math.round(share * 100)}% control characters)` };
+  const controls = shareOf(bytes, isControl);
+  if (controls > MAX_CONTROL_SHARE) {
+    return { reason: `binary file (${Math.round(controls * 100)}% control characters)` };
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    // Not UTF-8: older corpora are Latin-1/Windows-1252 (a lone 0xA3 byte for £), which decodes every byte.
-    const text = new TextDecoder('windows-1252').decode(bytes);
-    return { text: text.startsWith('\u00ef\u00bb\u00bf') ? text.slice(3) : text };
+    const utf8 = mostlyUtf8(bytes);
+    if (utf8 !== null) return { text: utf8 };
   }
+  const unusual = shareOf(bytes, (byte) => byte >= 0x80 || isControl(byte));
+  if (unusual > MAX_HIGH_BYTE_SHARE) {
+    return {
+      reason: `binary file (${Math.round(unusual * 100)}% of its bytes are neither ASCII text nor UTF-8)`,
+    };
+  }
+  // Older corpora are Latin-1/Windows-1252 (a lone 0xA3 byte for £), which decodes every byte.
+  const text = new TextDecoder('windows-1252').decode(bytes);
+  return { text: text.startsWith('\u00ef\u00bb\u00bf') ? text.slice(3) : text };
 }
 
 /**

@@ -1,19 +1,18 @@
 import fs from 'node:fs';
 import type { CoreConfig } from '../config.js';
 import type { Embedder } from '../embed/embedder.js';
+import { applyIndexChanges, readStoredArticles, type StoredArticle } from '../store/index-writer.js';
 import {
-  applyIndexChanges,
-  readStoredArticles,
-  type ArticleToStore,
-  type StoredArticle,
-} from '../store/index-writer.js';
-import { IndexError, modelMismatchMessage, openIndexForWrite } from '../store/open-database.js';
+  assertUndamaged,
+  IndexError,
+  modelMismatchMessage,
+  openIndexForWrite,
+} from '../store/open-database.js';
 import { SCHEMA_VERSION, type IndexModel } from '../store/schema.js';
-import type { Article, SkippedFile } from './article.js';
-import { chunkArticle } from './chunk.js';
+import type { SkippedFile } from './article.js';
 import { contentHash } from './content-hash.js';
 import { loadArticleFile } from './load-file.js';
-import { quotesForPassages } from './quotes.js';
+import { PASSAGES_PER_TASK, prepareArticles, threadsFor, type ArticleToPrepare } from './prepare-articles.js';
 import { listArticleFiles } from './scan.js';
 
 export interface ReindexOptions {
@@ -54,9 +53,15 @@ export interface ReindexSummary {
 }
 
 interface LoadedCorpus {
-  articles: { article: Article; hash: string }[];
+  articles: ArticleToPrepare[];
   skipped: SkippedFile[];
 }
+
+/**
+ * Files are read a few at a time, and handled in folder order: most of an unchanged re-index is waiting
+ * for small reads one after another. Few enough that a batch of the largest files allowed fits in memory.
+ */
+const FILES_READ_AT_ONCE = 16;
 
 async function loadCorpus(config: CoreConfig, progress: ReindexProgress): Promise<LoadedCorpus> {
   const { files, unsupported } = await listArticleFiles(config.ARTICLES_DIR);
@@ -64,23 +69,27 @@ async function loadCorpus(config: CoreConfig, progress: ReindexProgress): Promis
   const skipped: SkippedFile[] = [...unsupported];
   const articles: LoadedCorpus['articles'] = [];
   const firstKeyByHash = new Map<string, string>();
-  for (const [index, file] of files.entries()) {
-    const loaded = await loadArticleFile(config.ARTICLES_DIR, file, { maxBytes: config.MAX_ARTICLE_BYTES });
-    skipped.push(...loaded.skipped);
-    for (const article of loaded.articles) {
-      const hash = contentHash(article, config.PASSAGE_MAX_TOKENS);
-      const original = firstKeyByHash.get(hash);
-      if (original !== undefined) {
-        skipped.push({
-          path: article.key,
-          reason: `same article as ${original} (duplicate, not indexed twice)`,
-        });
-        continue;
+  const load = (file: string) =>
+    loadArticleFile(config.ARTICLES_DIR, file, { maxBytes: config.MAX_ARTICLE_BYTES });
+  for (let first = 0; first < files.length; first += FILES_READ_AT_ONCE) {
+    const batch = await Promise.all(files.slice(first, first + FILES_READ_AT_ONCE).map(load));
+    for (const [offset, loaded] of batch.entries()) {
+      skipped.push(...loaded.skipped);
+      for (const article of loaded.articles) {
+        const hash = contentHash(article, config.PASSAGE_MAX_TOKENS);
+        const original = firstKeyByHash.get(hash);
+        if (original !== undefined) {
+          skipped.push({
+            path: article.key,
+            reason: `same article as ${original} (duplicate, not indexed twice)`,
+          });
+          continue;
+        }
+        firstKeyByHash.set(hash, article.key);
+        articles.push({ article, hash });
       }
-      firstKeyByHash.set(hash, article.key);
-      articles.push({ article, hash });
+      progress.onFileDone?.(first + offset + 1);
     }
-    progress.onFileDone?.(index + 1);
   }
   return { articles, skipped };
 }
@@ -101,9 +110,10 @@ function emptySummary(config: CoreConfig, options: ReindexOptions): ReindexSumma
 }
 
 /**
- * Brings the index in line with the articles folder. Everything slow (reading, chunking, embedding)
- * happens before the single write transaction, so a running bot is blocked only for the write itself.
- * `loadModel` is called only when something has to be embedded.
+ * Brings the index in line with the articles folder. Everything slow (reading, chunking, attribution,
+ * embedding; spread over worker threads when there is enough of it) happens before the single write
+ * transaction on this thread, so a running bot is blocked only for the write itself, and an interrupted
+ * run leaves the previous index as it was. `loadModel` is called only when something has to be embedded.
  */
 export async function reindex(
   config: CoreConfig,
@@ -155,8 +165,12 @@ export async function reindex(
       return summary;
     }
 
-    const embedder = await loadModel();
-    const upsert = await prepareArticles(changed, embedder, config, progress);
+    // Before the slow part: a damaged index should be reported before minutes of embedding, not after.
+    assertUndamaged(opened.db, config.DB_PATH);
+    const { embedder, prepared: upsert } = await prepareArticles(changed, config, loadModel, progress, {
+      threads: threadsFor(config, changed),
+      passagesPerTask: PASSAGES_PER_TASK,
+    });
     summary.passages.embedded = upsert.reduce((sum, item) => sum + item.passages.length, 0);
 
     const model: IndexModel = { model: embedder.model, dimension: embedder.dimension };
@@ -171,23 +185,4 @@ export async function reindex(
   } finally {
     opened?.db.close();
   }
-}
-
-async function prepareArticles(
-  changed: LoadedCorpus['articles'],
-  embedder: Embedder,
-  config: CoreConfig,
-  progress: ReindexProgress,
-): Promise<ArticleToStore[]> {
-  const chunked = changed.map(({ article, hash }) => {
-    const passages = chunkArticle(article.paragraphs, config.PASSAGE_MAX_TOKENS, (text) =>
-      embedder.countTokens(text),
-    );
-    return { article, hash, passages, quotes: quotesForPassages(article.paragraphs, passages) };
-  });
-  const texts = chunked.flatMap((item) => item.passages.map((passage) => passage.text));
-  progress.onEmbedStart?.(texts.length);
-  const vectors = await embedder.embed(texts, progress.onEmbedProgress);
-  let next = 0;
-  return chunked.map((item) => ({ ...item, vectors: item.passages.map(() => vectors[next++]!) }));
 }

@@ -1,15 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 
-const TSX = path.resolve('node_modules/.bin/tsx');
-
-/** Starts one of the project's scripts the way npm would, with extra environment variables. */
+/**
+ * Starts one of the project's scripts with tsx's loader inside a single Node process, with extra
+ * environment variables. The `tsx` command would run the script in a grandchild: a SIGKILL sent to the
+ * child would then leave the real work running, and its memory would not be the child's.
+ */
 export function spawnScript(
   script: string,
   args: readonly string[],
   env: Record<string, string>,
 ): ChildProcess {
-  return spawn(TSX, [path.resolve(script), ...args], {
+  return spawn(process.execPath, ['--import', 'tsx', path.resolve(script), ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -35,4 +38,33 @@ export function finished(child: ChildProcess): Promise<Finished> {
 
 export async function runScript(script: string, args: readonly string[], env: Record<string, string>) {
   return finished(spawnScript(script, args, env));
+}
+
+/** The kernel's high-water mark of the process's resident memory, in bytes; null once it is gone. */
+function residentPeak(pid: number): number | null {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB$/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Runs a script and reports its peak resident memory (Linux only: read from /proc while it runs).
+ * The high-water mark only grows, so the last reading before exit is the peak up to then.
+ */
+export async function runScriptMeasuringMemory(
+  script: string,
+  args: readonly string[],
+  env: Record<string, string>,
+): Promise<Finished & { peakBytes: number }> {
+  const child = spawnScript(script, args, env);
+  const done = finished(child);
+  let peakBytes = 0;
+  const sample = () => (peakBytes = Math.max(peakBytes, residentPeak(child.pid!) ?? 0));
+  const timer = setInterval(sample, 20);
+  child.on('exit', () => clearInterval(timer));
+  const result = await done;
+  return { ...result, peakBytes };
 }
