@@ -8,7 +8,6 @@ import {
   InteractionResponseType,
   MessageFlags,
   type APIButtonComponentWithCustomId,
-  type APIEmbed,
   type APIMessage,
 } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,28 +18,14 @@ import type { BriefingService } from '../src/bot/context.js';
 import { reindex } from '../src/ingest/reindex.js';
 import { createLogger } from '../src/logger.js';
 import { FeedbackStore } from '../src/store/feedback-store.js';
+import { isEdit, repliesToMessage, type MessageBody } from './helpers/bot-requests.js';
 import { scratchCorpus } from './helpers/corpus.js';
 import { expectWithinDiscordLimits } from './helpers/discord-limits.js';
 import { sharedEmbedder, testConfig } from './helpers/model.js';
-import {
-  startDiscordStandin,
-  type DiscordStandin,
-  type FakeUserName,
-  type RecordedRequest,
-} from './discord-standin/index.js';
-
-/** Bodies the bot sends, narrowed to what the assertions read. */
-interface MessageBody {
-  content?: string;
-  embeds?: APIEmbed[];
-  allowed_mentions?: { parse?: string[]; replied_user?: boolean };
-  message_reference?: { message_id: string };
-  flags?: number;
-}
+import { startDiscordStandin, type DiscordStandin, type FakeUserName } from './discord-standin/index.js';
 
 const TSX = path.resolve('node_modules/.bin/tsx');
 const EXTRA_BULLETINS = 12;
-const USERS: FakeUserName[] = ['alice', 'bob', 'carol'];
 
 /**
  * Starts one of the project's entry points the way npm does, but outside the checkout, so that a developer's
@@ -151,13 +136,6 @@ afterAll(async () => {
   feedback?.close();
   await corpus?.cleanup();
 });
-
-const isEdit = (token: string) => (r: RecordedRequest) =>
-  r.route === 'PATCH /webhooks/:application/:token/messages/:message' && r.params.token === token;
-
-const repliesToMessage = (id: string) => (r: RecordedRequest) =>
-  r.route === 'POST /channels/:channel/messages' &&
-  (r.body as MessageBody | null)?.message_reference?.message_id === id;
 
 /** Runs a slash command and returns the answer it was deferred for, once the bot has edited it in. */
 async function ask(
@@ -440,32 +418,7 @@ describe('feedback', () => {
   });
 });
 
-describe('under load and with untrusted text', () => {
-  it('answers 50 interactions fired at once, each deferred within 3 seconds', async () => {
-    const firedAt = Date.now();
-    const questions = [
-      'what did Lammy say?',
-      'Who led the Ukrainian delegation?',
-      'How many casualties has Russia suffered according to NATO?',
-    ];
-    const fired = Array.from({ length: 50 }, (_, i) =>
-      standin.dispatchInteraction({
-        kind: 'command',
-        name: 'ask',
-        user: USERS[i % 3],
-        options: { question: questions[i % 3]! },
-      }),
-    );
-    const edits = await Promise.all(
-      fired.map(({ token }) => standin.waitForRequest<MessageBody>(isEdit(token), 30_000)),
-    );
-    expect(edits.every((edit) => edit.status === 200 && edit.body.embeds?.length === 1)).toBe(true);
-    const deferrals = await Promise.all(fired.map(({ id }) => standin.waitForCallback(id)));
-    expect(Math.max(...deferrals.map((callback) => callback.time - firedAt))).toBeLessThan(3_000);
-    for (const { id } of fired)
-      expect(standin.repliesTo(id)[0]?.embeds[0]?.fields?.[0]?.name).toBe('Sources');
-  });
-
+describe('with untrusted text and failures', () => {
   it('shows an article with @everyone and a 6,000-character passage without a ping and within the limits', async () => {
     const { embed, reply, edit } = await ask('ask', { question: 'zeppelin envelope seam inspector' });
     expect(embed.description).toContain('@\u200beveryone The airship works council');

@@ -11,6 +11,27 @@ function words(text: string): string[] {
   ).filter((word) => !['the', 'a', 'an', 'mr', 'mrs', 'ms', 'dr'].includes(word));
 }
 
+interface SpeakerWords {
+  name: string[];
+  surname: string[];
+  roles: string[][];
+}
+
+/**
+ * Every question is matched against every indexed speaker (thousands in a large archive); the speaker list
+ * is kept between questions, so each speaker's words are worked out once, not once per question.
+ */
+const speakerWords = new WeakMap<SpeakerRecord, SpeakerWords>();
+
+function wordsOf(speaker: SpeakerRecord): SpeakerWords {
+  let found = speakerWords.get(speaker);
+  if (!found) {
+    found = { name: words(speaker.name), surname: words(speaker.surname), roles: speaker.roles.map(words) };
+    speakerWords.set(speaker, found);
+  }
+  return found;
+}
+
 const same = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((w, i) => w === b[i]);
 const containsAll = (whole: readonly string[], part: readonly string[]) =>
@@ -25,14 +46,13 @@ export function resolveSpeaker(asked: string, speakers: readonly SpeakerRecord[]
   const query = words(asked);
   if (query.length === 0) return [];
   const tiers: ((speaker: SpeakerRecord) => boolean)[] = [
-    (speaker) => same(words(speaker.name), query),
-    (speaker) => same(words(speaker.surname), query),
+    (speaker) => same(wordsOf(speaker).name, query),
+    (speaker) => same(wordsOf(speaker).surname, query),
     (speaker) =>
-      speaker.roles.some((role) => {
-        const roleWords = words(role);
-        return same(roleWords, query) || (query.length >= 2 && containsAll(roleWords, query));
-      }),
-    (speaker) => containsAll(words(speaker.name), query),
+      wordsOf(speaker).roles.some(
+        (roleWords) => same(roleWords, query) || (query.length >= 2 && containsAll(roleWords, query)),
+      ),
+    (speaker) => containsAll(wordsOf(speaker).name, query),
   ];
   for (const matches of tiers) {
     const found = speakers.filter(matches);

@@ -34,6 +34,8 @@ export interface StandinOptions {
    * heartbeating; discord.js waits a random fraction of it before the first beat.
    */
   heartbeatIntervalMs?: number;
+  /** How many more guild members (`crowd-1`, `crowd-2`, ...) to add, for tests that need many distinct users. */
+  crowd?: number;
 }
 
 /** The fake people who talk to the bot. Each has a distinct id, a guild membership and a DM channel. */
@@ -54,6 +56,8 @@ export interface World {
   members: APIGuildMember[];
   channels: Record<TextChannelName, APITextChannel>;
   dms: Record<FakeUserName, APIDMChannel>;
+  /** Members beyond the named users; they can use commands but have no DM channel. */
+  crowd: APIUser[];
 }
 
 const bits = (...flags: bigint[]): string => flags.reduce((all, flag) => all | flag, 0n).toString();
@@ -129,6 +133,7 @@ export function buildWorld(options: StandinOptions): World {
     FakeUserName,
     APIUser
   >;
+  const crowd = Array.from({ length: options.crowd ?? 0 }, (_, i) => user(`crowd-${i + 1}`));
   const guildId = snowflake();
   const roles = {
     everyone: role(guildId, '@everyone', EVERYONE_PERMISSIONS, 0),
@@ -141,6 +146,7 @@ export function buildWorld(options: StandinOptions): World {
     member(users.alice, [roles.editor.id], joinedAt),
     member(users.bob, [], joinedAt),
     member(users.carol, [], joinedAt),
+    ...crowd.map((someone) => member(someone, [], joinedAt)),
   ];
   const channels = Object.fromEntries(
     TEXT_CHANNEL_NAMES.map((name, position): [TextChannelName, APITextChannel] => [
@@ -216,7 +222,7 @@ export function buildWorld(options: StandinOptions): World {
     flags: ApplicationFlags.GatewayMessageContentLimited,
     flags_new: String(ApplicationFlags.GatewayMessageContentLimited),
   };
-  return { application, botUser, users, guild, roles, members, channels, dms };
+  return { application, botUser, users, guild, roles, members, channels, dms, crowd };
 }
 
 /** The GUILD_CREATE payload sent after READY: the guild plus the members, channels and counts discord.js caches. */
@@ -259,5 +265,5 @@ export function findChannel(world: World, channelId: string): APITextChannel | A
 }
 
 export function findUser(world: World, userId: string): APIUser | undefined {
-  return [world.botUser, ...Object.values(world.users)].find((u) => u.id === userId);
+  return [world.botUser, ...Object.values(world.users), ...world.crowd].find((u) => u.id === userId);
 }

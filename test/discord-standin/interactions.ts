@@ -24,8 +24,8 @@ import type { MessageStore } from './messages.js';
 export type OptionValue = string | number | boolean;
 
 interface InteractionSource {
-  /** Who triggers it (default `alice`). */
-  user?: FakeUserName;
+  /** Who triggers it (default `alice`): a named user or a member of `standin.crowd`. */
+  user?: FakeUserName | APIUser;
   /** A guild text channel or a fake user's DM channel (default: the guild's `general`). */
   channelId?: string;
 }
@@ -114,7 +114,7 @@ export class InteractionRegistry {
   }
 
   build(input: InteractionInput): DispatchedInteraction {
-    const user = this.world.users[input.user ?? 'alice'];
+    const user = typeof input.user === 'object' ? input.user : this.world.users[input.user ?? 'alice'];
     const source =
       'messageId' in input && input.messageId
         ? this.#sourceMessage(input.messageId, input.kind === 'modal' ? undefined : input.customId)

@@ -53,6 +53,8 @@ export interface DiscordStandin {
   applicationId: string;
   botUser: APIUser;
   users: Record<FakeUserName, APIUser>;
+  /** The extra members asked for with the `crowd` option. */
+  crowd: readonly APIUser[];
   guild: APIGuild;
   roles: World['roles'];
   channels: Record<TextChannelName, APITextChannel>;
@@ -93,7 +95,9 @@ export interface DiscordStandin {
 export async function startDiscordStandin(options: StandinOptions = {}): Promise<DiscordStandin> {
   const world = buildWorld(options);
   const token = fakeBotToken(world.botUser.id);
-  const server = http.createServer();
+  // Discord's API (behind Cloudflare) keeps idle HTTP/1.1 connections for 400 s. Node's default of 5 s races
+  // with a busy client reusing a connection just as the server closes it ("other side closed").
+  const server = http.createServer({ keepAliveTimeout: 400_000 });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const gatewayUrl = `${origin.replace('http', 'ws')}/gateway`;
@@ -137,6 +141,7 @@ export async function startDiscordStandin(options: StandinOptions = {}): Promise
     applicationId: world.application.id,
     botUser: world.botUser,
     users: world.users,
+    crowd: world.crowd,
     guild: world.guild,
     roles: world.roles,
     channels: world.channels,

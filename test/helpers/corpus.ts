@@ -23,3 +23,40 @@ export async function scratchCorpus(): Promise<{
     cleanup: () => fs.rm(root, { recursive: true, force: true }),
   };
 }
+
+const TOWNS = ['Ashford', 'Brampton', 'Carrick', 'Dunmore', 'Elsworth', 'Fenwick', 'Glenrose', 'Harlow'];
+const TOPICS = ['ferry', 'library', 'tramway', 'reservoir', 'orchard', 'bridge', 'market', 'observatory'];
+const FIRST_NAMES = [
+  'Maria',
+  'Tomas',
+  'Ingrid',
+  'Kwame',
+  'Aiko',
+  'Pavel',
+  'Lucia',
+  'Osman',
+  'Freya',
+  'Diego',
+];
+const SURNAMES = ['Okafor', 'Lindqvist', 'Moreau', 'Tanaka', 'Novak', 'Brennan', 'Haddad', 'Castell'];
+
+/**
+ * `count` made-up council stories (Markdown), each different in town, topic, official and figures, with a
+ * quoted official: bulk for tests that need a re-index to take a while or an index with many speakers.
+ */
+export async function writeGeneratedArticles(dir: string, count: number): Promise<void> {
+  await fs.mkdir(dir, { recursive: true });
+  for (let n = 0; n < count; n++) {
+    const town = `${TOWNS[n % TOWNS.length]} ${Math.floor(n / TOWNS.length) + 1}`;
+    const topic = TOPICS[(n * 3) % TOPICS.length]!;
+    const official = `${FIRST_NAMES[n % FIRST_NAMES.length]} ${SURNAMES[(n * 7) % SURNAMES.length]}`;
+    const day = String((n % 28) + 1).padStart(2, '0');
+    await fs.writeFile(
+      path.join(dir, `council-${n}.md`),
+      `---\ntitle: ${town} council backs the ${topic} plan\nsource: County Wire\npublished: 2024-11-${day}\n---\n` +
+        `The council of ${town} voted ${20 + (n % 9)} to ${n % 7} on Tuesday to fund the ${topic} plan, at a cost of ${(n + 3) * 1750} pounds over ${2 + (n % 5)} years.\n\n` +
+        `"This ${topic} will serve ${town} for a generation, and the budget for it is ${n % 2 ? 'modest' : 'prudent'}," said ${official}, the council leader.\n\n` +
+        `Opponents said the ${topic} money would be better spent on roads, schools and the ${TOPICS[(n + 1) % TOPICS.length]} service, and asked for a public consultation before work starts in spring.\n`,
+    );
+  }
+}

@@ -1,0 +1,122 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { APIEmbed } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NOTHING_FOUND } from '../src/answer/build-answer.js';
+import { reindex } from '../src/ingest/reindex.js';
+import { createLogger } from '../src/logger.js';
+import { startDiscordStandin, type DiscordStandin, type FakeUserName } from './discord-standin/index.js';
+import {
+  answeredInteraction,
+  expectAnswerPayload,
+  repliesToMessage,
+  SAMPLE_QUESTIONS,
+  type MessageBody,
+} from './helpers/bot-requests.js';
+import { scratchCorpus, writeGeneratedArticles } from './helpers/corpus.js';
+import { sharedEmbedder, testConfig } from './helpers/model.js';
+import { finished, spawnScript } from './helpers/spawn-script.js';
+import { startTestBot } from './helpers/test-bot.js';
+
+/** Enough articles that the re-index runs for several seconds, overlapping dozens of questions. */
+const GENERATED_ARTICLES = 300;
+const MIN_QUESTIONS_DURING_REINDEX = 60;
+/** Answers queue behind the re-index for CPU on a small machine. */
+const ANSWER_TIMEOUT_MS = 20_000;
+
+/** Questions the old and the new index answer alike. */
+const STEADY_QUESTIONS = [SAMPLE_QUESTIONS.lammy, SAMPLE_QUESTIONS.casualties];
+
+/** Only in the new corpus: an article and a speaker of the generated ones. */
+const NEW_ARTICLE_QUESTION = 'Which comet did the Quillmoor astronomers photograph?';
+const NEW_SPEAKER_QUESTION = 'What did Maria Okafor say?';
+
+let corpus: Awaited<ReturnType<typeof scratchCorpus>>;
+let standin: DiscordStandin;
+let stopBot: () => Promise<void>;
+const logs: { level: number; msg: string }[] = [];
+
+beforeAll(async () => {
+  corpus = await scratchCorpus();
+  const config = testConfig({ DB_PATH: corpus.dbPath, ARTICLES_DIR: corpus.articlesDir });
+  const embedder = await sharedEmbedder();
+  await reindex(config, { full: false, prune: false, dryRun: false }, async () => embedder);
+  standin = await startDiscordStandin();
+  ({ stop: stopBot } = await startTestBot({
+    config,
+    embedder,
+    feedbackPath: path.join(corpus.root, 'feedback.db'),
+    apiUrl: standin.apiUrl,
+    token: standin.token,
+    cooldownSeconds: 0,
+    logger: createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line)) }),
+  }));
+});
+
+afterAll(async () => {
+  await stopBot?.();
+  await standin?.close();
+  await corpus?.cleanup();
+});
+
+async function askCommand(question: string, user: FakeUserName): Promise<APIEmbed> {
+  const interaction = standin.dispatchInteraction({
+    kind: 'command',
+    name: 'ask',
+    user,
+    options: { question },
+  });
+  return (await answeredInteraction(standin, interaction, ANSWER_TIMEOUT_MS)).embed;
+}
+
+async function askByMention(question: string, user: FakeUserName): Promise<APIEmbed> {
+  const message = standin.dispatchMessage({ content: question, mentionBot: true, user });
+  const sent = await standin.waitForRequest<MessageBody>(repliesToMessage(message.id), ANSWER_TIMEOUT_MS);
+  expectAnswerPayload(sent);
+  return sent.body.embeds![0]!;
+}
+
+/** Every steady question once as /ask and once as a mention, all at the same time; each answer checked. */
+async function askRound(): Promise<number> {
+  const asked = STEADY_QUESTIONS.flatMap(({ question, shows }) => [
+    askCommand(question, 'alice').then(shows),
+    askByMention(question, 'bob').then(shows),
+  ]);
+  await Promise.all(asked);
+  return asked.length;
+}
+
+describe('the bot during a full re-index in another process', () => {
+  it('answers every question meanwhile, then answers from the new index without a restart', async () => {
+    for (const question of [NEW_ARTICLE_QUESTION, NEW_SPEAKER_QUESTION])
+      expect((await askCommand(question, 'carol')).description).toBe(NOTHING_FOUND);
+
+    await writeGeneratedArticles(path.join(corpus.articlesDir, 'generated'), GENERATED_ARTICLES);
+    await fs.writeFile(
+      path.join(corpus.articlesDir, 'quillmoor.md'),
+      '---\ntitle: Quillmoor astronomers catch a comet\nsource: Highland Courier\npublished: 2025-06-02\n---\nAstronomers in Quillmoor photographed the comet Tsuchinshan with their new refractor on Friday night.\n',
+    );
+    const reindexing = finished(
+      spawnScript('scripts/ingest.ts', ['--full'], {
+        DB_PATH: corpus.dbPath,
+        ARTICLES_DIR: corpus.articlesDir,
+      }),
+    );
+    let running = true;
+    const stopAsking = () => void (running = false);
+    void reindexing.then(stopAsking, stopAsking);
+    let answered = 0;
+    while (running) answered += await askRound();
+
+    const { code, stderr } = await reindexing;
+    expect(code, stderr).toBe(0);
+    expect(answered).toBeGreaterThanOrEqual(MIN_QUESTIONS_DURING_REINDEX);
+    expect(logs.filter((entry) => entry.level >= 50)).toEqual([]);
+
+    expect((await askCommand(NEW_ARTICLE_QUESTION, 'carol')).description).toContain(
+      'photographed the comet Tsuchinshan',
+    );
+    expect((await askByMention(NEW_SPEAKER_QUESTION, 'carol')).title).toMatch(/^Maria Okafor\b/);
+    await askRound();
+  }, 120_000);
+});
