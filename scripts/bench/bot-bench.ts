@@ -1,0 +1,83 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { CoreConfig } from '../../src/config.js';
+import { startDiscordStandin, type RecordedRequest } from '../../test/discord-standin/index.js';
+import { since } from './stats.js';
+
+export interface BotRun {
+  /** From starting the process to the gateway session being ready. */
+  readySeconds: number;
+  /** Resident memory once ready (model loaded, index open). */
+  readyRssMb: number;
+  /** Resident memory after answering the questions below. */
+  rssMb: number;
+}
+
+const QUESTIONS = ['what did Blair say?', 'Who won the election?', 'How much did oil prices rise?'];
+const MAIN = path.resolve('src/bot/main.ts');
+
+/** Resident set size of another process, in MB; `ps` reads it on Linux and macOS alike. */
+function rssOf(pid: number): number {
+  return Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim()) / 1024;
+}
+
+/**
+ * Starts the bot (`src/bot/main.ts`, as `npm start` does) against the Discord stand-in the tests use,
+ * waits for it to log that the gateway session is ready, asks a few questions, and stops it.
+ */
+export async function botRun(dbPath: string, config: CoreConfig): Promise<BotRun> {
+  const standin = await startDiscordStandin();
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-bench-bot-'));
+  // node itself, not the tsx CLI (which runs node as a child): `ps` must see the bot's own process.
+  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), MAIN], {
+    // Outside the checkout, so a developer's .env stays out of the measurement.
+    cwd: scratch,
+    env: {
+      ...process.env,
+      DISCORD_TOKEN: standin.token,
+      DISCORD_CLIENT_ID: standin.applicationId,
+      DISCORD_API_URL: standin.apiUrl,
+      DB_PATH: dbPath,
+      ...(config.MODEL_DIR ? { MODEL_DIR: path.resolve(config.MODEL_DIR) } : {}),
+      FEEDBACK_DB_PATH: path.join(scratch, 'feedback.db'),
+      // The questions come one after another from one user: a cooldown would answer them with "wait".
+      COOLDOWN_SECONDS: '0',
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const started = performance.now();
+  let output = '';
+  const exited = once(child, 'close');
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('connected to Discord')) resolve();
+      };
+      child.stdout.on('data', onData);
+      child.stderr.on('data', onData);
+      void exited.then(() => reject(new Error(`the bot exited before it was ready:\n${output}`)));
+    });
+    const readySeconds = since(started) / 1000;
+    const readyRssMb = rssOf(child.pid!);
+    for (const question of QUESTIONS) {
+      const asked = standin.dispatchInteraction({ kind: 'command', name: 'ask', options: { question } });
+      await standin.waitForRequest(
+        (request: RecordedRequest) =>
+          request.route === 'PATCH /webhooks/:application/:token/messages/:message' &&
+          request.params.token === asked.token,
+        60_000,
+      );
+    }
+    return { readySeconds, readyRssMb, rssMb: rssOf(child.pid!) };
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+    await standin.close();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,189 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { XMLParser } from 'fast-xml-parser';
+import type { CoreConfig } from '../../src/config.js';
+import { loadEmbedder } from '../../src/embed/embedder.js';
+import { reindex } from '../../src/ingest/reindex.js';
+import { PassageStore } from '../../src/store/passage-store.js';
+import { BENCH_DIR } from '../eval/datasets.js';
+
+/** Built corpora and indexes are kept here between runs: building them is slower than measuring them. */
+export const BENCH_CACHE = path.join(os.tmpdir(), 'briefing-bench');
+
+export const CORPUS_NAMES = ['bbc', 'reuters'] as const;
+export type CorpusName = (typeof CORPUS_NAMES)[number];
+
+export interface Corpus {
+  name: CorpusName;
+  /** A folder of article files the project's loaders read, outside the repository. */
+  articlesDir: string;
+  articles: number;
+}
+
+/** Written last, so an interrupted build is redone instead of measured half-made. */
+const COMPLETE = '.complete.json';
+
+function cached(name: CorpusName, build: (dir: string) => number): Corpus {
+  const articlesDir = path.join(BENCH_CACHE, 'corpora', name);
+  const marker = path.join(articlesDir, COMPLETE);
+  if (fs.existsSync(marker)) {
+    const { articles } = JSON.parse(fs.readFileSync(marker, 'utf8')) as { articles: number };
+    return { name, articlesDir, articles };
+  }
+  fs.rmSync(articlesDir, { recursive: true, force: true });
+  fs.mkdirSync(articlesDir, { recursive: true });
+  const articles = build(articlesDir);
+  fs.writeFileSync(marker, JSON.stringify({ articles }));
+  return { name, articlesDir, articles };
+}
+
+/** BBC files are already headline-then-paragraphs text, the `.txt` loader's format: copied as they are. */
+function buildBbc(dir: string): number {
+  const source = path.join(BENCH_DIR, 'bbc-fulltext/bbc');
+  let articles = 0;
+  for (const category of fs.readdirSync(source, { withFileTypes: true })) {
+    if (!category.isDirectory()) continue;
+    fs.mkdirSync(path.join(dir, category.name));
+    for (const file of fs.readdirSync(path.join(source, category.name))) {
+      if (!file.endsWith('.txt')) continue;
+      fs.copyFileSync(path.join(source, category.name, file), path.join(dir, category.name, file));
+      articles++;
+    }
+  }
+  return articles;
+}
+
+interface ReutersRecord {
+  NEWID: string;
+  DATE?: string;
+  TEXT?: { TITLE?: string; BODY?: string } | string;
+}
+
+const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+
+/** `26-FEB-1987 15:01:01.79` as an ISO date, or null. */
+function reutersDate(value: string | undefined): string | null {
+  const match = /^\s*(\d{1,2})-([A-Z]{3})-(\d{4})/.exec(value ?? '');
+  const month = match ? MONTHS.indexOf(match[2]!) : -1;
+  if (!match || month < 0) return null;
+  return `${match[3]}-${String(month + 1).padStart(2, '0')}-${match[1]!.padStart(2, '0')}`;
+}
+
+/**
+ * A Reuters body is hard-wrapped at 70 columns with each paragraph's first line indented, and ends with a
+ * "Reuter" sign-off and a control character (&#3;) that are not story text.
+ */
+function reutersParagraphs(body: string): string[] {
+  return body
+    .replace(/\s*\bReuter\b[\s\p{Cc}]*$/u, '')
+    .split(/\n[ \t]+/)
+    .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
+    .filter((paragraph) => /\p{L}/u.test(paragraph));
+}
+
+/**
+ * Reuters-21578 is SGML, not XML: no root element, a DOCTYPE, and character references to control
+ * characters. fast-xml-parser is lenient enough for it once a root is wrapped around the records.
+ * One JSON Lines file per source file, one article per record with a body.
+ */
+function buildReuters(dir: string): number {
+  const source = path.join(BENCH_DIR, 'reuters21578');
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    isArray: (tag) => tag === 'REUTERS',
+    htmlEntities: true,
+    parseTagValue: false,
+    trimValues: false,
+  });
+  let articles = 0;
+  for (const file of fs.readdirSync(source).filter((name) => /^reut2-\d+\.sgm\.gz$/.test(name))) {
+    // The SOURCE notes say latin1: reut2-017 has bytes that are not UTF-8.
+    const sgml = zlib.gunzipSync(fs.readFileSync(path.join(source, file))).toString('latin1');
+    const parsed = parser.parse(`<root>${sgml.replace(/<!DOCTYPE[^>]*>/, '')}</root>`) as {
+      root: { REUTERS: ReutersRecord[] };
+    };
+    const lines: string[] = [];
+    for (const record of parsed.root.REUTERS) {
+      const text = typeof record.TEXT === 'object' ? record.TEXT : {};
+      const paragraphs = reutersParagraphs(text.BODY ?? '');
+      if (paragraphs.length === 0) continue;
+      const title = (text.TITLE ?? '').replace(/\s+/g, ' ').trim() || paragraphs[0]!.slice(0, 80);
+      lines.push(
+        JSON.stringify({
+          id: record.NEWID,
+          title,
+          source: 'Reuters',
+          published: reutersDate(record.DATE),
+          body: paragraphs,
+        }),
+      );
+    }
+    fs.writeFileSync(path.join(dir, file.replace(/\.sgm\.gz$/, '.jsonl')), lines.join('\n') + '\n');
+    articles += lines.length;
+  }
+  return articles;
+}
+
+export function prepareCorpus(name: CorpusName): Corpus {
+  return cached(name, name === 'bbc' ? buildBbc : buildReuters);
+}
+
+export interface BenchIndex {
+  dbPath: string;
+  /** What it holds, for the figures measured on it. */
+  description: string;
+}
+
+/**
+ * An index of BBC (`bbc`) or of BBC and Reuters together (`news`, about 120k passages with the project's
+ * chunking), built with the project's own ingest and kept under BENCH_CACHE per model: a rerun only
+ * checks that nothing changed.
+ */
+export async function benchIndex(
+  name: 'bbc' | 'news',
+  config: CoreConfig,
+  log: (line: string) => void,
+): Promise<BenchIndex> {
+  const root = path.join(BENCH_CACHE, 'indexes', config.EMBEDDING_MODEL.replace(/[^\w.-]+/g, '_'), name);
+  const articlesDir = path.join(root, 'articles');
+  fs.mkdirSync(articlesDir, { recursive: true });
+  const corpora: CorpusName[] = name === 'bbc' ? ['bbc'] : ['bbc', 'reuters'];
+  for (const corpus of corpora) {
+    const link = path.join(articlesDir, corpus);
+    if (!fs.existsSync(link)) fs.symlinkSync(prepareCorpus(corpus).articlesDir, link);
+  }
+  const indexConfig = { ...config, ARTICLES_DIR: articlesDir, DB_PATH: path.join(root, 'index.db') };
+  log(`index ${name}: bringing ${indexConfig.DB_PATH} up to date...`);
+  let total = 0;
+  let logged = 0;
+  const summary = await reindex(
+    indexConfig,
+    { full: false, prune: true, dryRun: false },
+    () => loadEmbedder(indexConfig),
+    {
+      onEmbedStart: (passages) => {
+        total = passages;
+        log(`index ${name}: preparing ${passages} passages...`);
+      },
+      // A first build takes minutes: a line every tenth of the way says it is not stuck.
+      onEmbedProgress: (done) => {
+        if (done - logged < total / 10 && done < total) return;
+        logged = done;
+        log(`index ${name}: ${done} of ${total} passages`);
+      },
+    },
+  );
+  const store = PassageStore.open(indexConfig.DB_PATH, config.EMBEDDING_MODEL);
+  const articles = store.articles().length;
+  const passages = store.passageCount();
+  store.close();
+  log(`index ${name}: ${articles} articles, ${passages} passages (${summary.seconds.toFixed(1)} s)`);
+  const names = corpora.map((corpus) => (corpus === 'bbc' ? 'bbc-fulltext' : 'reuters21578'));
+  return {
+    dbPath: indexConfig.DB_PATH,
+    description: `${names.join(' + ')}: ${articles} articles / ${passages} passages`,
+  };
+}

@@ -1,0 +1,263 @@
+/**
+ * The vectors and queries of a scale index (scale.ts) in two embeddable peers: LanceDB (flat search, then
+ * an IVF_PQ index) and Orama (its brute-force vector search). Latency per query, recall@10 against exact
+ * sqlite-vec search, and our latency over theirs.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import * as lancedb from '@lancedb/lancedb';
+import { create, insertMultiple, search } from '@orama/orama';
+import Database from 'better-sqlite3';
+import * as sqliteVec from 'sqlite-vec';
+
+// LanceDB requires apache-arrow's CommonJS build; tables made with the ESM build's classes fail its
+// instanceof checks ("Table and inner RecordBatch schemas must be equivalent").
+const { Field, FixedSizeList, Float32, Int32, makeData, RecordBatch, Schema, Struct, Table } = createRequire(
+  import.meta.url,
+)('apache-arrow') as typeof import('apache-arrow');
+
+export interface PeerLatency {
+  passages: number;
+  build_seconds: number;
+  p50_ms: number;
+  p95_ms: number;
+  recall_at_10: number;
+  /** Our p50 (the path PassageStore.nearest takes at this size) over theirs: below 1, we are faster. */
+  ratio_us_over_them: number;
+}
+
+export interface PeerFigures {
+  lancedb_flat: PeerLatency;
+  /** IVF_PQ, `IVF_PQ_PARTITIONS` lists, searched with LanceDB's default nprobes and exact refinement. */
+  lancedb_ivf_pq: PeerLatency;
+  /** Orama holds every vector as a JS array of numbers: measured on at most `ORAMA_MAX_PASSAGES`. */
+  orama: PeerLatency;
+}
+
+export interface PeerInput {
+  dbPath: string;
+  queries: readonly Float32Array[];
+  /** Exact top-k ids per query, from sqlite-vec. */
+  truth: readonly (readonly number[])[];
+  /** Our p50 per query at this index size, in ms. */
+  ours_p50_ms: number;
+  k: number;
+  log: (line: string) => void;
+}
+
+const IVF_PQ_PARTITIONS = (passages: number) => Math.max(16, Math.round(Math.sqrt(passages)));
+const REFINE_FACTOR = 10;
+/**
+ * Orama keeps each document's vector as a number[] (8 bytes a value) besides its own Float32Array copy:
+ * 1M 256-dimension vectors need over 3 GB of JS heap, past Node's default limit on this machine.
+ */
+const ORAMA_MAX_PASSAGES = 250_000;
+const INSERT_BATCH = 50_000;
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+const round = (value: number) => Math.round(value * 100) / 100;
+
+function readVectors(dbPath: string): { ids: Int32Array; vectors: Float32Array; dimension: number } {
+  const db = new Database(dbPath, { readonly: true });
+  sqliteVec.load(db);
+  try {
+    const count = db.prepare('SELECT count(*) FROM passages').pluck().get() as number;
+    const dimension = Number(db.prepare("SELECT value FROM meta WHERE key = 'dimension'").pluck().get());
+    const ids = new Int32Array(count);
+    const vectors = new Float32Array(count * dimension);
+    let row = 0;
+    for (const [id, blob] of db
+      .prepare('SELECT passage_id, embedding FROM passage_embeddings')
+      .raw()
+      .iterate() as Iterable<[number, Buffer]>) {
+      ids[row] = id;
+      vectors.set(new Float32Array(blob.buffer, blob.byteOffset, dimension), row * dimension);
+      row++;
+    }
+    return { ids, vectors, dimension };
+  } finally {
+    db.close();
+  }
+}
+
+function arrowBatch(ids: Int32Array, vectors: Float32Array, dimension: number) {
+  const listType = new FixedSizeList(dimension, new Field('item', new Float32(), false));
+  const idType = new Int32();
+  const struct = makeData({
+    type: new Struct([new Field('id', idType, false), new Field('vector', listType, false)]),
+    length: ids.length,
+    nullCount: 0,
+    children: [
+      makeData({ type: idType, length: ids.length, data: ids }),
+      makeData({
+        type: listType,
+        length: ids.length,
+        nullCount: 0,
+        child: makeData({ type: new Float32(), length: vectors.length, data: vectors }),
+      }),
+    ],
+  });
+  return new Table(new RecordBatch(new Schema(struct.type.children), struct));
+}
+
+async function timeQueries(
+  input: PeerInput,
+  query: (vector: Float32Array) => Promise<number[]>,
+): Promise<{ times: number[]; recall: number }> {
+  await query(input.queries[0]!);
+  const times: number[] = [];
+  let recall = 0;
+  for (const [i, vector] of input.queries.entries()) {
+    const started = performance.now();
+    const ids = await query(vector);
+    times.push(performance.now() - started);
+    const wanted = new Set(input.truth[i]!.slice(0, 10));
+    recall += ids.slice(0, 10).filter((id) => wanted.has(id)).length / Math.max(1, wanted.size);
+  }
+  return { times, recall: recall / input.queries.length };
+}
+
+function latency(
+  input: PeerInput,
+  passages: number,
+  buildSeconds: number,
+  { times, recall }: { times: number[]; recall: number },
+): PeerLatency {
+  const p50 = percentile(times, 50);
+  return {
+    passages,
+    build_seconds: Math.round(buildSeconds * 10) / 10,
+    p50_ms: round(p50),
+    p95_ms: round(percentile(times, 95)),
+    recall_at_10: Math.round(recall * 10000) / 10000,
+    ratio_us_over_them: round(input.ours_p50_ms / p50),
+  };
+}
+
+async function lance(
+  input: PeerInput,
+  data: ReturnType<typeof readVectors>,
+): Promise<Pick<PeerFigures, 'lancedb_flat' | 'lancedb_ivf_pq'>> {
+  const { ids, vectors, dimension } = data;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-lancedb-'));
+  try {
+    const db = await lancedb.connect(dir);
+    let started = performance.now();
+    let table: lancedb.Table | undefined;
+    for (let offset = 0; offset < ids.length; offset += INSERT_BATCH) {
+      const end = Math.min(ids.length, offset + INSERT_BATCH);
+      const batch = arrowBatch(
+        ids.slice(offset, end),
+        vectors.slice(offset * dimension, end * dimension),
+        dimension,
+      );
+      if (table) await table.add(batch);
+      else table = await db.createTable('passages', batch);
+    }
+    const loadSeconds = (performance.now() - started) / 1000;
+    const flat = await timeQueries(input, async (vector) =>
+      (await table!.vectorSearch(vector).distanceType('cosine').select(['id']).limit(input.k).toArray()).map(
+        (row: { id: number }) => row.id,
+      ),
+    );
+    input.log(
+      `  lancedb flat: p50 ${percentile(flat.times, 50).toFixed(2)} ms, recall@10 ${flat.recall.toFixed(3)}`,
+    );
+
+    started = performance.now();
+    await table!.createIndex('vector', {
+      config: lancedb.Index.ivfPq({
+        numPartitions: IVF_PQ_PARTITIONS(ids.length),
+        numSubVectors: Math.max(1, Math.floor(dimension / 8)),
+        distanceType: 'cosine',
+      }),
+    });
+    const indexSeconds = (performance.now() - started) / 1000;
+    const indexed = await timeQueries(input, async (vector) =>
+      (
+        await table!
+          .vectorSearch(vector)
+          .distanceType('cosine')
+          .refineFactor(REFINE_FACTOR)
+          .select(['id'])
+          .limit(input.k)
+          .toArray()
+      ).map((row: { id: number }) => row.id),
+    );
+    input.log(
+      `  lancedb IVF_PQ: built in ${indexSeconds.toFixed(0)} s, p50 ${percentile(indexed.times, 50).toFixed(2)} ms, recall@10 ${indexed.recall.toFixed(3)}`,
+    );
+    return {
+      lancedb_flat: latency(input, ids.length, loadSeconds, flat),
+      lancedb_ivf_pq: latency(input, ids.length, loadSeconds + indexSeconds, indexed),
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Exact top 10 among the first `passages` vectors (unit length, so the dot product ranks as cosine does). */
+function exactTopTen(
+  queries: readonly Float32Array[],
+  { ids, vectors, dimension }: ReturnType<typeof readVectors>,
+  passages: number,
+): number[][] {
+  return queries.map((query) => {
+    const scored: { id: number; score: number }[] = [];
+    for (let row = 0; row < passages; row++) {
+      let score = 0;
+      for (let d = 0, o = row * dimension; d < dimension; d++) score += query[d]! * vectors[o + d]!;
+      if (scored.length < 10 || score > scored[9]!.score) {
+        scored.push({ id: ids[row]!, score });
+        scored.sort((a, b) => b.score - a.score);
+        scored.length = Math.min(scored.length, 10);
+      }
+    }
+    return scored.map((hit) => hit.id);
+  });
+}
+
+async function orama(input: PeerInput, data: ReturnType<typeof readVectors>): Promise<PeerLatency> {
+  const { ids, vectors, dimension } = data;
+  const passages = Math.min(ids.length, ORAMA_MAX_PASSAGES);
+  const started = performance.now();
+  const db = create({ schema: { embedding: `vector[${dimension}]` } as const });
+  for (let offset = 0; offset < passages; offset += INSERT_BATCH) {
+    const end = Math.min(passages, offset + INSERT_BATCH);
+    const docs = [];
+    for (let row = offset; row < end; row++)
+      docs.push({
+        id: String(ids[row]),
+        embedding: Array.from(vectors.subarray(row * dimension, (row + 1) * dimension)),
+      });
+    await insertMultiple(db, docs, INSERT_BATCH);
+  }
+  const buildSeconds = (performance.now() - started) / 1000;
+  const subsetInput =
+    passages === ids.length ? input : { ...input, truth: exactTopTen(input.queries, data, passages) };
+  const measured = await timeQueries(subsetInput, async (vector) => {
+    const result = await search(db, {
+      mode: 'vector',
+      vector: { value: Array.from(vector), property: 'embedding' },
+      similarity: 0,
+      limit: input.k,
+    });
+    return result.hits.map((hit) => Number(hit.id));
+  });
+  input.log(
+    `  orama (${passages} passages): p50 ${percentile(measured.times, 50).toFixed(2)} ms, recall@10 ${measured.recall.toFixed(3)}`,
+  );
+  return latency(input, passages, buildSeconds, measured);
+}
+
+export async function runPeers(input: PeerInput): Promise<PeerFigures> {
+  const data = readVectors(input.dbPath);
+  input.log(`peers on ${data.ids.length} vectors...`);
+  const lanceFigures = await lance(input, data);
+  return { ...lanceFigures, orama: await orama(input, data) };
+}

@@ -1,0 +1,489 @@
+/**
+ * Vector search at scale: exact sqlite-vec KNN against the sign-bit coarse pass with exact rescoring
+ * (PassageStore.nearest), on indexes of real news passages grown to the target size, plus the same
+ * vectors and queries in LanceDB and Orama (peers.ts).
+ *
+ * Used by `npm run bench -- --scale 1m` through `runScaleBench`; also runnable on its own:
+ *   npx tsx scripts/bench/scale.ts --passages 100000 [--runs 3] [--no-peers]
+ *
+ * Built indexes are cached under BENCH_CACHE (outside the repository), keyed by model and passage count.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3';
+import * as sqliteVec from 'sqlite-vec';
+import { loadCoreConfig, type CoreConfig } from '../../src/config.js';
+import { loadEmbedder, type Embedder } from '../../src/embed/embedder.js';
+import { reindex } from '../../src/ingest/reindex.js';
+import type { PassageDraft } from '../../src/ingest/chunk.js';
+import { applyIndexChanges, type ArticleToStore } from '../../src/store/index-writer.js';
+import {
+  PassageStore,
+  QUANTIZED_CANDIDATES_PER_RESULT,
+  QUANTIZED_MIN_CANDIDATES,
+  type RankedId,
+} from '../../src/store/passage-store.js';
+import { quantizeSigns, readMeta, SCHEMA_VERSION } from '../../src/store/schema.js';
+import { loadSquad } from '../eval/datasets.js';
+import { BENCH_CACHE, prepareCorpus } from './corpora.js';
+import { runPeers, type PeerFigures } from './peers.js';
+
+export interface ScaleFigures {
+  passages: number;
+  /** Real passages (BBC + Reuters, chunked and embedded); the rest are perturbed copies of them. */
+  real_passages: number;
+  /** Expected cosine similarity between a perturbed copy and its source (see `noiseScale`). */
+  copy_similarity: number;
+  queries: number;
+  /** Building the index at this size (0 when it came from the cache). */
+  build_seconds: number;
+  exact_p50_ms: number;
+  exact_p95_ms: number;
+  quantized_p50_ms: number;
+  quantized_p95_ms: number;
+  quantized_recall_at_10: number;
+  quantized_recall_at_50: number;
+  /** sqlite-vec's own KNN over the bit column with the same candidate depth, then the same rescoring. */
+  vec0_hamming_p50_ms: number;
+  /** First measured size at which the quantized path is faster than exact search (p50). */
+  break_even_passages: number;
+  break_even: { passages: number; exact_p50_ms: number; quantized_p50_ms: number }[];
+  db_size_mb: number;
+  rss_mb: number;
+  /** Null when run with `peers: false`. */
+  peers: PeerFigures | null;
+}
+
+/** The depth hybrid search reads from the vector list (hybrid-search.ts DEFAULT_CANDIDATES). */
+const K = 50;
+const QUESTIONS = 200;
+const HEADLINES = 200;
+const BREAK_EVEN_SIZES = [2_000, 5_000, 10_000, 25_000, 50_000, 100_000, 250_000, 1_000_000];
+const WRITE_BATCH = 2_000;
+
+interface BaseArticle {
+  store: Omit<ArticleToStore, 'vectors'>;
+  vectors: Float32Array[];
+}
+
+const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+const median = (values: readonly number[]) => percentile(values, 50);
+
+function modelDir(config: CoreConfig): string {
+  return path.join(BENCH_CACHE, 'scale', config.EMBEDDING_MODEL.replace(/[^\w.-]+/g, '_'));
+}
+
+function isCurrentIndex(dbPath: string): boolean {
+  if (!fs.existsSync(dbPath)) return false;
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    return readMeta(db)?.schemaVersion === SCHEMA_VERSION;
+  } finally {
+    db.close();
+  }
+}
+
+/** The real passages: both news corpora through the project's own ingest (loaders, chunker, model). */
+async function baseIndex(
+  config: CoreConfig,
+  embedder: Embedder,
+  log: (line: string) => void,
+): Promise<string> {
+  const dir = modelDir(config);
+  const dbPath = path.join(dir, 'base.db');
+  if (isCurrentIndex(dbPath)) return dbPath;
+  const articlesDir = path.join(dir, 'articles');
+  fs.rmSync(articlesDir, { recursive: true, force: true });
+  fs.mkdirSync(articlesDir, { recursive: true });
+  for (const name of ['bbc', 'reuters'] as const)
+    fs.symlinkSync(prepareCorpus(name).articlesDir, path.join(articlesDir, name));
+  log('indexing BBC and Reuters with the project ingest (once per model)...');
+  const summary = await reindex(
+    { ...config, DB_PATH: dbPath, ARTICLES_DIR: articlesDir },
+    { full: true, prune: true, dryRun: false },
+    async () => embedder,
+  );
+  log(`  ${summary.passages.added} passages in ${summary.seconds.toFixed(0)} s`);
+  return dbPath;
+}
+
+function readBase(dbPath: string): BaseArticle[] {
+  const db = new Database(dbPath, { readonly: true });
+  sqliteVec.load(db);
+  try {
+    const vectors = new Map<number, Float32Array>();
+    for (const [id, blob] of db
+      .prepare('SELECT passage_id, embedding FROM passage_vectors')
+      .raw()
+      .iterate() as Iterable<[number, Buffer]>)
+      vectors.set(
+        id,
+        new Float32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength)),
+      );
+    const passagesOf = db.prepare(
+      'SELECT id, ordinal, paragraph, start, end, kind, text FROM passages WHERE article_id = ? ORDER BY ordinal',
+    );
+    const articles = db
+      .prepare(
+        'SELECT id, key, file, title, source, url, published, author, body, content_hash AS hash FROM articles ORDER BY id',
+      )
+      .all() as {
+      id: number;
+      key: string;
+      file: string;
+      title: string;
+      source: string | null;
+      url: string | null;
+      published: string | null;
+      author: string | null;
+      body: string;
+      hash: string;
+    }[];
+    return articles.map(({ id, body, hash, ...article }) => {
+      const passages = passagesOf.all(id) as (PassageDraft & { id: number })[];
+      return {
+        // Offsets index into the stored body, which one paragraph holding that body reproduces exactly.
+        store: {
+          article: { ...article, paragraphs: [{ text: body, kind: 'body' }] },
+          hash,
+          passages: passages.map(({ id: _id, ...passage }) => passage),
+          quotes: [],
+        },
+        vectors: passages.map((passage) => vectors.get(passage.id)!),
+      };
+    });
+  } finally {
+    db.close();
+  }
+}
+
+/** Deterministic, so a rebuilt index holds the same vectors. */
+function gaussian(seed: number): () => number {
+  let state = seed >>> 0;
+  const uniform = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (((t ^ (t >>> 14)) >>> 0) + 1) / 4294967297;
+  };
+  return () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
+}
+
+function dot(a: Float32Array, b: Float32Array): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
+  return sum;
+}
+
+/**
+ * The noise for the perturbed copies. Each dimension gets Gaussian noise proportional to that dimension's
+ * spread in the real vectors (a model's dimensions are far from equally used, and isotropic noise would
+ * push copies off the region real passages occupy), scaled so that a copy's expected cosine similarity
+ * to its source equals the median similarity of a real passage to its nearest real neighbour (exact
+ * duplicates left out): a copy is as close to its source as real passages are to their closest other
+ * passage, e.g. the same story told by another outlet, so neighbour distances keep the real distribution.
+ */
+function noiseScale(all: readonly Float32Array[]): { spread: Float32Array; similarity: number } {
+  const dimension = all[0]!.length;
+  const mean = new Float64Array(dimension);
+  const square = new Float64Array(dimension);
+  for (const vector of all)
+    for (let d = 0; d < dimension; d++) {
+      mean[d]! += vector[d]!;
+      square[d]! += vector[d]! ** 2;
+    }
+  const variance = Array.from(mean, (sum, d) =>
+    Math.max(0, square[d]! / all.length - (sum / all.length) ** 2),
+  );
+  const total = variance.reduce((a, b) => a + b, 0);
+
+  const step = Math.max(1, Math.floor(all.length / 200));
+  const nearest: number[] = [];
+  for (let i = 0; i < all.length; i += step) {
+    let best = -1;
+    for (let j = 0; j < all.length; j++) {
+      const similarity = dot(all[i]!, all[j]!);
+      if (j !== i && similarity < 0.9999 && similarity > best) best = similarity;
+    }
+    nearest.push(best);
+  }
+  const similarity = median(nearest);
+  // |v + n|² ≈ 1 + τ²·Σvar for unit v and small noise, so cos(v, v + n) ≈ 1 / √(1 + τ²·Σvar).
+  const tau = Math.sqrt((1 / similarity ** 2 - 1) / total);
+  return { spread: Float32Array.from(variance, (v) => tau * Math.sqrt(v)), similarity };
+}
+
+function perturb(source: Float32Array, spread: Float32Array, noise: () => number): Float32Array {
+  const copy = new Float32Array(source.length);
+  let norm = 0;
+  for (let d = 0; d < source.length; d++) {
+    copy[d] = source[d]! + spread[d]! * noise();
+    norm += copy[d]! ** 2;
+  }
+  norm = Math.sqrt(norm);
+  for (let d = 0; d < source.length; d++) copy[d]! /= norm;
+  return copy;
+}
+
+/**
+ * An index of exactly `passages` passages, written by the store's own writer: the real articles first,
+ * then numbered variants of them (same text, perturbed vectors), the last one cut to size.
+ */
+function buildScaled(
+  dbPath: string,
+  base: readonly BaseArticle[],
+  model: { model: string; dimension: number },
+  passages: number,
+  spread: Float32Array,
+): void {
+  const partial = `${dbPath}.partial`;
+  fs.rmSync(partial, { force: true });
+  const db = new Database(partial);
+  sqliteVec.load(db);
+  db.pragma('journal_mode = OFF');
+  db.pragma('synchronous = OFF');
+  const noise = gaussian(passages);
+  let written = 0;
+  let batch: ArticleToStore[] = [];
+  let first = true;
+  const flush = () => {
+    applyIndexChanges(db, { rebuild: first ? model : null, remove: [], upsert: batch });
+    first = false;
+    batch = [];
+  };
+  for (let variant = 0; written < passages; variant++) {
+    for (const { store, vectors } of base) {
+      if (written >= passages) break;
+      const take = Math.min(store.passages.length, passages - written);
+      batch.push({
+        ...store,
+        article:
+          variant === 0
+            ? store.article
+            : {
+                ...store.article,
+                key: `${store.article.key}~${variant}`,
+                title: `${store.article.title} (${variant})`,
+              },
+        passages: store.passages.slice(0, take),
+        vectors: vectors
+          .slice(0, take)
+          .map((vector) => (variant === 0 ? vector : perturb(vector, spread, noise))),
+        quotes: [],
+      });
+      written += take;
+      if (batch.length >= WRITE_BATCH) flush();
+    }
+  }
+  flush();
+  db.close();
+  fs.renameSync(partial, dbPath);
+}
+
+function time<T>(run: () => T): { ms: number; result: T } {
+  const started = performance.now();
+  const result = run();
+  return { ms: performance.now() - started, result };
+}
+
+function recallAt(n: number, truth: readonly RankedId[], found: readonly RankedId[]): number {
+  const wanted = new Set(truth.slice(0, n).map((hit) => hit.id));
+  return found.slice(0, n).filter((hit) => wanted.has(hit.id)).length / Math.max(1, wanted.size);
+}
+
+interface ModeTimes {
+  exact: number[];
+  quantized: number[];
+  exactLists: RankedId[][];
+  quantizedLists: RankedId[][];
+}
+
+function timeModes(dbPath: string, model: string, queries: readonly Float32Array[]): ModeTimes {
+  const exact = PassageStore.open(dbPath, model, { quantizeAbove: Number.POSITIVE_INFINITY });
+  const quantized = PassageStore.open(dbPath, model, { quantizeAbove: 0 });
+  try {
+    // The first query of each loads what it caches (sign codes, SQLite pages): not what a question costs.
+    exact.nearest(queries[0]!, K);
+    quantized.nearest(queries[0]!, K);
+    const times: ModeTimes = { exact: [], quantized: [], exactLists: [], quantizedLists: [] };
+    for (const query of queries) {
+      const e = time(() => exact.nearest(query, K));
+      const q = time(() => quantized.nearest(query, K));
+      times.exact.push(e.ms);
+      times.quantized.push(q.ms);
+      times.exactLists.push(e.result);
+      times.quantizedLists.push(q.result);
+    }
+    return times;
+  } finally {
+    exact.close();
+    quantized.close();
+  }
+}
+
+/** sqlite-vec's KNN over the bit column at the same candidate depth as the store's coarse pass. */
+function timeVec0Hamming(dbPath: string, queries: readonly Float32Array[], candidates: number): number[] {
+  const db = new Database(dbPath, { readonly: true });
+  sqliteVec.load(db);
+  try {
+    const coarse = db
+      .prepare('SELECT passage_id FROM passage_vectors WHERE embedding_bits MATCH vec_bit(?) AND k = ?')
+      .pluck();
+    const rescore = db.prepare(`
+      SELECT e.passage_id AS id, vec_distance_cosine(e.embedding, ?) AS score
+      FROM json_each(?) ids JOIN passage_embeddings e ON e.passage_id = ids.value ORDER BY score LIMIT ?`);
+    return queries.map(
+      (query) =>
+        time(() => rescore.all(query, JSON.stringify(coarse.all(quantizeSigns(query), candidates)), K)).ms,
+    );
+  } finally {
+    db.close();
+  }
+}
+
+/** Real questions (XQuAD) and real headlines (the indexed news), embedded once. */
+async function queryVectors(embedder: Embedder, base: readonly BaseArticle[]): Promise<Float32Array[]> {
+  const questions = loadSquad('xquad', 'xquad-en/xquad.en.json').questions.map((q) => q.question);
+  const pick = <T>(items: readonly T[], count: number) =>
+    Array.from({ length: count }, (_, i) => items[Math.floor((i * items.length) / count)]!);
+  const headlines = pick(base, HEADLINES).map(({ store }) => store.article.title);
+  return embedder.embed([...pick(questions, QUESTIONS), ...headlines]);
+}
+
+export async function runScaleBench(options: {
+  passages: number;
+  runs: number;
+  log: (line: string) => void;
+  /** LanceDB and Orama too (the default); at 1M they take longer than everything else together. */
+  peers?: boolean;
+}): Promise<ScaleFigures> {
+  const { passages, runs, log } = options;
+  const config = loadCoreConfig();
+  const embedder = await loadEmbedder(config);
+  const model = { model: embedder.model, dimension: embedder.dimension };
+  const baseDb = await baseIndex(config, embedder, log);
+  const base = readBase(baseDb);
+  const realPassages = base.reduce((sum, { vectors }) => sum + vectors.length, 0);
+  const { spread, similarity } = noiseScale(base.flatMap(({ vectors }) => vectors));
+  log(`${realPassages} real passages; copies at cosine similarity ${similarity.toFixed(3)} to their source`);
+  const queries = await queryVectors(embedder, base);
+
+  let buildSeconds = 0;
+  const indexOf = (size: number): string => {
+    const dbPath = path.join(modelDir(config), `passages-${size}.db`);
+    if (!isCurrentIndex(dbPath)) {
+      log(`building an index of ${size} passages...`);
+      const { ms } = time(() => buildScaled(dbPath, base, model, size, spread));
+      log(`  built in ${(ms / 1000).toFixed(0)} s`);
+      if (size === passages) buildSeconds = ms / 1000;
+    }
+    return dbPath;
+  };
+
+  const breakEven: ScaleFigures['break_even'] = [];
+  for (const size of BREAK_EVEN_SIZES.filter((size) => size < passages)) {
+    const { exact, quantized } = timeModes(indexOf(size), model.model, queries.slice(0, 100));
+    breakEven.push({
+      passages: size,
+      exact_p50_ms: round(median(exact)),
+      quantized_p50_ms: round(median(quantized)),
+    });
+    log(
+      `  ${size} passages: exact p50 ${median(exact).toFixed(2)} ms, quantized p50 ${median(quantized).toFixed(2)} ms`,
+    );
+  }
+
+  const dbPath = indexOf(passages);
+  const perRun: { exact: number[]; quantized: number[]; recall10: number; recall50: number }[] = [];
+  let truth: number[][] = [];
+  for (let run = 0; run < runs; run++) {
+    const times = timeModes(dbPath, model.model, queries);
+    const recall = (n: number) =>
+      times.exactLists.reduce((sum, truth, i) => sum + recallAt(n, truth, times.quantizedLists[i]!), 0) /
+      queries.length;
+    perRun.push({
+      exact: times.exact,
+      quantized: times.quantized,
+      recall10: recall(10),
+      recall50: recall(K),
+    });
+    truth = times.exactLists.map((list) => list.map((hit) => hit.id));
+    log(
+      `run ${run + 1}/${runs} at ${passages}: exact p50 ${median(times.exact).toFixed(2)} ms, quantized p50 ${median(times.quantized).toFixed(2)} ms, recall@10 ${recall(10).toFixed(3)}`,
+    );
+  }
+  const across = (pick: (run: (typeof perRun)[number]) => number) => round(median(perRun.map(pick)));
+  breakEven.push({
+    passages,
+    exact_p50_ms: across((run) => percentile(run.exact, 50)),
+    quantized_p50_ms: across((run) => percentile(run.quantized, 50)),
+  });
+  const vec0Hamming = timeVec0Hamming(
+    dbPath,
+    queries,
+    Math.max(K * QUANTIZED_CANDIDATES_PER_RESULT, QUANTIZED_MIN_CANDIDATES),
+  );
+  const rssMb = mb(process.memoryUsage().rss);
+  const ours = breakEven.at(-1)!;
+  // Every other query (half questions, half headlines): LanceDB's flat search takes seconds a query at 1M.
+  const peerQueries = <T>(list: readonly T[]) => list.filter((_, i) => i % 2 === 0);
+  const peers =
+    options.peers === false
+      ? null
+      : await runPeers({
+          dbPath,
+          queries: peerQueries(queries),
+          truth: peerQueries(truth),
+          ours_p50_ms: passages > config.VECTOR_QUANTIZE_ABOVE ? ours.quantized_p50_ms : ours.exact_p50_ms,
+          k: K,
+          log,
+        });
+
+  return {
+    passages,
+    real_passages: realPassages,
+    copy_similarity: round(similarity, 3),
+    queries: queries.length,
+    build_seconds: round(buildSeconds, 1),
+    exact_p50_ms: across((run) => percentile(run.exact, 50)),
+    exact_p95_ms: across((run) => percentile(run.exact, 95)),
+    quantized_p50_ms: across((run) => percentile(run.quantized, 50)),
+    quantized_p95_ms: across((run) => percentile(run.quantized, 95)),
+    quantized_recall_at_10: round(median(perRun.map((run) => run.recall10)), 4),
+    quantized_recall_at_50: round(median(perRun.map((run) => run.recall50)), 4),
+    vec0_hamming_p50_ms: round(median(vec0Hamming)),
+    break_even_passages:
+      breakEven.find((row) => row.quantized_p50_ms < row.exact_p50_ms)?.passages ?? Number.POSITIVE_INFINITY,
+    break_even: breakEven,
+    db_size_mb: mb(fs.statSync(dbPath).size),
+    rss_mb: rssMb,
+    peers,
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { values } = parseArgs({
+    options: {
+      passages: { type: 'string', default: '100000' },
+      runs: { type: 'string', default: '3' },
+      'no-peers': { type: 'boolean', default: false },
+    },
+  });
+  const figures = await runScaleBench({
+    passages: Number(values.passages),
+    runs: Number(values.runs),
+    log: (line) => console.error(line),
+    peers: !values['no-peers'],
+  });
+  console.log(JSON.stringify(figures, null, 2));
+}
