@@ -10,11 +10,13 @@ import { ingestRun, type IngestRun } from './bench/ingest-bench.js';
 import { queryRun, type QueryRun } from './bench/query-bench.js';
 import { median } from './bench/stats.js';
 
-const USAGE = `Usage: npm run bench -- [--runs N] [--only PARTS] [--threads N] [--scale 1m] [--json]
+const USAGE = `Usage: npm run bench -- [--runs N] [--only PARTS] [--threads N] [--scale 1m [--no-peers]] [--json]
   --runs N       runs of each measurement; medians are reported (default 3)
-  --only PARTS   comma-separated: ingest (both corpora), ingest-bbc, ingest-reuters, query, bot (default: all)
+  --only PARTS   comma-separated: ingest (both corpora), ingest-bbc, ingest-reuters, query, bot
+                 (default: all of them, or none with --scale)
   --threads N    ingest with N threads (INGEST_THREADS; default: one per core)
-  --scale SIZE   also measure vector search at SIZE passages (e.g. 1m, 200k; scripts/bench/scale.ts)
+  --scale SIZE   measure vector search at SIZE passages (e.g. 1m, 200k; scripts/bench/scale.ts)
+  --no-peers     with --scale: leave out LanceDB and Orama (at 1M they take longer than the rest)
   --json         print the figures as one JSON object on stdout (progress goes to stderr)`;
 
 const PARTS = ['ingest', 'ingest-bbc', 'ingest-reuters', 'query', 'bot'] as const;
@@ -23,9 +25,9 @@ const argsSchema = z.object({
   runs: z.coerce.number().int().min(1).max(50).default(3),
   only: z
     .string()
-    .default(PARTS.join(','))
     .transform((value) => value.split(',').map((part) => part.trim()))
-    .pipe(z.array(z.enum(PARTS)).min(1)),
+    .pipe(z.array(z.enum(PARTS)).min(1))
+    .optional(),
   threads: z.coerce.number().int().min(1).max(256).optional(),
   scale: z
     .string()
@@ -35,6 +37,7 @@ const argsSchema = z.object({
       return Math.round(Number.parseFloat(value) * unit);
     })
     .optional(),
+  'no-peers': z.boolean().default(false),
   json: z.boolean().default(false),
   positionals: z.array(z.string()).max(0, 'bench takes no positional arguments'),
 });
@@ -95,10 +98,16 @@ function printTable(figures: Record<string, unknown>): void {
   for (const [section, value] of Object.entries(figures)) {
     if (typeof value !== 'object' || value === null) continue;
     const { corpus, ...rest } = value as Record<string, unknown>;
-    for (const [key, figure] of Object.entries(rest)) {
-      if (typeof figure !== 'number') continue;
-      rows.push([section, key, String(figure), typeof corpus === 'string' ? corpus : '']);
-    }
+    const measuredOn = typeof corpus === 'string' ? corpus : '';
+    const addRows = (prefix: string, values: Record<string, unknown>) => {
+      for (const [key, figure] of Object.entries(values)) {
+        if (typeof figure === 'number') rows.push([section, `${prefix}${key}`, String(figure), measuredOn]);
+        // Nested figures, such as each peer's in the scale part, keep their path in the name.
+        else if (typeof figure === 'object' && figure !== null && !Array.isArray(figure))
+          addRows(`${prefix}${key}.`, figure as Record<string, unknown>);
+      }
+    };
+    addRows('', rest);
   }
   const header = ['part', 'figure', 'median', 'measured on'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
@@ -113,6 +122,7 @@ runCli(async () => {
       only: { type: 'string' },
       threads: { type: 'string' },
       scale: { type: 'string' },
+      'no-peers': { type: 'boolean' },
       json: { type: 'boolean' },
     },
     argsSchema,
@@ -121,8 +131,9 @@ runCli(async () => {
   const config = loadCoreConfig(
     args.threads === undefined ? process.env : { ...process.env, INGEST_THREADS: String(args.threads) },
   );
+  const only: readonly string[] = args.only ?? (args.scale === undefined ? PARTS : []);
   const wanted = (part: (typeof PARTS)[number]) =>
-    args.only.includes(part) || (part.startsWith('ingest-') && args.only.includes('ingest'));
+    only.includes(part) || (part.startsWith('ingest-') && only.includes('ingest'));
   const figures: Record<string, unknown> = {
     model: config.EMBEDDING_MODEL,
     runs: args.runs,
@@ -151,7 +162,12 @@ runCli(async () => {
   if (args.scale !== undefined) {
     // Imported only when asked for: it brings LanceDB and Orama along for comparison.
     const { runScaleBench } = await import('./bench/scale.js');
-    figures.scale = await runScaleBench({ passages: args.scale, runs: args.runs, log });
+    figures.scale = await runScaleBench({
+      passages: args.scale,
+      runs: args.runs,
+      log,
+      peers: !args['no-peers'],
+    });
   }
 
   if (args.json) console.log(JSON.stringify(figures, null, 2));

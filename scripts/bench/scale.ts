@@ -3,15 +3,12 @@
  * (PassageStore.nearest), on indexes of real news passages grown to the target size, plus the same
  * vectors and queries in LanceDB and Orama (peers.ts).
  *
- * Used by `npm run bench -- --scale 1m` through `runScaleBench`; also runnable on its own:
- *   npx tsx scripts/bench/scale.ts --passages 100000 [--runs 3] [--no-peers]
+ * Run through `npm run bench -- --scale 1m [--no-peers]` (or any size, e.g. `--scale 100k`).
  *
  * Built indexes are cached under BENCH_CACHE (outside the repository), keyed by model and passage count.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import * as sqliteVec from 'sqlite-vec';
 import { loadCoreConfig, type CoreConfig } from '../../src/config.js';
@@ -469,21 +466,4 @@ export async function runScaleBench(options: {
     rss_mb: rssMb,
     peers,
   };
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { values } = parseArgs({
-    options: {
-      passages: { type: 'string', default: '100000' },
-      runs: { type: 'string', default: '3' },
-      'no-peers': { type: 'boolean', default: false },
-    },
-  });
-  const figures = await runScaleBench({
-    passages: Number(values.passages),
-    runs: Number(values.runs),
-    log: (line) => console.error(line),
-    peers: !values['no-peers'],
-  });
-  console.log(JSON.stringify(figures, null, 2));
 }
