@@ -16,12 +16,8 @@ import { loadEmbedder, type Embedder } from '../../src/embed/embedder.js';
 import { reindex } from '../../src/ingest/reindex.js';
 import type { PassageDraft } from '../../src/ingest/chunk.js';
 import { applyIndexChanges, type ArticleToStore } from '../../src/store/index-writer.js';
-import {
-  PassageStore,
-  QUANTIZED_CANDIDATES_PER_RESULT,
-  QUANTIZED_MIN_CANDIDATES,
-  type RankedId,
-} from '../../src/store/passage-store.js';
+import { PassageStore, type RankedId } from '../../src/store/passage-store.js';
+import { rescoredCandidates } from '../../src/store/sign-codes.js';
 import { quantizeSigns, readMeta, SCHEMA_VERSION } from '../../src/store/schema.js';
 import { loadSquad } from '../eval/datasets.js';
 import { BENCH_CACHE, prepareCorpus } from './corpora.js';
@@ -425,11 +421,7 @@ export async function runScaleBench(options: {
     exact_p50_ms: across((run) => percentile(run.exact, 50)),
     quantized_p50_ms: across((run) => percentile(run.quantized, 50)),
   });
-  const vec0Hamming = timeVec0Hamming(
-    dbPath,
-    queries,
-    Math.max(K * QUANTIZED_CANDIDATES_PER_RESULT, QUANTIZED_MIN_CANDIDATES),
-  );
+  const vec0Hamming = timeVec0Hamming(dbPath, queries, rescoredCandidates(K));
   const rssMb = mb(process.memoryUsage().rss);
   const ours = breakEven.at(-1)!;
   // Every other query (half questions, half headlines): LanceDB's flat search takes seconds a query at 1M.

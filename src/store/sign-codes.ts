@@ -1,0 +1,132 @@
+import type Database from 'better-sqlite3';
+import { quantizeSigns } from './schema.js';
+
+/**
+ * The coarse pass keeps this many candidates per passage asked for (and at least QUANTIZED_MIN_CANDIDATES)
+ * for exact rescoring: with the stand-in model, recall@10 against exact search was 0.91 with 500
+ * candidates by hamming distance alone and 0.98 with the shortlist re-ranked (XQuAD questions, 100k
+ * passages; scripts/bench/scale.ts).
+ */
+const QUANTIZED_CANDIDATES_PER_RESULT = 10;
+const QUANTIZED_MIN_CANDIDATES = 500;
+
+/** How many candidates the coarse pass hands to exact rescoring when k passages are asked for. */
+export const rescoredCandidates = (k: number): number =>
+  Math.max(k * QUANTIZED_CANDIDATES_PER_RESULT, QUANTIZED_MIN_CANDIDATES);
+
+/** How many times more candidates the hamming step keeps than the candidates rescored exactly. */
+const QUANTIZED_SHORTLIST_FACTOR = 10;
+
+const popcount = (x: number): number => {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+};
+
+/**
+ * Every passage's sign bits (schema.ts: embedding_bits) in one typed array. sqlite-vec's own KNN over the
+ * bit column selects its top k at a cost that grows with k: 500 candidates deep, it took nearly as long as
+ * the exact search (78 against 84 ms at 100k passages), where this scan, whose cost does not depend on
+ * the depth, took 12 ms with the rescoring (scripts/bench/scale.ts).
+ */
+export class SignCodes {
+  private readonly distances: Uint16Array;
+  private readonly histogram: Uint32Array;
+
+  private constructor(
+    private readonly ids: Float64Array,
+    private readonly words: Uint32Array,
+    readonly stride: number,
+  ) {
+    this.distances = new Uint16Array(ids.length);
+    this.histogram = new Uint32Array(stride * 32 + 1);
+  }
+
+  /**
+   * Reads the bit column's chunks straight from vec0's shadow tables (sqlite-vec 0.1's documented layout:
+   * `<table>_chunks` holds each chunk's validity bitmap and rowids, `<table>_vector_chunksNN` the packed
+   * vectors of the NN-th vector column): milliseconds at 1M rows, where a scan through vec0 takes seconds.
+   * Returns null when the layout is not the one expected or does not account for every passage, so that
+   * a future sqlite-vec costs speed, never correctness.
+   */
+  static read(db: Database.Database, dimension: number, passages: number): SignCodes | null {
+    const bytes = Math.ceil(dimension / 8);
+    const stride = Math.ceil(bytes / 4);
+    let chunks: { validity: Buffer; rowids: Buffer; vectors: Buffer }[];
+    try {
+      chunks = db
+        .prepare(
+          `SELECT c.validity, c.rowids, v.vectors FROM passage_vectors_chunks c
+           JOIN passage_vectors_vector_chunks01 v ON v.rowid = c.chunk_id ORDER BY c.chunk_id`,
+        )
+        .all() as typeof chunks;
+    } catch {
+      return null;
+    }
+    const ids = new Float64Array(passages);
+    const words = new Uint32Array(passages * stride);
+    const wordBytes = new Uint8Array(words.buffer);
+    let next = 0;
+    for (const { validity, rowids, vectors } of chunks) {
+      const slots = rowids.length / 8;
+      if (!Number.isInteger(slots) || vectors.length !== slots * bytes || validity.length * 8 < slots)
+        return null;
+      for (let slot = 0; slot < slots; slot++) {
+        if (!(validity[slot >> 3]! & (1 << (slot & 7)))) continue;
+        if (next === passages) return null;
+        ids[next] = Number(rowids.readBigInt64LE(slot * 8));
+        wordBytes.set(vectors.subarray(slot * bytes, (slot + 1) * bytes), next * stride * 4);
+        next++;
+      }
+    }
+    return next === passages ? new SignCodes(ids, words, stride) : null;
+  }
+
+  /**
+   * The `count` best candidates in two steps: the hamming distance between sign bits keeps a shortlist
+   * (ties at its cut-off in storage order), then the shortlist is ranked by the dot product of the float
+   * query with each ±1 code, which loses far less of the query than its own sign bits do.
+   */
+  nearest(query: Float32Array, count: number): number[] {
+    const { ids, words, stride, distances, histogram } = this;
+    const shortlist = count * QUANTIZED_SHORTLIST_FACTOR;
+    const bytes = stride * 4;
+    const queryWords = new Uint32Array(stride);
+    quantizeSigns(query, new Uint8Array(queryWords.buffer));
+    histogram.fill(0);
+    for (let i = 0, offset = 0; i < ids.length; i++, offset += stride) {
+      let distance = 0;
+      for (let w = 0; w < stride; w++) distance += popcount(words[offset + w]! ^ queryWords[w]!);
+      distances[i] = distance;
+      histogram[distance]!++;
+    }
+    let cutoff = 0;
+    let below = 0;
+    while (cutoff < histogram.length - 1 && below + histogram[cutoff]! < shortlist)
+      below += histogram[cutoff++]!;
+    let ties = shortlist - below;
+
+    // Per code byte, the query's dot product with each of the 256 sign patterns that byte can hold.
+    const table = new Float32Array(bytes * 256);
+    for (let b = 0; b < bytes; b++)
+      for (let value = 0; value < 256; value++) {
+        let sum = 0;
+        for (let bit = 0; bit < 8; bit++) {
+          const component = query[b * 8 + bit] ?? 0;
+          sum += value & (1 << bit) ? component : -component;
+        }
+        table[b * 256 + value] = sum;
+      }
+    const codeBytes = new Uint8Array(words.buffer);
+    const scored: { id: number; score: number }[] = [];
+    for (let i = 0; i < ids.length; i++) {
+      const distance = distances[i]!;
+      if (distance > cutoff || (distance === cutoff && ties-- <= 0)) continue;
+      let score = 0;
+      for (let b = 0, offset = i * bytes; b < bytes; b++) score += table[b * 256 + codeBytes[offset + b]!]!;
+      scored.push({ id: ids[i]!, score });
+    }
+    scored.sort((x, y) => y.score - x.score);
+    return scored.slice(0, count).map((hit) => hit.id);
+  }
+}
