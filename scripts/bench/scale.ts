@@ -13,14 +13,13 @@ import Database from 'better-sqlite3';
 import * as sqliteVec from 'sqlite-vec';
 import { loadCoreConfig, type CoreConfig } from '../../src/config.js';
 import { loadEmbedder, type Embedder } from '../../src/embed/embedder.js';
-import { reindex } from '../../src/ingest/reindex.js';
 import type { PassageDraft } from '../../src/ingest/chunk.js';
 import { applyIndexChanges, type ArticleToStore } from '../../src/store/index-writer.js';
 import { PassageStore, type RankedId } from '../../src/store/passage-store.js';
 import { rescoredCandidates } from '../../src/store/sign-codes.js';
 import { quantizeSigns, readMeta, SCHEMA_VERSION } from '../../src/store/schema.js';
 import { loadSquad } from '../eval/datasets.js';
-import { BENCH_CACHE, prepareCorpus } from './corpora.js';
+import { BENCH_CACHE, benchIndex } from './corpora.js';
 import { runPeers, type PeerFigures } from './peers.js';
 
 export interface ScaleFigures {
@@ -83,30 +82,6 @@ function isCurrentIndex(dbPath: string): boolean {
   } finally {
     db.close();
   }
-}
-
-/** The real passages: both news corpora through the project's own ingest (loaders, chunker, model). */
-async function baseIndex(
-  config: CoreConfig,
-  embedder: Embedder,
-  log: (line: string) => void,
-): Promise<string> {
-  const dir = modelDir(config);
-  const dbPath = path.join(dir, 'base.db');
-  if (isCurrentIndex(dbPath)) return dbPath;
-  const articlesDir = path.join(dir, 'articles');
-  fs.rmSync(articlesDir, { recursive: true, force: true });
-  fs.mkdirSync(articlesDir, { recursive: true });
-  for (const name of ['bbc', 'reuters'] as const)
-    fs.symlinkSync(prepareCorpus(name).articlesDir, path.join(articlesDir, name));
-  log('indexing BBC and Reuters with the project ingest (once per model)...');
-  const summary = await reindex(
-    { ...config, DB_PATH: dbPath, ARTICLES_DIR: articlesDir },
-    { full: true, prune: true, dryRun: false },
-    async () => embedder,
-  );
-  log(`  ${summary.passages.added} passages in ${summary.seconds.toFixed(0)} s`);
-  return dbPath;
 }
 
 function readBase(dbPath: string): BaseArticle[] {
@@ -364,7 +339,8 @@ export async function runScaleBench(options: {
   const config = loadCoreConfig();
   const embedder = await loadEmbedder(config);
   const model = { model: embedder.model, dimension: embedder.dimension };
-  const baseDb = await baseIndex(config, embedder, log);
+  // The real passages are the bench's BBC + Reuters index, shared with the bot measurement.
+  const baseDb = (await benchIndex('news', config, log)).dbPath;
   const base = readBase(baseDb);
   const realPassages = base.reduce((sum, { vectors }) => sum + vectors.length, 0);
   const { spread, similarity } = noiseScale(base.flatMap(({ vectors }) => vectors));

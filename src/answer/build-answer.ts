@@ -84,8 +84,11 @@ async function answerAboutSpeaker(
   const speaker = { name: speakers.map((s) => s.name).join(' / '), roles };
   const quotes = context.store.quotesBy(speakers.map((s) => s.name));
   const quotesByPassage = new Map<number, QuoteRecord[]>();
-  for (const quote of quotes)
-    quotesByPassage.set(quote.passageId, [...(quotesByPassage.get(quote.passageId) ?? []), quote]);
+  for (const quote of quotes) {
+    const inPassage = quotesByPassage.get(quote.passageId);
+    if (inPassage) inPassage.push(quote);
+    else quotesByPassage.set(quote.passageId, [quote]);
+  }
   const passages = context.store.passages([...quotesByPassage.keys()]).filter((p) => p.kind === 'body');
 
   let candidates: Candidate[] = passages.map((passage, index) => ({

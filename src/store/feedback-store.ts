@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { createFolder } from './create-folder.js';
 import { IndexError } from './open-database.js';
 
 /** What a user was shown: enough to judge a vote later without the message itself. */
@@ -53,7 +53,7 @@ export class FeedbackStore {
 
   static open(dbPath: string): FeedbackStore {
     try {
-      fs.mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
+      createFolder(path.dirname(path.resolve(dbPath)));
       const db = new Database(dbPath);
       db.pragma('journal_mode = WAL');
       db.pragma('busy_timeout = 5000');

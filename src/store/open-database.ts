@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import * as sqliteVec from 'sqlite-vec';
+import { createFolder } from './create-folder.js';
 import { readMeta, SCHEMA_VERSION, type IndexMeta, type IndexModel } from './schema.js';
 
 /** Something is wrong with the index file or its environment; the message names the cause and the fix. */
@@ -98,16 +99,6 @@ function readIndexMeta(db: Database.Database, dbPath: string): IndexMeta | null 
   }
 }
 
-/**
- * Creates the folder one level at a time: Node's `mkdirSync(..., { recursive: true })` loops forever when
- * the parent exists but refuses new entries with ENOENT, as /proc does.
- */
-function makeFolder(folder: string): void {
-  if (fs.existsSync(folder)) return;
-  makeFolder(path.dirname(folder));
-  fs.mkdirSync(folder);
-}
-
 function describeFolderError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
@@ -125,7 +116,7 @@ function describeFolderError(error: unknown): string {
 function checkDirectoryWritable(dbPath: string): void {
   const directory = path.dirname(path.resolve(dbPath));
   try {
-    makeFolder(directory);
+    createFolder(directory);
     if (!fs.statSync(directory).isDirectory())
       throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
     const probe = path.join(directory, `.briefing-write-test-${process.pid}`);
