@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Paragraph } from '../src/ingest/article.js';
+import type { Paragraph } from '../src/document/article.js';
 import { attributeQuotes, splitSentences, type Attribution } from '../src/ingest/attribution.js';
 import { mayReportSpeech, SPEECH_VERB_FORMS } from '../src/ingest/speech-verbs.js';
 import { CONDITIONS_SAMPLE, NATO_SAMPLE, SAMPLE_ARTICLES_DIR } from './helpers/corpus.js';

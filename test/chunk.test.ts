@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { articleBody, type Paragraph } from '../src/ingest/article.js';
+import { articleBody, type Paragraph } from '../src/document/article.js';
 import { chunkArticle } from '../src/ingest/chunk.js';
-import { sentenceSpans } from '../src/ingest/sentence-split.js';
+import { sentenceSpans } from '../src/document/sentence-split.js';
 import type { Embedder } from '../src/embed/embedder.js';
 import { loadArticleFile } from '../src/ingest/load-file.js';
 import { sharedEmbedder } from './helpers/model.js';

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Article } from '../src/ingest/article.js';
+import type { Article } from '../src/document/article.js';
 import { ConfigError } from '../src/config.js';
 import { loadArticleFile } from '../src/ingest/load-file.js';
 import { listArticleFiles } from '../src/ingest/scan.js';

@@ -13,7 +13,7 @@ import Database from 'better-sqlite3';
 import * as sqliteVec from 'sqlite-vec';
 import { loadCoreConfig, type CoreConfig } from '../../src/config.js';
 import { loadEmbedder, type Embedder } from '../../src/embed/embedder.js';
-import type { PassageDraft } from '../../src/ingest/chunk.js';
+import type { PassageDraft } from '../../src/document/drafts.js';
 import { applyIndexChanges, type ArticleToStore } from '../../src/store/index-writer.js';
 import { PassageStore, type RankedId } from '../../src/store/passage-store.js';
 import { rescoredCandidates } from '../../src/store/sign-codes.js';

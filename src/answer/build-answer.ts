@@ -1,4 +1,4 @@
-import type { Span } from '../ingest/sentence-split.js';
+import type { Span } from '../document/sentence-split.js';
 import { queryTerms } from '../search/fts-query.js';
 import { dot, searchPassages, type SearchMode } from '../search/hybrid-search.js';
 import { resolveSpeaker } from '../search/resolve-speaker.js';

@@ -1,4 +1,4 @@
-import { sentenceSpans, type Span } from '../ingest/sentence-split.js';
+import { sentenceSpans, type Span } from '../document/sentence-split.js';
 
 /** Close enough to a stemmer for matching question words: "sanctions" finds "sanction", "warned" finds "warn". */
 const stem = (word: string) => word.slice(0, 5);

@@ -1,5 +1,5 @@
 import type { APIEmbed } from 'discord.js';
-import { sentenceSpans, type Span } from '../ingest/sentence-split.js';
+import { sentenceSpans, type Span } from '../document/sentence-split.js';
 
 /**
  * Discord's limits on what a bot sends; going over any of them fails the whole request with 400. Lengths are

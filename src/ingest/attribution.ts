@@ -1,5 +1,5 @@
-import type { Paragraph } from './article.js';
-import { sentenceSpans, type Span } from './sentence-split.js';
+import type { Paragraph } from '../document/article.js';
+import { sentenceSpans, type Span } from '../document/sentence-split.js';
 import {
   isAcronym,
   phraseEndingAt,
@@ -14,7 +14,7 @@ import {
 } from './speaker-phrase.js';
 import { mayReportSpeech, SPEECH_VERB_FORMS } from './speech-verbs.js';
 
-export { sentenceSpans as splitSentences } from './sentence-split.js';
+export { sentenceSpans as splitSentences } from '../document/sentence-split.js';
 
 export interface Speaker {
   /** The full name as written, e.g. 'David Lammy', 'British Ministry of Defence'. */

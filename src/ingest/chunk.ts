@@ -1,16 +1,6 @@
-import { PARAGRAPH_SEPARATOR, type Paragraph } from './article.js';
-import { sentenceSpans, type Span } from './sentence-split.js';
-
-/** A passage before it is stored: its text is exactly `body.slice(start, end)` of the article body. */
-export interface PassageDraft {
-  ordinal: number;
-  /** 1-based paragraph number within the article body, as a citation shows it. */
-  paragraph: number;
-  start: number;
-  end: number;
-  kind: Paragraph['kind'];
-  text: string;
-}
+import { PARAGRAPH_SEPARATOR, type Paragraph } from '../document/article.js';
+import { sentenceSpans, type Span } from '../document/sentence-split.js';
+import type { PassageDraft } from '../document/drafts.js';
 
 export type TokenCounter = (text: string) => number;
 

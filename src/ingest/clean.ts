@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Article, Paragraph, SkippedFile } from './article.js';
+import type { Article, Paragraph, SkippedFile } from '../document/article.js';
 import { normaliseDate } from './dateline.js';
 
 /** What a loader returns for one file: the articles it found and whatever it had to leave out. */

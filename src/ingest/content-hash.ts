@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Article } from './article.js';
+import type { Article } from '../document/article.js';
 
 /**
  * Bumped when chunking or attribution changes how the same text is indexed, so the next ingest

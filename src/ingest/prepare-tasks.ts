@@ -1,7 +1,7 @@
 import type { Embedder } from '../embed/embedder.js';
-import type { QuoteDraft } from '../store/index-writer.js';
-import type { Paragraph } from './article.js';
-import { chunkArticle, type PassageDraft } from './chunk.js';
+import type { PassageDraft, QuoteDraft } from '../document/drafts.js';
+import type { Paragraph } from '../document/article.js';
+import { chunkArticle } from './chunk.js';
 import { quotesForPassages } from './quotes.js';
 
 /**

@@ -1,7 +1,6 @@
-import { PARAGRAPH_SEPARATOR, type Paragraph } from './article.js';
+import { PARAGRAPH_SEPARATOR, type Paragraph } from '../document/article.js';
 import { attributeQuotes } from './attribution.js';
-import type { PassageDraft } from './chunk.js';
-import type { QuoteDraft } from '../store/index-writer.js';
+import type { PassageDraft, QuoteDraft } from '../document/drafts.js';
 
 /** Attributed statements of an article, placed in body offsets and tied to the passage that holds most of each. */
 export function quotesForPassages(

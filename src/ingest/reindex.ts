@@ -9,7 +9,7 @@ import {
   openIndexForWrite,
 } from '../store/open-database.js';
 import { SCHEMA_VERSION, type IndexModel } from '../store/schema.js';
-import type { SkippedFile } from './article.js';
+import type { SkippedFile } from '../document/article.js';
 import { contentHash } from './content-hash.js';
 import { loadArticleFile } from './load-file.js';
 import { PASSAGES_PER_TASK, prepareArticles, threadsFor, type ArticleToPrepare } from './prepare-articles.js';

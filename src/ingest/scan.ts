@@ -2,7 +2,7 @@ import type { Dirent } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError } from '../config.js';
-import type { SkippedFile } from './article.js';
+import type { SkippedFile } from '../document/article.js';
 
 export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.json', '.jsonl'] as const;
 export type SupportedExtension = (typeof SUPPORTED_EXTENSIONS)[number];

@@ -1,17 +1,7 @@
 import type Database from 'better-sqlite3';
-import { articleBody, type Article } from '../ingest/article.js';
-import type { PassageDraft } from '../ingest/chunk.js';
+import { articleBody, type Article } from '../document/article.js';
+import type { PassageDraft, QuoteDraft } from '../document/drafts.js';
 import { createSchema, dropSchema, quantizeSigns, type IndexModel } from './schema.js';
-
-/** A statement and who made it; offsets index into the article body. */
-export interface QuoteDraft {
-  passageOrdinal: number;
-  speaker: string;
-  surname: string;
-  role: string | null;
-  start: number;
-  end: number;
-}
 
 export interface ArticleToStore {
   article: Article;
