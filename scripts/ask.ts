@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { answerSchema } from '../src/answer/answer-schema.js';
 import { Briefing } from '../src/answer/briefing.js';
 import { ANSI, formatAnswerText, PLAIN } from '../src/answer/format-text.js';
+import { loadSettings } from '../src/cli/load-settings.js';
 import { parseCliArgs } from '../src/cli/parse-args.js';
 import { reindexWithProgress } from '../src/cli/reindex-with-progress.js';
 import { runCli, UsageError } from '../src/cli/run-cli.js';
-import { loadCoreConfig } from '../src/config.js';
+import { coreConfigSchema } from '../src/config.js';
 import { loadEmbedder } from '../src/embed/embedder.js';
 import { SEARCH_MODES } from '../src/search/hybrid-search.js';
 
@@ -35,7 +36,7 @@ runCli(async () => {
   );
   const question = args.positionals.join(' ').trim();
   if (!question) throw new UsageError(`Ask a question.\n${USAGE}`);
-  const config = loadCoreConfig();
+  const config = loadSettings(coreConfigSchema);
   const embedder = await loadEmbedder(config);
   if (!fs.existsSync(config.DB_PATH)) {
     console.error(`No index at ${config.DB_PATH} yet: indexing ${config.ARTICLES_DIR} first.`);

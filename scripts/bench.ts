@@ -1,8 +1,9 @@
 import os from 'node:os';
 import { z } from 'zod';
+import { loadSettings } from '../src/cli/load-settings.js';
 import { parseCliArgs } from '../src/cli/parse-args.js';
 import { runCli } from '../src/cli/run-cli.js';
-import { loadCoreConfig } from '../src/config.js';
+import { benchConfigSchema } from '../src/config.js';
 import { loadEmbedder } from '../src/embed/embedder.js';
 import { botRun, type BotRun } from './bench/bot-bench.js';
 import { benchIndex, prepareCorpus, type CorpusName } from './bench/corpora.js';
@@ -128,9 +129,9 @@ runCli(async () => {
     argsSchema,
     USAGE,
   );
-  const config = loadCoreConfig(
-    args.threads === undefined ? process.env : { ...process.env, INGEST_THREADS: String(args.threads) },
-  );
+  const config = loadSettings(benchConfigSchema, {
+    env: args.threads === undefined ? process.env : { ...process.env, INGEST_THREADS: String(args.threads) },
+  });
   const only: readonly string[] = args.only ?? (args.scale === undefined ? PARTS : []);
   const wanted = (part: (typeof PARTS)[number]) =>
     only.includes(part) || (part.startsWith('ingest-') && only.includes('ingest'));
@@ -143,7 +144,7 @@ runCli(async () => {
 
   for (const name of ['bbc', 'reuters'] as const) {
     if (!wanted(`ingest-${name}`)) continue;
-    const corpus = prepareCorpus(name);
+    const corpus = prepareCorpus(name, config.BENCH_DIR);
     const runs = await repeat(args.runs, `ingest ${name}`, () => ingestRun(corpus, config));
     figures[`ingest_${name}`] = ingestFigures(name, runs);
   }
@@ -163,6 +164,7 @@ runCli(async () => {
     // Imported only when asked for: it brings LanceDB and Orama along for comparison.
     const { runScaleBench } = await import('./bench/scale.js');
     figures.scale = await runScaleBench({
+      config,
       passages: args.scale,
       runs: args.runs,
       log,

@@ -2,7 +2,8 @@ import { DiscordAPIError, REST, Routes } from 'discord.js';
 import { TOKEN_REJECTED } from '../src/bot/client.js';
 import { commandDefinitions } from '../src/bot/commands/index.js';
 import { runCli } from '../src/cli/run-cli.js';
-import { ConfigError, loadDiscordConfig, loadDotEnv, type DiscordConfig } from '../src/config.js';
+import { loadSettings } from '../src/cli/load-settings.js';
+import { ConfigError, discordConfigSchema, type DiscordConfig } from '../src/config.js';
 
 /** Discord's answers that mean a setting is wrong, as the one line that says which. */
 function explainRejection(error: unknown, config: DiscordConfig): unknown {
@@ -20,8 +21,7 @@ function explainRejection(error: unknown, config: DiscordConfig): unknown {
 }
 
 runCli(async () => {
-  loadDotEnv();
-  const config = loadDiscordConfig();
+  const config = loadSettings(discordConfigSchema);
   const rest = new REST(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}).setToken(
     config.DISCORD_TOKEN,
   );

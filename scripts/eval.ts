@@ -10,9 +10,10 @@ import {
   type EvidenceThresholds,
 } from '../src/answer/evidence.js';
 import { termWeights } from '../src/answer/build-answer.js';
+import { loadSettings } from '../src/cli/load-settings.js';
 import { parseCliArgs } from '../src/cli/parse-args.js';
 import { runCli } from '../src/cli/run-cli.js';
-import { loadCoreConfig, type CoreConfig } from '../src/config.js';
+import { benchConfigSchema, type CoreConfig } from '../src/config.js';
 import { loadEmbedder, type Embedder } from '../src/embed/embedder.js';
 import { reindex } from '../src/ingest/reindex.js';
 import { queryTerms } from '../src/search/fts-query.js';
@@ -52,7 +53,9 @@ async function indexSet(set: EvalSet, config: CoreConfig, embedder: Embedder): P
   if (summary.skipped.length > 0) {
     throw new Error(`${set.name}: documents skipped: ${JSON.stringify(summary.skipped.slice(0, 3))}`);
   }
-  const store = PassageStore.open(setConfig.DB_PATH, config.EMBEDDING_MODEL);
+  const store = PassageStore.open(setConfig.DB_PATH, config.EMBEDDING_MODEL, {
+    sqliteVecPath: config.SQLITE_VEC_PATH,
+  });
   return {
     set,
     store,
@@ -154,13 +157,13 @@ runCli(async () => {
     }),
     USAGE,
   );
-  const config = loadCoreConfig();
+  const config = loadSettings(benchConfigSchema);
   const calibration: ModelCalibration = calibrationFor(config.EMBEDDING_MODEL, config);
   const embedder = await loadEmbedder(config);
   const sets = [
-    loadSquad('xquad-en', 'xquad-en/xquad.en.json'),
-    loadSquad('squad2-half', 'squad-v2.0-dev-half/dev-v2.0.json'),
-    loadQuailNews(),
+    loadSquad(config.BENCH_DIR, 'xquad-en', 'xquad-en/xquad.en.json'),
+    loadSquad(config.BENCH_DIR, 'squad2-half', 'squad-v2.0-dev-half/dev-v2.0.json'),
+    loadQuailNews(config.BENCH_DIR),
   ];
   const retrieval: { set: string; mode: SearchMode; scores: RetrievalScores }[] = [];
   const sweep: { set: string; vectorWeight: number; scores: RetrievalScores }[] = [];
@@ -184,7 +187,7 @@ runCli(async () => {
       const questionsOf = (subset: typeof withVectors) => subset.map(({ q }) => q);
       const vectorsOf = (subset: typeof withVectors) => subset.map(({ vector }) => vector);
       // QuAIL's news questions have nothing to do with SQuAD's Wikipedia paragraphs: a fair "not in the index" set.
-      const offCorpusQuestions = loadQuailNews().questions;
+      const offCorpusQuestions = loadQuailNews(config.BENCH_DIR).questions;
       const evidence = {
         answerable: questionEvidence(
           indexed,

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { loadSettings } from '../src/cli/load-settings.js';
 import { parseCliArgs } from '../src/cli/parse-args.js';
 import { reindexWithProgress } from '../src/cli/reindex-with-progress.js';
 import { runCli } from '../src/cli/run-cli.js';
-import { loadCoreConfig } from '../src/config.js';
+import { coreConfigSchema } from '../src/config.js';
 import { formatSummary } from '../src/ingest/format-summary.js';
 
 const USAGE = `Usage: npm run ingest -- [--full] [--prune] [--dry-run] [--json]
@@ -31,7 +32,7 @@ runCli(async () => {
     argsSchema,
     USAGE,
   );
-  const config = loadCoreConfig();
+  const config = loadSettings(coreConfigSchema);
   const summary = await reindexWithProgress(config, {
     full: args.full,
     prune: args.prune,

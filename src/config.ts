@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { z } from 'zod';
 
 /** A configuration problem worth one clear line to the user, never a stack trace. */
@@ -14,8 +13,6 @@ const booleanFlag = (fallback: boolean) =>
     .default(fallback ? 'true' : 'false')
     .transform((value) => ['true', '1', 'yes'].includes(value));
 
-const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
-
 /** Where exact vector search becomes slower than the quantized pass, measured by scripts/bench/scale.ts. */
 export const DEFAULT_VECTOR_QUANTIZE_ABOVE = 10_000;
 
@@ -24,18 +21,21 @@ export const coreConfigSchema = z.object({
   DB_PATH: z.string().min(1).default('data/briefing.db'),
   ARTICLES_DIR: z.string().min(1).default('data/articles'),
   EMBEDDING_MODEL: z.string().min(1).default('Xenova/all-MiniLM-L6-v2'),
-  MODEL_DIR: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+  MODEL_DIR: z.string().min(1).optional(),
   EMBEDDING_QUANTIZED: booleanFlag(true),
   EMBED_BATCH_SIZE: positiveInt(32),
   // Threads that prepare articles at ingest; unset: one per core when there is enough to do (see prepare-articles).
-  INGEST_THREADS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(256).optional()),
+  // More than the cores available is capped, with a warning, when the settings are loaded (see start-up.ts).
+  INGEST_THREADS: z.coerce.number().int().min(1).max(256).optional(),
   // all-MiniLM-L6-v2 was trained on, and truncates at, 256 word pieces including [CLS] and [SEP].
   PASSAGE_MAX_TOKENS: z.coerce.number().int().min(16).max(8192).default(256),
   MAX_ARTICLE_BYTES: positiveInt(20 * 1024 * 1024),
+  // A sqlite-vec library file for a platform the npm package does not cover; unset: the npm package's.
+  SQLITE_VEC_PATH: z.string().min(1).optional(),
   // Overrides the measured similarity above which a passage counts as answering (see `npm run eval`).
-  ANSWER_MIN_SIMILARITY: z.preprocess(emptyAsUndefined, z.coerce.number().min(-1).max(1).optional()),
+  ANSWER_MIN_SIMILARITY: z.coerce.number().min(-1).max(1).optional(),
   // Overrides the measured weight of vector similarity in hybrid search (see `npm run eval`).
-  HYBRID_VECTOR_WEIGHT: z.preprocess(emptyAsUndefined, z.coerce.number().min(0).max(10).optional()),
+  HYBRID_VECTOR_WEIGHT: z.coerce.number().min(0).max(10).optional(),
   // Above this many passages vector search scans sign bits, then rescores exactly (see PassageStore.nearest).
   VECTOR_QUANTIZE_ABOVE: z.coerce.number().int().min(0).default(DEFAULT_VECTOR_QUANTIZE_ABOVE),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -46,16 +46,12 @@ const snowflake = z.string().regex(/^\d{17,20}$/, 'expected a Discord ID (17 to 
 
 /** Discord settings, validated only when the bot or the command deploy script starts. */
 export const discordConfigSchema = z.object({
-  // Empty counts as missing: `.env.example` ships the variable blank.
-  DISCORD_TOKEN: z.preprocess(
-    emptyAsUndefined,
-    z
-      .string({ error: 'is missing: set it to your bot token from the Discord developer portal' })
-      // A bot token is three base64url parts joined by dots; anything else is a copy-paste mistake.
-      .regex(/^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/, 'does not look like a Discord bot token'),
-  ),
-  DISCORD_CLIENT_ID: snowflake,
-  DISCORD_GUILD_ID: z.preprocess(emptyAsUndefined, snowflake.optional()),
+  DISCORD_TOKEN: z
+    .string({ error: 'is missing: set it to your bot token from the Discord developer portal' })
+    // A bot token is three base64url parts joined by dots; anything else is a copy-paste mistake.
+    .regex(/^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/, 'does not look like a Discord bot token'),
+  DISCORD_CLIENT_ID: z.string({ error: 'is missing: set it to the application ID' }).pipe(snowflake),
+  DISCORD_GUILD_ID: snowflake.optional(),
   ASK_CHANNEL_IDS: z
     .string()
     .default('')
@@ -70,9 +66,23 @@ export const discordConfigSchema = z.object({
   // Its own file, so a full re-index (which may delete the index) never loses votes.
   FEEDBACK_DB_PATH: z.string().min(1).default('data/feedback.db'),
   // Only tests point the client elsewhere (a Discord stand-in on loopback).
-  DISCORD_API_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+  DISCORD_API_URL: z.url().optional(),
 });
 export type DiscordConfig = z.infer<typeof discordConfigSchema>;
+
+/** The bot needs both: the index and model to answer from, and Discord to answer on. */
+export const botConfigSchema = coreConfigSchema.extend(discordConfigSchema.shape);
+export type BotConfig = z.infer<typeof botConfigSchema>;
+
+/** `npm run eval` and `npm run bench` also read the external benchmark data. */
+export const benchConfigSchema = coreConfigSchema.extend({
+  // Beside the repository, never inside it: the sets' licences forbid republishing them.
+  BENCH_DIR: z.string().min(1).default('../shared/bench'),
+});
+export type BenchConfig = z.infer<typeof benchConfigSchema>;
+
+/** Every schema an entry point loads; each setting is in at least one. */
+export const CONFIG_SCHEMAS = [coreConfigSchema, discordConfigSchema, botConfigSchema, benchConfigSchema];
 
 function describeIssues(error: z.ZodError): string {
   return error.issues
@@ -83,30 +93,30 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.infer<S> {
-  const result = schema.safeParse(env);
+/**
+ * The one rule for blank values: a variable set to nothing or to spaces is unset, so its default applies
+ * (or, for a required one, it is reported missing). `.env.example` ships most variables blank, and a
+ * blank that meant 0 would turn the cooldown or the answer threshold off without a word.
+ */
+export function withoutBlanks(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => (entry[1] ?? '').trim() !== ''),
+  );
+}
+
+/** Validates settings against a schema, blanks counting as unset; a problem is one ConfigError line. */
+export function parseConfig<S extends z.ZodType>(
+  schema: S,
+  env: Readonly<Record<string, string | undefined>>,
+): z.infer<S> {
+  const result = schema.safeParse(withoutBlanks(env));
   if (!result.success) {
     throw new ConfigError(`Invalid configuration: ${describeIssues(result.error)}`);
   }
   return result.data;
 }
 
-/** Loads `.env` from the working directory when there is one; variables already set win. */
-export function loadDotEnv(file = '.env'): void {
-  if (!fs.existsSync(file)) return;
-  // Node's own .env loader arrived in 20.12; older versions would fail with a TypeError.
-  if (typeof process.loadEnvFile !== 'function') {
-    throw new ConfigError(
-      `Reading ${file} needs Node.js 20.12 or newer; upgrade Node or export the variables instead.`,
-    );
-  }
-  process.loadEnvFile(file);
-}
-
+/** The core settings from these variables alone (no `.env`): for code that starts no process, like tests. */
 export function loadCoreConfig(env: NodeJS.ProcessEnv = process.env): CoreConfig {
-  return parseEnv(coreConfigSchema, env);
-}
-
-export function loadDiscordConfig(env: NodeJS.ProcessEnv = process.env): DiscordConfig {
-  return parseEnv(discordConfigSchema, env);
+  return parseConfig(coreConfigSchema, env);
 }

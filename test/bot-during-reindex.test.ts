@@ -5,7 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTHING_FOUND } from '../src/answer/build-answer.js';
 import { reindex } from '../src/ingest/reindex.js';
 import { createLogger } from '../src/logger.js';
-import { startDiscordStandin, type DiscordStandin, type FakeUserName } from './discord-standin/index.js';
+import {
+  startDiscordStandin,
+  type DiscordStandin,
+  type FakeUserName,
+} from '../tools/discord-standin/index.js';
 import {
   answeredInteraction,
   expectAnswerPayload,
@@ -46,8 +50,7 @@ beforeAll(async () => {
     config,
     embedder,
     feedbackPath: path.join(corpus.root, 'feedback.db'),
-    apiUrl: standin.apiUrl,
-    token: standin.token,
+    standin,
     cooldownSeconds: 0,
     logger: createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line)) }),
   }));

@@ -18,11 +18,16 @@ import type { BriefingService } from '../src/bot/context.js';
 import { reindex } from '../src/ingest/reindex.js';
 import { createLogger } from '../src/logger.js';
 import { FeedbackStore } from '../src/store/feedback-store.js';
-import { isEdit, repliesToMessage, type MessageBody } from './helpers/bot-requests.js';
+import { repliesToMessage, type MessageBody } from './helpers/bot-requests.js';
 import { scratchCorpus } from './helpers/corpus.js';
 import { expectWithinDiscordLimits } from './helpers/discord-limits.js';
 import { sharedEmbedder, testConfig } from './helpers/model.js';
-import { startDiscordStandin, type DiscordStandin, type FakeUserName } from './discord-standin/index.js';
+import {
+  isEdit,
+  startDiscordStandin,
+  type DiscordStandin,
+  type FakeUserName,
+} from '../tools/discord-standin/index.js';
 
 const TSX = path.resolve('node_modules/.bin/tsx');
 const EXTRA_BULLETINS = 12;

@@ -4,7 +4,11 @@ import type { APIMessage, APIUser } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTHING_FOUND } from '../src/answer/build-answer.js';
 import { reindex } from '../src/ingest/reindex.js';
-import { startDiscordStandin, type DiscordStandin, type RecordedRequest } from './discord-standin/index.js';
+import {
+  startDiscordStandin,
+  type DiscordStandin,
+  type RecordedRequest,
+} from '../tools/discord-standin/index.js';
 import { answeredInteraction, SAMPLE_QUESTIONS, type CheckedQuestion } from './helpers/bot-requests.js';
 import type { BotProcessReport, BotProcessRequest } from './helpers/bot-process.js';
 import { scratchCorpus } from './helpers/corpus.js';
@@ -105,6 +109,7 @@ beforeAll(async () => {
     FEEDBACK_DB_PATH: path.join(corpus.root, 'feedback.db'),
     DISCORD_API_URL: standin.apiUrl,
     DISCORD_TOKEN: standin.token,
+    DISCORD_CLIENT_ID: standin.applicationId,
     COOLDOWN_SECONDS: '5',
     LOG_LEVEL: 'warn',
   });

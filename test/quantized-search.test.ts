@@ -3,11 +3,11 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Briefing } from '../src/answer/briefing.js';
-import type { CoreConfig } from '../src/config.js';
+import { benchConfigSchema, parseConfig, type CoreConfig } from '../src/config.js';
 import { reindex } from '../src/ingest/reindex.js';
 import { IndexError } from '../src/store/open-database.js';
 import { PassageStore, type RankedId } from '../src/store/passage-store.js';
-import { BENCH_DIR, loadSquad } from '../scripts/eval/datasets.js';
+import { loadSquad } from '../scripts/eval/datasets.js';
 import { scratchCorpus } from './helpers/corpus.js';
 import { sharedEmbedder, testConfig } from './helpers/model.js';
 
@@ -15,6 +15,7 @@ import { sharedEmbedder, testConfig } from './helpers/model.js';
 const BBC_ARTICLES = 450;
 const QUESTIONS = 100;
 const K = 50;
+const { BENCH_DIR } = parseConfig(benchConfigSchema, process.env);
 
 let corpus: Awaited<ReturnType<typeof scratchCorpus>>;
 let config: CoreConfig;
@@ -48,7 +49,7 @@ beforeAll(async () => {
   const headlines = await addBbcArticles(corpus.articlesDir);
   const embedder = await sharedEmbedder();
   await reindex(config, { full: false, prune: false, dryRun: false }, async () => embedder);
-  const questions = loadSquad('xquad', 'xquad-en/xquad.en.json').questions.slice(0, QUESTIONS);
+  const questions = loadSquad(BENCH_DIR, 'xquad', 'xquad-en/xquad.en.json').questions.slice(0, QUESTIONS);
   queries = await embedder.embed([...questions.map((q) => q.question), ...headlines.slice(0, 50)]);
   exact = PassageStore.open(corpus.dbPath, config.EMBEDDING_MODEL, {
     quantizeAbove: Number.POSITIVE_INFINITY,

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CoreConfig } from '../../src/config.js';
-import { startDiscordStandin, type RecordedRequest } from '../../test/discord-standin/index.js';
+import { isEdit, startDiscordStandin } from '../../tools/discord-standin/index.js';
 import { since } from './stats.js';
 
 export interface BotRun {
@@ -66,12 +66,7 @@ export async function botRun(dbPath: string, config: CoreConfig): Promise<BotRun
     const readyRssMb = rssOf(child.pid!);
     for (const question of QUESTIONS) {
       const asked = standin.dispatchInteraction({ kind: 'command', name: 'ask', options: { question } });
-      await standin.waitForRequest(
-        (request: RecordedRequest) =>
-          request.route === 'PATCH /webhooks/:application/:token/messages/:message' &&
-          request.params.token === asked.token,
-        60_000,
-      );
+      await standin.waitForRequest(isEdit(asked.token), 60_000);
     }
     return { readySeconds, readyRssMb, rssMb: rssOf(child.pid!) };
   } finally {

@@ -3,17 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { XMLParser } from 'fast-xml-parser';
-import type { CoreConfig } from '../../src/config.js';
+import type { BenchConfig } from '../../src/config.js';
 import { loadEmbedder } from '../../src/embed/embedder.js';
 import { reindex } from '../../src/ingest/reindex.js';
 import { PassageStore } from '../../src/store/passage-store.js';
-import { BENCH_DIR } from '../eval/datasets.js';
 
 /** Built corpora and indexes are kept here between runs: building them is slower than measuring them. */
 export const BENCH_CACHE = path.join(os.tmpdir(), 'briefing-bench');
 
-export const CORPUS_NAMES = ['bbc', 'reuters'] as const;
-export type CorpusName = (typeof CORPUS_NAMES)[number];
+export type CorpusName = 'bbc' | 'reuters';
 
 export interface Corpus {
   name: CorpusName;
@@ -40,8 +38,8 @@ function cached(name: CorpusName, build: (dir: string) => number): Corpus {
 }
 
 /** BBC files are already headline-then-paragraphs text, the `.txt` loader's format: copied as they are. */
-function buildBbc(dir: string): number {
-  const source = path.join(BENCH_DIR, 'bbc-fulltext/bbc');
+function buildBbc(benchDir: string, dir: string): number {
+  const source = path.join(benchDir, 'bbc-fulltext/bbc');
   let articles = 0;
   for (const category of fs.readdirSync(source, { withFileTypes: true })) {
     if (!category.isDirectory()) continue;
@@ -88,8 +86,8 @@ function reutersParagraphs(body: string): string[] {
  * characters. fast-xml-parser is lenient enough for it once a root is wrapped around the records.
  * One JSON Lines file per source file, one article per record with a body.
  */
-function buildReuters(dir: string): number {
-  const source = path.join(BENCH_DIR, 'reuters21578');
+function buildReuters(benchDir: string, dir: string): number {
+  const source = path.join(benchDir, 'reuters21578');
   const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '',
@@ -127,8 +125,10 @@ function buildReuters(dir: string): number {
   return articles;
 }
 
-export function prepareCorpus(name: CorpusName): Corpus {
-  return cached(name, name === 'bbc' ? buildBbc : buildReuters);
+/** A corpus built from BENCH_DIR's files, or the one built before. */
+export function prepareCorpus(name: CorpusName, benchDir: string): Corpus {
+  const build = name === 'bbc' ? buildBbc : buildReuters;
+  return cached(name, (dir) => build(benchDir, dir));
 }
 
 export interface BenchIndex {
@@ -144,7 +144,7 @@ export interface BenchIndex {
  */
 export async function benchIndex(
   name: 'bbc' | 'news',
-  config: CoreConfig,
+  config: BenchConfig,
   log: (line: string) => void,
 ): Promise<BenchIndex> {
   const root = path.join(BENCH_CACHE, 'indexes', config.EMBEDDING_MODEL.replace(/[^\w.-]+/g, '_'), name);
@@ -153,7 +153,7 @@ export async function benchIndex(
   const corpora: CorpusName[] = name === 'bbc' ? ['bbc'] : ['bbc', 'reuters'];
   for (const corpus of corpora) {
     const link = path.join(articlesDir, corpus);
-    if (!fs.existsSync(link)) fs.symlinkSync(prepareCorpus(corpus).articlesDir, link);
+    if (!fs.existsSync(link)) fs.symlinkSync(prepareCorpus(corpus, config.BENCH_DIR).articlesDir, link);
   }
   const indexConfig = { ...config, ARTICLES_DIR: articlesDir, DB_PATH: path.join(root, 'index.db') };
   log(`index ${name}: bringing ${indexConfig.DB_PATH} up to date...`);
@@ -176,7 +176,9 @@ export async function benchIndex(
       },
     },
   );
-  const store = PassageStore.open(indexConfig.DB_PATH, config.EMBEDDING_MODEL);
+  const store = PassageStore.open(indexConfig.DB_PATH, config.EMBEDDING_MODEL, {
+    sqliteVecPath: config.SQLITE_VEC_PATH,
+  });
   const articles = store.articles().length;
   const passages = store.passageCount();
   store.close();

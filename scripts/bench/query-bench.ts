@@ -1,5 +1,5 @@
 import { Briefing } from '../../src/answer/briefing.js';
-import type { CoreConfig } from '../../src/config.js';
+import type { BenchConfig } from '../../src/config.js';
 import type { Embedder } from '../../src/embed/embedder.js';
 import { loadSquad } from '../eval/datasets.js';
 import { percentile, since } from './stats.js';
@@ -27,14 +27,16 @@ const spread = <T>(items: readonly T[], count: number): T[] =>
  * Questions of every kind the bot gets: what the most quoted people said, with and without a topic;
  * headlines asked back (the index holds the answer); SQuAD questions about Wikipedia (mostly "nothing found").
  */
-function questionsFor(briefing: Briefing): string[] {
+function questionsFor(briefing: Briefing, benchDir: string): string[] {
   const speakers = briefing.speakers().slice(0, SPEAKERS);
   return [
     ...speakers.map((speaker) => `What did ${speaker.name} say?`),
     ...speakers.map((speaker, i) => `What did ${speaker.surname} say about ${TOPICS[i % TOPICS.length]}?`),
     ...spread(briefing.articles(), HEADLINES).map((article) => article.title),
     ...spread(
-      loadSquad('squad2-half', 'squad-v2.0-dev-half/dev-v2.0.json').questions.map((q) => q.question),
+      loadSquad(benchDir, 'squad2-half', 'squad-v2.0-dev-half/dev-v2.0.json').questions.map(
+        (q) => q.question,
+      ),
       SQUAD_QUESTIONS,
     ),
   ];
@@ -73,12 +75,12 @@ function recordingEmbedder(embedder: Embedder, cache: Map<string, Float32Array>)
  * Warm, in-process latency at the index's scale: (a) embedding a question and (b) everything else
  * `Briefing.ask` does, with the vectors it needs ready.
  */
-export async function queryRun(dbPath: string, config: CoreConfig, embedder: Embedder): Promise<QueryRun> {
+export async function queryRun(dbPath: string, config: BenchConfig, embedder: Embedder): Promise<QueryRun> {
   const cache = new Map<string, Float32Array>();
   const recording = await Briefing.open({ ...config, DB_PATH: dbPath }, recordingEmbedder(embedder, cache));
   const cached = await Briefing.open({ ...config, DB_PATH: dbPath }, cachedEmbedder(embedder, cache));
   try {
-    const questions = questionsFor(recording);
+    const questions = questionsFor(recording, config.BENCH_DIR);
     // Untimed passes first: the model's and SQLite's first calls pay for compiling and paging in.
     for (const question of questions) await recording.ask(question);
     for (const question of questions) await cached.ask(question);

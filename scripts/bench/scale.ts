@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import * as sqliteVec from 'sqlite-vec';
-import { loadCoreConfig, type CoreConfig } from '../../src/config.js';
+import type { BenchConfig, CoreConfig } from '../../src/config.js';
 import { loadEmbedder, type Embedder } from '../../src/embed/embedder.js';
 import type { PassageDraft } from '../../src/document/drafts.js';
 import { applyIndexChanges, type ArticleToStore } from '../../src/store/index-writer.js';
@@ -320,8 +320,14 @@ function timeVec0Hamming(dbPath: string, queries: readonly Float32Array[], candi
 }
 
 /** Real questions (XQuAD) and real headlines (the indexed news), embedded once. */
-async function queryVectors(embedder: Embedder, base: readonly BaseArticle[]): Promise<Float32Array[]> {
-  const questions = loadSquad('xquad', 'xquad-en/xquad.en.json').questions.map((q) => q.question);
+async function queryVectors(
+  config: BenchConfig,
+  embedder: Embedder,
+  base: readonly BaseArticle[],
+): Promise<Float32Array[]> {
+  const questions = loadSquad(config.BENCH_DIR, 'xquad', 'xquad-en/xquad.en.json').questions.map(
+    (q) => q.question,
+  );
   const pick = <T>(items: readonly T[], count: number) =>
     Array.from({ length: count }, (_, i) => items[Math.floor((i * items.length) / count)]!);
   const headlines = pick(base, HEADLINES).map(({ store }) => store.article.title);
@@ -329,14 +335,14 @@ async function queryVectors(embedder: Embedder, base: readonly BaseArticle[]): P
 }
 
 export async function runScaleBench(options: {
+  config: BenchConfig;
   passages: number;
   runs: number;
   log: (line: string) => void;
   /** LanceDB and Orama too (the default); at 1M they take longer than everything else together. */
   peers?: boolean;
 }): Promise<ScaleFigures> {
-  const { passages, runs, log } = options;
-  const config = loadCoreConfig();
+  const { config, passages, runs, log } = options;
   const embedder = await loadEmbedder(config);
   const model = { model: embedder.model, dimension: embedder.dimension };
   // The real passages are the bench's BBC + Reuters index, shared with the bot measurement.
@@ -345,7 +351,7 @@ export async function runScaleBench(options: {
   const realPassages = base.reduce((sum, { vectors }) => sum + vectors.length, 0);
   const { spread, similarity } = noiseScale(base.flatMap(({ vectors }) => vectors));
   log(`${realPassages} real passages; copies at cosine similarity ${similarity.toFixed(3)} to their source`);
-  const queries = await queryVectors(embedder, base);
+  const queries = await queryVectors(config, embedder, base);
 
   let buildSeconds = 0;
   const indexOf = (size: number): string => {

@@ -3,9 +3,6 @@ import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
 
-/** External benchmark data lives beside the repository, never inside it (licences forbid republishing). */
-export const BENCH_DIR = process.env.BENCH_DIR ?? path.resolve('../shared/bench');
-
 export interface EvalDocument {
   id: string;
   title: string;
@@ -40,9 +37,9 @@ const squadSchema = z.object({
   ),
 });
 
-/** SQuAD-format files: each paragraph is a document, the gold of a question is its paragraph. */
-export function loadSquad(name: string, file: string): EvalSet {
-  const parsed = squadSchema.parse(JSON.parse(fs.readFileSync(path.join(BENCH_DIR, file), 'utf8')));
+/** SQuAD-format files under BENCH_DIR: each paragraph is a document, the gold of a question is its paragraph. */
+export function loadSquad(benchDir: string, name: string, file: string): EvalSet {
+  const parsed = squadSchema.parse(JSON.parse(fs.readFileSync(path.join(benchDir, file), 'utf8')));
   const documents: EvalDocument[] = [];
   const questions: EvalQuestion[] = [];
   for (const article of parsed.data) {
@@ -66,13 +63,13 @@ const textValue = (value: unknown): string =>
     : String(value ?? '');
 
 /** QuAIL's 30 news texts; gold is the text a question belongs to. Unanswerable questions are left out. */
-export function loadQuailNews(): EvalSet {
+export function loadQuailNews(benchDir: string): EvalSet {
   const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '',
     isArray: (tag) => ['text', 'q', 'a'].includes(tag),
   });
-  const xml = parser.parse(fs.readFileSync(path.join(BENCH_DIR, 'quail-dev/quail_1.3_dev.xml'), 'utf8')) as {
+  const xml = parser.parse(fs.readFileSync(path.join(benchDir, 'quail-dev/quail_1.3_dev.xml'), 'utf8')) as {
     data: {
       text: {
         domain: string;

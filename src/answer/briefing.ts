@@ -31,6 +31,7 @@ export class Briefing {
   static async open(config: CoreConfig, embedder?: Embedder): Promise<Briefing> {
     const store = PassageStore.open(config.DB_PATH, config.EMBEDDING_MODEL, {
       quantizeAbove: config.VECTOR_QUANTIZE_ABOVE,
+      sqliteVecPath: config.SQLITE_VEC_PATH,
     });
     try {
       const model = embedder ?? (await loadEmbedder(config));

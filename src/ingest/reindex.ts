@@ -125,7 +125,10 @@ export async function reindex(
   const summary = emptySummary(config, options);
 
   // A dry run on a machine with no index yet must not leave an empty index file behind.
-  const opened = options.dryRun && !fs.existsSync(config.DB_PATH) ? null : openIndexForWrite(config.DB_PATH);
+  const opened =
+    options.dryRun && !fs.existsSync(config.DB_PATH)
+      ? null
+      : openIndexForWrite(config.DB_PATH, config.SQLITE_VEC_PATH);
   const meta = opened?.meta ?? null;
   try {
     const schemaOutdated = meta !== null && meta.schemaVersion !== SCHEMA_VERSION;

@@ -20,15 +20,16 @@ const reasonOf = (error: unknown) => oneLine(error instanceof Error ? error.mess
  * The sqlite-vec library: the one npm installed for this platform, unless SQLITE_VEC_PATH names another
  * (a build for a platform the npm package does not cover, or a newer release).
  */
-function vectorExtensionPath(): { path: string; fromEnv: boolean } {
-  const fromEnv = process.env.SQLITE_VEC_PATH;
-  return fromEnv ? { path: fromEnv, fromEnv: true } : { path: sqliteVec.getLoadablePath(), fromEnv: false };
+function vectorExtensionPath(configured: string | undefined): { path: string; fromEnv: boolean } {
+  return configured
+    ? { path: configured, fromEnv: true }
+    : { path: sqliteVec.getLoadablePath(), fromEnv: false };
 }
 
-function loadVectorExtension(db: Database.Database): void {
+function loadVectorExtension(db: Database.Database, sqliteVecPath: string | undefined): void {
   let extension: { path: string; fromEnv: boolean } | null = null;
   try {
-    extension = vectorExtensionPath();
+    extension = vectorExtensionPath(sqliteVecPath);
     // SQLite retries a missing file with ".so" appended and reports only that name: say it plainly instead.
     if (!fs.existsSync(extension.path)) throw new Error(`there is no file at ${extension.path}`);
     db.loadExtension(extension.path);
@@ -74,7 +75,11 @@ function describeOpenFailure(dbPath: string, error: unknown): IndexError {
   return new IndexError(`Cannot open the index file ${dbPath}: ${reason}`);
 }
 
-function openDatabase(dbPath: string, options: Database.Options): Database.Database {
+function openDatabase(
+  dbPath: string,
+  options: Database.Options,
+  sqliteVecPath: string | undefined,
+): Database.Database {
   let db: Database.Database;
   try {
     db = new Database(dbPath, options);
@@ -86,7 +91,7 @@ function openDatabase(dbPath: string, options: Database.Options): Database.Datab
   } catch (error) {
     throw describeOpenFailure(dbPath, error);
   }
-  loadVectorExtension(db);
+  loadVectorExtension(db, sqliteVecPath);
   return db;
 }
 
@@ -153,19 +158,26 @@ export function modelMismatchMessage(meta: IndexModel, wanted: IndexModel | stri
 }
 
 /** Opens (creating if needed) the index for the re-index script. The schema is created by the writer. */
-export function openIndexForWrite(dbPath: string): { db: Database.Database; meta: IndexMeta | null } {
+export function openIndexForWrite(
+  dbPath: string,
+  sqliteVecPath?: string,
+): { db: Database.Database; meta: IndexMeta | null } {
   checkDirectoryWritable(dbPath);
-  const db = openDatabase(dbPath, {});
+  const db = openDatabase(dbPath, {}, sqliteVecPath);
   return { db, meta: readIndexMeta(db, dbPath) };
 }
 
 /** Opens an existing index for answering questions, checking it was built by this version with this model. */
-export function openIndexForRead(dbPath: string, model: string): { db: Database.Database; meta: IndexMeta } {
+export function openIndexForRead(
+  dbPath: string,
+  model: string,
+  sqliteVecPath?: string,
+): { db: Database.Database; meta: IndexMeta } {
   if (!fs.existsSync(dbPath)) {
     throw new IndexError(`There is no index at ${dbPath} yet. Build it with "npm run ingest".`);
   }
   // Not opened read-only: a read-only connection cannot recreate the WAL index after the writer removes it.
-  const db = openDatabase(dbPath, { fileMustExist: true });
+  const db = openDatabase(dbPath, { fileMustExist: true }, sqliteVecPath);
   const meta = readIndexMeta(db, dbPath);
   if (!meta || meta.schemaVersion === 0) {
     db.close();

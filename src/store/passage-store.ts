@@ -56,6 +56,8 @@ export const DOCUMENT_FREQUENCY_CAP = 5000;
 export interface PassageStoreOptions {
   /** Above this many passages `nearest` scans sign bits first, then rescores the best candidates exactly. */
   quantizeAbove?: number;
+  /** SQLITE_VEC_PATH: a sqlite-vec library file instead of the npm package's. */
+  sqliteVecPath?: string | undefined;
 }
 
 const PASSAGE_COLUMNS = `
@@ -124,7 +126,7 @@ export class PassageStore {
   }
 
   static open(dbPath: string, model: string, options?: PassageStoreOptions): PassageStore {
-    const { db, meta } = openIndexForRead(dbPath, model);
+    const { db, meta } = openIndexForRead(dbPath, model, options?.sqliteVecPath);
     return new PassageStore(db, meta, options);
   }
 

@@ -1,11 +1,12 @@
 /**
  * The bot alone in a child process (started by bot-load.test.ts), so that its heap can be measured without
  * the test's and the stand-in's. Over IPC it answers `heap` with the heap in use after a full collection,
- * and `stop` by stopping and exiting. Settings come from the environment, as for `npm start`.
+ * and `stop` by stopping and exiting. Settings are loaded as `npm start` loads them.
  */
-import { loadCoreConfig } from '../../src/config.js';
+import { openBot } from '../../src/bot/open-bot.js';
+import { loadSettings } from '../../src/cli/load-settings.js';
+import { botConfigSchema } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { startTestBot } from './test-bot.js';
 
 export type BotProcessRequest = 'heap' | 'stop';
 export type BotProcessReport = { kind: 'ready' } | { kind: 'heap'; bytes: number } | { kind: 'stopped' };
@@ -25,19 +26,14 @@ async function heapAfterCollection(): Promise<number> {
   return process.memoryUsage().heapUsed;
 }
 
-const config = loadCoreConfig();
-const { bot, stop } = await startTestBot({
-  config,
-  feedbackPath: process.env.FEEDBACK_DB_PATH!,
-  apiUrl: process.env.DISCORD_API_URL!,
-  token: process.env.DISCORD_TOKEN!,
-  cooldownSeconds: Number(process.env.COOLDOWN_SECONDS),
-  logger: createLogger(config.LOG_LEVEL),
-});
+// The start-up path of `npm start`: .env, then the environment, validated whole.
+const config = loadSettings(botConfigSchema);
+const { bot, close } = await openBot(config, { logger: createLogger(config.LOG_LEVEL) });
+await bot.start(config.DISCORD_TOKEN);
 process.on('message', (request: BotProcessRequest) => {
   if (request === 'heap') void heapAfterCollection().then((bytes) => send({ kind: 'heap', bytes }));
   else
-    void stop().then(() => {
+    void close().then(() => {
       send({ kind: 'stopped' });
       process.disconnect();
     });

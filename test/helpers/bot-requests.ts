@@ -1,6 +1,11 @@
 import { InteractionResponseType, type APIEmbed } from 'discord.js';
 import { expect } from 'vitest';
-import type { DispatchedInteraction, DiscordStandin, RecordedRequest } from '../discord-standin/index.js';
+import {
+  isEdit,
+  type DispatchedInteraction,
+  type DiscordStandin,
+  type RecordedRequest,
+} from '../../tools/discord-standin/index.js';
 import { expectWithinDiscordLimits } from './discord-limits.js';
 
 /** Bodies the bot sends, narrowed to what the assertions read. */
@@ -29,10 +34,6 @@ export const SAMPLE_QUESTIONS = {
     shows: (embed) => expect(embed.description).toContain('900,000 casualties'),
   },
 } satisfies Record<string, CheckedQuestion>;
-
-/** The bot's edit of the deferred response to the interaction with this token: where an answer lands. */
-export const isEdit = (token: string) => (r: RecordedRequest) =>
-  r.route === 'PATCH /webhooks/:application/:token/messages/:message' && r.params.token === token;
 
 /** The bot's reply to the user message with this id. */
 export const repliesToMessage = (id: string) => (r: RecordedRequest) =>

@@ -1,6 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** tsx's loader by file URL, so that a script can run in a folder outside the checkout. */
+const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 /**
  * Starts one of the project's scripts with tsx's loader inside a single Node process, with extra
@@ -10,11 +15,16 @@ import path from 'node:path';
 export function spawnScript(
   script: string,
   args: readonly string[],
-  env: Record<string, string>,
+  env: Record<string, string | undefined>,
+  options: { cwd?: string } = {},
 ): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', path.resolve(script), ...args], {
-    env: { ...process.env, ...env },
+  return spawn(process.execPath, ['--import', TSX_LOADER, path.resolve(script), ...args], {
+    // An undefined value unsets the variable: the child's environment is exactly this.
+    env: Object.fromEntries(
+      Object.entries({ ...process.env, ...env }).filter((entry) => entry[1] !== undefined),
+    ),
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...options,
   });
 }
 
@@ -36,8 +46,13 @@ export function finished(child: ChildProcess): Promise<Finished> {
   });
 }
 
-export async function runScript(script: string, args: readonly string[], env: Record<string, string>) {
-  return finished(spawnScript(script, args, env));
+export async function runScript(
+  script: string,
+  args: readonly string[],
+  env: Record<string, string | undefined>,
+  options: { cwd?: string } = {},
+) {
+  return finished(spawnScript(script, args, env, options));
 }
 
 /** The kernel's high-water mark of the process's resident memory, in bytes; null once it is gone. */

@@ -1,46 +1,38 @@
 import type { Logger } from 'pino';
-import { Briefing } from '../../src/answer/briefing.js';
-import { createBot, type Bot } from '../../src/bot/client.js';
-import type { CoreConfig } from '../../src/config.js';
+import type { Bot } from '../../src/bot/client.js';
+import { openBot } from '../../src/bot/open-bot.js';
+import { discordConfigSchema, parseConfig, type CoreConfig } from '../../src/config.js';
 import type { Embedder } from '../../src/embed/embedder.js';
-import { FeedbackStore } from '../../src/store/feedback-store.js';
+import type { DiscordStandin } from '../../tools/discord-standin/index.js';
 
 export interface TestBotOptions {
   config: CoreConfig;
   feedbackPath: string;
-  /** The stand-in's `apiUrl` and `token`. */
-  apiUrl: string;
-  token: string;
+  standin: Pick<DiscordStandin, 'apiUrl' | 'token' | 'applicationId'>;
   cooldownSeconds: number;
   logger: Logger;
   /** A model already loaded by the test, to save loading it again. */
   embedder?: Embedder;
 }
 
-/** The bot as `npm start` wires it (its own Briefing and feedback store), connected to a Discord stand-in. */
+/** The bot as `npm start` wires it (`openBot`), connected to a Discord stand-in. */
 export async function startTestBot(options: TestBotOptions): Promise<{ bot: Bot; stop(): Promise<void> }> {
-  const briefing = await Briefing.open(options.config, options.embedder);
-  const feedback = FeedbackStore.open(options.feedbackPath);
-  const bot = createBot({
-    briefing,
-    feedback,
-    logger: options.logger,
-    settings: {
-      ASK_CHANNEL_IDS: [],
-      COOLDOWN_SECONDS: options.cooldownSeconds,
-      DISCORD_API_URL: options.apiUrl,
-    },
+  const discord = parseConfig(discordConfigSchema, {
+    DISCORD_TOKEN: options.standin.token,
+    DISCORD_CLIENT_ID: options.standin.applicationId,
+    DISCORD_API_URL: options.standin.apiUrl,
+    COOLDOWN_SECONDS: String(options.cooldownSeconds),
+    FEEDBACK_DB_PATH: options.feedbackPath,
   });
-  const stop = async () => {
-    await bot.stop();
-    briefing.close();
-    feedback.close();
-  };
+  const { bot, close } = await openBot(
+    { ...options.config, ...discord },
+    { logger: options.logger, ...(options.embedder ? { embedder: options.embedder } : {}) },
+  );
   try {
-    await bot.start(options.token);
+    await bot.start(discord.DISCORD_TOKEN);
   } catch (error) {
-    await stop();
+    await close();
     throw error;
   }
-  return { bot, stop };
+  return { bot, stop: close };
 }

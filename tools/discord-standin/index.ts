@@ -7,7 +7,7 @@ export {
   type TextChannelName,
 } from './fixtures.js';
 export type { DispatchedInteraction, InteractionInput, OptionValue } from './interactions.js';
-export type { RecordedRequest, RequestPredicate } from './recorder.js';
+export { isEdit, type RecordedRequest, type RequestPredicate } from './recorder.js';
 export type { RouteName } from './routes.js';
 export type { GatewayFrame } from './gateway.js';
 export type { UploadedFile } from './messages.js';

@@ -23,6 +23,12 @@ export interface RecordedRequest<TBody = unknown> {
 /** `TBody` is what the test expects bodies of matching requests to look like; nothing checks it. */
 export type RequestPredicate<TBody = unknown> = (request: RecordedRequest<TBody>) => boolean;
 
+/** The bot's edit of the deferred response to the interaction with this token: where an answer lands. */
+export const isEdit =
+  (token: string): RequestPredicate =>
+  (r) =>
+    r.route === 'PATCH /webhooks/:application/:token/messages/:message' && r.params.token === token;
+
 interface Waiter {
   predicate: RequestPredicate;
   resolve: (request: RecordedRequest) => void;

@@ -1,0 +1,50 @@
+import type { Logger } from 'pino';
+import { Briefing } from '../answer/briefing.js';
+import type { BotConfig } from '../config.js';
+import type { Embedder } from '../embed/embedder.js';
+import { FeedbackStore } from '../store/feedback-store.js';
+import { createBot, type Bot } from './client.js';
+
+export interface OpenBotOptions {
+  logger: Logger;
+  /** A model already loaded (tests), to save loading it again. */
+  embedder?: Embedder;
+  /** Called when Discord ends the session for good (rejected token, intents not enabled). */
+  onFatal?: (reason: string) => void;
+}
+
+export interface OpenedBot {
+  bot: Bot;
+  /** Stops the bot (answers in flight finish first), then closes the index and the feedback store. */
+  close(): Promise<void>;
+}
+
+/**
+ * The bot as `npm start` wires it, for `npm start` and for the tests and benchmarks that run it: its own
+ * Briefing (index and model) and feedback store, every handler attached. Nothing connects until `bot.start`.
+ */
+export async function openBot(config: BotConfig, options: OpenBotOptions): Promise<OpenedBot> {
+  const briefing = await Briefing.open(config, options.embedder);
+  let feedback: FeedbackStore;
+  try {
+    feedback = FeedbackStore.open(config.FEEDBACK_DB_PATH);
+  } catch (error) {
+    briefing.close();
+    throw error;
+  }
+  const bot = createBot({
+    briefing,
+    feedback,
+    logger: options.logger,
+    settings: config,
+    ...(options.onFatal ? { onFatal: options.onFatal } : {}),
+  });
+  return {
+    bot,
+    close: async () => {
+      await bot.stop();
+      briefing.close();
+      feedback.close();
+    },
+  };
+}
