@@ -2,6 +2,7 @@ import os from 'node:os';
 import { z } from 'zod';
 import { loadSettings } from '../src/cli/load-settings.js';
 import { parseCliArgs } from '../src/cli/parse-args.js';
+import { printTable } from '../src/cli/print-table.js';
 import { runCli } from '../src/cli/run-cli.js';
 import { benchConfigSchema } from '../src/config.js';
 import { loadEmbedder } from '../src/embed/embedder.js';
@@ -94,7 +95,7 @@ function botFigures(corpus: string, runs: readonly BotRun[]) {
 }
 
 /** One row per figure: the measurement it belongs to, its value, and the corpus it was measured on. */
-function printTable(figures: Record<string, unknown>): void {
+function figureRows(figures: Record<string, unknown>): string[][] {
   const rows: string[][] = [];
   for (const [section, value] of Object.entries(figures)) {
     if (typeof value !== 'object' || value === null) continue;
@@ -110,9 +111,7 @@ function printTable(figures: Record<string, unknown>): void {
     };
     addRows('', rest);
   }
-  const header = ['part', 'figure', 'median', 'measured on'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  '));
+  return rows;
 }
 
 runCli(async () => {
@@ -173,5 +172,5 @@ runCli(async () => {
   }
 
   if (args.json) console.log(JSON.stringify(figures, null, 2));
-  else printTable(figures);
+  else printTable(['part', 'figure', 'median', 'measured on'], figureRows(figures));
 });

@@ -12,6 +12,7 @@ import {
 import { termWeights } from '../src/answer/build-answer.js';
 import { loadSettings } from '../src/cli/load-settings.js';
 import { parseCliArgs } from '../src/cli/parse-args.js';
+import { printTable } from '../src/cli/print-table.js';
 import { runCli } from '../src/cli/run-cli.js';
 import { benchConfigSchema, type CoreConfig } from '../src/config.js';
 import { loadEmbedder, type Embedder } from '../src/embed/embedder.js';
@@ -137,11 +138,6 @@ function calibrateEvidence(answerable: readonly Evidence[], offCorpus: readonly 
 }
 
 const fixed = (value: number) => value.toFixed(3);
-
-function printTable(header: string[], rows: string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  '));
-}
 
 const scoreCells = (s: RetrievalScores) =>
   [s.recallAt1, s.recallAt3, s.recallAt5, s.recallAt10, s.mrr].map(fixed);

@@ -16,6 +16,9 @@ const ENTRY_POINTS = [
   'src/bot/main.ts',
 ];
 
+/** Each case starts several processes (tsx, the model): minutes on a loaded machine. */
+const TIMEOUT_MS = 240_000;
+
 /** Settings that the test's own environment may carry and that must come from `.env` here. */
 const FROM_DOT_ENV = ['DB_PATH', 'ARTICLES_DIR', 'MODEL_DIR', 'EMBEDDING_MODEL', 'INGEST_THREADS'];
 const unset = Object.fromEntries(FROM_DOT_ENV.map((name) => [name, undefined]));
@@ -48,83 +51,104 @@ afterAll(async () => {
 });
 
 describe('settings in .env', () => {
-  it('are what `npm run ingest` and `npm run ask` use, with the environment winning', async () => {
-    const { MODEL_DIR, EMBEDDING_MODEL } = testConfig();
-    const fromFile = path.join(corpus.root, 'from-dot-env.db');
-    const folder = workingFolder(
-      'dot-env',
-      [
-        `DB_PATH=${fromFile}`,
-        `ARTICLES_DIR=${corpus.articlesDir}`,
-        ...(MODEL_DIR ? [`MODEL_DIR=${path.resolve(MODEL_DIR)}`] : []),
-        `EMBEDDING_MODEL=${EMBEDDING_MODEL}`,
-      ].join('\n'),
-    );
-    const ingest = await runScript('scripts/ingest.ts', ['--json'], unset, { cwd: folder });
-    expect(ingest.code, ingest.stderr).toBe(0);
-    expect(JSON.parse(ingest.stdout)).toMatchObject({
-      model: EMBEDDING_MODEL,
-      articlesDir: corpus.articlesDir,
-    });
-    expect(fs.existsSync(fromFile)).toBe(true);
-    expect(fs.existsSync(path.join(folder, 'data'))).toBe(false);
-
-    const ask = await runScript('scripts/ask.ts', ['--json', 'what did Lammy say?'], unset, { cwd: folder });
-    expect(ask.code, ask.stderr).toBe(0);
-    expect(JSON.parse(ask.stdout)).toMatchObject({ found: true });
-
-    // DB_PATH in the environment wins: ask builds a second index there rather than reading the first.
-    const fromEnv = path.join(corpus.root, 'from-environment.db');
-    const asked = await runScript(
-      'scripts/ask.ts',
-      ['--json', 'what did Lammy say?'],
-      { ...unset, DB_PATH: fromEnv },
-      { cwd: folder },
-    );
-    expect(asked.code, asked.stderr).toBe(0);
-    expect(asked.stderr).toContain(`No index at ${fromEnv} yet`);
-    expect(fs.existsSync(fromEnv)).toBe(true);
-  });
-
-  it('capped INGEST_THREADS gives one warning on stderr', async () => {
-    const folder = workingFolder(
-      'threads',
-      `INGEST_THREADS=256\nDB_PATH=${corpus.dbPath}\nARTICLES_DIR=${corpus.articlesDir}\n`,
-    );
-    const run = await runScript('scripts/ingest.ts', ['--dry-run'], unset, { cwd: folder });
-    expect(run.code, run.stderr).toBe(0);
-    const cores = os.availableParallelism();
-    expect(run.stderr).toContain(
-      `Warning: INGEST_THREADS=256 is more than the ${cores} cores available: using ${cores} threads.`,
-    );
-  });
-
-  it('that is a folder stops ingest and ask with one line naming it', async () => {
-    const folder = workingFolder('folder', null);
-    const runs = await Promise.all([
-      runScript('scripts/ingest.ts', [], unset, { cwd: folder }),
-      runScript('scripts/ask.ts', ['a question'], unset, { cwd: folder }),
-    ]);
-    for (const run of runs) {
-      expectOneLineError(
-        run,
-        /^Error: Cannot read the settings file \.env \(it is a folder, not a file\)\. Make it a readable text file/,
+  it(
+    'are what `npm run ingest` and `npm run ask` use, with the environment winning',
+    async () => {
+      const { MODEL_DIR, EMBEDDING_MODEL } = testConfig();
+      const fromFile = path.join(corpus.root, 'from-dot-env.db');
+      const folder = workingFolder(
+        'dot-env',
+        [
+          `DB_PATH=${fromFile}`,
+          `ARTICLES_DIR=${corpus.articlesDir}`,
+          ...(MODEL_DIR ? [`MODEL_DIR=${path.resolve(MODEL_DIR)}`] : []),
+          `EMBEDDING_MODEL=${EMBEDDING_MODEL}`,
+        ].join('\n'),
       );
-    }
-  });
+      const ingest = await runScript('scripts/ingest.ts', ['--json'], unset, { cwd: folder });
+      expect(ingest.code, ingest.stderr).toBe(0);
+      expect(JSON.parse(ingest.stdout)).toMatchObject({
+        model: EMBEDDING_MODEL,
+        articlesDir: corpus.articlesDir,
+      });
+      expect(fs.existsSync(fromFile)).toBe(true);
+      expect(fs.existsSync(path.join(folder, 'data'))).toBe(false);
 
-  it('malformed, stops every entry point with one line naming the line', async () => {
-    // At once: each run is mostly tsx starting up.
-    const runs = await Promise.all(
-      ENTRY_POINTS.map((script) => {
-        const folder = workingFolder(path.basename(script, '.ts'), 'DB_PATH=index.db\nMODEL_DIR models\n');
-        const args = script.endsWith('ask.ts') ? ['a question'] : [];
-        return runScript(script, args, unset, { cwd: folder });
-      }),
-    );
-    runs.forEach((run, i) => {
-      expect(run.stderr, ENTRY_POINTS[i]).toMatch(/^Error: The settings file \.env is malformed at line 2/);
-      expectOneLineError(run, /^Error: The settings file \.env is malformed at line 2: expected NAME=value/);
-    });
-  });
+      const ask = await runScript('scripts/ask.ts', ['--json', 'what did Lammy say?'], unset, {
+        cwd: folder,
+      });
+      expect(ask.code, ask.stderr).toBe(0);
+      expect(JSON.parse(ask.stdout)).toMatchObject({ found: true });
+
+      // DB_PATH in the environment wins: ask builds a second index there rather than reading the first.
+      const fromEnv = path.join(corpus.root, 'from-environment.db');
+      const asked = await runScript(
+        'scripts/ask.ts',
+        ['--json', 'what did Lammy say?'],
+        { ...unset, DB_PATH: fromEnv },
+        { cwd: folder },
+      );
+      expect(asked.code, asked.stderr).toBe(0);
+      expect(asked.stderr).toContain(`No index at ${fromEnv} yet`);
+      expect(fs.existsSync(fromEnv)).toBe(true);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'capped INGEST_THREADS gives one warning on stderr',
+    async () => {
+      const folder = workingFolder(
+        'threads',
+        `INGEST_THREADS=256\nDB_PATH=${corpus.dbPath}\nARTICLES_DIR=${corpus.articlesDir}\n`,
+      );
+      const run = await runScript('scripts/ingest.ts', ['--dry-run'], unset, { cwd: folder });
+      expect(run.code, run.stderr).toBe(0);
+      const cores = os.availableParallelism();
+      expect(run.stderr).toContain(
+        `Warning: INGEST_THREADS=256 is more than the ${cores} cores available: using ${cores} threads.`,
+      );
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'that is a folder stops ingest and ask with one line naming it',
+    async () => {
+      const folder = workingFolder('folder', null);
+      const runs = await Promise.all([
+        runScript('scripts/ingest.ts', [], unset, { cwd: folder }),
+        runScript('scripts/ask.ts', ['a question'], unset, { cwd: folder }),
+      ]);
+      for (const run of runs) {
+        expectOneLineError(
+          run,
+          /^Error: Cannot read the settings file \.env \(it is a folder, not a file\)\. Make it a readable text file/,
+        );
+      }
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'malformed, stops every entry point with one line naming the line',
+    async () => {
+      // At once: each run is mostly tsx starting up.
+      const runs = await Promise.all(
+        ENTRY_POINTS.map((script) => {
+          const folder = workingFolder(path.basename(script, '.ts'), 'DB_PATH=index.db\nMODEL_DIR models\n');
+          const args = script.endsWith('ask.ts') ? ['a question'] : [];
+          return runScript(script, args, unset, { cwd: folder });
+        }),
+      );
+      runs.forEach((run, i) => {
+        expect(run.stderr, ENTRY_POINTS[i]).toMatch(/^Error: The settings file \.env is malformed at line 2/);
+        expectOneLineError(
+          run,
+          /^Error: The settings file \.env is malformed at line 2: expected NAME=value/,
+        );
+      });
+    },
+    TIMEOUT_MS,
+  );
 });

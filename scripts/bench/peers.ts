@@ -11,6 +11,7 @@ import * as lancedb from '@lancedb/lancedb';
 import { create, insertMultiple, search } from '@orama/orama';
 import Database from 'better-sqlite3';
 import * as sqliteVec from 'sqlite-vec';
+import { percentile } from './stats.js';
 
 // LanceDB requires apache-arrow's CommonJS build; tables made with the ESM build's classes fail its
 // instanceof checks ("Table and inner RecordBatch schemas must be equivalent").
@@ -56,10 +57,6 @@ const REFINE_FACTOR = 10;
 const ORAMA_MAX_PASSAGES = 250_000;
 const INSERT_BATCH = 50_000;
 
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 const round = (value: number) => Math.round(value * 100) / 100;
 
 function readVectors(dbPath: string): { ids: Int32Array; vectors: Float32Array; dimension: number } {

@@ -14,6 +14,7 @@ import * as sqliteVec from 'sqlite-vec';
 import type { BenchConfig, CoreConfig } from '../../src/config.js';
 import { loadEmbedder, type Embedder } from '../../src/embed/embedder.js';
 import type { PassageDraft } from '../../src/document/drafts.js';
+import { dot } from '../../src/search/hybrid-search.js';
 import { applyIndexChanges, type ArticleToStore } from '../../src/store/index-writer.js';
 import { PassageStore, type RankedId } from '../../src/store/passage-store.js';
 import { rescoredCandidates } from '../../src/store/sign-codes.js';
@@ -21,6 +22,7 @@ import { quantizeSigns, readMeta, SCHEMA_VERSION } from '../../src/store/schema.
 import { loadSquad } from '../eval/datasets.js';
 import { BENCH_CACHE, benchIndex } from './corpora.js';
 import { runPeers, type PeerFigures } from './peers.js';
+import { median, percentile } from './stats.js';
 
 export interface ScaleFigures {
   passages: number;
@@ -62,13 +64,6 @@ interface BaseArticle {
 
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-const median = (values: readonly number[]) => percentile(values, 50);
 
 function modelDir(config: CoreConfig): string {
   return path.join(BENCH_CACHE, 'scale', config.EMBEDDING_MODEL.replace(/[^\w.-]+/g, '_'));
@@ -145,12 +140,6 @@ function gaussian(seed: number): () => number {
     return (((t ^ (t >>> 14)) >>> 0) + 1) / 4294967297;
   };
   return () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
-}
-
-function dot(a: Float32Array, b: Float32Array): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
-  return sum;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Answer } from './answer-schema.js';
+import { NOTHING_FOUND } from './build-answer.js';
 import { describeCitation } from './citation-text.js';
 
 export interface TextStyle {
@@ -10,7 +11,7 @@ export const ANSI: TextStyle = { bold: (text) => `\u001b[1m${text}\u001b[22m` };
 
 /** An answer as a terminal reads it: numbered passages with the answering sentence in bold, then sources. */
 export function formatAnswerText(answer: Answer, style: TextStyle = PLAIN): string {
-  if (!answer.found) return answer.reason ?? 'Nothing in the indexed articles answers this.';
+  if (!answer.found) return answer.reason ?? NOTHING_FOUND;
   const heading = answer.speaker
     ? `What ${answer.speaker.name}${answer.speaker.roles.length ? ` (${answer.speaker.roles.join('; ')})` : ''} said:`
     : `Passages that answer "${answer.question}":`;

@@ -1,5 +1,6 @@
 import { ButtonStyle, ComponentType, type APIButtonComponent, type APIEmbed } from 'discord.js';
 import { formatPublished } from '../answer/citation-text.js';
+import { plural } from '../plural.js';
 import type { ArticleRecord } from '../store/passage-store.js';
 import { FOUND_COLOR, type BotMessage } from './render-answer.js';
 import { fitLiteral, linkedWithin, NO_PINGS } from './safe-text.js';
@@ -10,8 +11,6 @@ export const ARTICLES_PER_PAGE = 10;
 const LINE_CHARS = 400;
 const HEADLINE_CHARS = 150;
 const DETAILS_CHARS = 150;
-
-const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 /** "**3.** [Headline](url) — Source · 3 Jun 2025 · 12 passages" */
 function articleLine(article: ArticleRecord, number: number): string {

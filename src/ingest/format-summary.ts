@@ -1,6 +1,5 @@
+import { plural } from '../plural.js';
 import type { ReindexSummary } from './reindex.js';
-
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** The end-of-run report an admin reads after `npm run ingest`. */
 export function formatSummary(summary: ReindexSummary): string {

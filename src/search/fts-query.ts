@@ -1,4 +1,5 @@
 import { eng } from 'stopword';
+import { ftsString } from '../store/schema.js';
 
 const STOPWORDS = new Set(eng);
 // Speech verbs carry no topic: "what did Lammy say" should match on Lammy, not on every "said".
@@ -31,5 +32,5 @@ export function queryTerms(text: string): string[] {
 export function buildMatchExpression(text: string): string | null {
   const terms = queryTerms(text);
   if (terms.length === 0) return null;
-  return terms.map((term) => `"${term.replaceAll('"', '""')}"`).join(' OR ');
+  return terms.map(ftsString).join(' OR ');
 }

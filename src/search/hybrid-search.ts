@@ -14,8 +14,6 @@ export interface SearchHit {
   score: number;
   /** Cosine similarity between the question and the passage, whatever list found it. */
   similarity: number;
-  /** 1-based rank in the BM25 list, or null if BM25 did not find it. */
-  bm25Rank: number | null;
 }
 
 export interface SearchOptions {
@@ -63,14 +61,7 @@ export function searchPassages(
     const passage = passages.get(hit.id);
     const passageVector = vectors.get(hit.id);
     if (!passage || !passageVector) return [];
-    return [
-      {
-        passage,
-        score: hit.score,
-        similarity: dot(questionVector, passageVector),
-        bm25Rank: hit.ranks[0] ?? null,
-      },
-    ];
+    return [{ passage, score: hit.score, similarity: dot(questionVector, passageVector) }];
   });
   // A caption restates the story around a photo: on a near tie, the story's own words are the better answer.
   for (const hit of hits) if (hit.passage.kind === 'caption') hit.score *= CAPTION_WEIGHT;

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { DEFAULT_VECTOR_QUANTIZE_ABOVE } from '../config.js';
 import { openIndexForRead } from './open-database.js';
-import type { IndexMeta } from './schema.js';
+import { ftsString, type IndexMeta } from './schema.js';
 import { rescoredCandidates, SignCodes } from './sign-codes.js';
 
 export interface PassageRecord {
@@ -108,9 +108,6 @@ export class PassageStore {
         FROM quotes q JOIN articles a ON a.id = q.article_id
         WHERE q.speaker IN (SELECT value FROM json_each(?))
         ORDER BY a.published DESC, a.id, q.start`),
-      quotesInPassages: db.prepare(`
-        SELECT passage_id AS passageId, speaker, start, end FROM quotes
-        WHERE passage_id IN (SELECT value FROM json_each(?)) ORDER BY start`),
       articles: db.prepare(`
         SELECT a.id, a.key, a.title, a.source, a.url, a.published, count(p.id) AS passages
         FROM articles a LEFT JOIN passages p ON p.article_id = a.id
@@ -193,10 +190,6 @@ export class PassageStore {
     return this.statements.quotesBySpeaker.all(JSON.stringify(speakers)) as QuoteRecord[];
   }
 
-  quotesIn(passageIds: readonly number[]): QuoteRecord[] {
-    return this.statements.quotesInPassages.all(JSON.stringify(passageIds)) as QuoteRecord[];
-  }
-
   articles(): ArticleRecord[] {
     return this.statements.articles.all() as ArticleRecord[];
   }
@@ -204,10 +197,7 @@ export class PassageStore {
   /** How many passages contain each term (as FTS5 stems it), counted up to DOCUMENT_FREQUENCY_CAP. */
   documentFrequencies(terms: readonly string[]): Map<string, number> {
     return new Map(
-      terms.map((term) => [
-        term,
-        this.statements.documentFrequency.get(`"${term.replaceAll('"', '""')}"`) as number,
-      ]),
+      terms.map((term) => [term, this.statements.documentFrequency.get(ftsString(term)) as number]),
     );
   }
 

@@ -22,6 +22,12 @@ const TABLES = [
   'meta',
 ] as const;
 
+/**
+ * A term as an FTS5 string: quoted, inner quotes doubled, so no text is ever read as FTS5 syntax (AND,
+ * NEAR, column filters, stars).
+ */
+export const ftsString = (term: string) => `"${term.replaceAll('"', '""')}"`;
+
 export function dropSchema(db: Database.Database): void {
   for (const table of TABLES) db.exec(`DROP TABLE IF EXISTS ${table}`);
 }
