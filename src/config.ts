@@ -25,7 +25,7 @@ export const coreConfigSchema = z.object({
   EMBEDDING_QUANTIZED: booleanFlag(true),
   EMBED_BATCH_SIZE: positiveInt(32),
   // Threads that prepare articles at ingest; unset: one per core when there is enough to do (see prepare-articles).
-  // More than the cores available is capped, with a warning, when the settings are loaded (see start-up.ts).
+  // More than the cores available is capped, with a warning, at start-up (cli/load-settings.ts).
   INGEST_THREADS: z.coerce.number().int().min(1).max(256).optional(),
   // all-MiniLM-L6-v2 was trained on, and truncates at, 256 word pieces including [CLS] and [SEP].
   PASSAGE_MAX_TOKENS: z.coerce.number().int().min(16).max(8192).default(256),
