@@ -2,6 +2,15 @@ import { fileIdentity } from './file-identity.js';
 import { IndexError } from './open-database.js';
 import { PassageStore, type PassageStoreOptions } from './passage-store.js';
 
+/** The file's identity; a file this process may no longer even look at is an index problem too. */
+function identityOf(dbPath: string): string | null {
+  try {
+    return fileIdentity(dbPath);
+  } catch (error) {
+    throw new IndexError(`Cannot read the index file ${dbPath} (${(error as Error).message}).`);
+  }
+}
+
 /** A store lent to one question; released when the question is done with it. */
 export interface StoreLease {
   store: PassageStore;
@@ -48,7 +57,7 @@ export class FollowedIndex {
 
   /** The store for the file now at the path, for one question; throws IndexError when there is none. */
   lease(): StoreLease {
-    const identity = fileIdentity(this.dbPath);
+    const identity = identityOf(this.dbPath);
     if (this.current?.identity !== identity) {
       this.retire();
       if (identity === null) {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { expect } from 'vitest';
 
 /**
  * Starts one of the project's scripts with tsx's loader inside a single Node process, with extra
@@ -34,6 +35,15 @@ export function finished(child: ChildProcess): Promise<Finished> {
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
+}
+
+/** What a user must see for an expected fault: exit code 1, nothing on stdout, one line on stderr. */
+export function expectOneLineError(run: Finished, pattern: RegExp): void {
+  expect(run.stdout).toBe('');
+  const lines = run.stderr.split('\n').filter((line) => line.trim() !== '');
+  expect(lines, run.stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(pattern);
+  expect(run.code).toBe(1);
 }
 
 export async function runScript(script: string, args: readonly string[], env: Record<string, string>) {
