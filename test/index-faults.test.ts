@@ -8,7 +8,7 @@ import { reindex } from '../src/ingest/reindex.js';
 import { IndexError, openIndexForWrite } from '../src/store/open-database.js';
 import { scratchCorpus } from './helpers/corpus.js';
 import { sharedEmbedder, testConfig } from './helpers/model.js';
-import { runScript, type Finished } from './helpers/spawn-script.js';
+import { expectOneLineError, runScript, type Finished } from './helpers/spawn-script.js';
 
 const QUESTION = 'What did Lammy say?';
 const OTHER_MODEL = 'someone-else/other-model';
@@ -35,15 +35,6 @@ async function result(name: string): Promise<Finished> {
   const run = runs.get(name);
   if (!run) throw new Error(`no run named ${name}`);
   return run;
-}
-
-/** What a user must see for an expected fault: exit code 1, nothing on stdout, one line on stderr. */
-function expectOneLineError(run: Finished, pattern: RegExp): void {
-  expect(run.stdout).toBe('');
-  const lines = run.stderr.split('\n').filter((line) => line.trim() !== '');
-  expect(lines, run.stderr).toHaveLength(1);
-  expect(lines[0]).toMatch(pattern);
-  expect(run.code).toBe(1);
 }
 
 /** Overwrites every page of one table with random bytes; SQLite's own dbstat says where they are. */

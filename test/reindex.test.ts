@@ -123,6 +123,19 @@ describe('reindex', () => {
     expect(vectorCount(corpus.dbPath)).toBe(after.passages);
   });
 
+  it('--prune compares exact paths: a skipped a.txt.bak does not keep the indexed copy of a gone a.txt', async () => {
+    await run();
+    // Renamed as a backup: the new name is not an article format, so it is reported as skipped.
+    await fs.rename(
+      path.join(corpus.articlesDir, NATO_SAMPLE),
+      path.join(corpus.articlesDir, `${NATO_SAMPLE}.bak`),
+    );
+    const pruned = await run({ prune: true });
+    expect(pruned.skipped.map((item) => item.path)).toEqual([`${NATO_SAMPLE}.bak`]);
+    expect(pruned.articles).toMatchObject({ removed: 1, missing: 0 });
+    expect(counts(corpus.dbPath).articles).toBe(1);
+  });
+
   it('reports a broken file, indexes the rest, and keeps the indexed copy of a file that broke', async () => {
     await run();
     await fs.writeFile(path.join(corpus.articlesDir, NATO_SAMPLE), '');

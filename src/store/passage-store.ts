@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { DEFAULT_VECTOR_QUANTIZE_ABOVE } from '../config.js';
-import { openIndexForRead } from './open-database.js';
+import { openIndexForRead, type ReadOptions } from './open-database.js';
 import { ftsString, type IndexMeta } from './schema.js';
 import { rescoredCandidates, SignCodes } from './sign-codes.js';
 
@@ -53,11 +53,9 @@ export interface ArticleRecord {
 
 export const DOCUMENT_FREQUENCY_CAP = 5000;
 
-export interface PassageStoreOptions {
+export interface PassageStoreOptions extends ReadOptions {
   /** Above this many passages `nearest` scans sign bits first, then rescores the best candidates exactly. */
   quantizeAbove?: number;
-  /** SQLITE_VEC_PATH: a sqlite-vec library file instead of the npm package's. */
-  sqliteVecPath?: string | undefined;
 }
 
 const PASSAGE_COLUMNS = `
@@ -123,7 +121,7 @@ export class PassageStore {
   }
 
   static open(dbPath: string, model: string, options?: PassageStoreOptions): PassageStore {
-    const { db, meta } = openIndexForRead(dbPath, model, options?.sqliteVecPath);
+    const { db, meta } = openIndexForRead(dbPath, model, options);
     return new PassageStore(db, meta, options);
   }
 

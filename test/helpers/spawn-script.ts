@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { expect } from 'vitest';
 
 /** tsx's loader by file URL, so that a script can run in a folder outside the checkout. */
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
@@ -44,6 +45,15 @@ export function finished(child: ChildProcess): Promise<Finished> {
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
+}
+
+/** What a user must see for an expected fault: exit code 1, nothing on stdout, one line on stderr. */
+export function expectOneLineError(run: Finished, pattern: RegExp): void {
+  expect(run.stdout).toBe('');
+  const lines = run.stderr.split('\n').filter((line) => line.trim() !== '');
+  expect(lines, run.stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(pattern);
+  expect(run.code).toBe(1);
 }
 
 export async function runScript(
