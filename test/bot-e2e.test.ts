@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   ButtonStyle,
+  ComponentType,
   InteractionResponseType,
   MessageFlags,
   type APIButtonComponentWithCustomId,
@@ -89,7 +90,7 @@ let flaky: ReturnType<typeof flakyBriefing>;
 let feedback: FeedbackStore;
 let standin: DiscordStandin;
 let bot: Bot;
-const logs: { level: number; msg: string; err?: { message: string } }[] = [];
+const logs: { level: number; msg: string; err?: { message: string }; customId?: string }[] = [];
 
 beforeAll(async () => {
   corpus = await scratchCorpus();
@@ -254,6 +255,21 @@ describe('slash commands', () => {
 
     const nobody = await ask('quotes', { speaker: 'Jane Nobody' });
     expect(nobody.embed.description).toMatch(/^Nobody called Jane Nobody is quoted in the indexed articles/);
+  });
+
+  it('/quotes with a blank speaker says privately what to type, with someone quoted as the example', async () => {
+    for (const speaker of ['', '   ', '\t']) {
+      const blank = standin.dispatchInteraction({ kind: 'command', name: 'quotes', options: { speaker } });
+      expect((await standin.waitForCallback(blank.id)).body).toMatchObject({
+        type: InteractionResponseType.ChannelMessageWithSource,
+        data: { flags: MessageFlags.Ephemeral },
+      });
+      const [reply] = standin.repliesTo(blank.id);
+      expect(reply?.content).toMatch(
+        /^Type who you mean in the `speaker` option of \/quotes, for example [A-Z][\w .'-]+\. As you type, it suggests the people quoted/,
+      );
+      expect(reply?.content).not.toMatch(/Nobody called/);
+    }
   });
 
   it('/sources pages through the articles with Previous/Next, and sees a re-index without a restart', async () => {
@@ -433,6 +449,49 @@ describe('with untrusted text and failures', () => {
     });
     expect(answer.mention_everyone).toBe(false);
     expectWithinDiscordLimits(answer);
+  });
+
+  it('answers forged and stale buttons with a private "out of date" notice, logged at info level', async () => {
+    const { reply: answer } = await ask('ask', { question: 'what did Lammy say?' });
+    const forged = [
+      'sources:next:1000000',
+      'sources:prev:-1',
+      'sources:next:',
+      'feedback:1:sideways',
+      'feedback:x:up',
+      'feedback:99999999999999999999:up',
+      'feedback',
+      'constructor',
+      'toString:1',
+      '__proto__:next:1',
+      'vote:1:up',
+    ];
+    const firstLog = logs.length;
+    for (const customId of forged) {
+      // What a modified client, or a message drawn by another version of the bot, would carry.
+      standin.message(answer.id)!.components = [
+        {
+          type: ComponentType.ActionRow,
+          components: [
+            { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: customId, label: 'Go' },
+          ],
+        },
+      ];
+      const click = standin.dispatchInteraction({ kind: 'button', messageId: answer.id, customId });
+      expect((await standin.waitForCallback(click.id)).body, customId).toEqual({
+        type: InteractionResponseType.ChannelMessageWithSource,
+        data: expect.objectContaining({
+          content: expect.stringMatching(/^This button is out of date\. Run the command again/),
+          flags: MessageFlags.Ephemeral,
+          allowed_mentions: expect.objectContaining({ parse: [] }),
+        }),
+      });
+    }
+    const logged = logs.slice(firstLog);
+    expect(logged.filter((entry) => entry.level >= 40)).toEqual([]);
+    expect(logged.filter((entry) => entry.msg === 'stale button')).toEqual(
+      forged.map((customId) => expect.objectContaining({ level: 30, customId })),
+    );
   });
 
   it('reports a failure privately and keeps serving', async () => {
