@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -608,6 +609,65 @@ describe('npm start', () => {
     expect(code).toBe(1);
     expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(expected)]);
     expect(stderr).not.toContain('my-secret');
+  });
+
+  describe('when Discord cannot be reached', () => {
+    let silent: net.Server;
+    let silentUrl: string;
+    const connections: net.Socket[] = [];
+
+    beforeAll(async () => {
+      // Accepts every connection and never answers, like a black-holing firewall or a hung proxy.
+      silent = net.createServer((socket) => void connections.push(socket));
+      await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+      silentUrl = `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}/api`;
+    });
+
+    afterAll(async () => {
+      for (const socket of connections) socket.destroy();
+      await new Promise((resolve) => silent?.close(resolve));
+    });
+
+    const REST_TIMEOUT_MS = 250;
+    const faults = [
+      [
+        'has no DNS answer',
+        () => 'http://nonexistent.invalid/api',
+        /^Error: Discord could not be reached: the name nonexistent\.invalid \(DISCORD_API_URL\) could not be resolved \(ENOTFOUND\); check this machine's DNS settings/,
+      ],
+      [
+        'never answers',
+        () => silentUrl,
+        // discord.js tries a request four times before it gives up.
+        /^Error: Discord could not be reached: 127\.0\.0\.1:\d+ \(DISCORD_API_URL\) did not answer within 1 s \(4 tries\); check this machine's internet connection, firewall and proxy/,
+      ],
+    ] as const;
+
+    it.each(faults)(
+      'npm start and npm run deploy-commands exit with one line when the API %s',
+      async (_, apiUrl, expected) => {
+        const runs = ['src/bot/main.ts', 'scripts/deploy-commands.ts'].map(
+          (script) =>
+            startEntryPoint(
+              script,
+              env({
+                DISCORD_TOKEN: standin.token,
+                DISCORD_API_URL: apiUrl(),
+                DISCORD_REST_TIMEOUT_MS: String(REST_TIMEOUT_MS),
+                DB_PATH: corpus.dbPath,
+                ...(process.env.MODEL_DIR ? { MODEL_DIR: path.resolve(process.env.MODEL_DIR) } : {}),
+                FEEDBACK_DB_PATH: path.join(corpus.root, 'unreachable-feedback.db'),
+              }),
+            ).exited,
+        );
+        for (const { code, stderr, stdout } of await Promise.all(runs)) {
+          expect(code, stderr).toBe(1);
+          expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(expected)]);
+          expect(stdout + stderr).not.toContain(standin.token);
+        }
+      },
+      90_000,
+    );
   });
 
   it('serves questions, then finishes and exits cleanly on SIGTERM, never logging the token', async () => {

@@ -48,6 +48,7 @@ runCli(async () => {
       ASK_CHANNEL_IDS: discord.ASK_CHANNEL_IDS,
       COOLDOWN_SECONDS: discord.COOLDOWN_SECONDS,
       DISCORD_API_URL: discord.DISCORD_API_URL,
+      DISCORD_REST_TIMEOUT_MS: discord.DISCORD_REST_TIMEOUT_MS,
     },
     onFatal: (reason) => void shutdown(reason, 1),
   });
