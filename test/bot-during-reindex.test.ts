@@ -6,13 +6,7 @@ import { NOTHING_FOUND } from '../src/answer/build-answer.js';
 import { reindex } from '../src/ingest/reindex.js';
 import { createLogger } from '../src/logger.js';
 import { startDiscordStandin, type DiscordStandin, type FakeUserName } from './discord-standin/index.js';
-import {
-  answeredInteraction,
-  expectAnswerPayload,
-  repliesToMessage,
-  SAMPLE_QUESTIONS,
-  type MessageBody,
-} from './helpers/bot-requests.js';
+import { askByCommand, askByMention, SAMPLE_QUESTIONS } from './helpers/bot-requests.js';
 import { scratchCorpus, writeGeneratedArticles } from './helpers/corpus.js';
 import { sharedEmbedder, testConfig } from './helpers/model.js';
 import { finished, spawnScript } from './helpers/spawn-script.js';
@@ -59,28 +53,17 @@ afterAll(async () => {
   await corpus?.cleanup();
 });
 
-async function askCommand(question: string, user: FakeUserName): Promise<APIEmbed> {
-  const interaction = standin.dispatchInteraction({
-    kind: 'command',
-    name: 'ask',
-    user,
-    options: { question },
-  });
-  return (await answeredInteraction(standin, interaction, ANSWER_TIMEOUT_MS)).embed;
-}
+const askCommand = async (question: string, user: FakeUserName): Promise<APIEmbed> =>
+  (await askByCommand(standin, question, user, ANSWER_TIMEOUT_MS)).embed;
 
-async function askByMention(question: string, user: FakeUserName): Promise<APIEmbed> {
-  const message = standin.dispatchMessage({ content: question, mentionBot: true, user });
-  const sent = await standin.waitForRequest<MessageBody>(repliesToMessage(message.id), ANSWER_TIMEOUT_MS);
-  expectAnswerPayload(sent);
-  return sent.body.embeds![0]!;
-}
+const askMention = async (question: string, user: FakeUserName): Promise<APIEmbed> =>
+  (await askByMention(standin, question, user, ANSWER_TIMEOUT_MS)).embed;
 
 /** Every steady question once as /ask and once as a mention, all at the same time; each answer checked. */
 async function askRound(): Promise<number> {
   const asked = STEADY_QUESTIONS.flatMap(({ question, shows }) => [
     askCommand(question, 'alice').then(shows),
-    askByMention(question, 'bob').then(shows),
+    askMention(question, 'bob').then(shows),
   ]);
   await Promise.all(asked);
   return asked.length;
@@ -116,7 +99,7 @@ describe('the bot during a full re-index in another process', () => {
     expect((await askCommand(NEW_ARTICLE_QUESTION, 'carol')).description).toContain(
       'photographed the comet Tsuchinshan',
     );
-    expect((await askByMention(NEW_SPEAKER_QUESTION, 'carol')).title).toMatch(/^Maria Okafor\b/);
+    expect((await askMention(NEW_SPEAKER_QUESTION, 'carol')).title).toMatch(/^Maria Okafor\b/);
     await askRound();
   }, 120_000);
 });
