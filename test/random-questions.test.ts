@@ -125,7 +125,7 @@ afterAll(async () => {
 /** What a user could tell apart: how much is indexed, and what a known question gets. */
 async function indexState() {
   return {
-    passages: briefing.store.passageCount(),
+    passages: briefing.passageCount(),
     articles: briefing.articles().length,
     speakers: briefing.speakers().length,
     lammy: await briefing.ask('What did Lammy say about sanctions?'),

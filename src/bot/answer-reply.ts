@@ -17,9 +17,6 @@ export async function answerMessage(
   return renderAnswer(answer, answerId);
 }
 
-/** What a user is told when answering failed; the details go to the log. */
-export const FAILURE_NOTICE = 'Sorry, something went wrong while answering. Please try again in a moment.';
-
 /** A short notice only the user who acted sees. */
 export const privateNotice = (content: string) =>
   ({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS }) as const;

@@ -1,9 +1,10 @@
 import type { ButtonInteraction, Interaction } from 'discord.js';
-import { FAILURE_NOTICE, privateNotice } from './answer-reply.js';
+import { privateNotice } from './answer-reply.js';
 import { STALE_BUTTON_NOTICE, StaleButtonError } from './button-id.js';
 import { commands } from './commands/index.js';
 import { turnPage } from './commands/sources.js';
 import type { BotContext } from './context.js';
+import { failureLogLevel, failureNotice } from './failure-notice.js';
 import { FEEDBACK_PREFIX, handleFeedbackButton } from './feedback.js';
 import { SOURCES_PREFIX } from './render-sources.js';
 
@@ -30,14 +31,14 @@ async function dispatch(interaction: Interaction, context: BotContext): Promise<
   }
 }
 
-/** Tells the user privately that it failed; a public "thinking…" placeholder is removed first. */
-async function reportFailure(interaction: Interaction): Promise<void> {
+/** Tells the user privately that it failed, and why; a public "thinking…" placeholder is removed first. */
+async function reportFailure(interaction: Interaction, error: unknown): Promise<void> {
   if (interaction.isAutocomplete()) {
     if (!interaction.responded) await interaction.respond([]);
     return;
   }
   if (!interaction.isRepliable()) return;
-  const notice = privateNotice(FAILURE_NOTICE);
+  const notice = privateNotice(failureNotice(error));
   if (interaction.isChatInputCommand() && interaction.deferred) {
     await interaction.deleteReply();
     await interaction.followUp(notice);
@@ -61,7 +62,7 @@ export async function handleInteraction(interaction: Interaction, context: BotCo
       await interaction.reply(privateNotice(STALE_BUTTON_NOTICE));
       return;
     }
-    context.logger.error(
+    context.logger[failureLogLevel(error)](
       {
         err: error,
         interaction: interaction.id,
@@ -72,6 +73,6 @@ export async function handleInteraction(interaction: Interaction, context: BotCo
       },
       'interaction failed',
     );
-    await reportFailure(interaction);
+    await reportFailure(interaction, error);
   }
 }

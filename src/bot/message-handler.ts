@@ -1,8 +1,9 @@
 import type { Message } from 'discord.js';
-import { answerMessage, FAILURE_NOTICE } from './answer-reply.js';
+import { answerMessage } from './answer-reply.js';
 import { exampleQuestion } from './commands/help.js';
 import type { BotContext } from './context.js';
 import { slowDownMessage } from './cooldown.js';
+import { failureLogLevel, failureNotice } from './failure-notice.js';
 import { hintText, questionIn } from './message-question.js';
 import { NO_PINGS } from './safe-text.js';
 
@@ -36,11 +37,11 @@ export async function handleMessage(message: Message, context: BotContext, botId
     return;
   }
   const question = questionIn(message.content, botId);
-  if (question === null) {
-    await message.reply(textReply(hintText(exampleQuestion(context.briefing.speakers()))));
-    return;
-  }
   try {
+    if (question === null) {
+      await message.reply(textReply(hintText(exampleQuestion(context.briefing.speakers()))));
+      return;
+    }
     if (message.channel.isSendable()) {
       await message.channel.sendTyping().catch((error: unknown) => {
         context.logger.debug({ err: error, channel: message.channelId }, 'typing indicator failed');
@@ -48,10 +49,10 @@ export async function handleMessage(message: Message, context: BotContext, botId
     }
     await message.reply(await answerMessage(context, question));
   } catch (error) {
-    context.logger.error(
+    context.logger[failureLogLevel(error)](
       { err: error, message: message.id, channel: message.channelId },
       'message answer failed',
     );
-    await message.reply(textReply(FAILURE_NOTICE));
+    await message.reply(textReply(failureNotice(error)));
   }
 }

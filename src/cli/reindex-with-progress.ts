@@ -20,6 +20,10 @@ export async function reindexWithProgress(
         passages.start(total);
       },
       onEmbedProgress: (done) => passages.update(done),
+      onWaitForLock: (seconds) =>
+        console.error(
+          `Another process (another "npm run ingest"?) is writing ${config.DB_PATH}: waiting for it to finish, up to ${seconds} s.`,
+        ),
     });
   } finally {
     files.stop();

@@ -8,6 +8,7 @@ import {
   modelMismatchMessage,
   openIndexForWrite,
 } from '../store/open-database.js';
+import { IndexWriteSession } from '../store/index-write-session.js';
 import { SCHEMA_VERSION, type IndexModel } from '../store/schema.js';
 import type { SkippedFile } from '../document/article.js';
 import { contentHash } from './content-hash.js';
@@ -29,6 +30,8 @@ export interface ReindexProgress {
   onFileDone?(done: number): void;
   onEmbedStart?(totalPassages: number): void;
   onEmbedProgress?(done: number): void;
+  /** Another writer holds the index: this run waits for it, up to `timeoutSeconds`. */
+  onWaitForLock?(timeoutSeconds: number): void;
 }
 
 export interface ReindexSummary {
@@ -55,6 +58,8 @@ export interface ReindexSummary {
 interface LoadedCorpus {
   articles: ArticleToPrepare[];
   skipped: SkippedFile[];
+  /** Files that failed to load, wholly or in part, and folders that could not be read (ending in "/"). */
+  troubled: Set<string>;
 }
 
 /**
@@ -67,6 +72,7 @@ async function loadCorpus(config: CoreConfig, progress: ReindexProgress): Promis
   const { files, unsupported } = await listArticleFiles(config.ARTICLES_DIR);
   progress.onFilesStart?.(files.length);
   const skipped: SkippedFile[] = [...unsupported];
+  const troubled = new Set(unsupported.map((item) => item.path));
   const articles: LoadedCorpus['articles'] = [];
   const firstKeyByHash = new Map<string, string>();
   const load = (file: string) =>
@@ -75,6 +81,7 @@ async function loadCorpus(config: CoreConfig, progress: ReindexProgress): Promis
     const batch = await Promise.all(files.slice(first, first + FILES_READ_AT_ONCE).map(load));
     for (const [offset, loaded] of batch.entries()) {
       skipped.push(...loaded.skipped);
+      if (loaded.skipped.length > 0) troubled.add(files[first + offset]!);
       for (const article of loaded.articles) {
         const hash = contentHash(article, config.PASSAGE_MAX_TOKENS);
         const original = firstKeyByHash.get(hash);
@@ -83,6 +90,7 @@ async function loadCorpus(config: CoreConfig, progress: ReindexProgress): Promis
             path: article.key,
             reason: `same article as ${original} (duplicate, not indexed twice)`,
           });
+          troubled.add(article.file);
           continue;
         }
         firstKeyByHash.set(hash, article.key);
@@ -91,7 +99,14 @@ async function loadCorpus(config: CoreConfig, progress: ReindexProgress): Promis
       progress.onFileDone?.(first + offset + 1);
     }
   }
-  return { articles, skipped };
+  return { articles, skipped, troubled };
+}
+
+/** Whether an indexed file's copy must be kept because the file (or its folder) failed to load this time. */
+function isTroubled(corpus: LoadedCorpus, file: string): boolean {
+  if (corpus.troubled.has(file)) return true;
+  for (const folder of corpus.troubled) if (folder.endsWith('/') && file.startsWith(folder)) return true;
+  return false;
 }
 
 function emptySummary(config: CoreConfig, options: ReindexOptions): ReindexSummary {
@@ -124,13 +139,19 @@ export async function reindex(
   const started = performance.now();
   const summary = emptySummary(config, options);
 
-  // A dry run on a machine with no index yet must not leave an empty index file behind.
-  const opened = options.dryRun && !fs.existsSync(config.DB_PATH) ? null : openIndexForWrite(config.DB_PATH);
+  // A dry run takes no lock and writes nothing: on a machine with no index yet, it leaves no file behind.
+  const session = options.dryRun
+    ? null
+    : await IndexWriteSession.open(config.DB_PATH, {
+        timeoutSeconds: config.INGEST_LOCK_TIMEOUT_SECONDS,
+        onWait: progress.onWaitForLock,
+      });
+  const opened = session ?? (fs.existsSync(config.DB_PATH) ? openIndexForWrite(config.DB_PATH) : null);
   const meta = opened?.meta ?? null;
   try {
     const schemaOutdated = meta !== null && meta.schemaVersion !== SCHEMA_VERSION;
     if (meta && !schemaOutdated && !options.full && meta.model !== config.EMBEDDING_MODEL) {
-      throw new IndexError(modelMismatchMessage(meta, config.EMBEDDING_MODEL));
+      throw new IndexError(modelMismatchMessage(meta, config.EMBEDDING_MODEL), 'other-model');
     }
     const rebuild = options.full || meta === null || schemaOutdated;
     const previouslyStored =
@@ -150,23 +171,22 @@ export async function reindex(
     }
     const gone = [...previouslyStored].filter(([key]) => !seen.has(key));
     // A file that failed to load (wholly or in part) keeps its indexed copy: pruning is for files that are gone.
-    const troubled = (file: string) => corpus.skipped.some((item) => item.path.startsWith(file));
     const remove =
       options.prune || options.full
-        ? gone.filter(([, { file }]) => options.full || !troubled(file)).map(([key]) => key)
+        ? gone.filter(([, { file }]) => options.full || !isTroubled(corpus, file)).map(([key]) => key)
         : [];
     summary.articles.removed = remove.length;
     summary.missing = gone.map(([key]) => key).filter((key) => !remove.includes(key));
     summary.articles.missing = summary.missing.length;
     summary.rebuilt = rebuild;
 
-    if (!opened || options.dryRun || (changed.length === 0 && remove.length === 0 && !rebuild)) {
+    if (!session || (changed.length === 0 && remove.length === 0 && !rebuild)) {
       summary.seconds = (performance.now() - started) / 1000;
       return summary;
     }
 
     // Before the slow part: a damaged index should be reported before minutes of embedding, not after.
-    assertUndamaged(opened.db, config.DB_PATH);
+    assertUndamaged(session.db, config.DB_PATH);
     const { embedder, prepared: upsert } = await prepareArticles(changed, config, loadModel, progress, {
       threads: threadsFor(config, changed),
       passagesPerTask: PASSAGES_PER_TASK,
@@ -175,14 +195,17 @@ export async function reindex(
 
     const model: IndexModel = { model: embedder.model, dimension: embedder.dimension };
     if (meta && !rebuild && meta.dimension !== model.dimension) {
-      throw new IndexError(modelMismatchMessage(meta, model));
+      throw new IndexError(modelMismatchMessage(meta, model), 'other-model');
     }
-    const written = applyIndexChanges(opened.db, { rebuild: rebuild ? model : null, remove, upsert });
+    const written = session.write((db) =>
+      applyIndexChanges(db, { rebuild: rebuild ? model : null, remove, upsert }),
+    );
     summary.passages.added = written.passagesAdded;
     summary.passages.removed = written.passagesRemoved;
     summary.seconds = (performance.now() - started) / 1000;
     return summary;
   } finally {
-    opened?.db.close();
+    if (session) session.close();
+    else opened?.db.close();
   }
 }

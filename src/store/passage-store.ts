@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { DEFAULT_VECTOR_QUANTIZE_ABOVE } from '../config.js';
-import { openIndexForRead } from './open-database.js';
+import { openIndexForRead, type ReadOptions } from './open-database.js';
 import type { IndexMeta } from './schema.js';
 import { rescoredCandidates, SignCodes } from './sign-codes.js';
 
@@ -53,7 +53,7 @@ export interface ArticleRecord {
 
 export const DOCUMENT_FREQUENCY_CAP = 5000;
 
-export interface PassageStoreOptions {
+export interface PassageStoreOptions extends ReadOptions {
   /** Above this many passages `nearest` scans sign bits first, then rescores the best candidates exactly. */
   quantizeAbove?: number;
 }
@@ -124,7 +124,7 @@ export class PassageStore {
   }
 
   static open(dbPath: string, model: string, options?: PassageStoreOptions): PassageStore {
-    const { db, meta } = openIndexForRead(dbPath, model);
+    const { db, meta } = openIndexForRead(dbPath, model, { readOnly: options?.readOnly });
     return new PassageStore(db, meta, options);
   }
 

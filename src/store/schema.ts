@@ -124,15 +124,39 @@ export function createSchema(db: Database.Database, { model, dimension }: IndexM
   setMeta.run('dimension', String(dimension));
 }
 
-/** The index's recorded model and schema, or null for a file that holds no index yet. */
-export function readMeta(db: Database.Database): IndexMeta | null {
-  const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
-  if (!hasMeta) return null;
-  const rows = db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[];
-  const values = new Map(rows.map((row) => [row.key, row.value]));
+/** What a SQLite file at DB_PATH holds: nothing yet, a briefing-bot index, or another application's tables. */
+export type IndexContents =
+  { kind: 'empty' } | { kind: 'index'; meta: IndexMeta } | { kind: 'foreign'; tables: string[] };
+
+/**
+ * A file is ours only when its `meta` table has our shape and a schema version: any other table (or a `meta`
+ * of another shape) belongs to someone else, and nothing may be dropped or written there.
+ */
+export function readContents(db: Database.Database): IndexContents {
+  const tables = db
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
+    )
+    .pluck()
+    .all() as string[];
+  if (tables.length === 0) return { kind: 'empty' };
+  const metaColumns = new Set(db.prepare("SELECT name FROM pragma_table_info('meta')").pluck().all());
+  if (!metaColumns.has('key') || !metaColumns.has('value')) return { kind: 'foreign', tables };
+  const rows = db.prepare('SELECT key, value FROM meta').all() as { key: unknown; value: unknown }[];
+  const values = new Map(rows.map((row) => [String(row.key), String(row.value)]));
+  if (!values.has('schema_version')) return { kind: 'foreign', tables };
   return {
-    schemaVersion: Number(values.get('schema_version') ?? 0),
-    model: values.get('model') ?? '',
-    dimension: Number(values.get('dimension') ?? 0),
+    kind: 'index',
+    meta: {
+      schemaVersion: Number(values.get('schema_version')),
+      model: values.get('model') ?? '',
+      dimension: Number(values.get('dimension') ?? 0),
+    },
   };
+}
+
+/** The index's recorded model and schema, or null for a file that holds no briefing-bot index. */
+export function readMeta(db: Database.Database): IndexMeta | null {
+  const contents = readContents(db);
+  return contents.kind === 'index' ? contents.meta : null;
 }

@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type Database from 'better-sqlite3';
+import { fileIdentity, walFilesOf } from './file-identity.js';
+import { describeWriteFailure, IndexError, openIndexForWrite, readIndexMeta } from './open-database.js';
+import type { IndexMeta } from './schema.js';
+
+export interface WriteLockOptions {
+  /** How long to wait for another writer (another ingest) before giving up. */
+  timeoutSeconds: number;
+  /** Called once, when the index turns out to be locked by another writer and this run starts to wait. */
+  onWait?(timeoutSeconds: number): void;
+}
+
+/** Each attempt blocks the thread this long at most; between attempts the event loop runs (signals, output). */
+const ATTEMPT_MS = 100;
+const PAUSE_MS = 250;
+
+const isBusy = (error: unknown) => String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY');
+
+/** Takes SQLite's write lock (BEGIN IMMEDIATE): readers carry on, a second writer waits for it. */
+async function takeWriteLock(db: Database.Database, dbPath: string, options: WriteLockOptions) {
+  const deadline = performance.now() + options.timeoutSeconds * 1000;
+  db.pragma(`busy_timeout = ${ATTEMPT_MS}`);
+  for (let waiting = false; ;) {
+    try {
+      db.exec('BEGIN IMMEDIATE');
+      return;
+    } catch (error) {
+      if (!isBusy(error)) throw describeWriteFailure(dbPath, error, true);
+    }
+    if (performance.now() >= deadline) {
+      throw new IndexError(
+        `Another process (another "npm run ingest"?) has been writing the index file ${dbPath} for more than ${options.timeoutSeconds} s: this run wrote nothing, and the index is as that process leaves it. Wait for it to finish or stop it, then run "npm run ingest" again (INGEST_LOCK_TIMEOUT_SECONDS sets how long to wait).`,
+        'locked',
+      );
+    }
+    if (!waiting) options.onWait?.(options.timeoutSeconds);
+    waiting = true;
+    await sleep(PAUSE_MS);
+  }
+}
+
+/**
+ * A re-index's hold on the index file, from before its slow work to its commit, so that two ingests run
+ * one after the other and neither loses its work: the second waits (up to a limit) and then reads what the
+ * first wrote. Readers (the bot, `npm run ask`) are never blocked: in WAL mode they see the last commit.
+ */
+export class IndexWriteSession {
+  private constructor(
+    readonly db: Database.Database,
+    readonly dbPath: string,
+    /** The index as it was when the lock was taken; null when the file holds none yet. */
+    readonly meta: IndexMeta | null,
+    /** This run created the file: if it fails before writing an index, the empty file is removed. */
+    private readonly created: boolean,
+  ) {}
+
+  static async open(dbPath: string, options: WriteLockOptions): Promise<IndexWriteSession> {
+    for (;;) {
+      const created = !fs.existsSync(dbPath);
+      const { db } = openIndexForWrite(dbPath);
+      const identity = fileIdentity(dbPath);
+      try {
+        await takeWriteLock(db, dbPath, options);
+        // The writer this run waited for may have deleted the file (a failed first build): start again.
+        if (fileIdentity(dbPath) !== identity) {
+          db.close();
+          continue;
+        }
+        return new IndexWriteSession(db, dbPath, readIndexMeta(db, dbPath), created);
+      } catch (error) {
+        if (db.open) db.close();
+        throw error;
+      }
+    }
+  }
+
+  /** Runs the write and commits it; a failure rolls everything back and is reported in one line. */
+  write<T>(work: (db: Database.Database) => T): T {
+    try {
+      const result = work(this.db);
+      this.db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      throw describeWriteFailure(this.dbPath, error, this.meta !== null);
+    }
+  }
+
+  /** Ends the session, rolling back what was not committed; an empty file this run created is removed. */
+  close(): void {
+    if (this.db.inTransaction) this.db.exec('ROLLBACK');
+    if (this.created) this.removeIfEmpty();
+    this.db.close();
+  }
+
+  /** Under the write lock (closing releases it), so a writer waiting for this one finds the file gone. */
+  private removeIfEmpty(): void {
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+    } catch {
+      return; // Another writer took the lock meanwhile: the file is in use.
+    }
+    try {
+      const empty = this.db.prepare('SELECT count(*) FROM sqlite_master').pluck().get() === 0;
+      if (empty)
+        for (const file of [this.dbPath, ...walFilesOf(this.dbPath)]) fs.rmSync(file, { force: true });
+    } finally {
+      this.db.exec('ROLLBACK');
+    }
+  }
+}
