@@ -5,9 +5,7 @@ import type { APIEmbed, APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { NOTHING_FOUND } from '../src/answer/build-answer.js';
-import { reindex } from '../src/ingest/reindex.js';
-import { createLogger } from '../src/logger.js';
-import { startDiscordStandin, type DiscordStandin, type FakeUserName } from './discord-standin/index.js';
+import type { FakeUserName } from './discord-standin/index.js';
 import {
   askByCommand,
   askByMention,
@@ -16,10 +14,9 @@ import {
   SAMPLE_QUESTIONS,
   type CheckedQuestion,
 } from './helpers/bot-requests.js';
-import { scratchCorpus, writeGeneratedArticles } from './helpers/corpus.js';
-import { sharedEmbedder, testConfig } from './helpers/model.js';
+import { writeGeneratedArticles } from './helpers/corpus.js';
 import { finished, spawnScript, type Finished } from './helpers/spawn-script.js';
-import { startTestBot } from './helpers/test-bot.js';
+import { startScratchBot, type ScratchBot } from './helpers/scratch-bot.js';
 
 /**
  * How long ingest keeps churning the articles while the bot answers: about a minute in CI; `SOAK_SECONDS=600
@@ -60,45 +57,25 @@ const FINAL_ARTICLE = {
   answer: 'photographed the comet Tsuchinshan',
 };
 
-let corpus: Awaited<ReturnType<typeof scratchCorpus>>;
-let standin: DiscordStandin;
-let stopBot: () => Promise<void>;
-const logs: { level: number; msg: string }[] = [];
+let scratch: ScratchBot;
 
 beforeAll(async () => {
-  corpus = await scratchCorpus();
-  const config = testConfig({ DB_PATH: corpus.dbPath, ARTICLES_DIR: corpus.articlesDir });
-  const embedder = await sharedEmbedder();
-  await reindex(config, { full: false, prune: false, dryRun: false }, async () => embedder);
-  standin = await startDiscordStandin();
-  ({ stop: stopBot } = await startTestBot({
-    config,
-    embedder,
-    feedbackPath: path.join(corpus.root, 'feedback.db'),
-    apiUrl: standin.apiUrl,
-    token: standin.token,
-    cooldownSeconds: 0,
-    logger: createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line)) }),
-  }));
+  scratch = await startScratchBot();
 });
 
-afterAll(async () => {
-  await stopBot?.();
-  await standin?.close();
-  await corpus?.cleanup();
-});
+afterAll(() => scratch?.stop());
 
 /** Every question asked, to count its answers at the end. */
 const asked = { interactions: [] as { token: string; question: string }[], messages: [] as string[] };
 
 async function askCommand(question: string, user: FakeUserName): Promise<APIEmbed> {
-  const { embed, interaction } = await askByCommand(standin, question, user, ANSWER_TIMEOUT_MS);
+  const { embed, interaction } = await askByCommand(scratch.standin, question, user, ANSWER_TIMEOUT_MS);
   asked.interactions.push({ token: interaction.token, question });
   return embed;
 }
 
 async function askMention(question: string, user: FakeUserName): Promise<APIEmbed> {
-  const { embed, message } = await askByMention(standin, question, user, ANSWER_TIMEOUT_MS);
+  const { embed, message } = await askByMention(scratch.standin, question, user, ANSWER_TIMEOUT_MS);
   asked.messages.push(message.id);
   return embed;
 }
@@ -113,14 +90,14 @@ async function askRound(): Promise<void> {
   );
 }
 
-const generated = (batch: number) => path.join(corpus.articlesDir, 'generated', `batch-${batch}`);
+const generated = (batch: number) => path.join(scratch.corpus.articlesDir, 'generated', `batch-${batch}`);
 
 /** `npm run ingest -- --prune` in its own process; `killAfterMs` sends it SIGKILL that long after its start. */
 async function ingest(args: string[] = [], killAfterMs?: number): Promise<Finished & { ms: number }> {
   const started = performance.now();
   const child = spawnScript('scripts/ingest.ts', ['--prune', ...args], {
-    DB_PATH: corpus.dbPath,
-    ARTICLES_DIR: corpus.articlesDir,
+    DB_PATH: scratch.corpus.dbPath,
+    ARTICLES_DIR: scratch.corpus.articlesDir,
   });
   const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
   const result = await finished(child);
@@ -137,7 +114,7 @@ const expectCompleted = (run: Finished) => expect(run.code, run.stderr).toBe(0);
 /** The churn in other processes: runs until `SOAK_MS` has passed, then leaves the final articles indexed. */
 async function churn(): Promise<{ runs: number }> {
   const deadline = performance.now() + SOAK_MS;
-  await fs.writeFile(path.join(corpus.articlesDir, REMOVED_ARTICLE.file), REMOVED_ARTICLE.text);
+  await fs.writeFile(path.join(scratch.corpus.articlesDir, REMOVED_ARTICLE.file), REMOVED_ARTICLE.text);
   await writeGeneratedArticles(generated(1), BATCH_ARTICLES);
   const first = await ingest();
   expectCompleted(first);
@@ -148,7 +125,8 @@ async function churn(): Promise<{ runs: number }> {
   expect(killed.signal, `the run finished before the kill: ${killed.stdout}`).toBe('SIGKILL');
 
   // The README's remedy for a damaged index: delete the file and run ingest again.
-  for (const suffix of ['', '-wal', '-shm']) await fs.rm(`${corpus.dbPath}${suffix}`, { force: true });
+  for (const suffix of ['', '-wal', '-shm'])
+    await fs.rm(`${scratch.corpus.dbPath}${suffix}`, { force: true });
   expectCompleted(await ingest());
 
   let runs = 3;
@@ -159,9 +137,9 @@ async function churn(): Promise<{ runs: number }> {
     expectCompleted(await ingest());
   }
 
-  await fs.rm(path.join(corpus.articlesDir, 'generated'), { recursive: true });
-  await fs.rm(path.join(corpus.articlesDir, REMOVED_ARTICLE.file));
-  await fs.writeFile(path.join(corpus.articlesDir, FINAL_ARTICLE.file), FINAL_ARTICLE.text);
+  await fs.rm(path.join(scratch.corpus.articlesDir, 'generated'), { recursive: true });
+  await fs.rm(path.join(scratch.corpus.articlesDir, REMOVED_ARTICLE.file));
+  await fs.writeFile(path.join(scratch.corpus.articlesDir, FINAL_ARTICLE.file), FINAL_ARTICLE.text);
   expectCompleted(await ingest());
   return { runs: runs + 1 };
 }
@@ -186,23 +164,24 @@ describe('the bot soaked in re-indexing', () => {
       expect(await askMention(REMOVED_ARTICLE.question, 'carol').then((e) => e.description)).toBe(
         NOTHING_FOUND,
       );
-      const sources = standin.dispatchInteraction({ kind: 'command', name: 'sources' });
-      await standin.waitForCallback(sources.id);
-      const files = (await fs.readdir(corpus.articlesDir, { recursive: true })).filter((f) =>
+      const sources = scratch.standin.dispatchInteraction({ kind: 'command', name: 'sources' });
+      await scratch.standin.waitForCallback(sources.id);
+      const files = (await fs.readdir(scratch.corpus.articlesDir, { recursive: true })).filter((f) =>
         /\.(txt|md)$/.test(f),
       );
-      const [list] = standin.repliesTo(sources.id) as [APIMessage];
+      const [list] = scratch.standin.repliesTo(sources.id) as [APIMessage];
       expect(list.embeds[0]?.footer?.text).toMatch(new RegExp(`· ${files.length} articles,`));
       await askRound();
 
       // Exactly one answer to every question (the checks above saw the first; a second would be a double).
       for (const { token, question } of asked.interactions) {
-        expect(standin.requests.filter(isAnswerOrNotice(token)), question).toHaveLength(1);
+        expect(scratch.standin.requests.filter(isAnswerOrNotice(token)), question).toHaveLength(1);
       }
-      for (const id of asked.messages) expect(standin.requests.filter(repliesToMessage(id))).toHaveLength(1);
-      expect(logs.filter((entry) => entry.level >= 50)).toEqual([]);
+      for (const id of asked.messages)
+        expect(scratch.standin.requests.filter(repliesToMessage(id))).toHaveLength(1);
+      expect(scratch.logs.filter((entry) => entry.level >= 50)).toEqual([]);
 
-      const db = new Database(corpus.dbPath, { readonly: true });
+      const db = new Database(scratch.corpus.dbPath, { readonly: true });
       try {
         expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       } finally {
