@@ -614,6 +614,7 @@ describe('npm start', () => {
   describe('when Discord cannot be reached', () => {
     let silent: net.Server;
     let silentUrl: string;
+    let refusingUrl: string;
     const connections: net.Socket[] = [];
 
     beforeAll(async () => {
@@ -621,6 +622,11 @@ describe('npm start', () => {
       silent = net.createServer((socket) => void connections.push(socket));
       await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
       silentUrl = `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}/api`;
+      // A port that was free a moment ago: nothing listens there, so connections are refused.
+      const closed = net.createServer();
+      await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+      refusingUrl = `http://127.0.0.1:${(closed.address() as net.AddressInfo).port}/api`;
+      await new Promise((resolve) => closed.close(resolve));
     });
 
     afterAll(async () => {
@@ -640,6 +646,11 @@ describe('npm start', () => {
         () => silentUrl,
         // discord.js tries a request four times before it gives up.
         /^Error: Discord could not be reached: 127\.0\.0\.1:\d+ \(DISCORD_API_URL\) did not answer within 1 s \(4 tries\); check this machine's internet connection, firewall and proxy/,
+      ],
+      [
+        'refuses connections',
+        () => refusingUrl,
+        /^Error: Discord could not be reached: the connection to 127\.0\.0\.1:\d+ \(DISCORD_API_URL\) failed \(ECONNREFUSED\); check this machine's internet connection/,
       ],
     ] as const;
 
