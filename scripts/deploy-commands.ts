@@ -1,6 +1,7 @@
 import { DiscordAPIError, REST, Routes } from 'discord.js';
 import { TOKEN_REJECTED } from '../src/bot/client.js';
 import { commandDefinitions } from '../src/bot/commands/index.js';
+import { explainUnreachable } from '../src/bot/discord-unreachable.js';
 import { runCli } from '../src/cli/run-cli.js';
 import { loadSettings } from '../src/cli/load-settings.js';
 import { ConfigError, discordConfigSchema, type DiscordConfig } from '../src/config.js';
@@ -22,9 +23,10 @@ function explainRejection(error: unknown, config: DiscordConfig): unknown {
 
 runCli(async () => {
   const config = loadSettings(discordConfigSchema);
-  const rest = new REST(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}).setToken(
-    config.DISCORD_TOKEN,
-  );
+  const rest = new REST({
+    ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}),
+    timeout: config.DISCORD_REST_TIMEOUT_MS,
+  }).setToken(config.DISCORD_TOKEN);
   const body = commandDefinitions();
   const route = config.DISCORD_GUILD_ID
     ? Routes.applicationGuildCommands(config.DISCORD_CLIENT_ID, config.DISCORD_GUILD_ID)
@@ -32,7 +34,7 @@ runCli(async () => {
   try {
     await rest.put(route, { body });
   } catch (error) {
-    throw explainRejection(error, config);
+    throw explainUnreachable(explainRejection(error, config), rest);
   }
   const names = body.map((command) => `/${command.name}`).join(', ');
   console.log(

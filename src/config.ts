@@ -70,6 +70,8 @@ export const discordConfigSchema = z.object({
   FEEDBACK_DB_PATH: z.string().min(1).default('data/feedback.db'),
   // Only tests point the client elsewhere (a Discord stand-in on loopback).
   DISCORD_API_URL: z.url().optional(),
+  // How long each try of a Discord API request waits (discord.js tries 4 times); tests shorten it.
+  DISCORD_REST_TIMEOUT_MS: positiveInt(15_000),
 });
 export type DiscordConfig = z.infer<typeof discordConfigSchema>;
 

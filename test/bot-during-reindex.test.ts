@@ -3,24 +3,11 @@ import path from 'node:path';
 import type { APIEmbed } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTHING_FOUND } from '../src/answer/build-answer.js';
-import { reindex } from '../src/ingest/reindex.js';
-import { createLogger } from '../src/logger.js';
-import {
-  startDiscordStandin,
-  type DiscordStandin,
-  type FakeUserName,
-} from '../tools/discord-standin/index.js';
-import {
-  answeredInteraction,
-  expectAnswerPayload,
-  repliesToMessage,
-  SAMPLE_QUESTIONS,
-  type MessageBody,
-} from './helpers/bot-requests.js';
-import { scratchCorpus, writeGeneratedArticles } from './helpers/corpus.js';
-import { sharedEmbedder, testConfig } from './helpers/model.js';
+import type { DiscordStandin, FakeUserName } from '../tools/discord-standin/index.js';
+import { askByCommand, askByMention, SAMPLE_QUESTIONS } from './helpers/bot-requests.js';
+import { writeGeneratedArticles } from './helpers/corpus.js';
 import { finished, spawnScript } from './helpers/spawn-script.js';
-import { startTestBot } from './helpers/test-bot.js';
+import { startScratchBot, type ScratchBot } from './helpers/scratch-bot.js';
 
 /** Enough articles that the re-index runs for several seconds, overlapping dozens of questions. */
 const GENERATED_ARTICLES = 300;
@@ -35,55 +22,28 @@ const STEADY_QUESTIONS = [SAMPLE_QUESTIONS.lammy, SAMPLE_QUESTIONS.casualties];
 const NEW_ARTICLE_QUESTION = 'Which comet did the Quillmoor astronomers photograph?';
 const NEW_SPEAKER_QUESTION = 'What did Maria Okafor say?';
 
-let corpus: Awaited<ReturnType<typeof scratchCorpus>>;
+let corpus: ScratchBot['corpus'];
 let standin: DiscordStandin;
+let logs: ScratchBot['logs'];
 let stopBot: () => Promise<void>;
-const logs: { level: number; msg: string }[] = [];
 
 beforeAll(async () => {
-  corpus = await scratchCorpus();
-  const config = testConfig({ DB_PATH: corpus.dbPath, ARTICLES_DIR: corpus.articlesDir });
-  const embedder = await sharedEmbedder();
-  await reindex(config, { full: false, prune: false, dryRun: false }, async () => embedder);
-  standin = await startDiscordStandin();
-  ({ stop: stopBot } = await startTestBot({
-    config,
-    embedder,
-    feedbackPath: path.join(corpus.root, 'feedback.db'),
-    standin,
-    cooldownSeconds: 0,
-    logger: createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line)) }),
-  }));
+  ({ corpus, standin, logs, stop: stopBot } = await startScratchBot());
 });
 
-afterAll(async () => {
-  await stopBot?.();
-  await standin?.close();
-  await corpus?.cleanup();
-});
+afterAll(() => stopBot?.());
 
-async function askCommand(question: string, user: FakeUserName): Promise<APIEmbed> {
-  const interaction = standin.dispatchInteraction({
-    kind: 'command',
-    name: 'ask',
-    user,
-    options: { question },
-  });
-  return (await answeredInteraction(standin, interaction, ANSWER_TIMEOUT_MS)).embed;
-}
+const askCommand = async (question: string, user: FakeUserName): Promise<APIEmbed> =>
+  (await askByCommand(standin, question, user, ANSWER_TIMEOUT_MS)).embed;
 
-async function askByMention(question: string, user: FakeUserName): Promise<APIEmbed> {
-  const message = standin.dispatchMessage({ content: question, mentionBot: true, user });
-  const sent = await standin.waitForRequest<MessageBody>(repliesToMessage(message.id), ANSWER_TIMEOUT_MS);
-  expectAnswerPayload(sent);
-  return sent.body.embeds![0]!;
-}
+const askMention = async (question: string, user: FakeUserName): Promise<APIEmbed> =>
+  (await askByMention(standin, question, user, ANSWER_TIMEOUT_MS)).embed;
 
 /** Every steady question once as /ask and once as a mention, all at the same time; each answer checked. */
 async function askRound(): Promise<number> {
   const asked = STEADY_QUESTIONS.flatMap(({ question, shows }) => [
     askCommand(question, 'alice').then(shows),
-    askByMention(question, 'bob').then(shows),
+    askMention(question, 'bob').then(shows),
   ]);
   await Promise.all(asked);
   return asked.length;
@@ -119,7 +79,7 @@ describe('the bot during a full re-index in another process', () => {
     expect((await askCommand(NEW_ARTICLE_QUESTION, 'carol')).description).toContain(
       'photographed the comet Tsuchinshan',
     );
-    expect((await askByMention(NEW_SPEAKER_QUESTION, 'carol')).title).toMatch(/^Maria Okafor\b/);
+    expect((await askMention(NEW_SPEAKER_QUESTION, 'carol')).title).toMatch(/^Maria Okafor\b/);
     await askRound();
   }, 120_000);
 });

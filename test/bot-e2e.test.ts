@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import {
   ButtonStyle,
+  ComponentType,
   InteractionResponseType,
   MessageFlags,
   type APIButtonComponentWithCustomId,
@@ -94,7 +96,7 @@ let flaky: ReturnType<typeof flakyBriefing>;
 let feedback: FeedbackStore;
 let standin: DiscordStandin;
 let bot: Bot;
-const logs: { level: number; msg: string; err?: { message: string } }[] = [];
+const logs: { level: number; msg: string; err?: { message: string }; customId?: string }[] = [];
 
 beforeAll(async () => {
   corpus = await scratchCorpus();
@@ -259,6 +261,21 @@ describe('slash commands', () => {
 
     const nobody = await ask('quotes', { speaker: 'Jane Nobody' });
     expect(nobody.embed.description).toMatch(/^Nobody called Jane Nobody is quoted in the indexed articles/);
+  });
+
+  it('/quotes with a blank speaker says privately what to type, with someone quoted as the example', async () => {
+    for (const speaker of ['', '   ', '\t']) {
+      const blank = standin.dispatchInteraction({ kind: 'command', name: 'quotes', options: { speaker } });
+      expect((await standin.waitForCallback(blank.id)).body).toMatchObject({
+        type: InteractionResponseType.ChannelMessageWithSource,
+        data: { flags: MessageFlags.Ephemeral },
+      });
+      const [reply] = standin.repliesTo(blank.id);
+      expect(reply?.content).toMatch(
+        /^Type who you mean in the `speaker` option of \/quotes, for example [A-Z][\w .'-]+\. As you type, it suggests the people quoted/,
+      );
+      expect(reply?.content).not.toMatch(/Nobody called/);
+    }
   });
 
   it('/sources pages through the articles with Previous/Next, and sees a re-index without a restart', async () => {
@@ -440,6 +457,49 @@ describe('with untrusted text and failures', () => {
     expectWithinDiscordLimits(answer);
   });
 
+  it('answers forged and stale buttons with a private "out of date" notice, logged at info level', async () => {
+    const { reply: answer } = await ask('ask', { question: 'what did Lammy say?' });
+    const forged = [
+      'sources:next:1000000',
+      'sources:prev:-1',
+      'sources:next:',
+      'feedback:1:sideways',
+      'feedback:x:up',
+      'feedback:99999999999999999999:up',
+      'feedback',
+      'constructor',
+      'toString:1',
+      '__proto__:next:1',
+      'vote:1:up',
+    ];
+    const firstLog = logs.length;
+    for (const customId of forged) {
+      // What a modified client, or a message drawn by another version of the bot, would carry.
+      standin.message(answer.id)!.components = [
+        {
+          type: ComponentType.ActionRow,
+          components: [
+            { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: customId, label: 'Go' },
+          ],
+        },
+      ];
+      const click = standin.dispatchInteraction({ kind: 'button', messageId: answer.id, customId });
+      expect((await standin.waitForCallback(click.id)).body, customId).toEqual({
+        type: InteractionResponseType.ChannelMessageWithSource,
+        data: expect.objectContaining({
+          content: expect.stringMatching(/^This button is out of date\. Run the command again/),
+          flags: MessageFlags.Ephemeral,
+          allowed_mentions: expect.objectContaining({ parse: [] }),
+        }),
+      });
+    }
+    const logged = logs.slice(firstLog);
+    expect(logged.filter((entry) => entry.level >= 40)).toEqual([]);
+    expect(logged.filter((entry) => entry.msg === 'stale button')).toEqual(
+      forged.map((customId) => expect.objectContaining({ level: 30, customId })),
+    );
+  });
+
   it('reports a failure privately and keeps serving', async () => {
     flaky.failures = 1;
     const failing = standin.dispatchInteraction({
@@ -554,6 +614,76 @@ describe('npm start', () => {
     expect(code).toBe(1);
     expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(expected)]);
     expect(stderr).not.toContain('my-secret');
+  });
+
+  describe('when Discord cannot be reached', () => {
+    let silent: net.Server;
+    let silentUrl: string;
+    let refusingUrl: string;
+    const connections: net.Socket[] = [];
+
+    beforeAll(async () => {
+      // Accepts every connection and never answers, like a black-holing firewall or a hung proxy.
+      silent = net.createServer((socket) => void connections.push(socket));
+      await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+      silentUrl = `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}/api`;
+      // A port that was free a moment ago: nothing listens there, so connections are refused.
+      const closed = net.createServer();
+      await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+      refusingUrl = `http://127.0.0.1:${(closed.address() as net.AddressInfo).port}/api`;
+      await new Promise((resolve) => closed.close(resolve));
+    });
+
+    afterAll(async () => {
+      for (const socket of connections) socket.destroy();
+      await new Promise((resolve) => silent?.close(resolve));
+    });
+
+    const REST_TIMEOUT_MS = 250;
+    const faults = [
+      [
+        'has no DNS answer',
+        () => 'http://nonexistent.invalid/api',
+        /^Error: Discord could not be reached: the name nonexistent\.invalid \(DISCORD_API_URL\) could not be resolved \(ENOTFOUND\); check this machine's DNS settings/,
+      ],
+      [
+        'never answers',
+        () => silentUrl,
+        // discord.js tries a request four times before it gives up.
+        /^Error: Discord could not be reached: 127\.0\.0\.1:\d+ \(DISCORD_API_URL\) did not answer within 1 s \(4 tries\); check this machine's internet connection, firewall and proxy/,
+      ],
+      [
+        'refuses connections',
+        () => refusingUrl,
+        /^Error: Discord could not be reached: the connection to 127\.0\.0\.1:\d+ \(DISCORD_API_URL\) failed \(ECONNREFUSED\); check this machine's internet connection/,
+      ],
+    ] as const;
+
+    it.each(faults)(
+      'npm start and npm run deploy-commands exit with one line when the API %s',
+      async (_, apiUrl, expected) => {
+        const runs = ['src/bot/main.ts', 'scripts/deploy-commands.ts'].map(
+          (script) =>
+            startEntryPoint(
+              script,
+              env({
+                DISCORD_TOKEN: standin.token,
+                DISCORD_API_URL: apiUrl(),
+                DISCORD_REST_TIMEOUT_MS: String(REST_TIMEOUT_MS),
+                DB_PATH: corpus.dbPath,
+                ...(process.env.MODEL_DIR ? { MODEL_DIR: path.resolve(process.env.MODEL_DIR) } : {}),
+                FEEDBACK_DB_PATH: path.join(corpus.root, 'unreachable-feedback.db'),
+              }),
+            ).exited,
+        );
+        for (const { code, stderr, stdout } of await Promise.all(runs)) {
+          expect(code, stderr).toBe(1);
+          expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(expected)]);
+          expect(stdout + stderr).not.toContain(standin.token);
+        }
+      },
+      90_000,
+    );
   });
 
   it('serves questions, then finishes and exits cleanly on SIGTERM, never logging the token', async () => {

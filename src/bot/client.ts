@@ -4,11 +4,13 @@ import type { Logger } from 'pino';
 import { ConfigError, type DiscordConfig } from '../config.js';
 import type { BotContext, BriefingService, FeedbackService } from './context.js';
 import { Cooldown } from './cooldown.js';
+import { explainUnreachable } from './discord-unreachable.js';
 import { handleInteraction } from './interaction-handler.js';
 import { handleMessage } from './message-handler.js';
 import { NO_PINGS } from './safe-text.js';
 
-type BotSettings = Pick<DiscordConfig, 'ASK_CHANNEL_IDS' | 'COOLDOWN_SECONDS' | 'DISCORD_API_URL'>;
+type BotSettings = Pick<DiscordConfig, 'ASK_CHANNEL_IDS' | 'COOLDOWN_SECONDS' | 'DISCORD_API_URL'> &
+  Partial<Pick<DiscordConfig, 'DISCORD_REST_TIMEOUT_MS'>>;
 
 interface BotDependencies {
   briefing: BriefingService;
@@ -58,7 +60,10 @@ export function createBot({ briefing, feedback, logger, settings, now, onFatal }
     // Direct-message channels are not cached until used; without this their first message is dropped.
     partials: [Partials.Channel],
     allowedMentions: NO_PINGS,
-    ...(settings.DISCORD_API_URL ? { rest: { api: settings.DISCORD_API_URL } } : {}),
+    rest: {
+      ...(settings.DISCORD_API_URL ? { api: settings.DISCORD_API_URL } : {}),
+      ...(settings.DISCORD_REST_TIMEOUT_MS ? { timeout: settings.DISCORD_REST_TIMEOUT_MS } : {}),
+    },
   });
   const context: BotContext = {
     briefing,
@@ -103,7 +108,8 @@ export function createBot({ briefing, feedback, logger, settings, now, onFatal }
         await client.login(token);
       } catch (error) {
         if ((error as { code?: string }).code === 'TokenInvalid') throw new ConfigError(TOKEN_REJECTED);
-        throw error;
+        // Once logged in, discord.js itself keeps reconnecting to the gateway through network faults.
+        throw explainUnreachable(error, client.rest);
       }
       await ready;
       logger.info(

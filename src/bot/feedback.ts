@@ -8,6 +8,7 @@ import {
 } from 'discord.js';
 import { z } from 'zod';
 import type { Vote, VoteOutcome } from '../store/feedback-store.js';
+import { parseButtonId } from './button-id.js';
 import type { BotContext } from './context.js';
 import { NO_PINGS } from './safe-text.js';
 
@@ -47,7 +48,7 @@ export async function handleFeedbackButton(
   interaction: ButtonInteraction,
   context: BotContext,
 ): Promise<void> {
-  const { answerId, vote } = feedbackIdSchema.parse(interaction.customId);
+  const { answerId, vote } = parseButtonId(feedbackIdSchema, interaction.customId);
   const outcome = context.feedback.vote(answerId, interaction.user.id, vote);
   context.logger.info({ answerId, vote, outcome }, 'feedback');
   await interaction.reply({

@@ -1,5 +1,6 @@
 import type { ButtonInteraction, Interaction } from 'discord.js';
 import { privateNotice } from './answer-reply.js';
+import { STALE_BUTTON_NOTICE, StaleButtonError } from './button-id.js';
 import { commands } from './commands/index.js';
 import { turnPage } from './commands/sources.js';
 import type { BotContext } from './context.js';
@@ -7,11 +8,14 @@ import { failureLogLevel, failureNotice } from './failure-notice.js';
 import { FEEDBACK_PREFIX, handleFeedbackButton } from './feedback.js';
 import { SOURCES_PREFIX } from './render-sources.js';
 
-/** Button handlers by the custom id's prefix (the part before the first colon). */
-const buttons: Record<string, (interaction: ButtonInteraction, context: BotContext) => Promise<void>> = {
-  [FEEDBACK_PREFIX]: handleFeedbackButton,
-  [SOURCES_PREFIX]: turnPage,
-};
+/**
+ * Button handlers by the custom id's prefix (the part before the first colon). A Map, not an object: a
+ * forged prefix such as `constructor` must find nothing rather than an inherited function.
+ */
+const buttons = new Map<string, (interaction: ButtonInteraction, context: BotContext) => Promise<void>>([
+  [FEEDBACK_PREFIX, handleFeedbackButton],
+  [SOURCES_PREFIX, turnPage],
+]);
 
 async function dispatch(interaction: Interaction, context: BotContext): Promise<void> {
   if (interaction.isChatInputCommand() || interaction.isAutocomplete()) {
@@ -19,9 +23,10 @@ async function dispatch(interaction: Interaction, context: BotContext): Promise<
     if (!command) throw new Error(`unknown command /${interaction.commandName}`);
     if (interaction.isChatInputCommand()) await command.execute(interaction, context);
     else await command.autocomplete?.(interaction, context);
-  } else if (interaction.isButton()) {
-    const handler = buttons[interaction.customId.split(':')[0]!];
-    if (!handler) throw new Error(`unknown button ${interaction.customId}`);
+  } else if (interaction.isMessageComponent()) {
+    // The bot draws only buttons: any other component on one of its messages is as stale as an unknown id.
+    const handler = interaction.isButton() && buttons.get(interaction.customId.split(':')[0]!);
+    if (!handler) throw new StaleButtonError(interaction.customId);
     await handler(interaction, context);
   }
 }
@@ -49,6 +54,14 @@ export async function handleInteraction(interaction: Interaction, context: BotCo
   try {
     await dispatch(interaction, context);
   } catch (error) {
+    if (error instanceof StaleButtonError && interaction.isMessageComponent()) {
+      context.logger.info(
+        { interaction: interaction.id, user: interaction.user.id, customId: error.customId },
+        'stale button',
+      );
+      await interaction.reply(privateNotice(STALE_BUTTON_NOTICE));
+      return;
+    }
     context.logger[failureLogLevel(error)](
       {
         err: error,

@@ -4,6 +4,7 @@ import {
   isEdit,
   type DispatchedInteraction,
   type DiscordStandin,
+  type FakeUserName,
   type RecordedRequest,
 } from '../../tools/discord-standin/index.js';
 import { expectWithinDiscordLimits } from './discord-limits.js';
@@ -41,7 +42,7 @@ export const repliesToMessage = (id: string) => (r: RecordedRequest) =>
   (r.body as MessageBody | null)?.message_reference?.message_id === id;
 
 /** Where an answer to an interaction can land: the edit of its deferral, or a follow-up (a failure notice). */
-const isAnswerOrNotice = (token: string) => (r: RecordedRequest) =>
+export const isAnswerOrNotice = (token: string) => (r: RecordedRequest) =>
   isEdit(token)(r) || (r.route === 'POST /webhooks/:application/:token' && r.params.token === token);
 
 /**
@@ -71,4 +72,34 @@ export async function answeredInteraction(
   expect(edit.route, edit.body.content).toBe('PATCH /webhooks/:application/:token/messages/:message');
   expectAnswerPayload(edit);
   return { deferral, edit, embed: edit.body.embeds![0]! };
+}
+
+/** Asks with /ask, as `user`; resolves with the checked answer's embed and the interaction it answers. */
+export async function askByCommand(
+  standin: DiscordStandin,
+  question: string,
+  user: FakeUserName,
+  timeoutMs?: number,
+) {
+  const interaction = standin.dispatchInteraction({
+    kind: 'command',
+    name: 'ask',
+    user,
+    options: { question },
+  });
+  const { embed } = await answeredInteraction(standin, interaction, timeoutMs);
+  return { embed, interaction };
+}
+
+/** Asks by mentioning the bot, as `user`; resolves with the checked answer's embed and the question message. */
+export async function askByMention(
+  standin: DiscordStandin,
+  question: string,
+  user: FakeUserName,
+  timeoutMs?: number,
+) {
+  const message = standin.dispatchMessage({ content: question, mentionBot: true, user });
+  const sent = await standin.waitForRequest<MessageBody>(repliesToMessage(message.id), timeoutMs);
+  expectAnswerPayload(sent);
+  return { embed: sent.body.embeds![0]!, message };
 }

@@ -7,9 +7,10 @@ import {
 import { z } from 'zod';
 import type { Answer } from '../../answer/answer-schema.js';
 import type { SpeakerRecord } from '../../store/passage-store.js';
-import { answerInteraction } from '../answer-reply.js';
+import { answerInteraction, privateNotice } from '../answer-reply.js';
 import type { BotContext } from '../context.js';
 import { cutAtSentence, DISCORD_LIMITS } from '../limits.js';
+import { literal } from '../safe-text.js';
 import { wantsPrivate, withPrivateOption } from './question-options.js';
 
 export const data = withPrivateOption(
@@ -67,8 +68,22 @@ export async function autocomplete(interaction: AutocompleteInteraction, context
   await interaction.respond(speakerChoices(context.briefing.speakers(), interaction.options.getFocused()));
 }
 
+/** What to type, for a speaker option left blank (Discord accepts spaces as a required value). */
+function blankSpeakerNotice(speakers: readonly SpeakerRecord[]): string {
+  const example = speakers[0];
+  return [
+    'Type who you mean in the `speaker` option of /quotes',
+    example ? `, for example ${literal(example.name)}` : '',
+    '. As you type, it suggests the people quoted in the indexed articles.',
+  ].join('');
+}
+
 export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
   const speaker = speakerSchema.parse(interaction.options.getString('speaker', true));
+  if (!speaker) {
+    await interaction.reply(privateNotice(blankSpeakerNotice(context.briefing.speakers())));
+    return;
+  }
   await answerInteraction(interaction, context, `What did ${speaker} say?`, {
     private: wantsPrivate(interaction),
     adjust: onlyStatementsBy(speaker),

@@ -1,5 +1,6 @@
 import { SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { z } from 'zod';
+import { parseButtonId } from '../button-id.js';
 import type { BotContext } from '../context.js';
 import { renderSources, SOURCES_PREFIX } from '../render-sources.js';
 
@@ -18,6 +19,6 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
 
 /** Previous/Next: redraws the same message with the requested page of the index as it is now. */
 export async function turnPage(interaction: ButtonInteraction, context: BotContext): Promise<void> {
-  const page = pageButtonSchema.parse(interaction.customId);
+  const page = parseButtonId(pageButtonSchema, interaction.customId);
   await interaction.update(renderSources(context.briefing.articles(), page));
 }
