@@ -139,14 +139,8 @@ export async function reindex(
   const started = performance.now();
   const summary = emptySummary(config, options);
 
-  // A dry run takes no lock and writes nothing: on a machine with no index yet, it leaves no file behind.
-  const session = options.dryRun
-    ? null
-    : await IndexWriteSession.open(config.DB_PATH, {
-        timeoutSeconds: config.INGEST_LOCK_TIMEOUT_SECONDS,
-        sqliteVecPath: config.SQLITE_VEC_PATH,
-        onWait: progress.onWaitForLock,
-      });
+  // A dry run writes nothing: on a machine with no index yet, it leaves no file behind.
+  const session = options.dryRun ? null : IndexWriteSession.open(config.DB_PATH, config.SQLITE_VEC_PATH);
   const opened =
     session ??
     (fs.existsSync(config.DB_PATH) ? openIndexForWrite(config.DB_PATH, config.SQLITE_VEC_PATH) : null);
@@ -200,6 +194,10 @@ export async function reindex(
     if (meta && !rebuild && meta.dimension !== model.dimension) {
       throw new IndexError(modelMismatchMessage(meta, model), 'other-model');
     }
+    await session.lock({
+      timeoutSeconds: config.INGEST_LOCK_TIMEOUT_SECONDS,
+      onWait: progress.onWaitForLock,
+    });
     const written = session.write((db) =>
       applyIndexChanges(db, { rebuild: rebuild ? model : null, remove, upsert }),
     );

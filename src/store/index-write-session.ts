@@ -10,8 +10,6 @@ export interface WriteLockOptions {
   timeoutSeconds: number;
   /** Called once, when the index turns out to be locked by another writer and this run starts to wait. */
   onWait?(timeoutSeconds: number): void;
-  /** SQLITE_VEC_PATH: a sqlite-vec library file instead of the npm package's. */
-  sqliteVecPath?: string | undefined;
 }
 
 /** Each attempt blocks the thread this long at most; between attempts the event loop runs (signals, output). */
@@ -44,37 +42,42 @@ async function takeWriteLock(db: Database.Database, dbPath: string, options: Wri
 }
 
 /**
- * A re-index's hold on the index file, from before its slow work to its commit, so that two ingests run
- * one after the other and neither loses its work: the second waits (up to a limit) and then reads what the
- * first wrote. Readers (the bot, `npm run ask`) are never blocked: in WAL mode they see the last commit.
+ * A re-index's connection to the index file. The write lock is taken only for the write itself (`lock`), so
+ * that readers and a watcher outside see the slow preparation as reading; a second ingest reaching its write
+ * while the first writes waits for it (up to a limit, saying so) and then writes its own work: none is lost.
+ * Readers (the bot, `npm run ask`) are never blocked: in WAL mode they see the last commit.
  */
 export class IndexWriteSession {
   private constructor(
     readonly db: Database.Database,
     readonly dbPath: string,
-    /** The index as it was when the lock was taken; null when the file holds none yet. */
+    /** The index as this run found it; null when the file holds none yet. */
     readonly meta: IndexMeta | null,
+    private readonly identity: string | null,
     /** This run created the file: if it fails before writing an index, the empty file is removed. */
     private readonly created: boolean,
   ) {}
 
-  static async open(dbPath: string, options: WriteLockOptions): Promise<IndexWriteSession> {
-    for (;;) {
-      const created = !fs.existsSync(dbPath);
-      const { db } = openIndexForWrite(dbPath, options.sqliteVecPath);
-      const identity = fileIdentity(dbPath);
-      try {
-        await takeWriteLock(db, dbPath, options);
-        // The writer this run waited for may have deleted the file (a failed first build): start again.
-        if (fileIdentity(dbPath) !== identity) {
-          db.close();
-          continue;
-        }
-        return new IndexWriteSession(db, dbPath, readIndexMeta(db, dbPath), created);
-      } catch (error) {
-        if (db.open) db.close();
-        throw error;
-      }
+  static open(dbPath: string, sqliteVecPath?: string): IndexWriteSession {
+    const created = !fs.existsSync(dbPath);
+    const { db, meta } = openIndexForWrite(dbPath, sqliteVecPath);
+    return new IndexWriteSession(db, dbPath, meta, fileIdentity(dbPath), created);
+  }
+
+  /**
+   * Takes the write lock, waiting for another writer. What this run prepared must still fit the index: if
+   * the file was replaced or rebuilt (another model, another schema) meanwhile, it says to run again.
+   */
+  async lock(options: WriteLockOptions): Promise<void> {
+    await takeWriteLock(this.db, this.dbPath, options);
+    const now = fileIdentity(this.dbPath) === this.identity ? readIndexMeta(this.db, this.dbPath) : undefined;
+    const same = (a: IndexMeta | null | undefined, b: IndexMeta | null) =>
+      a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+    if (!same(now, this.meta)) {
+      throw new IndexError(
+        `The index file ${this.dbPath} was replaced or rebuilt by another process while this run prepared its changes: this run wrote nothing. Run "npm run ingest" again.`,
+        'locked',
+      );
     }
   }
 
