@@ -28,8 +28,9 @@ interface OpenStore {
  * The index *file* at a path, followed for as long as the process runs. The README's fix for a damaged
  * index is to delete it and run `npm run ingest`; an open connection would keep reading the deleted file,
  * so before each question the file's identity is compared with the open one's (one stat call) and a new
- * file is opened instead. While the file is missing or holds no index yet (being built), questions get an
- * IndexError saying so. A store that is replaced stays open until the questions using it are done.
+ * file is opened instead. While the file is missing or holds no index yet (being built), the last complete
+ * index keeps answering; with none open, questions get an IndexError saying so. A store that is replaced
+ * stays open until the questions using it are done.
  */
 export class FollowedIndex {
   private current: OpenStore | null;
@@ -55,22 +56,14 @@ export class FollowedIndex {
     });
   }
 
-  /** The store for the file now at the path, for one question; throws IndexError when there is none. */
+  /**
+   * The store for the file now at the path, for one question; throws IndexError when there is none. While
+   * the file is missing or holds no index yet (deleted, and a new one being built), questions keep getting
+   * the last complete index this process opened: the previous index stays queryable until a new one is.
+   */
   lease(): StoreLease {
     const identity = identityOf(this.dbPath);
-    if (this.current?.identity !== identity) {
-      this.retire();
-      if (identity === null) {
-        throw new IndexError(
-          `There is no index at ${this.dbPath}: it was deleted, and is perhaps being rebuilt. Build it with "npm run ingest".`,
-          'missing',
-        );
-      }
-      // Identity first, then open: if the file is replaced in between, the next question opens it again.
-      const store = PassageStore.open(this.dbPath, this.model, this.options);
-      this.current = { store, identity, leases: 0, retired: false };
-    }
-    const open = this.current;
+    const open = this.current?.identity === identity ? this.current : this.follow(identity);
     open.leases++;
     let released = false;
     return {
@@ -91,6 +84,33 @@ export class FollowedIndex {
       return work(lease.store);
     } finally {
       lease.release();
+    }
+  }
+
+  /**
+   * The store to answer from now that another file (or none) is at the path: the new file's, or the current
+   * one while the new file is not (yet) an index. A new file that is damaged or of another model retires the
+   * current store, and its error is the answer.
+   */
+  private follow(identity: string | null): OpenStore {
+    try {
+      if (identity === null) {
+        throw new IndexError(
+          `There is no index at ${this.dbPath}: it was deleted, and is perhaps being rebuilt. Build it with "npm run ingest".`,
+          'missing',
+        );
+      }
+      // Identity first, then open: if the file is replaced in between, the next question opens it again.
+      const store = PassageStore.open(this.dbPath, this.model, this.options);
+      this.retire();
+      this.current = { store, identity, leases: 0, retired: false };
+      return this.current;
+    } catch (error) {
+      const notBuiltYet =
+        error instanceof IndexError && (error.problem === 'missing' || error.problem === 'not-built');
+      if (notBuiltYet && this.current) return this.current;
+      this.retire();
+      throw error;
     }
   }
 
