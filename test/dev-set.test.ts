@@ -4,43 +4,60 @@ import type { Article } from '../src/document/article.js';
 import { loadArticleFile } from '../src/ingest/load-file.js';
 import { prepareCorpus, SAMPLES_DIR } from '../scripts/bench/corpora.js';
 import { BENCH_DIR } from '../scripts/eval/datasets.js';
-import { holdsAnswer, loadDevSet, type DevCorpus, type DevQuestion } from '../scripts/eval/dev-set.js';
+import {
+  answeringArticles,
+  DEV_KINDS,
+  holdsAnswer,
+  loadDevSet,
+  type DevCorpus,
+} from '../scripts/eval/dev-set.js';
 
 const questions = loadDevSet();
 const answerable = questions.filter((q) => q.answers.length > 0);
 
-/** The article a question names, read by the project's own loaders, as ingest reads it. */
-async function articleOf(
-  root: string,
-  q: DevQuestion,
-  cache: Map<string, Article[]>,
-): Promise<Article | undefined> {
-  const file = q.article!.split('#')[0]!;
-  if (!cache.has(file)) {
-    const { articles } = await loadArticleFile(root, file, { maxBytes: 20 * 1024 * 1024 });
-    cache.set(file, articles);
-  }
-  return cache.get(file)!.find((article) => article.key === q.article);
+/** Articles of a corpus by key, read by the project's own loaders as ingest reads them; each file once. */
+function articleReader(root: string) {
+  const files = new Map<string, Promise<Article[]>>();
+  return async (key: string): Promise<Article | undefined> => {
+    const file = key.split('#')[0]!;
+    if (!files.has(file))
+      files.set(
+        file,
+        loadArticleFile(root, file, { maxBytes: 20 * 1024 * 1024 }).then(({ articles }) => articles),
+      );
+    return (await files.get(file)!).find((article) => article.key === key);
+  };
 }
 
-/** Gold answers that no paragraph of the named article holds, as `id: answer` lines. */
+/** Gold answers that no paragraph of the question's answering articles holds, as `id: answer` lines. */
 async function missingGold(corpus: DevCorpus, root: string): Promise<string[]> {
-  const cache = new Map<string, Article[]>();
+  const read = articleReader(root);
   const missing: string[] = [];
   for (const q of answerable.filter((question) => question.corpus === corpus)) {
-    const article = await articleOf(root, q, cache);
-    if (!article) {
-      missing.push(`${q.id}: no article ${q.article} in ${corpus}`);
+    const articles = await Promise.all(
+      answeringArticles(q).map(async (key) => ({ key, article: await read(key) })),
+    );
+    const absent = articles.filter(({ article }) => article === undefined);
+    if (absent.length > 0) {
+      missing.push(`${q.id}: no article ${absent.map(({ key }) => key).join(', ')} in ${corpus}`);
       continue;
     }
+    const paragraphs = articles.flatMap(({ article }) => article!.paragraphs);
     for (const answer of q.answers)
-      if (!article.paragraphs.some((paragraph) => holdsAnswer(paragraph.text, [answer])))
+      if (!paragraphs.some((paragraph) => holdsAnswer(paragraph.text, [answer])))
         missing.push(`${q.id}: ${JSON.stringify(answer)}`);
   }
   return missing;
 }
 
 describe('the development set (eval/questions/dev.jsonl)', () => {
+  it('covers every kind of question issue 9 names, with enough of each to measure', () => {
+    const count = (kind: string) => questions.filter((q) => q.kind === kind).length;
+    expect(questions.length).toBeGreaterThanOrEqual(170);
+    for (const kind of DEV_KINDS) expect(count(kind), kind).toBeGreaterThanOrEqual(12);
+    expect(count('unanswerable')).toBeGreaterThanOrEqual(30);
+  });
+
   it('asks no question twice', () => {
     const normalised = questions.map((q) => q.question.toLowerCase().replace(/\W+/g, ' ').trim());
     expect(new Set(normalised).size).toBe(questions.length);

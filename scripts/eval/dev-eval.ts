@@ -1,5 +1,12 @@
 import type { Answer } from '../../src/answer/answer-schema.js';
-import { DEV_KINDS, holdsAnswer, type DevKind, type DevQuestion } from './dev-set.js';
+import {
+  answeringArticles,
+  archiveKey,
+  DEV_KINDS,
+  holdsAnswer,
+  type DevKind,
+  type DevQuestion,
+} from './dev-set.js';
 
 /** A hit is a gold answer in one of the first few passages of the answer a user sees. */
 export const HIT_CUTOFF = 3;
@@ -89,7 +96,9 @@ export function describeFailure(result: DevResult): string {
   const lines = [
     `${question.id} [${question.kind}] ${question.question}`,
     question.answers.length > 0
-      ? `  expected (${question.corpus}/${question.article}): ${question.answers.map((a) => JSON.stringify(a)).join(' | ')}`
+      ? `  expected (${answeringArticles(question)
+          .map((article) => archiveKey(question.corpus, article))
+          .join(', ')}): ${question.answers.map((a) => JSON.stringify(a)).join(' | ')}`
       : '  expected: nothing found',
   ];
   if (answer.speaker)

@@ -45,6 +45,8 @@ export const devQuestionSchema = z
      * `reut2-000.jsonl#1` (file and NEWID) for Reuters. Absent for questions nothing answers.
      */
     article: z.string().min(1).optional(),
+    /** Other articles of the same corpus that hold some of the answers: the same story filed again, reworded. */
+    alsoIn: z.array(z.string().min(1)).default([]),
     note: z.string().optional(),
   })
   .strict()
@@ -81,8 +83,12 @@ export function loadDevSet(file = DEV_SET_FILE): DevQuestion[] {
   return questions;
 }
 
-/** The key of a question's article in the `archive` bench index (`bbc/business/001.txt`). */
-export const archiveKey = (q: Pick<DevQuestion, 'corpus' | 'article'>) => `${q.corpus}/${q.article}`;
+/** The articles holding a question's answers: its own, then any others. */
+export const answeringArticles = (q: Pick<DevQuestion, 'article' | 'alsoIn'>) =>
+  q.article === undefined ? [] : [q.article, ...q.alsoIn];
+
+/** The key of an article of a corpus in the `archive` bench index (`bbc/business/001.txt`). */
+export const archiveKey = (corpus: DevCorpus, article: string) => `${corpus}/${article}`;
 
 /** Whitespace-insensitive text, for comparing gold answers with passages. */
 export const normaliseSpace = (text: string) => text.replace(/\s+/g, ' ').trim();
