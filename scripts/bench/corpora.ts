@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import Database from 'better-sqlite3';
 import { XMLParser } from 'fast-xml-parser';
 import type { CoreConfig } from '../../src/config.js';
 import { loadEmbedder } from '../../src/embed/embedder.js';
@@ -152,6 +153,31 @@ const INDEX_SOURCES = {
 export type BenchIndexName = keyof typeof INDEX_SOURCES;
 
 /**
+ * A first build of the `archive` index takes 10 to 40 minutes; another clone's copy of it (same model, same
+ * article keys) is a good start: ingest then re-prepares only the articles whose content hash differs, all
+ * of them if that clone's pipeline version differs. SQLite's backup API copies a consistent snapshot even
+ * while that clone is writing.
+ */
+async function seedFromSibling(root: string, name: string, dbPath: string, log: (line: string) => void) {
+  const parent = path.dirname(root);
+  const siblings = fs
+    .readdirSync(parent)
+    .filter((folder) => folder.startsWith(`${name}-`) && folder !== path.basename(root))
+    .map((folder) => path.join(parent, folder, 'index.db'))
+    .filter((file) => fs.existsSync(file))
+    // The largest: a clone still building its first index has an empty one (written in one transaction).
+    .sort((a, b) => fs.statSync(b).size - fs.statSync(a).size);
+  if (siblings.length === 0) return;
+  log(`index ${name}: starting from a copy of ${siblings[0]}...`);
+  const source = new Database(siblings[0]!, { readonly: true, fileMustExist: true });
+  try {
+    await source.backup(dbPath);
+  } finally {
+    source.close();
+  }
+}
+
+/**
  * An index of BBC (`bbc`), of BBC and Reuters together (`news`, about 120k passages with the project's
  * chunking), or of those and the sample articles (`archive`: 1987, 2004-05 and 2025 news in one index, what
  * the development set asks), built with the project's own ingest and kept under BENCH_CACHE per model: a
@@ -177,6 +203,8 @@ export async function benchIndex(
     if (!fs.existsSync(link)) fs.symlinkSync(target, link);
   }
   const indexConfig = { ...config, ARTICLES_DIR: articlesDir, DB_PATH: path.join(root, 'index.db') };
+  if (folder !== name && !fs.existsSync(indexConfig.DB_PATH))
+    await seedFromSibling(root, name, indexConfig.DB_PATH, log);
   log(`index ${name}: bringing ${indexConfig.DB_PATH} up to date...`);
   let total = 0;
   let logged = 0;
