@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import Database from 'better-sqlite3';
 import { XMLParser } from 'fast-xml-parser';
 import type { BenchConfig } from '../../src/config.js';
 import { loadEmbedder } from '../../src/embed/embedder.js';
@@ -131,31 +133,78 @@ export function prepareCorpus(name: CorpusName, benchDir: string): Corpus {
   return cached(name, (dir) => build(benchDir, dir));
 }
 
+const SOURCE_NAMES = { samples: 'samples', bbc: 'bbc-fulltext', reuters: 'reuters21578' } as const;
+
 export interface BenchIndex {
   dbPath: string;
   /** What it holds, for the figures measured on it. */
   description: string;
 }
 
+/** The repository's own sample articles, indexed beside the corpora in the `archive` index. */
+export const SAMPLES_DIR = path.resolve('data/articles');
+
+/** Which folders each bench index holds, by the name of the folder they are linked as. */
+const INDEX_SOURCES = {
+  bbc: ['bbc'],
+  news: ['bbc', 'reuters'],
+  archive: ['samples', 'bbc', 'reuters'],
+} as const satisfies Record<string, readonly (CorpusName | 'samples')[]>;
+export type BenchIndexName = keyof typeof INDEX_SOURCES;
+
 /**
- * An index of BBC (`bbc`) or of BBC and Reuters together (`news`, about 120k passages with the project's
- * chunking), built with the project's own ingest and kept under BENCH_CACHE per model: a rerun only
- * checks that nothing changed.
+ * A first build of the `archive` index takes 10 to 40 minutes; another clone's copy of it (same model, same
+ * article keys) is a good start: ingest then re-prepares only the articles whose content hash differs, all
+ * of them if that clone's pipeline version differs. SQLite's backup API copies a consistent snapshot even
+ * while that clone is writing.
+ */
+async function seedFromSibling(root: string, name: string, dbPath: string, log: (line: string) => void) {
+  const parent = path.dirname(root);
+  const siblings = fs
+    .readdirSync(parent)
+    .filter((folder) => folder.startsWith(`${name}-`) && folder !== path.basename(root))
+    .map((folder) => path.join(parent, folder, 'index.db'))
+    .filter((file) => fs.existsSync(file))
+    // The largest: a clone still building its first index has an empty one (written in one transaction).
+    .sort((a, b) => fs.statSync(b).size - fs.statSync(a).size);
+  if (siblings.length === 0) return;
+  log(`index ${name}: starting from a copy of ${siblings[0]}...`);
+  const source = new Database(siblings[0]!, { readonly: true, fileMustExist: true });
+  try {
+    await source.backup(dbPath);
+  } finally {
+    source.close();
+  }
+}
+
+/**
+ * An index of BBC (`bbc`), of BBC and Reuters together (`news`, about 120k passages with the project's
+ * chunking), or of those and the sample articles (`archive`: 1987, 2004-05 and 2025 news in one index, what
+ * the development set asks), built with the project's own ingest and kept under BENCH_CACHE per model: a
+ * rerun only checks that nothing changed, and re-prepares what a pipeline change touched. Article keys are
+ * `<source>/<path in the source>`, e.g. `bbc/business/001.txt` or `reuters/reut2-000.jsonl#1`.
  */
 export async function benchIndex(
-  name: 'bbc' | 'news',
+  name: BenchIndexName,
   config: BenchConfig,
   log: (line: string) => void,
 ): Promise<BenchIndex> {
-  const root = path.join(BENCH_CACHE, 'indexes', config.EMBEDDING_MODEL.replace(/[^\w.-]+/g, '_'), name);
+  const sources = INDEX_SOURCES[name];
+  // The samples are this clone's own files: each clone (or git worktree) keeps its own index of them.
+  const folder = (sources as readonly string[]).includes('samples')
+    ? `${name}-${createHash('sha256').update(SAMPLES_DIR).digest('hex').slice(0, 8)}`
+    : name;
+  const root = path.join(BENCH_CACHE, 'indexes', config.EMBEDDING_MODEL.replace(/[^\w.-]+/g, '_'), folder);
   const articlesDir = path.join(root, 'articles');
   fs.mkdirSync(articlesDir, { recursive: true });
-  const corpora: CorpusName[] = name === 'bbc' ? ['bbc'] : ['bbc', 'reuters'];
-  for (const corpus of corpora) {
-    const link = path.join(articlesDir, corpus);
-    if (!fs.existsSync(link)) fs.symlinkSync(prepareCorpus(corpus, config.BENCH_DIR).articlesDir, link);
+  for (const source of sources) {
+    const link = path.join(articlesDir, source);
+    const target = source === 'samples' ? SAMPLES_DIR : prepareCorpus(source, config.BENCH_DIR).articlesDir;
+    if (!fs.existsSync(link)) fs.symlinkSync(target, link);
   }
   const indexConfig = { ...config, ARTICLES_DIR: articlesDir, DB_PATH: path.join(root, 'index.db') };
+  if (folder !== name && !fs.existsSync(indexConfig.DB_PATH))
+    await seedFromSibling(root, name, indexConfig.DB_PATH, log);
   log(`index ${name}: bringing ${indexConfig.DB_PATH} up to date...`);
   let total = 0;
   let logged = 0;
@@ -183,7 +232,7 @@ export async function benchIndex(
   const passages = store.passageCount();
   store.close();
   log(`index ${name}: ${articles} articles, ${passages} passages (${summary.seconds.toFixed(1)} s)`);
-  const names = corpora.map((corpus) => (corpus === 'bbc' ? 'bbc-fulltext' : 'reuters21578'));
+  const names = sources.map((source) => SOURCE_NAMES[source]);
   return {
     dbPath: indexConfig.DB_PATH,
     description: `${names.join(' + ')}: ${articles} articles / ${passages} passages`,
