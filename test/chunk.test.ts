@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { articleBody, type Paragraph } from '../src/document/article.js';
 import { chunkArticle } from '../src/ingest/chunk.js';
@@ -14,6 +15,8 @@ const count = (text: string) => embedder.countTokens(text);
 beforeAll(async () => {
   embedder = await sharedEmbedder();
 });
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 const sentence = (n: number) =>
   `Statement number ${n} was made by the minister about the ceasefire talks in Brussels.`;
@@ -85,4 +88,74 @@ describe('chunkArticle', () => {
       expect(count(passage.text)).toBeLessThanOrEqual(64);
     }
   });
+
+  it('cuts runs without spaces (a long URL, a base64 blob, a 200 KB word) to fit the window, offsets exact', () => {
+    const url = `https://example.com/search?${Array.from({ length: 2000 }, (_, i) => `q${i}=v${i}`).join('&')}`;
+    const base64 = Buffer.from(Array.from({ length: 6000 }, (_, i) => (i * 37) % 256)).toString('base64');
+    const word = 'x'.repeat(200_000);
+    const paragraphs: Paragraph[] = [url, `See ${base64} attached.`, word].map((text) => ({
+      text,
+      kind: 'body',
+    }));
+    const body = articleBody({ paragraphs });
+    const passages = chunkArticle(paragraphs, 256, count);
+    for (const passage of passages) {
+      expect(count(passage.text)).toBeLessThanOrEqual(256);
+      expect(passage.text.length).toBeLessThanOrEqual(256 * 8);
+      expect(body.slice(passage.start, passage.end)).toBe(passage.text);
+    }
+    // Nothing lost: within a paragraph each passage starts where the one before ended, or before.
+    for (const index of [1, 2, 3]) {
+      const pieces = passages.filter((p) => p.paragraph === index);
+      expect(pieces.length).toBeGreaterThan(1);
+      for (let i = 1; i < pieces.length; i++) {
+        expect(body.slice(pieces[i - 1]!.end, Math.max(pieces[i]!.start, pieces[i - 1]!.end)).trim()).toBe(
+          '',
+        );
+      }
+    }
+  }, 120_000);
+
+  it('never makes a passage over the window, whatever the text (property)', () => {
+    const run = (chars: string, maxLength: number) =>
+      fc.array(fc.constantFrom(...chars), { minLength: 1, maxLength }).map((list) => list.join(''));
+    const piece = fc.oneof(
+      fc.constantFrom('minister', 'said', 'Zaporizhzhia', 'ceasefire', '"quoted"', '12,500', 'U.S.', '—'),
+      run('abcdefghijklmnopqrstuvwxyz', 400),
+      run('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/=', 600),
+      run('abc/?&=.-_:#%0123', 600),
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.constantFrom('. ', '! ', '? ', '\u{1F600}', 'é', '中文', ' ', '  '),
+    );
+    const paragraph = fc
+      .array(piece, { minLength: 1, maxLength: 40 })
+      .map((pieces) => pieces.join(' ').trim())
+      .filter((text) => text.length > 0);
+    fc.assert(
+      fc.property(
+        fc.array(paragraph, { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 16, max: 64 }),
+        (texts, maxTokens) => {
+          const paragraphs: Paragraph[] = texts.map((text) => ({ text, kind: 'body' }));
+          const body = articleBody({ paragraphs });
+          const passages = chunkArticle(paragraphs, maxTokens, count);
+          const covered = new Set<number>();
+          for (const passage of passages) {
+            expect(count(passage.text)).toBeLessThanOrEqual(maxTokens);
+            expect(passage.text.length).toBeLessThanOrEqual(maxTokens * 8);
+            expect(passage.text.length).toBeGreaterThan(0);
+            expect(body.slice(passage.start, passage.end)).toBe(passage.text);
+            // A cut never falls inside a surrogate pair (an emoji): it would leave two broken characters.
+            if (!LONE_SURROGATE.test(body)) expect(passage.text).not.toMatch(LONE_SURROGATE);
+            for (let i = passage.start; i < passage.end; i++) covered.add(i);
+          }
+          // Every letter and digit lands in some passage (the sentence splitter drops a stray leading full stop).
+          for (let i = 0; i < body.length; i++) {
+            if (/[\p{L}\p{N}]/u.test(body[i]!)) expect(covered.has(i)).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  }, 120_000);
 });

@@ -71,51 +71,65 @@ interface Executor {
   ready?: Promise<unknown>;
 }
 
+/** Tasks handed to a worker before its previous one is done, so that it never waits for the main thread. */
+const WORKER_SLOTS = 2;
+
 const WORKER_ENTRY = new URL('./prepare-worker.ts', import.meta.url);
 
 /**
  * Scripts run under tsx, but tsx's loader does not reach worker threads on Node 20 (privatenumber/tsx#354):
  * the worker registers it itself before importing its TypeScript entry.
  */
-function startWorker(settings: WorkerSettings): Worker {
+function startWorker(): Worker {
   const bootstrap = [
     `const { register } = await import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))});`,
     'register();',
     `await import(${JSON.stringify(WORKER_ENTRY.href)});`,
   ].join('\n');
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`), {
-    workerData: settings,
-  });
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`));
 }
 
 /**
- * A worker thread with its own model. It starts once `previous` (the worker before it) is ready: loading
- * onnxruntime's native library in several threads at once can crash the process (microsoft/onnxruntime#20084;
- * seen here as a glibc heap assertion), and tasks go to each worker as soon as it is ready anyway.
+ * A worker thread that loads the model it is asked for and runs prepare tasks on it. Workers live as long
+ * as the process and are reused by every later ingest in it (see `acquireWorkers`): onnxruntime-node 1.14
+ * keeps its session class in one process-wide N-API reference, which every thread that loads the library
+ * replaces, deleting the previous one through the N-API environment of the thread that made it. Once that
+ * thread has ended its environment is freed memory, so a worker started after another one was stopped
+ * corrupts the heap (`free(): invalid next size`, `corrupted size vs. prev_size`, segfaults; reproduced in
+ * 3 runs of 3 by starting and stopping a worker that creates a session, a few rounds each, and never in 40
+ * rounds on workers kept alive; microsoft/onnxruntime#13086).
  */
-class PrepareWorker implements Executor {
-  readonly slots = 2;
-  readonly ready: Promise<{ dimension: number }>;
+class PrepareWorker {
+  readonly started: Promise<void>;
   private worker: Worker | null = null;
   private readonly pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   private nextId = 0;
   private failure: Error | null = null;
-  private closing = false;
 
-  constructor(settings: WorkerSettings, previous: Promise<unknown>) {
-    this.ready = previous.then(() => this.start(settings));
-    // Awaited by `run` and `close`; a worker that dies first must not also raise an unhandled rejection.
-    this.ready.catch(() => undefined);
+  /**
+   * The thread starts once `previous` (the worker before it) has: loading onnxruntime's native library in
+   * several threads at once can crash the process too (microsoft/onnxruntime#20084).
+   */
+  constructor(previous: Promise<unknown>) {
+    this.started = previous.then(() => this.start());
+    // Awaited by `send`; a worker that dies first must not also raise an unhandled rejection.
+    this.started.catch(() => undefined);
   }
 
-  private start(settings: WorkerSettings): Promise<{ dimension: number }> {
-    const worker = startWorker(settings);
+  get alive(): boolean {
+    return this.failure === null;
+  }
+
+  private start(): Promise<void> {
+    const worker = startWorker();
     this.worker = worker;
+    // An idle worker must not keep the process alive; `send` holds it while requests are pending.
+    worker.unref();
     return new Promise((resolve, reject) => {
       worker.on('message', (reply: WorkerReply) => {
-        if ('ready' in reply) return resolve(reply.ready);
+        if ('started' in reply) return resolve();
         const waiting = this.pending.get(reply.id);
-        this.pending.delete(reply.id);
+        this.settle(reply.id);
         if ('error' in reply)
           waiting?.reject(new Error(`preparing articles failed in a worker: ${reply.error}`));
         else waiting?.resolve(reply.result);
@@ -126,34 +140,59 @@ class PrepareWorker implements Executor {
       });
       worker.on('exit', (code) => {
         const error = new Error(`a worker preparing articles stopped unexpectedly (exit code ${code})`);
-        if (!this.closing) this.fail(error);
+        this.fail(error);
         reject(error);
       });
     });
   }
 
-  async run(task: PrepareTask): Promise<unknown> {
-    await this.ready;
+  async load(settings: WorkerSettings): Promise<{ dimension: number }> {
+    return (await this.send({ kind: 'load', settings })) as { dimension: number };
+  }
+
+  run(task: PrepareTask): Promise<unknown> {
+    return this.send({ kind: 'task', task });
+  }
+
+  private async send(request: WorkerRequestBody): Promise<unknown> {
+    await this.started;
     if (this.failure) throw this.failure;
+    const worker = this.worker!;
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
+      if (this.pending.size === 0) worker.ref();
       this.pending.set(id, { resolve, reject });
-      this.worker!.postMessage({ id, task } satisfies WorkerRequest);
+      worker.postMessage({ id, ...request } satisfies WorkerRequest);
     });
+  }
+
+  private settle(id: number): void {
+    this.pending.delete(id);
+    if (this.pending.size === 0) this.worker?.unref();
   }
 
   private fail(error: Error): void {
     this.failure ??= error;
     for (const { reject } of this.pending.values()) reject(error);
     this.pending.clear();
+    this.worker?.unref();
   }
+}
 
-  /** Only once its model has loaded (or failed to): stopping a thread inside onnxruntime's set-up is the same hazard. */
-  async close(): Promise<void> {
-    await this.ready.catch(() => undefined);
-    this.closing = true;
-    await this.worker?.terminate();
+type WorkerRequestBody = { kind: 'load'; settings: WorkerSettings } | { kind: 'task'; task: PrepareTask };
+
+/** The process's prepare workers, oldest first; never stopped (see PrepareWorker). */
+let pool: PrepareWorker[] = [];
+
+/** `count` live workers from the process's pool, starting the ones missing. */
+function acquireWorkers(count: number): PrepareWorker[] {
+  // A worker that died (out of memory, say) is dropped; its replacement takes the risk described above.
+  pool = pool.filter((worker) => worker.alive);
+  while (pool.length < count) {
+    const previous = pool.at(-1)?.started.catch(() => undefined);
+    pool.push(new PrepareWorker(previous ?? Promise.resolve()));
   }
+  return pool.slice(0, count);
 }
 
 /** Runs every task on the first free executor; outputs keep the order of the tasks, whoever ran them. */
@@ -187,7 +226,7 @@ async function runTasks<T>(
 /**
  * Chunks, attributes and embeds the changed articles, on this thread or spread over worker threads.
  * Nothing is written here: the caller writes everything in one transaction once all of it is ready.
- * The workers start after `loadModel`, one after another; its model names and sizes the index either way.
+ * The workers load the model after `loadModel`, one after another; its model names and sizes the index either way.
  */
 export async function prepareArticles(
   changed: readonly ArticleToPrepare[],
@@ -205,68 +244,65 @@ export async function prepareArticles(
     },
     maxTokens: config.PASSAGE_MAX_TOKENS,
   };
-  const workers: PrepareWorker[] = [];
-  try {
-    const embedder = await loadModel();
-    let previous: Promise<unknown> = Promise.resolve();
-    for (let i = 0; threads > 1 && i < threads; i++) {
-      workers.push(new PrepareWorker(settings, previous));
-      previous = workers.at(-1)!.ready;
-    }
-    const executors: Executor[] =
-      workers.length > 0
-        ? workers.map((worker) => ({
-            slots: worker.slots,
+  const embedder = await loadModel();
+  const workers = threads > 1 ? acquireWorkers(threads) : [];
+  // Each worker loads the model once its predecessor has, for the same reason they start one by one.
+  let previous: Promise<unknown> = Promise.resolve();
+  const executors: Executor[] =
+    workers.length > 0
+      ? workers.map((worker) => {
+          const loaded = previous.then(() => worker.load(settings));
+          previous = loaded.catch(() => undefined);
+          return {
+            slots: WORKER_SLOTS,
             run: (task) => worker.run(task),
-            ready: worker.ready.then(({ dimension }) => {
+            ready: loaded.then(({ dimension }) => {
               if (dimension !== embedder.dimension) {
                 throw new Error(
                   `worker threads loaded ${config.EMBEDDING_MODEL} with ${dimension} dimensions, but the model given has ${embedder.dimension}`,
                 );
               }
             }),
-          }))
-        : [
-            {
-              slots: 1,
-              run: async (task) => {
-                // Lets a progress bar redraw between tasks.
-                await nextTurn();
-                return runPrepareTask(task, config.PASSAGE_MAX_TOKENS, embedder);
-              },
+          };
+        })
+      : [
+          {
+            slots: 1,
+            run: async (task) => {
+              // Lets a progress bar redraw between tasks.
+              await nextTurn();
+              return runPrepareTask(task, config.PASSAGE_MAX_TOKENS, embedder);
             },
-          ];
+          },
+        ];
 
-    const chunkGroups = groups(changed, ({ article }) => articleBody(article).length, CHUNK_TASK_CHARS);
-    const chunked = await runTasks<PassageDraft[][]>(
-      chunkGroups.map((group) => ({
-        kind: 'chunk',
-        articles: group.map(({ article }) => article.paragraphs),
-      })),
-      executors,
-    );
-    const passages = chunked.flat();
-    const total = passages.reduce((sum, list) => sum + list.length, 0);
-    progress.onEmbedStart?.(total);
+  const chunkGroups = groups(changed, ({ article }) => articleBody(article).length, CHUNK_TASK_CHARS);
+  const chunked = await runTasks<PassageDraft[][]>(
+    chunkGroups.map((group) => ({
+      kind: 'chunk',
+      articles: group.map(({ article }) => article.paragraphs),
+    })),
+    executors,
+  );
+  const passages = chunked.flat();
+  const total = passages.reduce((sum, list) => sum + list.length, 0);
+  progress.onEmbedStart?.(total);
 
-    const indexed = changed.map((item, index) => ({ ...item, passages: passages[index]! }));
-    const finishGroups = groups(indexed, (item) => item.passages.length, passagesPerTask);
-    let done = 0;
-    const finished = await runTasks<FinishOutput[]>(
-      finishGroups.map((group) => ({
-        kind: 'finish',
-        articles: group.map(({ article, passages }) => ({ paragraphs: article.paragraphs, passages })),
-      })),
-      executors,
-      (index) => {
-        done += finishGroups[index]!.reduce((sum, item) => sum + item.passages.length, 0);
-        progress.onEmbedProgress?.(done);
-      },
-    );
-    const outputs = finished.flat();
-    const prepared = indexed.map((item, index) => ({ ...item, ...outputs[index]! }));
-    return { embedder, prepared };
-  } finally {
-    await Promise.all(workers.map((worker) => worker.close()));
-  }
+  const indexed = changed.map((item, index) => ({ ...item, passages: passages[index]! }));
+  const finishGroups = groups(indexed, (item) => item.passages.length, passagesPerTask);
+  let done = 0;
+  const finished = await runTasks<FinishOutput[]>(
+    finishGroups.map((group) => ({
+      kind: 'finish',
+      articles: group.map(({ article, passages }) => ({ paragraphs: article.paragraphs, passages })),
+    })),
+    executors,
+    (index) => {
+      done += finishGroups[index]!.reduce((sum, item) => sum + item.passages.length, 0);
+      progress.onEmbedProgress?.(done);
+    },
+  );
+  const outputs = finished.flat();
+  const prepared = indexed.map((item, index) => ({ ...item, ...outputs[index]! }));
+  return { embedder, prepared };
 }

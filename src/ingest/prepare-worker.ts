@@ -1,5 +1,5 @@
-import { parentPort, workerData } from 'node:worker_threads';
-import { loadEmbedder, type EmbedderConfig } from '../embed/embedder.js';
+import { parentPort } from 'node:worker_threads';
+import { loadEmbedder, type Embedder, type EmbedderConfig } from '../embed/embedder.js';
 import { runPrepareTask, type FinishOutput, type PrepareTask } from './prepare-tasks.js';
 
 export interface WorkerSettings {
@@ -7,36 +7,47 @@ export interface WorkerSettings {
   maxTokens: number;
 }
 
-export interface WorkerRequest {
-  id: number;
-  task: PrepareTask;
-}
+/** `load` (re)loads the model when the settings differ from the last ones; tasks run on the loaded model. */
+export type WorkerRequest =
+  { id: number; kind: 'load'; settings: WorkerSettings } | { id: number; kind: 'task'; task: PrepareTask };
 
-export type WorkerReply =
-  { id: number; result: unknown } | { id: number; error: string } | { ready: { dimension: number } };
+export type WorkerReply = { id: number; result: unknown } | { id: number; error: string } | { started: true };
 
 const port = parentPort!;
-const settings = workerData as WorkerSettings;
-const embedder = await loadEmbedder(settings.embedder);
-port.postMessage({ ready: { dimension: embedder.dimension } } satisfies WorkerReply);
+let loaded: { key: string; settings: WorkerSettings; embedder: Embedder } | null = null;
 
-// One task at a time, in the order sent: a second task queued behind the first keeps the worker busy
+async function handle(request: WorkerRequest): Promise<unknown> {
+  if (request.kind === 'load') {
+    const key = JSON.stringify(request.settings);
+    if (loaded?.key !== key) {
+      loaded = null;
+      loaded = { key, settings: request.settings, embedder: await loadEmbedder(request.settings.embedder) };
+    }
+    return { dimension: loaded.embedder.dimension };
+  }
+  if (!loaded) throw new Error('no model loaded in this worker');
+  return runPrepareTask(request.task, loaded.settings.maxTokens, loaded.embedder);
+}
+
+// One request at a time, in the order sent: a second task queued behind the first keeps the worker busy
 // while the main thread is slow to hand out the next one.
 let queue = Promise.resolve();
-port.on('message', ({ id, task }: WorkerRequest) => {
+port.on('message', (request: WorkerRequest) => {
   queue = queue.then(async () => {
     try {
-      const result = await runPrepareTask(task, settings.maxTokens, embedder);
+      const result = await handle(request);
       const buffers =
-        task.kind === 'finish'
+        request.kind === 'task' && request.task.kind === 'finish'
           ? (result as FinishOutput[]).flatMap((item) => item.vectors.map((v) => v.buffer as ArrayBuffer))
           : [];
-      port.postMessage({ id, result } satisfies WorkerReply, buffers);
+      port.postMessage({ id: request.id, result } satisfies WorkerReply, buffers);
     } catch (error) {
       port.postMessage({
-        id,
+        id: request.id,
         error: error instanceof Error ? (error.stack ?? error.message) : String(error),
-      });
+      } satisfies WorkerReply);
     }
   });
 });
+// Everything this thread needs is imported (onnxruntime's native library included): it can take requests.
+port.postMessage({ started: true } satisfies WorkerReply);

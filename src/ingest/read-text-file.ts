@@ -1,3 +1,4 @@
+import { constants as fsConstants } from 'node:fs';
 import fs from 'node:fs/promises';
 
 export type TextFileResult = { text: string } | { reason: string };
@@ -89,13 +90,17 @@ function decode(bytes: Uint8Array): TextFileResult {
 
 /**
  * Reads an article file as text, or says in plain words why it cannot be indexed.
- * The size is checked before reading, so an oversized file never lands in memory.
+ * The file is opened without blocking and its type checked on the open file itself: a FIFO or device
+ * swapped in after the folder was listed would otherwise block the read for good. The size is checked
+ * before reading, so an oversized file never lands in memory.
  */
 export async function readTextFile(filePath: string, maxBytes: number): Promise<TextFileResult> {
   let bytes: Uint8Array;
+  let file: fs.FileHandle | undefined;
   try {
-    const stats = await fs.stat(filePath);
-    // Opening a FIFO or device would block or never end.
+    // O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting for one.
+    file = await fs.open(filePath, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+    const stats = await file.stat();
     if (!stats.isFile()) return { reason: 'not a regular file' };
     if (stats.size === 0) return { reason: 'empty file' };
     if (stats.size > maxBytes) {
@@ -103,9 +108,21 @@ export async function readTextFile(filePath: string, maxBytes: number): Promise<
         reason: `file is ${formatSize(stats.size)}, over the ${formatSize(maxBytes)} limit (MAX_ARTICLE_BYTES)`,
       };
     }
-    bytes = await fs.readFile(filePath);
+    // The size just checked, whatever the file grows to while it is read.
+    const buffer = Buffer.alloc(stats.size);
+    let filled = 0;
+    while (filled < buffer.length) {
+      const { bytesRead } = await file.read(buffer, filled, buffer.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    bytes = buffer.subarray(0, filled);
   } catch (error) {
+    // A socket cannot be opened as a file at all.
+    if ((error as NodeJS.ErrnoException).code === 'ENXIO') return { reason: 'not a regular file' };
     return { reason: describeReadError(error) };
+  } finally {
+    await file?.close();
   }
   const decoded = decode(bytes);
   if ('text' in decoded && decoded.text.trim() === '') return { reason: 'empty file (only whitespace)' };
