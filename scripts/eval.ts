@@ -80,11 +80,7 @@ function retrieve(
     DOCUMENTS_RANKED,
   );
   const terms = queryTerms(question);
-  const evidence: Evidence = evidenceOf(
-    hits.map((hit) => ({ text: hit.passage.text, similarity: hit.similarity })),
-    terms,
-    termWeights({ store }, terms),
-  );
+  const evidence: Evidence = evidenceOf(hits, terms, termWeights({ store }, terms));
   return { documents, evidence };
 }
 

@@ -7,7 +7,8 @@ import type { PassageRecord, PassageStore, QuoteRecord, SpeakerRecord } from '..
 import type { Answer, AnswerPassage } from './answer-schema.js';
 import type { ModelCalibration } from './calibration.js';
 import { evidenceOf, isStrongEvidence, rarityWeights } from './evidence.js';
-import { bestSentence, termCoverage } from './highlight.js';
+import { termCoverage } from '../search/term-match.js';
+import { bestSentence } from './highlight.js';
 
 export interface AnswerContext {
   store: PassageStore;
@@ -141,11 +142,7 @@ async function answerFromSearch(
     vectorWeight: context.calibration.vectorWeight,
   });
   const terms = queryTerms(question);
-  const evidence = evidenceOf(
-    hits.map((hit) => ({ text: hit.passage.text, similarity: hit.similarity })),
-    terms,
-    termWeights(context, terms),
-  );
+  const evidence = evidenceOf(hits, terms, termWeights(context, terms));
   if (!evidence.some((item) => isStrongEvidence(item, context.calibration.evidence))) {
     return notFound(question, NOTHING_FOUND);
   }

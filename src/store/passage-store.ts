@@ -18,6 +18,8 @@ export interface PassageRecord {
   end: number;
   kind: 'body' | 'caption';
   text: string;
+  /** The article's headline and subjects, searched with the passage (see articleContext). */
+  context: string;
 }
 
 export interface RankedId {
@@ -60,7 +62,7 @@ export interface PassageStoreOptions {
 
 const PASSAGE_COLUMNS = `
   p.id, p.article_id AS articleId, a.key AS articleKey, a.title, a.source, a.url, a.published,
-  p.paragraph, p.ordinal, p.start, p.end, p.kind, p.text`;
+  p.paragraph, p.ordinal, p.start, p.end, p.kind, p.text, a.context`;
 
 /**
  * Read access to the index for search and answers. One connection with prepared statements, opened once:
@@ -82,7 +84,7 @@ export class PassageStore {
     this.quantizeAbove = quantizeAbove;
     this.statements = {
       fts: db.prepare(
-        'SELECT rowid AS id, bm25(passages_fts) AS score FROM passages_fts WHERE passages_fts MATCH ? ORDER BY score LIMIT ?',
+        'SELECT rowid AS id, bm25(passages_fts, 1, ?) AS score FROM passages_fts WHERE passages_fts MATCH ? ORDER BY score LIMIT ?',
       ),
       knn: db.prepare(
         'SELECT passage_id AS id, distance AS score FROM passage_vectors WHERE embedding MATCH ? AND k = ? ORDER BY distance',
@@ -128,9 +130,12 @@ export class PassageStore {
     return new PassageStore(db, meta, options);
   }
 
-  /** Best BM25 matches for an FTS5 expression built by `buildMatchExpression`, never raw user text. */
-  fullText(matchExpression: string, limit: number): RankedId[] {
-    return this.statements.fts.all(matchExpression, limit) as RankedId[];
+  /**
+   * Best BM25 matches for an FTS5 expression built by `buildMatchExpression`, never raw user text. A match
+   * in the article's context counts `contextWeight` times a match in the passage's own words.
+   */
+  fullText(matchExpression: string, limit: number, contextWeight: number): RankedId[] {
+    return this.statements.fts.all(contextWeight, matchExpression, limit) as RankedId[];
   }
 
   /**
