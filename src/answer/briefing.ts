@@ -5,6 +5,7 @@ import { PassageStore, type ArticleRecord, type SpeakerRecord } from '../store/p
 import type { Answer } from './answer-schema.js';
 import { answerQuestion, type AnswerContext, type AskOptions } from './build-answer.js';
 import { calibrationFor, type ModelCalibration } from './calibration.js';
+import { storedCalibration } from './self-calibration.js';
 
 /**
  * The question-answering service: the index and the model, loaded once and shared by every question.
@@ -34,7 +35,13 @@ export class Briefing {
     });
     try {
       const model = embedder ?? (await loadEmbedder(config));
-      return new Briefing(store, model, calibrationFor(config.EMBEDDING_MODEL, config), config.DB_PATH);
+      const measured = storedCalibration(store.meta.calibration, config.EMBEDDING_MODEL);
+      return new Briefing(
+        store,
+        model,
+        calibrationFor(config.EMBEDDING_MODEL, config, measured),
+        config.DB_PATH,
+      );
     } catch (error) {
       store.close();
       throw error;

@@ -2,6 +2,7 @@ import type { Span } from '../document/sentence-split.js';
 import { queryTerms } from '../search/fts-query.js';
 import { dot, searchPassages, type SearchMode } from '../search/hybrid-search.js';
 import { resolveSpeaker } from '../search/resolve-speaker.js';
+import { describeYears, yearsAsked } from '../search/question-years.js';
 import { parseSpeakerQuestion } from '../search/speaker-question.js';
 import type { PassageRecord, PassageStore, QuoteRecord, SpeakerRecord } from '../store/passage-store.js';
 import type { Answer, AnswerPassage } from './answer-schema.js';
@@ -129,12 +130,32 @@ async function answerAboutSpeaker(
   };
 }
 
+/**
+ * Why nothing can answer a question about years the archive does not cover (no article dated then, no
+ * passage mentioning them), or null. Strong evidence on its own: search would otherwise return the
+ * nearest story from another time ("the 2022 final" asked of 2004-05 news finds the 2005 final).
+ */
+function outsideArchive(store: PassageStore, question: string): string | null {
+  const asked = yearsAsked(question);
+  if (asked.length === 0) return null;
+  const published = store.publishedYears();
+  const mentioned = store.documentFrequencies(asked.map(String));
+  const missing = asked.filter((year) => !published.includes(year) && !mentioned.get(String(year)));
+  if (missing.length === 0) return null;
+  const years = `${describeYears(missing)} or mentions ${missing.length > 1 ? 'them' : 'it'}`;
+  return published.length > 0
+    ? `The indexed articles are from ${describeYears(published)}; none is from ${years}.`
+    : `No indexed article is from ${years}.`;
+}
+
 async function answerFromSearch(
   context: AnswerContext,
   question: string,
   limit: number,
   mode: SearchMode,
 ): Promise<Answer> {
+  const outside = outsideArchive(context.store, question);
+  if (outside) return notFound(question, outside);
   const questionVector = await context.embedQuery(question);
   const hits = searchPassages(context.store, question, questionVector, {
     limit,

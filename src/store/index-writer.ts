@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { articleBody, type Article } from '../document/article.js';
 import type { PassageDraft, QuoteDraft } from '../document/drafts.js';
-import { createSchema, dropSchema, quantizeSigns, type IndexModel } from './schema.js';
+import { createSchema, dropSchema, forgetCalibration, quantizeSigns, type IndexModel } from './schema.js';
 
 export interface ArticleToStore {
   article: Article;
@@ -141,6 +141,7 @@ export function applyIndexChanges(db: Database.Database, changes: IndexChanges):
       dropSchema(db);
       createSchema(db, changes.rebuild);
     }
+    forgetCalibration(db);
     const statements = prepareStatements(db);
     for (const key of changes.remove) passagesRemoved += removeArticle(statements, key);
     const indexedAt = new Date().toISOString();

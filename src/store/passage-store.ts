@@ -53,6 +53,15 @@ export interface ArticleRecord {
   passages: number;
 }
 
+/** An article's first body passage, with how many passages the article has: what calibration asks from. */
+export interface OpeningRecord {
+  articleId: number;
+  title: string;
+  passageId: number;
+  text: string;
+  passages: number;
+}
+
 export const DOCUMENT_FREQUENCY_CAP = 5000;
 
 export interface PassageStoreOptions {
@@ -116,6 +125,17 @@ export class PassageStore {
         FROM articles a LEFT JOIN passages p ON p.article_id = a.id
         GROUP BY a.id ORDER BY a.published DESC, a.title`),
       passageCount: db.prepare('SELECT count(*) FROM passages').pluck(),
+      openings: db.prepare(`
+        SELECT a.id AS articleId, a.title, p.id AS passageId, p.text,
+               (SELECT count(*) FROM passages WHERE article_id = a.id) AS passages
+        FROM articles a JOIN passages p ON p.id = (
+          SELECT id FROM passages WHERE article_id = a.id AND kind = 'body' ORDER BY ordinal LIMIT 1)
+        ORDER BY a.id`),
+      publishedYears: db
+        .prepare(
+          "SELECT DISTINCT CAST(substr(published, 1, 4) AS INTEGER) FROM articles WHERE published GLOB '[0-9][0-9][0-9][0-9]*'",
+        )
+        .pluck(),
       // Capped: past a few thousand passages a word is common, and counting further only costs time.
       documentFrequency: db
         .prepare(
@@ -212,6 +232,16 @@ export class PassageStore {
         this.statements.documentFrequency.get(`"${term.replaceAll('"', '""')}"`) as number,
       ]),
     );
+  }
+
+  /** Every article's headline and first body passage, in index order. */
+  openings(): OpeningRecord[] {
+    return this.statements.openings.all() as OpeningRecord[];
+  }
+
+  /** The years the articles are dated in (articles without a date count for none). */
+  publishedYears(): number[] {
+    return this.statements.publishedYears.all() as number[];
   }
 
   /** Changes whenever another connection (a re-index) commits: the cue to drop anything cached. */

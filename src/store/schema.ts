@@ -10,7 +10,11 @@ export interface IndexModel {
 
 export interface IndexMeta extends IndexModel {
   schemaVersion: number;
+  /** The answer settings measured on this index (JSON, read by src/answer/self-calibration.ts), if any. */
+  calibration: string | null;
 }
+
+const CALIBRATION_KEY = 'calibration';
 
 const TABLES = [
   'quotes',
@@ -140,5 +144,16 @@ export function readMeta(db: Database.Database): IndexMeta | null {
     schemaVersion: Number(values.get('schema_version') ?? 0),
     model: values.get('model') ?? '',
     dimension: Number(values.get('dimension') ?? 0),
+    calibration: values.get(CALIBRATION_KEY) ?? null,
   };
+}
+
+/** Stores the settings measured on this index (see forgetCalibration). */
+export function writeCalibration(db: Database.Database, calibration: string): void {
+  db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(CALIBRATION_KEY, calibration);
+}
+
+/** Articles changed: what was measured no longer describes the index, until it is measured again. */
+export function forgetCalibration(db: Database.Database): void {
+  db.prepare('DELETE FROM meta WHERE key = ?').run(CALIBRATION_KEY);
 }
