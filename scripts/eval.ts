@@ -3,9 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { calibrationFor, type ModelCalibration } from '../src/answer/calibration.js';
+import { calibrateEvidence, foundRate } from '../src/answer/self-calibration.js';
+import { calibrateIndex, formatCalibration, type CalibrationOutcome } from '../src/cli/calibrate-index.js';
 import {
   evidenceOf,
-  isStrongEvidence,
   type Evidence as EvidenceItem,
   type EvidenceThresholds,
 } from '../src/answer/evidence.js';
@@ -44,6 +45,8 @@ interface IndexedSet {
   set: EvalSet;
   store: PassageStore;
   vectors: Float32Array[];
+  /** What the ingest path measured on this index by itself (self-calibration), to set beside the hand-measured. */
+  selfCalibration: CalibrationOutcome;
   cleanup(): void;
 }
 
@@ -61,12 +64,14 @@ async function indexSet(set: EvalSet, config: CoreConfig, embedder: Embedder): P
   if (summary.skipped.length > 0) {
     throw new Error(`${set.name}: documents skipped: ${JSON.stringify(summary.skipped.slice(0, 3))}`);
   }
+  const selfCalibration = await calibrateIndex(setConfig, async () => embedder);
   const store = PassageStore.open(setConfig.DB_PATH, config.EMBEDDING_MODEL, {
     sqliteVecPath: config.SQLITE_VEC_PATH,
   });
   return {
     set,
     store,
+    selfCalibration,
     vectors: await embedder.embed(set.questions.map((q) => q.question)),
     cleanup: () => {
       store.close();
@@ -91,11 +96,7 @@ function retrieve(
     DOCUMENTS_RANKED,
   );
   const terms = queryTerms(question);
-  const evidence: Evidence = evidenceOf(
-    hits.map((hit) => ({ text: hit.passage.text, similarity: hit.similarity })),
-    terms,
-    termWeights({ store }, terms),
-  );
+  const evidence: Evidence = evidenceOf(hits, terms, termWeights({ store }, terms));
   return { documents, evidence };
 }
 
@@ -118,30 +119,6 @@ function questionEvidence(
   return questions.map(
     (q, i) => retrieve(indexed.store, q.question, vectors[i]!, 'hybrid', vectorWeight).evidence,
   );
-}
-
-const foundRate = (evidence: readonly Evidence[], thresholds: EvidenceThresholds) =>
-  evidence.filter((items) => items.some((item) => isStrongEvidence(item, thresholds))).length /
-  evidence.length;
-
-/** Grid search for the thresholds that best separate answerable questions from off-corpus ones. */
-function calibrateEvidence(answerable: readonly Evidence[], offCorpus: readonly Evidence[]) {
-  let best = { thresholds: calibrationFor('').evidence, balancedAccuracy: 0 };
-  const steps = (from: number, to: number, step: number) =>
-    Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) =>
-      Number((from + i * step).toFixed(2)),
-    );
-  for (const minSimilarity of steps(0.2, 0.95, 0.05)) {
-    for (const minCoverage of steps(0.2, 1, 0.1)) {
-      for (const minSimilarityWithCoverage of steps(-0.1, minSimilarity, 0.05)) {
-        const thresholds = { minSimilarity, minCoverage, minSimilarityWithCoverage };
-        const balancedAccuracy =
-          (foundRate(answerable, thresholds) + 1 - foundRate(offCorpus, thresholds)) / 2;
-        if (balancedAccuracy > best.balancedAccuracy) best = { thresholds, balancedAccuracy };
-      }
-    }
-  }
-  return best;
 }
 
 const fixed = (value: number) => value.toFixed(3);
@@ -186,6 +163,7 @@ runCli(async () => {
     .map((name) => loaders[name]());
   const retrieval: { set: string; mode: SearchMode; scores: RetrievalScores }[] = [];
   const sweep: { set: string; vectorWeight: number; scores: RetrievalScores }[] = [];
+  const selfCalibrated: { set: string; outcome: CalibrationOutcome; hybrid: RetrievalScores | null }[] = [];
   let found: Record<string, unknown> = {};
   for (const set of sets) {
     console.error(
@@ -195,6 +173,12 @@ runCli(async () => {
     try {
       for (const mode of SEARCH_MODES)
         retrieval.push({ set: set.name, mode, scores: recall(indexed, mode, calibration.vectorWeight) });
+      const self = indexed.selfCalibration;
+      selfCalibrated.push({
+        set: set.name,
+        outcome: self,
+        hybrid: self.status === 'measured' ? recall(indexed, 'hybrid', self.calibration.vectorWeight) : null,
+      });
       if (args.sweep) {
         for (const vectorWeight of SWEEP_WEIGHTS)
           sweep.push({ set: set.name, vectorWeight, scores: recall(indexed, 'hybrid', vectorWeight) });
@@ -241,22 +225,34 @@ runCli(async () => {
           balancedAccuracy: best.balancedAccuracy,
           ...rates(best.thresholds),
         },
+        ...(self.status === 'measured'
+          ? { selfCalibrated: { thresholds: self.calibration.evidence, ...rates(self.calibration.evidence) } }
+          : {}),
       };
     } finally {
       indexed.cleanup();
     }
   }
-  const dev = only.has('dev')
-    ? await evaluateDevSet(
-        { ...config, DB_PATH: (await benchIndex('archive', config, log)).dbPath },
-        embedder,
-      )
+  const devConfig = only.has('dev')
+    ? { ...config, DB_PATH: (await benchIndex('archive', config, log)).dbPath }
     : null;
+  // As `npm run ingest` does: the answers use what the model measured on the archive itself.
+  const devCalibration = devConfig ? await calibrateIndex(devConfig, async () => embedder) : null;
+  const dev = devConfig ? await evaluateDevSet(devConfig, embedder) : null;
   if (args.failures && dev) console.error(dev.failures.join('\n\n'));
   if (args.json) {
     console.log(
       JSON.stringify(
-        { model: config.EMBEDDING_MODEL, calibration, retrieval, sweep, found, dev: dev?.scores ?? null },
+        {
+          model: config.EMBEDDING_MODEL,
+          calibration,
+          retrieval,
+          sweep,
+          selfCalibrated,
+          found,
+          dev: dev?.scores ?? null,
+          devCalibration,
+        },
         null,
         2,
       ),
@@ -264,6 +260,7 @@ runCli(async () => {
     return;
   }
   if (dev) printDevScores(dev.scores, config.EMBEDDING_MODEL, printTable);
+  if (devCalibration) console.log(`Development set index: ${formatCalibration(devCalibration)}\n`);
   if (sets.length === 0) return;
   console.log(
     `Passage retrieval with ${config.EMBEDDING_MODEL} (hybrid vector weight ${calibration.vectorWeight}); a hit is the gold document:`,
@@ -272,6 +269,13 @@ runCli(async () => {
     ['set', 'mode', 'questions', 'R@1', 'R@3', 'R@5', 'R@10', 'MRR'],
     retrieval.map(({ set, mode, scores }) => [set, mode, String(scores.questions), ...scoreCells(scores)]),
   );
+  console.log("\nSelf-calibration (measured by the ingest path on each set's own index):");
+  for (const { set, outcome, hybrid } of selfCalibrated) {
+    const recallAtSelf = hybrid
+      ? ` Hybrid at that weight: R@1 ${fixed(hybrid.recallAt1)}, R@5 ${fixed(hybrid.recallAt5)}.`
+      : '';
+    console.log(`${set}: ${formatCalibration(outcome)}${recallAtSelf}`);
+  }
   if (sweep.length > 0) {
     console.log('\nHybrid vector weight sweep:');
     printTable(

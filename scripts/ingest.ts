@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { loadSettings } from '../src/cli/load-settings.js';
 import { parseCliArgs } from '../src/cli/parse-args.js';
+import { formatCalibration } from '../src/cli/calibrate-index.js';
 import { reindexWithProgress } from '../src/cli/reindex-with-progress.js';
 import { runCli } from '../src/cli/run-cli.js';
 import { coreConfigSchema } from '../src/config.js';
@@ -33,10 +34,14 @@ runCli(async () => {
     USAGE,
   );
   const config = loadSettings(coreConfigSchema);
-  const summary = await reindexWithProgress(config, {
+  const { summary, calibration } = await reindexWithProgress(config, {
     full: args.full,
     prune: args.prune,
     dryRun: args['dry-run'],
   });
-  console.log(args.json ? JSON.stringify(summary, null, 2) : formatSummary(summary));
+  if (args.json) console.log(JSON.stringify({ ...summary, calibration }, null, 2));
+  else
+    console.log(
+      [formatSummary(summary), ...(calibration ? [formatCalibration(calibration)] : [])].join('\n'),
+    );
 });

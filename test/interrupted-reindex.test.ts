@@ -247,7 +247,7 @@ describe('a re-index killed with SIGKILL', () => {
 
       const store = PassageStore.open(dbPath, config.EMBEDDING_MODEL);
       try {
-        expect(store.fullText('"lammy"', 5).length, context).toBeGreaterThan(0);
+        expect(store.fullText('"lammy"', 5, 1).length, context).toBeGreaterThan(0);
         expect(store.nearest(question!, 5), context).toHaveLength(5);
       } finally {
         store.close();

@@ -97,7 +97,7 @@ function readBase(dbPath: string): BaseArticle[] {
     );
     const articles = db
       .prepare(
-        'SELECT id, key, file, title, source, url, published, author, body, content_hash AS hash FROM articles ORDER BY id',
+        'SELECT id, key, file, title, source, url, published, author, context, body, content_hash AS hash FROM articles ORDER BY id',
       )
       .all() as {
       id: number;
@@ -108,16 +108,18 @@ function readBase(dbPath: string): BaseArticle[] {
       url: string | null;
       published: string | null;
       author: string | null;
+      context: string;
       body: string;
       hash: string;
     }[];
-    return articles.map(({ id, body, hash, ...article }) => {
+    return articles.map(({ id, body, hash, context, ...article }) => {
       const passages = passagesOf.all(id) as (PassageDraft & { id: number })[];
       return {
         // Offsets index into the stored body, which one paragraph holding that body reproduces exactly.
         store: {
           article: { ...article, paragraphs: [{ text: body, kind: 'body' }] },
           hash,
+          context,
           passages: passages.map(({ id: _id, ...passage }) => passage),
           quotes: [],
         },

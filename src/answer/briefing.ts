@@ -6,6 +6,7 @@ import type { ArticleRecord, PassageStore, SpeakerRecord } from '../store/passag
 import type { Answer } from './answer-schema.js';
 import { answerQuestion, type AskOptions } from './build-answer.js';
 import { calibrationFor, type ModelCalibration } from './calibration.js';
+import { storedCalibration } from './self-calibration.js';
 
 export interface BriefingOptions {
   /** Open the index read-only: for a process that only asks (`npm run ask`), not for the long-running bot. */
@@ -18,13 +19,18 @@ export interface BriefingOptions {
  * It knows nothing of how answers are shown (terminal, Discord).
  */
 export class Briefing {
-  private speakerCache: { store: PassageStore; version: number; speakers: SpeakerRecord[] } | null = null;
+  /** What is read once per version of the index: re-read after a re-index or when the file is replaced. */
+  private versionCache: {
+    store: PassageStore;
+    version: number;
+    calibration: ModelCalibration;
+    speakers: SpeakerRecord[] | null;
+  } | null = null;
 
   private constructor(
     private readonly index: FollowedIndex,
     readonly embedder: Embedder,
-    private readonly calibration: ModelCalibration,
-    private readonly dbPath: string,
+    private readonly config: CoreConfig,
   ) {}
 
   static async open(
@@ -39,7 +45,7 @@ export class Briefing {
     });
     try {
       const model = embedder ?? (await loadEmbedder(config));
-      return new Briefing(index, model, calibrationFor(config.EMBEDDING_MODEL, config), config.DB_PATH);
+      return new Briefing(index, model, config);
     } catch (error) {
       index.close();
       throw error;
@@ -54,7 +60,7 @@ export class Briefing {
         return await answerQuestion(
           {
             store: lease.store,
-            calibration: this.calibration,
+            calibration: this.versionOf(lease.store).calibration,
             speakers: () => this.speakersOf(lease.store),
             embedQuery: async (text) => (await this.embedder.embed([text]))[0]!,
           },
@@ -65,7 +71,7 @@ export class Briefing {
         lease.release();
       }
     } catch (error) {
-      throw asIndexError(this.dbPath, error);
+      throw asIndexError(this.config.DB_PATH, error);
     }
   }
 
@@ -91,16 +97,29 @@ export class Briefing {
     try {
       return this.index.read(work);
     } catch (error) {
-      throw asIndexError(this.dbPath, error);
+      throw asIndexError(this.config.DB_PATH, error);
     }
   }
 
   private speakersOf(store: PassageStore): SpeakerRecord[] {
+    const version = this.versionOf(store);
+    version.speakers ??= store.speakers();
+    return version.speakers;
+  }
+
+  /** The settings measured on this index (self-calibration) win over those measured for the model here. */
+  private versionOf(store: PassageStore) {
     const version = store.dataVersion();
-    const cached = this.speakerCache;
-    if (cached?.store === store && cached.version === version) return cached.speakers;
-    const speakers = store.speakers();
-    this.speakerCache = { store, version, speakers };
-    return speakers;
+    const cached = this.versionCache;
+    if (cached?.store === store && cached.version === version) return cached;
+    const model = this.config.EMBEDDING_MODEL;
+    const measured = storedCalibration(store.storedCalibration(), model);
+    this.versionCache = {
+      store,
+      version,
+      calibration: calibrationFor(model, this.config, measured),
+      speakers: null,
+    };
+    return this.versionCache;
   }
 }

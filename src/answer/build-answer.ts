@@ -2,12 +2,14 @@ import type { Span } from '../document/sentence-split.js';
 import { queryTerms } from '../search/fts-query.js';
 import { dot, searchPassages, type SearchMode } from '../search/hybrid-search.js';
 import { resolveSpeaker } from '../search/resolve-speaker.js';
+import { describeYears, yearsAsked } from '../search/question-years.js';
 import { parseSpeakerQuestion } from '../search/speaker-question.js';
 import type { PassageRecord, PassageStore, QuoteRecord, SpeakerRecord } from '../store/passage-store.js';
 import type { Answer, AnswerPassage } from './answer-schema.js';
 import type { ModelCalibration } from './calibration.js';
 import { evidenceOf, isStrongEvidence, rarityWeights } from './evidence.js';
-import { bestSentence, termCoverage } from './highlight.js';
+import { termCoverage } from '../search/term-match.js';
+import { bestSentence } from './highlight.js';
 
 export interface AnswerContext {
   store: PassageStore;
@@ -128,12 +130,32 @@ async function answerAboutSpeaker(
   };
 }
 
+/**
+ * Why nothing can answer a question about years the archive does not cover (no article dated then, no
+ * passage mentioning them), or null. Strong evidence on its own: search would otherwise return the
+ * nearest story from another time ("the 2022 final" asked of 2004-05 news finds the 2005 final).
+ */
+function outsideArchive(store: PassageStore, question: string): string | null {
+  const asked = yearsAsked(question);
+  if (asked.length === 0) return null;
+  const published = store.publishedYears();
+  const mentioned = store.documentFrequencies(asked.map(String));
+  const missing = asked.filter((year) => !published.includes(year) && !mentioned.get(String(year)));
+  if (missing.length === 0) return null;
+  const years = `${describeYears(missing)} or mentions ${missing.length > 1 ? 'them' : 'it'}`;
+  return published.length > 0
+    ? `The indexed articles are from ${describeYears(published)}; none is from ${years}.`
+    : `No indexed article is from ${years}.`;
+}
+
 async function answerFromSearch(
   context: AnswerContext,
   question: string,
   limit: number,
   mode: SearchMode,
 ): Promise<Answer> {
+  const outside = outsideArchive(context.store, question);
+  if (outside) return notFound(question, outside);
   const questionVector = await context.embedQuery(question);
   const hits = searchPassages(context.store, question, questionVector, {
     limit,
@@ -141,11 +163,7 @@ async function answerFromSearch(
     vectorWeight: context.calibration.vectorWeight,
   });
   const terms = queryTerms(question);
-  const evidence = evidenceOf(
-    hits.map((hit) => ({ text: hit.passage.text, similarity: hit.similarity })),
-    terms,
-    termWeights(context, terms),
-  );
+  const evidence = evidenceOf(hits, terms, termWeights(context, terms));
   if (!evidence.some((item) => isStrongEvidence(item, context.calibration.evidence))) {
     return notFound(question, NOTHING_FOUND);
   }

@@ -34,8 +34,16 @@ export interface CalibrationOverrides {
   HYBRID_VECTOR_WEIGHT?: number;
 }
 
-export function calibrationFor(model: string, overrides: CalibrationOverrides = {}): ModelCalibration {
-  const base = MEASURED[model] ?? UNMEASURED;
+/**
+ * The settings answers use: the environment's overrides first, then what was measured on the index itself
+ * (self-calibration, stored at ingest), then what was measured here for this model, then the defaults.
+ */
+export function calibrationFor(
+  model: string,
+  overrides: CalibrationOverrides = {},
+  measuredOnIndex: ModelCalibration | null = null,
+): ModelCalibration {
+  const base = measuredOnIndex ?? MEASURED[model] ?? UNMEASURED;
   return {
     vectorWeight: overrides.HYBRID_VECTOR_WEIGHT ?? base.vectorWeight,
     evidence: {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { termCoverage } from './highlight.js';
+import { termCoverage } from '../search/term-match.js';
 
 /**
  * When is a passage good enough to call the question answered? Either the model finds it close in
@@ -42,14 +42,18 @@ export function rarityWeights(
   };
 }
 
-/** The evidence of the best few passages, best first, for `isStrongEvidence` to judge. */
+/**
+ * The evidence of the best few hits, best first, for `isStrongEvidence` to judge. A passage's words are
+ * read with its article's context, as search read them: "what did the bank buy?" is answered by a
+ * paragraph that says only "it completed its acquisition" under a headline naming the bank.
+ */
 export function evidenceOf(
-  passages: readonly { text: string; similarity: number }[],
+  hits: readonly { passage: { text: string; context: string }; similarity: number }[],
   queryTerms: readonly string[],
   weightOf: (term: string) => number,
 ): Evidence[] {
-  return passages.slice(0, EVIDENCE_DEPTH).map((passage) => ({
-    similarity: passage.similarity,
-    coverage: termCoverage(passage.text, queryTerms, weightOf),
+  return hits.slice(0, EVIDENCE_DEPTH).map(({ passage, similarity }) => ({
+    similarity,
+    coverage: termCoverage(`${passage.context}\n${passage.text}`, queryTerms, weightOf),
   }));
 }

@@ -1,13 +1,8 @@
 import { sentenceSpans, type Span } from '../document/sentence-split.js';
-
-/** Close enough to a stemmer for matching question words: "sanctions" finds "sanction", "warned" finds "warn". */
-const stem = (word: string) => word.slice(0, 5);
-
-const stemsOf = (text: string) => new Set((text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(stem));
+import { stem, termsIn } from '../search/term-match.js';
 
 function sharedTerms(text: string, queryTerms: readonly string[]): number {
-  const stems = stemsOf(text);
-  return new Set(queryTerms.map(stem).filter((term) => stems.has(term))).size;
+  return new Set([...termsIn(text, queryTerms)].map(stem)).size;
 }
 
 /**
@@ -23,24 +18,4 @@ export function bestSentence(text: string, queryTerms: readonly string[]): Span 
     if (score > bestScore) [best, bestScore] = [span, score];
   }
   return best;
-}
-
-/**
- * Share of the question's terms that a text contains, each term weighted (by its rarity in the index, so
- * that "February" counts for more than "Russian"): the lexical half of the evidence check.
- */
-export function termCoverage(
-  text: string,
-  queryTerms: readonly string[],
-  weightOf: (term: string) => number = () => 1,
-): number {
-  const stems = stemsOf(text);
-  let total = 0;
-  let covered = 0;
-  for (const term of new Set(queryTerms)) {
-    const weight = weightOf(term);
-    total += weight;
-    if (stems.has(stem(term))) covered += weight;
-  }
-  return total === 0 ? 0 : covered / total;
 }

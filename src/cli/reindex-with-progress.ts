@@ -1,18 +1,31 @@
 import type { CoreConfig } from '../config.js';
 import { loadEmbedder, type Embedder } from '../embed/embedder.js';
 import { reindex, type ReindexOptions, type ReindexSummary } from '../ingest/reindex.js';
+import { calibrateIndex, type CalibrationOutcome } from './calibrate-index.js';
 import { progressBar } from './progress.js';
 
-/** Runs a re-index with progress bars for files and passages on stderr. */
+export interface IngestResult {
+  summary: ReindexSummary;
+  /** Null on a dry run, which writes nothing. */
+  calibration: CalibrationOutcome | null;
+}
+
+/**
+ * Runs a re-index with progress bars for files and passages on stderr, then measures the model on the
+ * index (self-calibration) when the articles changed or nothing is measured yet.
+ */
 export async function reindexWithProgress(
   config: CoreConfig,
   options: ReindexOptions,
   loadModel: () => Promise<Embedder> = () => loadEmbedder(config),
-): Promise<ReindexSummary> {
+): Promise<IngestResult> {
+  let model: Promise<Embedder> | null = null;
+  const loadOnce = () => (model ??= loadModel());
   const files = progressBar('Files', 'files');
   const passages = progressBar('Embedding', 'passages');
+  let summary: ReindexSummary;
   try {
-    return await reindex(config, options, loadModel, {
+    summary = await reindex(config, options, loadOnce, {
       onFilesStart: (total) => files.start(total),
       onFileDone: (done) => files.update(done),
       onEmbedStart: (total) => {
@@ -29,4 +42,6 @@ export async function reindexWithProgress(
     files.stop();
     passages.stop();
   }
+  const calibration = options.dryRun ? null : await calibrateIndex(config, loadOnce);
+  return { summary, calibration };
 }

@@ -6,6 +6,7 @@ import type { Embedder } from '../embed/embedder.js';
 import type { ArticleToStore } from '../store/index-writer.js';
 import { articleBody, type Article } from '../document/article.js';
 import type { PassageDraft } from '../document/drafts.js';
+import { articleContext } from './article-context.js';
 import { runPrepareTask, type FinishOutput, type PrepareTask } from './prepare-tasks.js';
 import type { WorkerReply, WorkerRequest, WorkerSettings } from './prepare-worker.js';
 import type { ReindexProgress } from './reindex.js';
@@ -288,13 +289,21 @@ export async function prepareArticles(
   const total = passages.reduce((sum, list) => sum + list.length, 0);
   progress.onEmbedStart?.(total);
 
-  const indexed = changed.map((item, index) => ({ ...item, passages: passages[index]! }));
+  const indexed = changed.map((item, index) => ({
+    ...item,
+    context: articleContext(item.article),
+    passages: passages[index]!,
+  }));
   const finishGroups = groups(indexed, (item) => item.passages.length, passagesPerTask);
   let done = 0;
   const finished = await runTasks<FinishOutput[]>(
     finishGroups.map((group) => ({
       kind: 'finish',
-      articles: group.map(({ article, passages }) => ({ paragraphs: article.paragraphs, passages })),
+      articles: group.map(({ article, context, passages }) => ({
+        paragraphs: article.paragraphs,
+        context,
+        passages,
+      })),
     })),
     executors,
     (index) => {

@@ -1,6 +1,7 @@
 import type { Embedder } from '../embed/embedder.js';
 import type { PassageDraft, QuoteDraft } from '../document/drafts.js';
 import type { Paragraph } from '../document/article.js';
+import { contextualText } from './article-context.js';
 import { chunkArticle } from './chunk.js';
 import { quotesForPassages } from './quotes.js';
 
@@ -15,6 +16,8 @@ export type PrepareTask =
 
 export interface FinishInput {
   paragraphs: readonly Paragraph[];
+  /** The article's context (articleContext), embedded with each of its passages. */
+  context: string;
   passages: readonly PassageDraft[];
 }
 
@@ -43,7 +46,9 @@ export async function finishTask(
   embedder: Embedder,
 ): Promise<FinishOutput[]> {
   const quotes = articles.map(({ paragraphs, passages }) => quotesForPassages(paragraphs, passages));
-  const vectors = await embedder.embed(articles.flatMap(({ passages }) => passages.map((p) => p.text)));
+  const vectors = await embedder.embed(
+    articles.flatMap(({ context, passages }) => passages.map((p) => contextualText(context, p.text))),
+  );
   let next = 0;
   return articles.map(({ passages }, index) => ({
     quotes: quotes[index]!,

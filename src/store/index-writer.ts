@@ -1,11 +1,13 @@
 import type Database from 'better-sqlite3';
 import { articleBody, type Article } from '../document/article.js';
 import type { PassageDraft, QuoteDraft } from '../document/drafts.js';
-import { createSchema, dropSchema, quantizeSigns, type IndexModel } from './schema.js';
+import { createSchema, dropSchema, forgetCalibration, quantizeSigns, type IndexModel } from './schema.js';
 
 export interface ArticleToStore {
   article: Article;
   hash: string;
+  /** The headline and subjects searched and embedded with every passage of the article. */
+  context: string;
   passages: readonly PassageDraft[];
   vectors: readonly Float32Array[];
   quotes: readonly QuoteDraft[];
@@ -44,8 +46,8 @@ function prepareStatements(db: Database.Database) {
     deleteVector: db.prepare('DELETE FROM passage_vectors WHERE passage_id = ?'),
     deleteArticle: db.prepare('DELETE FROM articles WHERE id = ?'),
     insertArticle: db.prepare(`
-      INSERT INTO articles (key, file, title, source, url, published, author, body, content_hash, indexed_at)
-      VALUES (@key, @file, @title, @source, @url, @published, @author, @body, @hash, @indexedAt)`),
+      INSERT INTO articles (key, file, title, source, url, published, author, context, body, content_hash, indexed_at)
+      VALUES (@key, @file, @title, @source, @url, @published, @author, @context, @body, @hash, @indexedAt)`),
     insertPassage: db.prepare(`
       INSERT INTO passages (article_id, ordinal, paragraph, start, end, kind, text)
       VALUES (?, ?, ?, ?, ?, ?, ?)`),
@@ -81,6 +83,7 @@ function insertArticle(statements: Statements, item: ArticleToStore, indexedAt: 
       url: article.url,
       published: article.published,
       author: article.author,
+      context: item.context,
       body: articleBody(article),
       hash: item.hash,
       indexedAt,
@@ -138,6 +141,7 @@ export function applyIndexChanges(db: Database.Database, changes: IndexChanges):
       dropSchema(db);
       createSchema(db, changes.rebuild);
     }
+    forgetCalibration(db);
     const statements = prepareStatements(db);
     for (const key of changes.remove) passagesRemoved += removeArticle(statements, key);
     const indexedAt = new Date().toISOString();

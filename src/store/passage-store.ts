@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { DEFAULT_VECTOR_QUANTIZE_ABOVE } from '../config.js';
 import { openIndexForRead, type ReadOptions } from './open-database.js';
-import { ftsString, type IndexMeta } from './schema.js';
+import { CALIBRATION_KEY, ftsString, type IndexMeta } from './schema.js';
 import { rescoredCandidates, SignCodes } from './sign-codes.js';
 
 export interface PassageRecord {
@@ -18,6 +18,8 @@ export interface PassageRecord {
   end: number;
   kind: 'body' | 'caption';
   text: string;
+  /** The article's headline and subjects, searched with the passage (see articleContext). */
+  context: string;
 }
 
 export interface RankedId {
@@ -51,6 +53,15 @@ export interface ArticleRecord {
   passages: number;
 }
 
+/** An article's first body passage, with how many passages the article has: what calibration asks from. */
+export interface OpeningRecord {
+  articleId: number;
+  title: string;
+  passageId: number;
+  text: string;
+  passages: number;
+}
+
 export const DOCUMENT_FREQUENCY_CAP = 5000;
 
 export interface PassageStoreOptions extends ReadOptions {
@@ -60,7 +71,7 @@ export interface PassageStoreOptions extends ReadOptions {
 
 const PASSAGE_COLUMNS = `
   p.id, p.article_id AS articleId, a.key AS articleKey, a.title, a.source, a.url, a.published,
-  p.paragraph, p.ordinal, p.start, p.end, p.kind, p.text`;
+  p.paragraph, p.ordinal, p.start, p.end, p.kind, p.text, a.context`;
 
 /**
  * Read access to the index for search and answers. One connection with prepared statements, opened once:
@@ -81,8 +92,9 @@ export class PassageStore {
     this.meta = meta;
     this.quantizeAbove = quantizeAbove;
     this.statements = {
+      calibration: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
       fts: db.prepare(
-        'SELECT rowid AS id, bm25(passages_fts) AS score FROM passages_fts WHERE passages_fts MATCH ? ORDER BY score LIMIT ?',
+        'SELECT rowid AS id, bm25(passages_fts, 1, ?) AS score FROM passages_fts WHERE passages_fts MATCH ? ORDER BY score LIMIT ?',
       ),
       knn: db.prepare(
         'SELECT passage_id AS id, distance AS score FROM passage_vectors WHERE embedding MATCH ? AND k = ? ORDER BY distance',
@@ -111,6 +123,17 @@ export class PassageStore {
         FROM articles a LEFT JOIN passages p ON p.article_id = a.id
         GROUP BY a.id ORDER BY a.published DESC, a.title`),
       passageCount: db.prepare('SELECT count(*) FROM passages').pluck(),
+      openings: db.prepare(`
+        SELECT a.id AS articleId, a.title, p.id AS passageId, p.text,
+               (SELECT count(*) FROM passages WHERE article_id = a.id) AS passages
+        FROM articles a JOIN passages p ON p.id = (
+          SELECT id FROM passages WHERE article_id = a.id AND kind = 'body' ORDER BY ordinal LIMIT 1)
+        ORDER BY a.id`),
+      publishedYears: db
+        .prepare(
+          "SELECT DISTINCT CAST(substr(published, 1, 4) AS INTEGER) FROM articles WHERE published GLOB '[0-9][0-9][0-9][0-9]*'",
+        )
+        .pluck(),
       // Capped: past a few thousand passages a word is common, and counting further only costs time.
       documentFrequency: db
         .prepare(
@@ -125,9 +148,12 @@ export class PassageStore {
     return new PassageStore(db, meta, options);
   }
 
-  /** Best BM25 matches for an FTS5 expression built by `buildMatchExpression`, never raw user text. */
-  fullText(matchExpression: string, limit: number): RankedId[] {
-    return this.statements.fts.all(matchExpression, limit) as RankedId[];
+  /**
+   * Best BM25 matches for an FTS5 expression built by `buildMatchExpression`, never raw user text. A match
+   * in the article's context counts `contextWeight` times a match in the passage's own words.
+   */
+  fullText(matchExpression: string, limit: number, contextWeight: number): RankedId[] {
+    return this.statements.fts.all(contextWeight, matchExpression, limit) as RankedId[];
   }
 
   /**
@@ -199,6 +225,16 @@ export class PassageStore {
     );
   }
 
+  /** Every article's headline and first body passage, in index order. */
+  openings(): OpeningRecord[] {
+    return this.statements.openings.all() as OpeningRecord[];
+  }
+
+  /** The years the articles are dated in (articles without a date count for none). */
+  publishedYears(): number[] {
+    return this.statements.publishedYears.all() as number[];
+  }
+
   /** Changes whenever another connection (a re-index) commits: the cue to drop anything cached. */
   dataVersion(): number {
     return this.db.pragma('data_version', { simple: true }) as number;
@@ -206,6 +242,11 @@ export class PassageStore {
 
   passageCount(): number {
     return this.statements.passageCount.get() as number;
+  }
+
+  /** The answer settings measured on this index (JSON, see src/answer/self-calibration.ts), if any. */
+  storedCalibration(): string | null {
+    return (this.statements.calibration.get(CALIBRATION_KEY) as string | undefined) ?? null;
   }
 
   close(): void {

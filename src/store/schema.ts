@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
 /** Bumped whenever a table changes shape; an index of another version is rebuilt by the next ingest. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export interface IndexModel {
   model: string;
@@ -11,6 +11,8 @@ export interface IndexModel {
 export interface IndexMeta extends IndexModel {
   schemaVersion: number;
 }
+
+export const CALIBRATION_KEY = 'calibration';
 
 const TABLES = [
   'quotes',
@@ -66,6 +68,8 @@ export function createSchema(db: Database.Database, { model, dimension }: IndexM
       url TEXT,
       published TEXT,
       author TEXT,
+      -- The headline and the names the story is about (articleContext): searched with every passage.
+      context TEXT NOT NULL,
       body TEXT NOT NULL,
       content_hash TEXT NOT NULL,
       indexed_at TEXT NOT NULL
@@ -97,14 +101,18 @@ export function createSchema(db: Database.Database, { model, dimension }: IndexM
     CREATE INDEX quotes_by_speaker ON quotes(surname COLLATE NOCASE);
     CREATE INDEX quotes_by_passage ON quotes(passage_id);
 
+    -- Two columns, each with its own BM25 weight (PassageStore): the passage's words, and its article's
+    -- context. Contentless (the text is in passages, the context in articles), with delete support so a
+    -- re-index can drop a passage by rowid alone.
     CREATE VIRTUAL TABLE passages_fts USING fts5(
-      text, content='passages', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2'
+      text, context, content='', contentless_delete=1, tokenize='porter unicode61 remove_diacritics 2'
     );
     CREATE TRIGGER passages_fts_insert AFTER INSERT ON passages BEGIN
-      INSERT INTO passages_fts(rowid, text) VALUES (new.id, new.text);
+      INSERT INTO passages_fts(rowid, text, context)
+      VALUES (new.id, new.text, (SELECT context FROM articles WHERE id = new.article_id));
     END;
     CREATE TRIGGER passages_fts_delete AFTER DELETE ON passages BEGIN
-      INSERT INTO passages_fts(passages_fts, rowid, text) VALUES ('delete', old.id, old.text);
+      DELETE FROM passages_fts WHERE rowid = old.id;
     END;
 
     -- embedding_bits holds the sign of each dimension (quantizeSigns): 32 times smaller than the floats,
@@ -165,4 +173,14 @@ export function readContents(db: Database.Database): IndexContents {
 export function readMeta(db: Database.Database): IndexMeta | null {
   const contents = readContents(db);
   return contents.kind === 'index' ? contents.meta : null;
+}
+
+/** Stores the settings measured on this index (see forgetCalibration). */
+export function writeCalibration(db: Database.Database, calibration: string): void {
+  db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(CALIBRATION_KEY, calibration);
+}
+
+/** Articles changed: what was measured no longer describes the index, until it is measured again. */
+export function forgetCalibration(db: Database.Database): void {
+  db.prepare('DELETE FROM meta WHERE key = ?').run(CALIBRATION_KEY);
 }

@@ -1,0 +1,25 @@
+/**
+ * Years a question asks about: "the 2022 final", "in March 1987", "since 2004". Four digits from 1900 to
+ * 2099 standing alone; not part of a larger number ("12,2005"), a decimal, a range of digits or a
+ * quantity with a unit ("2000 jobs" is still read as a year: rare in questions, and only ever a refusal when
+ * the archive never mentions 2000 either).
+ */
+export function yearsAsked(question: string): number[] {
+  const years = new Set<number>();
+  for (const match of question.matchAll(/(?<![\p{N}.,$£€])(19|20)\d\d(?![\p{N}%]|[.,]\d)/gu))
+    years.add(Number(match[0]));
+  return [...years];
+}
+
+/** "1987, 2004–2005 and 2025": covered years with consecutive runs joined, for a refusal's reason. */
+export function describeYears(years: readonly number[]): string {
+  const sorted = [...new Set(years)].sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    runs.push(j > i ? `${sorted[i]}–${sorted[j]}` : String(sorted[i]));
+    i = j + 1;
+  }
+  return runs.length > 1 ? `${runs.slice(0, -1).join(', ')} and ${runs.at(-1)}` : (runs[0] ?? '');
+}

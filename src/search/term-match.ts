@@ -1,0 +1,31 @@
+/** Close enough to a stemmer for matching question words: "sanctions" finds "sanction", "warned" finds "warn". */
+export const stem = (word: string) => word.slice(0, 5);
+
+export const stemsOf = (text: string) =>
+  new Set((text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(stem));
+
+/** The question's terms that a text contains (by stem). */
+export function termsIn(text: string, queryTerms: readonly string[]): Set<string> {
+  const stems = stemsOf(text);
+  return new Set(queryTerms.filter((term) => stems.has(stem(term))));
+}
+
+/**
+ * Share of the question's terms that a text contains, each term weighted (by its rarity in the index, so
+ * that "February" counts for more than "Russian"): the lexical half of the evidence check.
+ */
+export function termCoverage(
+  text: string,
+  queryTerms: readonly string[],
+  weightOf: (term: string) => number = () => 1,
+): number {
+  const found = termsIn(text, queryTerms);
+  let total = 0;
+  let covered = 0;
+  for (const term of new Set(queryTerms)) {
+    const weight = weightOf(term);
+    total += weight;
+    if (found.has(term)) covered += weight;
+  }
+  return total === 0 ? 0 : covered / total;
+}

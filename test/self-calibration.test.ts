@@ -1,0 +1,83 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storedCalibration, VECTOR_WEIGHTS } from '../src/answer/self-calibration.js';
+import { formatCalibration } from '../src/cli/calibrate-index.js';
+import { reindexWithProgress } from '../src/cli/reindex-with-progress.js';
+import { benchConfigSchema, parseConfig, type CoreConfig } from '../src/config.js';
+import { readMeta } from '../src/store/schema.js';
+import { scratchCorpus } from './helpers/corpus.js';
+import { sharedEmbedder, testConfig } from './helpers/model.js';
+
+const { BENCH_DIR } = parseConfig(benchConfigSchema, process.env);
+
+/** Every n-th BBC business and politics story: a small real news corpus to measure the model on. */
+const BBC_ARTICLES = 40;
+
+let corpus: Awaited<ReturnType<typeof scratchCorpus>>;
+let config: CoreConfig;
+
+async function addBbcArticles(articlesDir: string, count: number, offset = 0): Promise<void> {
+  const root = path.join(BENCH_DIR, 'bbc-fulltext/bbc');
+  for (const section of ['business', 'politics']) {
+    const files = (await fs.readdir(path.join(root, section))).sort();
+    for (let i = 0; i < count / 2; i++) {
+      const file = files[offset + i * 7]!;
+      await fs.copyFile(path.join(root, section, file), path.join(articlesDir, `${section}-${file}`));
+    }
+  }
+}
+
+const ingest = async () =>
+  reindexWithProgress(config, { full: false, prune: false, dryRun: false }, sharedEmbedder);
+
+function stored(): ReturnType<typeof storedCalibration> {
+  const db = new Database(config.DB_PATH, { readonly: true });
+  try {
+    return storedCalibration(readMeta(db)!.calibration, config.EMBEDDING_MODEL);
+  } finally {
+    db.close();
+  }
+}
+
+beforeAll(async () => {
+  corpus = await scratchCorpus();
+  config = testConfig({ DB_PATH: corpus.dbPath, ARTICLES_DIR: corpus.articlesDir });
+});
+afterAll(async () => {
+  await corpus.cleanup();
+});
+
+describe('self-calibration at ingest', () => {
+  it('does not pretend to measure two articles, and says so', async () => {
+    const { calibration } = await ingest();
+    expect(calibration).toEqual({ status: 'too-small' });
+    expect(formatCalibration(calibration!)).toMatch(/^Calibration: too few articles to measure/);
+    expect(stored()).toBeNull();
+  });
+
+  it('measures the model on a small news corpus, stores the result in the index and reports it', async () => {
+    await addBbcArticles(corpus.articlesDir, BBC_ARTICLES);
+    const { calibration } = await ingest();
+    expect(calibration?.status).toBe('measured');
+    if (calibration?.status !== 'measured') return;
+    const { measured, vectorWeight, evidence } = calibration.calibration;
+    expect(measured.pseudoQuestions).toBeGreaterThanOrEqual(BBC_ARTICLES);
+    expect(VECTOR_WEIGHTS).toContain(vectorWeight);
+    // The chosen settings must tell the corpus's own questions from off-topic ones, or they measure nothing.
+    expect(measured.answerableFound).toBeGreaterThanOrEqual(0.8);
+    expect(measured.offTopicRefused).toBeGreaterThanOrEqual(0.8);
+    expect(stored()).toEqual({ vectorWeight, evidence });
+    expect(formatCalibration(calibration)).toContain(`hybrid vector weight ${vectorWeight}`);
+  }, 300_000);
+
+  it('keeps the measurement while the articles are unchanged, and measures again when they change', async () => {
+    const before = stored();
+    expect((await ingest()).calibration).toEqual({ status: 'kept' });
+    expect(stored()).toEqual(before);
+    await addBbcArticles(corpus.articlesDir, 4, 3);
+    expect((await ingest()).calibration?.status).toBe('measured');
+    expect(stored()).not.toBeNull();
+  }, 300_000);
+});

@@ -1,0 +1,104 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerSchema, type Answer } from '../src/answer/answer-schema.js';
+import { Briefing } from '../src/answer/briefing.js';
+import { reindex } from '../src/ingest/reindex.js';
+import { scratchCorpus } from './helpers/corpus.js';
+import { sharedEmbedder, testConfig } from './helpers/model.js';
+
+/**
+ * Topical questions whose answer the old search missed for a class of reason: a paragraph that never
+ * names its story's subject, a fact only a photo caption gives, a year the archive does not cover.
+ * Real model, real SQLite, the sample articles plus a few short made-up stories.
+ */
+const STORIES: Record<string, string> = {
+  'barclays-absa.md': `---
+title: Barclays agrees to buy Absa
+published: 2025-05-09
+---
+Barclays has agreed to buy Absa, South Africa's largest retail bank, in the biggest foreign investment in the country since the end of apartheid.
+
+Barclays said the deal would double its African business, and Barclays shares rose 2% in London.
+
+Analysts said Barclays had been looking for a way into Africa's fastest-growing markets for years.
+
+The deal will pay 33bn rand for a 60% holding, the two sides said, and Absa keeps its own name and its listing in Johannesburg.
+
+Absa's board backed the offer on Monday after two months of talks, and the competition regulator is expected to approve it by the autumn.
+`,
+  'teachers-pay.md': `---
+title: Teachers reject pay offer
+published: 2025-05-12
+---
+Teachers voted to reject a pay offer of 3% on Thursday, and the union said strikes could follow before the summer.
+
+Head teachers said the pay offer would not keep up with prices, and that schools would have to cut staff to pay for it.
+
+The education minister said the offer was fair and that there was no more money for pay this year.
+`,
+  'carrick-flood.md': `---
+title: Floods close Carrick high street
+published: 2025-05-20
+---
+Floods closed the high street in Carrick on Friday after two days of rain, and shops were told to stay shut until the weekend.
+
+Council workers pumped water from the high street all night, and the fire service rescued two people from a car.
+
+Residents said the floods were the worst they could remember, and the council promised money for flood defences.
+
+Water reached a depth of 1.8 metres outside the Carrick post office on Friday morning
+`,
+};
+
+let corpus: Awaited<ReturnType<typeof scratchCorpus>>;
+let briefing: Briefing;
+
+beforeAll(async () => {
+  corpus = await scratchCorpus();
+  for (const [file, text] of Object.entries(STORIES))
+    await fs.writeFile(path.join(corpus.articlesDir, file), text);
+  const config = testConfig({ DB_PATH: corpus.dbPath, ARTICLES_DIR: corpus.articlesDir });
+  const embedder = await sharedEmbedder();
+  await reindex(config, { full: false, prune: false, dryRun: false }, async () => embedder);
+  briefing = await Briefing.open(config, embedder);
+}, 120_000);
+afterAll(async () => {
+  briefing.close();
+  await corpus.cleanup();
+});
+
+async function ask(question: string): Promise<Answer> {
+  return answerSchema.parse(await briefing.ask(question));
+}
+
+describe("a paragraph read with its article's context", () => {
+  it('answers from the paragraph that holds the fact, though only the headline names the subject', async () => {
+    const answer = await ask('How much is Barclays paying for its holding?');
+    expect(answer.found).toBe(true);
+    expect(answer.passages[0]!.text).toContain('33bn rand for a 60% holding');
+  });
+});
+
+describe('facts only a photo caption gives', () => {
+  it('answers with the caption when no other passage holds the fact', async () => {
+    const answer = await ask('How deep was the water on Carrick high street on Friday?');
+    expect(answer.found).toBe(true);
+    expect(answer.passages[0]!.kind).toBe('caption');
+    expect(answer.passages[0]!.text).toContain('1.8 metres');
+  });
+});
+
+describe('questions dated outside the archive', () => {
+  it('says nothing was found, and which years the archive covers, for a year no article is from or mentions', async () => {
+    const answer = await ask('What did NATO leaders warn Putin about in 2019?');
+    expect(answer.found).toBe(false);
+    expect(answer.passages).toEqual([]);
+    expect(answer.reason).toBe('The indexed articles are from 2025; none is from 2019 or mentions it.');
+  });
+
+  it('still answers about a year an article mentions though none is dated then', async () => {
+    const answer = await ask('What did NATO leaders warn Putin about in 2022?');
+    expect(answer.found).toBe(true);
+  });
+});
