@@ -84,6 +84,10 @@ export class PassageStore {
       fts: db.prepare(
         'SELECT rowid AS id, bm25(passages_fts) AS score FROM passages_fts WHERE passages_fts MATCH ? ORDER BY score LIMIT ?',
       ),
+      // BM25 over a given set of passages (a speaker's statements): the same scores as `fts`, any depth.
+      ftsWithin: db.prepare(
+        'SELECT rowid AS id, bm25(passages_fts) AS score FROM passages_fts WHERE passages_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?)) ORDER BY score',
+      ),
       knn: db.prepare(
         'SELECT passage_id AS id, distance AS score FROM passage_vectors WHERE embedding MATCH ? AND k = ? ORDER BY distance',
       ),
@@ -106,6 +110,13 @@ export class PassageStore {
         FROM quotes q JOIN articles a ON a.id = q.article_id
         WHERE q.speaker IN (SELECT value FROM json_each(?))
         ORDER BY a.published DESC, a.id, q.start`),
+      // Which of these speakers are quoted in articles that name something (an organisation, a country).
+      speakersQuotedWith: db.prepare(`
+        SELECT q.speaker AS name, count(DISTINCT p.id) AS passages
+        FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid
+        JOIN quotes q ON q.article_id = p.article_id
+        WHERE passages_fts MATCH ? AND q.speaker IN (SELECT value FROM json_each(?))
+        GROUP BY q.speaker ORDER BY passages DESC, q.speaker`),
       quotesInPassages: db.prepare(`
         SELECT passage_id AS passageId, speaker, start, end FROM quotes
         WHERE passage_id IN (SELECT value FROM json_each(?)) ORDER BY start`),
@@ -131,6 +142,12 @@ export class PassageStore {
   /** Best BM25 matches for an FTS5 expression built by `buildMatchExpression`, never raw user text. */
   fullText(matchExpression: string, limit: number): RankedId[] {
     return this.statements.fts.all(matchExpression, limit) as RankedId[];
+  }
+
+  /** BM25 matches among the passages `ids` only, best first. */
+  fullTextWithin(matchExpression: string, ids: readonly number[]): RankedId[] {
+    if (ids.length === 0) return [];
+    return this.statements.ftsWithin.all(matchExpression, JSON.stringify(ids)) as RankedId[];
   }
 
   /**
@@ -189,6 +206,21 @@ export class PassageStore {
   /** Statements by these speakers, newest article first and in article order within each. */
   quotesBy(speakers: readonly string[]): QuoteRecord[] {
     return this.statements.quotesBySpeaker.all(JSON.stringify(speakers)) as QuoteRecord[];
+  }
+
+  /**
+   * Of `speakers`, those quoted in an article with passages matching an FTS5 expression (built by
+   * `buildMatchExpression`, never raw user text), with how many such passages, most first.
+   */
+  speakersQuotedWith(
+    matchExpression: string,
+    speakers: readonly string[],
+  ): { name: string; passages: number }[] {
+    if (speakers.length === 0) return [];
+    return this.statements.speakersQuotedWith.all(matchExpression, JSON.stringify(speakers)) as {
+      name: string;
+      passages: number;
+    }[];
   }
 
   quotesIn(passageIds: readonly number[]): QuoteRecord[] {
