@@ -11,7 +11,8 @@ const SYNONYMS = new Map<string, string[]>([
   ['un', ['united', 'nations']], ['fed', ['federal', 'reserve']], ['eu', ['european', 'union']],
   ['chair', ['chairman']], ['chairwoman', ['chairman']], ['chairperson', ['chairman']],
   ['spokeswoman', ['spokesman']], ['spokesperson', ['spokesman']], ['md', ['managing', 'director']],
-  ['boss', [HEAD]], ['chief', [HEAD]], ['head', [HEAD]],
+  ['lib', ['liberal']], ['dem', ['democrat']], ['dems', ['democrats']], ['tory', ['conservative']],
+  ['tories', ['conservatives']], ['boss', [HEAD]], ['chief', [HEAD]], ['head', [HEAD]],
 ]);
 
 /** Words that head a role at the top of an organisation: what "boss", "chief" and "head" ask for. */
