@@ -131,7 +131,7 @@ class ArticleAttributor {
       // Words before an attribution that ends the paragraph ("A. B, he said.") are the speaker's too.
       const start =
         trailing && index === sentences.length - 1 ? this.quoteStart(sentences, index) : sentence.start;
-      const entity = this.resolve(mention, sentence.paragraph, start);
+      const entity = this.resolve(mention, sentence.paragraph, sentence.start, start);
       if (entity) this.record({ paragraph: sentence.paragraph, start, end: sentence.end }, entity);
     }
   }
@@ -161,7 +161,8 @@ class ArticleAttributor {
     this.found.push({ attribution: { ...span, speaker }, entity });
   }
 
-  private resolve(mention: Mention, paragraph: number, quoteStart: number): Entity | null {
+  /** `nameAt` is where the sentence naming the speaker begins; `quoteStart` where their words begin. */
+  private resolve(mention: Mention, paragraph: number, nameAt: number, quoteStart: number): Entity | null {
     switch (mention.type) {
       case 'pronoun':
         return this.antecedent(paragraph, quoteStart);
@@ -170,13 +171,22 @@ class ArticleAttributor {
         return this.known.findLast(described) ?? null;
       }
       case 'name':
-        return this.resolveName(mention, paragraph);
+        return this.resolveName(mention, paragraph, nameAt);
     }
   }
 
-  /** "Lammy" is the David Lammy named before; "MoD" the Ministry of Defence; a new name is remembered. */
-  private resolveName(mention: NameMention, paragraph: number): Entity {
+  /**
+   * "Lammy" is the David Lammy named before; "MoD" the Ministry of Defence; a new name is remembered. A
+   * surname alone is the person of that surname named nearest before it (`offset` in `paragraph`): after
+   * "Serena Williams said", "Williams added" is Serena, even if Venus Williams was quoted first.
+   */
+  private resolveName(mention: NameMention, paragraph: number, offset: number): Entity {
     const { name, role } = mention;
+    const nearest = name.includes(' ') ? null : this.nearestFullName(name, paragraph, offset);
+    if (nearest) {
+      const entity = this.resolveName(nearest, paragraph, offset);
+      return role ? { ...entity, role } : entity;
+    }
     const sameName = (entity: Entity) => entity.name === name || entity.surname === name;
     const acronymOf = (entity: Entity) =>
       entity.kind === 'organisation' &&
@@ -190,6 +200,20 @@ class ArticleAttributor {
     const entity = { name, surname: surnameOf(name), role, kind: mention.kind };
     this.known.push(entity);
     return entity;
+  }
+
+  /** The nearest mention before `offset` of `paragraph` of a longer name ending in `surname`. */
+  private nearestFullName(surname: string, paragraph: number, offset: number): NameMention | null {
+    for (const sentence of this.sentencesBefore(paragraph, offset)) {
+      if (!sentence.text.includes(surname)) continue;
+      const tokens = this.tokens(sentence);
+      for (let i = tokens.length - 1; i >= 1; i--) {
+        if (withoutPossessive(tokens[i]!.text) !== surname) continue;
+        const mention = readMention(tokens, phraseEndingAt(tokens, i), i);
+        if (mention?.type === 'name' && mention.name.endsWith(` ${surname}`)) return mention;
+      }
+    }
+    return null;
   }
 
   /** The fullest earlier mention of `name` ("US president Donald Trump" for "Trump"), read lazily. */
@@ -262,7 +286,7 @@ class ArticleAttributor {
     if (typeof end !== 'number') return null;
     const mention = readMention(tokens, phraseEndingAt(tokens, end), end);
     if (mention?.type !== 'name' || mention.kind !== 'person') return null;
-    return this.resolveName(mention, sentence.paragraph);
+    return this.resolveName(mention, sentence.paragraph, sentence.start);
   }
 }
 

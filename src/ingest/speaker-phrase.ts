@@ -189,3 +189,15 @@ export function readMention(tokens: readonly Token[], start: number, end: number
   if (tokens[start - 1]?.lower !== 'the' || head.tags.has('Plural') || isCapitalised(head)) return null;
   return { type: 'definite', words: tokens.slice(start, end + 1).map((token) => token.lower) };
 }
+
+/**
+ * A role set off by commas after a name: "Alan Greenspan, the Fed chairman, said" and "Annalena Baerbock,
+ * Germany's foreign minister, said" give the role the name itself lacks. `first` is the word after the
+ * name's comma; null unless a phrase ending in a role noun and a comma starts there.
+ */
+export function appositiveRole(tokens: readonly Token[], first: number): string | null {
+  const from = ['the', 'a', 'an'].includes(tokens[first]?.lower ?? '') ? first + 1 : first;
+  const last = phraseStartingAt(tokens, from);
+  if (last < from || !tokens[last]!.post.includes(',') || !isRoleNoun(tokens[last]!)) return null;
+  return joinWords(tokens.slice(from, last + 1));
+}

@@ -1,4 +1,5 @@
 import {
+  appositiveRole,
   phraseEndingAt,
   phraseStartingAt,
   readMention,
@@ -169,7 +170,13 @@ function verbClaims(tokens: readonly Token[], verb: number): Claim[] {
     return [{ mention: { type: 'pronoun' }, trailing: trailing(end) }];
   }
   const found = subjects(tokens, end);
-  return found ? found.mentions.map((mention) => ({ mention, trailing: trailing(found.edge) })) : [];
+  if (!found) return [];
+  const [only] = found.mentions;
+  if (found.mentions.length === 1 && only?.type === 'name' && only.role === null) {
+    const role = tokens[end]!.post.includes(',') ? appositiveRole(tokens, end + 1) : null;
+    if (role) return [{ mention: { ...only, role }, trailing: trailing(found.edge) }];
+  }
+  return found.mentions.map((mention) => ({ mention, trailing: trailing(found.edge) }));
 }
 
 /**
