@@ -233,6 +233,15 @@ describe('attributeQuotes on reported speech', () => {
     expect(attributeQuotes(body(text)).map((a) => a.speaker.name)).toEqual([speaker]);
   });
 
+  it('keeps a time word opening the sentence out of the name and the role', () => {
+    expect(
+      attributeQuotes(body('Earlier Tony Blair said the plan had failed.')).map((a) => a.speaker),
+    ).toEqual([{ name: 'Tony Blair', surname: 'Blair', role: null }]);
+    expect(
+      attributeQuotes(body('Later Tory leader Michael Howard said it was a disgrace.')).map((a) => a.speaker),
+    ).toEqual([{ name: 'Michael Howard', surname: 'Howard', role: 'Tory leader' }]);
+  });
+
   it('reads a role set off by commas after the name', () => {
     expect(
       attributeQuotes(body('Alan Greenspan, the Fed chairman, told Congress that growth was solid.')).map(

@@ -7,7 +7,7 @@ import type { SpeakerRecord } from '../src/store/passage-store.js';
 describe('parseSpeakerQuestion', () => {
   it.each([
     ['what did Lammy say?', 'Lammy', null],
-    ['What did the Estonian foreign minister say?', 'Estonian foreign minister', null],
+    ['What did the Estonian foreign minister say?', 'the Estonian foreign minister', null],
     ['What did Trump think about the government shut down?', 'Trump', 'the government shut down'],
     ['what has David Lammy said on sanctions', 'David Lammy', 'sanctions'],
     ['What is Putin saying about NATO?', 'Putin', 'NATO'],
@@ -21,7 +21,7 @@ describe('parseSpeakerQuestion', () => {
   it.each([
     ['what did Lammy say during the debate?', 'Lammy', 'the debate'],
     ['What did Barrot say at the summit?', 'Barrot', 'the summit'],
-    ['what did the PM say after the vote', 'PM', 'the vote'],
+    ['what did the PM say after the vote', 'the PM', 'the vote'],
     ["What was Lammy's reaction to the ceasefire?", 'Lammy', 'the ceasefire'],
     ['How did Barrot describe the Russian strikes?', 'Barrot', 'the Russian strikes'],
     ["Joly's view on the deadline", 'Joly', 'the deadline'],
@@ -30,9 +30,9 @@ describe('parseSpeakerQuestion', () => {
     ['Did Umerov comment on the talks?', 'Umerov', 'the talks'],
     ['Has Lammy said anything about sanctions?', 'Lammy', 'sanctions'],
     ['Did Joly mention the deadline?', 'Joly', 'the deadline'],
-    ['What did the Fed chairman tell the BBC about rates?', 'Fed chairman', 'rates'],
+    ['What did the Fed chairman tell the BBC about rates?', 'the Fed chairman', 'rates'],
     ['what David Lammy has said', 'David Lammy', null],
-    ['how did the IMF boss react to the crisis?', 'IMF boss', 'the crisis'],
+    ['how did the IMF boss react to the crisis?', 'the IMF boss', 'the crisis'],
   ])('reads the phrasing "%s" as %s / %s', (question, speaker, topic) => {
     expect(parseSpeakerQuestion(question)).toEqual({ speaker, topic });
   });

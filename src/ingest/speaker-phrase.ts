@@ -93,8 +93,14 @@ export function separated(left: Token, right: Token): boolean {
   return (left.post.trim() !== '' && left.post !== '-') || right.pre.trim() !== '';
 }
 
+/** "Earlier Tony Blair said", "Later, Brown said": a time word opening the sentence is not part of a name. */
+const isOpeningTimeWord = (token: Token) =>
+  token.initial &&
+  (token.tags.has('Comparative') || token.tags.has('Superlative')) &&
+  !hasAny(token, PERSON_TAGS);
+
 function isNominal(token: Token): boolean {
-  if (hasAny(token, PHRASE_BREAKING_TAGS)) return false;
+  if (hasAny(token, PHRASE_BREAKING_TAGS) || isOpeningTimeWord(token)) return false;
   if (isCapitalised(token) && !token.initial) return true;
   return (token.tags.has('Noun') || token.tags.has('Adjective')) && !token.tags.has('Verb');
 }

@@ -96,8 +96,8 @@ const NOT_NAME_WORDS = new Set(['what', 'who', 'which', 'when', 'where', 'why', 
 function speakerQuestion(text: string): SpeakerQuestion | null {
   for (const pattern of PATTERNS) {
     const groups = pattern.exec(text)?.groups;
-    const speaker = groups?.speaker?.replace(LEADING_ARTICLE, '').trim();
-    if (!speaker || speaker.split(' ').length > 8) continue;
+    const speaker = groups?.speaker?.trim();
+    if (!speaker || speaker.replace(LEADING_ARTICLE, '') === '' || speaker.split(' ').length > 8) continue;
     if (
       speaker
         .toLowerCase()

@@ -83,13 +83,23 @@ type RoleMatch = { kind: 'exact' } | { kind: 'partial' } | { kind: 'qualified'; 
 function matchRole(role: readonly string[], asked: readonly string[]): RoleMatch {
   if (same(role, asked)) return { kind: 'exact' };
   if (role.some((word) => NEAR_ROLE_MODIFIERS.has(word) && !asked.includes(word))) return null;
-  const wantsHead = asked.includes(HEAD);
-  if (wantsHead && !role.some((word) => TOP_ROLE_WORDS.has(word))) return null;
-  const missing = asked.filter((word) => word !== HEAD && !role.includes(word));
+  const missing = asked.filter((word) => !holds(role, word));
   if (missing.length === 0) return asked.length >= 2 ? { kind: 'partial' } : null;
-  if (missing.some((word) => NEAR_ROLE_MODIFIERS.has(word))) return null;
-  const roleAsked = wantsHead || (role.length > 0 && containsAll(asked, role));
+  if (missing.some((word) => NEAR_ROLE_MODIFIERS.has(word) || word === HEAD)) return null;
+  // Only a role asked in its own words is read with an organisation from the articles: "the UN chief" is
+  // not whichever president is quoted in an article about the UN.
+  const roleAsked = role.length > 0 && containsAll(asked, role);
   return roleAsked && missing.length < asked.length ? { kind: 'qualified', qualifier: missing } : null;
+}
+
+/** Whether `words` hold `word`, where "chief", "boss" and "head" stand for any word heading a role. */
+function holds(words: readonly string[], word: string): boolean {
+  return words.some(
+    (other) =>
+      other === word ||
+      (other === HEAD && TOP_ROLE_WORDS.has(word)) ||
+      (word === HEAD && TOP_ROLE_WORDS.has(other)),
+  );
 }
 
 function bestRoleMatch(speaker: SpeakerRecord, asked: readonly string[]): RoleMatch {
@@ -109,7 +119,7 @@ export interface ResolveOptions {
 
 /**
  * The indexed speakers a name in a question refers to, best kind of match first: the full name, then the
- * surname, then a role exactly as stored ("the Estonian foreign minister"), then a role that holds the
+ * surname, then (first when asked with "the") a role exactly as stored ("the Estonian foreign minister"), then a role that holds the
  * words asked, then any distinctive word of a name. Several speakers can come back when the words fit
  * several (two ministers with one surname); none when nobody fits. Pure: roles asked with an organisation
  * the stored role leaves out are `roleCandidates`, checked against the articles by `findSpeakers`.
@@ -122,22 +132,41 @@ export function resolveSpeaker(
   const query = words(asked);
   if (query.length === 0) return [];
   const role = roleWords(asked);
+  // A surname alone also finds the speaker stored under that surname alone (quoted where no full name was
+  // given): "Blair" is Tony Blair and "Blair", most quoted first.
+  const byName = (speaker: SpeakerRecord) =>
+    same(wordsOf(speaker).name, query) || (query.length === 1 && same(wordsOf(speaker).surname, query));
+  const byRole = bare
+    ? []
+    : [
+        (speaker: SpeakerRecord) => bestRoleMatch(speaker, role)?.kind === 'exact',
+        (speaker: SpeakerRecord) => bestRoleMatch(speaker, role)?.kind === 'partial',
+      ];
+  // "The PM" is a role even when some article's "the PM said" left a speaker named "PM".
+  const roleFirst = /^the\s/iu.test(asked.trim());
   const tiers: ((speaker: SpeakerRecord) => boolean)[] = [
-    (speaker) => same(wordsOf(speaker).name, query),
+    ...(roleFirst ? byRole : []),
+    byName,
     (speaker) => same(wordsOf(speaker).surname, query),
-    ...(bare
-      ? []
-      : [
-          (speaker: SpeakerRecord) => bestRoleMatch(speaker, role)?.kind === 'exact',
-          (speaker: SpeakerRecord) => bestRoleMatch(speaker, role)?.kind === 'partial',
-        ]),
+    ...(roleFirst ? [] : byRole),
     (speaker) => containsAll(wordsOf(speaker).name, query),
   ];
   for (const matches of tiers) {
     const found = speakers.filter(matches);
-    if (found.length > 0) return found;
+    if (found.length > 0) return dominant(found);
   }
   return [];
+}
+
+/**
+ * When one of several matches is quoted far more than the rest, the question means them: in an archive of
+ * British news "the PM" and "Blair" are Tony Blair, not every prime minister or namesake quoted once.
+ */
+const DOMINANCE = 3;
+
+function dominant(found: SpeakerRecord[]): SpeakerRecord[] {
+  const [top, next] = [...found].sort((a, b) => b.quotes - a.quotes);
+  return top && next && top.quotes >= DOMINANCE * next.quotes ? [top] : found;
 }
 
 /** Speakers whose role fits the one asked once its organisation or country is read from their articles. */

@@ -110,11 +110,12 @@ export class PassageStore {
         FROM quotes q JOIN articles a ON a.id = q.article_id
         WHERE q.speaker IN (SELECT value FROM json_each(?))
         ORDER BY a.published DESC, a.id, q.start`),
-      // Which of these speakers are quoted in articles that name something (an organisation, a country).
+      // Which of these speakers are quoted in articles about something (an organisation, a country): named
+      // in the article's opening passage or in the passage that quotes them.
       speakersQuotedWith: db.prepare(`
         SELECT q.speaker AS name, count(DISTINCT p.id) AS passages
         FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid
-        JOIN quotes q ON q.article_id = p.article_id
+        JOIN quotes q ON q.article_id = p.article_id AND (p.ordinal = 0 OR q.passage_id = p.id)
         WHERE passages_fts MATCH ? AND q.speaker IN (SELECT value FROM json_each(?))
         GROUP BY q.speaker ORDER BY passages DESC, q.speaker`),
       quotesInPassages: db.prepare(`
@@ -209,8 +210,9 @@ export class PassageStore {
   }
 
   /**
-   * Of `speakers`, those quoted in an article with passages matching an FTS5 expression (built by
-   * `buildMatchExpression`, never raw user text), with how many such passages, most first.
+   * Of `speakers`, those quoted in an article whose opening passage, or the passage quoting them, matches
+   * an FTS5 expression (built by `buildMatchExpression`, never raw user text), with how many such
+   * passages, most first.
    */
   speakersQuotedWith(
     matchExpression: string,
