@@ -18,12 +18,19 @@ import { reindex } from '../src/ingest/reindex.js';
 import { queryTerms } from '../src/search/fts-query.js';
 import { SEARCH_MODES, searchPassages, type SearchMode } from '../src/search/hybrid-search.js';
 import { PassageStore } from '../src/store/passage-store.js';
+import { benchIndex } from './bench/corpora.js';
 import { loadQuailNews, loadSquad, type EvalQuestion, type EvalSet } from './eval/datasets.js';
+import { evaluateDevSet, printDevScores } from './eval/run-dev-set.js';
 import { rankOf, retrievalScores, type RetrievalScores } from './eval/metrics.js';
 
-const USAGE = `Usage: npm run eval -- [--json] [--sweep]
-  --json    print the figures as JSON
-  --sweep   also try hybrid vector weights and print recall for each`;
+const SET_NAMES = ['xquad-en', 'squad2-half', 'quail-news', 'dev'] as const;
+type SetName = (typeof SET_NAMES)[number];
+
+const USAGE = `Usage: npm run eval -- [--json] [--sweep] [--only SETS] [--failures]
+  --json      print the figures as JSON
+  --sweep     also try hybrid vector weights and print recall for each
+  --only      comma-separated sets to run: ${SET_NAMES.join(', ')} (default: all)
+  --failures  print the development set's missed questions with the passages shown instead`;
 const JSONL = 'articles.jsonl';
 const DOCUMENTS_RANKED = 10;
 const SWEEP_WEIGHTS = [0, 0.1, 0.2, 0.3, 0.5, 1, 2];
@@ -134,6 +141,7 @@ function calibrateEvidence(answerable: readonly Evidence[], offCorpus: readonly 
 }
 
 const fixed = (value: number) => value.toFixed(3);
+const log = (line: string) => console.error(line);
 
 function printTable(header: string[], rows: string[][]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
@@ -146,10 +154,21 @@ const scoreCells = (s: RetrievalScores) =>
 runCli(async () => {
   const args = parseCliArgs(
     process.argv.slice(2),
-    { json: { type: 'boolean' }, sweep: { type: 'boolean' } },
+    {
+      json: { type: 'boolean' },
+      sweep: { type: 'boolean' },
+      only: { type: 'string' },
+      failures: { type: 'boolean' },
+    },
     z.object({
       json: z.boolean().default(false),
       sweep: z.boolean().default(false),
+      only: z
+        .string()
+        .default(SET_NAMES.join(','))
+        .transform((value) => value.split(',').map((name) => name.trim()))
+        .pipe(z.array(z.enum(SET_NAMES, { error: `expected ${SET_NAMES.join(', ')}` })).min(1)),
+      failures: z.boolean().default(false),
       positionals: z.array(z.string()).max(0),
     }),
     USAGE,
@@ -157,11 +176,15 @@ runCli(async () => {
   const config = loadCoreConfig();
   const calibration: ModelCalibration = calibrationFor(config.EMBEDDING_MODEL, config);
   const embedder = await loadEmbedder(config);
-  const sets = [
-    loadSquad('xquad-en', 'xquad-en/xquad.en.json'),
-    loadSquad('squad2-half', 'squad-v2.0-dev-half/dev-v2.0.json'),
-    loadQuailNews(),
-  ];
+  const only = new Set<SetName>(args.only);
+  const loaders = {
+    'xquad-en': () => loadSquad('xquad-en', 'xquad-en/xquad.en.json'),
+    'squad2-half': () => loadSquad('squad2-half', 'squad-v2.0-dev-half/dev-v2.0.json'),
+    'quail-news': loadQuailNews,
+  };
+  const sets = (Object.keys(loaders) as (keyof typeof loaders)[])
+    .filter((name) => only.has(name))
+    .map((name) => loaders[name]());
   const retrieval: { set: string; mode: SearchMode; scores: RetrievalScores }[] = [];
   const sweep: { set: string; vectorWeight: number; scores: RetrievalScores }[] = [];
   let found: Record<string, unknown> = {};
@@ -224,12 +247,25 @@ runCli(async () => {
       indexed.cleanup();
     }
   }
+  const dev = only.has('dev')
+    ? await evaluateDevSet(
+        { ...config, DB_PATH: (await benchIndex('archive', config, log)).dbPath },
+        embedder,
+      )
+    : null;
+  if (args.failures && dev) console.error(dev.failures.join('\n\n'));
   if (args.json) {
     console.log(
-      JSON.stringify({ model: config.EMBEDDING_MODEL, calibration, retrieval, sweep, found }, null, 2),
+      JSON.stringify(
+        { model: config.EMBEDDING_MODEL, calibration, retrieval, sweep, found, dev: dev?.scores ?? null },
+        null,
+        2,
+      ),
     );
     return;
   }
+  if (dev) printDevScores(dev.scores, config.EMBEDDING_MODEL, printTable);
+  if (sets.length === 0) return;
   console.log(
     `Passage retrieval with ${config.EMBEDDING_MODEL} (hybrid vector weight ${calibration.vectorWeight}); a hit is the gold document:`,
   );
@@ -244,6 +280,7 @@ runCli(async () => {
       sweep.map(({ set, vectorWeight, scores }) => [set, String(vectorWeight), ...scoreCells(scores)]),
     );
   }
+  if (!only.has('squad2-half')) return;
   console.log(
     '\nfound / not found (SQuAD 2.0 dev half index; off-corpus = QuAIL news questions asked of it):',
   );

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -131,29 +132,49 @@ export function prepareCorpus(name: CorpusName): Corpus {
   return cached(name, name === 'bbc' ? buildBbc : buildReuters);
 }
 
+const SOURCE_NAMES = { samples: 'samples', bbc: 'bbc-fulltext', reuters: 'reuters21578' } as const;
+
 export interface BenchIndex {
   dbPath: string;
   /** What it holds, for the figures measured on it. */
   description: string;
 }
 
+/** The repository's own sample articles, indexed beside the corpora in the `archive` index. */
+export const SAMPLES_DIR = path.resolve('data/articles');
+
+/** Which folders each bench index holds, by the name of the folder they are linked as. */
+const INDEX_SOURCES = {
+  bbc: ['bbc'],
+  news: ['bbc', 'reuters'],
+  archive: ['samples', 'bbc', 'reuters'],
+} as const satisfies Record<string, readonly (CorpusName | 'samples')[]>;
+export type BenchIndexName = keyof typeof INDEX_SOURCES;
+
 /**
- * An index of BBC (`bbc`) or of BBC and Reuters together (`news`, about 120k passages with the project's
- * chunking), built with the project's own ingest and kept under BENCH_CACHE per model: a rerun only
- * checks that nothing changed.
+ * An index of BBC (`bbc`), of BBC and Reuters together (`news`, about 120k passages with the project's
+ * chunking), or of those and the sample articles (`archive`: 1987, 2004-05 and 2025 news in one index, what
+ * the development set asks), built with the project's own ingest and kept under BENCH_CACHE per model: a
+ * rerun only checks that nothing changed, and re-prepares what a pipeline change touched. Article keys are
+ * `<source>/<path in the source>`, e.g. `bbc/business/001.txt` or `reuters/reut2-000.jsonl#1`.
  */
 export async function benchIndex(
-  name: 'bbc' | 'news',
+  name: BenchIndexName,
   config: CoreConfig,
   log: (line: string) => void,
 ): Promise<BenchIndex> {
-  const root = path.join(BENCH_CACHE, 'indexes', config.EMBEDDING_MODEL.replace(/[^\w.-]+/g, '_'), name);
+  const sources = INDEX_SOURCES[name];
+  // The samples are this clone's own files: each clone (or git worktree) keeps its own index of them.
+  const folder = (sources as readonly string[]).includes('samples')
+    ? `${name}-${createHash('sha256').update(SAMPLES_DIR).digest('hex').slice(0, 8)}`
+    : name;
+  const root = path.join(BENCH_CACHE, 'indexes', config.EMBEDDING_MODEL.replace(/[^\w.-]+/g, '_'), folder);
   const articlesDir = path.join(root, 'articles');
   fs.mkdirSync(articlesDir, { recursive: true });
-  const corpora: CorpusName[] = name === 'bbc' ? ['bbc'] : ['bbc', 'reuters'];
-  for (const corpus of corpora) {
-    const link = path.join(articlesDir, corpus);
-    if (!fs.existsSync(link)) fs.symlinkSync(prepareCorpus(corpus).articlesDir, link);
+  for (const source of sources) {
+    const link = path.join(articlesDir, source);
+    const target = source === 'samples' ? SAMPLES_DIR : prepareCorpus(source).articlesDir;
+    if (!fs.existsSync(link)) fs.symlinkSync(target, link);
   }
   const indexConfig = { ...config, ARTICLES_DIR: articlesDir, DB_PATH: path.join(root, 'index.db') };
   log(`index ${name}: bringing ${indexConfig.DB_PATH} up to date...`);
@@ -181,7 +202,7 @@ export async function benchIndex(
   const passages = store.passageCount();
   store.close();
   log(`index ${name}: ${articles} articles, ${passages} passages (${summary.seconds.toFixed(1)} s)`);
-  const names = corpora.map((corpus) => (corpus === 'bbc' ? 'bbc-fulltext' : 'reuters21578'));
+  const names = sources.map((source) => SOURCE_NAMES[source]);
   return {
     dbPath: indexConfig.DB_PATH,
     description: `${names.join(' + ')}: ${articles} articles / ${passages} passages`,

@@ -1,0 +1,78 @@
+import Database from 'better-sqlite3';
+import { Briefing } from '../../src/answer/briefing.js';
+import { ConfigError, type CoreConfig } from '../../src/config.js';
+import type { Embedder } from '../../src/embed/embedder.js';
+import { devScores, describeFailure, isFailure, judge, type DevScores } from './dev-eval.js';
+import { archiveKey, holdsAnswer, loadDevSet, type DevQuestion } from './dev-set.js';
+
+/**
+ * Gold answers that no passage of their article holds (a typo, a sentence the chunker splits, an article
+ * the ingest dropped as a duplicate of another) would count as misses forever: the run stops on them.
+ */
+function checkGoldInIndex(dbPath: string, questions: readonly DevQuestion[]): void {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    const passagesOf = db.prepare<[string], { text: string }>(
+      'SELECT p.text FROM passages p JOIN articles a ON a.id = p.article_id WHERE a.key = ?',
+    );
+    const broken = questions.flatMap((q) => {
+      if (q.answers.length === 0) return [];
+      const texts = passagesOf.all(archiveKey(q)).map((row) => row.text);
+      if (texts.length === 0) return [`${q.id}: article ${archiveKey(q)} is not in the index`];
+      const missing = q.answers.filter((answer) => !texts.some((text) => holdsAnswer(text, [answer])));
+      return missing.map(
+        (answer) => `${q.id}: no passage of ${archiveKey(q)} holds ${JSON.stringify(answer)}`,
+      );
+    });
+    if (broken.length > 0)
+      throw new ConfigError(
+        `development set: ${broken.length} gold answers not indexed:\n${broken.join('\n')}`,
+      );
+  } finally {
+    db.close();
+  }
+}
+
+/** Asks every development question the way the product does (`Briefing.ask`) and scores the answers. */
+export async function evaluateDevSet(config: CoreConfig, embedder: Embedder) {
+  const questions = loadDevSet();
+  checkGoldInIndex(config.DB_PATH, questions);
+  const briefing = await Briefing.open(config, embedder);
+  try {
+    const results = [];
+    for (const question of questions) results.push(judge(question, await briefing.ask(question.question)));
+    return { scores: devScores(results), failures: results.filter(isFailure).map(describeFailure) };
+  } finally {
+    briefing.close();
+  }
+}
+
+const fixed = (value: number | null) => (value === null ? '-' : value.toFixed(3));
+
+export function printDevScores(
+  scores: DevScores,
+  model: string,
+  printTable: (header: string[], rows: string[][]) => void,
+): void {
+  console.log(
+    `Development set (samples + BBC + Reuters in one index, asked through the answer path) with ${model}:`,
+  );
+  printTable(
+    ['kind', 'questions', 'hit@1', 'hit@3', 'refused'],
+    scores.byKind.map((k) => [
+      k.kind,
+      String(k.questions),
+      fixed(k.hitAt1),
+      fixed(k.hitAt3),
+      fixed(k.refused),
+    ]),
+  );
+  const { answerable } = scores;
+  console.log(
+    `answerable: ${answerable.questions} questions, hit@1 ${fixed(answerable.hitAt1)}, hit@3 ${fixed(answerable.hitAt3)}, refused ${fixed(answerable.refused)}`,
+  );
+  console.log(`unanswerable refused: ${fixed(scores.unanswerableRefused)}`);
+  if (scores.worstKind)
+    console.log(`worst kind: ${scores.worstKind.kind} (hit@3 ${fixed(scores.worstKind.hitAt3)})`);
+  console.log('');
+}
