@@ -1,20 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerSchema, type Answer } from '../src/answer/answer-schema.js';
-import { Briefing } from '../src/answer/briefing.js';
+import type { Briefing } from '../src/answer/briefing.js';
 import { NOTHING_FOUND } from '../src/answer/build-answer.js';
-import { reindex } from '../src/ingest/reindex.js';
 import { scratchCorpus } from './helpers/corpus.js';
-import { sharedEmbedder, testConfig } from './helpers/model.js';
+import { indexedBriefing } from './helpers/model.js';
 
 let corpus: Awaited<ReturnType<typeof scratchCorpus>>;
 let briefing: Briefing;
 
 beforeAll(async () => {
   corpus = await scratchCorpus();
-  const config = testConfig({ DB_PATH: corpus.dbPath, ARTICLES_DIR: corpus.articlesDir });
-  const embedder = await sharedEmbedder();
-  await reindex(config, { full: false, prune: false, dryRun: false }, async () => embedder);
-  briefing = await Briefing.open(config, embedder);
+  briefing = await indexedBriefing(corpus);
 });
 afterAll(async () => {
   briefing.close();

@@ -1,11 +1,8 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerSchema, type Answer } from '../src/answer/answer-schema.js';
-import { Briefing } from '../src/answer/briefing.js';
-import { reindex } from '../src/ingest/reindex.js';
+import type { Briefing } from '../src/answer/briefing.js';
 import { scratchCorpus } from './helpers/corpus.js';
-import { sharedEmbedder, testConfig } from './helpers/model.js';
+import { indexedBriefing } from './helpers/model.js';
 
 /** Articles written for these tests: roles next to near roles, organisations only the article names, namesakes. */
 const ARTICLES: Record<string, string> = {
@@ -59,16 +56,8 @@ let corpus: Awaited<ReturnType<typeof scratchCorpus>>;
 let briefing: Briefing;
 
 beforeAll(async () => {
-  corpus = await scratchCorpus();
-  await fs.rm(corpus.articlesDir, { recursive: true });
-  await fs.mkdir(corpus.articlesDir);
-  for (const [file, text] of Object.entries(ARTICLES)) {
-    await fs.writeFile(path.join(corpus.articlesDir, file), text);
-  }
-  const config = testConfig({ DB_PATH: corpus.dbPath, ARTICLES_DIR: corpus.articlesDir });
-  const embedder = await sharedEmbedder();
-  await reindex(config, { full: false, prune: false, dryRun: false }, async () => embedder);
-  briefing = await Briefing.open(config, embedder);
+  corpus = await scratchCorpus(ARTICLES);
+  briefing = await indexedBriefing(corpus);
 });
 afterAll(async () => {
   briefing.close();
