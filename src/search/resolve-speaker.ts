@@ -89,7 +89,10 @@ function matchRole(role: readonly string[], asked: readonly string[]): RoleMatch
   // Only a role asked in its own words is read with an organisation from the articles: "the UN chief" is
   // not whichever president is quoted in an article about the UN.
   const roleAsked = role.length > 0 && containsAll(asked, role);
-  return roleAsked && missing.length < asked.length ? { kind: 'qualified', qualifier: missing } : null;
+  // One word only: in "France's foreign minister" a bare "minister" leaves "foreign" unexplained.
+  return roleAsked && missing.length === 1 && asked.length > 1
+    ? { kind: 'qualified', qualifier: missing }
+    : null;
 }
 
 /** Whether `words` hold `word`, where "chief", "boss" and "head" stand for any word heading a role. */
@@ -153,14 +156,15 @@ export function resolveSpeaker(
   ];
   for (const matches of tiers) {
     const found = speakers.filter(matches);
-    if (found.length > 0) return dominant(found);
+    // A role names an office several people hold; only a name means one person above the rest.
+    if (found.length > 0) return byRole.includes(matches) ? found : dominant(found);
   }
   return [];
 }
 
 /**
- * When one of several matches is quoted far more than the rest, the question means them: in an archive of
- * British news "the PM" and "Blair" are Tony Blair, not every prime minister or namesake quoted once.
+ * When one of several people matching a name is quoted far more than the rest, the question means them: in
+ * an archive of British news "Blair" is Tony Blair, not every namesake quoted once.
  */
 const DOMINANCE = 3;
 
