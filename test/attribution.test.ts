@@ -190,6 +190,67 @@ describe('attributeQuotes on written shapes', () => {
   });
 });
 
+describe('attributeQuotes with namesakes in one article', () => {
+  it('gives a bare surname to the person of that surname named nearest before it', () => {
+    const { speakersOf } = attributed(
+      body(
+        'Venus Williams beat her sister in the final.',
+        'Serena Williams said she was tired after a long season.',
+        'Williams said it had been a tough match.',
+        'Venus Williams said she had played well.',
+        'Williams added that she was happy with her serve.',
+      ),
+    );
+    expect(speakersOf('it had been a tough match')).toEqual(['Serena Williams']);
+    expect(speakersOf('happy with her serve')).toEqual(['Venus Williams']);
+  });
+
+  it('prefers the relative named last to the better-known namesake named first', () => {
+    const { speakersOf } = attributed(
+      body(
+        'Prime Minister Tony Blair arrived in Brussels on Monday.',
+        'His wife Cherie Blair spoke at a charity dinner.',
+        'Blair said the charity had raised a record sum.',
+      ),
+    );
+    expect(speakersOf('raised a record sum')).toEqual(['Cherie Blair']);
+  });
+});
+
+describe('attributeQuotes on reported speech', () => {
+  it.each([
+    ['Jack Straw has warned that the talks could fail.', 'Jack Straw'],
+    ['Gordon Brown told the BBC the economy was strong.', 'Gordon Brown'],
+    ['Michael Howard insisted his party would win the election.', 'Michael Howard'],
+    ['According to Charles Kennedy, the war was illegal.', 'Charles Kennedy'],
+    ['Speaking on BBC Radio 4, Michael Howard insisted his party would win.', 'Michael Howard'],
+    ['Gordon Brown, speaking in Edinburgh, has warned that inflation may rise.', 'Gordon Brown'],
+    ['Rafael Benitez admitted his side had been poor.', 'Rafael Benitez'],
+    ['Jose Mourinho conceded that his side had been lucky.', 'Jose Mourinho'],
+    ['Sven-Goran Eriksson predicted England would qualify.', 'Sven-Goran Eriksson'],
+    ['Gordon Brown cautioned that taxes may rise.', 'Gordon Brown'],
+  ])('credits "%s" to %s', (text, speaker) => {
+    expect(attributeQuotes(body(text)).map((a) => a.speaker.name)).toEqual([speaker]);
+  });
+
+  it('keeps a time word opening the sentence out of the name and the role', () => {
+    expect(
+      attributeQuotes(body('Earlier Tony Blair said the plan had failed.')).map((a) => a.speaker),
+    ).toEqual([{ name: 'Tony Blair', surname: 'Blair', role: null }]);
+    expect(
+      attributeQuotes(body('Later Tory leader Michael Howard said it was a disgrace.')).map((a) => a.speaker),
+    ).toEqual([{ name: 'Michael Howard', surname: 'Howard', role: 'Tory leader' }]);
+  });
+
+  it('reads a role set off by commas after the name', () => {
+    expect(
+      attributeQuotes(body('Alan Greenspan, the Fed chairman, told Congress that growth was solid.')).map(
+        (a) => a.speaker,
+      ),
+    ).toEqual([{ name: 'Alan Greenspan', surname: 'Greenspan', role: 'Fed chairman' }]);
+  });
+});
+
 describe('attributeQuotes robustness', () => {
   it('handles odd inputs without throwing', () => {
     const odd = [

@@ -3,6 +3,7 @@ import { ButtonStyle, ComponentType } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { answerSchema, type Answer, type AnswerPassage } from '../src/answer/answer-schema.js';
 import { NOTHING_FOUND } from '../src/answer/build-answer.js';
+import { formatAnswerText } from '../src/answer/format-text.js';
 import { speakerChoices } from '../src/bot/commands/quotes.js';
 import { Cooldown } from '../src/bot/cooldown.js';
 import { cutAtSentence, DISCORD_LIMITS, ELLIPSIS, excerptAround, fairShares } from '../src/bot/limits.js';
@@ -149,6 +150,20 @@ describe('rendering an answer', () => {
     ]);
   });
 
+  it("shows an answer's note before the passages, in the terminal and in Discord", () => {
+    const note =
+      'None of the statements by David Lammy is clearly about punishing Moscow; here are the closest.';
+    const noted = answer({ ...LAMMY, note });
+    const [embed] = renderAnswer(noted, 1).embeds;
+    expect(embed!.description).toMatch(
+      /^\*None of the statements by David Lammy is clearly about punishing Moscow; here are the closest\.\*\n\n> \*\*\[1\]\*\*/,
+    );
+    expect(formatAnswerText(noted)).toMatch(
+      /said:\n\nNone of the statements .* closest\.\n\n\[1\] NATO ministers/,
+    );
+    expect(renderAnswer(LAMMY, 1).embeds[0]!.description).not.toContain('None of');
+  });
+
   it('titles a topic answer with the question', () => {
     const topic = answer({ question: 'Where were the talks?', passages: LAMMY.passages });
     expect(renderAnswer(topic, 1).embeds[0]?.title).toBe('Where were the talks?');
@@ -247,7 +262,8 @@ describe('rendering an answer', () => {
             };
           });
           const speaker = question.length % 2 ? { name: question, roles: [question] } : null;
-          expectWithinDiscordLimits(renderAnswer(answer({ question, speaker, passages }), 2 ** 40));
+          const note = question.length % 3 ? undefined : `None of the statements is about ${question}.`;
+          expectWithinDiscordLimits(renderAnswer(answer({ question, speaker, passages, note }), 2 ** 40));
         },
       ),
       { numRuns: 150 },

@@ -6,7 +6,7 @@ import { storedCalibration, VECTOR_WEIGHTS } from '../src/answer/self-calibratio
 import { formatCalibration } from '../src/cli/calibrate-index.js';
 import { reindexWithProgress } from '../src/cli/reindex-with-progress.js';
 import { benchConfigSchema, parseConfig, type CoreConfig } from '../src/config.js';
-import { readMeta } from '../src/store/schema.js';
+import { CALIBRATION_KEY } from '../src/store/schema.js';
 import { scratchCorpus } from './helpers/corpus.js';
 import { sharedEmbedder, testConfig } from './helpers/model.js';
 
@@ -35,7 +35,8 @@ const ingest = async () =>
 function stored(): ReturnType<typeof storedCalibration> {
   const db = new Database(config.DB_PATH, { readonly: true });
   try {
-    return storedCalibration(readMeta(db)!.calibration, config.EMBEDDING_MODEL);
+    const raw = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(CALIBRATION_KEY);
+    return storedCalibration((raw as string | undefined) ?? null, config.EMBEDDING_MODEL);
   } finally {
     db.close();
   }

@@ -31,6 +31,11 @@ export const answerSchema = z
     speaker: z.object({ name: z.string(), roles: z.array(z.string()) }).nullable(),
     /** When nothing was found, why, in a sentence a user can act on. */
     reason: z.string().nullable(),
+    /**
+     * A caveat about the passages found, shown before them: "None of the statements by X is clearly about
+     * Y; here are the closest." Absent when there is none.
+     */
+    note: z.string().min(1).optional(),
     passages: z.array(answerPassageSchema),
   })
   .refine((answer) => answer.passages.every((p) => p.highlight.end <= p.text.length), {

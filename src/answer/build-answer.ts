@@ -1,14 +1,14 @@
 import type { Span } from '../document/sentence-split.js';
 import { queryTerms } from '../search/fts-query.js';
-import { dot, searchPassages, type SearchMode } from '../search/hybrid-search.js';
-import { resolveSpeaker } from '../search/resolve-speaker.js';
-import { describeYears, yearsAsked } from '../search/question-years.js';
-import { parseSpeakerQuestion } from '../search/speaker-question.js';
-import type { PassageRecord, PassageStore, QuoteRecord, SpeakerRecord } from '../store/passage-store.js';
+import { searchPassages, type SearchMode } from '../search/hybrid-search.js';
+import { findSpeakers } from '../search/resolve-speaker.js';
+import { parseQuestion } from '../search/parse-question.js';
+import { searchStatements } from '../search/speaker-retriever.js';
+import type { PassageRecord, PassageStore, SpeakerRecord } from '../store/passage-store.js';
 import type { Answer, AnswerPassage } from './answer-schema.js';
 import type { ModelCalibration } from './calibration.js';
 import { evidenceOf, isStrongEvidence, rarityWeights } from './evidence.js';
-import { termCoverage } from '../search/term-match.js';
+import { describeYears, yearsAsked } from '../search/question-years.js';
 import { bestSentence } from './highlight.js';
 
 export interface AnswerContext {
@@ -68,13 +68,7 @@ export function termWeights(context: Pick<AnswerContext, 'store'>, terms: readon
   return rarityWeights(context.store.documentFrequencies(terms), context.store.passageCount());
 }
 
-/** The span covering a speaker's statements inside a passage, in passage offsets. */
-function quoteSpan(passage: PassageRecord, quotes: readonly { start: number; end: number }[]): Span {
-  const start = Math.max(0, Math.min(...quotes.map((q) => q.start)) - passage.start);
-  const end = Math.min(passage.text.length, Math.max(...quotes.map((q) => q.end)) - passage.start);
-  return end > start ? { start, end } : { start: 0, end: passage.text.length };
-}
-
+/** The statements of `speakers`, ranked by the topic when there is one; a note when none is about it. */
 async function answerAboutSpeaker(
   context: AnswerContext,
   question: string,
@@ -84,49 +78,34 @@ async function answerAboutSpeaker(
 ): Promise<Answer> {
   const roles = [...new Set(speakers.flatMap((speaker) => speaker.roles))];
   const speaker = { name: speakers.map((s) => s.name).join(' / '), roles };
-  const quotes = context.store.quotesBy(speakers.map((s) => s.name));
-  const quotesByPassage = new Map<number, QuoteRecord[]>();
-  for (const quote of quotes) {
-    const inPassage = quotesByPassage.get(quote.passageId);
-    if (inPassage) inPassage.push(quote);
-    else quotesByPassage.set(quote.passageId, [quote]);
-  }
-  const passages = context.store.passages([...quotesByPassage.keys()]).filter((p) => p.kind === 'body');
-
-  let candidates: Candidate[] = passages.map((passage, index) => ({
-    passage,
-    // Without a topic the statements keep the articles' own order: newest article first, then as written.
-    score: passages.length - index,
-    highlight: quoteSpan(passage, quotesByPassage.get(passage.id)!),
-  }));
+  const hits = searchStatements(context.store, {
+    speakers: speakers.map((s) => s.name),
+    topic: topic ? { text: topic, vector: await context.embedQuery(topic) } : null,
+    vectorWeight: context.calibration.vectorWeight,
+    limit,
+  });
+  let note: string | undefined;
   if (topic) {
-    const topicVector = await context.embedQuery(topic);
+    // The topic ranks the statements and never removes them: "punishing Moscow" asked of someone quoted
+    // on "sanctions" shares no word with the answer, and the model may not bridge the two.
     const terms = queryTerms(topic);
-    const weightOf = termWeights(context, terms);
-    const vectors = context.store.vectors(passages.map((p) => p.id));
-    candidates = candidates
-      .map((candidate) => ({ ...candidate, score: dot(topicVector, vectors.get(candidate.passage.id)!) }))
-      .filter((c) =>
-        isStrongEvidence(
-          { similarity: c.score, coverage: termCoverage(c.passage.text, terms, weightOf) },
-          context.calibration.evidence,
-        ),
-      )
-      .sort((a, b) => b.score - a.score);
-    if (candidates.length === 0) {
-      return notFound(
-        question,
-        `${speaker.name} is quoted in the indexed articles, but not about ${topic}.`,
-        speaker,
-      );
+    const evidence = evidenceOf(hits, terms, termWeights(context, terms));
+    if (hits.length > 0 && !evidence.some((item) => isStrongEvidence(item, context.calibration.evidence))) {
+      note = `None of the statements by ${speaker.name} is clearly about ${topic}; here are the closest.`;
     }
   }
+  const candidates = hits.map((hit) => ({
+    passage: hit.passage,
+    score: hit.score,
+    highlight: hit.statement,
+  }));
   return {
     question,
     found: true,
     speaker,
     reason: null,
-    passages: toAnswerPassages(candidates.slice(0, limit)),
+    ...(note ? { note } : {}),
+    passages: toAnswerPassages(candidates),
   };
 }
 
@@ -189,8 +168,14 @@ export async function answerQuestion(
   if (!/[\p{L}\p{N}]/u.test(question)) {
     return notFound(question, 'Ask a question in words, for example: "What did Lammy say about sanctions?"');
   }
-  const asked = parseSpeakerQuestion(question);
-  const speakers = asked ? resolveSpeaker(asked.speaker, context.speakers()) : [];
+  const parsed = parseQuestion(question);
+  const asked =
+    parsed.speaker ??
+    // "hey Lammy": a bare name is a speaker question only when it is the name of someone quoted.
+    (parsed.bareName ? { speaker: parsed.bareName, topic: null } : null);
+  const speakers = asked
+    ? findSpeakers(context.store, asked.speaker, context.speakers(), { bare: !parsed.speaker })
+    : [];
   if (asked && speakers.length > 0) {
     return answerAboutSpeaker(
       context,
@@ -200,5 +185,13 @@ export async function answerQuestion(
       options.limit ?? DEFAULT_SPEAKER_LIMIT,
     );
   }
-  return answerFromSearch(context, question, options.limit ?? DEFAULT_LIMIT, options.mode ?? 'hybrid');
+  // Search reads the question without its greeting or "please", which only add noise to its words.
+  const searched = parsed.text || question;
+  const answer = await answerFromSearch(
+    context,
+    searched,
+    options.limit ?? DEFAULT_LIMIT,
+    options.mode ?? 'hybrid',
+  );
+  return { ...answer, question };
 }

@@ -26,5 +26,6 @@ export function formatAnswerText(answer: Answer, style: TextStyle = PLAIN): stri
     ({ citation }) =>
       `[${citation.n}] ${describeCitation(citation)}${citation.url ? ` <${citation.url}>` : ''}`,
   );
-  return [heading, '', ...passages.flatMap((p) => [p, '']), 'Sources:', ...sources].join('\n');
+  const note = answer.note ? [answer.note, ''] : [];
+  return [heading, '', ...note, ...passages.flatMap((p) => [p, '']), 'Sources:', ...sources].join('\n');
 }

@@ -35,6 +35,8 @@ const SOURCE_LINE_CHARS = 300;
 /** Headlines run long and every source line repeats one; the link leads to the rest. */
 const SOURCE_HEADLINE_CHARS = 70;
 const PASSAGE_SEPARATOR = '\n\n';
+/** A note names a speaker and a topic; longer ones are cut rather than crowding out the passages. */
+const NOTE_CHARS = 300;
 
 const shownPassages = (answer: Answer): AnswerPassage[] => answer.passages.slice(0, MAX_PASSAGES_SHOWN);
 
@@ -100,11 +102,12 @@ function foundEmbed(answer: Answer): APIEmbed {
     DISCORD_LIMITS.fieldValue,
   ).map((value, i) => ({ name: i === 0 ? 'Sources' : 'Sources (continued)', value }));
   const title = fitLiteral(heading(answer), DISCORD_LIMITS.embedTitle);
-  const room = Math.min(
-    DISCORD_LIMITS.embedDescription,
-    DISCORD_LIMITS.embedTotal - embedLength({ title, fields }),
-  );
-  return { title, description: renderPassages(passages, room), color: FOUND_COLOR, fields };
+  // The note says how to read the passages ("none is clearly about ..."), so it comes before them.
+  const note = answer.note ? `*${fitLiteral(answer.note, NOTE_CHARS)}*${PASSAGE_SEPARATOR}` : '';
+  const room =
+    Math.min(DISCORD_LIMITS.embedDescription, DISCORD_LIMITS.embedTotal - embedLength({ title, fields })) -
+    note.length;
+  return { title, description: note + renderPassages(passages, room), color: FOUND_COLOR, fields };
 }
 
 function notFoundEmbed(answer: Answer): APIEmbed {

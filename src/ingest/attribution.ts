@@ -3,16 +3,15 @@ import { sentenceSpans, type Span } from '../document/sentence-split.js';
 import {
   isAcronym,
   phraseEndingAt,
-  phraseStartingAt,
   readMention,
-  separated,
   tokenize,
   withoutPossessive,
   type EntityKind,
   type Mention,
   type Token,
 } from './speaker-phrase.js';
-import { mayReportSpeech, SPEECH_VERB_FORMS } from './speech-verbs.js';
+import { claimsIn, subjectEnd } from './speech-grammar.js';
+import { mayReportSpeech } from './speech-verbs.js';
 
 export { sentenceSpans as splitSentences } from '../document/sentence-split.js';
 
@@ -45,32 +44,11 @@ interface Sentence extends Span {
   text: string;
 }
 
-/** A speech cue's speaker, and whether the reported words come before the cue ("…, Lammy said."). */
-interface Claim {
-  mention: Mention;
-  trailing: boolean;
-}
-
 /** How many sentences back a "he said" may look for the person it refers to. */
 const ANTECEDENT_REACH = 6;
 /** How many earlier sentences naming a surname are read to find that person's full name and role. */
 const INTRODUCTION_REACH = 6;
 
-const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
-const NOUN_MODIFIER_TAGS = ['Determiner', 'Adjective', 'Possessive', 'Value'];
-const PERSONAL_PRONOUNS = new Set(['he', 'she']);
-// prettier-ignore
-/** A phrase after these is an object ("pressure on Russia"), not the speaker; "with X saying" is fine. */
-const PREPOSITIONS = new Set([
-  'of', 'on', 'in', 'at', 'to', 'for', 'from', 'by', 'about', 'against', 'into', 'onto', 'over', 'under',
-  'between', 'among', 'alongside', 'towards', 'toward', 'through', 'across', 'near', 'than', 'like',
-]);
-// prettier-ignore
-/** Words after a speech verb that describe the circumstances, not the words said: "said at a meeting". */
-const CIRCUMSTANCE_WORDS = new Set([
-  'at', 'as', 'in', 'on', 'during', 'after', 'before', 'when', 'while', 'alongside', 'following', 'ahead',
-  'from', 'with', 'outside', 'upon', 'later', 'earlier', 'today', 'yesterday', 'recently',
-]);
 /** The texts lost their quotation marks: first and second person is what marks direct speech. */
 const DIRECT_SPEECH = /\b(?:I|[Ww]e|us|[Oo]urs?|[Mm]y|me|[Yy]ou|[Yy]our|[Yy]ours|[Yy]oure|[Ww]eve|Im|Ive)\b/;
 
@@ -82,156 +60,6 @@ const orEmpty = <T>(parse: () => T[]): T[] => {
     return [];
   }
 };
-
-/** compromise tags "saying" in "with Lammy saying" a noun, so only a modifier in front rules a verb out. */
-function isSpeechVerb(tokens: readonly Token[], index: number): boolean {
-  const token = tokens[index]!;
-  if (!SPEECH_VERB_FORMS.has(token.lower)) return false;
-  if (token.tags.has('Verb')) return true;
-  const before = tokens[index - 1];
-  return !before || !NOUN_MODIFIER_TAGS.some((tag) => before.tags.has(tag)); // "the claims", "an old saying"
-}
-
-/**
- * The index of the subject's last word when an aside stands between subject and verb: "Joly (centre, in a
- * red coat) said", "Umerov, who led the delegation, told", "Baerbock, Germany's foreign minister, said";
- * and "Germany's foreign minister, Annalena Baerbock, said", where the aside is the name itself.
- */
-function beforeAside(tokens: readonly Token[], last: number): number | null {
-  if (tokens[last]!.post.includes(')')) {
-    for (let i = last; i >= 0; i--) if (tokens[i]!.pre.includes('(')) return i - 1;
-    return null;
-  }
-  if (!tokens[last]!.post.includes(',')) return null;
-  for (let i = last - 1; i >= 0; i--) {
-    if (!tokens[i]!.post.includes(',')) continue;
-    if (isNameOnly(tokens, i + 1, last)) return last;
-    const relative = tokens[i + 1]!.lower === 'who' || tokens[i + 1]!.lower === 'which';
-    return relative || isNameOnly(tokens, i, i) ? i : null;
-  }
-  return null;
-}
-
-/**
- * The index of the last word of the verb's subject, skipping what may stand between them ("also",
- * "has", "on Friday", an aside); 'none' when the verb opens its clause, 'unsaid' when nothing was
- * said by the subject: "was told" (passive), "would respond" (not said yet).
- */
-function subjectEnd(tokens: readonly Token[], verb: number): number | 'none' | 'unsaid' {
-  const progressive = tokens[verb]!.lower.endsWith('ing');
-  let i = verb - 1;
-  while (i >= 0) {
-    const token = tokens[i]!;
-    if (separated(token, tokens[i + 1]!)) {
-      const aside = beforeAside(tokens, i);
-      return aside !== null && aside >= 0 ? aside : 'none';
-    }
-    if (token.tags.has('Modal')) return 'unsaid';
-    if (BE_FORMS.has(token.lower)) {
-      if (!progressive) return 'unsaid';
-      i--;
-    } else if (token.tags.has('Adverb') || token.tags.has('Auxiliary') || token.tags.has('Negative')) {
-      i--;
-    } else if (token.tags.has('Date')) {
-      while (i >= 0 && tokens[i]!.tags.has('Date')) i--;
-      if (i >= 0 && PREPOSITIONS.has(tokens[i]!.lower)) i--;
-    } else {
-      return i;
-    }
-  }
-  return 'none';
-}
-
-function isNameOnly(tokens: readonly Token[], start: number, end: number): boolean {
-  const mention = phraseEndingAt(tokens, end) <= start ? readMention(tokens, start, end) : null;
-  return mention?.type === 'name' && mention.role === null;
-}
-
-/** Where a noun phrase really begins, counting its determiner or possessive ("the", "his"). */
-function leftEdge(tokens: readonly Token[], start: number): number {
-  const before = tokens[start - 1];
-  const determines = before && (before.tags.has('Determiner') || before.tags.has('Possessive'));
-  return determines && !separated(before, tokens[start]!) ? start - 1 : start;
-}
-
-function followsPreposition(tokens: readonly Token[], edge: number): boolean {
-  const before = tokens[edge - 1];
-  return before !== undefined && PREPOSITIONS.has(before.lower) && !separated(before, tokens[edge]!);
-}
-
-/** Whether the reported words come after the cue ("said that…", "said: …", "said Russia was…"). */
-function introducesWords(tokens: readonly Token[], cue: number): boolean {
-  if (tokens[cue]!.post.includes(':')) return true;
-  const next = tokens[cue + 1];
-  if (!next) return false;
-  if (next.lower === 'that') return true;
-  if (CIRCUMSTANCE_WORDS.has(next.lower)) return false;
-  return tokens.slice(cue + 1).some((token) => token.tags.has('Verb'));
-}
-
-/** The subject phrases before a verb in reading order, following "X and Y said"; null if none can speak. */
-function subjects(tokens: readonly Token[], end: number): { mentions: Mention[]; edge: number } | null {
-  const start = phraseEndingAt(tokens, end);
-  let edge = leftEdge(tokens, start);
-  if (start > end || followsPreposition(tokens, edge) || withinReportedWords(tokens, edge)) return null;
-  const mentions = [readMention(tokens, start, end)];
-  while (tokens[edge - 1]?.lower === 'and') {
-    let and = edge - 1;
-    while (tokens[and - 1]?.lower === 'and') and--; // the sample article has "Lammy and and his…"
-    const conjunctEnd = and - 1;
-    if (conjunctEnd < 0 || separated(tokens[conjunctEnd]!, tokens[and]!)) break;
-    const conjunctStart = phraseEndingAt(tokens, conjunctEnd);
-    const conjunctEdge = leftEdge(tokens, conjunctStart);
-    if (conjunctStart > conjunctEnd || followsPreposition(tokens, conjunctEdge)) break;
-    mentions.push(readMention(tokens, conjunctStart, conjunctEnd));
-    edge = conjunctEdge;
-  }
-  return { mentions: mentions.filter((mention) => mention !== null).reverse(), edge };
-}
-
-const opensClauseAfterComma = (tokens: readonly Token[], index: number) =>
-  index > 0 && separated(tokens[index - 1]!, tokens[index]!);
-
-/** The speaker named after the cue: "…, said X." and "according to X". */
-function objectClaim(tokens: readonly Token[], cue: number, first: number, mustEnd: boolean): Claim[] {
-  const from = tokens[first]?.tags.has('Determiner') ? first + 1 : first;
-  const end = phraseStartingAt(tokens, from);
-  const after = tokens[end + 1];
-  // "said Putin was…" names the subject of the reported words, not the speaker.
-  if (mustEnd && after && !separated(tokens[end]!, after) && !PREPOSITIONS.has(after.lower)) return [];
-  const mention = readMention(tokens, from, end);
-  return mention ? [{ mention, trailing: opensClauseAfterComma(tokens, cue) }] : [];
-}
-
-/** Whether the phrase at `edge` is inside words reported by an earlier cue: "Lavrov said Russia warned". */
-function withinReportedWords(tokens: readonly Token[], edge: number): boolean {
-  for (let i = edge - 1; i >= 0 && !separated(tokens[i]!, tokens[i + 1]!); i--) {
-    if (isSpeechVerb(tokens, i)) return true;
-  }
-  return false;
-}
-
-function verbClaims(tokens: readonly Token[], verb: number): Claim[] {
-  const end = subjectEnd(tokens, verb);
-  if (end === 'unsaid') return [];
-  if (end === 'none') {
-    return opensClauseAfterComma(tokens, verb) ? objectClaim(tokens, verb, verb + 1, true) : [];
-  }
-  const trailing = (edge: number) => opensClauseAfterComma(tokens, edge) && !introducesWords(tokens, verb);
-  if (PERSONAL_PRONOUNS.has(tokens[end]!.lower)) {
-    return [{ mention: { type: 'pronoun' }, trailing: trailing(end) }];
-  }
-  const found = subjects(tokens, end);
-  return found ? found.mentions.map((mention) => ({ mention, trailing: trailing(found.edge) })) : [];
-}
-
-function claimsIn(tokens: readonly Token[]): Claim[] {
-  return tokens.flatMap((token, i) => {
-    const accordingTo = token.lower === 'according' && tokens[i + 1]?.lower === 'to';
-    if (accordingTo) return objectClaim(tokens, i, i + 2, false);
-    return isSpeechVerb(tokens, i) ? verbClaims(tokens, i) : [];
-  });
-}
 
 const surnameOf = (name: string) => name.split(' ').at(-1)!;
 const wordsOf = (entity: Entity) => `${entity.name} ${entity.role ?? ''}`.toLowerCase().split(/\s+/);
@@ -303,7 +131,7 @@ class ArticleAttributor {
       // Words before an attribution that ends the paragraph ("A. B, he said.") are the speaker's too.
       const start =
         trailing && index === sentences.length - 1 ? this.quoteStart(sentences, index) : sentence.start;
-      const entity = this.resolve(mention, sentence.paragraph, start);
+      const entity = this.resolve(mention, sentence.paragraph, sentence.start, start);
       if (entity) this.record({ paragraph: sentence.paragraph, start, end: sentence.end }, entity);
     }
   }
@@ -333,7 +161,8 @@ class ArticleAttributor {
     this.found.push({ attribution: { ...span, speaker }, entity });
   }
 
-  private resolve(mention: Mention, paragraph: number, quoteStart: number): Entity | null {
+  /** `nameAt` is where the sentence naming the speaker begins; `quoteStart` where their words begin. */
+  private resolve(mention: Mention, paragraph: number, nameAt: number, quoteStart: number): Entity | null {
     switch (mention.type) {
       case 'pronoun':
         return this.antecedent(paragraph, quoteStart);
@@ -342,13 +171,22 @@ class ArticleAttributor {
         return this.known.findLast(described) ?? null;
       }
       case 'name':
-        return this.resolveName(mention, paragraph);
+        return this.resolveName(mention, paragraph, nameAt);
     }
   }
 
-  /** "Lammy" is the David Lammy named before; "MoD" the Ministry of Defence; a new name is remembered. */
-  private resolveName(mention: NameMention, paragraph: number): Entity {
+  /**
+   * "Lammy" is the David Lammy named before; "MoD" the Ministry of Defence; a new name is remembered. A
+   * surname alone is the person of that surname named nearest before it (`offset` in `paragraph`): after
+   * "Serena Williams said", "Williams added" is Serena, even if Venus Williams was quoted first.
+   */
+  private resolveName(mention: NameMention, paragraph: number, offset: number): Entity {
     const { name, role } = mention;
+    const nearest = name.includes(' ') ? null : this.nearestFullName(name, paragraph, offset);
+    if (nearest) {
+      const entity = this.resolveName(nearest, paragraph, offset);
+      return role ? { ...entity, role } : entity;
+    }
     const sameName = (entity: Entity) => entity.name === name || entity.surname === name;
     const acronymOf = (entity: Entity) =>
       entity.kind === 'organisation' &&
@@ -362,6 +200,20 @@ class ArticleAttributor {
     const entity = { name, surname: surnameOf(name), role, kind: mention.kind };
     this.known.push(entity);
     return entity;
+  }
+
+  /** The nearest mention before `offset` of `paragraph` of a longer name ending in `surname`. */
+  private nearestFullName(surname: string, paragraph: number, offset: number): NameMention | null {
+    for (const sentence of this.sentencesBefore(paragraph, offset)) {
+      if (!sentence.text.includes(surname)) continue;
+      const tokens = this.tokens(sentence);
+      for (let i = tokens.length - 1; i >= 1; i--) {
+        if (withoutPossessive(tokens[i]!.text) !== surname) continue;
+        const mention = readMention(tokens, phraseEndingAt(tokens, i), i);
+        if (mention?.type === 'name' && mention.name.endsWith(` ${surname}`)) return mention;
+      }
+    }
+    return null;
   }
 
   /** The fullest earlier mention of `name` ("US president Donald Trump" for "Trump"), read lazily. */
@@ -434,7 +286,7 @@ class ArticleAttributor {
     if (typeof end !== 'number') return null;
     const mention = readMention(tokens, phraseEndingAt(tokens, end), end);
     if (mention?.type !== 'name' || mention.kind !== 'person') return null;
-    return this.resolveName(mention, sentence.paragraph);
+    return this.resolveName(mention, sentence.paragraph, sentence.start);
   }
 }
 

@@ -93,8 +93,14 @@ export function separated(left: Token, right: Token): boolean {
   return (left.post.trim() !== '' && left.post !== '-') || right.pre.trim() !== '';
 }
 
+/** "Earlier Tony Blair said", "Later, Brown said": a time word opening the sentence is not part of a name. */
+const isOpeningTimeWord = (token: Token) =>
+  token.initial &&
+  (token.tags.has('Comparative') || token.tags.has('Superlative')) &&
+  !hasAny(token, PERSON_TAGS);
+
 function isNominal(token: Token): boolean {
-  if (hasAny(token, PHRASE_BREAKING_TAGS)) return false;
+  if (hasAny(token, PHRASE_BREAKING_TAGS) || isOpeningTimeWord(token)) return false;
   if (isCapitalised(token) && !token.initial) return true;
   return (token.tags.has('Noun') || token.tags.has('Adjective')) && !token.tags.has('Verb');
 }
@@ -188,4 +194,16 @@ export function readMention(tokens: readonly Token[], start: number, end: number
   const head = tokens[end]!;
   if (tokens[start - 1]?.lower !== 'the' || head.tags.has('Plural') || isCapitalised(head)) return null;
   return { type: 'definite', words: tokens.slice(start, end + 1).map((token) => token.lower) };
+}
+
+/**
+ * A role set off by commas after a name: "Alan Greenspan, the Fed chairman, said" and "Annalena Baerbock,
+ * Germany's foreign minister, said" give the role the name itself lacks. `first` is the word after the
+ * name's comma; null unless a phrase ending in a role noun and a comma starts there.
+ */
+export function appositiveRole(tokens: readonly Token[], first: number): string | null {
+  const from = ['the', 'a', 'an'].includes(tokens[first]?.lower ?? '') ? first + 1 : first;
+  const last = phraseStartingAt(tokens, from);
+  if (last < from || !tokens[last]!.post.includes(',') || !isRoleNoun(tokens[last]!)) return null;
+  return joinWords(tokens.slice(from, last + 1));
 }

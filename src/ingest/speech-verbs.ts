@@ -9,7 +9,7 @@ const SPEECH_VERBS = [
   'say', 'tell', 'warn', 'accuse', 'insist', 'echo', 'add', 'state', 'claim', 'argue', 'reveal', 'announce',
   'note', 'stress', 'urge', 'explain', 'declare', 'confirm', 'deny', 'acknowledge', 'admit', 'suggest',
   'emphasise', 'emphasize', 'reiterate', 'vow', 'allege', 'assert', 'remark', 'reply', 'respond', 'comment',
-  'write',
+  'write', 'concede', 'complain', 'predict', 'boast', 'recall', 'caution',
 ];
 
 function inflections(lemma: string): string[] {

@@ -1,4 +1,33 @@
-import type { SpeakerRecord } from '../store/passage-store.js';
+import type { PassageStore, SpeakerRecord } from '../store/passage-store.js';
+import { buildMatchExpression } from './fts-query.js';
+
+/** Stands for whichever word heads a role: "the IMF boss" is its managing director, "the UN chief" its secretary general. */
+const HEAD = '<head>';
+
+// prettier-ignore
+/** Short forms newsrooms and readers use for roles and bodies, read as the words a stored role spells out. */
+const SYNONYMS = new Map<string, string[]>([
+  ['pm', ['prime', 'minister']], ['premier', ['prime', 'minister']], ['ceo', ['chief', 'executive']],
+  ['un', ['united', 'nations']], ['fed', ['federal', 'reserve']], ['eu', ['european', 'union']],
+  ['chair', ['chairman']], ['chairwoman', ['chairman']], ['chairperson', ['chairman']],
+  ['spokeswoman', ['spokesman']], ['spokesperson', ['spokesman']], ['md', ['managing', 'director']],
+  ['lib', ['liberal']], ['dem', ['democrat']], ['dems', ['democrats']], ['tory', ['conservative']],
+  ['tories', ['conservatives']], ['boss', [HEAD]], ['chief', [HEAD]], ['head', [HEAD]],
+]);
+
+/** Words that head a role at the top of an organisation: what "boss", "chief" and "head" ask for. */
+// prettier-ignore
+const TOP_ROLE_WORDS = new Set([
+  HEAD, 'president', 'chairman', 'executive', 'director', 'general', 'governor', 'leader', 'manager',
+  'commissioner', 'coach',
+]);
+
+/** Words that make a role another one: the shadow foreign secretary is not the foreign secretary. */
+// prettier-ignore
+const NEAR_ROLE_MODIFIERS = new Set([
+  'shadow', 'deputy', 'assistant', 'vice', 'former', 'ex', 'acting', 'junior', 'associate', 'interim', 'co',
+  'under', 'caretaker', 'outgoing', 'incoming', 'honorary', 'joint',
+]);
 
 function words(text: string): string[] {
   return (
@@ -8,8 +37,10 @@ function words(text: string): string[] {
       .toLowerCase()
       .replace(/['’]s\b/gu, '')
       .match(/[\p{L}\p{N}]+/gu) ?? []
-  ).filter((word) => !['the', 'a', 'an', 'mr', 'mrs', 'ms', 'dr'].includes(word));
+  ).filter((word) => !['the', 'a', 'an', 'mr', 'mrs', 'ms', 'dr', 'of', 'for', 'at'].includes(word));
 }
+
+const roleWords = (text: string) => words(text).flatMap((word) => SYNONYMS.get(word) ?? [word]);
 
 interface SpeakerWords {
   name: string[];
@@ -26,7 +57,11 @@ const speakerWords = new WeakMap<SpeakerRecord, SpeakerWords>();
 function wordsOf(speaker: SpeakerRecord): SpeakerWords {
   let found = speakerWords.get(speaker);
   if (!found) {
-    found = { name: words(speaker.name), surname: words(speaker.surname), roles: speaker.roles.map(words) };
+    found = {
+      name: words(speaker.name),
+      surname: words(speaker.surname),
+      roles: speaker.roles.map(roleWords),
+    };
     speakerWords.set(speaker, found);
   }
   return found;
@@ -37,26 +72,153 @@ const same = (a: readonly string[], b: readonly string[]) =>
 const containsAll = (whole: readonly string[], part: readonly string[]) =>
   part.every((w) => whole.includes(w));
 
+type RoleMatch = { kind: 'exact' } | { kind: 'partial' } | { kind: 'qualified'; qualifier: string[] } | null;
+
+/**
+ * How a stored role fits the role asked about. Exact: the same words. Partial: the role holds every word
+ * asked ("foreign minister" for the Estonian foreign minister). Qualified: the role is asked with an
+ * organisation or country it does not spell out ("Toyota's president" for a "president"), which only the
+ * speaker's articles can confirm. A role with a modifier not asked for ("shadow", "assistant") never fits.
+ */
+function matchRole(role: readonly string[], asked: readonly string[]): RoleMatch {
+  if (same(role, asked)) return { kind: 'exact' };
+  if (role.some((word) => NEAR_ROLE_MODIFIERS.has(word) && !asked.includes(word))) return null;
+  const missing = asked.filter((word) => !holds(role, word));
+  if (missing.length === 0) return asked.length >= 2 ? { kind: 'partial' } : null;
+  if (missing.some((word) => NEAR_ROLE_MODIFIERS.has(word) || word === HEAD)) return null;
+  // Only a role asked in its own words is read with an organisation from the articles: "the UN chief" is
+  // not whichever president is quoted in an article about the UN.
+  const roleAsked = role.length > 0 && containsAll(asked, role);
+  // One word only: in "France's foreign minister" a bare "minister" leaves "foreign" unexplained.
+  return roleAsked && missing.length === 1 && asked.length > 1
+    ? { kind: 'qualified', qualifier: missing }
+    : null;
+}
+
+/** Whether `words` hold `word`, where "chief", "boss" and "head" stand for any word heading a role. */
+function holds(words: readonly string[], word: string): boolean {
+  return words.some(
+    (other) =>
+      other === word ||
+      (other === HEAD && TOP_ROLE_WORDS.has(word)) ||
+      (word === HEAD && TOP_ROLE_WORDS.has(other)),
+  );
+}
+
+function bestRoleMatch(speaker: SpeakerRecord, asked: readonly string[]): RoleMatch {
+  const matches = wordsOf(speaker).roles.map((role) => matchRole(role, asked));
+  return (
+    matches.find((m) => m?.kind === 'exact') ??
+    matches.find((m) => m?.kind === 'partial') ??
+    matches.find((m) => m?.kind === 'qualified') ??
+    null
+  );
+}
+
+export interface ResolveOptions {
+  /** The question was nothing but these words ("hey Lammy"): only a person's name may match, not a role. */
+  bare?: boolean;
+}
+
 /**
  * The indexed speakers a name in a question refers to, best kind of match first: the full name, then the
- * surname, then a role ("the Estonian foreign minister"), then any distinctive word of a name. Several
- * speakers can come back when the words fit several (two ministers with one surname); none when nobody fits.
+ * surname, then (first when asked with "the") a role exactly as stored ("the Estonian foreign minister"), then a role that holds the
+ * words asked, then any distinctive word of a name. Several speakers can come back when the words fit
+ * several (two ministers with one surname); none when nobody fits. Pure: roles asked with an organisation
+ * the stored role leaves out are `roleCandidates`, checked against the articles by `findSpeakers`.
  */
-export function resolveSpeaker(asked: string, speakers: readonly SpeakerRecord[]): SpeakerRecord[] {
+export function resolveSpeaker(
+  asked: string,
+  speakers: readonly SpeakerRecord[],
+  { bare = false }: ResolveOptions = {},
+): SpeakerRecord[] {
   const query = words(asked);
   if (query.length === 0) return [];
+  const role = roleWords(asked);
+  // A surname alone also finds the speaker stored under that surname alone (quoted where no full name was
+  // given): "Blair" is Tony Blair and "Blair", most quoted first.
+  const byName = (speaker: SpeakerRecord) =>
+    same(wordsOf(speaker).name, query) || (query.length === 1 && same(wordsOf(speaker).surname, query));
+  const byRole = bare
+    ? []
+    : [
+        (speaker: SpeakerRecord) => bestRoleMatch(speaker, role)?.kind === 'exact',
+        (speaker: SpeakerRecord) => bestRoleMatch(speaker, role)?.kind === 'partial',
+      ];
+  // "The PM" is a role even when some article's "the PM said" left a speaker named "PM".
+  const roleFirst = /^the\s/iu.test(asked.trim());
   const tiers: ((speaker: SpeakerRecord) => boolean)[] = [
-    (speaker) => same(wordsOf(speaker).name, query),
+    ...(roleFirst ? byRole : []),
+    byName,
     (speaker) => same(wordsOf(speaker).surname, query),
-    (speaker) =>
-      wordsOf(speaker).roles.some(
-        (roleWords) => same(roleWords, query) || (query.length >= 2 && containsAll(roleWords, query)),
-      ),
+    ...(roleFirst ? [] : byRole),
     (speaker) => containsAll(wordsOf(speaker).name, query),
   ];
   for (const matches of tiers) {
     const found = speakers.filter(matches);
-    if (found.length > 0) return found;
+    // A role names an office several people hold; only a name means one person above the rest.
+    if (found.length > 0) return byRole.includes(matches) ? found : dominant(found);
   }
   return [];
+}
+
+/**
+ * When one of several people matching a name is quoted far more than the rest, the question means them: in
+ * an archive of British news "Blair" is Tony Blair, not every namesake quoted once.
+ */
+const DOMINANCE = 3;
+
+function dominant(found: SpeakerRecord[]): SpeakerRecord[] {
+  const [top, next] = [...found].sort((a, b) => b.quotes - a.quotes);
+  return top && next && top.quotes >= DOMINANCE * next.quotes ? [top] : found;
+}
+
+/** Speakers whose role fits the one asked once its organisation or country is read from their articles. */
+export function roleCandidates(
+  asked: string,
+  speakers: readonly SpeakerRecord[],
+): { speakers: SpeakerRecord[]; qualifier: string[] } | null {
+  const role = roleWords(asked);
+  let qualifier: string[] | null = null;
+  const found = speakers.filter((speaker) => {
+    const match = bestRoleMatch(speaker, role);
+    if (match?.kind !== 'qualified') return false;
+    qualifier ??= match.qualifier;
+    return same(match.qualifier, qualifier);
+  });
+  return qualifier && found.length > 0 ? { speakers: found, qualifier } : null;
+}
+
+/** The qualifier as the articles may write it: "united nations" also as "UN", "federal reserve" as "Fed". */
+function qualifierExpression(qualifier: readonly string[]): string | null {
+  const text = qualifier.join(' ');
+  const short = [...SYNONYMS].find(([, long]) => long.length > 1 && text.includes(long.join(' ')))?.[0];
+  const full = buildMatchExpression(text)?.replaceAll(' OR ', ' AND ');
+  if (!full) return null;
+  return short ? `(${full}) OR "${short}"` : full;
+}
+
+/**
+ * `resolveSpeaker`, then the roles asked with an organisation or country ("Toyota's president", "the
+ * Liverpool manager"): a speaker whose stored role lacks it fits when the articles quoting them name it,
+ * the one whose articles name it most first.
+ */
+export function findSpeakers(
+  store: Pick<PassageStore, 'speakersQuotedWith'>,
+  asked: string,
+  speakers: readonly SpeakerRecord[],
+  options: ResolveOptions = {},
+): SpeakerRecord[] {
+  const found = resolveSpeaker(asked, speakers, options);
+  if (found.length > 0 || options.bare) return found;
+  const candidates = roleCandidates(asked, speakers);
+  const match = candidates && qualifierExpression(candidates.qualifier);
+  if (!candidates || !match) return [];
+  const counts = store.speakersQuotedWith(
+    match,
+    candidates.speakers.map((s) => s.name),
+  );
+  const best = counts[0]?.passages;
+  const names = new Set(counts.filter((c) => c.passages === best).map((c) => c.name));
+  return candidates.speakers.filter((speaker) => names.has(speaker.name));
 }

@@ -96,6 +96,10 @@ export class PassageStore {
       fts: db.prepare(
         'SELECT rowid AS id, bm25(passages_fts, 1, ?) AS score FROM passages_fts WHERE passages_fts MATCH ? ORDER BY score LIMIT ?',
       ),
+      // BM25 over a given set of passages (a speaker's statements): the same scores as `fts`, any depth.
+      ftsWithin: db.prepare(
+        'SELECT rowid AS id, bm25(passages_fts) AS score FROM passages_fts WHERE passages_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?)) ORDER BY score',
+      ),
       knn: db.prepare(
         'SELECT passage_id AS id, distance AS score FROM passage_vectors WHERE embedding MATCH ? AND k = ? ORDER BY distance',
       ),
@@ -118,6 +122,17 @@ export class PassageStore {
         FROM quotes q JOIN articles a ON a.id = q.article_id
         WHERE q.speaker IN (SELECT value FROM json_each(?))
         ORDER BY a.published DESC, a.id, q.start`),
+      // Which of these speakers are quoted in articles about something (an organisation, a country): named
+      // in the article's opening passage or in the passage that quotes them.
+      speakersQuotedWith: db.prepare(`
+        SELECT q.speaker AS name, count(DISTINCT p.id) AS passages
+        FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid
+        JOIN quotes q ON q.article_id = p.article_id AND (p.ordinal = 0 OR q.passage_id = p.id)
+        WHERE passages_fts MATCH ? AND q.speaker IN (SELECT value FROM json_each(?))
+        GROUP BY q.speaker ORDER BY passages DESC, q.speaker`),
+      quotesInPassages: db.prepare(`
+        SELECT passage_id AS passageId, speaker, start, end FROM quotes
+        WHERE passage_id IN (SELECT value FROM json_each(?)) ORDER BY start`),
       articles: db.prepare(`
         SELECT a.id, a.key, a.title, a.source, a.url, a.published, count(p.id) AS passages
         FROM articles a LEFT JOIN passages p ON p.article_id = a.id
@@ -154,6 +169,12 @@ export class PassageStore {
    */
   fullText(matchExpression: string, limit: number, contextWeight: number): RankedId[] {
     return this.statements.fts.all(contextWeight, matchExpression, limit) as RankedId[];
+  }
+
+  /** BM25 matches among the passages `ids` only, best first. */
+  fullTextWithin(matchExpression: string, ids: readonly number[]): RankedId[] {
+    if (ids.length === 0) return [];
+    return this.statements.ftsWithin.all(matchExpression, JSON.stringify(ids)) as RankedId[];
   }
 
   /**
@@ -212,6 +233,26 @@ export class PassageStore {
   /** Statements by these speakers, newest article first and in article order within each. */
   quotesBy(speakers: readonly string[]): QuoteRecord[] {
     return this.statements.quotesBySpeaker.all(JSON.stringify(speakers)) as QuoteRecord[];
+  }
+
+  /**
+   * Of `speakers`, those quoted in an article whose opening passage, or the passage quoting them, matches
+   * an FTS5 expression (built by `buildMatchExpression`, never raw user text), with how many such
+   * passages, most first.
+   */
+  speakersQuotedWith(
+    matchExpression: string,
+    speakers: readonly string[],
+  ): { name: string; passages: number }[] {
+    if (speakers.length === 0) return [];
+    return this.statements.speakersQuotedWith.all(matchExpression, JSON.stringify(speakers)) as {
+      name: string;
+      passages: number;
+    }[];
+  }
+
+  quotesIn(passageIds: readonly number[]): QuoteRecord[] {
+    return this.statements.quotesInPassages.all(JSON.stringify(passageIds)) as QuoteRecord[];
   }
 
   articles(): ArticleRecord[] {

@@ -6,8 +6,11 @@ export const SAMPLE_ARTICLES_DIR = path.resolve('data/articles');
 export const NATO_SAMPLE = 'nato-warns-putin-ceasefire-deadline.txt';
 export const CONDITIONS_SAMPLE = 'putin-conditions-for-ending-war.txt';
 
-/** A scratch folder with a copy of the sample articles and room for an index, removed by `cleanup`. */
-export async function scratchCorpus(): Promise<{
+/**
+ * A scratch folder with a copy of the sample articles (or with `files`, by name, instead) and room for an
+ * index, removed by `cleanup`.
+ */
+export async function scratchCorpus(files?: Record<string, string>): Promise<{
   root: string;
   articlesDir: string;
   dbPath: string;
@@ -15,7 +18,12 @@ export async function scratchCorpus(): Promise<{
 }> {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'briefing-test-'));
   const articlesDir = path.join(root, 'articles');
-  await fs.cp(SAMPLE_ARTICLES_DIR, articlesDir, { recursive: true });
+  if (files) {
+    await fs.mkdir(articlesDir);
+    for (const [file, text] of Object.entries(files)) await fs.writeFile(path.join(articlesDir, file), text);
+  } else {
+    await fs.cp(SAMPLE_ARTICLES_DIR, articlesDir, { recursive: true });
+  }
   return {
     root,
     articlesDir,

@@ -1,0 +1,192 @@
+import {
+  appositiveRole,
+  phraseEndingAt,
+  phraseStartingAt,
+  readMention,
+  separated,
+  type Mention,
+  type Token,
+} from './speaker-phrase.js';
+import { SPEECH_VERB_FORMS } from './speech-verbs.js';
+
+/** A speech cue's speaker, and whether the reported words come before the cue ("…, Lammy said."). */
+export interface Claim {
+  mention: Mention;
+  trailing: boolean;
+}
+
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+const NOUN_MODIFIER_TAGS = ['Determiner', 'Adjective', 'Possessive', 'Value'];
+const PERSONAL_PRONOUNS = new Set(['he', 'she']);
+// prettier-ignore
+/** A phrase after these is an object ("pressure on Russia"), not the speaker; "with X saying" is fine. */
+const PREPOSITIONS = new Set([
+  'of', 'on', 'in', 'at', 'to', 'for', 'from', 'by', 'about', 'against', 'into', 'onto', 'over', 'under',
+  'between', 'among', 'alongside', 'towards', 'toward', 'through', 'across', 'near', 'than', 'like',
+]);
+// prettier-ignore
+/** Words after a speech verb that describe the circumstances, not the words said: "said at a meeting". */
+const CIRCUMSTANCE_WORDS = new Set([
+  'at', 'as', 'in', 'on', 'during', 'after', 'before', 'when', 'while', 'alongside', 'following', 'ahead',
+  'from', 'with', 'outside', 'upon', 'later', 'earlier', 'today', 'yesterday', 'recently',
+]);
+
+/** compromise tags "saying" in "with Lammy saying" a noun, so only a modifier in front rules a verb out. */
+function isSpeechVerb(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index]!;
+  if (!SPEECH_VERB_FORMS.has(token.lower)) return false;
+  if (token.tags.has('Verb')) return true;
+  const before = tokens[index - 1];
+  return !before || !NOUN_MODIFIER_TAGS.some((tag) => before.tags.has(tag)); // "the claims", "an old saying"
+}
+
+/**
+ * The index of the subject's last word when an aside stands between subject and verb: "Joly (centre, in a
+ * red coat) said", "Umerov, who led the delegation, told", "Baerbock, Germany's foreign minister, said";
+ * and "Germany's foreign minister, Annalena Baerbock, said", where the aside is the name itself.
+ */
+function beforeAside(tokens: readonly Token[], last: number): number | null {
+  if (tokens[last]!.post.includes(')')) {
+    for (let i = last; i >= 0; i--) if (tokens[i]!.pre.includes('(')) return i - 1;
+    return null;
+  }
+  if (!tokens[last]!.post.includes(',')) return null;
+  for (let i = last - 1; i >= 0; i--) {
+    if (!tokens[i]!.post.includes(',')) continue;
+    if (isNameOnly(tokens, i + 1, last)) return last;
+    const relative = tokens[i + 1]!.lower === 'who' || tokens[i + 1]!.lower === 'which';
+    return relative || isNameOnly(tokens, i, i) ? i : null;
+  }
+  return null;
+}
+
+/**
+ * The index of the last word of the verb's subject, skipping what may stand between them ("also",
+ * "has", "on Friday", an aside); 'none' when the verb opens its clause, 'unsaid' when nothing was
+ * said by the subject: "was told" (passive), "would respond" (not said yet).
+ */
+export function subjectEnd(tokens: readonly Token[], verb: number): number | 'none' | 'unsaid' {
+  const progressive = tokens[verb]!.lower.endsWith('ing');
+  let i = verb - 1;
+  while (i >= 0) {
+    const token = tokens[i]!;
+    if (separated(token, tokens[i + 1]!)) {
+      const aside = beforeAside(tokens, i);
+      return aside !== null && aside >= 0 ? aside : 'none';
+    }
+    if (token.tags.has('Modal')) return 'unsaid';
+    if (BE_FORMS.has(token.lower)) {
+      if (!progressive) return 'unsaid';
+      i--;
+    } else if (token.tags.has('Adverb') || token.tags.has('Auxiliary') || token.tags.has('Negative')) {
+      i--;
+    } else if (token.tags.has('Date')) {
+      while (i >= 0 && tokens[i]!.tags.has('Date')) i--;
+      if (i >= 0 && PREPOSITIONS.has(tokens[i]!.lower)) i--;
+    } else {
+      return i;
+    }
+  }
+  return 'none';
+}
+
+function isNameOnly(tokens: readonly Token[], start: number, end: number): boolean {
+  const mention = phraseEndingAt(tokens, end) <= start ? readMention(tokens, start, end) : null;
+  return mention?.type === 'name' && mention.role === null;
+}
+
+/** Where a noun phrase really begins, counting its determiner or possessive ("the", "his"). */
+function leftEdge(tokens: readonly Token[], start: number): number {
+  const before = tokens[start - 1];
+  const determines = before && (before.tags.has('Determiner') || before.tags.has('Possessive'));
+  return determines && !separated(before, tokens[start]!) ? start - 1 : start;
+}
+
+function followsPreposition(tokens: readonly Token[], edge: number): boolean {
+  const before = tokens[edge - 1];
+  return before !== undefined && PREPOSITIONS.has(before.lower) && !separated(before, tokens[edge]!);
+}
+
+/** Whether the reported words come after the cue ("said that…", "said: …", "said Russia was…"). */
+function introducesWords(tokens: readonly Token[], cue: number): boolean {
+  if (tokens[cue]!.post.includes(':')) return true;
+  const next = tokens[cue + 1];
+  if (!next) return false;
+  if (next.lower === 'that') return true;
+  if (CIRCUMSTANCE_WORDS.has(next.lower)) return false;
+  return tokens.slice(cue + 1).some((token) => token.tags.has('Verb'));
+}
+
+/** The subject phrases before a verb in reading order, following "X and Y said"; null if none can speak. */
+function subjects(tokens: readonly Token[], end: number): { mentions: Mention[]; edge: number } | null {
+  const start = phraseEndingAt(tokens, end);
+  let edge = leftEdge(tokens, start);
+  if (start > end || followsPreposition(tokens, edge) || withinReportedWords(tokens, edge)) return null;
+  const mentions = [readMention(tokens, start, end)];
+  while (tokens[edge - 1]?.lower === 'and') {
+    let and = edge - 1;
+    while (tokens[and - 1]?.lower === 'and') and--; // the sample article has "Lammy and and his…"
+    const conjunctEnd = and - 1;
+    if (conjunctEnd < 0 || separated(tokens[conjunctEnd]!, tokens[and]!)) break;
+    const conjunctStart = phraseEndingAt(tokens, conjunctEnd);
+    const conjunctEdge = leftEdge(tokens, conjunctStart);
+    if (conjunctStart > conjunctEnd || followsPreposition(tokens, conjunctEdge)) break;
+    mentions.push(readMention(tokens, conjunctStart, conjunctEnd));
+    edge = conjunctEdge;
+  }
+  return { mentions: mentions.filter((mention) => mention !== null).reverse(), edge };
+}
+
+const opensClauseAfterComma = (tokens: readonly Token[], index: number) =>
+  index > 0 && separated(tokens[index - 1]!, tokens[index]!);
+
+/** The speaker named after the cue: "…, said X." and "according to X". */
+function objectClaim(tokens: readonly Token[], cue: number, first: number, mustEnd: boolean): Claim[] {
+  const from = tokens[first]?.tags.has('Determiner') ? first + 1 : first;
+  const end = phraseStartingAt(tokens, from);
+  const after = tokens[end + 1];
+  // "said Putin was…" names the subject of the reported words, not the speaker.
+  if (mustEnd && after && !separated(tokens[end]!, after) && !PREPOSITIONS.has(after.lower)) return [];
+  const mention = readMention(tokens, from, end);
+  return mention ? [{ mention, trailing: opensClauseAfterComma(tokens, cue) }] : [];
+}
+
+/** Whether the phrase at `edge` is inside words reported by an earlier cue: "Lavrov said Russia warned". */
+function withinReportedWords(tokens: readonly Token[], edge: number): boolean {
+  for (let i = edge - 1; i >= 0 && !separated(tokens[i]!, tokens[i + 1]!); i--) {
+    if (isSpeechVerb(tokens, i)) return true;
+  }
+  return false;
+}
+
+function verbClaims(tokens: readonly Token[], verb: number): Claim[] {
+  const end = subjectEnd(tokens, verb);
+  if (end === 'unsaid') return [];
+  if (end === 'none') {
+    return opensClauseAfterComma(tokens, verb) ? objectClaim(tokens, verb, verb + 1, true) : [];
+  }
+  const trailing = (edge: number) => opensClauseAfterComma(tokens, edge) && !introducesWords(tokens, verb);
+  if (PERSONAL_PRONOUNS.has(tokens[end]!.lower)) {
+    return [{ mention: { type: 'pronoun' }, trailing: trailing(end) }];
+  }
+  const found = subjects(tokens, end);
+  if (!found) return [];
+  const [only] = found.mentions;
+  if (found.mentions.length === 1 && only?.type === 'name' && only.role === null) {
+    const role = tokens[end]!.post.includes(',') ? appositiveRole(tokens, end + 1) : null;
+    if (role) return [{ mention: { ...only, role }, trailing: trailing(found.edge) }];
+  }
+  return found.mentions.map((mention) => ({ mention, trailing: trailing(found.edge) }));
+}
+
+/**
+ * The speakers a sentence credits with speech: "X said", "…, said X", "according to X", "with X saying",
+ * "X and Y said". Sentence grammar only: who "he", a surname or "the ministry" is, the article decides.
+ */
+export function claimsIn(tokens: readonly Token[]): Claim[] {
+  return tokens.flatMap((token, i) => {
+    const accordingTo = token.lower === 'according' && tokens[i + 1]?.lower === 'to';
+    if (accordingTo) return objectClaim(tokens, i, i + 2, false);
+    return isSpeechVerb(tokens, i) ? verbClaims(tokens, i) : [];
+  });
+}

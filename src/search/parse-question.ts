@@ -1,0 +1,136 @@
+export interface SpeakerQuestion {
+  /** Who the question is about, as the user wrote it ("Lammy", "the Estonian foreign minister"). */
+  speaker: string;
+  /** What about, when given ("sanctions" in "what did Lammy say about sanctions?"). */
+  topic: string | null;
+}
+
+export interface ParsedQuestion {
+  /** The question without its chatty wrapper ("hey", "please", "can you tell me", "thanks"): what search reads. */
+  text: string;
+  /** Set when the question asks what someone said. */
+  speaker: SpeakerQuestion | null;
+  /**
+   * The whole question may be nothing but a name ("hey Lammy", "Barrot?"): a speaker question only if the
+   * index knows that name, which the caller checks; otherwise it is an ordinary search.
+   */
+  bareName: string | null;
+}
+
+const MENTION = String.raw`(?:<@[!&]?\d+>|<#\d+>|@everyone|@here|@[\p{L}\p{N}_.-]+)`;
+const GREETING = String.raw`(?:hey|hi|hiya|hello|yo|ok|okay|so|and|oh|um|uh|quick question)(?:\s+(?:there|all|everyone|folks|bot|again))?`;
+const POLITE = String.raw`(?:please|pls|plz|kindly)`;
+const ASKING = String.raw`(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:tell|show|remind)\s+me|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:find|look)\s+(?:out|up)|(?:please\s+)?(?:tell|show|remind)\s+me|(?:i['’]?d|i\s+would)\s+(?:like|love)\s+to\s+know|i\s+(?:want|wanna|need)\s+to\s+know|i\s+(?:was\s+)?wonder(?:ing)?|do\s+(?:you|u)\s+know|any\s+idea|let\s+me\s+know)`;
+/** One wrapper piece at the start; pieces repeat: "@everyone hey bot, can you please tell me ...". */
+const LEADING = new RegExp(
+  String.raw`^(?:${MENTION}|${GREETING}|${POLITE}|${ASKING})(?:[\s,:;!.–—]+|$)`,
+  'iu',
+);
+const TRAILING = new RegExp(
+  String.raw`(?:[\s,;:!.\-–—]+|^)(?:${POLITE}|thanks?(?:\s+(?:you|a lot|so much|in advance))?|thank\s+you(?:\s+(?:so|very)\s+much)?|thx|ty|cheers|for me|${MENTION}|[\p{Extended_Pictographic}\u{FE0F}]+)[\s!.?]*$`,
+  'iu',
+);
+/** "Bot, what did ...": a name or word followed by a comma that addresses the bot. */
+const ADDRESS = /^(?:bot|briefing\s*bot|assistant)\s*[,:]\s*/iu;
+
+/** The question without greetings, mentions, "please", "can you tell me" and a closing "thanks". */
+export function stripChatter(question: string): string {
+  let text = question.normalize('NFKC').replace(/\s+/gu, ' ').trim();
+  for (let previous = ''; previous !== text;) {
+    previous = text;
+    text = text.replace(ADDRESS, '').replace(LEADING, '').replace(TRAILING, '').trim();
+    // "..., thanks?" leaves the question mark on the wrapper; keep it on the question.
+    if (previous.endsWith('?') && !text.endsWith('?') && text !== '') text += '?';
+  }
+  return text;
+}
+
+const VERBS =
+  'say|said|saying|says|tell|told|telling|tells|warn|warned|warning|think|thought|thinking|thinks|claim|claimed|claiming|believe|believed|believes|mean|meant|argue|argued|insist|insisted|announce|announced|accuse|accused|suggest|suggested|state|stated|add|added|reveal|revealed|comment|commented|remark|remarked|reply|replied|respond|responded|react|reacted|feel|felt|write|wrote|have to say|had to say|has to say';
+const AUXILIARIES = 'did|does|do|has|have|had|is|was|are|were|will|would';
+/** Who the words were said to: "told reporters", "told the BBC". Never a topic. */
+const AUDIENCE = String.raw`(?:\s+(?:to\s+)?(?:reporters|journalists|us|parliament|mps|the\s+(?:press|media|bbc|house|commons|nation|country|public|committee|conference|summit)))?`;
+const TOPIC = String.raw`(?:\s+(?:about|on|regarding|concerning|of|over|to|in|when it comes to|with regard to|in relation to)\s+(?<topic>.+?))?`;
+/** "during the debate", "at the summit", "after the vote": the occasion, read as the topic. */
+const OCCASION = String.raw`(?:\s+(?:during|at|after|before|following|ahead\s+of|at\s+the\s+time\s+of|when|while|in\s+the\s+wake\s+of)\s+(?<occasion>.+?))?`;
+const END = String.raw`\s*[?.!]*\s*$`;
+const STATEMENT_NOUNS =
+  'quotes|statements?|comments?|remarks?|views?|view|words|reaction|response|position|stance|take|opinion|thoughts|verdict|message|answer|assessment|argument|warning|claims?';
+
+/** Phrasings of "what did X say (about Y)", most specific first. The speaker group is kept lazy. */
+const PATTERNS = [
+  new RegExp(
+    String.raw`^(?:what|wat)(?:'s|\s+)?(?:${AUXILIARIES})?\s+(?<speaker>.+?)\s+(?:(?:has|had|have|is|was|does|did)\s+)?(?:been\s+)?(?:${VERBS})${AUDIENCE}${TOPIC}${OCCASION}${END}`,
+    'iu',
+  ),
+  new RegExp(
+    String.raw`^(?:show\s+me\s+|list\s+|give\s+me\s+|any\s+)?(?:quotes|statements|comments|remarks)\s+(?:from|by|of)\s+(?<speaker>.+?)${TOPIC}${OCCASION}${END}`,
+    'iu',
+  ),
+  new RegExp(
+    String.raw`^(?:how|why)\s+(?:did|does|do|has|have|is|was)\s+(?<speaker>.+?)\s+(?:respond|responded|responding|react|reacted|reacting|reply|replied)${TOPIC}${OCCASION}${END}`,
+    'iu',
+  ),
+  new RegExp(
+    String.raw`^how\s+(?:did|does|do|has|have|is|was)\s+(?<speaker>.+?)\s+(?:describe[sd]?|describing|characteri[sz]e[sd]?|see|saw|view(?:ed)?|explain(?:ed)?|justif(?:y|ied)|defend(?:ed)?|assess(?:ed)?)\s+(?<topic>.+?)${END}`,
+    'iu',
+  ),
+  new RegExp(
+    String.raw`^(?:(?:what|how)\s+(?:was|is|were|are)\s+)?(?<speaker>.+?)(?:'s|’s|')\s+(?:${STATEMENT_NOUNS})${TOPIC}${OCCASION}${END}`,
+    'iu',
+  ),
+  new RegExp(
+    String.raw`^(?:did|has|have|does|do)\s+(?<speaker>.+?)\s+(?:say|said|comment(?:ed)?|speak|spoke(?:n)?|talk(?:ed)?|react(?:ed)?|respond(?:ed)?|remark(?:ed)?|warn(?:ed)?)(?:\s+(?:anything|something|publicly))?${TOPIC}${OCCASION}${END}`,
+    'iu',
+  ),
+  new RegExp(
+    String.raw`^(?:did|has|have|does|do)\s+(?<speaker>.+?)\s+(?:mention(?:ed)?|address(?:ed)?|discuss(?:ed)?)\s+(?<topic>.+?)${END}`,
+    'iu',
+  ),
+];
+
+const LEADING_ARTICLE = /^(?:the|a|an)\s+/iu;
+/** Words no name is made of: a "speaker" holding one is a misreading ("what did the war in Gaza mean"). */
+const NOT_NAME_WORDS = new Set(['what', 'who', 'which', 'when', 'where', 'why', 'how', 'it', 'this', 'that']);
+
+function speakerQuestion(text: string): SpeakerQuestion | null {
+  for (const pattern of PATTERNS) {
+    const groups = pattern.exec(text)?.groups;
+    const speaker = groups?.speaker?.trim();
+    if (!speaker || speaker.replace(LEADING_ARTICLE, '') === '' || speaker.split(' ').length > 8) continue;
+    if (
+      speaker
+        .toLowerCase()
+        .split(' ')
+        .some((word) => NOT_NAME_WORDS.has(word))
+    )
+      continue;
+    const topic = groups?.topic?.trim() || groups?.occasion?.trim() || null;
+    return { speaker, topic };
+  }
+  return null;
+}
+
+/** "Lammy", "David Lammy", "the PM": at most four words, none of them a question word or punctuation. */
+const NAME_LIKE = /^(?:the\s+)?[\p{L}][\p{L}'’.-]*(?:\s+[\p{L}][\p{L}'’.-]*){0,3}\s*\??$/u;
+const QUESTION_WORDS =
+  /^(?:what|who|whom|whose|which|when|where|why|how|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\b/iu;
+
+/** Recognises a question about what someone said; null for any other question. Pure: no index lookup. */
+export function parseSpeakerQuestion(question: string): SpeakerQuestion | null {
+  return parseQuestion(question).speaker;
+}
+
+/** The question stripped of chatter, and what it asks for when it is about a speaker. Pure. */
+export function parseQuestion(question: string): ParsedQuestion {
+  const text = stripChatter(question);
+  if (text.length === 0 || text.length > 300) return { text, speaker: null, bareName: null };
+  const speaker = speakerQuestion(text);
+  const asWritten = question.normalize('NFKC').replace(/\s+/gu, ' ').trim();
+  const wrapped = text.replace(/\?$/u, '') !== asWritten.replace(/\?$/u, '');
+  const nameLike = !speaker && NAME_LIKE.test(text) && !QUESTION_WORDS.test(text);
+  // Without a greeting around it, only capitalised words read as a name: "football results" is a search.
+  const bareName =
+    nameLike && (wrapped || /^(?:the\s+)?\p{Lu}/u.test(text)) ? text.replace(/\?$/u, '').trim() : null;
+  return { text, speaker, bareName };
+}

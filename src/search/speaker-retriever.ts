@@ -1,0 +1,84 @@
+import type { Span } from '../document/sentence-split.js';
+import type { PassageRecord, PassageStore, QuoteRecord, RankedId } from '../store/passage-store.js';
+import { dropNearDuplicates } from './dedupe.js';
+import { buildMatchExpression } from './fts-query.js';
+import { dot, type SearchHit } from './hybrid-search.js';
+import { scoreFusion } from './score-fusion.js';
+
+/** A passage holding statements of the speaker asked about: a search hit that knows where the words are. */
+export interface StatementHit extends SearchHit {
+  /** The span covering the speaker's statements, as offsets into the passage's text. */
+  statement: Span;
+}
+
+export interface StatementQuery {
+  /** The indexed names of the speakers (several when the question fits several people). */
+  speakers: readonly string[];
+  /** What the statements should be about, with its embedding; null lists them in the articles' order. */
+  topic: { text: string; vector: Float32Array } | null;
+  /** The same weight hybrid search gives the model's similarity (see score-fusion). */
+  vectorWeight: number;
+  limit: number;
+}
+
+function statementSpan(passage: PassageRecord, quotes: readonly QuoteRecord[]): Span {
+  const start = Math.max(0, Math.min(...quotes.map((q) => q.start)) - passage.start);
+  const end = Math.min(passage.text.length, Math.max(...quotes.map((q) => q.end)) - passage.start);
+  return end > start ? { start, end } : { start: 0, end: passage.text.length };
+}
+
+/** The topic's hybrid ranking restricted to the speaker's passages: BM25 among them fused with similarity. */
+function rankByTopic(
+  store: PassageStore,
+  passages: readonly PassageRecord[],
+  topic: { text: string; vector: Float32Array },
+  vectorWeight: number,
+): Map<number, { score: number; similarity: number; bm25Rank: number | null }> {
+  const ids = passages.map((p) => p.id);
+  const vectors = store.vectors(ids);
+  const similarity = new Map(
+    ids.map((id) => [id, vectors.has(id) ? dot(topic.vector, vectors.get(id)!) : -1]),
+  );
+  const byDistance: RankedId[] = ids
+    .map((id) => ({ id, score: 1 - similarity.get(id)! }))
+    .sort((a, b) => a.score - b.score);
+  const match = buildMatchExpression(topic.text);
+  const bm25 = match ? store.fullTextWithin(match, ids) : [];
+  return new Map(
+    scoreFusion(bm25, byDistance, vectorWeight).map((hit) => [
+      hit.id,
+      { score: hit.score, similarity: similarity.get(hit.id)!, bm25Rank: hit.ranks[0] ?? null },
+    ]),
+  );
+}
+
+/**
+ * The speaker retriever: every passage of the articles' body holding a statement by one of `speakers`.
+ * With a topic, ranked by it as hybrid search ranks the whole index, and never filtered by it: whether the
+ * best of them is about the topic is the answer layer's judgement. Without one, newest article first and
+ * in the order written.
+ */
+export function searchStatements(
+  store: PassageStore,
+  { speakers, topic, vectorWeight, limit }: StatementQuery,
+): StatementHit[] {
+  const quotesByPassage = new Map<number, QuoteRecord[]>();
+  for (const quote of store.quotesBy(speakers)) {
+    const inPassage = quotesByPassage.get(quote.passageId);
+    if (inPassage) inPassage.push(quote);
+    else quotesByPassage.set(quote.passageId, [quote]);
+  }
+  // Captions repeat the body next to a photo; attribution reads the body only.
+  const passages = store.passages([...quotesByPassage.keys()]).filter((p) => p.kind === 'body');
+  const ranked = topic ? rankByTopic(store, passages, topic, vectorWeight) : null;
+  const hits: StatementHit[] = passages.map((passage, index) => ({
+    passage,
+    score: passages.length - index,
+    similarity: 0,
+    bm25Rank: null,
+    ...ranked?.get(passage.id),
+    statement: statementSpan(passage, quotesByPassage.get(passage.id)!),
+  }));
+  if (ranked) hits.sort((a, b) => b.score - a.score);
+  return dropNearDuplicates(hits, (hit) => hit.passage.text, limit);
+}

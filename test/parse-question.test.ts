@@ -1,0 +1,203 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseQuestion, parseSpeakerQuestion, stripChatter } from '../src/search/parse-question.js';
+import { resolveSpeaker, roleCandidates } from '../src/search/resolve-speaker.js';
+import type { SpeakerRecord } from '../src/store/passage-store.js';
+
+describe('parseSpeakerQuestion', () => {
+  it.each([
+    ['what did Lammy say?', 'Lammy', null],
+    ['What did the Estonian foreign minister say?', 'the Estonian foreign minister', null],
+    ['What did Trump think about the government shut down?', 'Trump', 'the government shut down'],
+    ['what has David Lammy said on sanctions', 'David Lammy', 'sanctions'],
+    ['What is Putin saying about NATO?', 'Putin', 'NATO'],
+    ['What did Rustem Umerov tell reporters?', 'Rustem Umerov', null],
+    ['quotes from Barrot', 'Barrot', null],
+    ["Lammy's comments on Ukraine", 'Lammy', 'Ukraine'],
+  ])('%s → %s / %s', (question, speaker, topic) => {
+    expect(parseSpeakerQuestion(question)).toEqual({ speaker, topic });
+  });
+
+  it.each([
+    ['what did Lammy say during the debate?', 'Lammy', 'the debate'],
+    ['What did Barrot say at the summit?', 'Barrot', 'the summit'],
+    ['what did the PM say after the vote', 'the PM', 'the vote'],
+    ["What was Lammy's reaction to the ceasefire?", 'Lammy', 'the ceasefire'],
+    ['How did Barrot describe the Russian strikes?', 'Barrot', 'the Russian strikes'],
+    ["Joly's view on the deadline", 'Joly', 'the deadline'],
+    ['what is Tsahkna saying about red lines', 'Tsahkna', 'red lines'],
+    ['what has Lammy said?', 'Lammy', null],
+    ['Did Umerov comment on the talks?', 'Umerov', 'the talks'],
+    ['Has Lammy said anything about sanctions?', 'Lammy', 'sanctions'],
+    ['Did Joly mention the deadline?', 'Joly', 'the deadline'],
+    ['What did the Fed chairman tell the BBC about rates?', 'the Fed chairman', 'rates'],
+    ['what David Lammy has said', 'David Lammy', null],
+    ['how did the IMF boss react to the crisis?', 'the IMF boss', 'the crisis'],
+  ])('reads the phrasing "%s" as %s / %s', (question, speaker, topic) => {
+    expect(parseSpeakerQuestion(question)).toEqual({ speaker, topic });
+  });
+
+  it.each([
+    'How many Russian soldiers have died?',
+    'What did the war cost?',
+    'Did Russia win the vote?',
+    'football results',
+    'what happened in Kharkiv?',
+    '',
+    '???',
+  ])('is null for a question that is not about a speaker: %s', (question) => {
+    expect(parseSpeakerQuestion(question)).toBeNull();
+  });
+});
+
+// prettier-ignore
+const LEADING_CHATTER = [
+  'hey', 'hi', 'Hi bot,', 'hello there!', 'please', 'Please tell me', 'can you tell me', 'Could you please tell me',
+  "I'd like to know", 'I want to know', 'ok so', '@everyone', '@here', '<@123456789012345678>', '<@!42>', 'yo,',
+  'do you know', 'tell me',
+];
+const TRAILING_CHATTER = [
+  'thanks',
+  'thank you',
+  ', thanks!',
+  'please',
+  'thx',
+  'cheers',
+  '🙏',
+  'thanks in advance',
+];
+
+describe('stripChatter and parseQuestion', () => {
+  it.each([
+    ['hey Lammy', 'Lammy'],
+    ['Please tell me what did Lammy say?', 'what did Lammy say?'],
+    ['@everyone what did Lammy say?', 'what did Lammy say?'],
+    ['<@123> hi bot, can you tell me how many soldiers died? thanks', 'how many soldiers died?'],
+    ['How many soldiers died?', 'How many soldiers died?'],
+    ['Hi', ''],
+  ])('strips "%s" to "%s"', (question, stripped) => {
+    expect(stripChatter(question)).toBe(stripped);
+  });
+
+  it('offers a bare name as a possible speaker, but not a bare search', () => {
+    expect(parseQuestion('hey Lammy')).toEqual({ text: 'Lammy', speaker: null, bareName: 'Lammy' });
+    expect(parseQuestion('David Lammy?').bareName).toBe('David Lammy');
+    expect(parseQuestion('football results').bareName).toBeNull();
+    expect(parseQuestion('What happened in Kharkiv?').bareName).toBeNull();
+  });
+
+  const QUESTIONS = [
+    'what did Lammy say?',
+    'What did the Estonian foreign minister say about red lines?',
+    "What was Barrot's reaction to the strikes?",
+    'how did Joly describe the deadline',
+    'what has David Lammy said on sanctions',
+    'did Umerov comment on the talks?',
+  ];
+
+  it('parses a speaker question the same whatever chatty wrapper surrounds it', () => {
+    const wrapped = fc.record({
+      question: fc.constantFrom(...QUESTIONS),
+      before: fc.array(fc.constantFrom(...LEADING_CHATTER), { maxLength: 3 }),
+      after: fc.array(fc.constantFrom(...TRAILING_CHATTER), { maxLength: 2 }),
+      upper: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(wrapped, ({ question, before, after, upper }) => {
+        const asked = [...before, question, ...after].join(' ');
+        const expected = parseSpeakerQuestion(question);
+        expect(expected).not.toBeNull();
+        expect(parseSpeakerQuestion(upper ? asked.toUpperCase() : asked)?.speaker.toLowerCase()).toBe(
+          expected!.speaker.toLowerCase(),
+        );
+        expect(parseSpeakerQuestion(asked)).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('resolveSpeaker', () => {
+  const speakers: SpeakerRecord[] = [
+    { name: 'David Lammy', surname: 'Lammy', roles: ['British foreign minister'], quotes: 4 },
+    { name: 'Margus Tsahkna', surname: 'Tsahkna', roles: ['Estonian foreign minister'], quotes: 2 },
+    { name: 'Jean-Noel Barrot', surname: 'Barrot', roles: ['French foreign minister'], quotes: 2 },
+    { name: 'Melanie Joly', surname: 'Joly', roles: ['Canadian foreign minister'], quotes: 1 },
+  ];
+  const names = (asked: string) => resolveSpeaker(asked, speakers).map((s) => s.name);
+
+  it('matches a surname, a full name, accents and case aside', () => {
+    expect(names('Lammy')).toEqual(['David Lammy']);
+    expect(names('david lammy')).toEqual(['David Lammy']);
+    expect(names('Jean-Noël Barrot')).toEqual(['Jean-Noel Barrot']);
+    expect(names("Lammy's")).toEqual(['David Lammy']);
+  });
+
+  it('matches a role, and every speaker when the role is shared', () => {
+    expect(names('the Estonian foreign minister')).toEqual(['Margus Tsahkna']);
+    expect(names('foreign minister')).toHaveLength(4);
+  });
+
+  it('matches nobody for an unknown name', () => {
+    expect(names('Macron')).toEqual([]);
+    expect(names('the')).toEqual([]);
+  });
+});
+
+describe('resolveSpeaker with roles', () => {
+  const speaker = (name: string, ...roles: string[]): SpeakerRecord => ({
+    name,
+    surname: name.split(' ').at(-1)!,
+    roles,
+    quotes: 1,
+  });
+  const speakers = [
+    speaker('Jack Straw', 'Foreign Secretary'),
+    speaker('Michael Ancram', 'shadow foreign secretary'),
+    speaker('Rafael Benitez', 'Liverpool manager'),
+    speaker('Sammy Lee', 'assistant manager'),
+    speaker('Tony Blair', 'Prime Minister'),
+    speaker('Kofi Annan', 'UN Secretary General'),
+    speaker('Rodrigo Rato', 'IMF managing director'),
+    speaker('Alan Greenspan', 'Federal Reserve chairman'),
+    speaker('Fujio Cho', 'president'),
+    speaker('Jose Mourinho', 'manager'),
+  ];
+  const names = (asked: string) => resolveSpeaker(asked, speakers).map((s) => s.name);
+
+  it('keeps near roles apart: the foreign secretary is not the shadow one, the manager not the assistant', () => {
+    expect(names('the foreign secretary')).toEqual(['Jack Straw']);
+    expect(names('the shadow foreign secretary')).toEqual(['Michael Ancram']);
+    expect(names('the Liverpool manager')).toEqual(['Rafael Benitez']);
+    expect(names('the assistant manager')).toEqual(['Sammy Lee']);
+  });
+
+  it('prefers an exact role to a partial one', () => {
+    expect(names('manager')).toEqual(['Jose Mourinho']);
+  });
+
+  it('reads common short forms of roles and bodies', () => {
+    expect(names('the PM')).toEqual(['Tony Blair']);
+    expect(names('the UN chief')).toEqual(['Kofi Annan']);
+    expect(names('the IMF boss')).toEqual(['Rodrigo Rato']);
+    expect(names('the Fed chairman')).toEqual(['Alan Greenspan']);
+  });
+
+  it('leaves a role asked with an organisation the stored role lacks to the articles', () => {
+    expect(names("Toyota's president")).toEqual([]);
+    const candidates = roleCandidates("Toyota's president", speakers);
+    expect(candidates?.qualifier).toEqual(['toyota']);
+    expect(candidates?.speakers.map((s) => s.name)).toEqual(['Fujio Cho']);
+    expect(roleCandidates('the Chelsea manager', speakers)?.speakers.map((s) => s.name)).toEqual([
+      'Jose Mourinho',
+    ]);
+    expect(roleCandidates('the Chelsea assistant manager', speakers)?.speakers.map((s) => s.name)).toEqual([
+      'Sammy Lee',
+    ]);
+  });
+
+  it('matches a bare name only by name, never by role', () => {
+    expect(resolveSpeaker('Manager', speakers, { bare: true })).toEqual([]);
+    expect(resolveSpeaker('Straw', speakers, { bare: true }).map((s) => s.name)).toEqual(['Jack Straw']);
+  });
+});

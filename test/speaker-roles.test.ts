@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerSchema, type Answer } from '../src/answer/answer-schema.js';
+import type { Briefing } from '../src/answer/briefing.js';
+import { scratchCorpus } from './helpers/corpus.js';
+import { indexedBriefing } from './helpers/model.js';
+
+/** Articles written for these tests: roles next to near roles, organisations only the article names, namesakes. */
+const ARTICLES: Record<string, string> = {
+  'toyota.md': `---
+title: Toyota lifts its profit forecast
+published: 2005-02-01
+---
+Toyota raised its full-year profit forecast on Tuesday after strong sales of its hybrid cars in North America.
+
+President Fujio Cho said the carmaker would build two more plants to keep up with demand for hybrids.
+`,
+  'nissan.md': `---
+title: Nissan sales slow in Japan
+published: 2005-02-02
+---
+Nissan reported weaker sales at home, where its new models have failed to catch on with younger buyers.
+
+President Carlos Ghosn said the company would cut prices on its small cars before the spring.
+`,
+  'commons.md': `---
+title: Ministers clash over Iran policy in the Commons
+published: 2005-02-03
+---
+Foreign Secretary Jack Straw has warned that talks with Iran over its nuclear programme could yet collapse.
+
+Shadow foreign secretary Michael Ancram said the government had been far too slow to involve Washington.
+
+Prime Minister Tony Blair told MPs that diplomacy remained the only sensible course.
+`,
+  'anfield.md': `---
+title: Reds prepare for the derby
+published: 2005-02-04
+---
+Liverpool manager Rafael Benitez said his squad was ready for the derby despite a long list of injuries.
+
+Assistant manager Pako Ayestaran said the players had trained twice a day all week.
+`,
+  'tennis.md': `---
+title: Sisters meet again in the final
+published: 2005-02-05
+---
+Venus Williams beat her sister in the final on Saturday.
+
+Serena Williams said she was tired after a long season on the tour.
+
+Williams said it had been a tough match against a player who knows her game.
+`,
+};
+
+let corpus: Awaited<ReturnType<typeof scratchCorpus>>;
+let briefing: Briefing;
+
+beforeAll(async () => {
+  corpus = await scratchCorpus(ARTICLES);
+  briefing = await indexedBriefing(corpus);
+});
+afterAll(async () => {
+  briefing.close();
+  await corpus.cleanup();
+});
+
+async function ask(question: string): Promise<Answer> {
+  return answerSchema.parse(await briefing.ask(question));
+}
+const speakerOf = async (question: string) => (await ask(question)).speaker?.name;
+
+describe('speaker questions by role', () => {
+  it('keeps the foreign secretary and the shadow foreign secretary apart', async () => {
+    expect(await speakerOf('What did the foreign secretary say?')).toBe('Jack Straw');
+    expect(await speakerOf('What did the shadow foreign secretary say?')).toBe('Michael Ancram');
+  });
+
+  it('keeps the Liverpool manager and the assistant manager apart', async () => {
+    expect(await speakerOf('What did the Liverpool manager say?')).toBe('Rafael Benitez');
+    expect(await speakerOf('What did the assistant manager say?')).toBe('Pako Ayestaran');
+  });
+
+  it("reads a role with the organisation its article is about: Toyota's president is not Nissan's", async () => {
+    const toyota = await ask("What did Toyota's president say?");
+    expect(toyota.speaker?.name).toBe('Fujio Cho');
+    expect(toyota.passages[0]!.text).toMatch(/two more plants/);
+    expect(await speakerOf("what did Nissan's president say?")).toBe('Carlos Ghosn');
+  });
+
+  it('reads common short forms of roles', async () => {
+    expect(await speakerOf('what did the PM tell MPs?')).toBe('Tony Blair');
+  });
+});
+
+describe('speaker questions over namesakes and reported speech', () => {
+  it('credits the sister named nearest before a bare surname', async () => {
+    const answer = await ask('What did Serena Williams say?');
+    expect(answer.passages.map((p) => p.text).join('\n')).toContain('it had been a tough match');
+    // Venus is named but never quoted: nothing of hers to list, and nothing of Serena's credited to her.
+    expect((await ask('What did Venus Williams say?')).speaker).toBeNull();
+  });
+
+  it('counts "has warned that" as a statement, ranked by a topic in other words', async () => {
+    const answer = await ask('what has Straw said about Tehran?');
+    expect(answer.speaker?.name).toBe('Jack Straw');
+    expect(answer.passages[0]!.text).toMatch(/has warned that talks with Iran/);
+  });
+});
