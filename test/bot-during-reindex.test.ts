@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { APIEmbed } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTHING_FOUND } from '../src/answer/build-answer.js';
-import type { DiscordStandin, FakeUserName } from '../tools/discord-standin/index.js';
+import type { DiscordStandin, FakeUserName } from '../scripts/discord-standin/index.js';
 import { askByCommand, askByMention, SAMPLE_QUESTIONS } from './helpers/bot-requests.js';
 import { writeGeneratedArticles } from './helpers/corpus.js';
 import { finished, spawnScript } from './helpers/spawn-script.js';

@@ -29,7 +29,7 @@ import {
   startDiscordStandin,
   type DiscordStandin,
   type FakeUserName,
-} from '../tools/discord-standin/index.js';
+} from '../scripts/discord-standin/index.js';
 
 const TSX = path.resolve('node_modules/.bin/tsx');
 const EXTRA_BULLETINS = 12;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAMAGED_NOTICE, REBUILDING_NOTICE } from '../src/bot/failure-notice.js';
 import { reindex } from '../src/ingest/reindex.js';
 import { createLogger } from '../src/logger.js';
-import { isEdit, startDiscordStandin, type DiscordStandin } from '../tools/discord-standin/index.js';
+import { isEdit, startDiscordStandin, type DiscordStandin } from '../scripts/discord-standin/index.js';
 import { repliesToMessage, SAMPLE_QUESTIONS, type MessageBody } from './helpers/bot-requests.js';
 import { scratchCorpus } from './helpers/corpus.js';
 import { sharedEmbedder, testConfig } from './helpers/model.js';

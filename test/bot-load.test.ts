@@ -8,7 +8,7 @@ import {
   startDiscordStandin,
   type DiscordStandin,
   type RecordedRequest,
-} from '../tools/discord-standin/index.js';
+} from '../scripts/discord-standin/index.js';
 import { answeredInteraction, SAMPLE_QUESTIONS, type CheckedQuestion } from './helpers/bot-requests.js';
 import type { BotProcessReport, BotProcessRequest } from './helpers/bot-process.js';
 import { scratchCorpus } from './helpers/corpus.js';

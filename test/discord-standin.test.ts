@@ -31,7 +31,7 @@ import {
 } from 'discord.js';
 import { WebSocket } from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startDiscordStandin, type DiscordStandin } from '../tools/discord-standin/index.js';
+import { startDiscordStandin, type DiscordStandin } from '../scripts/discord-standin/index.js';
 
 /** Bodies the bot sends, narrowed to what the assertions read. */
 interface MessageBody {

@@ -5,7 +5,7 @@ import type { APIEmbed, APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { NOTHING_FOUND } from '../src/answer/build-answer.js';
-import type { FakeUserName } from '../tools/discord-standin/index.js';
+import type { FakeUserName } from '../scripts/discord-standin/index.js';
 import {
   askByCommand,
   askByMention,

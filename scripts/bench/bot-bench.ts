@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CoreConfig } from '../../src/config.js';
-import { isEdit, startDiscordStandin } from '../../tools/discord-standin/index.js';
+import { isEdit, startDiscordStandin } from '../discord-standin/index.js';
 import { since } from './stats.js';
 
 export interface BotRun {

@@ -6,7 +6,7 @@ import {
   type DiscordStandin,
   type FakeUserName,
   type RecordedRequest,
-} from '../../tools/discord-standin/index.js';
+} from '../../scripts/discord-standin/index.js';
 import { expectWithinDiscordLimits } from './discord-limits.js';
 
 /** Bodies the bot sends, narrowed to what the assertions read. */

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { CoreConfig } from '../../src/config.js';
 import { reindex } from '../../src/ingest/reindex.js';
 import { createLogger } from '../../src/logger.js';
-import { startDiscordStandin, type DiscordStandin } from '../../tools/discord-standin/index.js';
+import { startDiscordStandin, type DiscordStandin } from '../../scripts/discord-standin/index.js';
 import { scratchCorpus } from './corpus.js';
 import { sharedEmbedder, testConfig } from './model.js';
 import { startTestBot } from './test-bot.js';

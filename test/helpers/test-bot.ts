@@ -3,7 +3,7 @@ import type { Bot } from '../../src/bot/client.js';
 import { openBot } from '../../src/bot/open-bot.js';
 import { discordConfigSchema, parseConfig, type CoreConfig } from '../../src/config.js';
 import type { Embedder } from '../../src/embed/embedder.js';
-import type { DiscordStandin } from '../../tools/discord-standin/index.js';
+import type { DiscordStandin } from '../../scripts/discord-standin/index.js';
 
 export interface TestBotOptions {
   config: CoreConfig;
