@@ -55,10 +55,11 @@ beforeAll(async () => {
     quantizeAbove: Number.POSITIVE_INFINITY,
   });
   quantized = PassageStore.open(corpus.dbPath, config.EMBEDDING_MODEL, { quantizeAbove: 0 });
-}, 120_000);
+  // A few thousand passages with attribution and context: about a minute on a quiet 2-core machine.
+}, 300_000);
 afterAll(async () => {
-  exact.close();
-  quantized.close();
+  exact?.close();
+  quantized?.close();
   await corpus.cleanup();
 });
 
