@@ -16,12 +16,6 @@ const STOP_WITHIN_MS = 3000;
 const STOPPED_LINE =
   /^Stopped by SIG(INT|TERM): nothing was written; the index is as it was before this run\.$/m;
 
-/**
- * The command the npm scripts run. npm itself is left out: on Ctrl-C it exits without waiting for its
- * child, so `script` closes the terminal before the child's last line reaches it.
- */
-const TSX = path.resolve('node_modules/.bin/tsx');
-
 let corpus: Awaited<ReturnType<typeof scratchCorpus>>;
 let env: Record<string, string>;
 
@@ -94,9 +88,9 @@ async function stopAndTime(child: ChildProcess, ready: Promise<void>, stop: () =
 }
 
 describe('a signal during ingest', () => {
-  it('Ctrl-C in a terminal stops `tsx scripts/ingest.ts` (npm run ingest) while worker threads embed, writing nothing', async () => {
+  it('Ctrl-C in a terminal stops `npm run ingest` while worker threads embed, writing nothing', async () => {
     const before = inspect(corpus.dbPath);
-    const child = inTerminal(`${TSX} scripts/ingest.ts`, env);
+    const child = inTerminal('npm run --silent ingest', env);
     const run = await stopAndTime(child, waitForOutput(child, /Embedding +\[/), () =>
       child.stdin!.write('\x03'),
     );
@@ -140,7 +134,7 @@ describe('a signal during ingest', () => {
 
   it('SIGINT stops the first-use build of `npm run ask`, leaving no index behind', async () => {
     const dbPath = path.join(corpus.root, 'first-use.db');
-    const child = inTerminal(`${TSX} scripts/ask.ts "Who backs the ferry plan?"`, {
+    const child = inTerminal('npm run --silent ask -- "Who backs the ferry plan?"', {
       ...env,
       DB_PATH: dbPath,
     });
