@@ -2,6 +2,7 @@ import type { CoreConfig } from '../config.js';
 import { loadEmbedder, type Embedder } from '../embed/embedder.js';
 import { reindex, type ReindexOptions, type ReindexSummary } from '../ingest/reindex.js';
 import { calibrateIndex, type CalibrationOutcome } from './calibrate-index.js';
+import { closeWriteSessions } from '../store/index-write-session.js';
 import { progressBar } from './progress.js';
 import { stopOnSignal } from './stop-on-signal.js';
 
@@ -28,6 +29,10 @@ export async function reindexWithProgress(
   const stopBars = () => {
     files.stop();
     passages.stop();
+  };
+  const stop = () => {
+    stopBars();
+    closeWriteSessions();
   };
   let written = false;
   const outcome = () =>
@@ -59,6 +64,6 @@ export async function reindexWithProgress(
       return { summary, calibration };
     },
     outcome,
-    stopBars,
+    stop,
   );
 }
