@@ -87,6 +87,14 @@ async function stopAndTime(child: ChildProcess, ready: Promise<void>, stop: () =
   return { ...result, ms: performance.now() - sent };
 }
 
+/** The one line, the exit code of a death by that signal, and a prompt exit. */
+function expectStopped(run: Awaited<ReturnType<typeof stopAndTime>>, output: string, code: number) {
+  expect(output).toMatch(STOPPED_LINE);
+  expect(output.match(/Stopped by/g)).toHaveLength(1);
+  expect(run.code).toBe(code);
+  expect(run.ms).toBeLessThan(STOP_WITHIN_MS);
+}
+
 describe('a signal during ingest', () => {
   it('Ctrl-C in a terminal stops `npm run ingest` while worker threads embed, writing nothing', async () => {
     const before = inspect(corpus.dbPath);
@@ -94,10 +102,7 @@ describe('a signal during ingest', () => {
     const run = await stopAndTime(child, waitForOutput(child, /Embedding +\[/), () =>
       child.stdin!.write('\x03'),
     );
-    expect(run.stdout).toMatch(STOPPED_LINE);
-    expect(run.stdout.match(/Stopped by/g)).toHaveLength(1);
-    expect(run.code).toBe(130);
-    expect(run.ms).toBeLessThan(STOP_WITHIN_MS);
+    expectStopped(run, run.stdout, 130);
     expect(inspect(corpus.dbPath)).toEqual(before);
   }, 120_000);
 
@@ -107,9 +112,7 @@ describe('a signal during ingest', () => {
     const run = await stopAndTime(child, waitForOutput(child, /Embedding +\[/), () =>
       process.kill(childOf(child.pid!), 'SIGTERM'),
     );
-    expect(run.stdout).toMatch(STOPPED_LINE);
-    expect(run.code).toBe(143);
-    expect(run.ms).toBeLessThan(STOP_WITHIN_MS);
+    expectStopped(run, run.stdout, 143);
     expect(inspect(corpus.dbPath)).toEqual(before);
   }, 120_000);
 
@@ -122,9 +125,7 @@ describe('a signal during ingest', () => {
       const run = await stopAndTime(child, waitForOutput(child, /waiting for it to finish/), () =>
         child.kill('SIGINT'),
       );
-      expect(run.stderr).toMatch(STOPPED_LINE);
-      expect(run.code).toBe(130);
-      expect(run.ms).toBeLessThan(STOP_WITHIN_MS);
+      expectStopped(run, run.stderr, 130);
     } finally {
       holder.exec('ROLLBACK');
       holder.close();
@@ -141,9 +142,7 @@ describe('a signal during ingest', () => {
     const run = await stopAndTime(child, waitForOutput(child, /Embedding +\[/), () =>
       child.stdin!.write('\x03'),
     );
-    expect(run.stdout).toMatch(STOPPED_LINE);
-    expect(run.code).toBe(130);
-    expect(run.ms).toBeLessThan(STOP_WITHIN_MS);
+    expectStopped(run, run.stdout, 130);
     expect(fs.existsSync(dbPath)).toBe(false);
   }, 120_000);
 });
