@@ -33,6 +33,9 @@ export const coreConfigSchema = z.object({
   // all-MiniLM-L6-v2 was trained on, and truncates at, 256 word pieces including [CLS] and [SEP].
   PASSAGE_MAX_TOKENS: z.coerce.number().int().min(16).max(8192).default(256),
   MAX_ARTICLE_BYTES: positiveInt(20 * 1024 * 1024),
+  // Articles of more paragraphs are skipped (a page of 150,000 took ingest to 2.7 GB); 5,000 paragraphs
+  // added about 20 MB to ingest's 350 MB peak (README, "Ingest"), and long reads have a few hundred.
+  MAX_ARTICLE_PARAGRAPHS: positiveInt(10_000),
   // A sqlite-vec library file for a platform the npm package does not cover; unset: the npm package's.
   SQLITE_VEC_PATH: z.string().min(1).optional(),
   // Overrides the measured similarity above which a passage counts as answering (see `npm run eval`).

@@ -119,6 +119,11 @@ export function singleArticle(file: string, draft: Omit<ArticleDraft, 'key' | 'f
     : { articles: [], skipped: [{ path: file, reason: built.reason }] };
 }
 
+/** The skip reason for an article over MAX_ARTICLE_PARAGRAPHS; `about` when the count is an estimate. */
+export function tooManyParagraphs(count: number, maxParagraphs: number, about = false): string {
+  return `has ${about ? 'about ' : ''}${count.toLocaleString('en')} paragraphs; articles of more than ${maxParagraphs.toLocaleString('en')} are skipped (MAX_ARTICLE_PARAGRAPHS)`;
+}
+
 /** The whole result for a file that could not be read as an article at all. */
 export function skipFile(file: string, reason: string): LoadResult {
   return { articles: [], skipped: [{ path: file, reason }] };

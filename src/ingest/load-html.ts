@@ -1,6 +1,13 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { cleanText, singleArticle, skipFile, type LoadResult, type RawParagraph } from './clean.js';
+import {
+  cleanText,
+  singleArticle,
+  skipFile,
+  tooManyParagraphs,
+  type LoadResult,
+  type RawParagraph,
+} from './clean.js';
 import { normaliseDate } from './dateline.js';
 
 /**
@@ -27,6 +34,9 @@ function nestingDepth(html: string): number {
   }
   return deepest;
 }
+
+/** The opening tags of the blocks that become paragraphs (BLOCKS), counted in the source. */
+const BLOCK_TAG = /<(?:p|li|blockquote|h[2-6]|figcaption)[\s>]/gi;
 
 /** Blocks of readability's output that become paragraphs; the kind is fixed where the tag says what it is. */
 const BLOCKS = 'p, li, blockquote, h2, h3, h4, h5, h6, figcaption';
@@ -79,7 +89,17 @@ function extractArticle(html: string, file: string): LoadResult {
 }
 
 /** An HTML page: the story is picked out of the navigation and clutter by Mozilla's Readability. */
-export function loadHtml(html: string, file: string): LoadResult {
+export function loadHtml(
+  html: string,
+  file: string,
+  { maxParagraphs }: { maxParagraphs?: number } = {},
+): LoadResult {
+  // The tree costs memory in proportion to its elements: a page of too many paragraphs is turned away
+  // before one is built. The count is an upper bound (navigation lists count too, Readability drops them).
+  const blocks = maxParagraphs === undefined ? 0 : (html.match(BLOCK_TAG)?.length ?? 0);
+  if (maxParagraphs !== undefined && blocks > maxParagraphs) {
+    return skipFile(file, tooManyParagraphs(blocks, maxParagraphs, true));
+  }
   const depth = nestingDepth(html);
   if (depth > MAX_NESTING) {
     return skipFile(

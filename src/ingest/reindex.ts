@@ -32,6 +32,8 @@ export interface ReindexProgress {
   onEmbedProgress?(done: number): void;
   /** Another writer holds the index: this run waits for it, up to `timeoutSeconds`. */
   onWaitForLock?(timeoutSeconds: number): void;
+  /** The write is committed: called in the same synchronous step as the commit. */
+  onWritten?(): void;
 }
 
 export interface ReindexSummary {
@@ -76,7 +78,10 @@ async function loadCorpus(config: CoreConfig, progress: ReindexProgress): Promis
   const articles: LoadedCorpus['articles'] = [];
   const firstKeyByHash = new Map<string, string>();
   const load = (file: string) =>
-    loadArticleFile(config.ARTICLES_DIR, file, { maxBytes: config.MAX_ARTICLE_BYTES });
+    loadArticleFile(config.ARTICLES_DIR, file, {
+      maxBytes: config.MAX_ARTICLE_BYTES,
+      maxParagraphs: config.MAX_ARTICLE_PARAGRAPHS,
+    });
   for (let first = 0; first < files.length; first += FILES_READ_AT_ONCE) {
     const batch = await Promise.all(files.slice(first, first + FILES_READ_AT_ONCE).map(load));
     for (const [offset, loaded] of batch.entries()) {
@@ -201,6 +206,7 @@ export async function reindex(
     const written = session.write((db) =>
       applyIndexChanges(db, { rebuild: rebuild ? model : null, remove, upsert }),
     );
+    progress.onWritten?.();
     summary.passages.added = written.passagesAdded;
     summary.passages.removed = written.passagesRemoved;
     summary.seconds = (performance.now() - started) / 1000;

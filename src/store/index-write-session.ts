@@ -41,6 +41,18 @@ async function takeWriteLock(db: Database.Database, dbPath: string, options: Wri
   }
 }
 
+/** Sessions not closed yet, for `closeWriteSessions`. */
+const openSessions = new Set<IndexWriteSession>();
+
+/**
+ * Closes every open session at once, as `close` would: for a process about to exit on a signal, so that a
+ * first build stopped early leaves no empty index file behind. Safe from a signal handler, which runs
+ * between two tasks of the event loop, never inside a database call.
+ */
+export function closeWriteSessions(): void {
+  for (const session of openSessions) session.close();
+}
+
 /**
  * A re-index's connection to the index file. The write lock is taken only for the write itself (`lock`), so
  * that readers and a watcher outside see the slow preparation as reading; a second ingest reaching its write
@@ -61,7 +73,9 @@ export class IndexWriteSession {
   static open(dbPath: string, sqliteVecPath?: string): IndexWriteSession {
     const created = !fs.existsSync(dbPath);
     const { db, meta } = openIndexForWrite(dbPath, sqliteVecPath);
-    return new IndexWriteSession(db, dbPath, meta, fileIdentity(dbPath), created);
+    const session = new IndexWriteSession(db, dbPath, meta, fileIdentity(dbPath), created);
+    openSessions.add(session);
+    return session;
   }
 
   /**
@@ -94,6 +108,7 @@ export class IndexWriteSession {
 
   /** Ends the session, rolling back what was not committed; an empty file this run created is removed. */
   close(): void {
+    if (!openSessions.delete(this)) return;
     if (this.db.inTransaction) this.db.exec('ROLLBACK');
     if (this.created) this.removeIfEmpty();
     this.db.close();
