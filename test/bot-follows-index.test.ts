@@ -4,52 +4,34 @@ import path from 'node:path';
 import { MessageFlags, type APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAMAGED_NOTICE, REBUILDING_NOTICE } from '../src/bot/failure-notice.js';
-import { reindex } from '../src/ingest/reindex.js';
-import { createLogger } from '../src/logger.js';
-import { isEdit, startDiscordStandin, type DiscordStandin } from '../scripts/discord-standin/index.js';
+import { isEdit, type DiscordStandin } from '../scripts/discord-standin/index.js';
 import { repliesToMessage, SAMPLE_QUESTIONS, type MessageBody } from './helpers/bot-requests.js';
-import { scratchCorpus } from './helpers/corpus.js';
-import { sharedEmbedder, testConfig } from './helpers/model.js';
+import { startScratchBot, type ScratchBot } from './helpers/scratch-bot.js';
 import { runScript } from './helpers/spawn-script.js';
-import { startTestBot } from './helpers/test-bot.js';
 
 /** Only in the rebuilt index. */
 const COMET_TITLE = 'Quillmoor astronomers catch a comet';
 const COMET_QUESTION = 'Which comet did the Quillmoor astronomers photograph?';
 const ANSWER_TIMEOUT_MS = 20_000;
 
-let corpus: Awaited<ReturnType<typeof scratchCorpus>>;
+let corpus: ScratchBot['corpus'];
 let otherArticles: string;
 let standin: DiscordStandin;
 let stopBot: () => Promise<void>;
-const logs: { level: number; msg: string }[] = [];
+let logs: ScratchBot['logs'];
 
 beforeAll(async () => {
-  corpus = await scratchCorpus();
+  ({ corpus, standin, logs, stop: stopBot } = await startScratchBot());
   otherArticles = path.join(corpus.root, 'other-articles');
   await fs.mkdir(otherArticles);
   await fs.writeFile(
     path.join(otherArticles, 'quillmoor.md'),
     `---\ntitle: ${COMET_TITLE}\nsource: Highland Courier\npublished: 2025-06-02\n---\nAstronomers in Quillmoor photographed the comet Tsuchinshan with their new refractor on Friday night.\n`,
   );
-  const config = testConfig({ DB_PATH: corpus.dbPath, ARTICLES_DIR: corpus.articlesDir });
-  const embedder = await sharedEmbedder();
-  await reindex(config, { full: false, prune: false, dryRun: false }, async () => embedder);
-  standin = await startDiscordStandin();
-  ({ stop: stopBot } = await startTestBot({
-    config,
-    embedder,
-    feedbackPath: path.join(corpus.root, 'feedback.db'),
-    standin,
-    cooldownSeconds: 0,
-    logger: createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line)) }),
-  }));
 });
 
 afterAll(async () => {
   await stopBot?.();
-  await standin?.close();
-  await corpus?.cleanup();
 });
 
 /** /ask: the answer's embed, or the private notice the bot sent instead. */
