@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Briefing } from '../src/answer/briefing.js';
 import { benchConfigSchema, parseConfig, type CoreConfig } from '../src/config.js';
+import { articleContext, contextualText } from '../src/ingest/article-context.js';
 import { reindex } from '../src/ingest/reindex.js';
 import { IndexError } from '../src/store/open-database.js';
 import { PassageStore, type RankedId } from '../src/store/passage-store.js';
@@ -104,12 +105,15 @@ describe('vector search above the quantization threshold', () => {
   it('sees passages added by a re-index without being reopened', async () => {
     const sentence =
       'The lighthouse keeper of Skerryvore counted four hundred and twelve gannets on the northern ledge.';
-    const query = (await (await sharedEmbedder()).embed([sentence]))[0]!;
+    const article = {
+      title: 'Gannet count at Skerryvore',
+      paragraphs: [{ text: sentence, kind: 'body' as const }],
+    };
+    // What ingest embeds for the new passage: the passage with its article's context.
+    const embedded = contextualText(articleContext(article), sentence);
+    const query = (await (await sharedEmbedder()).embed([embedded]))[0]!;
     expect(quantized.nearest(query, 1)).toHaveLength(1);
-    await fs.writeFile(
-      path.join(corpus.articlesDir, 'gannets.txt'),
-      `Gannet count at Skerryvore\n${sentence}\n`,
-    );
+    await fs.writeFile(path.join(corpus.articlesDir, 'gannets.txt'), `${article.title}\n${sentence}\n`);
     await reindex(config, { full: false, prune: false, dryRun: false }, sharedEmbedder);
     const [nearest] = quantized.nearest(query, 1);
     expect(quantized.passages([nearest!.id])[0]?.text).toBe(sentence);
