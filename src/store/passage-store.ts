@@ -83,6 +83,7 @@ export class PassageStore {
   private readonly quantizeAbove: number;
   /** Null codes: the index is small enough for exact search (or its layout is not readable). */
   private coarse: { version: number; codes: SignCodes | null } | null = null;
+  private years: { version: number; years: number[] } | null = null;
 
   constructor(
     private readonly db: Database.Database,
@@ -273,7 +274,11 @@ export class PassageStore {
 
   /** The years the articles are dated in (articles without a date count for none). */
   publishedYears(): number[] {
-    return this.statements.publishedYears.all() as number[];
+    // A scan of every article, asked by each question that names a year: read once per index version.
+    const version = this.dataVersion();
+    if (this.years?.version !== version)
+      this.years = { version, years: this.statements.publishedYears.all() as number[] };
+    return this.years.years;
   }
 
   /** Changes whenever another connection (a re-index) commits: the cue to drop anything cached. */
