@@ -12,13 +12,14 @@ import { ingestRun, type IngestRun } from './bench/ingest-bench.js';
 import { queryRun, type QueryRun } from './bench/query-bench.js';
 import { median } from './bench/stats.js';
 
-const USAGE = `Usage: npm run bench -- [--runs N] [--only PARTS] [--threads N] [--scale 1m [--no-peers]] [--json]
+const USAGE = `Usage: npm run bench -- [--runs N] [--only PARTS] [--threads N] [--scale 1m [--no-peers]] [--articles N] [--json]
   --runs N       runs of each measurement; medians are reported (default 3)
   --only PARTS   comma-separated: ingest (both corpora), ingest-bbc, ingest-reuters, query, bot
                  (default: all of them, or none with --scale)
   --threads N    ingest with N threads (INGEST_THREADS; default: one per core)
   --scale SIZE   measure vector search at SIZE passages (e.g. 1m, 200k; scripts/bench/scale.ts)
   --no-peers     with --scale: leave out LanceDB and Orama (at 1M they take longer than the rest)
+  --articles N   use only N articles of each corpus: a quick check that every part runs, not a measurement
   --json         print the figures as one JSON object on stdout (progress goes to stderr)`;
 
 const PARTS = ['ingest', 'ingest-bbc', 'ingest-reuters', 'query', 'bot'] as const;
@@ -40,6 +41,7 @@ const argsSchema = z.object({
     })
     .optional(),
   'no-peers': z.boolean().default(false),
+  articles: z.coerce.number().int().min(1).optional(),
   json: z.boolean().default(false),
   positionals: z.array(z.string()).max(0, 'bench takes no positional arguments'),
 });
@@ -123,6 +125,7 @@ runCli(async () => {
       threads: { type: 'string' },
       scale: { type: 'string' },
       'no-peers': { type: 'boolean' },
+      articles: { type: 'string' },
       json: { type: 'boolean' },
     },
     argsSchema,
@@ -143,19 +146,19 @@ runCli(async () => {
 
   for (const name of ['bbc', 'reuters'] as const) {
     if (!wanted(`ingest-${name}`)) continue;
-    const corpus = prepareCorpus(name, config.BENCH_DIR);
+    const corpus = prepareCorpus(name, config.BENCH_DIR, args.articles);
     const runs = await repeat(args.runs, `ingest ${name}`, () => ingestRun(corpus, config));
     figures[`ingest_${name}`] = ingestFigures(name, runs);
   }
   if (wanted('query')) {
-    const index = await benchIndex('bbc', config, log);
+    const index = await benchIndex('bbc', config, log, args.articles);
     const embedder = await loadEmbedder(config);
     const runs = await repeat(args.runs, 'query', () => queryRun(index.dbPath, config, embedder));
     figures.query = queryFigures(index.description, runs);
   }
   if (wanted('bot')) {
     // The bot's start and memory at the size of a large newsroom archive: both corpora, about 120k passages.
-    const index = await benchIndex('news', config, log);
+    const index = await benchIndex('news', config, log, args.articles);
     const runs = await repeat(args.runs, 'bot', () => botRun(index.dbPath, config));
     figures.bot = botFigures(index.description, runs);
   }
@@ -168,6 +171,7 @@ runCli(async () => {
       runs: args.runs,
       log,
       peers: !args['no-peers'],
+      articles: args.articles,
     });
   }
 

@@ -10,8 +10,24 @@ import { loadEmbedder } from '../../src/embed/embedder.js';
 import { reindex } from '../../src/ingest/reindex.js';
 import { PassageStore } from '../../src/store/passage-store.js';
 
-/** Built corpora and indexes are kept here between runs: building them is slower than measuring them. */
+/**
+ * Built corpora and indexes are kept here between runs: building them is slower than measuring them. The
+ * system's temp folder (TMPDIR), so a clean one is an empty cache: every part creates what it writes into.
+ */
 export const BENCH_CACHE = path.join(os.tmpdir(), 'briefing-bench');
+
+/**
+ * A cache entry's name: the whole corpus, or its first `articles` articles (`--articles N`, a quick check
+ * that every part runs) kept apart so a small build is never measured as the whole.
+ */
+export const sampleName = (name: string, articles?: number) =>
+  articles === undefined ? name : `${name}-first-${articles}`;
+
+/** `count` items spread evenly over `items`, in order; all of them when `count` is undefined. */
+function sample<T>(items: readonly T[], count: number | undefined): T[] {
+  if (count === undefined || count >= items.length) return [...items];
+  return Array.from({ length: count }, (_, i) => items[Math.floor((i * items.length) / count)]!);
+}
 
 export type CorpusName = 'bbc' | 'reuters';
 
@@ -25,8 +41,8 @@ export interface Corpus {
 /** Written last, so an interrupted build is redone instead of measured half-made. */
 const COMPLETE = '.complete.json';
 
-function cached(name: CorpusName, build: (dir: string) => number): Corpus {
-  const articlesDir = path.join(BENCH_CACHE, 'corpora', name);
+function cached(name: CorpusName, limit: number | undefined, build: (dir: string) => number): Corpus {
+  const articlesDir = path.join(BENCH_CACHE, 'corpora', sampleName(name, limit));
   const marker = path.join(articlesDir, COMPLETE);
   if (fs.existsSync(marker)) {
     const { articles } = JSON.parse(fs.readFileSync(marker, 'utf8')) as { articles: number };
@@ -40,19 +56,24 @@ function cached(name: CorpusName, build: (dir: string) => number): Corpus {
 }
 
 /** BBC files are already headline-then-paragraphs text, the `.txt` loader's format: copied as they are. */
-function buildBbc(benchDir: string, dir: string): number {
+function buildBbc(benchDir: string, dir: string, articles?: number): number {
   const source = path.join(benchDir, 'bbc-fulltext/bbc');
-  let articles = 0;
-  for (const category of fs.readdirSync(source, { withFileTypes: true })) {
-    if (!category.isDirectory()) continue;
-    fs.mkdirSync(path.join(dir, category.name));
-    for (const file of fs.readdirSync(path.join(source, category.name))) {
-      if (!file.endsWith('.txt')) continue;
-      fs.copyFileSync(path.join(source, category.name, file), path.join(dir, category.name, file));
-      articles++;
-    }
+  const files = fs
+    .readdirSync(source, { withFileTypes: true })
+    .filter((category) => category.isDirectory())
+    .flatMap((category) =>
+      fs
+        .readdirSync(path.join(source, category.name))
+        .filter((file) => file.endsWith('.txt'))
+        .map((file) => `${category.name}/${file}`),
+    )
+    .sort();
+  const picked = sample(files, articles);
+  for (const file of picked) {
+    fs.mkdirSync(path.join(dir, path.dirname(file)), { recursive: true });
+    fs.copyFileSync(path.join(source, file), path.join(dir, file));
   }
-  return articles;
+  return picked.length;
 }
 
 interface ReutersRecord {
@@ -88,7 +109,7 @@ function reutersParagraphs(body: string): string[] {
  * characters. fast-xml-parser is lenient enough for it once a root is wrapped around the records.
  * One JSON Lines file per source file, one article per record with a body.
  */
-function buildReuters(benchDir: string, dir: string): number {
+function buildReuters(benchDir: string, dir: string, limit?: number): number {
   const source = path.join(benchDir, 'reuters21578');
   const parser = new XMLParser({
     ignoreAttributes: false,
@@ -99,7 +120,12 @@ function buildReuters(benchDir: string, dir: string): number {
     trimValues: false,
   });
   let articles = 0;
-  for (const file of fs.readdirSync(source).filter((name) => /^reut2-\d+\.sgm\.gz$/.test(name))) {
+  const files = fs
+    .readdirSync(source)
+    .filter((name) => /^reut2-\d+\.sgm\.gz$/.test(name))
+    .sort();
+  for (const file of files) {
+    if (limit !== undefined && articles >= limit) break;
     // The SOURCE notes say latin1: reut2-017 has bytes that are not UTF-8.
     const sgml = zlib.gunzipSync(fs.readFileSync(path.join(source, file))).toString('latin1');
     const parsed = parser.parse(`<root>${sgml.replace(/<!DOCTYPE[^>]*>/, '')}</root>`) as {
@@ -107,6 +133,7 @@ function buildReuters(benchDir: string, dir: string): number {
     };
     const lines: string[] = [];
     for (const record of parsed.root.REUTERS) {
+      if (limit !== undefined && articles + lines.length >= limit) break;
       const text = typeof record.TEXT === 'object' ? record.TEXT : {};
       const paragraphs = reutersParagraphs(text.BODY ?? '');
       if (paragraphs.length === 0) continue;
@@ -127,10 +154,10 @@ function buildReuters(benchDir: string, dir: string): number {
   return articles;
 }
 
-/** A corpus built from BENCH_DIR's files, or the one built before. */
-export function prepareCorpus(name: CorpusName, benchDir: string): Corpus {
+/** A corpus built from BENCH_DIR's files (its first `articles` articles if given), or the one built before. */
+export function prepareCorpus(name: CorpusName, benchDir: string, articles?: number): Corpus {
   const build = name === 'bbc' ? buildBbc : buildReuters;
-  return cached(name, (dir) => build(benchDir, dir));
+  return cached(name, articles, (dir) => build(benchDir, dir, articles));
 }
 
 const SOURCE_NAMES = { samples: 'samples', bbc: 'bbc-fulltext', reuters: 'reuters21578' } as const;
@@ -188,23 +215,25 @@ export async function benchIndex(
   name: BenchIndexName,
   config: BenchConfig,
   log: (line: string) => void,
+  limit?: number,
 ): Promise<BenchIndex> {
   const sources = INDEX_SOURCES[name];
   // The samples are this clone's own files: each clone (or git worktree) keeps its own index of them.
   const folder = (sources as readonly string[]).includes('samples')
-    ? `${name}-${createHash('sha256').update(SAMPLES_DIR).digest('hex').slice(0, 8)}`
-    : name;
+    ? `${sampleName(name, limit)}-${createHash('sha256').update(SAMPLES_DIR).digest('hex').slice(0, 8)}`
+    : sampleName(name, limit);
   const root = path.join(BENCH_CACHE, 'indexes', config.EMBEDDING_MODEL.replace(/[^\w.-]+/g, '_'), folder);
   const articlesDir = path.join(root, 'articles');
   fs.mkdirSync(articlesDir, { recursive: true });
   for (const source of sources) {
     const link = path.join(articlesDir, source);
-    const target = source === 'samples' ? SAMPLES_DIR : prepareCorpus(source, config.BENCH_DIR).articlesDir;
+    const target =
+      source === 'samples' ? SAMPLES_DIR : prepareCorpus(source, config.BENCH_DIR, limit).articlesDir;
     if (!fs.existsSync(link)) fs.symlinkSync(target, link);
   }
   const indexConfig = { ...config, ARTICLES_DIR: articlesDir, DB_PATH: path.join(root, 'index.db') };
-  if (folder !== name && !fs.existsSync(indexConfig.DB_PATH))
-    await seedFromSibling(root, name, indexConfig.DB_PATH, log);
+  if (folder !== sampleName(name, limit) && !fs.existsSync(indexConfig.DB_PATH))
+    await seedFromSibling(root, sampleName(name, limit), indexConfig.DB_PATH, log);
   log(`index ${name}: bringing ${indexConfig.DB_PATH} up to date...`);
   let total = 0;
   let logged = 0;

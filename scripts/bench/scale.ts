@@ -5,7 +5,8 @@
  *
  * Run through `npm run bench -- --scale 1m [--no-peers]` (or any size, e.g. `--scale 100k`).
  *
- * Built indexes are cached under BENCH_CACHE (outside the repository), keyed by model and passage count.
+ * Built indexes are cached under BENCH_CACHE (outside the repository), keyed by model, passage count and
+ * the corpus sample they grew from.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,7 +21,8 @@ import { PassageStore, type RankedId } from '../../src/store/passage-store.js';
 import { rescoredCandidates } from '../../src/store/sign-codes.js';
 import { quantizeSigns, readMeta, SCHEMA_VERSION } from '../../src/store/schema.js';
 import { loadSquad } from '../eval/datasets.js';
-import { BENCH_CACHE, benchIndex } from './corpora.js';
+import { createFolder } from '../../src/store/create-folder.js';
+import { BENCH_CACHE, benchIndex, sampleName } from './corpora.js';
 import { runPeers, type PeerFigures } from './peers.js';
 import { median, percentile } from './stats.js';
 
@@ -65,8 +67,12 @@ interface BaseArticle {
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-function modelDir(config: CoreConfig): string {
-  return path.join(BENCH_CACHE, 'scale', config.EMBEDDING_MODEL.replace(/[^\w.-]+/g, '_'));
+function modelDir(config: CoreConfig, articles: number | undefined): string {
+  return path.join(
+    BENCH_CACHE,
+    sampleName('scale', articles),
+    config.EMBEDDING_MODEL.replace(/[^\w.-]+/g, '_'),
+  );
 }
 
 function isCurrentIndex(dbPath: string): boolean {
@@ -206,6 +212,7 @@ function buildScaled(
   spread: Float32Array,
 ): void {
   const partial = `${dbPath}.partial`;
+  createFolder(path.dirname(partial));
   fs.rmSync(partial, { force: true });
   const db = new Database(partial);
   sqliteVec.load(db);
@@ -332,12 +339,14 @@ export async function runScaleBench(options: {
   log: (line: string) => void;
   /** LanceDB and Orama too (the default); at 1M they take longer than everything else together. */
   peers?: boolean;
+  /** Grow the index from the first this many articles of each corpus (all of them when undefined). */
+  articles?: number;
 }): Promise<ScaleFigures> {
-  const { config, passages, runs, log } = options;
+  const { config, passages, runs, log, articles } = options;
   const embedder = await loadEmbedder(config);
   const model = { model: embedder.model, dimension: embedder.dimension };
   // The real passages are the bench's BBC + Reuters index, shared with the bot measurement.
-  const baseDb = (await benchIndex('news', config, log)).dbPath;
+  const baseDb = (await benchIndex('news', config, log, articles)).dbPath;
   const base = readBase(baseDb);
   const realPassages = base.reduce((sum, { vectors }) => sum + vectors.length, 0);
   const { spread, similarity } = noiseScale(base.flatMap(({ vectors }) => vectors));
@@ -346,7 +355,7 @@ export async function runScaleBench(options: {
 
   let buildSeconds = 0;
   const indexOf = (size: number): string => {
-    const dbPath = path.join(modelDir(config), `passages-${size}.db`);
+    const dbPath = path.join(modelDir(config, articles), `passages-${size}.db`);
     if (!isCurrentIndex(dbPath)) {
       log(`building an index of ${size} passages...`);
       const { ms } = time(() => buildScaled(dbPath, base, model, size, spread));

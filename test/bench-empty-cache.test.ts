@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runScript } from './helpers/spawn-script.js';
+
+/**
+ * `npm run bench` on a machine that never ran it: its cache lives in the system's temp folder, so a fresh
+ * TMPDIR is an empty cache. Every part runs at once, on a few articles of each corpus and an index grown to
+ * a few thousand passages, so that it takes well under two minutes instead of an hour.
+ */
+const ARTICLES = '10';
+const SCALE = 2_500;
+
+let tmp: string;
+
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-empty-cache-'));
+});
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe('npm run bench from an empty cache', () => {
+  it('runs every part, the scale comparison with its peers included', async () => {
+    const run = await runScript(
+      'scripts/bench.ts',
+      [
+        '--only',
+        'ingest,query,bot',
+        '--scale',
+        String(SCALE),
+        '--articles',
+        ARTICLES,
+        '--runs',
+        '1',
+        '--json',
+      ],
+      { TMPDIR: tmp },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const figures = JSON.parse(run.stdout) as Record<string, Record<string, unknown>>;
+    for (const part of ['ingest_bbc', 'ingest_reuters', 'query', 'bot'])
+      expect(figures[part]?.corpus, part).toMatch(/: \d+ articles \/ \d+ passages$/);
+    expect(figures.ingest_bbc!.corpus).toMatch(new RegExp(`: ${ARTICLES} articles`));
+    expect(figures.ingest_reuters!.ingest_passages_per_s).toBeGreaterThan(0);
+    expect(figures.query!.query_p50_ms).toBeGreaterThan(0);
+    expect(figures.bot!.bot_ready_s).toBeGreaterThan(0);
+    expect(figures.scale).toMatchObject({ passages: SCALE });
+    expect(figures.scale!.quantized_recall_at_10).toBeGreaterThan(0);
+    expect(figures.scale!.peers).toMatchObject({
+      lancedb_flat: { passages: SCALE },
+      lancedb_ivf_pq: { passages: SCALE },
+      orama: { passages: SCALE },
+    });
+    // Built where the bench keeps its cache, kept apart from the whole corpora's.
+    expect(fs.readdirSync(path.join(tmp, 'briefing-bench')).sort()).toEqual([
+      'corpora',
+      'indexes',
+      `scale-first-${ARTICLES}`,
+    ]);
+  }, 240_000);
+});
