@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { CoreConfig } from '../config.js';
 import type { Article } from '../document/article.js';
 
 /**
@@ -18,4 +19,19 @@ export function contentHash(article: Article, passageMaxTokens: number): string 
       JSON.stringify([PIPELINE_VERSION, passageMaxTokens, title, source, url, published, author, paragraphs]),
     )
     .digest('hex');
+}
+
+/**
+ * Everything besides a file's bytes that decides what it is indexed as: a file read with other settings is
+ * read again, even when its size and modification time are the ones recorded.
+ */
+export function readSettings(
+  config: Pick<CoreConfig, 'PASSAGE_MAX_TOKENS' | 'MAX_ARTICLE_BYTES' | 'MAX_ARTICLE_PARAGRAPHS'>,
+): string {
+  return JSON.stringify({
+    pipeline: PIPELINE_VERSION,
+    maxTokens: config.PASSAGE_MAX_TOKENS,
+    maxBytes: config.MAX_ARTICLE_BYTES,
+    maxParagraphs: config.MAX_ARTICLE_PARAGRAPHS,
+  });
 }

@@ -9,6 +9,7 @@ export function formatSummary(summary: ReindexSummary): string {
       ? 'Dry run: nothing was embedded or written.'
       : `Index: ${summary.dbPath} (${summary.model})`,
     `Articles: ${articles.added} added, ${articles.updated} updated, ${articles.unchanged} unchanged, ${articles.removed} removed, ${articles.skipped} skipped.`,
+    `Files: ${summary.files.read} read, ${summary.files.unchanged} unchanged (same size and time, not read).`,
   ];
   if (!summary.dryRun) {
     lines.push(

@@ -1,7 +1,17 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
 import type { CoreConfig } from '../config.js';
 import type { Embedder } from '../embed/embedder.js';
-import { applyIndexChanges, readStoredArticles, type StoredArticle } from '../store/index-writer.js';
+import {
+  applyIndexChanges,
+  fileStampsDiffer,
+  readFileStamps,
+  readStoredArticles,
+  type ArticleToStore,
+  type FileStamp,
+  type StoredArticle,
+} from '../store/index-writer.js';
 import {
   assertUndamaged,
   IndexError,
@@ -11,7 +21,7 @@ import {
 import { IndexWriteSession } from '../store/index-write-session.js';
 import { SCHEMA_VERSION, type IndexModel } from '../store/schema.js';
 import type { SkippedFile } from '../document/article.js';
-import { contentHash } from './content-hash.js';
+import { contentHash, readSettings } from './content-hash.js';
 import { loadArticleFile } from './load-file.js';
 import { PASSAGES_PER_TASK, prepareArticles, threadsFor, type ArticleToPrepare } from './prepare-articles.js';
 import { listArticleFiles } from './scan.js';
@@ -50,6 +60,8 @@ export interface ReindexSummary {
     skipped: number;
     missing: number;
   };
+  /** Article files read, and those not read because their size and modification time were unchanged. */
+  files: { read: number; unchanged: number };
   passages: { added: number; removed: number; embedded: number };
   skipped: SkippedFile[];
   /** Indexed articles whose files are gone, kept because --prune was not given. */
@@ -59,6 +71,11 @@ export interface ReindexSummary {
 
 interface LoadedCorpus {
   articles: ArticleToPrepare[];
+  /** The indexed articles of files not read because they are unchanged: known by key and content hash. */
+  unread: { key: string; hash: string }[];
+  files: ReindexSummary['files'];
+  /** Files read cleanly, or unchanged: recorded so that the next run need not read them. */
+  stamps: FileStamp[];
   skipped: SkippedFile[];
   /** Files that failed to load, wholly or in part, and folders that could not be read (ending in "/"). */
   troubled: Set<string>;
@@ -70,41 +87,108 @@ interface LoadedCorpus {
  */
 const FILES_READ_AT_ONCE = 16;
 
-async function loadCorpus(config: CoreConfig, progress: ReindexProgress): Promise<LoadedCorpus> {
+/**
+ * A file modified this soon before the run started may be modified again within the same tick of the file
+ * system's clock (coarse on Linux, 2 s on FAT) without its time changing: it is read again next time.
+ */
+const RACY_NS = 2_000_000_000n;
+
+/** What the index recorded of the folder at the last ingest; nothing when rebuilding. */
+interface KnownFiles {
+  stamps: ReadonlyMap<string, FileStamp>;
+  articlesByFile: ReadonlyMap<string, { key: string; hash: string }[]>;
+}
+
+async function stampOf(root: string, file: string, readWith: string): Promise<FileStamp | null> {
+  try {
+    const stat = await fs.promises.stat(path.join(root, file), { bigint: true });
+    return { path: file, size: Number(stat.size), mtimeNs: stat.mtimeNs, readWith };
+  } catch {
+    return null; // Gone since it was listed: loading it reports why.
+  }
+}
+
+const sameStamp = (a: FileStamp, b: FileStamp | undefined) =>
+  b !== undefined && a.size === b.size && a.mtimeNs === b.mtimeNs && a.readWith === b.readWith;
+
+async function loadCorpus(
+  config: CoreConfig,
+  progress: ReindexProgress,
+  known: KnownFiles,
+): Promise<LoadedCorpus> {
+  const startedNs = BigInt(Date.now()) * 1_000_000n;
+  const readWith = readSettings(config);
   const { files, unsupported } = await listArticleFiles(config.ARTICLES_DIR);
   progress.onFilesStart?.(files.length);
-  const skipped: SkippedFile[] = [...unsupported];
-  const troubled = new Set(unsupported.map((item) => item.path));
-  const articles: LoadedCorpus['articles'] = [];
+  const corpus: LoadedCorpus = {
+    articles: [],
+    unread: [],
+    files: { read: 0, unchanged: 0 },
+    stamps: [],
+    skipped: [...unsupported],
+    troubled: new Set(unsupported.map((item) => item.path)),
+  };
   const firstKeyByHash = new Map<string, string>();
   const load = (file: string) =>
     loadArticleFile(config.ARTICLES_DIR, file, {
       maxBytes: config.MAX_ARTICLE_BYTES,
       maxParagraphs: config.MAX_ARTICLE_PARAGRAPHS,
     });
+  const visit = async (file: string) => {
+    const stamp = await stampOf(config.ARTICLES_DIR, file, readWith);
+    const unchanged = stamp !== null && sameStamp(stamp, known.stamps.get(file));
+    return { file, stamp, loaded: unchanged ? null : await load(file) };
+  };
   for (let first = 0; first < files.length; first += FILES_READ_AT_ONCE) {
-    const batch = await Promise.all(files.slice(first, first + FILES_READ_AT_ONCE).map(load));
-    for (const [offset, loaded] of batch.entries()) {
-      skipped.push(...loaded.skipped);
-      if (loaded.skipped.length > 0) troubled.add(files[first + offset]!);
+    const batch = await Promise.all(files.slice(first, first + FILES_READ_AT_ONCE).map(visit));
+    for (const [offset, { file, stamp, loaded: readNow }] of batch.entries()) {
+      const stored = known.articlesByFile.get(file) ?? [];
+      // An unchanged file whose article an earlier, new file also holds is read: the duplicate is reported.
+      const loaded =
+        readNow ?? (stored.some(({ hash }) => firstKeyByHash.has(hash)) ? await load(file) : null);
+      if (loaded === null) {
+        for (const { key, hash } of stored) firstKeyByHash.set(hash, key);
+        corpus.unread.push(...stored);
+        corpus.files.unchanged++;
+        corpus.stamps.push(stamp!);
+        progress.onFileDone?.(first + offset + 1);
+        continue;
+      }
+      corpus.files.read++;
+      corpus.skipped.push(...loaded.skipped);
+      if (loaded.skipped.length > 0) corpus.troubled.add(file);
       for (const article of loaded.articles) {
         const hash = contentHash(article, config.PASSAGE_MAX_TOKENS);
         const original = firstKeyByHash.get(hash);
         if (original !== undefined) {
-          skipped.push({
+          corpus.skipped.push({
             path: article.key,
             reason: `same article as ${original} (duplicate, not indexed twice)`,
           });
-          troubled.add(article.file);
+          corpus.troubled.add(article.file);
           continue;
         }
         firstKeyByHash.set(hash, article.key);
-        articles.push({ article, hash });
+        corpus.articles.push({ article, hash });
       }
+      // A file with a problem is read every time, so that its problem is reported every time.
+      if (stamp && !corpus.troubled.has(file) && stamp.mtimeNs < startedNs - RACY_NS)
+        corpus.stamps.push(stamp);
       progress.onFileDone?.(first + offset + 1);
     }
   }
-  return { articles, skipped, troubled };
+  return corpus;
+}
+
+/** The files the index recorded, and the articles indexed from each, unless everything is read again. */
+function knownFiles(db: Database.Database | null, stored: ReadonlyMap<string, StoredArticle>): KnownFiles {
+  const articlesByFile = new Map<string, { key: string; hash: string }[]>();
+  for (const [key, { file, hash }] of stored) {
+    const list = articlesByFile.get(file) ?? [];
+    list.push({ key, hash });
+    articlesByFile.set(file, list);
+  }
+  return { stamps: db === null ? new Map() : readFileStamps(db), articlesByFile };
 }
 
 /** Whether an indexed file's copy must be kept because the file (or its folder) failed to load this time. */
@@ -122,6 +206,7 @@ function emptySummary(config: CoreConfig, options: ReindexOptions): ReindexSumma
     dryRun: options.dryRun,
     rebuilt: false,
     articles: { added: 0, updated: 0, unchanged: 0, removed: 0, skipped: 0, missing: 0 },
+    files: { read: 0, unchanged: 0 },
     passages: { added: 0, removed: 0, embedded: 0 },
     skipped: [],
     missing: [],
@@ -160,13 +245,18 @@ export async function reindex(
       opened && meta && !schemaOutdated ? readStoredArticles(opened.db) : new Map<string, StoredArticle>();
     const stored = rebuild ? new Map<string, StoredArticle>() : previouslyStored;
 
-    const corpus = await loadCorpus(config, progress);
+    const known = knownFiles(rebuild || !opened ? null : opened.db, stored);
+    const corpus = await loadCorpus(config, progress, known);
     summary.skipped = corpus.skipped;
     summary.articles.skipped = corpus.skipped.length;
+    summary.files = corpus.files;
 
-    const seen = new Set(corpus.articles.map(({ article }) => article.key));
+    const seen = new Set([
+      ...corpus.articles.map(({ article }) => article.key),
+      ...corpus.unread.map(({ key }) => key),
+    ]);
     const changed = corpus.articles.filter(({ article, hash }) => stored.get(article.key)?.hash !== hash);
-    summary.articles.unchanged = corpus.articles.length - changed.length;
+    summary.articles.unchanged = corpus.articles.length - changed.length + corpus.unread.length;
     for (const { article } of changed) {
       if (previouslyStored.has(article.key)) summary.articles.updated++;
       else summary.articles.added++;
@@ -182,29 +272,36 @@ export async function reindex(
     summary.articles.missing = summary.missing.length;
     summary.rebuilt = rebuild;
 
-    if (!session || (changed.length === 0 && remove.length === 0 && !rebuild)) {
+    const articlesChange = changed.length > 0 || remove.length > 0 || rebuild;
+    // A touched file with the same content, or an index from before the files table: a small write.
+    const filesChange = fileStampsDiffer(known.stamps, corpus.stamps);
+    if (!session || (!articlesChange && !filesChange)) {
       summary.seconds = (performance.now() - started) / 1000;
       return summary;
     }
 
-    // Before the slow part: a damaged index should be reported before minutes of embedding, not after.
-    assertUndamaged(session.db, config.DB_PATH);
-    const { embedder, prepared: upsert } = await prepareArticles(changed, config, loadModel, progress, {
-      threads: threadsFor(config, changed),
-      passagesPerTask: PASSAGES_PER_TASK,
-    });
-    summary.passages.embedded = upsert.reduce((sum, item) => sum + item.passages.length, 0);
-
-    const model: IndexModel = { model: embedder.model, dimension: embedder.dimension };
-    if (meta && !rebuild && meta.dimension !== model.dimension) {
-      throw new IndexError(modelMismatchMessage(meta, model), 'other-model');
+    let upsert: ArticleToStore[] = [];
+    let model: IndexModel | null = null;
+    if (articlesChange) {
+      // Before the slow part: a damaged index should be reported before minutes of embedding, not after.
+      assertUndamaged(session.db, config.DB_PATH);
+      const prepared = await prepareArticles(changed, config, loadModel, progress, {
+        threads: threadsFor(config, changed),
+        passagesPerTask: PASSAGES_PER_TASK,
+      });
+      upsert = prepared.prepared;
+      summary.passages.embedded = upsert.reduce((sum, item) => sum + item.passages.length, 0);
+      model = { model: prepared.embedder.model, dimension: prepared.embedder.dimension };
+      if (meta && !rebuild && meta.dimension !== model.dimension) {
+        throw new IndexError(modelMismatchMessage(meta, model), 'other-model');
+      }
     }
     await session.lock({
       timeoutSeconds: config.INGEST_LOCK_TIMEOUT_SECONDS,
       onWait: progress.onWaitForLock,
     });
     const written = session.write((db) =>
-      applyIndexChanges(db, { rebuild: rebuild ? model : null, remove, upsert }),
+      applyIndexChanges(db, { rebuild: rebuild ? model : null, remove, upsert, files: corpus.stamps }),
     );
     progress.onWritten?.();
     summary.passages.added = written.passagesAdded;

@@ -1,7 +1,14 @@
 import type Database from 'better-sqlite3';
 import { articleBody, type Article } from '../document/article.js';
 import type { PassageDraft, QuoteDraft } from '../document/drafts.js';
-import { createSchema, dropSchema, forgetCalibration, quantizeSigns, type IndexModel } from './schema.js';
+import {
+  createFilesTable,
+  createSchema,
+  dropSchema,
+  forgetCalibration,
+  quantizeSigns,
+  type IndexModel,
+} from './schema.js';
 
 export interface ArticleToStore {
   article: Article;
@@ -19,6 +26,16 @@ export interface IndexChanges {
   /** Article keys to delete. Keys in `upsert` are replaced, so they need not be listed here. */
   remove: readonly string[];
   upsert: readonly ArticleToStore[];
+  /** Every article file as read for this write, replacing the recorded ones; null leaves them as they are. */
+  files?: readonly FileStamp[] | null;
+}
+
+/** An article file's size and modification time when it was read, and the settings it was read with. */
+export interface FileStamp {
+  path: string;
+  size: number;
+  mtimeNs: bigint;
+  readWith: string;
 }
 
 export interface WriteResult {
@@ -37,6 +54,41 @@ export function readStoredArticles(db: Database.Database): Map<string, StoredArt
     key: string;
   } & StoredArticle)[];
   return new Map(rows.map(({ key, file, hash }) => [key, { file, hash }]));
+}
+
+/** The recorded files by path; none for an index made before the files table. */
+export function readFileStamps(db: Database.Database): Map<string, FileStamp> {
+  const exists = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'files'");
+  if (exists.pluck().get() === 0) return new Map();
+  const rows = db
+    .prepare('SELECT path, size, mtime_ns AS mtimeNs, read_with AS readWith FROM files')
+    .safeIntegers(true)
+    .all() as { path: string; size: bigint; mtimeNs: bigint; readWith: string }[];
+  return new Map(rows.map((row) => [row.path, { ...row, size: Number(row.size) }]));
+}
+
+/** Whether two sets of stamps differ, so that recording them is worth a write. */
+export function fileStampsDiffer(
+  recorded: ReadonlyMap<string, FileStamp>,
+  current: readonly FileStamp[],
+): boolean {
+  if (recorded.size !== current.length) return true;
+  return current.some((stamp) => {
+    const before = recorded.get(stamp.path);
+    return (
+      before === undefined ||
+      before.size !== stamp.size ||
+      before.mtimeNs !== stamp.mtimeNs ||
+      before.readWith !== stamp.readWith
+    );
+  });
+}
+
+function replaceFileStamps(db: Database.Database, files: readonly FileStamp[]): void {
+  createFilesTable(db);
+  db.exec('DELETE FROM files');
+  const insert = db.prepare('INSERT INTO files (path, size, mtime_ns, read_with) VALUES (?, ?, ?, ?)');
+  for (const { path, size, mtimeNs, readWith } of files) insert.run(path, size, mtimeNs, readWith);
 }
 
 function prepareStatements(db: Database.Database) {
@@ -141,7 +193,9 @@ export function applyIndexChanges(db: Database.Database, changes: IndexChanges):
       dropSchema(db);
       createSchema(db, changes.rebuild);
     }
-    forgetCalibration(db);
+    // Only articles change what calibration measured: recording a touched file's new time keeps it.
+    if (changes.rebuild || changes.remove.length > 0 || changes.upsert.length > 0) forgetCalibration(db);
+    if (changes.files) replaceFileStamps(db, changes.files);
     const statements = prepareStatements(db);
     for (const key of changes.remove) passagesRemoved += removeArticle(statements, key);
     const indexedAt = new Date().toISOString();

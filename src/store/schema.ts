@@ -15,6 +15,7 @@ export interface IndexMeta extends IndexModel {
 export const CALIBRATION_KEY = 'calibration';
 
 const TABLES = [
+  'files',
   'quotes',
   'passage_vectors',
   'passage_embeddings',
@@ -51,6 +52,23 @@ export function quantizeSigns(
   into.fill(0);
   for (let i = 0; i < vector.length; i++) if (vector[i]! > 0) into[i >> 3] = into[i >> 3]! | (1 << (i & 7));
   return into;
+}
+
+/**
+ * The article files as the last ingest read them: a file whose size and modification time are the same
+ * again is not read (its articles are those indexed from it). `read_with` is what else decides what a file
+ * is indexed as (readSettings), so changing a setting reads everything again. Added without a schema bump:
+ * an index from before it has no such table, reads every file once, and gets the table on that write.
+ */
+export function createFilesTable(db: Database.Database): void {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS files (
+      path TEXT PRIMARY KEY,
+      size INTEGER NOT NULL,
+      mtime_ns INTEGER NOT NULL,
+      read_with TEXT NOT NULL
+    ) STRICT;
+  `);
 }
 
 export function createSchema(db: Database.Database, { model, dimension }: IndexModel): void {
@@ -132,6 +150,7 @@ export function createSchema(db: Database.Database, { model, dimension }: IndexM
       embedding BLOB NOT NULL
     ) STRICT;
   `);
+  createFilesTable(db);
   const setMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
   setMeta.run('schema_version', String(SCHEMA_VERSION));
   setMeta.run('model', model);
