@@ -4,15 +4,24 @@ import { loadSettings } from '../src/cli/load-settings.js';
 import { parseCliArgs } from '../src/cli/parse-args.js';
 import { printTable } from '../src/cli/print-table.js';
 import { runCli } from '../src/cli/run-cli.js';
-import { benchConfigSchema } from '../src/config.js';
+import { benchConfigSchema, ConfigError } from '../src/config.js';
 import { loadEmbedder } from '../src/embed/embedder.js';
 import { botRun, type BotRun } from './bench/bot-bench.js';
 import { benchIndex, prepareCorpus, type CorpusName } from './bench/corpora.js';
 import { ingestRun, type IngestRun } from './bench/ingest-bench.js';
-import { queryRun, type QueryRun } from './bench/query-bench.js';
+import { queryRun, type Latency, type QueryRun } from './bench/query-bench.js';
 import { median } from './bench/stats.js';
 
-const USAGE = `Usage: npm run bench -- [--runs N] [--only PARTS] [--threads N] [--scale 1m [--no-peers]] [--articles N] [--json]
+/**
+ * all-MiniLM-L6-v2's architecture and int8 quantization with random weights (../shared/models/README.md):
+ * its speed and memory are the product's, its vectors mean nothing. Never used where vectors must mean
+ * something: the scale part's recall is measured on the vectors of EMBEDDING_MODEL.
+ */
+const PROXY_MODEL = 'perf-proxy/minilm-l6-random';
+
+const USAGE = `Usage: npm run bench -- [--model proxy] [--runs N] [--only PARTS] [--threads N] [--scale 1m [--no-peers]] [--articles N] [--json]
+  --model NAME   embed with this model for ingest, query and bot (EMBEDDING_MODEL otherwise); "proxy" is
+                 ${PROXY_MODEL}, the production model's cost with meaningless vectors
   --runs N       runs of each measurement; medians are reported (default 3)
   --only PARTS   comma-separated: ingest (both corpora), ingest-bbc, ingest-reuters, query, bot
                  (default: all of them, or none with --scale)
@@ -25,6 +34,11 @@ const USAGE = `Usage: npm run bench -- [--runs N] [--only PARTS] [--threads N] [
 const PARTS = ['ingest', 'ingest-bbc', 'ingest-reuters', 'query', 'bot'] as const;
 
 const argsSchema = z.object({
+  model: z
+    .string()
+    .min(1)
+    .transform((value) => (value === 'proxy' ? PROXY_MODEL : value))
+    .optional(),
   runs: z.coerce.number().int().min(1).max(50).default(3),
   only: z
     .string()
@@ -62,12 +76,13 @@ const medianOf = <T>(results: readonly T[], pick: (result: T) => number) => medi
 /** Rounds to what a benchmark on a shared machine can tell apart. */
 const round = (value: number) => Number(value.toPrecision(value >= 100 ? 4 : 3));
 
-function ingestFigures(name: CorpusName, runs: readonly IngestRun[]) {
+function ingestFigures(name: CorpusName, model: string, runs: readonly IngestRun[]) {
   const [first] = runs;
   const seconds = medianOf(runs, (run) => run.fullSeconds);
   const unchanged = medianOf(runs, (run) => run.unchangedSeconds);
   return {
     corpus: `${name === 'bbc' ? 'bbc-fulltext' : 'reuters21578 bodies'}: ${first!.articles} articles / ${first!.passages} passages`,
+    model,
     ingest_passages_per_s: round(medianOf(runs, (run) => run.passages / run.fullSeconds)),
     ingest_seconds: round(seconds),
     ingest_cpu_seconds: round(medianOf(runs, (run) => run.fullCpuSeconds)),
@@ -76,33 +91,39 @@ function ingestFigures(name: CorpusName, runs: readonly IngestRun[]) {
   };
 }
 
-function queryFigures(corpus: string, runs: readonly QueryRun[]) {
+function queryFigures(corpus: string, model: string, runs: readonly QueryRun[]) {
+  const stage = (name: string, pick: (run: QueryRun) => Latency) => ({
+    [`${name}_p50_ms`]: round(medianOf(runs, (run) => pick(run).p50)),
+    [`${name}_p95_ms`]: round(medianOf(runs, (run) => pick(run).p95)),
+  });
   return {
     corpus,
+    model,
     questions: runs[0]!.questions,
-    embed_p50_ms: round(medianOf(runs, (run) => run.embedP50Ms)),
-    embed_p95_ms: round(medianOf(runs, (run) => run.embedP95Ms)),
-    query_p50_ms: round(medianOf(runs, (run) => run.answerP50Ms)),
-    query_p95_ms: round(medianOf(runs, (run) => run.answerP95Ms)),
+    ...stage('embed', (run) => run.embed),
+    ...stage('search', (run) => run.search),
+    ...stage('answer', (run) => run.answer),
+    ...stage('end_to_end', (run) => run.endToEnd),
   };
 }
 
-function botFigures(corpus: string, runs: readonly BotRun[]) {
+function botFigures(corpus: string, model: string, runs: readonly BotRun[]) {
   return {
     corpus,
+    model,
     bot_ready_s: round(medianOf(runs, (run) => run.readySeconds)),
     bot_rss_ready_mb: round(medianOf(runs, (run) => run.readyRssMb)),
     bot_rss_mb: round(medianOf(runs, (run) => run.rssMb)),
   };
 }
 
-/** One row per figure: the measurement it belongs to, its value, and the corpus it was measured on. */
+/** One row per figure: the measurement it belongs to, its value, and the corpus and model it was measured on. */
 function figureRows(figures: Record<string, unknown>): string[][] {
   const rows: string[][] = [];
   for (const [section, value] of Object.entries(figures)) {
     if (typeof value !== 'object' || value === null) continue;
-    const { corpus, ...rest } = value as Record<string, unknown>;
-    const measuredOn = typeof corpus === 'string' ? corpus : '';
+    const { corpus, model, ...rest } = value as Record<string, unknown>;
+    const measuredOn = [corpus, model].filter((part) => typeof part === 'string').join(', ');
     const addRows = (prefix: string, values: Record<string, unknown>) => {
       for (const [key, figure] of Object.entries(values)) {
         if (typeof figure === 'number') rows.push([section, `${prefix}${key}`, String(figure), measuredOn]);
@@ -125,6 +146,7 @@ runCli(async () => {
       threads: { type: 'string' },
       scale: { type: 'string' },
       'no-peers': { type: 'boolean' },
+      model: { type: 'string' },
       articles: { type: 'string' },
       json: { type: 'boolean' },
     },
@@ -134,11 +156,13 @@ runCli(async () => {
   const config = loadSettings(benchConfigSchema, {
     env: args.threads === undefined ? process.env : { ...process.env, INGEST_THREADS: String(args.threads) },
   });
+  // Ingest, query and bot measure the product's cost: with --model proxy, at the production model's.
+  const product = { ...config, EMBEDDING_MODEL: args.model ?? config.EMBEDDING_MODEL };
+  const model = product.EMBEDDING_MODEL;
   const only: readonly string[] = args.only ?? (args.scale === undefined ? PARTS : []);
   const wanted = (part: (typeof PARTS)[number]) =>
     only.includes(part) || (part.startsWith('ingest-') && only.includes('ingest'));
   const figures: Record<string, unknown> = {
-    model: config.EMBEDDING_MODEL,
     runs: args.runs,
     cores: os.availableParallelism(),
     ingest_threads: config.INGEST_THREADS ?? 'auto (one per core when there is enough to do)',
@@ -147,34 +171,41 @@ runCli(async () => {
   for (const name of ['bbc', 'reuters'] as const) {
     if (!wanted(`ingest-${name}`)) continue;
     const corpus = prepareCorpus(name, config.BENCH_DIR, args.articles);
-    const runs = await repeat(args.runs, `ingest ${name}`, () => ingestRun(corpus, config));
-    figures[`ingest_${name}`] = ingestFigures(name, runs);
+    const runs = await repeat(args.runs, `ingest ${name}`, () => ingestRun(corpus, product));
+    figures[`ingest_${name}`] = ingestFigures(name, model, runs);
   }
   if (wanted('query')) {
-    const index = await benchIndex('bbc', config, log, args.articles);
-    const embedder = await loadEmbedder(config);
-    const runs = await repeat(args.runs, 'query', () => queryRun(index.dbPath, config, embedder));
-    figures.query = queryFigures(index.description, runs);
+    const index = await benchIndex('bbc', product, log, args.articles);
+    const embedder = await loadEmbedder(product);
+    const runs = await repeat(args.runs, 'query', () => queryRun(index.dbPath, product, embedder));
+    figures.query = queryFigures(index.description, model, runs);
   }
   if (wanted('bot')) {
     // The bot's start and memory at the size of a large newsroom archive: both corpora, about 120k passages.
-    const index = await benchIndex('news', config, log, args.articles);
-    const runs = await repeat(args.runs, 'bot', () => botRun(index.dbPath, config));
-    figures.bot = botFigures(index.description, runs);
+    const index = await benchIndex('news', product, log, args.articles);
+    const runs = await repeat(args.runs, 'bot', () => botRun(index.dbPath, product));
+    figures.bot = botFigures(index.description, model, runs);
   }
   if (args.scale !== undefined) {
+    if (config.EMBEDDING_MODEL === PROXY_MODEL)
+      throw new ConfigError(
+        `--scale measures recall on real vectors, and ${PROXY_MODEL}'s are random: set EMBEDDING_MODEL to a real model (--model proxy still measures ingest, query and bot with it).`,
+      );
     // Imported only when asked for: it brings LanceDB and Orama along for comparison.
     const { runScaleBench } = await import('./bench/scale.js');
-    figures.scale = await runScaleBench({
-      config,
-      passages: args.scale,
-      runs: args.runs,
-      log,
-      peers: !args['no-peers'],
-      articles: args.articles,
-    });
+    figures.scale = {
+      model: config.EMBEDDING_MODEL,
+      ...(await runScaleBench({
+        config,
+        passages: args.scale,
+        runs: args.runs,
+        log,
+        peers: !args['no-peers'],
+        articles: args.articles,
+      })),
+    };
   }
 
   if (args.json) console.log(JSON.stringify(figures, null, 2));
-  else printTable(['part', 'figure', 'median', 'measured on'], figureRows(figures));
+  else printTable(['part', 'figure', 'median', 'measured on (corpus, model)'], figureRows(figures));
 });

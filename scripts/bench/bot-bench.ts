@@ -41,6 +41,8 @@ export async function botRun(dbPath: string, config: CoreConfig): Promise<BotRun
       DISCORD_CLIENT_ID: standin.applicationId,
       DISCORD_API_URL: standin.apiUrl,
       DB_PATH: dbPath,
+      // The model measured, which `--model` may have chosen instead of the environment's.
+      EMBEDDING_MODEL: config.EMBEDDING_MODEL,
       ...(config.MODEL_DIR ? { MODEL_DIR: path.resolve(config.MODEL_DIR) } : {}),
       FEEDBACK_DB_PATH: path.join(scratch, 'feedback.db'),
       // The questions come one after another from one user: a cooldown would answer them with "wait".
