@@ -78,8 +78,21 @@ export const discordConfigSchema = z.object({
 });
 export type DiscordConfig = z.infer<typeof discordConfigSchema>;
 
-/** The bot needs both: the index and model to answer from, and Discord to answer on. */
-export const botConfigSchema = coreConfigSchema.extend(discordConfigSchema.shape);
+/**
+ * How many gateway shards `npm start` runs, one process each (src/bot/run-shards.ts); `auto` asks Discord how
+ * many it recommends. Unset: one process, no sharding. Discord requires sharding from 2,500 guilds.
+ */
+export const shardCountSchema = z
+  .string()
+  .regex(/^(auto|[1-9]\d*)$/, 'expected auto or a whole number of shards (1 or more)')
+  .transform((value) => (value === 'auto' ? ('auto' as const) : Number(value)))
+  .optional();
+export type ShardCount = z.infer<typeof shardCountSchema>;
+
+/** The bot needs both: the index and model to answer from, and Discord to answer on; and how to shard. */
+export const botConfigSchema = coreConfigSchema
+  .extend(discordConfigSchema.shape)
+  .extend({ SHARD_COUNT: shardCountSchema });
 export type BotConfig = z.infer<typeof botConfigSchema>;
 
 /** `npm run eval` and `npm run bench` also read the external benchmark data. */
