@@ -86,6 +86,11 @@ export class Gateway {
     this.#wss.handleUpgrade(request, socket, head, (ws) => this.#wss.emit('connection', ws, request));
   }
 
+  /** The sessions clients hold now: connected, or disconnected but able to resume. */
+  get sessions(): SessionInfo[] {
+    return [...this.#sessions.values()].map((session) => ({ sessionId: session.id, shard: session.shard }));
+  }
+
   /**
    * Whether some client holds a session that receives this guild's events (null: direct messages), connected
    * or disconnected but able to resume.

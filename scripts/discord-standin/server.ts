@@ -67,6 +67,8 @@ export interface DiscordStandin {
   requests: readonly RecordedRequest[];
   /** Every gateway payload the bot sent (identify, heartbeats, presence updates, ...). */
   gatewayReceived: readonly GatewayFrame[];
+  /** The gateway sessions clients hold now (connected, or able to resume), each with its shard. */
+  sessions(): SessionInfo[];
   /** The URL (path and query) of every gateway connection. */
   gatewayConnections: readonly string[];
   /** Commands the bot registered, globally or (with a guild id) in that guild. */
@@ -162,6 +164,7 @@ export async function startDiscordStandin(options: StandinOptions = {}): Promise
     requests: recorder.requests,
     gatewayReceived: gateway.received,
     gatewayConnections: gateway.connectionUrls,
+    sessions: () => gateway.sessions,
     registeredCommands: (guildId) => commands.list(guildId ?? 'global'),
 
     dispatchInteraction(input) {

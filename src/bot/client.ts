@@ -8,6 +8,7 @@ import { explainUnreachable } from './discord-unreachable.js';
 import { handleInteraction } from './interaction-handler.js';
 import { handleMessage } from './message-handler.js';
 import { NO_PINGS } from './safe-text.js';
+import type { ShardId } from './shard-env.js';
 
 type BotSettings = Pick<DiscordConfig, 'ASK_CHANNEL_IDS' | 'COOLDOWN_SECONDS' | 'DISCORD_API_URL'> &
   Partial<Pick<DiscordConfig, 'DISCORD_REST_TIMEOUT_MS'>>;
@@ -21,6 +22,8 @@ interface BotDependencies {
   now?: () => number;
   /** Called when Discord ends the session for good (rejected token, intents not enabled). */
   onFatal?: (reason: string) => void;
+  /** The one shard this client connects as; unset: the whole bot on one gateway connection. */
+  shard?: ShardId;
 }
 
 export interface Bot {
@@ -50,16 +53,27 @@ export const TOKEN_REJECTED =
 /** Gateway close codes after which discord.js gives up, with what the admin should do. */
 const FATAL_CLOSE_CODES: Record<number, string> = {
   4004: TOKEN_REJECTED,
+  4010: 'Discord refused the shard this process connected as: set SHARD_COUNT=auto, or to the number of shards Discord expects.',
+  4011: 'Discord requires this bot to be sharded (it is in too many servers for one connection): set SHARD_COUNT=auto.',
   4014: 'Discord refused the Message Content intent: enable it in the developer portal (Bot → Privileged Gateway Intents), or unset ASK_CHANNEL_IDS.',
 };
 
 /** The bot's Discord client with every handler wired to the shared services; nothing connects until `start`. */
-export function createBot({ briefing, feedback, logger, settings, now, onFatal }: BotDependencies): Bot {
+export function createBot({
+  briefing,
+  feedback,
+  logger,
+  settings,
+  now,
+  onFatal,
+  shard,
+}: BotDependencies): Bot {
   const client = new Client({
     intents: intentsFor(settings.ASK_CHANNEL_IDS),
     // Direct-message channels are not cached until used; without this their first message is dropped.
     partials: [Partials.Channel],
     allowedMentions: NO_PINGS,
+    ...(shard ? { shards: [shard.id], shardCount: shard.count } : {}),
     rest: {
       ...(settings.DISCORD_API_URL ? { api: settings.DISCORD_API_URL } : {}),
       ...(settings.DISCORD_REST_TIMEOUT_MS ? { timeout: settings.DISCORD_REST_TIMEOUT_MS } : {}),

@@ -4,6 +4,7 @@ import type { BotConfig } from '../config.js';
 import type { Embedder } from '../embed/embedder.js';
 import { FeedbackStore } from '../store/feedback-store.js';
 import { createBot, type Bot } from './client.js';
+import type { ShardId } from './shard-env.js';
 
 export interface OpenBotOptions {
   logger: Logger;
@@ -11,6 +12,8 @@ export interface OpenBotOptions {
   embedder?: Embedder;
   /** Called when Discord ends the session for good (rejected token, intents not enabled). */
   onFatal?: (reason: string) => void;
+  /** The one shard this process runs; unset: the whole bot on one gateway connection. */
+  shard?: ShardId;
 }
 
 export interface OpenedBot {
@@ -38,6 +41,7 @@ export async function openBot(config: BotConfig, options: OpenBotOptions): Promi
     logger: options.logger,
     settings: config,
     ...(options.onFatal ? { onFatal: options.onFatal } : {}),
+    ...(options.shard ? { shard: options.shard } : {}),
   });
   return {
     bot,
