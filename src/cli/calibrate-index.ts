@@ -1,4 +1,3 @@
-import type { CoreConfig } from '../config.js';
 import type { Embedder } from '../embed/embedder.js';
 import {
   MIN_PSEUDO_QUESTIONS,

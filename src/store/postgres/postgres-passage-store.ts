@@ -52,7 +52,7 @@ const BM25 = (restrict: string, limit: string) => `
   CROSS JOIN LATERAL (
     SELECT ph.idf,
       coalesce((SELECT array_length(positions, 1) FROM unnest(m.text_terms) WHERE lexeme = ph.term), 0)
-      + $3 * coalesce((SELECT array_length(positions, 1) FROM unnest(m.context_terms) WHERE lexeme = ph.term), 0) AS freq
+      + $3::float8 * coalesce((SELECT array_length(positions, 1) FROM unnest(m.context_terms) WHERE lexeme = ph.term), 0) AS freq
     FROM phrases ph
   ) f
   WHERE m.terms @@ $2::tsquery ${restrict}
@@ -183,11 +183,14 @@ export class PostgresPassageStore implements PassageStore {
   }
 
   async speakers(): Promise<SpeakerRecord[]> {
+    // Roles in the order they were first quoted, as SQLite lists them.
     return this.query<SpeakerRecord>(`
       SELECT speaker AS name, min(surname) AS surname,
-             coalesce(array_agg(DISTINCT role ORDER BY role) FILTER (WHERE role IS NOT NULL), '{}') AS roles,
-             count(*)::int AS quotes
-      FROM quotes GROUP BY speaker ORDER BY quotes DESC, speaker COLLATE "C"`);
+             coalesce(array_agg(role ORDER BY first) FILTER (WHERE role IS NOT NULL), '{}') AS roles,
+             sum(quotes)::int AS quotes
+      FROM (SELECT speaker, min(surname) AS surname, role, min(id) AS first, count(*) AS quotes
+            FROM quotes GROUP BY speaker, role) r
+      GROUP BY speaker ORDER BY quotes DESC, speaker COLLATE "C"`);
   }
 
   async quotesBy(speakers: readonly string[]): Promise<QuoteRecord[]> {
