@@ -19,6 +19,19 @@ export const DEFAULT_VECTOR_QUANTIZE_ABOVE = 10_000;
 /** Settings every entry point needs: where the index lives and which model embeds it. */
 export const coreConfigSchema = z.object({
   DB_PATH: z.string().min(1).default('data/briefing.db'),
+  // Set: the index (and the votes) live in this PostgreSQL database with pgvector instead of DB_PATH.
+  DATABASE_URL: z
+    .string()
+    .regex(
+      /^postgres(ql)?:\/\//,
+      'must be a postgres:// URL, for example postgres://user:password@host:5432/db',
+    )
+    .optional(),
+  // The Postgres schema holding the index, so several indexes can share one database.
+  PG_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL name (letters, digits, underscores)')
+    .default('briefing'),
   ARTICLES_DIR: z.string().min(1).default('data/articles'),
   EMBEDDING_MODEL: z.string().min(1).default('Xenova/all-MiniLM-L6-v2'),
   MODEL_DIR: z.string().min(1).optional(),

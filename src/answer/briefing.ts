@@ -1,7 +1,7 @@
 import type { CoreConfig } from '../config.js';
 import { loadEmbedder, type Embedder } from '../embed/embedder.js';
-import { FollowedIndex } from '../store/followed-index.js';
 import { asIndexError } from '../store/open-database.js';
+import { openStoreIndex, type StoreIndex } from '../store/open-store.js';
 import type { ArticleRecord, PassageStore, SpeakerRecord } from '../store/passage-store.js';
 import type { Answer } from './answer-schema.js';
 import { answerQuestion, type AskOptions } from './build-answer.js';
@@ -15,7 +15,7 @@ export interface BriefingOptions {
 
 /**
  * The question-answering service: the index and the model, loaded once and shared by every question.
- * The index is followed as a file: deleted and rebuilt, the new one is read without a restart.
+ * The index is followed (src/store/open-store.ts): rebuilt, the new one is read without a restart.
  * It knows nothing of how answers are shown (terminal, Discord).
  */
 export class Briefing {
@@ -28,7 +28,7 @@ export class Briefing {
   } | null = null;
 
   private constructor(
-    private readonly index: FollowedIndex,
+    private readonly index: StoreIndex,
     readonly embedder: Embedder,
     private readonly config: CoreConfig,
   ) {}
@@ -38,11 +38,7 @@ export class Briefing {
     embedder?: Embedder,
     options: BriefingOptions = {},
   ): Promise<Briefing> {
-    const index = FollowedIndex.open(config.DB_PATH, config.EMBEDDING_MODEL, {
-      quantizeAbove: config.VECTOR_QUANTIZE_ABOVE,
-      sqliteVecPath: config.SQLITE_VEC_PATH,
-      readOnly: options.readOnly,
-    });
+    const index = await openStoreIndex(config, { readOnly: options.readOnly });
     try {
       const model = embedder ?? (await loadEmbedder(config));
       return new Briefing(index, model, config);
@@ -60,7 +56,7 @@ export class Briefing {
         return await answerQuestion(
           {
             store: lease.store,
-            calibration: this.versionOf(lease.store).calibration,
+            calibration: (await this.versionOf(lease.store)).calibration,
             speakers: () => this.speakersOf(lease.store),
             embedQuery: async (text) => (await this.embedder.embed([text]))[0]!,
           },
@@ -76,16 +72,16 @@ export class Briefing {
   }
 
   /** Everyone quoted in the index, most quoted first; re-read only after a re-index. */
-  speakers(): SpeakerRecord[] {
+  speakers(): Promise<SpeakerRecord[]> {
     return this.read((store) => this.speakersOf(store));
   }
 
   /** The indexed articles with their passage counts, newest first. */
-  articles(): ArticleRecord[] {
+  articles(): Promise<ArticleRecord[]> {
     return this.read((store) => store.articles());
   }
 
-  passageCount(): number {
+  passageCount(): Promise<number> {
     return this.read((store) => store.passageCount());
   }
 
@@ -93,27 +89,27 @@ export class Briefing {
     this.index.close();
   }
 
-  private read<T>(work: (store: PassageStore) => T): T {
+  private async read<T>(work: (store: PassageStore) => Promise<T>): Promise<T> {
     try {
-      return this.index.read(work);
+      return await this.index.read(work);
     } catch (error) {
       throw asIndexError(this.config.DB_PATH, error);
     }
   }
 
-  private speakersOf(store: PassageStore): SpeakerRecord[] {
-    const version = this.versionOf(store);
-    version.speakers ??= store.speakers();
+  private async speakersOf(store: PassageStore): Promise<SpeakerRecord[]> {
+    const version = await this.versionOf(store);
+    version.speakers ??= await store.speakers();
     return version.speakers;
   }
 
   /** The settings measured on this index (self-calibration) win over those measured for the model here. */
-  private versionOf(store: PassageStore) {
-    const version = store.dataVersion();
+  private async versionOf(store: PassageStore) {
+    const version = await store.dataVersion();
     const cached = this.versionCache;
     if (cached?.store === store && cached.version === version) return cached;
     const model = this.config.EMBEDDING_MODEL;
-    const measured = storedCalibration(store.storedCalibration(), model);
+    const measured = storedCalibration(await store.storedCalibration(), model);
     this.versionCache = {
       store,
       version,

@@ -13,7 +13,7 @@ import { bestSentence } from './highlight.js';
 
 export interface AnswerContext {
   store: PassageStore;
-  speakers(): readonly SpeakerRecord[];
+  speakers(): Promise<readonly SpeakerRecord[]>;
   embedQuery(text: string): Promise<Float32Array>;
   calibration: ModelCalibration;
 }
@@ -64,8 +64,12 @@ const notFound = (question: string, reason: string, speaker: Answer['speaker'] =
   passages: [],
 });
 
-export function termWeights(context: Pick<AnswerContext, 'store'>, terms: readonly string[]) {
-  return rarityWeights(context.store.documentFrequencies(terms), context.store.passageCount());
+export async function termWeights(context: Pick<AnswerContext, 'store'>, terms: readonly string[]) {
+  const [frequencies, passages] = await Promise.all([
+    context.store.documentFrequencies(terms),
+    context.store.passageCount(),
+  ]);
+  return rarityWeights(frequencies, passages);
 }
 
 /** The statements of `speakers`, ranked by the topic when there is one; a note when none is about it. */
@@ -78,7 +82,7 @@ async function answerAboutSpeaker(
 ): Promise<Answer> {
   const roles = [...new Set(speakers.flatMap((speaker) => speaker.roles))];
   const speaker = { name: speakers.map((s) => s.name).join(' / '), roles };
-  const hits = searchStatements(context.store, {
+  const hits = await searchStatements(context.store, {
     speakers: speakers.map((s) => s.name),
     topic: topic ? { text: topic, vector: await context.embedQuery(topic) } : null,
     vectorWeight: context.calibration.vectorWeight,
@@ -89,7 +93,7 @@ async function answerAboutSpeaker(
     // The topic ranks the statements and never removes them: "punishing Moscow" asked of someone quoted
     // on "sanctions" shares no word with the answer, and the model may not bridge the two.
     const terms = queryTerms(topic);
-    const evidence = evidenceOf(hits, terms, termWeights(context, terms));
+    const evidence = evidenceOf(hits, terms, await termWeights(context, terms));
     if (hits.length > 0 && !evidence.some((item) => isStrongEvidence(item, context.calibration.evidence))) {
       note = `None of the statements by ${speaker.name} is clearly about ${topic}; here are the closest.`;
     }
@@ -114,11 +118,13 @@ async function answerAboutSpeaker(
  * passage mentioning them), or null. Strong evidence on its own: search would otherwise return the
  * nearest story from another time ("the 2022 final" asked of 2004-05 news finds the 2005 final).
  */
-function outsideArchive(store: PassageStore, question: string): string | null {
+async function outsideArchive(store: PassageStore, question: string): Promise<string | null> {
   const asked = yearsAsked(question);
   if (asked.length === 0) return null;
-  const published = store.publishedYears();
-  const mentioned = store.documentFrequencies(asked.map(String));
+  const [published, mentioned] = await Promise.all([
+    store.publishedYears(),
+    store.documentFrequencies(asked.map(String)),
+  ]);
   const missing = asked.filter((year) => !published.includes(year) && !mentioned.get(String(year)));
   if (missing.length === 0) return null;
   const years = `${describeYears(missing)} or mentions ${missing.length > 1 ? 'them' : 'it'}`;
@@ -133,16 +139,16 @@ async function answerFromSearch(
   limit: number,
   mode: SearchMode,
 ): Promise<Answer> {
-  const outside = outsideArchive(context.store, question);
+  const outside = await outsideArchive(context.store, question);
   if (outside) return notFound(question, outside);
   const questionVector = await context.embedQuery(question);
-  const hits = searchPassages(context.store, question, questionVector, {
+  const hits = await searchPassages(context.store, question, questionVector, {
     limit,
     mode,
     vectorWeight: context.calibration.vectorWeight,
   });
   const terms = queryTerms(question);
-  const evidence = evidenceOf(hits, terms, termWeights(context, terms));
+  const evidence = evidenceOf(hits, terms, await termWeights(context, terms));
   if (!evidence.some((item) => isStrongEvidence(item, context.calibration.evidence))) {
     return notFound(question, NOTHING_FOUND);
   }
@@ -174,7 +180,7 @@ export async function answerQuestion(
     // "hey Lammy": a bare name is a speaker question only when it is the name of someone quoted.
     (parsed.bareName ? { speaker: parsed.bareName, topic: null } : null);
   const speakers = asked
-    ? findSpeakers(context.store, asked.speaker, context.speakers(), { bare: !parsed.speaker })
+    ? await findSpeakers(context.store, asked.speaker, await context.speakers(), { bare: !parsed.speaker })
     : [];
   if (asked && speakers.length > 0) {
     return answerAboutSpeaker(

@@ -88,19 +88,19 @@ interface Measured {
   evidence: Evidence[];
 }
 
-function measure(
+async function measure(
   store: PassageStore,
   question: string,
   vector: Float32Array,
   vectorWeight: number,
   exclude: number | null,
   articleId: number | null,
-): Measured {
-  const hits = searchPassages(store, question, vector, { limit: DEPTH, mode: 'hybrid', vectorWeight }).filter(
-    (hit) => hit.passage.id !== exclude,
-  );
+): Promise<Measured> {
+  const hits = (
+    await searchPassages(store, question, vector, { limit: DEPTH, mode: 'hybrid', vectorWeight })
+  ).filter((hit) => hit.passage.id !== exclude);
   const terms = queryTerms(question);
-  const weightOf = termWeights({ store }, terms);
+  const weightOf = await termWeights({ store }, terms);
   const index = hits.findIndex((hit) => hit.passage.articleId === articleId);
   return { rank: index >= 0 ? index + 1 : null, evidence: evidenceOf(hits, terms, weightOf) };
 }
@@ -165,22 +165,27 @@ export async function selfCalibrate(
   model: string,
   offTopic: readonly string[] = offTopicQuestions(),
 ): Promise<SelfCalibration | null> {
-  const questions = pseudoQuestions(store.openings());
+  const questions = pseudoQuestions(await store.openings());
   if (questions.length < MIN_PSEUDO_QUESTIONS) return null;
   const vectors = await embed(questions.map((q) => q.question));
   const offTopicVectors = await embed([...offTopic]);
 
-  const byWeight = VECTOR_WEIGHTS.map((vectorWeight) => {
-    const measured = questions.map((q, i) =>
-      measure(store, q.question, vectors[i]!, vectorWeight, q.excludePassage, q.articleId),
-    );
-    return { vectorWeight, measured, mrr: mrr(measured.map((m) => m.rank)) };
-  });
+  const byWeight: { vectorWeight: number; measured: Measured[]; mrr: number }[] = [];
+  for (const vectorWeight of VECTOR_WEIGHTS) {
+    const measured: Measured[] = [];
+    for (const [i, q] of questions.entries())
+      measured.push(
+        await measure(store, q.question, vectors[i]!, vectorWeight, q.excludePassage, q.articleId),
+      );
+    byWeight.push({ vectorWeight, measured, mrr: mrr(measured.map((m) => m.rank)) });
+  }
   const chosen = byWeight.reduce((best, next) => (next.mrr > best.mrr + 1e-9 ? next : best));
   const answerable = chosen.measured.map((m) => m.evidence);
-  const offCorpus = offTopic.map(
-    (question, i) => measure(store, question, offTopicVectors[i]!, chosen.vectorWeight, null, null).evidence,
-  );
+  const offCorpus: Evidence[][] = [];
+  for (const [i, question] of offTopic.entries())
+    offCorpus.push(
+      (await measure(store, question, offTopicVectors[i]!, chosen.vectorWeight, null, null)).evidence,
+    );
   const { thresholds } = calibrateEvidence(answerable, offCorpus, calibrationFor(model).evidence);
   return {
     version: CALIBRATION_VERSION,

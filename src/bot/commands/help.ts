@@ -41,7 +41,7 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
         // Only a very long list of ask channels could make it too long.
         description: cutAtSentence(
           helpText(
-            exampleQuestion(context.briefing.speakers()),
+            exampleQuestion(await context.briefing.speakers()),
             interaction.client.user.id,
             context.askChannelIds,
           ),
