@@ -249,3 +249,58 @@ describe('npm start with SHARD_COUNT when a shard cannot start', () => {
     }
   }, 120_000);
 });
+
+describe('npm start with SHARD_COUNT=1 when the shard manager is killed outright', () => {
+  it('stops the shard too, closing its session', async () => {
+    const folder = await scratchCorpus();
+    const fake = await startDiscordStandin();
+    try {
+      const config = testConfig({ DB_PATH: folder.dbPath, ARTICLES_DIR: folder.articlesDir });
+      await reindex(config, { full: false, prune: false, dryRun: false }, sharedEmbedder);
+      const child = spawnScript(
+        'src/bot/main.ts',
+        [],
+        {
+          SHARD_COUNT: '1',
+          DB_PATH: folder.dbPath,
+          EMBEDDING_MODEL: config.EMBEDDING_MODEL,
+          MODEL_DIR: config.MODEL_DIR ? path.resolve(config.MODEL_DIR) : undefined,
+          FEEDBACK_DB_PATH: path.join(folder.root, 'feedback.db'),
+          DISCORD_API_URL: fake.apiUrl,
+          DISCORD_TOKEN: fake.token,
+          DISCORD_CLIENT_ID: fake.applicationId,
+        },
+        { cwd: folder.root },
+      );
+      let output = '';
+      child.stdout!.on('data', (chunk: Buffer) => void (output += chunk.toString()));
+      const run = finished(child);
+      await expect
+        .poll(() => output.includes('"connected to Discord"'), { timeout: START_TIMEOUT_MS })
+        .toBe(true);
+      expect(fake.sessions().map((s) => s.shard)).toEqual([[0, 1]]);
+      const shardPid = (
+        JSON.parse(output.split('\n').find((line) => line.includes('"connected to Discord"'))!) as LogLine
+      ).pid;
+
+      child.kill('SIGKILL');
+      await run;
+      await expect.poll(() => fake.sessions(), { timeout: 30_000 }).toEqual([]);
+      await expect
+        .poll(
+          () => {
+            try {
+              return process.kill(shardPid, 0);
+            } catch {
+              return false;
+            }
+          },
+          { timeout: 30_000 },
+        )
+        .toBe(false);
+    } finally {
+      await fake.close();
+      await folder.cleanup();
+    }
+  }, 180_000);
+});

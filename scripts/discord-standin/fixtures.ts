@@ -41,6 +41,11 @@ export interface StandinOptions {
   shards?: number;
   /** session_start_limit.max_concurrency of GET /gateway/bot: shards that may IDENTIFY per 5 s (default 1). */
   maxConcurrency?: number;
+  /**
+   * Guilds one session may serve (Discord's is 2,500): a session that would serve more is closed with 4011,
+   * sharding required. Lower it to see that with a few guilds.
+   */
+  maxGuildsPerShard?: number;
   /** How many more guild members (`crowd-1`, `crowd-2`, ...) to add, for tests that need many distinct users. */
   crowd?: number;
 }

@@ -58,6 +58,8 @@ export interface GatewayOptions {
   world: World;
   token: string;
   heartbeatIntervalMs: number;
+  /** More guilds than this on one session closes it with 4011 (sharding required). */
+  maxGuildsPerShard: number;
   /** The ws:// URL the client connects to; also READY's resume_gateway_url. */
   url: string;
 }
@@ -68,7 +70,8 @@ export type DispatchBuilder = (intents: number) => unknown;
 /**
  * Discord's gateway v10 over JSON (optionally zlib-stream compressed). Each session is one shard, as its
  * IDENTIFY says: a guild's events go only to shard `(guild_id >> 22) % shard_count`, direct messages to
- * shard 0; a client that does not shard is shard [0, 1] and gets everything.
+ * shard 0; a client that does not shard is shard [0, 1] and gets everything. An invalid shard is closed
+ * with 4010, a session that would serve more than `maxGuildsPerShard` guilds with 4011 (sharding required).
  */
 export class Gateway {
   readonly #wss = new WebSocketServer({ noServer: true });
@@ -206,6 +209,11 @@ export class Gateway {
       return;
     }
     const { world } = this.options;
+    const guilds = world.guilds.filter((g) => shardOf(g.guild.id, shard[1]) === shard[0]);
+    if (guilds.length > this.options.maxGuildsPerShard) {
+      connection.socket.close(GatewayCloseCodes.ShardingRequired, 'Sharding required.');
+      return;
+    }
     const session: Session = {
       id: randomBytes(16).toString('hex'),
       shard,
@@ -216,7 +224,6 @@ export class Gateway {
     };
     this.#sessions.set(session.id, session);
     connection.session = session;
-    const guilds = world.guilds.filter((g) => receives(session, g.guild.id));
     const ready: GatewayReadyDispatchData = {
       v: 10,
       user: world.botUser,

@@ -118,6 +118,7 @@ export async function startDiscordStandin(options: StandinOptions = {}): Promise
     world,
     token,
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
+    maxGuildsPerShard: options.maxGuildsPerShard ?? 2_500,
     url: gatewayUrl,
   });
   const events = new MessageEvents(world, gateway);

@@ -23,7 +23,7 @@ export async function runBot(config: BotConfig, logger: Logger, shard: ShardId |
       await close();
       process.exitCode = exitCode;
       // A shard's IPC channel to its manager would keep the process alive.
-      if (shard) process.disconnect?.();
+      if (shard && process.connected) process.disconnect?.();
     })();
     return stopped;
   };
@@ -34,8 +34,13 @@ export async function runBot(config: BotConfig, logger: Logger, shard: ShardId |
     ...(shard ? { shard } : {}),
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown(signal));
-  // A manager killed outright cannot stop its shards; without this they would answer on, unsupervised.
-  if (shard) process.once('disconnect', () => void shutdown('shard manager gone', 1));
+  if (shard) {
+    // A manager killed outright cannot stop its shards; without this they would answer on, unsupervised.
+    process.once('disconnect', () => void shutdown('shard manager gone', 1));
+    // discord.js tells the manager of every disconnect over IPC; with the manager gone, that send fails
+    // with an 'error' event that would otherwise end the process before its answers in flight.
+    process.on('error', (error) => logger.debug({ err: error }, 'shard manager unreachable'));
+  }
 
   try {
     await bot.start(config.DISCORD_TOKEN);

@@ -18,7 +18,7 @@ const SHARD_READY_TIMEOUT_MS = 180_000;
 /** A shard finishes its answers in flight within its own grace period; this adds time to exit. */
 const SHARD_STOP_TIMEOUT_MS = SHUTDOWN_GRACE_MS + 5_000;
 
-export function spawnDelayMs(maxConcurrency: number): number {
+function spawnDelayMs(maxConcurrency: number): number {
   return Math.ceil(IDENTIFY_WINDOW_MS / Math.max(1, maxConcurrency));
 }
 
