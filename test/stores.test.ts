@@ -163,7 +163,8 @@ describe.skipIf(!url)(`Postgres ranks as SQLite does${url ? '' : ' (skipped: DAT
       await fs.copyFile(path.join(root, file), path.join(corpus.articlesDir, 'bbc', file));
     const configs = (['sqlite', 'postgres'] as const).map((kind) => storeConfig(kind, corpus, schema.schema));
     for (const config of configs) await run(config);
-    [sqlite, postgres] = await Promise.all(configs.map((config) => openPassageStore(config)));
+    sqlite = await openPassageStore(configs[0]!);
+    postgres = await openPassageStore(configs[1]!);
     for (const config of configs) briefings.push(await Briefing.open(config, await sharedEmbedder()));
   }, 300_000);
   afterAll(async () => {
