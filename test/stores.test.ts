@@ -7,7 +7,7 @@ import { benchConfigSchema, parseConfig, type CoreConfig } from '../src/config.j
 import { reindex, type ReindexOptions } from '../src/ingest/reindex.js';
 import { buildMatchExpression } from '../src/search/fts-query.js';
 import { IndexError } from '../src/store/open-database.js';
-import { openPassageStore } from '../src/store/open-store.js';
+import { openFeedbackStore, openPassageStore } from '../src/store/open-store.js';
 import type { PassageStore } from '../src/store/passage-store.js';
 import { NATO_SAMPLE, scratchCorpus } from './helpers/corpus.js';
 import { sharedEmbedder, testConfig } from './helpers/model.js';
@@ -128,6 +128,36 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         expect(after.passages[0]?.text).toBe(GANNETS);
       } finally {
         briefing.close();
+      }
+    });
+
+    it('keeps votes, one per user and answer, through a full re-index', async () => {
+      await run(config);
+      const feedback = await openFeedbackStore({
+        ...config,
+        FEEDBACK_DB_PATH: path.join(corpus.root, 'feedback.db'),
+      });
+      try {
+        const shown = {
+          question: 'What did Lammy say?',
+          found: true,
+          passages: [{ n: 1, articleId: NATO_SAMPLE, paragraph: 6 }],
+        };
+        const id = await feedback.recordAnswer(shown);
+        expect(await feedback.vote(id, 'ana', 'up')).toBe('recorded');
+        expect(await feedback.vote(id, 'ana', 'down')).toBe('replaced');
+        expect(await feedback.vote(id, 'ben', 'up')).toBe('recorded');
+        expect(await feedback.vote(id + 1000, 'ana', 'up')).toBe('unknown-answer');
+        await run(config, { full: true });
+        expect(await feedback.feedbackOn(id)).toEqual({
+          answer: shown,
+          votes: [
+            { userId: 'ana', vote: 'down' },
+            { userId: 'ben', vote: 'up' },
+          ],
+        });
+      } finally {
+        await feedback.close();
       }
     });
 
