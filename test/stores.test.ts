@@ -1,11 +1,13 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Answer } from '../src/answer/answer-schema.js';
 import { Briefing } from '../src/answer/briefing.js';
 import { benchConfigSchema, parseConfig, type CoreConfig } from '../src/config.js';
 import { reindex, type ReindexOptions } from '../src/ingest/reindex.js';
 import { buildMatchExpression } from '../src/search/fts-query.js';
+import { failureNotice, UNAVAILABLE_NOTICE } from '../src/bot/failure-notice.js';
 import { IndexError } from '../src/store/open-database.js';
 import { openFeedbackStore, openPassageStore } from '../src/store/open-store.js';
 import type { PassageStore } from '../src/store/passage-store.js';
@@ -308,6 +310,38 @@ describe.skipIf(!url)(`Postgres problems in one line${url ? '' : ' (skipped: DAT
     expect(error.message).toMatch(
       /PostgreSQL refused the user "nobody_here" .* Check the user name and password/,
     );
+  });
+
+  it('reconnects when the server drops every connection (as a restart does), and says "try again" while it is down', async () => {
+    const schema = scratchSchema('restart');
+    const config = withUrl(() => undefined);
+    const indexed = { ...config, PG_SCHEMA: schema.schema };
+    await run(indexed);
+    const briefing = await Briefing.open(indexed, await sharedEmbedder());
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      const question = 'What did Lammy say about sanctions?';
+      const before = await briefing.ask(question);
+      expect(before.found).toBe(true);
+      // What a restart does to each client: its connections end with "terminating connection due to administrator command".
+      const { rows } = await admin.query(
+        'SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE application_name = $1',
+        [`briefing-bot:${schema.schema}`],
+      );
+      expect(rows.length).toBeGreaterThan(0);
+      expect(await briefing.ask(question)).toEqual(before);
+    } finally {
+      await admin.end();
+      briefing.close();
+      await schema.drop();
+    }
+  });
+
+  it('answers "try again" while the server cannot be reached', async () => {
+    const error = await failure(withUrl((u) => (u.port = '1')));
+    expect(failureNotice(error)).toBe(UNAVAILABLE_NOTICE);
+    expect(failureNotice(error)).toMatch(/try again/);
   });
 
   it('says an empty database holds no index yet', async () => {
