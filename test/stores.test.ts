@@ -1,13 +1,15 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Answer } from '../src/answer/answer-schema.js';
 import { Briefing } from '../src/answer/briefing.js';
 import { benchConfigSchema, parseConfig, type CoreConfig } from '../src/config.js';
 import { reindex, type ReindexOptions } from '../src/ingest/reindex.js';
 import { buildMatchExpression } from '../src/search/fts-query.js';
+import { failureNotice, UNAVAILABLE_NOTICE } from '../src/bot/failure-notice.js';
 import { IndexError } from '../src/store/open-database.js';
-import { openPassageStore } from '../src/store/open-store.js';
+import { openFeedbackStore, openPassageStore } from '../src/store/open-store.js';
 import type { PassageStore } from '../src/store/passage-store.js';
 import { NATO_SAMPLE, scratchCorpus } from './helpers/corpus.js';
 import { sharedEmbedder, testConfig } from './helpers/model.js';
@@ -131,6 +133,36 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       }
     });
 
+    it('keeps votes, one per user and answer, through a full re-index', async () => {
+      await run(config);
+      const feedback = await openFeedbackStore({
+        ...config,
+        FEEDBACK_DB_PATH: path.join(corpus.root, 'feedback.db'),
+      });
+      try {
+        const shown = {
+          question: 'What did Lammy say?',
+          found: true,
+          passages: [{ n: 1, articleId: NATO_SAMPLE, paragraph: 6 }],
+        };
+        const id = await feedback.recordAnswer(shown);
+        expect(await feedback.vote(id, 'ana', 'up')).toBe('recorded');
+        expect(await feedback.vote(id, 'ana', 'down')).toBe('replaced');
+        expect(await feedback.vote(id, 'ben', 'up')).toBe('recorded');
+        expect(await feedback.vote(id + 1000, 'ana', 'up')).toBe('unknown-answer');
+        await run(config, { full: true });
+        expect(await feedback.feedbackOn(id)).toEqual({
+          answer: shown,
+          votes: [
+            { userId: 'ana', vote: 'down' },
+            { userId: 'ben', vote: 'up' },
+          ],
+        });
+      } finally {
+        await feedback.close();
+      }
+    });
+
     it('runs two ingests at once one after the other, losing neither', async () => {
       await run(config);
       await fs.writeFile(
@@ -163,7 +195,8 @@ describe.skipIf(!url)(`Postgres ranks as SQLite does${url ? '' : ' (skipped: DAT
       await fs.copyFile(path.join(root, file), path.join(corpus.articlesDir, 'bbc', file));
     const configs = (['sqlite', 'postgres'] as const).map((kind) => storeConfig(kind, corpus, schema.schema));
     for (const config of configs) await run(config);
-    [sqlite, postgres] = await Promise.all(configs.map((config) => openPassageStore(config)));
+    sqlite = await openPassageStore(configs[0]!);
+    postgres = await openPassageStore(configs[1]!);
     for (const config of configs) briefings.push(await Briefing.open(config, await sharedEmbedder()));
   }, 300_000);
   afterAll(async () => {
@@ -277,6 +310,38 @@ describe.skipIf(!url)(`Postgres problems in one line${url ? '' : ' (skipped: DAT
     expect(error.message).toMatch(
       /PostgreSQL refused the user "nobody_here" .* Check the user name and password/,
     );
+  });
+
+  it('reconnects when the server drops every connection (as a restart does), and says "try again" while it is down', async () => {
+    const schema = scratchSchema('restart');
+    const config = withUrl(() => undefined);
+    const indexed = { ...config, PG_SCHEMA: schema.schema };
+    await run(indexed);
+    const briefing = await Briefing.open(indexed, await sharedEmbedder());
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      const question = 'What did Lammy say about sanctions?';
+      const before = await briefing.ask(question);
+      expect(before.found).toBe(true);
+      // What a restart does to each client: its connections end with "terminating connection due to administrator command".
+      const { rows } = await admin.query(
+        'SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE application_name = $1',
+        [`briefing-bot:${schema.schema}`],
+      );
+      expect(rows.length).toBeGreaterThan(0);
+      expect(await briefing.ask(question)).toEqual(before);
+    } finally {
+      await admin.end();
+      briefing.close();
+      await schema.drop();
+    }
+  });
+
+  it('answers "try again" while the server cannot be reached', async () => {
+    const error = await failure(withUrl((u) => (u.port = '1')));
+    expect(failureNotice(error)).toBe(UNAVAILABLE_NOTICE);
+    expect(failureNotice(error)).toMatch(/try again/);
   });
 
   it('says an empty database holds no index yet', async () => {

@@ -2,7 +2,8 @@ import type { Logger } from 'pino';
 import { Briefing } from '../answer/briefing.js';
 import type { BotConfig } from '../config.js';
 import type { Embedder } from '../embed/embedder.js';
-import { FeedbackStore } from '../store/feedback-store.js';
+import type { FeedbackStore } from '../store/feedback-store.js';
+import { openFeedbackStore } from '../store/open-store.js';
 import { createBot, type Bot } from './client.js';
 import type { ShardId } from './shard-env.js';
 
@@ -30,7 +31,7 @@ export async function openBot(config: BotConfig, options: OpenBotOptions): Promi
   const briefing = await Briefing.open(config, options.embedder);
   let feedback: FeedbackStore;
   try {
-    feedback = FeedbackStore.open(config.FEEDBACK_DB_PATH);
+    feedback = await openFeedbackStore(config);
   } catch (error) {
     briefing.close();
     throw error;
@@ -48,7 +49,7 @@ export async function openBot(config: BotConfig, options: OpenBotOptions): Promi
     close: async () => {
       await bot.stop();
       briefing.close();
-      feedback.close();
+      await feedback.close();
     },
   };
 }

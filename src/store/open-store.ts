@@ -1,10 +1,12 @@
 import type { CoreConfig } from '../config.js';
+import { SqliteFeedbackStore, type FeedbackStore } from './feedback-store.js';
 import { FollowedIndex, type StoreLease } from './followed-index.js';
 import { inspectSqliteIndex, IndexWriteSession } from './index-write-session.js';
 import type { IndexInspection, IndexWriting } from './index-writing.js';
 import { openIndexForWrite } from './open-database.js';
 import { SqlitePassageStore, type PassageStore, type PassageStoreOptions } from './passage-store.js';
 import { describeLocation, type PgLocation } from './postgres/pg-connect.js';
+import { PostgresFeedbackStore } from './postgres/postgres-feedback-store.js';
 import { PostgresIndexWriting } from './postgres/postgres-index-writer.js';
 import { PostgresPassageStore } from './postgres/postgres-passage-store.js';
 import { writeCalibration } from './schema.js';
@@ -120,4 +122,13 @@ export async function saveCalibration(config: StoreConfig, calibration: string):
   } finally {
     db.close();
   }
+}
+
+/** The votes: in the Postgres schema beside the index, or in their own SQLite file (FEEDBACK_DB_PATH). */
+export async function openFeedbackStore(
+  config: Pick<StoreConfig, 'DATABASE_URL' | 'PG_SCHEMA'> & { FEEDBACK_DB_PATH: string },
+): Promise<FeedbackStore> {
+  return config.DATABASE_URL
+    ? PostgresFeedbackStore.open({ url: config.DATABASE_URL, schema: config.PG_SCHEMA })
+    : SqliteFeedbackStore.open(config.FEEDBACK_DB_PATH);
 }

@@ -102,6 +102,8 @@ export function createPool(location: PgLocation, max = 4): pg.Pool {
     connectionString: location.url,
     max,
     connectionTimeoutMillis: 5000,
+    // Names the index in pg_stat_activity, for an admin looking at who is connected.
+    application_name: `briefing-bot:${location.schema}`,
     options: `-c search_path=${quoteIdentifier(location.schema)},public`,
   });
   pool.on('error', () => {

@@ -13,7 +13,13 @@ import {
 } from '../passage-store.js';
 import { CALIBRATION_KEY, SCHEMA_VERSION, ftsString, type IndexMeta } from '../schema.js';
 import { toTermQuery } from './fts-terms.js';
-import { createPool, describeLocation, describePgError, type PgLocation } from './pg-connect.js';
+import {
+  createPool,
+  describeLocation,
+  describePgError,
+  isUnavailable,
+  type PgLocation,
+} from './pg-connect.js';
 import { parseVector, readPgMeta, vectorLiteral } from './pg-schema.js';
 
 export interface PostgresStoreOptions {
@@ -32,6 +38,9 @@ const B = 0.75;
  * breadth giving recall@10 of 0.95 against exact search; a query asking deeper searches at least as deep.
  */
 export const DEFAULT_EF_SEARCH = 100;
+
+/** Connections per bot process: questions run a few queries each, mostly in parallel. */
+const POOL_SIZE = 4;
 
 const PASSAGE_COLUMNS = `
   p.id, p.article_id AS "articleId", a.key AS "articleKey", a.title, a.source, a.url, a.published,
@@ -85,7 +94,7 @@ export class PostgresPassageStore implements PassageStore {
     model: string,
     options: PostgresStoreOptions = {},
   ): Promise<PostgresPassageStore> {
-    const pool = createPool(location);
+    const pool = createPool(location, POOL_SIZE);
     try {
       const meta = await readPgMeta(pool).catch((error: unknown) => {
         throw describePgError(location, error);
@@ -111,12 +120,24 @@ export class PostgresPassageStore implements PassageStore {
     }
   }
 
-  private async query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
-    try {
-      return (await this.pool.query<R>(sql, params)).rows;
-    } catch (error) {
-      throw describePgError(this.location, error);
+  /**
+   * A read, tried again when the server dropped the connection it ran on: a restart ends every connection,
+   * and the pool may hand out idle ones it has not yet heard are gone (each failure discards one, so one
+   * more try than the pool holds reaches a fresh connection). Still unreachable: an IndexError
+   * 'unavailable', which the bot answers with "try again".
+   */
+  private async retried<T>(work: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await work();
+      } catch (error) {
+        if (!isUnavailable(error) || attempt >= POOL_SIZE) throw describePgError(this.location, error);
+      }
     }
+  }
+
+  private query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
+    return this.retried(async () => (await this.pool.query<R>(sql, params)).rows);
   }
 
   async fullText(matchExpression: string, limit: number, contextWeight: number): Promise<RankedId[]> {
@@ -141,26 +162,30 @@ export class PostgresPassageStore implements PassageStore {
     if (k <= 0) return [];
     const { passages } = await this.stats();
     const exact = passages <= this.quantizeAbove;
-    const client = await this.pool.connect().catch((error: unknown) => {
-      throw describePgError(this.location, error);
+    const efSearch = Math.min(1000, Math.max(this.efSearch, k));
+    return this.retried(async () => {
+      const client = await this.pool.connect();
+      let failed: unknown;
+      try {
+        await client.query('BEGIN');
+        // Exact: a scan that reads every vector, as on SQLite; approximate: HNSW searching at least k deep.
+        if (exact) await client.query('SET LOCAL enable_indexscan = off');
+        else await client.query(`SET LOCAL hnsw.ef_search = ${efSearch}`);
+        const { rows } = await client.query<RankedId>(
+          'SELECT id, embedding <=> $1::vector AS score FROM passages ORDER BY embedding <=> $1::vector LIMIT $2',
+          [vectorLiteral(vector), k],
+        );
+        await client.query('COMMIT');
+        return rows;
+      } catch (error) {
+        failed = error;
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        // A connection that failed is not handed out again.
+        client.release(failed !== undefined);
+      }
     });
-    try {
-      await client.query('BEGIN');
-      // Exact: a scan that reads every vector, as on SQLite; approximate: HNSW searching at least k deep.
-      if (exact) await client.query('SET LOCAL enable_indexscan = off');
-      else await client.query(`SET LOCAL hnsw.ef_search = ${Math.min(1000, Math.max(this.efSearch, k))}`);
-      const { rows } = await client.query<RankedId>(
-        'SELECT id, embedding <=> $1::vector AS score FROM passages ORDER BY embedding <=> $1::vector LIMIT $2',
-        [vectorLiteral(vector), k],
-      );
-      await client.query('COMMIT');
-      return rows;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw describePgError(this.location, error);
-    } finally {
-      client.release();
-    }
   }
 
   async passages(ids: readonly number[]): Promise<PassageRecord[]> {
