@@ -1,6 +1,7 @@
 import type { CoreConfig } from '../config.js';
 import { loadEmbedder, type Embedder } from '../embed/embedder.js';
 import { FollowedIndex } from '../store/followed-index.js';
+import type { IndexDigest } from '../store/index-digest.js';
 import { asIndexError } from '../store/open-database.js';
 import type { ArticleRecord, PassageStore, SpeakerRecord } from '../store/passage-store.js';
 import type { Answer } from './answer-schema.js';
@@ -90,6 +91,11 @@ export class Briefing {
   /** The indexed articles with their passage counts, newest first. */
   articles(): ArticleRecord[] {
     return this.read((store) => store.articles());
+  }
+
+  /** What the last re-index added and updated, for the bot's digest; null when it left none. */
+  latestDigest(): IndexDigest | null {
+    return this.read((store) => store.latestDigest());
   }
 
   passageCount(): number {

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { ConfigError, type DiscordConfig } from '../config.js';
 import type { BotContext, BriefingService, FeedbackService } from './context.js';
 import { Cooldown } from './cooldown.js';
+import { startDigestPoster, type DigestPosterOptions } from './digest-poster.js';
 import { explainUnreachable } from './discord-unreachable.js';
 import { handleInteraction } from './interaction-handler.js';
 import { handleMessage } from './message-handler.js';
@@ -21,6 +22,8 @@ interface BotDependencies {
   now?: () => number;
   /** Called when Discord ends the session for good (rejected token, intents not enabled). */
   onFatal?: (reason: string) => void;
+  /** Where and what to post after each re-index (DIGEST_CHANNEL_ID); absent, no digest is posted. */
+  digest?: Omit<DigestPosterOptions, 'client' | 'logger'>;
 }
 
 export interface Bot {
@@ -54,7 +57,15 @@ const FATAL_CLOSE_CODES: Record<number, string> = {
 };
 
 /** The bot's Discord client with every handler wired to the shared services; nothing connects until `start`. */
-export function createBot({ briefing, feedback, logger, settings, now, onFatal }: BotDependencies): Bot {
+export function createBot({
+  briefing,
+  feedback,
+  logger,
+  settings,
+  now,
+  onFatal,
+  digest,
+}: BotDependencies): Bot {
   const client = new Client({
     intents: intentsFor(settings.ASK_CHANNEL_IDS),
     // Direct-message channels are not cached until used; without this their first message is dropped.
@@ -74,6 +85,7 @@ export function createBot({ briefing, feedback, logger, settings, now, onFatal }
   };
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
+  let stopDigests: (() => Promise<void>) | undefined;
 
   /** Runs one event's work, tracked for shutdown; an error never escapes into discord.js's emitter. */
   const track = (event: string, work: () => Promise<void>) => {
@@ -112,6 +124,7 @@ export function createBot({ briefing, feedback, logger, settings, now, onFatal }
         throw explainUnreachable(error, client.rest);
       }
       await ready;
+      if (digest && !stopping) stopDigests = startDigestPoster({ ...digest, client, logger });
       logger.info(
         {
           user: client.user?.tag,
@@ -123,6 +136,7 @@ export function createBot({ briefing, feedback, logger, settings, now, onFatal }
     },
     async stop() {
       stopping = true;
+      await stopDigests?.();
       await Promise.allSettled([...inFlight]);
       await client.destroy();
     },

@@ -3,6 +3,7 @@ import { Briefing } from '../answer/briefing.js';
 import type { BotConfig } from '../config.js';
 import type { Embedder } from '../embed/embedder.js';
 import { FeedbackStore } from '../store/feedback-store.js';
+import { PostedDigests } from '../store/posted-digests.js';
 import { createBot, type Bot } from './client.js';
 
 export interface OpenBotOptions {
@@ -26,10 +27,18 @@ export interface OpenedBot {
 export async function openBot(config: BotConfig, options: OpenBotOptions): Promise<OpenedBot> {
   const briefing = await Briefing.open(config, options.embedder);
   let feedback: FeedbackStore;
+  let posted: PostedDigests | null = null;
   try {
     feedback = FeedbackStore.open(config.FEEDBACK_DB_PATH);
   } catch (error) {
     briefing.close();
+    throw error;
+  }
+  try {
+    if (config.DIGEST_CHANNEL_ID) posted = PostedDigests.open(config.FEEDBACK_DB_PATH);
+  } catch (error) {
+    briefing.close();
+    feedback.close();
     throw error;
   }
   const bot = createBot({
@@ -38,6 +47,15 @@ export async function openBot(config: BotConfig, options: OpenBotOptions): Promi
     logger: options.logger,
     settings: config,
     ...(options.onFatal ? { onFatal: options.onFatal } : {}),
+    ...(posted && config.DIGEST_CHANNEL_ID
+      ? {
+          digest: {
+            latestDigest: () => briefing.latestDigest(),
+            posted,
+            channelId: config.DIGEST_CHANNEL_ID,
+          },
+        }
+      : {}),
   });
   return {
     bot,
@@ -45,6 +63,7 @@ export async function openBot(config: BotConfig, options: OpenBotOptions): Promi
       await bot.stop();
       briefing.close();
       feedback.close();
+      posted?.close();
     },
   };
 }

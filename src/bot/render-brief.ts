@@ -2,6 +2,7 @@ import type { APIEmbed } from 'discord.js';
 import type { BriefSource, TopicBrief } from '../answer/brief-schema.js';
 import { formatPublished } from '../answer/citation-text.js';
 import { describePeriod, NOTHING_ON_TOPIC } from '../answer/topic-brief.js';
+import { plural } from '../plural.js';
 import { DISCORD_LIMITS, embedLength, fairShares, packLines } from './limits.js';
 import { FOUND_COLOR, NOT_FOUND_COLOR, renderPassages, type BotMessage } from './render-answer.js';
 import { fitLiteral, linkedWithin, literal, NO_PINGS } from './safe-text.js';
@@ -106,7 +107,7 @@ export function renderBrief(brief: TopicBrief): BotMessage {
     title: 'Sources',
     description: sourcesText(brief, BUDGET.sources),
     color: FOUND_COLOR,
-    footer: { text: `${brief.sources.length} articles cited` },
+    footer: { text: `${plural(brief.sources.length, 'article')} cited` },
   });
   // The budgets add up to less than the limit; this only guards against a future change of them.
   while (embeds.reduce((total, embed) => total + embedLength(embed), 0) > DISCORD_LIMITS.embedTotal)

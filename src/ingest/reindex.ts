@@ -8,6 +8,7 @@ import {
   modelMismatchMessage,
   openIndexForWrite,
 } from '../store/open-database.js';
+import { digestOf, type DigestArticle } from '../store/index-digest.js';
 import { IndexWriteSession } from '../store/index-write-session.js';
 import { SCHEMA_VERSION, type IndexModel } from '../store/schema.js';
 import type { SkippedFile } from '../document/article.js';
@@ -203,8 +204,20 @@ export async function reindex(
       timeoutSeconds: config.INGEST_LOCK_TIMEOUT_SECONDS,
       onWait: progress.onWaitForLock,
     });
+    // A first build (or one whose previous index could not be read) is not news arriving: no digest.
+    const digest =
+      meta && !schemaOutdated
+        ? digestOf(
+            changed.flatMap(({ article, hash }): DigestArticle[] => {
+              const before = previouslyStored.get(article.key);
+              if (before?.hash === hash) return []; // --full re-prepares unchanged articles too.
+              const { key, title, source, url } = article;
+              return [{ key, title, source, url, change: before ? 'updated' : 'added' }];
+            }),
+          )
+        : null;
     const written = session.write((db) =>
-      applyIndexChanges(db, { rebuild: rebuild ? model : null, remove, upsert }),
+      applyIndexChanges(db, { rebuild: rebuild ? model : null, remove, upsert, digest }),
     );
     progress.onWritten?.();
     summary.passages.added = written.passagesAdded;

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { DEFAULT_VECTOR_QUANTIZE_ABOVE } from '../config.js';
 import { openIndexForRead, type ReadOptions } from './open-database.js';
+import { DIGEST_KEY, parseDigest, type IndexDigest } from './index-digest.js';
 import { CALIBRATION_KEY, ftsString, type IndexMeta } from './schema.js';
 import { rescoredCandidates, SignCodes } from './sign-codes.js';
 
@@ -93,7 +94,7 @@ export class PassageStore {
     this.meta = meta;
     this.quantizeAbove = quantizeAbove;
     this.statements = {
-      calibration: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
+      metaValue: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
       fts: db.prepare(
         'SELECT rowid AS id, bm25(passages_fts, 1, ?) AS score FROM passages_fts WHERE passages_fts MATCH ? ORDER BY score LIMIT ?',
       ),
@@ -290,9 +291,14 @@ export class PassageStore {
     return this.statements.passageCount.get() as number;
   }
 
+  /** What the last re-index that changed articles added and updated, if it left a digest. */
+  latestDigest(): IndexDigest | null {
+    return parseDigest((this.statements.metaValue.get(DIGEST_KEY) as string | undefined) ?? null);
+  }
+
   /** The answer settings measured on this index (JSON, see src/answer/self-calibration.ts), if any. */
   storedCalibration(): string | null {
-    return (this.statements.calibration.get(CALIBRATION_KEY) as string | undefined) ?? null;
+    return (this.statements.metaValue.get(CALIBRATION_KEY) as string | undefined) ?? null;
   }
 
   close(): void {
