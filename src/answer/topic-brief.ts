@@ -7,7 +7,7 @@ import { statementSpan } from '../search/speaker-retriever.js';
 import type { PassageRecord, QuoteRecord } from '../store/passage-store.js';
 import type { AnswerPassage } from './answer-schema.js';
 import type { BriefSource, BriefSpeaker, TimelineEntry, TopicBrief } from './brief-schema.js';
-import { MAX_QUESTION_CHARS, termWeights, type AnswerContext } from './build-answer.js';
+import { citationOf, MAX_QUESTION_CHARS, termWeights, type AnswerContext } from './build-answer.js';
 import { formatPublished } from './citation-text.js';
 import { termCoverage } from '../search/term-match.js';
 import { evidenceOf, isStrongEvidence } from './evidence.js';
@@ -221,15 +221,7 @@ class Citations {
       highlight,
       score: candidate.score,
       kind: passage.kind,
-      citation: {
-        n,
-        articleId: passage.articleKey,
-        title: passage.title,
-        source: passage.source,
-        url: passage.url,
-        published: passage.published,
-        paragraph: passage.paragraph,
-      },
+      citation: citationOf(passage, n),
     };
   }
 }
