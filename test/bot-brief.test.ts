@@ -48,6 +48,16 @@ beforeAll(async () => {
   await reindex(config, { full: false, prune: false, dryRun: false }, async () => embedder);
   standin = await startDiscordStandin();
   digestChannel = standin.channels.briefings.id;
+  // As an admin would: the commands deployed, so the stand-in builds /brief's options from its definition.
+  const deployed = await runScript('scripts/deploy-commands.ts', [], {
+    DISCORD_TOKEN: standin.token,
+    DISCORD_CLIENT_ID: standin.applicationId,
+    DISCORD_GUILD_ID: standin.guild.id,
+    DISCORD_API_URL: standin.apiUrl,
+  });
+  expect(deployed.code, deployed.stderr).toBe(0);
+  const registered = standin.registeredCommands(standin.guild.id).find((c) => c.name === 'brief');
+  expect(registered?.options?.map((o) => o.name)).toEqual(['topic', 'since', 'until', 'private']);
   await startBot();
 }, 120_000);
 

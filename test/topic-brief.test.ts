@@ -8,6 +8,7 @@ import { NOTHING_ON_TOPIC } from '../src/answer/topic-brief.js';
 import { containment } from '../src/search/dedupe.js';
 import { scratchCorpus, writeGeneratedArticles } from './helpers/corpus.js';
 import { indexedBriefing } from './helpers/model.js';
+import { runScript } from './helpers/spawn-script.js';
 
 type Corpus = Awaited<ReturnType<typeof scratchCorpus>>;
 
@@ -58,6 +59,20 @@ describe('a brief on the sample articles', () => {
     expect(brief.timeline.map((entry) => entry.published)).toEqual(['2025-06-03']);
     expect(brief.speakers.length).toBeGreaterThan(0);
   });
+
+  it('is printed by npm run brief, as JSON with --json, and a bad --since is one line', async () => {
+    const env = { DB_PATH: corpus.dbPath, ARTICLES_DIR: corpus.articlesDir };
+    const json = await runScript('scripts/brief.ts', ['--json', 'ceasefire'], env);
+    expect(json.code, json.stderr).toBe(0);
+    const printed = topicBriefSchema.parse(JSON.parse(json.stdout));
+    expect(printed.sources).toHaveLength(2);
+    const text = await runScript('scripts/brief.ts', ['ceasefire'], env);
+    expect(text.stdout).toMatch(/^Brief: ceasefire\n\nKey points\n\[1\] /);
+    expect(text.stdout).toContain('\n\nTimeline\n3 Jun 2025  ');
+    const bad = await runScript('scripts/brief.ts', ['--since', 'yesterday', 'ceasefire'], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr.split('\n')[0]).toBe('Error: --since/--until: a date is written YYYY-MM-DD');
+  }, 60_000);
 
   it('says the archive has nothing on a topic it does not cover, citing nothing', async () => {
     const brief = await briefing.brief('volcanic eruption in Iceland');
