@@ -66,6 +66,8 @@ export interface TopicBriefScore {
   precision: number;
   /** Cited Reuters stories the judge left without any TOPICS tag: counted as misses in `precision`. */
   untagged: number;
+  /** Share of the cited articles the judge gave any tag to (or that are not Reuters) that carry this one. */
+  judgedPrecision: number;
   timeline: number;
   timelinePrecision: number;
   timelineOrdered: boolean;
@@ -97,6 +99,10 @@ export function scoreBrief(
     cited: cited.length,
     precision: share(cited, carries),
     untagged: cited.filter((id) => story(id)?.topics.length === 0).length,
+    judgedPrecision: share(
+      cited.filter((id) => story(id)?.topics.length !== 0),
+      carries,
+    ),
     timeline: timeline.length,
     timelinePrecision: share(
       timeline.map((entry) => entry.articleId),
@@ -152,6 +158,7 @@ export function printBriefingScores(
       'cited',
       'precision',
       'untagged',
+      'judged',
       'timeline',
       'tl precision',
       'ordered',
@@ -164,6 +171,7 @@ export function printBriefingScores(
       s.found ? String(s.cited) : 'not found',
       fixed(s.precision),
       String(s.untagged),
+      fixed(s.judgedPrecision),
       String(s.timeline),
       fixed(s.timelinePrecision),
       s.timelineOrdered ? 'yes' : 'NO',
