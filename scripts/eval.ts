@@ -24,16 +24,17 @@ import { openPassageStore } from '../src/store/open-store.js';
 import type { PassageStore } from '../src/store/passage-store.js';
 import { benchIndex } from './bench/corpora.js';
 import { loadQuailNews, loadSquad, type EvalQuestion, type EvalSet } from './eval/datasets.js';
+import { evaluateBriefings, printBriefingScores } from './eval/briefings.js';
 import { evaluateDevSet, printDevScores } from './eval/run-dev-set.js';
 import { rankOf, retrievalScores, type RetrievalScores } from './eval/metrics.js';
 
-const SET_NAMES = ['xquad-en', 'squad2-half', 'quail-news', 'dev'] as const;
+const SET_NAMES = ['xquad-en', 'squad2-half', 'quail-news', 'dev', 'briefings'] as const;
 type SetName = (typeof SET_NAMES)[number];
 
 const USAGE = `Usage: npm run eval -- [--json] [--sweep] [--only SETS] [--failures]
   --json      print the figures as JSON
   --sweep     also try hybrid vector weights and print recall for each
-  --only      comma-separated sets to run: ${SET_NAMES.join(', ')} (default: all)
+  --only      comma-separated sets to run (briefings: Reuters topic briefs on the dev archive): ${SET_NAMES.join(', ')} (default: all)
   --failures  print the development set's missed questions with the passages shown instead`;
 const JSONL = 'articles.jsonl';
 const DOCUMENTS_RANKED = 10;
@@ -254,13 +255,17 @@ runCli(async () => {
       await indexed.cleanup();
     }
   }
-  const devConfig = only.has('dev')
-    ? { ...config, DB_PATH: (await benchIndex('archive', config, log)).dbPath }
-    : null;
+  const archiveConfig =
+    only.has('dev') || only.has('briefings')
+      ? { ...config, DB_PATH: (await benchIndex('archive', config, log)).dbPath }
+      : null;
+  const devConfig = only.has('dev') ? archiveConfig : null;
   // As `npm run ingest` does: the answers use what the model measured on the archive itself.
-  const devCalibration = devConfig ? await calibrateIndex(devConfig, async () => embedder) : null;
+  const devCalibration = archiveConfig ? await calibrateIndex(archiveConfig, async () => embedder) : null;
   const dev = devConfig ? await evaluateDevSet(devConfig, embedder) : null;
   if (args.failures && dev) console.error(dev.failures.join('\n\n'));
+  const briefings =
+    archiveConfig && only.has('briefings') ? await evaluateBriefings(archiveConfig, embedder) : null;
   if (args.json) {
     console.log(
       JSON.stringify(
@@ -272,6 +277,7 @@ runCli(async () => {
           selfCalibrated,
           found,
           dev: dev?.scores ?? null,
+          briefings,
           devCalibration,
         },
         null,
@@ -281,6 +287,7 @@ runCli(async () => {
     return;
   }
   if (dev) printDevScores(dev.scores, config.EMBEDDING_MODEL, printTable);
+  if (briefings) printBriefingScores(briefings, config.EMBEDDING_MODEL, printTable);
   if (devCalibration) console.log(`Development set index: ${formatCalibration(devCalibration)}\n`);
   if (sets.length === 0) return;
   console.log(

@@ -82,6 +82,8 @@ export const discordConfigSchema = z.object({
     )
     .pipe(z.array(snowflake)),
   COOLDOWN_SECONDS: z.coerce.number().min(0).max(3600).default(5),
+  // After each re-index that adds or updates articles, the bot posts their headlines here once.
+  DIGEST_CHANNEL_ID: snowflake.optional(),
   // Its own file, so a full re-index (which may delete the index) never loses votes.
   FEEDBACK_DB_PATH: z.string().min(1).default('data/feedback.db'),
   // Only tests point the client elsewhere (a Discord stand-in on loopback).

@@ -84,6 +84,7 @@ function flakyBriefing(briefing: Briefing): BriefingService & { failures: number
       }
       return briefing.ask(question, options);
     },
+    brief: (topic, options) => briefing.brief(topic, options),
     speakers: () => briefing.speakers(),
     articles: () => briefing.articles(),
   };

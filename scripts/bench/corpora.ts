@@ -64,7 +64,7 @@ interface ReutersRecord {
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 
 /** `26-FEB-1987 15:01:01.79` as an ISO date, or null. */
-function reutersDate(value: string | undefined): string | null {
+export function reutersDate(value: string | undefined): string | null {
   const match = /^\s*(\d{1,2})-([A-Z]{3})-(\d{4})/.exec(value ?? '');
   const month = match ? MONTHS.indexOf(match[2]!) : -1;
   if (!match || month < 0) return null;

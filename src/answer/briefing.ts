@@ -1,12 +1,15 @@
 import type { CoreConfig } from '../config.js';
 import { loadEmbedder, type Embedder } from '../embed/embedder.js';
+import type { IndexDigest } from '../store/index-digest.js';
 import { asIndexError } from '../store/open-database.js';
 import { openStoreIndex, type StoreIndex } from '../store/open-store.js';
 import type { ArticleRecord, PassageStore, SpeakerRecord } from '../store/passage-store.js';
 import type { Answer } from './answer-schema.js';
-import { answerQuestion, type AskOptions } from './build-answer.js';
+import type { TopicBrief } from './brief-schema.js';
+import { answerQuestion, type AnswerContext, type AskOptions } from './build-answer.js';
 import { calibrationFor, type ModelCalibration } from './calibration.js';
 import { storedCalibration } from './self-calibration.js';
+import { briefTopic, type BriefOptions } from './topic-brief.js';
 
 export interface BriefingOptions {
   /** Open the index read-only: for a process that only asks (`npm run ask`), not for the long-running bot. */
@@ -49,20 +52,25 @@ export class Briefing {
   }
 
   /** Answers from one store throughout, even if the index file is replaced while the question runs. */
-  async ask(question: string, options?: AskOptions): Promise<Answer> {
+  ask(question: string, options?: AskOptions): Promise<Answer> {
+    return this.withContext((context) => answerQuestion(context, question, options));
+  }
+
+  /** A brief on a topic across the archive (or a period of it), from one store throughout. */
+  brief(topic: string, options?: BriefOptions): Promise<TopicBrief> {
+    return this.withContext((context) => briefTopic(context, topic, options));
+  }
+
+  private async withContext<T>(work: (context: AnswerContext) => Promise<T>): Promise<T> {
     try {
       const lease = this.index.lease();
       try {
-        return await answerQuestion(
-          {
-            store: lease.store,
-            calibration: (await this.versionOf(lease.store)).calibration,
-            speakers: () => this.speakersOf(lease.store),
-            embedQuery: async (text) => (await this.embedder.embed([text]))[0]!,
-          },
-          question,
-          options,
-        );
+        return await work({
+          store: lease.store,
+          calibration: (await this.versionOf(lease.store)).calibration,
+          speakers: () => this.speakersOf(lease.store),
+          embedQuery: async (text) => (await this.embedder.embed([text]))[0]!,
+        });
       } finally {
         lease.release();
       }
@@ -79,6 +87,11 @@ export class Briefing {
   /** The indexed articles with their passage counts, newest first. */
   articles(): Promise<ArticleRecord[]> {
     return this.read((store) => store.articles());
+  }
+
+  /** What the last re-index added and updated, for the bot's digest; null when it left none. */
+  latestDigest(): Promise<IndexDigest | null> {
+    return this.read((store) => store.latestDigest());
   }
 
   passageCount(): Promise<number> {

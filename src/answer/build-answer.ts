@@ -5,7 +5,7 @@ import { findSpeakers } from '../search/resolve-speaker.js';
 import { parseQuestion } from '../search/parse-question.js';
 import { searchStatements } from '../search/speaker-retriever.js';
 import type { PassageRecord, PassageStore, SpeakerRecord } from '../store/passage-store.js';
-import type { Answer, AnswerPassage } from './answer-schema.js';
+import type { Answer, AnswerPassage, Citation } from './answer-schema.js';
 import type { ModelCalibration } from './calibration.js';
 import { evidenceOf, isStrongEvidence, rarityWeights } from './evidence.js';
 import { describeYears, yearsAsked } from '../search/question-years.js';
@@ -44,16 +44,21 @@ function toAnswerPassages(candidates: readonly Candidate[]): AnswerPassage[] {
     highlight,
     score,
     kind: passage.kind,
-    citation: {
-      n: index + 1,
-      articleId: passage.articleKey,
-      title: passage.title,
-      source: passage.source,
-      url: passage.url,
-      published: passage.published,
-      paragraph: passage.paragraph,
-    },
+    citation: citationOf(passage, index + 1),
   }));
+}
+
+/** Where a passage comes from, as every cited passage (answers, briefs) carries it, numbered `n`. */
+export function citationOf(passage: PassageRecord, n: number): Citation {
+  return {
+    n,
+    articleId: passage.articleKey,
+    title: passage.title,
+    source: passage.source,
+    url: passage.url,
+    published: passage.published,
+    paragraph: passage.paragraph,
+  };
 }
 
 const notFound = (question: string, reason: string, speaker: Answer['speaker'] = null): Answer => ({

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { ConfigError, type DiscordConfig } from '../config.js';
 import type { BotContext, BriefingService, FeedbackService } from './context.js';
 import { Cooldown } from './cooldown.js';
+import { startDigestPoster, type DigestPosterOptions } from './digest-poster.js';
 import { explainUnreachable } from './discord-unreachable.js';
 import { handleInteraction } from './interaction-handler.js';
 import { handleMessage } from './message-handler.js';
@@ -24,6 +25,8 @@ interface BotDependencies {
   onFatal?: (reason: string) => void;
   /** The one shard this client connects as; unset: the whole bot on one gateway connection. */
   shard?: ShardId;
+  /** Where and what to post after each re-index (DIGEST_CHANNEL_ID); absent, no digest is posted. */
+  digest?: Omit<DigestPosterOptions, 'client' | 'logger'>;
 }
 
 export interface Bot {
@@ -67,6 +70,7 @@ export function createBot({
   now,
   onFatal,
   shard,
+  digest,
 }: BotDependencies): Bot {
   const client = new Client({
     intents: intentsFor(settings.ASK_CHANNEL_IDS),
@@ -88,6 +92,7 @@ export function createBot({
   };
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
+  let stopDigests: (() => Promise<void>) | undefined;
 
   /** Runs one event's work, tracked for shutdown; an error never escapes into discord.js's emitter. */
   const track = (event: string, work: () => Promise<void>) => {
@@ -126,6 +131,7 @@ export function createBot({
         throw explainUnreachable(error, client.rest);
       }
       await ready;
+      if (digest && !stopping) stopDigests = startDigestPoster({ ...digest, client, logger });
       logger.info(
         {
           user: client.user?.tag,
@@ -137,6 +143,7 @@ export function createBot({
     },
     async stop() {
       stopping = true;
+      await stopDigests?.();
       await Promise.allSettled([...inFlight]);
       await client.destroy();
     },

@@ -4,6 +4,7 @@ import type { BotConfig } from '../config.js';
 import type { Embedder } from '../embed/embedder.js';
 import type { FeedbackStore } from '../store/feedback-store.js';
 import { openFeedbackStore } from '../store/open-store.js';
+import { PostedDigests } from '../store/posted-digests.js';
 import { createBot, type Bot } from './client.js';
 import type { ShardId } from './shard-env.js';
 
@@ -30,10 +31,20 @@ export interface OpenedBot {
 export async function openBot(config: BotConfig, options: OpenBotOptions): Promise<OpenedBot> {
   const briefing = await Briefing.open(config, options.embedder);
   let feedback: FeedbackStore;
+  let posted: PostedDigests | null = null;
   try {
     feedback = await openFeedbackStore(config);
   } catch (error) {
     briefing.close();
+    throw error;
+  }
+  try {
+    // One poster for the whole bot: with several shards, shard 0's, or one re-index would be posted N times.
+    const postsDigests = !options.shard || options.shard.id === 0;
+    if (config.DIGEST_CHANNEL_ID && postsDigests) posted = PostedDigests.open(config.FEEDBACK_DB_PATH);
+  } catch (error) {
+    briefing.close();
+    await feedback.close();
     throw error;
   }
   const bot = createBot({
@@ -43,6 +54,15 @@ export async function openBot(config: BotConfig, options: OpenBotOptions): Promi
     settings: config,
     ...(options.onFatal ? { onFatal: options.onFatal } : {}),
     ...(options.shard ? { shard: options.shard } : {}),
+    ...(posted && config.DIGEST_CHANNEL_ID
+      ? {
+          digest: {
+            latestDigest: () => briefing.latestDigest(),
+            posted,
+            channelId: config.DIGEST_CHANNEL_ID,
+          },
+        }
+      : {}),
   });
   return {
     bot,
@@ -50,6 +70,7 @@ export async function openBot(config: BotConfig, options: OpenBotOptions): Promi
       await bot.stop();
       briefing.close();
       await feedback.close();
+      posted?.close();
     },
   };
 }

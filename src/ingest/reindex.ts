@@ -1,5 +1,6 @@
 import type { CoreConfig } from '../config.js';
 import type { Embedder } from '../embed/embedder.js';
+import { digestOf, type DigestArticle } from '../store/index-digest.js';
 import type { StoredArticle } from '../store/index-writer.js';
 import { IndexError, modelMismatchMessage } from '../store/open-database.js';
 import { indexLocation, inspectIndex, openIndexWriting } from '../store/open-store.js';
@@ -195,7 +196,19 @@ export async function reindex(
       timeoutSeconds: config.INGEST_LOCK_TIMEOUT_SECONDS,
       onWait: progress.onWaitForLock,
     });
-    const written = await session.write({ rebuild: rebuild ? model : null, remove, upsert });
+    // A first build (or one whose previous index could not be read) is not news arriving: no digest.
+    const digest =
+      meta && !schemaOutdated
+        ? digestOf(
+            changed.flatMap(({ article, hash }): DigestArticle[] => {
+              const before = previouslyStored.get(article.key);
+              if (before?.hash === hash) return []; // --full re-prepares unchanged articles too.
+              const { key, title, source, url } = article;
+              return [{ key, title, source, url, change: before ? 'updated' : 'added' }];
+            }),
+          )
+        : null;
+    const written = await session.write({ rebuild: rebuild ? model : null, remove, upsert, digest });
     progress.onWritten?.();
     summary.passages.added = written.passagesAdded;
     summary.passages.removed = written.passagesRemoved;

@@ -21,7 +21,8 @@ export interface StatementQuery {
   limit: number;
 }
 
-function statementSpan(passage: PassageRecord, quotes: readonly QuoteRecord[]): Span {
+/** The span covering these statements of a passage, as offsets into its text (the whole passage if they fall outside it). */
+export function statementSpan(passage: PassageRecord, quotes: readonly QuoteRecord[]): Span {
   const start = Math.max(0, Math.min(...quotes.map((q) => q.start)) - passage.start);
   const end = Math.min(passage.text.length, Math.max(...quotes.map((q) => q.end)) - passage.start);
   return end > start ? { start, end } : { start: 0, end: passage.text.length };

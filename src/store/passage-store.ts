@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { DEFAULT_VECTOR_QUANTIZE_ABOVE } from '../config.js';
 import { openIndexForRead, type ReadOptions } from './open-database.js';
+import { DIGEST_KEY, parseDigest, type IndexDigest } from './index-digest.js';
 import { CALIBRATION_KEY, ftsString, type IndexMeta } from './schema.js';
 import { rescoredCandidates, SignCodes } from './sign-codes.js';
 
@@ -116,6 +117,8 @@ export interface PassageStore {
   passageCount(): Promise<number>;
   /** The answer settings measured on this index (JSON, see src/answer/self-calibration.ts), if any. */
   storedCalibration(): Promise<string | null>;
+  /** What the last re-index that changed articles added and updated, if it left a digest. */
+  latestDigest(): Promise<IndexDigest | null>;
   close(): Promise<void>;
 }
 
@@ -139,7 +142,7 @@ export class SqlitePassageStore implements PassageStore {
     this.meta = meta;
     this.quantizeAbove = quantizeAbove;
     this.statements = {
-      calibration: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
+      metaValue: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
       fts: db.prepare(
         'SELECT rowid AS id, bm25(passages_fts, 1, ?) AS score FROM passages_fts WHERE passages_fts MATCH ? ORDER BY score LIMIT ?',
       ),
@@ -341,9 +344,14 @@ export class SqlitePassageStore implements PassageStore {
     return this.statements.passageCount.get() as number;
   }
 
+  /** What the last re-index that changed articles added and updated, if it left a digest. */
+  async latestDigest(): Promise<IndexDigest | null> {
+    return parseDigest((this.statements.metaValue.get(DIGEST_KEY) as string | undefined) ?? null);
+  }
+
   /** The answer settings measured on this index (JSON, see src/answer/self-calibration.ts), if any. */
   async storedCalibration(): Promise<string | null> {
-    return (this.statements.calibration.get(CALIBRATION_KEY) as string | undefined) ?? null;
+    return (this.statements.metaValue.get(CALIBRATION_KEY) as string | undefined) ?? null;
   }
 
   async close(): Promise<void> {

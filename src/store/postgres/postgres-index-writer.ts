@@ -1,3 +1,4 @@
+import { DIGEST_KEY } from '../index-digest.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
 import { articleBody } from '../../document/article.js';
@@ -117,6 +118,12 @@ export class PostgresIndexWriting implements IndexWriting {
       ...changes.upsert.map((item) => item.article.key),
     ]);
     const passagesAdded = await this.insert(changes);
+    if (changes.digest) {
+      await this.run(
+        'INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+        [DIGEST_KEY, JSON.stringify(changes.digest)],
+      );
+    }
     await this.run(`
       UPDATE corpus_stats SET passages = (SELECT count(*) FROM passages),
         total_terms = (SELECT coalesce(sum(term_count), 0) FROM passages), version = version + 1`);

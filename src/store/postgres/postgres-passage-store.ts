@@ -12,6 +12,7 @@ import {
   type SpeakerRecord,
 } from '../passage-store.js';
 import { CALIBRATION_KEY, SCHEMA_VERSION, ftsString, type IndexMeta } from '../schema.js';
+import { DIGEST_KEY, parseDigest, type IndexDigest } from '../index-digest.js';
 import { toTermQuery } from './fts-terms.js';
 import {
   createPool,
@@ -315,9 +316,15 @@ export class PostgresPassageStore implements PassageStore {
   }
 
   async storedCalibration(): Promise<string | null> {
-    const [row] = await this.query<{ value: string }>('SELECT value FROM meta WHERE key = $1', [
-      CALIBRATION_KEY,
-    ]);
+    return this.metaValue(CALIBRATION_KEY);
+  }
+
+  async latestDigest(): Promise<IndexDigest | null> {
+    return parseDigest(await this.metaValue(DIGEST_KEY));
+  }
+
+  private async metaValue(key: string): Promise<string | null> {
+    const [row] = await this.query<{ value: string }>('SELECT value FROM meta WHERE key = $1', [key]);
     return row?.value ?? null;
   }
 
