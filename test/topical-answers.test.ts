@@ -3,7 +3,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerSchema, type Answer } from '../src/answer/answer-schema.js';
 import { Briefing } from '../src/answer/briefing.js';
+import { evidenceOf, isStrongEvidence } from '../src/answer/evidence.js';
 import { reindex } from '../src/ingest/reindex.js';
+import { queryTerms } from '../src/search/fts-query.js';
 import { scratchCorpus } from './helpers/corpus.js';
 import { sharedEmbedder, testConfig } from './helpers/model.js';
 
@@ -100,5 +102,33 @@ describe('questions dated outside the archive', () => {
   it('still answers about a year an article mentions though none is dated then', async () => {
     const answer = await ask('What did NATO leaders warn Putin about in 2022?');
     expect(answer.found).toBe(true);
+  });
+});
+
+describe('the found / not found judgement', () => {
+  // The archive's self-calibrated thresholds: close in meaning, or 0.7 of the question's words.
+  const archive = { minSimilarity: 0.7, minCoverage: 0.7, minSimilarityWithCoverage: 0.2 };
+  const passage = {
+    text: 'Floods closed the high street in Carrick on Friday after two days of rain.',
+    context: 'Floods close Carrick high street',
+  };
+  const judged = (question: string) => {
+    const terms = queryTerms(question);
+    // Rarity as in a large archive: the town's name is rarest, then "floods", then everyday words.
+    const rarity: Record<string, number> = { carrick: 11, tornado: 10, floods: 8, shut: 6 };
+    const [evidence] = evidenceOf([{ passage, similarity: 0.1 }], terms, (t) => rarity[t] ?? 4);
+    return isStrongEvidence(evidence!, archive);
+  };
+
+  it("answers a question in other words that keeps the story's rare words, whatever the model thinks", () => {
+    expect(judged("Why were shops on Carrick's main shopping street shut by floods last Friday?")).toBe(true);
+  });
+
+  it('refuses a question whose rarest word no passage holds, however many common words match', () => {
+    expect(judged('Why was the shopping street in Carrick shut by a tornado on Friday?')).toBe(false);
+  });
+
+  it('refuses a question dated in a year the passage never mentions, though it holds every other word', () => {
+    expect(judged('Why did floods close the Carrick high street in 2019?')).toBe(false);
   });
 });
