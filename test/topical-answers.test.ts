@@ -5,7 +5,9 @@ import { answerSchema, type Answer } from '../src/answer/answer-schema.js';
 import { Briefing } from '../src/answer/briefing.js';
 import { evidenceOf, isStrongEvidence } from '../src/answer/evidence.js';
 import { reindex } from '../src/ingest/reindex.js';
+import { completeWithFollowing } from '../src/search/complete-passage.js';
 import { queryTerms } from '../src/search/fts-query.js';
+import { SqlitePassageStore } from '../src/store/passage-store.js';
 import { scratchCorpus } from './helpers/corpus.js';
 import { sharedEmbedder, testConfig } from './helpers/model.js';
 
@@ -55,6 +57,7 @@ Water reached a depth of 1.8 metres outside the Carrick post office on Friday mo
 
 let corpus: Awaited<ReturnType<typeof scratchCorpus>>;
 let briefing: Briefing;
+let store: SqlitePassageStore;
 
 beforeAll(async () => {
   corpus = await scratchCorpus();
@@ -64,8 +67,10 @@ beforeAll(async () => {
   const embedder = await sharedEmbedder();
   await reindex(config, { full: false, prune: false, dryRun: false }, async () => embedder);
   briefing = await Briefing.open(config, embedder);
+  store = SqlitePassageStore.open(config.DB_PATH, config.EMBEDDING_MODEL);
 }, 120_000);
 afterAll(async () => {
+  await store.close();
   briefing.close();
   await corpus.cleanup();
 });
@@ -102,6 +107,29 @@ describe('questions dated outside the archive', () => {
   it('still answers about a year an article mentions though none is dated then', async () => {
     const answer = await ask('What did NATO leaders warn Putin about in 2022?');
     expect(answer.found).toBe(true);
+  });
+});
+
+/** The Carrick story's first two passages, as search hits carry them. */
+async function carrickOpening() {
+  const opening = (await store.openings()).find((o) => o.title === 'Floods close Carrick high street')!;
+  const [first] = await store.passages([opening.passageId]);
+  return [first!, (await store.following([opening.passageId])).get(opening.passageId)!];
+}
+
+describe('the next paragraph, when it completes the passage', () => {
+  it('is shown with a passage when it holds a word of the question that the passage lacks', async () => {
+    const [first, second] = await carrickOpening();
+    const terms = queryTerms('Who rescued people after the Carrick floods closed the high street?');
+    const [completed] = await completeWithFollowing(store, [{ passage: first! }], terms);
+    expect(completed!.passage.text).toBe(`${first!.text}\n\n${second!.text}`);
+  });
+
+  it("is left out when it adds none of the question's words", async () => {
+    const [first] = await carrickOpening();
+    const terms = queryTerms('Why did the Carrick floods close the high street?');
+    const [completed] = await completeWithFollowing(store, [{ passage: first! }], terms);
+    expect(completed!.passage.text).toBe(first!.text);
   });
 });
 
