@@ -245,6 +245,15 @@ describe.skipIf(!url)(`Postgres ranks as SQLite does${url ? '' : ' (skipped: DAT
     b.forEach((hit, i) => expect(hit.score).toBeCloseTo(a[i]!.score, 5));
   });
 
+  it('reads the same next passage of an article', async () => {
+    const ids = (await sqlite.fullText(buildMatchExpression('election campaign')!, 20, 0.5)).map(
+      (hit) => hit.id,
+    );
+    const [a, b] = await Promise.all([sqlite.following(ids), postgres.following(ids)]);
+    expect(a.size).toBeGreaterThan(0);
+    expect(new Map([...b].sort(([x], [y]) => x - y))).toEqual(new Map([...a].sort(([x], [y]) => x - y)));
+  });
+
   it('gives the same answers, speakers and sources', async () => {
     const [a, b] = briefings;
     // pgvector and sqlite-vec round cosine distances differently in the seventh decimal.

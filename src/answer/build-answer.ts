@@ -1,6 +1,7 @@
 import type { Span } from '../document/sentence-split.js';
 import { queryTerms } from '../search/fts-query.js';
 import { searchPassages, type SearchMode } from '../search/hybrid-search.js';
+import { completeWithFollowing } from '../search/complete-passage.js';
 import { findSpeakers } from '../search/resolve-speaker.js';
 import { parseQuestion } from '../search/parse-question.js';
 import { searchStatements } from '../search/speaker-retriever.js';
@@ -157,7 +158,9 @@ async function answerFromSearch(
   if (!evidence.some((item) => isStrongEvidence(item, context.calibration.evidence))) {
     return notFound(question, NOTHING_FOUND);
   }
-  const candidates = hits.map((hit) => ({
+  // Judged as found, shown completed: judged with the next paragraph, "who designed the Sydney Opera
+  // House?" was answered by a list of theatre awards whose next line named a designer.
+  const candidates = (await completeWithFollowing(context.store, hits, terms)).map((hit) => ({
     passage: hit.passage,
     score: hit.score,
     highlight: bestSentence(hit.passage.text, terms),

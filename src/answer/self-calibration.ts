@@ -9,6 +9,7 @@ import { calibrationFor, type ModelCalibration } from './calibration.js';
 import {
   evidenceOf,
   evidenceThresholdsSchema,
+  isCloseInMeaning,
   isStrongEvidence,
   type Evidence,
   type EvidenceThresholds,
@@ -105,8 +106,12 @@ async function measure(
   return { rank: index >= 0 ? index + 1 : null, evidence: evidenceOf(hits, terms, weightOf) };
 }
 
-export const foundRate = (evidence: readonly Evidence[][], thresholds: EvidenceThresholds) =>
-  evidence.filter((items) => items.some((item) => isStrongEvidence(item, thresholds))).length /
+export const foundRate = (
+  evidence: readonly Evidence[][],
+  thresholds: EvidenceThresholds,
+  judge: (item: Evidence, thresholds: EvidenceThresholds) => boolean = isStrongEvidence,
+) =>
+  evidence.filter((items) => items.some((item) => judge(item, thresholds))).length /
   Math.max(1, evidence.length);
 
 const steps = (from: number, to: number, step: number) =>
@@ -124,6 +129,11 @@ const distance = (a: EvidenceThresholds, b: EvidenceThresholds) =>
  * questions every setting separates (10,000 notes that differ by a number, measured in the bad-input test),
  * the first perfect setting required similarity >= 0.45 everywhere and refused plain questions that the
  * model's measured settings answer.
+ * Only the model's half of the judgement is calibrated (`isCloseInMeaning`): the corpus's own questions
+ * (headlines, opening sentences) always hold their article's rare words, so with the anchor test counted
+ * the grid learned nothing about the model and chose similarity >= 0.85 on the archive, refusing more
+ * development questions than before (all answerable hit@3 0.609 and unanswerable refused 0.879). Measured
+ * this way the archive's thresholds stay 0.7 / 0.7 / 0.2, and so does what an index already stores.
  */
 export function calibrateEvidence(
   answerable: readonly Evidence[][],
@@ -136,7 +146,10 @@ export function calibrateEvidence(
       for (const minSimilarityWithCoverage of steps(-0.1, minSimilarity, 0.05)) {
         const thresholds = { minSimilarity, minCoverage, minSimilarityWithCoverage };
         const balancedAccuracy =
-          (foundRate(answerable, thresholds) + 1 - foundRate(offCorpus, thresholds)) / 2;
+          (foundRate(answerable, thresholds, isCloseInMeaning) +
+            1 -
+            foundRate(offCorpus, thresholds, isCloseInMeaning)) /
+          2;
         const better = !best || balancedAccuracy > best.balancedAccuracy + 1e-9;
         const tieNearerPrior =
           best !== null &&

@@ -92,6 +92,8 @@ export interface PassageStore {
   /** Passages with their article, in the order of `ids`; ids that no longer exist are left out. */
   passages(ids: readonly number[]): Promise<PassageRecord[]>;
   vectors(ids: readonly number[]): Promise<Map<number, Float32Array>>;
+  /** The passage that follows each of `ids` in its article (next paragraph or caption), keyed by the id it follows. */
+  following(ids: readonly number[]): Promise<Map<number, PassageRecord>>;
   speakers(): Promise<SpeakerRecord[]>;
   /** Statements by these speakers, newest article first and in article order within each. */
   quotesBy(speakers: readonly string[]): Promise<QuoteRecord[]>;
@@ -159,6 +161,12 @@ export class SqlitePassageStore implements PassageStore {
         FROM json_each(?) ids JOIN passage_embeddings e ON e.passage_id = ids.value ORDER BY score LIMIT ?`),
       passages: db.prepare(
         `SELECT ${PASSAGE_COLUMNS} FROM json_each(?) ids JOIN passages p ON p.id = ids.value JOIN articles a ON a.id = p.article_id`,
+      ),
+      // The passage after each of the given ones in its article (the next paragraph or caption), if any.
+      following: db.prepare(
+        `SELECT ids.value AS after, ${PASSAGE_COLUMNS} FROM json_each(?) ids JOIN passages cur ON cur.id = ids.value
+         JOIN passages p ON p.article_id = cur.article_id AND p.ordinal = cur.ordinal + 1
+         JOIN articles a ON a.id = p.article_id`,
       ),
       vectors: db.prepare(
         'SELECT passage_id AS id, embedding FROM passage_embeddings WHERE passage_id IN (SELECT value FROM json_each(?))',
@@ -259,6 +267,13 @@ export class SqlitePassageStore implements PassageStore {
     const rows = this.statements.passages.all(JSON.stringify(ids)) as PassageRecord[];
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /** The passage that follows each of `ids` in its article, keyed by the id it follows. */
+  async following(ids: readonly number[]): Promise<Map<number, PassageRecord>> {
+    if (ids.length === 0) return new Map();
+    const rows = this.statements.following.all(JSON.stringify(ids)) as (PassageRecord & { after: number })[];
+    return new Map(rows.map(({ after, ...passage }) => [after, passage]));
   }
 
   async vectors(ids: readonly number[]): Promise<Map<number, Float32Array>> {

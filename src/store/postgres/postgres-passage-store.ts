@@ -199,6 +199,17 @@ export class PostgresPassageStore implements PassageStore {
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
+  async following(ids: readonly number[]): Promise<Map<number, PassageRecord>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.query<PassageRecord & { after: number }>(
+      `SELECT cur.id AS after, ${PASSAGE_COLUMNS} FROM passages cur
+       JOIN passages p ON p.article_id = cur.article_id AND p.ordinal = cur.ordinal + 1
+       JOIN articles a ON a.id = p.article_id WHERE cur.id = ANY($1::int[])`,
+      [ids],
+    );
+    return new Map(rows.map(({ after, ...passage }) => [after, passage]));
+  }
+
   async vectors(ids: readonly number[]): Promise<Map<number, Float32Array>> {
     if (ids.length === 0) return new Map();
     const rows = await this.query<{ id: number; embedding: string }>(
