@@ -271,20 +271,24 @@ export class PostgresPassageStore implements PassageStore {
   }
 
   async documentFrequencies(terms: readonly string[]): Promise<Map<string, number>> {
+    const queries = terms.map((term) => ({ term, query: toTermQuery(ftsString(term)) }));
+    // One word (nearly always): the stored frequency, all such terms in one query; a phrase: counted.
+    const words = queries.filter(({ query }) => query?.phrases.length === 1);
+    const stored = await this.query<{ term: string; n: number }>(
+      'SELECT term, documents AS n FROM term_stats WHERE term = ANY($1::text[])',
+      [words.map(({ query }) => query!.phrases[0])],
+    );
+    const byLexeme = new Map(stored.map((row) => [row.term, row.n]));
     const counts = await Promise.all(
-      terms.map(async (term): Promise<[string, number]> => {
-        const query = toTermQuery(ftsString(term));
+      queries.map(async ({ term, query }): Promise<[string, number]> => {
         if (!query) return [term, 0];
-        const [row] =
-          query.phrases.length === 1
-            ? await this.query<{ n: number }>('SELECT documents AS n FROM term_stats WHERE term = $1', [
-                query.phrases[0],
-              ])
-            : await this.query<{ n: number }>(
-                `SELECT count(*)::int AS n FROM (SELECT 1 FROM passages WHERE terms @@ $1::tsquery LIMIT ${DOCUMENT_FREQUENCY_CAP}) m`,
-                [query.tsquery],
-              );
-        return [term, Math.min(row?.n ?? 0, DOCUMENT_FREQUENCY_CAP)];
+        if (query.phrases.length === 1)
+          return [term, Math.min(byLexeme.get(query.phrases[0]!) ?? 0, DOCUMENT_FREQUENCY_CAP)];
+        const [row] = await this.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM (SELECT 1 FROM passages WHERE terms @@ $1::tsquery LIMIT ${DOCUMENT_FREQUENCY_CAP}) m`,
+          [query.tsquery],
+        );
+        return [term, row?.n ?? 0];
       }),
     );
     return new Map(counts);
