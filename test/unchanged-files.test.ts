@@ -6,7 +6,7 @@ import type { CoreConfig } from '../src/config.js';
 import type { Embedder } from '../src/embed/embedder.js';
 import { formatSummary } from '../src/ingest/format-summary.js';
 import { reindex, type ReindexOptions } from '../src/ingest/reindex.js';
-import { CONDITIONS_SAMPLE, NATO_SAMPLE, scratchCorpus } from './helpers/corpus.js';
+import { CONDITIONS_SAMPLE, dateBack as dateBackFile, NATO_SAMPLE, scratchCorpus } from './helpers/corpus.js';
 import { sharedEmbedder, testConfig } from './helpers/model.js';
 
 const incremental: ReindexOptions = { full: false, prune: false, dryRun: false };
@@ -26,12 +26,7 @@ const run = (overrides: Partial<Record<keyof CoreConfig, string>> = {}, options 
 
 const file = (name: string) => path.join(corpus.articlesDir, name);
 
-/** Files saved an hour ago: older than the margin within which a just-saved file is read again anyway. */
-async function dateBack(name: string, minutes = 60): Promise<Date> {
-  const time = new Date(Date.now() - minutes * 60_000);
-  await fs.utimes(file(name), time, time);
-  return time;
-}
+const dateBack = (name: string, minutes?: number) => dateBackFile(file(name), minutes);
 
 function indexedText(dbPath: string, word: string): number {
   const db = new Database(dbPath, { readonly: true });

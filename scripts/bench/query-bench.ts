@@ -3,7 +3,7 @@ import { DEFAULT_LIMIT } from '../../src/answer/build-answer.js';
 import type { BenchConfig } from '../../src/config.js';
 import type { Embedder } from '../../src/embed/embedder.js';
 import { searchPassages } from '../../src/search/hybrid-search.js';
-import { PassageStore } from '../../src/store/passage-store.js';
+import { openPassageStore } from '../../src/store/open-store.js';
 import { loadSquad } from '../eval/datasets.js';
 import { percentile, since } from './stats.js';
 
@@ -52,12 +52,12 @@ const spread = <T>(items: readonly T[], count: number): T[] =>
  * Questions of every kind the bot gets: what the most quoted people said, with and without a topic;
  * headlines asked back (the index holds the answer); SQuAD questions about Wikipedia (mostly "nothing found").
  */
-function questionsFor(briefing: Briefing, benchDir: string): string[] {
-  const speakers = briefing.speakers().slice(0, SPEAKERS);
+async function questionsFor(briefing: Briefing, benchDir: string): Promise<string[]> {
+  const speakers = (await briefing.speakers()).slice(0, SPEAKERS);
   return [
     ...speakers.map((speaker) => `What did ${speaker.name} say?`),
     ...speakers.map((speaker, i) => `What did ${speaker.surname} say about ${TOPICS[i % TOPICS.length]}?`),
-    ...spread(briefing.articles(), HEADLINES).map((article) => article.title),
+    ...spread(await briefing.articles(), HEADLINES).map((article) => article.title),
     ...spread(
       loadSquad(benchDir, 'squad2-half', 'squad-v2.0-dev-half/dev-v2.0.json').questions.map(
         (q) => q.question,
@@ -104,12 +104,9 @@ export async function queryRun(dbPath: string, config: BenchConfig, embedder: Em
   const cache = new Map<string, Float32Array>();
   const recording = await Briefing.open({ ...config, DB_PATH: dbPath }, recordingEmbedder(embedder, cache));
   const cached = await Briefing.open({ ...config, DB_PATH: dbPath }, cachedEmbedder(embedder, cache));
-  const store = PassageStore.open(dbPath, config.EMBEDDING_MODEL, {
-    quantizeAbove: config.VECTOR_QUANTIZE_ABOVE,
-    sqliteVecPath: config.SQLITE_VEC_PATH,
-  });
+  const store = await openPassageStore({ ...config, DB_PATH: dbPath });
   try {
-    const questions = questionsFor(recording, config.BENCH_DIR);
+    const questions = await questionsFor(recording, config.BENCH_DIR);
     // Untimed passes first: the model's and SQLite's first calls pay for compiling and paging in.
     for (const question of questions) await recording.ask(question);
     for (const question of questions) await cached.ask(question);
@@ -135,7 +132,7 @@ export async function queryRun(dbPath: string, config: BenchConfig, embedder: Em
       endToEnd: latency(endToEndMs),
     };
   } finally {
-    store.close();
+    await store.close();
     recording.close();
     cached.close();
   }

@@ -12,7 +12,7 @@ export async function answerMessage(
   adjust: (answer: Answer) => Answer = (answer) => answer,
 ): Promise<BotMessage> {
   const answer = adjust(await context.briefing.ask(question));
-  const answerId = context.feedback.recordAnswer(shownAnswer(answer));
+  const answerId = await context.feedback.recordAnswer(shownAnswer(answer));
   context.logger.debug({ answerId, found: answer.found, passages: answer.passages.length }, 'answered');
   return renderAnswer(answer, answerId);
 }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { articleBody, type Article } from '../document/article.js';
 import type { PassageDraft, QuoteDraft } from '../document/drafts.js';
+import { writeDigest, type IndexDigest } from './index-digest.js';
 import {
   createFilesTable,
   createSchema,
@@ -26,6 +27,8 @@ export interface IndexChanges {
   /** Article keys to delete. Keys in `upsert` are replaced, so they need not be listed here. */
   remove: readonly string[];
   upsert: readonly ArticleToStore[];
+  /** What this re-index added and updated, for the bot's digest; null leaves the last one in place. */
+  digest?: IndexDigest | null;
   /** Every article file as read for this write, replacing the recorded ones; null leaves them as they are. */
   files?: readonly FileStamp[] | null;
 }
@@ -67,22 +70,9 @@ export function readFileStamps(db: Database.Database): Map<string, FileStamp> {
   return new Map(rows.map((row) => [row.path, { ...row, size: Number(row.size) }]));
 }
 
-/** Whether two sets of stamps differ, so that recording them is worth a write. */
-export function fileStampsDiffer(
-  recorded: ReadonlyMap<string, FileStamp>,
-  current: readonly FileStamp[],
-): boolean {
-  if (recorded.size !== current.length) return true;
-  return current.some((stamp) => {
-    const before = recorded.get(stamp.path);
-    return (
-      before === undefined ||
-      before.size !== stamp.size ||
-      before.mtimeNs !== stamp.mtimeNs ||
-      before.readWith !== stamp.readWith
-    );
-  });
-}
+/** Whether the changes touch articles (and so what calibration measured), not only the recorded files. */
+export const changesArticles = (changes: IndexChanges): boolean =>
+  changes.rebuild !== null || changes.remove.length > 0 || changes.upsert.length > 0;
 
 function replaceFileStamps(db: Database.Database, files: readonly FileStamp[]): void {
   createFilesTable(db);
@@ -194,7 +184,7 @@ export function applyIndexChanges(db: Database.Database, changes: IndexChanges):
       createSchema(db, changes.rebuild);
     }
     // Only articles change what calibration measured: recording a touched file's new time keeps it.
-    if (changes.rebuild || changes.remove.length > 0 || changes.upsert.length > 0) forgetCalibration(db);
+    if (changesArticles(changes)) forgetCalibration(db);
     if (changes.files) replaceFileStamps(db, changes.files);
     const statements = prepareStatements(db);
     for (const key of changes.remove) passagesRemoved += removeArticle(statements, key);
@@ -205,6 +195,7 @@ export function applyIndexChanges(db: Database.Database, changes: IndexChanges):
       insertArticle(statements, item, indexedAt);
       passagesAdded += item.passages.length;
     }
+    if (changes.digest) writeDigest(db, changes.digest);
     return { passagesAdded, passagesRemoved };
   });
   return write.immediate();

@@ -32,6 +32,16 @@ export async function scratchCorpus(files?: Record<string, string>): Promise<{
   };
 }
 
+/**
+ * Sets a file's times `minutes` back: older than the margin within which a just-saved file is read again
+ * anyway, so a re-index may skip it as unchanged.
+ */
+export async function dateBack(file: string, minutes = 60): Promise<Date> {
+  const time = new Date(Date.now() - minutes * 60_000);
+  await fs.utimes(file, time, time);
+  return time;
+}
+
 const TOWNS = ['Ashford', 'Brampton', 'Carrick', 'Dunmore', 'Elsworth', 'Fenwick', 'Glenrose', 'Harlow'];
 const TOPICS = ['ferry', 'library', 'tramway', 'reservoir', 'orchard', 'bridge', 'market', 'observatory'];
 const FIRST_NAMES = [
