@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Answer } from '../src/answer/answer-schema.js';
@@ -33,6 +34,23 @@ function storeConfig(kind: StoreKind, corpus: { dbPath: string; articlesDir: str
 
 const run = (config: CoreConfig, options: Partial<ReindexOptions> = {}) =>
   reindex(config, { ...incremental, ...options }, sharedEmbedder);
+
+/** Drops the files table, as in an index made before it. */
+async function dropFilesTable(kind: StoreKind, config: CoreConfig): Promise<void> {
+  if (kind === 'sqlite') {
+    const db = new Database(config.DB_PATH);
+    db.exec('DROP TABLE files');
+    db.close();
+    return;
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP TABLE "${config.PG_SCHEMA}".files`);
+  } finally {
+    await client.end();
+  }
+}
 
 async function withStore<T>(config: CoreConfig, work: (store: PassageStore) => Promise<T>): Promise<T> {
   const store = await openPassageStore(config);
@@ -121,6 +139,13 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       expect(touched.passages).toEqual({ added: 0, removed: 0, embedded: 0 });
       expect((await run(config)).files).toEqual({ read: 0, unchanged: 2 });
       expect(await withStore(config, (store) => store.passageCount())).toBe(passages);
+
+      // An index from before the files table reads every file once, embeds nothing, and gets the table.
+      await dropFilesTable(kind, config);
+      const migrated = await run(config);
+      expect(migrated.files).toEqual({ read: 2, unchanged: 0 });
+      expect(migrated.passages.embedded).toBe(0);
+      expect((await run(config)).files).toEqual({ read: 0, unchanged: 2 });
 
       // A rebuild reads everything again.
       expect((await run(config, { full: true })).files).toEqual({ read: 2, unchanged: 0 });
