@@ -24,6 +24,7 @@ describe('questionDates', () => {
       { since: '2017-05-01', until: '2017-05-31' },
       'What did Theresa May say?',
     ],
+    ['football results last weekend', { since: '2026-11-21', until: '2026-11-22' }, 'football results'],
     ['exports last month', { since: '2026-10-01', until: '2026-10-31' }, 'exports'],
     ['What happened on 26 Feb 1987?', { since: '1987-02-26', until: '1987-02-26' }, 'What happened?'],
   ])('%s', (question, range, text) => {
@@ -56,6 +57,18 @@ describe('questionDates', () => {
     'what will the ministers decide next week?',
   ])('reads no period in "%s" and keeps its words', (question) => {
     expect(questionDates(question, TODAY)).toMatchObject({ range: null, text: question });
+  });
+
+  it.each([
+    ['What did Lammy say last week?', true],
+    ['what happened yesterday', true],
+    ['oil in the past two weeks', true],
+    ['casualties in February', false],
+    ['the flood on Friday', false],
+    ['the deficit in 1986', false],
+    ['cocoa between March and May 1987', false],
+  ])('"%s" counts from today without naming a date: %s', (question, relative) => {
+    expect(questionDates(question, TODAY).relative).toBe(relative);
   });
 
   it.each([

@@ -15,6 +15,12 @@ export interface QuestionDates {
   text: string;
   /** "latest", "recent", "newest", "new": newer articles should rank first among the relevant ones. */
   recency: boolean;
+  /**
+   * The period counts from today without naming a day, month or year ("yesterday", "last week", "the past
+   * two weeks"): it can only mean when the articles were published. A named one ("in February", "on
+   * Friday", "in 1986") may also be when the events happened, which articles report later.
+   */
+  relative: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -26,7 +32,7 @@ const addDays = (day: string, days: number) =>
   dayOf(new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS));
 const lastDayOfMonth = (year: number, month: number) => utc(year, month + 1, 0).getUTCDate();
 
-type Unit = 'day' | 'week' | 'month' | 'year';
+type Unit = 'day' | 'week' | 'weekend' | 'month' | 'year';
 
 /** The calendar unit containing `day` ("2026-11-22" in a week runs Monday 16 to Sunday 22 November). */
 function unitAround(day: string, unit: Unit): DaySpan {
@@ -34,10 +40,11 @@ function unitAround(day: string, unit: Unit): DaySpan {
   switch (unit) {
     case 'day':
       return { start: day, end: day };
-    case 'week': {
+    case 'week':
+    case 'weekend': {
       const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday is 0
-      const start = addDays(day, -weekday);
-      return { start, end: addDays(start, 6) };
+      const monday = addDays(day, -weekday);
+      return { start: addDays(monday, unit === 'week' ? 0 : 5), end: addDays(monday, 6) };
     }
     case 'month':
       return { start: iso(year, month, 1), end: iso(year, month, lastDayOfMonth(year, month)) };
@@ -67,19 +74,21 @@ function componentSpan(component: chrono.ParsedComponents, text: string, today: 
     else day = iso(--year, component.get('month')!, component.get('day')!);
   }
   const words = text.toLowerCase();
-  const unit: Unit = /\bweeks?\b/.test(words)
-    ? 'week'
-    : /\bmonths?\b/.test(words)
-      ? 'month'
-      : /\byears?\b/.test(words)
-        ? 'year'
-        : /\bdays?\b/.test(words) || known('day') || known('weekday')
-          ? 'day'
-          : known('month')
-            ? 'month'
-            : known('year')
-              ? 'year'
-              : 'day';
+  const unit: Unit = /\bweekends?\b/.test(words)
+    ? 'weekend'
+    : /\bweeks?\b/.test(words)
+      ? 'week'
+      : /\bmonths?\b/.test(words)
+        ? 'month'
+        : /\byears?\b/.test(words)
+          ? 'year'
+          : /\bdays?\b/.test(words) || known('day') || known('weekday')
+            ? 'day'
+            : known('month')
+              ? 'month'
+              : known('year')
+                ? 'year'
+                : 'day';
   // "the past two weeks", "last 3 days": from then until today, not the one week or day back then.
   if (
     /^(?:past|last)\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several)\b/.test(
@@ -102,6 +111,10 @@ const LEADING_WORDS =
 const OPEN_END = /\b(?:since|from|after)\s+(?:the\s+)?$/i;
 const OPEN_START = /\b(?:until|till|before|by|up\s+to)\s+(?:the\s+)?$/i;
 const RANGE_JOIN = /^\s*(?:and|to|until|till|through|-|–)\s*$/i;
+
+/** Words that name a date rather than count from today: a year, a month, a weekday. */
+const NAMED_DATE =
+  /\d{4}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?![a-z])|\b(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\b/i;
 
 interface Found {
   index: number;
@@ -200,7 +213,8 @@ export function questionDates(question: string, today: Date): QuestionDates {
     .filter((f) => f.span.start <= todayDay)
     .sort((a, b) => a.index - b.index);
   const recency = RECENCY.test(question);
-  if (found.length === 0) return { range: null, text: tidy(question.replace(RECENCY_ONLY, '')), recency };
+  if (found.length === 0)
+    return { range: null, text: tidy(question.replace(RECENCY_ONLY, '')), recency, relative: false };
 
   const first = found[0]!;
   const second = found[1];
@@ -225,7 +239,8 @@ export function questionDates(question: string, today: Date): QuestionDates {
     range = { since: range.until, until: range.since };
   const leading = LEADING_WORDS.exec(before)?.[0] ?? '';
   const text = question.slice(0, first.index - leading.length) + ' ' + question.slice(consumedEnd);
-  return { range, text: tidy(text.replace(RECENCY_ONLY, '')), recency };
+  const written = question.slice(first.index, consumedEnd);
+  return { range, text: tidy(text.replace(RECENCY_ONLY, '')), recency, relative: !NAMED_DATE.test(written) };
 }
 
 /**

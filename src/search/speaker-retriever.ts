@@ -1,3 +1,4 @@
+import { isWithin, type DateRange } from '../document/date-range.js';
 import type { Span } from '../document/sentence-split.js';
 import type { PassageRecord, PassageStore, QuoteRecord, RankedId } from '../store/passage-store.js';
 import { dropNearDuplicates } from './dedupe.js';
@@ -19,6 +20,8 @@ export interface StatementQuery {
   /** The same weight hybrid search gives the model's similarity (see score-fusion). */
   vectorWeight: number;
   limit: number;
+  /** Only statements in articles published within this period (undated articles are left out). */
+  range?: DateRange;
 }
 
 function statementSpan(passage: PassageRecord, quotes: readonly QuoteRecord[]): Span {
@@ -60,7 +63,7 @@ function rankByTopic(
  */
 export function searchStatements(
   store: PassageStore,
-  { speakers, topic, vectorWeight, limit }: StatementQuery,
+  { speakers, topic, vectorWeight, limit, range = {} }: StatementQuery,
 ): StatementHit[] {
   const quotesByPassage = new Map<number, QuoteRecord[]>();
   for (const quote of store.quotesBy(speakers)) {
@@ -69,7 +72,9 @@ export function searchStatements(
     else quotesByPassage.set(quote.passageId, [quote]);
   }
   // Captions repeat the body next to a photo; attribution reads the body only.
-  const passages = store.passages([...quotesByPassage.keys()]).filter((p) => p.kind === 'body');
+  const passages = store
+    .passages([...quotesByPassage.keys()])
+    .filter((p) => p.kind === 'body' && isWithin(p.published, range));
   const ranked = topic ? rankByTopic(store, passages, topic, vectorWeight) : null;
   const hits: StatementHit[] = passages.map((passage, index) => ({
     passage,
