@@ -25,7 +25,7 @@ export interface AskOptions {
   /** How many passages at most; by default 5, or 10 for "what did X say" (a speaker's statements). */
   limit?: number;
   mode?: SearchMode;
-  /** Answer only from articles published in this period; wins over dates named in the question. */
+  /** Answer only from articles published in this period; when it sets an end, wins over the question's dates. */
   range?: DateRange;
   /** The day relative dates in the question ("last week", "since Monday") count from; the clock's by default. */
   today?: Date;
@@ -242,8 +242,9 @@ export async function answerQuestion(
   // Dates are read first: "what did Lammy say last week?" asks about Lammy, within last week.
   const dates = questionDates(question, options.today ?? new Date());
   const newestFirst = dates.recency;
-  const range = options.range ?? dates.range;
-  const period = range && (range.since || range.until) ? range : null;
+  // Options with neither end set (a command's blank since and until) leave the question's dates in force.
+  const explicit = options.range?.since || options.range?.until ? options.range : null;
+  const period = explicit ?? dates.range;
   const words = dates.text || question;
   if (!period) return answerWords(context, question, { words, range: null, newestFirst }, options);
 
@@ -257,11 +258,12 @@ export async function answerQuestion(
   // is when the events happened: "the deficit in 1986" is reported in 1987, "the flood on Friday" in
   // Saturday's paper. Answered from any date, saying so; the years check still refuses a year no passage
   // mentions either. The options and words that count from today ("last week") are about publication only.
-  if (options.range || dates.relative) {
+  if (explicit || dates.relative) {
     return { ...notFound(question, empty), period, undatedLeftOut: summary.undated };
   }
   const answer = await answerWords(context, question, { words: question, range: null, newestFirst }, options);
-  if (!answer.found) return answer.reason === NOTHING_FOUND ? { ...answer, reason: empty } : answer;
+  if (!answer.found)
+    return answer.reason === NOTHING_FOUND ? { ...answer, reason: `${NOTHING_FOUND} ${empty}` } : answer;
   const note = `${empty.replace(/\.$/u, ';')} these passages are from other dates.`;
   return { ...answer, note: answer.note ? `${note} ${answer.note}` : note };
 }
