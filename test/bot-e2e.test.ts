@@ -259,6 +259,127 @@ describe('slash commands', () => {
       'No indexed article was published since 4 Jun 2025. The dated articles were published from 11 Mar 2025 to 3 Jun 2025.',
     );
   });
+
+  it('/ask private:true answers only the asker', async () => {
+    const { callback, reply } = await ask(
+      'ask',
+      { question: 'Who led the Ukrainian delegation?', private: true },
+      'bob',
+    );
+    expect(callback.body).toMatchObject({ data: { flags: MessageFlags.Ephemeral } });
+    expect(reply.flags).toBe(MessageFlags.Ephemeral);
+    expect(reply.embeds[0]?.description).toContain('Umerov');
+  });
+
+  it('/quotes autocompletes speakers from the index and lists what the chosen one said', async () => {
+    const typed = standin.dispatchInteraction({
+      kind: 'autocomplete',
+      name: 'quotes',
+      focused: 'speaker',
+      options: { speaker: 'lam' },
+    });
+    const choices = (
+      (await standin.waitForCallback(typed.id)).body as {
+        data: { choices: { name: string; value: string }[] };
+      }
+    ).data.choices;
+    expect(choices).toEqual([
+      {
+        name: expect.stringMatching(/^David Lammy · British foreign minister · \d+ quotes$/),
+        value: 'David Lammy',
+      },
+    ]);
+
+    const everyone = standin.dispatchInteraction({
+      kind: 'autocomplete',
+      name: 'quotes',
+      focused: 'speaker',
+    });
+    const all = (
+      (await standin.waitForCallback(everyone.id)).body as { data: { choices: { name: string }[] } }
+    ).data.choices;
+    expect(all.length).toBeGreaterThan(1);
+    expect(all.length).toBeLessThanOrEqual(25);
+
+    const { embed } = await ask('quotes', { speaker: 'David Lammy' });
+    expect(embed.title).toBe('David Lammy (British foreign minister)');
+    expect(embed.description).toContain(
+      'We are pledged to continue to put Ukraine in the strongest possible position',
+    );
+
+    const nobody = await ask('quotes', { speaker: 'Jane Nobody' });
+    expect(nobody.embed.description).toMatch(/^Nobody called Jane Nobody is quoted in the indexed articles/);
+  });
+
+  it('/quotes with a blank speaker says privately what to type, with someone quoted as the example', async () => {
+    for (const speaker of ['', '   ', '\t']) {
+      const blank = standin.dispatchInteraction({ kind: 'command', name: 'quotes', options: { speaker } });
+      expect((await standin.waitForCallback(blank.id)).body).toMatchObject({
+        type: InteractionResponseType.ChannelMessageWithSource,
+        data: { flags: MessageFlags.Ephemeral },
+      });
+      const [reply] = standin.repliesTo(blank.id);
+      expect(reply?.content).toMatch(
+        /^Type who you mean in the `speaker` option of \/quotes, for example [A-Z][\w .'-]+\. As you type, it suggests the people quoted/,
+      );
+      expect(reply?.content).not.toMatch(/Nobody called/);
+    }
+  });
+
+  it('/sources pages through the articles with Previous/Next, and sees a re-index without a restart', async () => {
+    const sources = standin.dispatchInteraction({ kind: 'command', name: 'sources' });
+    expect((await standin.waitForCallback(sources.id)).body).toMatchObject({
+      type: InteractionResponseType.ChannelMessageWithSource,
+    });
+    const [list] = standin.repliesTo(sources.id) as [APIMessage];
+    const articles = EXTRA_BULLETINS + 3;
+    expect(list.embeds[0]?.footer?.text).toMatch(new RegExp(`^Page 1 of 2 · ${articles} articles`));
+    expect(list.embeds[0]?.description?.split('\n')).toHaveLength(10);
+    expect(buttonsOf(list).map((b) => [b.label, b.disabled])).toEqual([
+      ['Previous', true],
+      ['Next', false],
+    ]);
+
+    const next = standin.dispatchInteraction({
+      kind: 'button',
+      messageId: list.id,
+      customId: 'sources:next:1',
+    });
+    expect((await standin.waitForCallback(next.id)).body).toMatchObject({
+      type: InteractionResponseType.UpdateMessage,
+    });
+    const second = standin.message(list.id)!;
+    expect(second.embeds[0]?.footer?.text).toMatch(/^Page 2 of 2/);
+    expect(second.embeds[0]?.description?.split('\n')[0]).toMatch(/^\*\*11\.\*\* /);
+    expect(buttonsOf(second).map((b) => b.disabled)).toEqual([false, true]);
+
+    await fs.writeFile(
+      path.join(corpus.articlesDir, 'late-news.md'),
+      '---\ntitle: Late news about lighthouses\n---\nThe lighthouse keepers repainted the northern tower.\n',
+    );
+    await reindex(config, { full: false, prune: false, dryRun: false }, sharedEmbedder);
+    const again = standin.dispatchInteraction({
+      kind: 'button',
+      messageId: list.id,
+      customId: 'sources:prev:0',
+    });
+    await standin.waitForCallback(again.id);
+    expect(standin.message(list.id)?.embeds[0]?.footer?.text).toMatch(
+      new RegExp(`^Page 1 of 2 · ${articles + 1} articles`),
+    );
+    const { embed } = await ask('ask', { question: 'Who repainted the lighthouse tower?' });
+    expect(embed.description).toContain('lighthouse keepers repainted');
+  });
+
+  it('/help explains the commands with an example from the index, privately', async () => {
+    const help = standin.dispatchInteraction({ kind: 'command', name: 'help' });
+    await standin.waitForCallback(help.id);
+    const [reply] = standin.repliesTo(help.id) as [APIMessage];
+    expect(reply.flags).toBe(MessageFlags.Ephemeral);
+    expect(reply.embeds[0]?.description).toMatch(/\/ask.*\/quotes.*\/sources/s);
+    expect(reply.embeds[0]?.description).toContain(`<#${standin.channels.briefings.id}>`);
+    expect(reply.mentions).toEqual([]);
+  });
 });
 
 describe('messages', () => {
