@@ -24,9 +24,10 @@ import { PassageStore } from '../src/store/passage-store.js';
 import { benchIndex } from './bench/corpora.js';
 import { loadQuailNews, loadSquad, type EvalQuestion, type EvalSet } from './eval/datasets.js';
 import { evaluateDevSet, printDevScores } from './eval/run-dev-set.js';
+import { evaluateDateSet, printDateScores } from './eval/date-set.js';
 import { rankOf, retrievalScores, type RetrievalScores } from './eval/metrics.js';
 
-const SET_NAMES = ['xquad-en', 'squad2-half', 'quail-news', 'dev'] as const;
+const SET_NAMES = ['xquad-en', 'squad2-half', 'quail-news', 'dev', 'dates'] as const;
 type SetName = (typeof SET_NAMES)[number];
 
 const USAGE = `Usage: npm run eval -- [--json] [--sweep] [--only SETS] [--failures]
@@ -233,13 +234,17 @@ runCli(async () => {
       indexed.cleanup();
     }
   }
-  const devConfig = only.has('dev')
-    ? { ...config, DB_PATH: (await benchIndex('archive', config, log)).dbPath }
-    : null;
+  const archiveConfig =
+    only.has('dev') || only.has('dates')
+      ? { ...config, DB_PATH: (await benchIndex('archive', config, log)).dbPath }
+      : null;
+  const devConfig = only.has('dev') ? archiveConfig : null;
   // As `npm run ingest` does: the answers use what the model measured on the archive itself.
-  const devCalibration = devConfig ? await calibrateIndex(devConfig, async () => embedder) : null;
+  const devCalibration = archiveConfig ? await calibrateIndex(archiveConfig, async () => embedder) : null;
   const dev = devConfig ? await evaluateDevSet(devConfig, embedder) : null;
   if (args.failures && dev) console.error(dev.failures.join('\n\n'));
+  const dates = only.has('dates') && archiveConfig ? await evaluateDateSet(archiveConfig, embedder) : null;
+  if (args.failures && dates) console.error(dates.failures.join('\n\n'));
   if (args.json) {
     console.log(
       JSON.stringify(
@@ -252,6 +257,7 @@ runCli(async () => {
           found,
           dev: dev?.scores ?? null,
           devCalibration,
+          dates,
         },
         null,
         2,
@@ -260,6 +266,7 @@ runCli(async () => {
     return;
   }
   if (dev) printDevScores(dev.scores, config.EMBEDDING_MODEL, printTable);
+  if (dates) printDateScores(dates, config.EMBEDDING_MODEL);
   if (devCalibration) console.log(`Development set index: ${formatCalibration(devCalibration)}\n`);
   if (sets.length === 0) return;
   console.log(

@@ -31,6 +31,13 @@ describe('questionDates', () => {
     expect(questionDates(question, TODAY)).toMatchObject({ range, text });
   });
 
+  it('reads "this week" as the week of today, Monday to today, whatever the weekday', () => {
+    expect(questionDates('sugar this week', new Date('1987-06-05T09:00:00Z')).range).toEqual({
+      since: '1987-06-01',
+      until: '1987-06-05',
+    });
+  });
+
   it('reads a month without a year as the last one before today, not the next', () => {
     expect(questionDates('exports in February', TODAY).range).toEqual({
       since: '2026-02-01',

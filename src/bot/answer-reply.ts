@@ -31,13 +31,22 @@ export async function answerInteraction(
   interaction: ChatInputCommandInteraction,
   context: BotContext,
   question: string,
-  options: { private: boolean; adjust?: (answer: Answer) => Answer; range?: DateRange },
+  options: {
+    private: boolean;
+    adjust?: (answer: Answer) => Answer;
+    /** The since/until options as read, or what is wrong with them: said privately, nothing is asked. */
+    period?: { range: DateRange } | { error: string };
+  },
 ): Promise<void> {
+  if (options.period && 'error' in options.period) {
+    await interaction.reply(privateNotice(options.period.error));
+    return;
+  }
   const verdict = context.cooldown.check(interaction.user.id);
   if (verdict.kind !== 'allowed') {
     await interaction.reply(privateNotice(slowDownMessage(verdict.retryAfterSeconds)));
     return;
   }
   await interaction.deferReply(options.private ? { flags: MessageFlags.Ephemeral } : {});
-  await interaction.editReply(await answerMessage(context, question, options.adjust, options.range));
+  await interaction.editReply(await answerMessage(context, question, options.adjust, options.period?.range));
 }

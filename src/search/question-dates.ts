@@ -74,6 +74,8 @@ function componentSpan(component: chrono.ParsedComponents, text: string, today: 
     else day = iso(--year, component.get('month')!, component.get('day')!);
   }
   const words = text.toLowerCase();
+  // chrono anchors "this week" on its Sunday, which begins the week in the US: the week is today's.
+  if (/^this\s+(?:week|month|year)\b/.test(words)) day = today;
   const unit: Unit = /\bweekends?\b/.test(words)
     ? 'weekend'
     : /\bweeks?\b/.test(words)

@@ -1,7 +1,7 @@
 import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { z } from 'zod';
 import { MAX_QUESTION_CHARS } from '../../answer/build-answer.js';
-import { answerInteraction, privateNotice } from '../answer-reply.js';
+import { answerInteraction } from '../answer-reply.js';
 import type { BotContext } from '../context.js';
 import { periodAsked, wantsPrivate, withDateOptions, withPrivateOption } from './question-options.js';
 
@@ -24,13 +24,8 @@ const questionSchema = z.string().max(MAX_QUESTION_CHARS);
 
 export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
   const question = questionSchema.parse(interaction.options.getString('question', true));
-  const period = periodAsked(interaction);
-  if ('error' in period) {
-    await interaction.reply(privateNotice(period.error));
-    return;
-  }
   await answerInteraction(interaction, context, question, {
     private: wantsPrivate(interaction),
-    range: period.range,
+    period: periodAsked(interaction),
   });
 }

@@ -90,14 +90,9 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
     await interaction.reply(privateNotice(blankSpeakerNotice(context.briefing.speakers())));
     return;
   }
-  const period = periodAsked(interaction);
-  if ('error' in period) {
-    await interaction.reply(privateNotice(period.error));
-    return;
-  }
   await answerInteraction(interaction, context, `What did ${speaker} say?`, {
     private: wantsPrivate(interaction),
-    range: period.range,
+    period: periodAsked(interaction),
     adjust: onlyStatementsBy(speaker),
   });
 }
