@@ -1,16 +1,14 @@
 import { z } from 'zod';
 import { answerSchema } from '../src/answer/answer-schema.js';
-import { Briefing } from '../src/answer/briefing.js';
 import { ANSI, formatAnswerText, PLAIN } from '../src/answer/format-text.js';
 import { loadSettings } from '../src/cli/load-settings.js';
+import { openOrBuild } from '../src/cli/open-or-build.js';
 import { parseCliArgs } from '../src/cli/parse-args.js';
-import { reindexWithProgress } from '../src/cli/reindex-with-progress.js';
 import { runCli, UsageError } from '../src/cli/run-cli.js';
-import { coreConfigSchema, type CoreConfig } from '../src/config.js';
-import { loadEmbedder, type Embedder } from '../src/embed/embedder.js';
+import { coreConfigSchema } from '../src/config.js';
+import { loadEmbedder } from '../src/embed/embedder.js';
 import { SEARCH_MODES } from '../src/search/hybrid-search.js';
 import { readPeriodOptions } from '../src/search/period-options.js';
-import { IndexError } from '../src/store/open-database.js';
 
 const USAGE = `Usage: npm run ask -- [--json] [-k N] [--mode hybrid|bm25|vector] [--since DATE] [--until DATE] "your question"
   --json      print the answer object as JSON only
@@ -27,19 +25,6 @@ const argsSchema = z.object({
   until: z.string().optional(),
   positionals: z.array(z.string()),
 });
-
-/** Ask only reads, so it opens the index read-only; the first time (no index, or an empty file) it builds it. */
-async function openOrBuild(config: CoreConfig, embedder: Embedder): Promise<Briefing> {
-  try {
-    return await Briefing.open(config, embedder, { readOnly: true });
-  } catch (error) {
-    if (!(error instanceof IndexError && (error.problem === 'missing' || error.problem === 'not-built')))
-      throw error;
-  }
-  console.error(`No index at ${config.DB_PATH} yet: indexing ${config.ARTICLES_DIR} first.`);
-  await reindexWithProgress(config, { full: false, prune: false, dryRun: false }, async () => embedder);
-  return Briefing.open(config, embedder, { readOnly: true });
-}
 
 runCli(async () => {
   const args = parseCliArgs(

@@ -20,20 +20,22 @@ import { loadEmbedder, type Embedder } from '../src/embed/embedder.js';
 import { reindex } from '../src/ingest/reindex.js';
 import { queryTerms } from '../src/search/fts-query.js';
 import { SEARCH_MODES, searchPassages, type SearchMode } from '../src/search/hybrid-search.js';
-import { PassageStore } from '../src/store/passage-store.js';
+import { openPassageStore } from '../src/store/open-store.js';
+import type { PassageStore } from '../src/store/passage-store.js';
 import { benchIndex } from './bench/corpora.js';
 import { loadQuailNews, loadSquad, type EvalQuestion, type EvalSet } from './eval/datasets.js';
+import { evaluateBriefings, printBriefingScores } from './eval/briefings.js';
 import { evaluateDevSet, printDevScores } from './eval/run-dev-set.js';
 import { evaluateDateSet, printDateScores } from './eval/date-set.js';
 import { rankOf, retrievalScores, type RetrievalScores } from './eval/metrics.js';
 
-const SET_NAMES = ['xquad-en', 'squad2-half', 'quail-news', 'dev', 'dates'] as const;
+const SET_NAMES = ['xquad-en', 'squad2-half', 'quail-news', 'dev', 'briefings', 'dates'] as const;
 type SetName = (typeof SET_NAMES)[number];
 
 const USAGE = `Usage: npm run eval -- [--json] [--sweep] [--only SETS] [--failures]
   --json      print the figures as JSON
   --sweep     also try hybrid vector weights and print recall for each
-  --only      comma-separated sets to run: ${SET_NAMES.join(', ')} (default: all)
+  --only      comma-separated sets to run (briefings: Reuters topic briefs on the dev archive): ${SET_NAMES.join(', ')} (default: all)
   --failures  print the development set's missed questions with the passages shown instead`;
 const JSONL = 'articles.jsonl';
 const DOCUMENTS_RANKED = 10;
@@ -48,7 +50,7 @@ interface IndexedSet {
   vectors: Float32Array[];
   /** What the ingest path measured on this index by itself (self-calibration), to set beside the hand-measured. */
   selfCalibration: CalibrationOutcome;
-  cleanup(): void;
+  cleanup(): Promise<void>;
 }
 
 /** Indexes an evaluation set through the real ingest path: one JSONL file, one article per document. */
@@ -60,22 +62,26 @@ async function indexSet(set: EvalSet, config: CoreConfig, embedder: Embedder): P
     JSON.stringify({ id: doc.id, title: doc.title, body: doc.paragraphs }),
   );
   fs.writeFileSync(path.join(articlesDir, JSONL), lines.join('\n') + '\n');
-  const setConfig = { ...config, DB_PATH: path.join(root, 'index.db'), ARTICLES_DIR: articlesDir };
+  // On Postgres (DATABASE_URL set) each set is indexed in a schema of its own.
+  const setConfig = {
+    ...config,
+    DB_PATH: path.join(root, 'index.db'),
+    ARTICLES_DIR: articlesDir,
+    PG_SCHEMA: `${config.PG_SCHEMA}_eval_${set.name.replaceAll('-', '_')}`,
+  };
   const summary = await reindex(setConfig, { full: true, prune: false, dryRun: false }, async () => embedder);
   if (summary.skipped.length > 0) {
     throw new Error(`${set.name}: documents skipped: ${JSON.stringify(summary.skipped.slice(0, 3))}`);
   }
   const selfCalibration = await calibrateIndex(setConfig, async () => embedder);
-  const store = PassageStore.open(setConfig.DB_PATH, config.EMBEDDING_MODEL, {
-    sqliteVecPath: config.SQLITE_VEC_PATH,
-  });
+  const store = await openPassageStore(setConfig);
   return {
     set,
     store,
     selfCalibration,
     vectors: await embedder.embed(set.questions.map((q) => q.question)),
-    cleanup: () => {
-      store.close();
+    cleanup: async () => {
+      await store.close();
       fs.rmSync(root, { recursive: true, force: true });
     },
   };
@@ -84,42 +90,53 @@ async function indexSet(set: EvalSet, config: CoreConfig, embedder: Embedder): P
 const documentId = (articleKey: string) => articleKey.slice(JSONL.length + 1);
 
 /** Ranked distinct documents for a question, and the evidence of its best passage: the answer path's view. */
-function retrieve(
+async function retrieve(
   store: PassageStore,
   question: string,
   vector: Float32Array,
   mode: SearchMode,
   vectorWeight: number,
 ) {
-  const hits = searchPassages(store, question, vector, { limit: DOCUMENTS_RANKED * 3, mode, vectorWeight });
+  const hits = await searchPassages(store, question, vector, {
+    limit: DOCUMENTS_RANKED * 3,
+    mode,
+    vectorWeight,
+  });
   const documents = [...new Set(hits.map((hit) => documentId(hit.passage.articleKey)))].slice(
     0,
     DOCUMENTS_RANKED,
   );
   const terms = queryTerms(question);
-  const evidence: Evidence = evidenceOf(hits, terms, termWeights({ store }, terms));
+  const evidence: Evidence = evidenceOf(hits, terms, await termWeights({ store }, terms));
   return { documents, evidence };
 }
 
-function recall(indexed: IndexedSet, mode: SearchMode, vectorWeight: number): RetrievalScores {
+async function recall(indexed: IndexedSet, mode: SearchMode, vectorWeight: number): Promise<RetrievalScores> {
   const ranks: (number | null)[] = [];
-  indexed.set.questions.forEach((q, index) => {
-    if (q.gold === null) return;
-    const { documents } = retrieve(indexed.store, q.question, indexed.vectors[index]!, mode, vectorWeight);
+  for (const [index, q] of indexed.set.questions.entries()) {
+    if (q.gold === null) continue;
+    const { documents } = await retrieve(
+      indexed.store,
+      q.question,
+      indexed.vectors[index]!,
+      mode,
+      vectorWeight,
+    );
     ranks.push(rankOf(documents, q.gold));
-  });
+  }
   return retrievalScores(ranks);
 }
 
-function questionEvidence(
+async function questionEvidence(
   indexed: IndexedSet,
   questions: readonly EvalQuestion[],
   vectors: readonly Float32Array[],
   vectorWeight: number,
 ) {
-  return questions.map(
-    (q, i) => retrieve(indexed.store, q.question, vectors[i]!, 'hybrid', vectorWeight).evidence,
-  );
+  const evidence: Evidence[] = [];
+  for (const [i, q] of questions.entries())
+    evidence.push((await retrieve(indexed.store, q.question, vectors[i]!, 'hybrid', vectorWeight)).evidence);
+  return evidence;
 }
 
 const fixed = (value: number) => value.toFixed(3);
@@ -173,16 +190,21 @@ runCli(async () => {
     const indexed = await indexSet(set, config, embedder);
     try {
       for (const mode of SEARCH_MODES)
-        retrieval.push({ set: set.name, mode, scores: recall(indexed, mode, calibration.vectorWeight) });
+        retrieval.push({
+          set: set.name,
+          mode,
+          scores: await recall(indexed, mode, calibration.vectorWeight),
+        });
       const self = indexed.selfCalibration;
       selfCalibrated.push({
         set: set.name,
         outcome: self,
-        hybrid: self.status === 'measured' ? recall(indexed, 'hybrid', self.calibration.vectorWeight) : null,
+        hybrid:
+          self.status === 'measured' ? await recall(indexed, 'hybrid', self.calibration.vectorWeight) : null,
       });
       if (args.sweep) {
         for (const vectorWeight of SWEEP_WEIGHTS)
-          sweep.push({ set: set.name, vectorWeight, scores: recall(indexed, 'hybrid', vectorWeight) });
+          sweep.push({ set: set.name, vectorWeight, scores: await recall(indexed, 'hybrid', vectorWeight) });
       }
       if (set.name !== 'squad2-half') continue;
       const withVectors = set.questions.map((q, index) => ({ q, vector: indexed.vectors[index]! }));
@@ -193,19 +215,19 @@ runCli(async () => {
       // QuAIL's news questions have nothing to do with SQuAD's Wikipedia paragraphs: a fair "not in the index" set.
       const offCorpusQuestions = loadQuailNews(config.BENCH_DIR).questions;
       const evidence = {
-        answerable: questionEvidence(
+        answerable: await questionEvidence(
           indexed,
           questionsOf(answerable),
           vectorsOf(answerable),
           calibration.vectorWeight,
         ),
-        unanswerable: questionEvidence(
+        unanswerable: await questionEvidence(
           indexed,
           questionsOf(unanswerable),
           vectorsOf(unanswerable),
           calibration.vectorWeight,
         ),
-        offCorpus: questionEvidence(
+        offCorpus: await questionEvidence(
           indexed,
           offCorpusQuestions,
           await embedder.embed(offCorpusQuestions.map((q) => q.question)),
@@ -231,11 +253,11 @@ runCli(async () => {
           : {}),
       };
     } finally {
-      indexed.cleanup();
+      await indexed.cleanup();
     }
   }
   const archiveConfig =
-    only.has('dev') || only.has('dates')
+    only.has('dev') || only.has('briefings') || only.has('dates')
       ? { ...config, DB_PATH: (await benchIndex('archive', config, log)).dbPath }
       : null;
   const devConfig = only.has('dev') ? archiveConfig : null;
@@ -243,6 +265,8 @@ runCli(async () => {
   const devCalibration = archiveConfig ? await calibrateIndex(archiveConfig, async () => embedder) : null;
   const dev = devConfig ? await evaluateDevSet(devConfig, embedder) : null;
   if (args.failures && dev) console.error(dev.failures.join('\n\n'));
+  const briefings =
+    archiveConfig && only.has('briefings') ? await evaluateBriefings(archiveConfig, embedder) : null;
   const dates = only.has('dates') && archiveConfig ? await evaluateDateSet(archiveConfig, embedder) : null;
   if (args.failures && dates) console.error(dates.failures.join('\n\n'));
   if (args.json) {
@@ -256,6 +280,7 @@ runCli(async () => {
           selfCalibrated,
           found,
           dev: dev?.scores ?? null,
+          briefings,
           devCalibration,
           dates,
         },
@@ -266,6 +291,7 @@ runCli(async () => {
     return;
   }
   if (dev) printDevScores(dev.scores, config.EMBEDDING_MODEL, printTable);
+  if (briefings) printBriefingScores(briefings, config.EMBEDDING_MODEL, printTable);
   if (dates) printDateScores(dates, config.EMBEDDING_MODEL);
   if (devCalibration) console.log(`Development set index: ${formatCalibration(devCalibration)}\n`);
   if (sets.length === 0) return;

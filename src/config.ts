@@ -19,6 +19,19 @@ export const DEFAULT_VECTOR_QUANTIZE_ABOVE = 10_000;
 /** Settings every entry point needs: where the index lives and which model embeds it. */
 export const coreConfigSchema = z.object({
   DB_PATH: z.string().min(1).default('data/briefing.db'),
+  // Set: the index (and the votes) live in this PostgreSQL database with pgvector instead of DB_PATH.
+  DATABASE_URL: z
+    .string()
+    .regex(
+      /^postgres(ql)?:\/\//,
+      'must be a postgres:// URL, for example postgres://user:password@host:5432/db',
+    )
+    .optional(),
+  // The Postgres schema holding the index, so several indexes can share one database.
+  PG_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL name (letters, digits, underscores)')
+    .default('briefing'),
   ARTICLES_DIR: z.string().min(1).default('data/articles'),
   EMBEDDING_MODEL: z.string().min(1).default('Xenova/all-MiniLM-L6-v2'),
   MODEL_DIR: z.string().min(1).optional(),
@@ -69,6 +82,8 @@ export const discordConfigSchema = z.object({
     )
     .pipe(z.array(snowflake)),
   COOLDOWN_SECONDS: z.coerce.number().min(0).max(3600).default(5),
+  // After each re-index that adds or updates articles, the bot posts their headlines here once.
+  DIGEST_CHANNEL_ID: snowflake.optional(),
   // Its own file, so a full re-index (which may delete the index) never loses votes.
   FEEDBACK_DB_PATH: z.string().min(1).default('data/feedback.db'),
   // Only tests point the client elsewhere (a Discord stand-in on loopback).
@@ -78,8 +93,21 @@ export const discordConfigSchema = z.object({
 });
 export type DiscordConfig = z.infer<typeof discordConfigSchema>;
 
-/** The bot needs both: the index and model to answer from, and Discord to answer on. */
-export const botConfigSchema = coreConfigSchema.extend(discordConfigSchema.shape);
+/**
+ * How many gateway shards `npm start` runs, one process each (src/bot/run-shards.ts); `auto` asks Discord how
+ * many it recommends. Unset: one process, no sharding. Discord requires sharding from 2,500 guilds.
+ */
+export const shardCountSchema = z
+  .string()
+  .regex(/^(auto|[1-9]\d*)$/, 'expected auto or a whole number of shards (1 or more)')
+  .transform((value) => (value === 'auto' ? ('auto' as const) : Number(value)))
+  .optional();
+export type ShardCount = z.infer<typeof shardCountSchema>;
+
+/** The bot needs both: the index and model to answer from, and Discord to answer on; and how to shard. */
+export const botConfigSchema = coreConfigSchema
+  .extend(discordConfigSchema.shape)
+  .extend({ SHARD_COUNT: shardCountSchema });
 export type BotConfig = z.infer<typeof botConfigSchema>;
 
 /** `npm run eval` and `npm run bench` also read the external benchmark data. */

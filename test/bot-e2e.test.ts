@@ -19,7 +19,7 @@ import { createBot, type Bot } from '../src/bot/client.js';
 import type { BriefingService } from '../src/bot/context.js';
 import { reindex } from '../src/ingest/reindex.js';
 import { createLogger } from '../src/logger.js';
-import { FeedbackStore } from '../src/store/feedback-store.js';
+import { SqliteFeedbackStore } from '../src/store/feedback-store.js';
 import { repliesToMessage, type MessageBody } from './helpers/bot-requests.js';
 import { scratchCorpus } from './helpers/corpus.js';
 import { expectWithinDiscordLimits } from './helpers/discord-limits.js';
@@ -84,6 +84,7 @@ function flakyBriefing(briefing: Briefing): BriefingService & { failures: number
       }
       return briefing.ask(question, options);
     },
+    brief: (topic, options) => briefing.brief(topic, options),
     speakers: () => briefing.speakers(),
     articles: () => briefing.articles(),
   };
@@ -93,7 +94,7 @@ let corpus: Awaited<ReturnType<typeof scratchCorpus>>;
 let config: ReturnType<typeof testConfig>;
 let briefing: Briefing;
 let flaky: ReturnType<typeof flakyBriefing>;
-let feedback: FeedbackStore;
+let feedback: SqliteFeedbackStore;
 let standin: DiscordStandin;
 let bot: Bot;
 const logs: { level: number; msg: string; err?: { message: string }; customId?: string }[] = [];
@@ -111,7 +112,7 @@ beforeAll(async () => {
   await reindex(config, { full: false, prune: false, dryRun: false }, async () => embedder);
   briefing = await Briefing.open(config, embedder);
   flaky = flakyBriefing(briefing);
-  feedback = FeedbackStore.open(path.join(corpus.root, 'feedback.db'));
+  feedback = SqliteFeedbackStore.open(path.join(corpus.root, 'feedback.db'));
   standin = await startDiscordStandin();
 
   const deployed = await startEntryPoint('scripts/deploy-commands.ts', {
@@ -194,7 +195,7 @@ describe('slash commands', () => {
     ]);
     expect(reply.mentions).toEqual([]);
 
-    const stored = feedback.feedbackOn(answerIdOf(reply));
+    const stored = await feedback.feedbackOn(answerIdOf(reply));
     expect(stored?.answer.question).toBe('what did Lammy say?');
     expect(stored?.answer.passages[0]).toEqual({
       n: 1,
@@ -466,13 +467,15 @@ describe('feedback', () => {
       content: 'Thanks for the feedback.',
       flags: MessageFlags.Ephemeral,
     });
-    expect(feedback.feedbackOn(answerId)?.votes).toEqual([{ userId: standin.users.bob.id, vote: 'up' }]);
+    expect((await feedback.feedbackOn(answerId))?.votes).toEqual([
+      { userId: standin.users.bob.id, vote: 'up' },
+    ]);
 
     expect((await vote('bob', down)).content).toMatch(
       /^Thanks for the feedback\. It replaces your earlier vote/,
     );
     await vote('carol', up);
-    const stored = feedback.feedbackOn(answerId)!;
+    const stored = (await feedback.feedbackOn(answerId))!;
     expect(stored.votes).toEqual(
       expect.arrayContaining([
         { userId: standin.users.bob.id, vote: 'down' },

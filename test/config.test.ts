@@ -4,7 +4,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDotEnv } from '../src/cli/dot-env.js';
 import { loadSettings } from '../src/cli/load-settings.js';
-import { CONFIG_SCHEMAS, ConfigError, coreConfigSchema, parseConfig } from '../src/config.js';
+import {
+  CONFIG_SCHEMAS,
+  ConfigError,
+  botConfigSchema,
+  coreConfigSchema,
+  parseConfig,
+} from '../src/config.js';
 
 /** Valid values for the settings some schemas require, so that each schema parses without the one under test. */
 const REQUIRED = {
@@ -117,4 +123,25 @@ describe('loadSettings', () => {
     expect(load).toThrow(ConfigError);
     expect(load).toThrow(message);
   });
+});
+
+describe('SHARD_COUNT', () => {
+  it.each([
+    ['2', 2],
+    ['16', 16],
+    ['auto', 'auto'],
+    [undefined, undefined],
+  ])('%s shards the bot as %s', (value, expected) => {
+    const config = parseConfig(botConfigSchema, { ...REQUIRED, ...(value ? { SHARD_COUNT: value } : {}) });
+    expect(config.SHARD_COUNT).toBe(expected);
+  });
+
+  it.each(['0', '-2', '1.5', 'two', 'AUTO ', '2 shards'])(
+    'refuses %j in one line that says what is expected',
+    (value) => {
+      expect(outcome(botConfigSchema, { ...REQUIRED, SHARD_COUNT: value })).toEqual({
+        error: 'Invalid configuration: SHARD_COUNT expected auto or a whole number of shards (1 or more)',
+      });
+    },
+  );
 });

@@ -8,7 +8,7 @@ import { formatAnswerText } from '../src/answer/format-text.js';
 import { isWithin, type DateRange } from '../src/document/date-range.js';
 import { renderAnswer } from '../src/bot/render-answer.js';
 import { searchPassages } from '../src/search/hybrid-search.js';
-import { PassageStore } from '../src/store/passage-store.js';
+import { SqlitePassageStore } from '../src/store/passage-store.js';
 import { scratchCorpus } from './helpers/corpus.js';
 import { indexedBriefing, sharedEmbedder, testConfig } from './helpers/model.js';
 
@@ -143,7 +143,7 @@ describe('a recency question', () => {
 describe('search within a period', () => {
   it('still fills the top k from the period, by BM25 and by vectors alike', async () => {
     const config = testConfig({ DB_PATH: corpus.dbPath });
-    const store = PassageStore.open(corpus.dbPath, config.EMBEDDING_MODEL, {
+    const store = SqlitePassageStore.open(corpus.dbPath, config.EMBEDDING_MODEL, {
       sqliteVecPath: config.SQLITE_VEC_PATH,
     });
     try {
@@ -152,7 +152,12 @@ describe('search within a period', () => {
       const [vector] = await embedder.embed([question]);
       const range = { since: '2025-01-01', until: '2025-03-31' };
       for (const mode of ['bm25', 'vector', 'hybrid'] as const) {
-        const hits = searchPassages(store, question, vector!, { limit: 4, mode, vectorWeight: 0.5, range });
+        const hits = await searchPassages(store, question, vector!, {
+          limit: 4,
+          mode,
+          vectorWeight: 0.5,
+          range,
+        });
         expect(hits.map((hit) => hit.passage.published).sort()).toEqual([
           '2025-01-14',
           '2025-01-14',
@@ -160,14 +165,14 @@ describe('search within a period', () => {
           '2025-03-10',
         ]);
       }
-      expect(store.period(range)).toEqual({
+      expect(await store.period(range)).toEqual({
         articles: 2,
         undated: 2,
         oldest: '2025-01-14',
         newest: '2026-11-18',
       });
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });

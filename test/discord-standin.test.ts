@@ -24,10 +24,13 @@ import {
   GatewayOpcodes,
   InteractionResponseType,
   MessageFlags,
+  REST,
+  Routes,
   type APIEmbed,
   type APIMessage,
   type Interaction,
   type Message,
+  type RESTGetAPIGatewayBotResult,
 } from 'discord.js';
 import { WebSocket } from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -543,6 +546,144 @@ describe('discord stand-in gateway details', () => {
       second.socket.close(1000);
       await once(second.socket, 'close');
     } finally {
+      await standin.close();
+    }
+  });
+});
+
+describe('discord stand-in shards', () => {
+  /** Which shard of `count` Discord sends a guild's events to, computed here independently of the stand-in. */
+  const shardOf = (guildId: string, count: number) => Number((BigInt(guildId) >> 22n) % BigInt(count));
+
+  it('tells clients the shard count, and sends each guild’s events to its shard only and DMs to shard 0', async () => {
+    const standin = await startDiscordStandin({ guilds: 4, shards: 2, maxConcurrency: 2 });
+    const clients: Client[] = [];
+    try {
+      const gateway = (await new REST({ api: standin.apiUrl })
+        .setToken(standin.token)
+        .get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
+      expect(gateway).toMatchObject({ shards: 2, session_start_limit: { max_concurrency: 2 } });
+
+      for (const shard of [0, 1]) {
+        clients.push(
+          await loggedInClient(standin, {
+            intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages],
+            partials: [Partials.Channel],
+            shards: [shard],
+            shardCount: 2,
+          }),
+        );
+      }
+      const identified = standin.gatewayReceived.filter((f) => f.op === GatewayOpcodes.Identify);
+      expect(identified.map((f) => (f.d as { shard: unknown }).shard)).toEqual([
+        [0, 2],
+        [1, 2],
+      ]);
+      // Guild i is on shard i % 2 (the stand-in aligns the ids' timestamps), as the formula says.
+      expect(standin.guilds.map((g) => shardOf(g.guild.id, 2))).toEqual([0, 1, 0, 1]);
+      for (const [shard, client] of clients.entries()) {
+        expect([...client.guilds.cache.keys()].sort()).toEqual(
+          standin.guilds
+            .filter((g) => shardOf(g.guild.id, 2) === shard)
+            .map((g) => g.guild.id)
+            .sort(),
+        );
+      }
+
+      const received: { shard: number; id: string }[] = [];
+      for (const [shard, client] of clients.entries()) {
+        client.on(
+          Events.InteractionCreate,
+          (interaction) => void received.push({ shard, id: interaction.id }),
+        );
+        client.on(Events.MessageCreate, (message) => void received.push({ shard, id: message.id }));
+      }
+      const sent = standin.guilds.map(({ guild, channels }) => ({
+        guildId: guild.id,
+        interaction: standin.dispatchInteraction({
+          kind: 'command',
+          name: 'ask',
+          channelId: channels.briefings.id,
+        }),
+      }));
+      const dm = standin.dispatchMessage({
+        channelId: standin.dms.carol.id,
+        user: 'carol',
+        content: 'hello',
+      });
+      // One more event per shard: a socket delivers in order, so once these arrive any misrouted copy is in.
+      const sentinels = [
+        standin.dispatchMessage({ channelId: standin.dms.bob.id, user: 'bob', content: 'last' }).id,
+        standin.dispatchInteraction({
+          kind: 'command',
+          name: 'ask',
+          channelId: standin.guilds[1]!.channels.general.id,
+        }).id,
+      ];
+      await expect.poll(() => sentinels.every((id) => received.some((r) => r.id === id))).toBe(true);
+      received.splice(0, received.length, ...received.filter((r) => !sentinels.includes(r.id)));
+      expect(received).toHaveLength(sent.length + 1);
+      for (const { guildId, interaction } of sent) {
+        const shard = shardOf(guildId, 2);
+        expect(received.filter((r) => r.id === interaction.id)).toEqual([{ shard, id: interaction.id }]);
+        expect(standin.deliveriesOf(interaction.id)).toEqual([
+          { sessionId: expect.any(String), shard: [shard, 2] },
+        ]);
+      }
+      expect(received.filter((r) => r.id === dm.id)).toEqual([{ shard: 0, id: dm.id }]);
+    } finally {
+      for (const client of clients) await client.destroy();
+      await standin.close();
+    }
+  });
+
+  it('closes the gateway with 4010 for an invalid shard, and opens no session', async () => {
+    const standin = await startDiscordStandin({ guilds: 2, shards: 2 });
+    try {
+      for (const shard of [[2, 2], [-1, 2], [0, 0], [0.5, 2], [1]]) {
+        const socket = new WebSocket(`${standin.gatewayUrl}?v=10&encoding=json`);
+        await once(socket, 'message'); // HELLO
+        socket.send(
+          JSON.stringify({
+            op: GatewayOpcodes.Identify,
+            d: {
+              token: standin.token,
+              intents: 1,
+              shard,
+              properties: { os: 'linux', browser: 't', device: 't' },
+            },
+          }),
+        );
+        const [code, reason] = (await once(socket, 'close')) as [number, Buffer];
+        expect({ shard, code, reason: reason.toString() }).toEqual({
+          shard,
+          code: 4010,
+          reason: 'Invalid shard.',
+        });
+      }
+      expect(() => standin.dispatchInteraction({ kind: 'command', name: 'ask' })).toThrow(
+        /no client has a gateway session for the shard of guild/,
+      );
+    } finally {
+      await standin.close();
+    }
+  });
+
+  it('makes the real discord.js client give up on a shard Discord refuses (4010)', async () => {
+    const standin = await startDiscordStandin({ guilds: 2, shards: 2 });
+    const client = new Client({
+      intents: [GatewayIntentBits.Guilds],
+      rest: { api: standin.apiUrl },
+      shards: [3],
+      shardCount: 2,
+    });
+    try {
+      const disconnected = once(client, Events.ShardDisconnect);
+      void client.login(standin.token).catch(() => undefined);
+      const [event, shardId] = (await disconnected) as [{ code: number }, number];
+      expect({ code: event.code, shardId }).toEqual({ code: 4010, shardId: 3 });
+    } finally {
+      await client.destroy();
       await standin.close();
     }
   });

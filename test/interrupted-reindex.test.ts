@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import * as sqliteVec from 'sqlite-vec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reindex } from '../src/ingest/reindex.js';
-import { PassageStore } from '../src/store/passage-store.js';
+import { SqlitePassageStore } from '../src/store/passage-store.js';
 import { NATO_SAMPLE, scratchCorpus } from './helpers/corpus.js';
 import { sharedEmbedder, testConfig } from './helpers/model.js';
 import { finished, spawnScript, type Finished } from './helpers/spawn-script.js';
@@ -245,12 +245,12 @@ describe('a re-index killed with SIGKILL', () => {
       expect(state, context).toEqual(state.articles === before.articles ? before : after);
       if (phase === 'committed') expect(state, context).toEqual(after);
 
-      const store = PassageStore.open(dbPath, config.EMBEDDING_MODEL);
+      const store = SqlitePassageStore.open(dbPath, config.EMBEDDING_MODEL);
       try {
-        expect(store.fullText('"lammy"', 5, 1).length, context).toBeGreaterThan(0);
-        expect(store.nearest(question!, 5), context).toHaveLength(5);
+        expect((await store.fullText('"lammy"', 5, 1)).length, context).toBeGreaterThan(0);
+        expect(await store.nearest(question!, 5), context).toHaveLength(5);
       } finally {
-        store.close();
+        await store.close();
       }
 
       // The next run finds whatever the kill left (WAL, lock files) and finishes the job.

@@ -54,7 +54,8 @@ describe('parseSpeakerQuestion', () => {
 const LEADING_CHATTER = [
   'hey', 'hi', 'Hi bot,', 'hello there!', 'please', 'Please tell me', 'can you tell me', 'Could you please tell me',
   "I'd like to know", 'I want to know', 'ok so', '@everyone', '@here', '<@123456789012345678>', '<@!42>', 'yo,',
-  'do you know', 'tell me',
+  'do you know', 'tell me', 'Good morning,', 'Morning all.', 'anyone know', 'quick one -', 'could you find',
+  'pls summarise',
 ];
 const TRAILING_CHATTER = [
   'thanks',
@@ -75,6 +76,13 @@ describe('stripChatter and parseQuestion', () => {
     ['<@123> hi bot, can you tell me how many soldiers died? thanks', 'how many soldiers died?'],
     ['How many soldiers died?', 'How many soldiers died?'],
     ['Hi', ''],
+    ['Morning all. How many soldiers died?', 'How many soldiers died?'],
+    ['Good morning, could you find what the MoD said?', 'what the MoD said?'],
+    ['@here anyone know what Volcker said about exports?', 'what Volcker said about exports?'],
+    ['quick one - how many soldiers died?', 'how many soldiers died?'],
+    ['pls summarise what Barrot said', 'what Barrot said'],
+    ['so-called peace talks', 'so-called peace talks'],
+    ['Good news for Oracle?', 'Good news for Oracle?'],
   ])('strips "%s" to "%s"', (question, stripped) => {
     expect(stripChatter(question)).toBe(stripped);
   });

@@ -7,7 +7,7 @@ import { benchConfigSchema, parseConfig, type CoreConfig } from '../src/config.j
 import { articleContext, contextualText } from '../src/ingest/article-context.js';
 import { reindex } from '../src/ingest/reindex.js';
 import { IndexError } from '../src/store/open-database.js';
-import { PassageStore, type RankedId } from '../src/store/passage-store.js';
+import { SqlitePassageStore, type RankedId } from '../src/store/passage-store.js';
 import { loadSquad } from '../scripts/eval/datasets.js';
 import { scratchCorpus } from './helpers/corpus.js';
 import { sharedEmbedder, testConfig } from './helpers/model.js';
@@ -21,8 +21,8 @@ const { BENCH_DIR } = parseConfig(benchConfigSchema, process.env);
 let corpus: Awaited<ReturnType<typeof scratchCorpus>>;
 let config: CoreConfig;
 let queries: Float32Array[];
-let exact: PassageStore;
-let quantized: PassageStore;
+let exact: SqlitePassageStore;
+let quantized: SqlitePassageStore;
 
 /** Every n-th BBC article across the five sections, copied beside the sample articles. */
 async function addBbcArticles(articlesDir: string): Promise<string[]> {
@@ -52,53 +52,53 @@ beforeAll(async () => {
   await reindex(config, { full: false, prune: false, dryRun: false }, async () => embedder);
   const questions = loadSquad(BENCH_DIR, 'xquad', 'xquad-en/xquad.en.json').questions.slice(0, QUESTIONS);
   queries = await embedder.embed([...questions.map((q) => q.question), ...headlines.slice(0, 50)]);
-  exact = PassageStore.open(corpus.dbPath, config.EMBEDDING_MODEL, {
+  exact = SqlitePassageStore.open(corpus.dbPath, config.EMBEDDING_MODEL, {
     quantizeAbove: Number.POSITIVE_INFINITY,
   });
-  quantized = PassageStore.open(corpus.dbPath, config.EMBEDDING_MODEL, { quantizeAbove: 0 });
+  quantized = SqlitePassageStore.open(corpus.dbPath, config.EMBEDDING_MODEL, { quantizeAbove: 0 });
   // A few thousand passages with attribution and context: about a minute on a quiet 2-core machine.
 }, 300_000);
 afterAll(async () => {
-  exact?.close();
-  quantized?.close();
+  await exact?.close();
+  await quantized?.close();
   await corpus.cleanup();
 });
 
 const ids = (hits: readonly RankedId[]) => hits.map((hit) => hit.id);
 
 describe('vector search above the quantization threshold', () => {
-  it('runs on a few thousand real passages', () => {
-    expect(exact.passageCount()).toBeGreaterThan(2000);
+  it('runs on a few thousand real passages', async () => {
+    expect(await exact.passageCount()).toBeGreaterThan(2000);
   });
 
-  it('finds at least 95% of the exact top 10', () => {
+  it('finds at least 95% of the exact top 10', async () => {
     let found = 0;
     for (const query of queries) {
-      const truth = new Set(ids(exact.nearest(query, 10)));
-      found += ids(quantized.nearest(query, K).slice(0, 10)).filter((id) => truth.has(id)).length;
+      const truth = new Set(ids(await exact.nearest(query, 10)));
+      found += ids((await quantized.nearest(query, K)).slice(0, 10)).filter((id) => truth.has(id)).length;
     }
     expect(found / (queries.length * 10)).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('returns the exact cosine distances, nearest first, k of them', () => {
+  it('returns the exact cosine distances, nearest first, k of them', async () => {
     for (const query of queries) {
-      const hits = quantized.nearest(query, K);
+      const hits = await quantized.nearest(query, K);
       expect(hits).toHaveLength(K);
-      const exactDistance = new Map(exact.nearest(query, 500).map((hit) => [hit.id, hit.score]));
+      const exactDistance = new Map((await exact.nearest(query, 500)).map((hit) => [hit.id, hit.score]));
       for (const hit of hits) expect(hit.score).toBe(exactDistance.get(hit.id));
       expect(hits.map((hit) => hit.score)).toEqual(hits.map((hit) => hit.score).sort((a, b) => a - b));
     }
   });
 
-  it('stays exact below the threshold', () => {
-    const store = PassageStore.open(corpus.dbPath, config.EMBEDDING_MODEL, {
-      quantizeAbove: exact.passageCount(),
+  it('stays exact below the threshold', async () => {
+    const store = SqlitePassageStore.open(corpus.dbPath, config.EMBEDDING_MODEL, {
+      quantizeAbove: await exact.passageCount(),
     });
     try {
       for (const query of queries.slice(0, 20))
-        expect(store.nearest(query, K)).toEqual(exact.nearest(query, K));
+        expect(await store.nearest(query, K)).toEqual(await exact.nearest(query, K));
     } finally {
-      store.close();
+      await store.close();
     }
   });
 
@@ -112,11 +112,11 @@ describe('vector search above the quantization threshold', () => {
     // What ingest embeds for the new passage: the passage with its article's context.
     const embedded = contextualText(articleContext(article), sentence);
     const query = (await (await sharedEmbedder()).embed([embedded]))[0]!;
-    expect(quantized.nearest(query, 1)).toHaveLength(1);
+    expect(await quantized.nearest(query, 1)).toHaveLength(1);
     await fs.writeFile(path.join(corpus.articlesDir, 'gannets.txt'), `${article.title}\n${sentence}\n`);
     await reindex(config, { full: false, prune: false, dryRun: false }, sharedEmbedder);
-    const [nearest] = quantized.nearest(query, 1);
-    expect(quantized.passages([nearest!.id])[0]?.text).toBe(sentence);
+    const [nearest] = await quantized.nearest(query, 1);
+    expect((await quantized.passages([nearest!.id]))[0]?.text).toBe(sentence);
     expect(nearest!.score).toBeCloseTo(0, 5);
   });
 });
@@ -159,7 +159,9 @@ describe('an index built before quantized search', () => {
     const db = new Database(oldPath);
     db.prepare("UPDATE meta SET value = '1' WHERE key = 'schema_version'").run();
     db.close();
-    expect(() => PassageStore.open(oldPath, config.EMBEDDING_MODEL)).toThrow(IndexError);
-    expect(() => PassageStore.open(oldPath, config.EMBEDDING_MODEL)).toThrow(/npm run ingest -- --full/);
+    expect(() => SqlitePassageStore.open(oldPath, config.EMBEDDING_MODEL)).toThrow(IndexError);
+    expect(() => SqlitePassageStore.open(oldPath, config.EMBEDDING_MODEL)).toThrow(
+      /npm run ingest -- --full/,
+    );
   });
 });

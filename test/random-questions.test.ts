@@ -125,9 +125,9 @@ afterAll(async () => {
 /** What a user could tell apart: how much is indexed, and what a known question gets. */
 async function indexState() {
   return {
-    passages: briefing.passageCount(),
-    articles: briefing.articles().length,
-    speakers: briefing.speakers().length,
+    passages: await briefing.passageCount(),
+    articles: (await briefing.articles()).length,
+    speakers: (await briefing.speakers()).length,
     lammy: await briefing.ask('What did Lammy say about sanctions?'),
   };
 }

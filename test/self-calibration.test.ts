@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storedCalibration, VECTOR_WEIGHTS } from '../src/answer/self-calibration.js';
+import { calibrateEvidence, storedCalibration, VECTOR_WEIGHTS } from '../src/answer/self-calibration.js';
 import { formatCalibration } from '../src/cli/calibrate-index.js';
 import { reindexWithProgress } from '../src/cli/reindex-with-progress.js';
 import { benchConfigSchema, parseConfig, type CoreConfig } from '../src/config.js';
@@ -81,4 +81,21 @@ describe('self-calibration at ingest', () => {
     expect((await ingest()).calibration?.status).toBe('measured');
     expect(stored()).not.toBeNull();
   }, 300_000);
+});
+
+describe('calibrateEvidence', () => {
+  // The corpus's own questions hold their article's rare words: every one is anchored. Off-topic ones not.
+  const own = [0.9, 0.8, 0.75, 0.7, 0.65, 0.6, 0.45, 0.4].map((similarity) => [
+    { similarity, coverage: 0.8, anchored: true },
+  ]);
+  const offTopic = [0.5, 0.45, 0.4, 0.35, 0.3, 0.2].map((similarity) => [
+    { similarity, coverage: 0.3, anchored: false },
+  ]);
+  const withoutAnchors = own.map((items) => items.map((item) => ({ ...item, anchored: false })));
+
+  it("calibrates the model's half of the judgement only: the anchors the corpus's questions always hold change nothing", () => {
+    expect(calibrateEvidence(own, offTopic).thresholds).toEqual(
+      calibrateEvidence(withoutAnchors, offTopic).thresholds,
+    );
+  });
 });

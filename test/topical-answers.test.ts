@@ -3,7 +3,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerSchema, type Answer } from '../src/answer/answer-schema.js';
 import { Briefing } from '../src/answer/briefing.js';
+import { evidenceOf, isStrongEvidence } from '../src/answer/evidence.js';
 import { reindex } from '../src/ingest/reindex.js';
+import { completeWithFollowing } from '../src/search/complete-passage.js';
+import { queryTerms } from '../src/search/fts-query.js';
+import { SqlitePassageStore } from '../src/store/passage-store.js';
 import { scratchCorpus } from './helpers/corpus.js';
 import { sharedEmbedder, testConfig } from './helpers/model.js';
 
@@ -53,6 +57,7 @@ Water reached a depth of 1.8 metres outside the Carrick post office on Friday mo
 
 let corpus: Awaited<ReturnType<typeof scratchCorpus>>;
 let briefing: Briefing;
+let store: SqlitePassageStore;
 
 beforeAll(async () => {
   corpus = await scratchCorpus();
@@ -62,8 +67,10 @@ beforeAll(async () => {
   const embedder = await sharedEmbedder();
   await reindex(config, { full: false, prune: false, dryRun: false }, async () => embedder);
   briefing = await Briefing.open(config, embedder);
+  store = SqlitePassageStore.open(config.DB_PATH, config.EMBEDDING_MODEL);
 }, 120_000);
 afterAll(async () => {
+  await store.close();
   briefing.close();
   await corpus.cleanup();
 });
@@ -100,5 +107,56 @@ describe('questions dated outside the archive', () => {
   it('still answers about a year an article mentions though none is dated then', async () => {
     const answer = await ask('What did NATO leaders warn Putin about in 2022?');
     expect(answer.found).toBe(true);
+  });
+});
+
+/** The Carrick story's first two passages, as search hits carry them. */
+async function carrickOpening() {
+  const opening = (await store.openings()).find((o) => o.title === 'Floods close Carrick high street')!;
+  const [first] = await store.passages([opening.passageId]);
+  return [first!, (await store.following([opening.passageId])).get(opening.passageId)!];
+}
+
+describe('the next paragraph, when it completes the passage', () => {
+  it('is shown with a passage when it holds a word of the question that the passage lacks', async () => {
+    const [first, second] = await carrickOpening();
+    const terms = queryTerms('Who rescued people after the Carrick floods closed the high street?');
+    const [completed] = await completeWithFollowing(store, [{ passage: first! }], terms);
+    expect(completed!.passage.text).toBe(`${first!.text}\n\n${second!.text}`);
+  });
+
+  it("is left out when it adds none of the question's words", async () => {
+    const [first] = await carrickOpening();
+    const terms = queryTerms('Why did the Carrick floods close the high street?');
+    const [completed] = await completeWithFollowing(store, [{ passage: first! }], terms);
+    expect(completed!.passage.text).toBe(first!.text);
+  });
+});
+
+describe('the found / not found judgement', () => {
+  // The archive's self-calibrated thresholds: close in meaning, or 0.7 of the question's words.
+  const archive = { minSimilarity: 0.7, minCoverage: 0.7, minSimilarityWithCoverage: 0.2 };
+  const passage = {
+    text: 'Floods closed the high street in Carrick on Friday after two days of rain.',
+    context: 'Floods close Carrick high street',
+  };
+  const judged = (question: string) => {
+    const terms = queryTerms(question);
+    // Rarity as in a large archive: the town's name is rarest, then "floods", then everyday words.
+    const rarity: Record<string, number> = { carrick: 11, tornado: 10, floods: 8, shut: 6 };
+    const [evidence] = evidenceOf([{ passage, similarity: 0.1 }], terms, (t) => rarity[t] ?? 4);
+    return isStrongEvidence(evidence!, archive);
+  };
+
+  it("answers a question in other words that keeps the story's rare words, whatever the model thinks", () => {
+    expect(judged("Why were shops on Carrick's main shopping street shut by floods last Friday?")).toBe(true);
+  });
+
+  it('refuses a question whose rarest word no passage holds, however many common words match', () => {
+    expect(judged('Why was the shopping street in Carrick shut by a tornado on Friday?')).toBe(false);
+  });
+
+  it('refuses a question dated in a year the passage never mentions, though it holds every other word', () => {
+    expect(judged('Why did floods close the Carrick high street in 2019?')).toBe(false);
   });
 });

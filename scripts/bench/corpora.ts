@@ -8,7 +8,7 @@ import { XMLParser } from 'fast-xml-parser';
 import type { BenchConfig } from '../../src/config.js';
 import { loadEmbedder } from '../../src/embed/embedder.js';
 import { reindex } from '../../src/ingest/reindex.js';
-import { PassageStore } from '../../src/store/passage-store.js';
+import { openPassageStore } from '../../src/store/open-store.js';
 
 /** Built corpora and indexes are kept here between runs: building them is slower than measuring them. */
 export const BENCH_CACHE = path.join(os.tmpdir(), 'briefing-bench');
@@ -64,7 +64,7 @@ interface ReutersRecord {
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 
 /** `26-FEB-1987 15:01:01.79` as an ISO date, or null. */
-function reutersDate(value: string | undefined): string | null {
+export function reutersDate(value: string | undefined): string | null {
   const match = /^\s*(\d{1,2})-([A-Z]{3})-(\d{4})/.exec(value ?? '');
   const month = match ? MONTHS.indexOf(match[2]!) : -1;
   if (!match || month < 0) return null;
@@ -225,12 +225,10 @@ export async function benchIndex(
       },
     },
   );
-  const store = PassageStore.open(indexConfig.DB_PATH, config.EMBEDDING_MODEL, {
-    sqliteVecPath: config.SQLITE_VEC_PATH,
-  });
-  const articles = store.articles().length;
-  const passages = store.passageCount();
-  store.close();
+  const store = await openPassageStore(indexConfig);
+  const articles = (await store.articles()).length;
+  const passages = await store.passageCount();
+  await store.close();
   log(`index ${name}: ${articles} articles, ${passages} passages (${summary.seconds.toFixed(1)} s)`);
   const names = sources.map((source) => SOURCE_NAMES[source]);
   return {

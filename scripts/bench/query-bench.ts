@@ -27,12 +27,12 @@ const spread = <T>(items: readonly T[], count: number): T[] =>
  * Questions of every kind the bot gets: what the most quoted people said, with and without a topic;
  * headlines asked back (the index holds the answer); SQuAD questions about Wikipedia (mostly "nothing found").
  */
-function questionsFor(briefing: Briefing, benchDir: string): string[] {
-  const speakers = briefing.speakers().slice(0, SPEAKERS);
+async function questionsFor(briefing: Briefing, benchDir: string): Promise<string[]> {
+  const speakers = (await briefing.speakers()).slice(0, SPEAKERS);
   return [
     ...speakers.map((speaker) => `What did ${speaker.name} say?`),
     ...speakers.map((speaker, i) => `What did ${speaker.surname} say about ${TOPICS[i % TOPICS.length]}?`),
-    ...spread(briefing.articles(), HEADLINES).map((article) => article.title),
+    ...spread(await briefing.articles(), HEADLINES).map((article) => article.title),
     ...spread(
       loadSquad(benchDir, 'squad2-half', 'squad-v2.0-dev-half/dev-v2.0.json').questions.map(
         (q) => q.question,
@@ -80,7 +80,7 @@ export async function queryRun(dbPath: string, config: BenchConfig, embedder: Em
   const recording = await Briefing.open({ ...config, DB_PATH: dbPath }, recordingEmbedder(embedder, cache));
   const cached = await Briefing.open({ ...config, DB_PATH: dbPath }, cachedEmbedder(embedder, cache));
   try {
-    const questions = questionsFor(recording, config.BENCH_DIR);
+    const questions = await questionsFor(recording, config.BENCH_DIR);
     // Untimed passes first: the model's and SQLite's first calls pay for compiling and paging in.
     for (const question of questions) await recording.ask(question);
     for (const question of questions) await cached.ask(question);

@@ -16,7 +16,7 @@ import { loadEmbedder, type Embedder } from '../../src/embed/embedder.js';
 import type { PassageDraft } from '../../src/document/drafts.js';
 import { dot } from '../../src/search/hybrid-search.js';
 import { applyIndexChanges, type ArticleToStore } from '../../src/store/index-writer.js';
-import { PassageStore, type RankedId } from '../../src/store/passage-store.js';
+import { SqlitePassageStore, type RankedId } from '../../src/store/passage-store.js';
 import { rescoredCandidates } from '../../src/store/sign-codes.js';
 import { quantizeSigns, readMeta, SCHEMA_VERSION } from '../../src/store/schema.js';
 import { loadSquad } from '../eval/datasets.js';
@@ -255,6 +255,12 @@ function time<T>(run: () => T): { ms: number; result: T } {
   return { ms: performance.now() - started, result };
 }
 
+async function timeAsync<T>(run: () => Promise<T>): Promise<{ ms: number; result: T }> {
+  const started = performance.now();
+  const result = await run();
+  return { ms: performance.now() - started, result };
+}
+
 function recallAt(n: number, truth: readonly RankedId[], found: readonly RankedId[]): number {
   const wanted = new Set(truth.slice(0, n).map((hit) => hit.id));
   return found.slice(0, n).filter((hit) => wanted.has(hit.id)).length / Math.max(1, wanted.size);
@@ -267,17 +273,21 @@ interface ModeTimes {
   quantizedLists: RankedId[][];
 }
 
-function timeModes(dbPath: string, model: string, queries: readonly Float32Array[]): ModeTimes {
-  const exact = PassageStore.open(dbPath, model, { quantizeAbove: Number.POSITIVE_INFINITY });
-  const quantized = PassageStore.open(dbPath, model, { quantizeAbove: 0 });
+async function timeModes(
+  dbPath: string,
+  model: string,
+  queries: readonly Float32Array[],
+): Promise<ModeTimes> {
+  const exact = SqlitePassageStore.open(dbPath, model, { quantizeAbove: Number.POSITIVE_INFINITY });
+  const quantized = SqlitePassageStore.open(dbPath, model, { quantizeAbove: 0 });
   try {
     // The first query of each loads what it caches (sign codes, SQLite pages): not what a question costs.
-    exact.nearest(queries[0]!, K);
-    quantized.nearest(queries[0]!, K);
+    await exact.nearest(queries[0]!, K);
+    await quantized.nearest(queries[0]!, K);
     const times: ModeTimes = { exact: [], quantized: [], exactLists: [], quantizedLists: [] };
     for (const query of queries) {
-      const e = time(() => exact.nearest(query, K));
-      const q = time(() => quantized.nearest(query, K));
+      const e = await timeAsync(() => exact.nearest(query, K));
+      const q = await timeAsync(() => quantized.nearest(query, K));
       times.exact.push(e.ms);
       times.quantized.push(q.ms);
       times.exactLists.push(e.result);
@@ -285,8 +295,8 @@ function timeModes(dbPath: string, model: string, queries: readonly Float32Array
     }
     return times;
   } finally {
-    exact.close();
-    quantized.close();
+    await exact.close();
+    await quantized.close();
   }
 }
 
@@ -358,7 +368,7 @@ export async function runScaleBench(options: {
 
   const breakEven: ScaleFigures['break_even'] = [];
   for (const size of BREAK_EVEN_SIZES.filter((size) => size < passages)) {
-    const { exact, quantized } = timeModes(indexOf(size), model.model, queries.slice(0, 100));
+    const { exact, quantized } = await timeModes(indexOf(size), model.model, queries.slice(0, 100));
     breakEven.push({
       passages: size,
       exact_p50_ms: round(median(exact)),
@@ -373,7 +383,7 @@ export async function runScaleBench(options: {
   const perRun: { exact: number[]; quantized: number[]; recall10: number; recall50: number }[] = [];
   let truth: number[][] = [];
   for (let run = 0; run < runs; run++) {
-    const times = timeModes(dbPath, model.model, queries);
+    const times = await timeModes(dbPath, model.model, queries);
     const recall = (n: number) =>
       times.exactLists.reduce((sum, truth, i) => sum + recallAt(n, truth, times.quantizedLists[i]!), 0) /
       queries.length;

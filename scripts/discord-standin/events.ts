@@ -58,11 +58,16 @@ export class MessageEvents {
       !guildId ||
       message.author.id === this.world.botUser.id ||
       message.mentions.some((u) => u.id === this.world.botUser.id);
-    return this.gateway.dispatch(event, (intents) => {
-      if (!(intents & needed)) return null;
-      if (data || seesContent || intents & GatewayIntentBits.MessageContent) return full;
-      return { ...full, content: '', embeds: [], attachments: [], components: [] };
-    });
+    const delivered = this.gateway.dispatch(
+      event,
+      (intents) => {
+        if (!(intents & needed)) return null;
+        if (data || seesContent || intents & GatewayIntentBits.MessageContent) return full;
+        return { ...full, content: '', embeds: [], attachments: [], components: [] };
+      },
+      guildId ?? null,
+    );
+    return delivered.length;
   }
 
   /**
@@ -74,7 +79,7 @@ export class MessageEvents {
     const withType = { ...message, channel_type: channelType };
     if (!guildId) return withType;
     const memberField = (userId: string) => {
-      const found = memberOf(this.world, userId);
+      const found = memberOf(this.world, userId, guildId);
       return found ? { member: withoutUser(found) } : {};
     };
     return {

@@ -14,6 +14,7 @@ import {
   type GatewaySendPayload,
 } from 'discord.js';
 import { guildCreate, type World } from './fixtures.js';
+import { shardOf } from './ids.js';
 
 /** A payload the client sent over the gateway (identify, heartbeats, presence updates, ...). */
 export interface GatewayFrame {
@@ -30,8 +31,16 @@ interface SentDispatch {
   d: unknown;
 }
 
+/** Which session a dispatch went to: what tests check to know which shard received (and so answered) it. */
+export interface SessionInfo {
+  sessionId: string;
+  /** [shard id, shard count] from IDENTIFY; [0, 1] when the client did not shard. */
+  shard: [number, number];
+}
+
 interface Session {
   id: string;
+  shard: [number, number];
   intents: number;
   seq: number;
   history: SentDispatch[];
@@ -49,6 +58,8 @@ export interface GatewayOptions {
   world: World;
   token: string;
   heartbeatIntervalMs: number;
+  /** More guilds than this on one session closes it with 4011 (sharding required). */
+  maxGuildsPerShard: number;
   /** The ws:// URL the client connects to; also READY's resume_gateway_url. */
   url: string;
 }
@@ -56,7 +67,12 @@ export interface GatewayOptions {
 /** Builds a dispatch's data for a session with the given intents, or null to not send it to that session. */
 export type DispatchBuilder = (intents: number) => unknown;
 
-/** Discord's gateway v10 over JSON (optionally zlib-stream compressed), for one shard. */
+/**
+ * Discord's gateway v10 over JSON (optionally zlib-stream compressed). Each session is one shard, as its
+ * IDENTIFY says: a guild's events go only to shard `(guild_id >> 22) % shard_count`, direct messages to
+ * shard 0; a client that does not shard is shard [0, 1] and gets everything. An invalid shard is closed
+ * with 4010, a session that would serve more than `maxGuildsPerShard` guilds with 4011 (sharding required).
+ */
 export class Gateway {
   readonly #wss = new WebSocketServer({ noServer: true });
   readonly #sessions = new Map<string, Session>();
@@ -73,22 +89,31 @@ export class Gateway {
     this.#wss.handleUpgrade(request, socket, head, (ws) => this.#wss.emit('connection', ws, request));
   }
 
-  /** Whether some client holds a session: connected, or disconnected but able to resume. */
-  get hasSession(): boolean {
-    return this.#sessions.size > 0;
+  /** The sessions clients hold now: connected, or disconnected but able to resume. */
+  get sessions(): SessionInfo[] {
+    return [...this.#sessions.values()].map((session) => ({ sessionId: session.id, shard: session.shard }));
   }
 
   /**
-   * Sends a dispatch to every session, queueing it for replay if the session's socket is down; returns how
-   * many sessions it was meant for.
+   * Whether some client holds a session that receives this guild's events (null: direct messages), connected
+   * or disconnected but able to resume.
    */
-  dispatch(event: GatewayDispatchEvents, build: DispatchBuilder): number {
-    let delivered = 0;
+  hasSessionFor(guildId: string | null): boolean {
+    return [...this.#sessions.values()].some((session) => receives(session, guildId));
+  }
+
+  /**
+   * Sends a dispatch about a guild (null: a direct message) to every session of the shard that serves it,
+   * queueing it for replay if the session's socket is down; returns the sessions it was meant for.
+   */
+  dispatch(event: GatewayDispatchEvents, build: DispatchBuilder, guildId: string | null): SessionInfo[] {
+    const delivered: SessionInfo[] = [];
     for (const session of this.#sessions.values()) {
+      if (!receives(session, guildId)) continue;
       const data = build(session.intents);
       if (data === null) continue;
       this.#dispatchTo(session, event, data);
-      delivered += 1;
+      delivered.push({ sessionId: session.id, shard: session.shard });
     }
     return delivered;
   }
@@ -178,9 +203,20 @@ export class Gateway {
       connection.socket.close(GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
       return;
     }
+    const shard = identify.shard ?? [0, 1];
+    if (!isValidShard(shard)) {
+      connection.socket.close(GatewayCloseCodes.InvalidShard, 'Invalid shard.');
+      return;
+    }
     const { world } = this.options;
+    const guilds = world.guilds.filter((g) => shardOf(g.guild.id, shard[1]) === shard[0]);
+    if (guilds.length > this.options.maxGuildsPerShard) {
+      connection.socket.close(GatewayCloseCodes.ShardingRequired, 'Sharding required.');
+      return;
+    }
     const session: Session = {
       id: randomBytes(16).toString('hex'),
+      shard,
       intents: identify.intents,
       seq: 0,
       history: [],
@@ -191,10 +227,10 @@ export class Gateway {
     const ready: GatewayReadyDispatchData = {
       v: 10,
       user: world.botUser,
-      guilds: [{ id: world.guild.id, unavailable: true }],
+      guilds: guilds.map((g) => ({ id: g.guild.id, unavailable: true })),
       session_id: session.id,
       resume_gateway_url: this.options.url,
-      shard: identify.shard ?? [0, 1],
+      shard,
       application: {
         id: world.application.id,
         flags: world.application.flags,
@@ -203,7 +239,8 @@ export class Gateway {
     };
     this.#dispatchTo(session, GatewayDispatchEvents.Ready, ready);
     // Discord lazily follows READY with a GUILD_CREATE per guild; discord.js only emits `ready` after them.
-    this.#dispatchTo(session, GatewayDispatchEvents.GuildCreate, guildCreate(world));
+    for (const guild of guilds)
+      this.#dispatchTo(session, GatewayDispatchEvents.GuildCreate, guildCreate(guild));
   }
 
   #resume(connection: Connection, resume: GatewayResumeData): void {
@@ -219,15 +256,16 @@ export class Gateway {
   }
 
   #sendMembers(session: Session, request: GatewayRequestGuildMembersData): void {
-    const { world } = this.options;
+    const guild = this.options.world.guilds.find((g) => g.guild.id === request.guild_id);
+    if (!guild || !receives(session, guild.guild.id)) return;
     const members =
       'user_ids' in request
-        ? world.members.filter((m) => [request.user_ids].flat().includes(m.user.id))
-        : world.members
+        ? guild.members.filter((m) => [request.user_ids].flat().includes(m.user.id))
+        : guild.members
             .filter((m) => m.user.username.toLowerCase().startsWith(request.query.toLowerCase()))
             .slice(0, request.limit || undefined);
     this.#dispatchTo(session, GatewayDispatchEvents.GuildMembersChunk, {
-      guild_id: world.guild.id,
+      guild_id: guild.guild.id,
       members,
       chunk_index: 0,
       chunk_count: 1,
@@ -251,4 +289,16 @@ export class Gateway {
       connection.socket.send(json);
     }
   }
+}
+
+/** Discord closes with 4010 unless IDENTIFY's shard is [id, count] with 0 <= id < count. */
+function isValidShard(shard: unknown): shard is [number, number] {
+  if (!Array.isArray(shard) || shard.length !== 2 || !shard.every(Number.isInteger)) return false;
+  const [id, count] = shard as [number, number];
+  return count >= 1 && id >= 0 && id < count;
+}
+
+function receives(session: Session, guildId: string | null): boolean {
+  const [id, count] = session.shard;
+  return (guildId === null ? 0 : shardOf(guildId, count)) === id;
 }

@@ -27,3 +27,8 @@ export function fakeBotToken(botUserId: string): string {
 export function interactionToken(): string {
   return `aW50ZXJhY3Rpb24.${randomBytes(48).toString('base64url')}`;
 }
+
+/** The shard Discord sends a guild's events to: `(guild_id >> 22) % shard_count`. */
+export function shardOf(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}

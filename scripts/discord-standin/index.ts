@@ -9,5 +9,5 @@ export {
 export type { DispatchedInteraction, InteractionInput, OptionValue } from './interactions.js';
 export { isEdit, type RecordedRequest, type RequestPredicate } from './recorder.js';
 export type { RouteName } from './routes.js';
-export type { GatewayFrame } from './gateway.js';
+export type { GatewayFrame, SessionInfo } from './gateway.js';
 export type { UploadedFile } from './messages.js';

@@ -16,7 +16,8 @@ import {
   type APIUser,
 } from 'discord.js';
 import type { CommandStore } from './commands.js';
-import { findChannel, interactionMember, type FakeUserName, type World } from './fixtures.js';
+import { findChannel, findGuild, interactionMember, type FakeUserName, type World } from './fixtures.js';
+import type { SessionInfo } from './gateway.js';
 import { unknownInteraction } from './errors.js';
 import { interactionToken, snowflake } from './ids.js';
 import type { MessageStore } from './messages.js';
@@ -69,11 +70,18 @@ export interface InteractionRecord {
   /** For components (and modals opened from one): the message the user clicked on. */
   sourceMessageId: string | null;
   followUpIds: string[];
+  /**
+   * The gateway sessions INTERACTION_CREATE went to. Its token reaches no one else, so the callback and
+   * edits that use the token come from the process holding that session: this is the shard that answered.
+   */
+  deliveredTo: SessionInfo[];
 }
 
 export interface DispatchedInteraction {
   id: string;
   token: string;
+  /** The guild it happened in; null in a direct message. */
+  guildId: string | null;
   payload: APIInteraction;
 }
 
@@ -141,8 +149,11 @@ export class InteractionRegistry {
       originalMessageId: null,
       sourceMessageId: source?.id ?? null,
       followUpIds: [],
+      deliveredTo: [],
     };
-    const bot = interactionMember(this.world, this.world.botUser.id);
+    const guild = findGuild(this.world, guildId ?? undefined)?.guild;
+    // In a direct message the bot's permissions are those it has everywhere: the first guild's do.
+    const bot = interactionMember(this.world, this.world.botUser.id, guild?.id ?? this.world.guild.id);
     const payload = {
       id: record.id,
       application_id: this.world.application.id,
@@ -152,16 +163,12 @@ export class InteractionRegistry {
       data: this.#data(input, guildId),
       channel,
       channel_id: channel.id,
-      ...(guildId
+      ...(guild
         ? {
-            guild_id: guildId,
-            guild: {
-              id: guildId,
-              locale: this.world.guild.preferred_locale,
-              features: this.world.guild.features,
-            },
-            guild_locale: this.world.guild.preferred_locale,
-            member: interactionMember(this.world, user.id),
+            guild_id: guild.id,
+            guild: { id: guild.id, locale: guild.preferred_locale, features: guild.features },
+            guild_locale: guild.preferred_locale,
+            member: interactionMember(this.world, user.id, guild.id),
           }
         : { user }),
       ...(source ? { message: source } : {}),
@@ -173,7 +180,7 @@ export class InteractionRegistry {
       attachment_size_limit: 10 * 1024 * 1024,
     } as APIInteraction;
     this.#byId.set(record.id, record);
-    return { id: record.id, token: record.token, payload };
+    return { id: record.id, token: record.token, guildId, payload };
   }
 
   #type(input: InteractionInput): InteractionType {

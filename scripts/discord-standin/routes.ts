@@ -25,7 +25,7 @@ import {
   unknownWebhook,
 } from './errors.js';
 import type { MessageEvents } from './events.js';
-import { findChannel, findUser, memberOf, type World } from './fixtures.js';
+import { findChannel, findGuild, findUser, memberOf, type World } from './fixtures.js';
 import type { InteractionRecord, InteractionRegistry } from './interactions.js';
 import { choiceIssues, invalidFormBody } from './limits.js';
 import type { MessageBody, MessageStore, UploadedFile } from './messages.js';
@@ -99,6 +99,9 @@ export interface Reply {
 export interface RouteContext {
   world: World;
   gatewayUrl: string;
+  /** What GET /gateway/bot recommends: the shard count and how many shards may identify at once. */
+  shards: number;
+  maxConcurrency: number;
   messages: MessageStore;
   interactions: InteractionRegistry;
   commands: CommandStore;
@@ -144,14 +147,12 @@ export function createRoutes(ctx: RouteContext): Record<RouteName, (req: RouteRe
 
   const scope = (params: Record<string, string>) => {
     if (params.application !== world.application.id) throw unknownWebhook();
-    if (params.guild && params.guild !== world.guild.id) throw unknownGuild();
+    if (params.guild && !findGuild(world, params.guild)) throw unknownGuild();
     return params.guild ?? 'global';
   };
 
-  const guild = (params: Record<string, string>) => {
-    if (params.guild !== world.guild.id) throw unknownGuild();
-    return world.guild;
-  };
+  const guild = (params: Record<string, string>) =>
+    findGuild(world, params.guild) ?? throwError(unknownGuild());
 
   const channel = (params: Record<string, string>) => {
     const found = findChannel(world, params.channel!);
@@ -278,8 +279,13 @@ export function createRoutes(ctx: RouteContext): Record<RouteName, (req: RouteRe
     'GET /gateway/bot': () =>
       ok({
         url: ctx.gatewayUrl,
-        shards: 1,
-        session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 },
+        shards: ctx.shards,
+        session_start_limit: {
+          total: 1000,
+          remaining: 999,
+          reset_after: 86_400_000,
+          max_concurrency: ctx.maxConcurrency,
+        },
       } satisfies RESTGetAPIGatewayBotResult),
     'GET /users/@me': () => ok(world.botUser),
     'GET /users/:user': ({ params }) => ok(findUser(world, params.user!) ?? throwError(unknownUser())),
@@ -384,23 +390,18 @@ export function createRoutes(ctx: RouteContext): Record<RouteName, (req: RouteRe
 
     'GET /guilds/:guild': ({ params, query }) =>
       ok({
-        ...guild(params),
+        ...guild(params).guild,
         ...(query.with_counts === 'true'
           ? {
-              approximate_member_count: world.members.length,
-              approximate_presence_count: world.members.length,
+              approximate_member_count: guild(params).members.length,
+              approximate_presence_count: guild(params).members.length,
             }
           : {}),
       }),
-    'GET /guilds/:guild/channels': ({ params }) => {
-      guild(params);
-      return ok(Object.values(world.channels));
-    },
-    'GET /guilds/:guild/roles': ({ params }) => ok(guild(params).roles),
-    'GET /guilds/:guild/members/:user': ({ params }) => {
-      guild(params);
-      return ok(memberOf(world, params.user!) ?? throwError(unknownMember()));
-    },
+    'GET /guilds/:guild/channels': ({ params }) => ok(Object.values(guild(params).channels)),
+    'GET /guilds/:guild/roles': ({ params }) => ok(guild(params).guild.roles),
+    'GET /guilds/:guild/members/:user': ({ params }) =>
+      ok(memberOf(world, params.user!, guild(params).guild.id) ?? throwError(unknownMember())),
   };
 }
 

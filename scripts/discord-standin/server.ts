@@ -16,11 +16,12 @@ import {
   buildWorld,
   findChannel,
   type FakeUserName,
+  type GuildWorld,
   type StandinOptions,
   type TextChannelName,
   type World,
 } from './fixtures.js';
-import { Gateway, type GatewayFrame } from './gateway.js';
+import { Gateway, type GatewayFrame, type SessionInfo } from './gateway.js';
 import { fakeBotToken } from './ids.js';
 import { InteractionRegistry, type DispatchedInteraction, type InteractionInput } from './interactions.js';
 import { MessageStore } from './messages.js';
@@ -55,20 +56,27 @@ export interface DiscordStandin {
   users: Record<FakeUserName, APIUser>;
   /** The extra members asked for with the `crowd` option. */
   crowd: readonly APIUser[];
+  /** The first guild, its roles and channels. */
   guild: APIGuild;
   roles: World['roles'];
   channels: Record<TextChannelName, APITextChannel>;
+  /** Every guild the bot is in (option `guilds`), the first one first; guild `i` is on shard `i % N`. */
+  guilds: readonly Omit<GuildWorld, 'members'>[];
   dms: Record<FakeUserName, APIDMChannel>;
   /** Every REST request the bot made, oldest first. */
   requests: readonly RecordedRequest[];
   /** Every gateway payload the bot sent (identify, heartbeats, presence updates, ...). */
   gatewayReceived: readonly GatewayFrame[];
+  /** The gateway sessions clients hold now (connected, or able to resume), each with its shard. */
+  sessions(): SessionInfo[];
   /** The URL (path and query) of every gateway connection. */
   gatewayConnections: readonly string[];
   /** Commands the bot registered, globally or (with a guild id) in that guild. */
   registeredCommands(guildId?: string): APIApplicationCommand[];
   /** Sends INTERACTION_CREATE; use the returned id/token to find the bot's callback. */
   dispatchInteraction(input: InteractionInput): DispatchedInteraction;
+  /** The gateway sessions (shards) an interaction was sent to; only they hold its token, so one of them answered. */
+  deliveriesOf(interactionId: string): SessionInfo[];
   /** Stores and sends MESSAGE_CREATE for a user message; returns the message as stored. */
   dispatchMessage(input: MessageInput): APIMessage;
   /** Resolves with the first matching request, already recorded or future; rejects after `timeoutMs`. */
@@ -110,12 +118,15 @@ export async function startDiscordStandin(options: StandinOptions = {}): Promise
     world,
     token,
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
+    maxGuildsPerShard: options.maxGuildsPerShard ?? 2_500,
     url: gatewayUrl,
   });
   const events = new MessageEvents(world, gateway);
   const routes = createRoutes({
     world,
     gatewayUrl,
+    shards: options.shards ?? 1,
+    maxConcurrency: options.maxConcurrency ?? 1,
     messages,
     interactions,
     commands,
@@ -130,8 +141,12 @@ export async function startDiscordStandin(options: StandinOptions = {}): Promise
   });
 
   // Dispatching to nobody would make a test wait for a bot reaction that can never come.
-  const requireClient = () => {
-    if (!gateway.hasSession) throw new Error('discord-standin: no client has a gateway session');
+  const requireClient = (guildId: string | null) => {
+    if (!gateway.hasSessionFor(guildId)) {
+      throw new Error(
+        `discord-standin: no client has a gateway session for ${guildId ? `the shard of guild ${guildId}` : 'direct messages (shard 0)'}`,
+      );
+    }
   };
 
   return {
@@ -145,24 +160,31 @@ export async function startDiscordStandin(options: StandinOptions = {}): Promise
     guild: world.guild,
     roles: world.roles,
     channels: world.channels,
+    guilds: world.guilds.map(({ members: _members, ...guild }) => guild),
     dms: world.dms,
     requests: recorder.requests,
     gatewayReceived: gateway.received,
     gatewayConnections: gateway.connectionUrls,
+    sessions: () => gateway.sessions,
     registeredCommands: (guildId) => commands.list(guildId ?? 'global'),
 
     dispatchInteraction(input) {
-      requireClient();
       const dispatched = interactions.build(input);
-      gateway.dispatch(GatewayDispatchEvents.InteractionCreate, () => dispatched.payload);
+      requireClient(dispatched.guildId);
+      interactions.get(dispatched.id).deliveredTo = gateway.dispatch(
+        GatewayDispatchEvents.InteractionCreate,
+        () => dispatched.payload,
+        dispatched.guildId,
+      );
       return dispatched;
     },
+    deliveriesOf: (interactionId) => interactions.get(interactionId).deliveredTo,
 
     dispatchMessage(input) {
-      requireClient();
       const author = world.users[input.user ?? 'alice'];
       const channel = findChannel(world, input.channelId ?? world.channels.general.id);
       if (!channel) throw new Error(`discord-standin: unknown channel ${input.channelId}`);
+      requireClient('guild_id' in channel ? (channel.guild_id ?? null) : null);
       if ('recipients' in channel && channel.recipients?.[0]?.id !== author.id) {
         throw new Error(
           `discord-standin: ${author.username} is not the recipient of DM channel ${channel.id}`,

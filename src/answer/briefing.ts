@@ -1,12 +1,15 @@
 import type { CoreConfig } from '../config.js';
 import { loadEmbedder, type Embedder } from '../embed/embedder.js';
-import { FollowedIndex } from '../store/followed-index.js';
+import type { IndexDigest } from '../store/index-digest.js';
 import { asIndexError } from '../store/open-database.js';
+import { openStoreIndex, type StoreIndex } from '../store/open-store.js';
 import type { ArticleRecord, PassageStore, SpeakerRecord } from '../store/passage-store.js';
 import type { Answer } from './answer-schema.js';
-import { answerQuestion, type AskOptions } from './build-answer.js';
+import type { TopicBrief } from './brief-schema.js';
+import { answerQuestion, type AnswerContext, type AskOptions } from './build-answer.js';
 import { calibrationFor, type ModelCalibration } from './calibration.js';
 import { storedCalibration } from './self-calibration.js';
+import { briefTopic, type BriefOptions } from './topic-brief.js';
 
 export interface BriefingOptions {
   /** Open the index read-only: for a process that only asks (`npm run ask`), not for the long-running bot. */
@@ -15,7 +18,7 @@ export interface BriefingOptions {
 
 /**
  * The question-answering service: the index and the model, loaded once and shared by every question.
- * The index is followed as a file: deleted and rebuilt, the new one is read without a restart.
+ * The index is followed (src/store/open-store.ts): rebuilt, the new one is read without a restart.
  * It knows nothing of how answers are shown (terminal, Discord).
  */
 export class Briefing {
@@ -28,7 +31,7 @@ export class Briefing {
   } | null = null;
 
   private constructor(
-    private readonly index: FollowedIndex,
+    private readonly index: StoreIndex,
     readonly embedder: Embedder,
     private readonly config: CoreConfig,
   ) {}
@@ -38,11 +41,7 @@ export class Briefing {
     embedder?: Embedder,
     options: BriefingOptions = {},
   ): Promise<Briefing> {
-    const index = FollowedIndex.open(config.DB_PATH, config.EMBEDDING_MODEL, {
-      quantizeAbove: config.VECTOR_QUANTIZE_ABOVE,
-      sqliteVecPath: config.SQLITE_VEC_PATH,
-      readOnly: options.readOnly,
-    });
+    const index = await openStoreIndex(config, { readOnly: options.readOnly });
     try {
       const model = embedder ?? (await loadEmbedder(config));
       return new Briefing(index, model, config);
@@ -53,20 +52,25 @@ export class Briefing {
   }
 
   /** Answers from one store throughout, even if the index file is replaced while the question runs. */
-  async ask(question: string, options?: AskOptions): Promise<Answer> {
+  ask(question: string, options?: AskOptions): Promise<Answer> {
+    return this.withContext((context) => answerQuestion(context, question, options));
+  }
+
+  /** A brief on a topic across the archive (or a period of it), from one store throughout. */
+  brief(topic: string, options?: BriefOptions): Promise<TopicBrief> {
+    return this.withContext((context) => briefTopic(context, topic, options));
+  }
+
+  private async withContext<T>(work: (context: AnswerContext) => Promise<T>): Promise<T> {
     try {
       const lease = this.index.lease();
       try {
-        return await answerQuestion(
-          {
-            store: lease.store,
-            calibration: this.versionOf(lease.store).calibration,
-            speakers: () => this.speakersOf(lease.store),
-            embedQuery: async (text) => (await this.embedder.embed([text]))[0]!,
-          },
-          question,
-          options,
-        );
+        return await work({
+          store: lease.store,
+          calibration: (await this.versionOf(lease.store)).calibration,
+          speakers: () => this.speakersOf(lease.store),
+          embedQuery: async (text) => (await this.embedder.embed([text]))[0]!,
+        });
       } finally {
         lease.release();
       }
@@ -76,16 +80,21 @@ export class Briefing {
   }
 
   /** Everyone quoted in the index, most quoted first; re-read only after a re-index. */
-  speakers(): SpeakerRecord[] {
+  speakers(): Promise<SpeakerRecord[]> {
     return this.read((store) => this.speakersOf(store));
   }
 
   /** The indexed articles with their passage counts, newest first. */
-  articles(): ArticleRecord[] {
+  articles(): Promise<ArticleRecord[]> {
     return this.read((store) => store.articles());
   }
 
-  passageCount(): number {
+  /** What the last re-index added and updated, for the bot's digest; null when it left none. */
+  latestDigest(): Promise<IndexDigest | null> {
+    return this.read((store) => store.latestDigest());
+  }
+
+  passageCount(): Promise<number> {
     return this.read((store) => store.passageCount());
   }
 
@@ -93,27 +102,27 @@ export class Briefing {
     this.index.close();
   }
 
-  private read<T>(work: (store: PassageStore) => T): T {
+  private async read<T>(work: (store: PassageStore) => Promise<T>): Promise<T> {
     try {
-      return this.index.read(work);
+      return await this.index.read(work);
     } catch (error) {
       throw asIndexError(this.config.DB_PATH, error);
     }
   }
 
-  private speakersOf(store: PassageStore): SpeakerRecord[] {
-    const version = this.versionOf(store);
-    version.speakers ??= store.speakers();
+  private async speakersOf(store: PassageStore): Promise<SpeakerRecord[]> {
+    const version = await this.versionOf(store);
+    version.speakers ??= await store.speakers();
     return version.speakers;
   }
 
   /** The settings measured on this index (self-calibration) win over those measured for the model here. */
-  private versionOf(store: PassageStore) {
-    const version = store.dataVersion();
+  private async versionOf(store: PassageStore) {
+    const version = await store.dataVersion();
     const cached = this.versionCache;
     if (cached?.store === store && cached.version === version) return cached;
     const model = this.config.EMBEDDING_MODEL;
-    const measured = storedCalibration(store.storedCalibration(), model);
+    const measured = storedCalibration(await store.storedCalibration(), model);
     this.versionCache = {
       store,
       version,

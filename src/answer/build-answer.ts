@@ -1,13 +1,14 @@
-import type { DateRange } from '../document/date-range.js';
+import { hasBounds, type DateRange } from '../document/date-range.js';
 import type { Span } from '../document/sentence-split.js';
 import { queryTerms } from '../search/fts-query.js';
 import { searchPassages, type SearchMode } from '../search/hybrid-search.js';
+import { completeWithFollowing } from '../search/complete-passage.js';
 import { findSpeakers } from '../search/resolve-speaker.js';
 import { parseQuestion } from '../search/parse-question.js';
 import { questionDates } from '../search/question-dates.js';
 import { searchStatements } from '../search/speaker-retriever.js';
 import type { PassageRecord, PassageStore, PeriodSummary, SpeakerRecord } from '../store/passage-store.js';
-import type { Answer, AnswerPassage } from './answer-schema.js';
+import type { Answer, AnswerPassage, Citation } from './answer-schema.js';
 import type { ModelCalibration } from './calibration.js';
 import { evidenceOf, isStrongEvidence, rarityWeights } from './evidence.js';
 import { describeYears, yearsAsked } from '../search/question-years.js';
@@ -16,7 +17,7 @@ import { describePeriod } from './period-text.js';
 
 export interface AnswerContext {
   store: PassageStore;
-  speakers(): readonly SpeakerRecord[];
+  speakers(): Promise<readonly SpeakerRecord[]>;
   embedQuery(text: string): Promise<Float32Array>;
   calibration: ModelCalibration;
 }
@@ -51,16 +52,21 @@ function toAnswerPassages(candidates: readonly Candidate[]): AnswerPassage[] {
     highlight,
     score,
     kind: passage.kind,
-    citation: {
-      n: index + 1,
-      articleId: passage.articleKey,
-      title: passage.title,
-      source: passage.source,
-      url: passage.url,
-      published: passage.published,
-      paragraph: passage.paragraph,
-    },
+    citation: citationOf(passage, index + 1),
   }));
+}
+
+/** Where a passage comes from, as every cited passage (answers, briefs) carries it, numbered `n`. */
+export function citationOf(passage: PassageRecord, n: number): Citation {
+  return {
+    n,
+    articleId: passage.articleKey,
+    title: passage.title,
+    source: passage.source,
+    url: passage.url,
+    published: passage.published,
+    paragraph: passage.paragraph,
+  };
 }
 
 const notFound = (question: string, reason: string, speaker: Answer['speaker'] = null): Answer => ({
@@ -71,8 +77,12 @@ const notFound = (question: string, reason: string, speaker: Answer['speaker'] =
   passages: [],
 });
 
-export function termWeights(context: Pick<AnswerContext, 'store'>, terms: readonly string[]) {
-  return rarityWeights(context.store.documentFrequencies(terms), context.store.passageCount());
+export async function termWeights(context: Pick<AnswerContext, 'store'>, terms: readonly string[]) {
+  const [frequencies, passages] = await Promise.all([
+    context.store.documentFrequencies(terms),
+    context.store.passageCount(),
+  ]);
+  return rarityWeights(frequencies, passages);
 }
 
 /** The statements of `speakers`, ranked by the topic when there is one; a note when none is about it. */
@@ -86,7 +96,7 @@ async function answerAboutSpeaker(
 ): Promise<Answer> {
   const roles = [...new Set(speakers.flatMap((speaker) => speaker.roles))];
   const speaker = { name: speakers.map((s) => s.name).join(' / '), roles };
-  const hits = searchStatements(context.store, {
+  const hits = await searchStatements(context.store, {
     speakers: speakers.map((s) => s.name),
     topic: topic ? { text: topic, vector: await context.embedQuery(topic) } : null,
     vectorWeight: context.calibration.vectorWeight,
@@ -105,7 +115,7 @@ async function answerAboutSpeaker(
     // The topic ranks the statements and never removes them: "punishing Moscow" asked of someone quoted
     // on "sanctions" shares no word with the answer, and the model may not bridge the two.
     const terms = queryTerms(topic);
-    const evidence = evidenceOf(hits, terms, termWeights(context, terms));
+    const evidence = evidenceOf(hits, terms, await termWeights(context, terms));
     if (hits.length > 0 && !evidence.some((item) => isStrongEvidence(item, context.calibration.evidence))) {
       note = `None of the statements by ${speaker.name} is clearly about ${topic}; here are the closest.`;
     }
@@ -130,11 +140,13 @@ async function answerAboutSpeaker(
  * passage mentioning them), or null. Strong evidence on its own: search would otherwise return the
  * nearest story from another time ("the 2022 final" asked of 2004-05 news finds the 2005 final).
  */
-function outsideArchive(store: PassageStore, question: string): string | null {
+async function outsideArchive(store: PassageStore, question: string): Promise<string | null> {
   const asked = yearsAsked(question);
   if (asked.length === 0) return null;
-  const published = store.publishedYears();
-  const mentioned = store.documentFrequencies(asked.map(String));
+  const [published, mentioned] = await Promise.all([
+    store.publishedYears(),
+    store.documentFrequencies(asked.map(String)),
+  ]);
   const missing = asked.filter((year) => !published.includes(year) && !mentioned.get(String(year)));
   if (missing.length === 0) return null;
   const years = `${describeYears(missing)} or mentions ${missing.length > 1 ? 'them' : 'it'}`;
@@ -150,10 +162,10 @@ async function answerFromSearch(
   mode: SearchMode,
   when: { range: DateRange | null; newestFirst: boolean },
 ): Promise<Answer> {
-  const outside = outsideArchive(context.store, question);
+  const outside = await outsideArchive(context.store, question);
   if (outside) return notFound(question, outside);
   const questionVector = await context.embedQuery(question);
-  const hits = searchPassages(context.store, question, questionVector, {
+  const hits = await searchPassages(context.store, question, questionVector, {
     limit,
     mode,
     vectorWeight: context.calibration.vectorWeight,
@@ -161,11 +173,13 @@ async function answerFromSearch(
     ...(when.range ? { range: when.range } : {}),
   });
   const terms = queryTerms(question);
-  const evidence = evidenceOf(hits, terms, termWeights(context, terms));
+  const evidence = evidenceOf(hits, terms, await termWeights(context, terms));
   if (!evidence.some((item) => isStrongEvidence(item, context.calibration.evidence))) {
     return notFound(question, NOTHING_FOUND);
   }
-  const candidates = hits.map((hit) => ({
+  // Judged as found, shown completed: judged with the next paragraph, "who designed the Sydney Opera
+  // House?" was answered by a list of theatre awards whose next line named a designer.
+  const candidates = (await completeWithFollowing(context.store, hits, terms)).map((hit) => ({
     passage: hit.passage,
     score: hit.score,
     highlight: bestSentence(hit.passage.text, terms),
@@ -201,7 +215,7 @@ async function answerWords(
     // "hey Lammy": a bare name is a speaker question only when it is the name of someone quoted.
     (parsed.bareName ? { speaker: parsed.bareName, topic: null } : null);
   const speakers = asked
-    ? findSpeakers(context.store, asked.speaker, context.speakers(), { bare: !parsed.speaker })
+    ? await findSpeakers(context.store, asked.speaker, await context.speakers(), { bare: !parsed.speaker })
     : [];
   if (asked && speakers.length > 0) {
     return answerAboutSpeaker(
@@ -243,12 +257,12 @@ export async function answerQuestion(
   const dates = questionDates(question, options.today ?? new Date());
   const newestFirst = dates.recency;
   // Options with neither end set (a command's blank since and until) leave the question's dates in force.
-  const explicit = options.range?.since || options.range?.until ? options.range : null;
+  const explicit = hasBounds(options.range) ? options.range : null;
   const period = explicit ?? dates.range;
   const words = dates.text || question;
   if (!period) return answerWords(context, question, { words, range: null, newestFirst }, options);
 
-  const summary = context.store.period(period);
+  const summary = await context.store.period(period);
   if (summary.articles > 0) {
     const answer = await answerWords(context, question, { words, range: period, newestFirst }, options);
     return { ...answer, period, undatedLeftOut: summary.undated };

@@ -1,4 +1,4 @@
-import type { DateRange } from '../document/date-range.js';
+import { hasBounds, type DateRange } from '../document/date-range.js';
 import { plural } from '../plural.js';
 import { formatPublished } from './citation-text.js';
 import type { Answer } from './answer-schema.js';
@@ -24,9 +24,14 @@ export function describePeriod({ since, until }: DateRange): string {
   return 'at any date';
 }
 
+/** " (in March 1987)" after a title, or "" for a period of any date. */
+export function periodInTitle(range: DateRange): string {
+  return hasBounds(range) ? ` (${describePeriod(range)})` : '';
+}
+
 /** "Articles published in March 1987 (2 undated articles left out).", or null for an answer of any date. */
 export function periodLine(answer: Pick<Answer, 'period' | 'undatedLeftOut'>): string | null {
-  if (!answer.period || (!answer.period.since && !answer.period.until)) return null;
+  if (!hasBounds(answer.period)) return null;
   const left = answer.undatedLeftOut ? ` (${plural(answer.undatedLeftOut, 'undated article')} left out)` : '';
   return `Articles published ${describePeriod(answer.period)}${left}.`;
 }

@@ -9,6 +9,7 @@ import { calibrationFor, type ModelCalibration } from './calibration.js';
 import {
   evidenceOf,
   evidenceThresholdsSchema,
+  isCloseInMeaning,
   isStrongEvidence,
   type Evidence,
   type EvidenceThresholds,
@@ -88,25 +89,29 @@ interface Measured {
   evidence: Evidence[];
 }
 
-function measure(
+async function measure(
   store: PassageStore,
   question: string,
   vector: Float32Array,
   vectorWeight: number,
   exclude: number | null,
   articleId: number | null,
-): Measured {
-  const hits = searchPassages(store, question, vector, { limit: DEPTH, mode: 'hybrid', vectorWeight }).filter(
-    (hit) => hit.passage.id !== exclude,
-  );
+): Promise<Measured> {
+  const hits = (
+    await searchPassages(store, question, vector, { limit: DEPTH, mode: 'hybrid', vectorWeight })
+  ).filter((hit) => hit.passage.id !== exclude);
   const terms = queryTerms(question);
-  const weightOf = termWeights({ store }, terms);
+  const weightOf = await termWeights({ store }, terms);
   const index = hits.findIndex((hit) => hit.passage.articleId === articleId);
   return { rank: index >= 0 ? index + 1 : null, evidence: evidenceOf(hits, terms, weightOf) };
 }
 
-export const foundRate = (evidence: readonly Evidence[][], thresholds: EvidenceThresholds) =>
-  evidence.filter((items) => items.some((item) => isStrongEvidence(item, thresholds))).length /
+export const foundRate = (
+  evidence: readonly Evidence[][],
+  thresholds: EvidenceThresholds,
+  judge: (item: Evidence, thresholds: EvidenceThresholds) => boolean = isStrongEvidence,
+) =>
+  evidence.filter((items) => items.some((item) => judge(item, thresholds))).length /
   Math.max(1, evidence.length);
 
 const steps = (from: number, to: number, step: number) =>
@@ -124,6 +129,11 @@ const distance = (a: EvidenceThresholds, b: EvidenceThresholds) =>
  * questions every setting separates (10,000 notes that differ by a number, measured in the bad-input test),
  * the first perfect setting required similarity >= 0.45 everywhere and refused plain questions that the
  * model's measured settings answer.
+ * Only the model's half of the judgement is calibrated (`isCloseInMeaning`): the corpus's own questions
+ * (headlines, opening sentences) always hold their article's rare words, so with the anchor test counted
+ * the grid learned nothing about the model and chose similarity >= 0.85 on the archive, refusing more
+ * development questions than before (all answerable hit@3 0.609 and unanswerable refused 0.879). Measured
+ * this way the archive's thresholds stay 0.7 / 0.7 / 0.2, and so does what an index already stores.
  */
 export function calibrateEvidence(
   answerable: readonly Evidence[][],
@@ -136,7 +146,10 @@ export function calibrateEvidence(
       for (const minSimilarityWithCoverage of steps(-0.1, minSimilarity, 0.05)) {
         const thresholds = { minSimilarity, minCoverage, minSimilarityWithCoverage };
         const balancedAccuracy =
-          (foundRate(answerable, thresholds) + 1 - foundRate(offCorpus, thresholds)) / 2;
+          (foundRate(answerable, thresholds, isCloseInMeaning) +
+            1 -
+            foundRate(offCorpus, thresholds, isCloseInMeaning)) /
+          2;
         const better = !best || balancedAccuracy > best.balancedAccuracy + 1e-9;
         const tieNearerPrior =
           best !== null &&
@@ -165,22 +178,27 @@ export async function selfCalibrate(
   model: string,
   offTopic: readonly string[] = offTopicQuestions(),
 ): Promise<SelfCalibration | null> {
-  const questions = pseudoQuestions(store.openings());
+  const questions = pseudoQuestions(await store.openings());
   if (questions.length < MIN_PSEUDO_QUESTIONS) return null;
   const vectors = await embed(questions.map((q) => q.question));
   const offTopicVectors = await embed([...offTopic]);
 
-  const byWeight = VECTOR_WEIGHTS.map((vectorWeight) => {
-    const measured = questions.map((q, i) =>
-      measure(store, q.question, vectors[i]!, vectorWeight, q.excludePassage, q.articleId),
-    );
-    return { vectorWeight, measured, mrr: mrr(measured.map((m) => m.rank)) };
-  });
+  const byWeight: { vectorWeight: number; measured: Measured[]; mrr: number }[] = [];
+  for (const vectorWeight of VECTOR_WEIGHTS) {
+    const measured: Measured[] = [];
+    for (const [i, q] of questions.entries())
+      measured.push(
+        await measure(store, q.question, vectors[i]!, vectorWeight, q.excludePassage, q.articleId),
+      );
+    byWeight.push({ vectorWeight, measured, mrr: mrr(measured.map((m) => m.rank)) });
+  }
   const chosen = byWeight.reduce((best, next) => (next.mrr > best.mrr + 1e-9 ? next : best));
   const answerable = chosen.measured.map((m) => m.evidence);
-  const offCorpus = offTopic.map(
-    (question, i) => measure(store, question, offTopicVectors[i]!, chosen.vectorWeight, null, null).evidence,
-  );
+  const offCorpus: Evidence[][] = [];
+  for (const [i, question] of offTopic.entries())
+    offCorpus.push(
+      (await measure(store, question, offTopicVectors[i]!, chosen.vectorWeight, null, null)).evidence,
+    );
   const { thresholds } = calibrateEvidence(answerable, offCorpus, calibrationFor(model).evidence);
   return {
     version: CALIBRATION_VERSION,

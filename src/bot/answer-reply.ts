@@ -14,7 +14,7 @@ export async function answerMessage(
   range: DateRange = {},
 ): Promise<BotMessage> {
   const answer = adjust(await context.briefing.ask(question, { range }));
-  const answerId = context.feedback.recordAnswer(shownAnswer(answer));
+  const answerId = await context.feedback.recordAnswer(shownAnswer(answer));
   context.logger.debug({ answerId, found: answer.found, passages: answer.passages.length }, 'answered');
   return renderAnswer(answer, answerId);
 }

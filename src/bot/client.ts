@@ -4,10 +4,12 @@ import type { Logger } from 'pino';
 import { ConfigError, type DiscordConfig } from '../config.js';
 import type { BotContext, BriefingService, FeedbackService } from './context.js';
 import { Cooldown } from './cooldown.js';
+import { startDigestPoster, type DigestPosterOptions } from './digest-poster.js';
 import { explainUnreachable } from './discord-unreachable.js';
 import { handleInteraction } from './interaction-handler.js';
 import { handleMessage } from './message-handler.js';
 import { NO_PINGS } from './safe-text.js';
+import type { ShardId } from './shard-env.js';
 
 type BotSettings = Pick<DiscordConfig, 'ASK_CHANNEL_IDS' | 'COOLDOWN_SECONDS' | 'DISCORD_API_URL'> &
   Partial<Pick<DiscordConfig, 'DISCORD_REST_TIMEOUT_MS'>>;
@@ -21,6 +23,10 @@ interface BotDependencies {
   now?: () => number;
   /** Called when Discord ends the session for good (rejected token, intents not enabled). */
   onFatal?: (reason: string) => void;
+  /** The one shard this client connects as; unset: the whole bot on one gateway connection. */
+  shard?: ShardId;
+  /** Where and what to post after each re-index (DIGEST_CHANNEL_ID); absent, no digest is posted. */
+  digest?: Omit<DigestPosterOptions, 'client' | 'logger'>;
 }
 
 export interface Bot {
@@ -50,16 +56,28 @@ export const TOKEN_REJECTED =
 /** Gateway close codes after which discord.js gives up, with what the admin should do. */
 const FATAL_CLOSE_CODES: Record<number, string> = {
   4004: TOKEN_REJECTED,
+  4010: 'Discord refused the shard this process connected as: set SHARD_COUNT=auto, or to the number of shards Discord expects.',
+  4011: 'Discord requires this bot to be sharded (it is in too many servers for one connection): set SHARD_COUNT=auto.',
   4014: 'Discord refused the Message Content intent: enable it in the developer portal (Bot → Privileged Gateway Intents), or unset ASK_CHANNEL_IDS.',
 };
 
 /** The bot's Discord client with every handler wired to the shared services; nothing connects until `start`. */
-export function createBot({ briefing, feedback, logger, settings, now, onFatal }: BotDependencies): Bot {
+export function createBot({
+  briefing,
+  feedback,
+  logger,
+  settings,
+  now,
+  onFatal,
+  shard,
+  digest,
+}: BotDependencies): Bot {
   const client = new Client({
     intents: intentsFor(settings.ASK_CHANNEL_IDS),
     // Direct-message channels are not cached until used; without this their first message is dropped.
     partials: [Partials.Channel],
     allowedMentions: NO_PINGS,
+    ...(shard ? { shards: [shard.id], shardCount: shard.count } : {}),
     rest: {
       ...(settings.DISCORD_API_URL ? { api: settings.DISCORD_API_URL } : {}),
       ...(settings.DISCORD_REST_TIMEOUT_MS ? { timeout: settings.DISCORD_REST_TIMEOUT_MS } : {}),
@@ -74,6 +92,7 @@ export function createBot({ briefing, feedback, logger, settings, now, onFatal }
   };
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
+  let stopDigests: (() => Promise<void>) | undefined;
 
   /** Runs one event's work, tracked for shutdown; an error never escapes into discord.js's emitter. */
   const track = (event: string, work: () => Promise<void>) => {
@@ -112,6 +131,7 @@ export function createBot({ briefing, feedback, logger, settings, now, onFatal }
         throw explainUnreachable(error, client.rest);
       }
       await ready;
+      if (digest && !stopping) stopDigests = startDigestPoster({ ...digest, client, logger });
       logger.info(
         {
           user: client.user?.tag,
@@ -123,6 +143,7 @@ export function createBot({ briefing, feedback, logger, settings, now, onFatal }
     },
     async stop() {
       stopping = true;
+      await stopDigests?.();
       await Promise.allSettled([...inFlight]);
       await client.destroy();
     },

@@ -4,7 +4,7 @@ import type { FeedbackStore } from '../store/feedback-store.js';
 import type { Cooldown } from './cooldown.js';
 
 /** The parts of the question-answering service the bot uses; tests wrap it to inject failures. */
-export type BriefingService = Pick<Briefing, 'ask' | 'speakers' | 'articles'>;
+export type BriefingService = Pick<Briefing, 'ask' | 'brief' | 'speakers' | 'articles'>;
 
 export type FeedbackService = Pick<FeedbackStore, 'recordAnswer' | 'vote'>;
 

@@ -12,6 +12,9 @@ export const DAMAGED_NOTICE =
 export const UNREADABLE_NOTICE =
   'The article index cannot be read right now. An admin must check the bot’s log (usually `npm run ingest -- --full` fixes it).';
 
+export const UNAVAILABLE_NOTICE =
+  'The article index’s database cannot be reached right now (it may be restarting). Please try again in a minute.';
+
 /**
  * The notice for a failure: an index problem gets its own (no paths: those are for the admin's log), any
  * other failure the generic one.
@@ -20,6 +23,7 @@ export function failureNotice(error: unknown): string {
   if (!(error instanceof IndexError)) return FAILURE_NOTICE;
   if (error.problem === 'missing' || error.problem === 'not-built') return REBUILDING_NOTICE;
   if (error.problem === 'damaged') return DAMAGED_NOTICE;
+  if (error.problem === 'unavailable') return UNAVAILABLE_NOTICE;
   return UNREADABLE_NOTICE;
 }
 

@@ -49,7 +49,7 @@ export async function handleFeedbackButton(
   context: BotContext,
 ): Promise<void> {
   const { answerId, vote } = parseButtonId(feedbackIdSchema, interaction.customId);
-  const outcome = context.feedback.vote(answerId, interaction.user.id, vote);
+  const outcome = await context.feedback.vote(answerId, interaction.user.id, vote);
   context.logger.info({ answerId, vote, outcome }, 'feedback');
   await interaction.reply({
     content: ACKNOWLEDGEMENTS[outcome],

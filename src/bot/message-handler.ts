@@ -39,7 +39,7 @@ export async function handleMessage(message: Message, context: BotContext, botId
   const question = questionIn(message.content, botId);
   try {
     if (question === null) {
-      await message.reply(textReply(hintText(exampleQuestion(context.briefing.speakers()))));
+      await message.reply(textReply(hintText(exampleQuestion(await context.briefing.speakers()))));
       return;
     }
     if (message.channel.isSendable()) {

@@ -2,8 +2,11 @@ import type { Logger } from 'pino';
 import { Briefing } from '../answer/briefing.js';
 import type { BotConfig } from '../config.js';
 import type { Embedder } from '../embed/embedder.js';
-import { FeedbackStore } from '../store/feedback-store.js';
+import type { FeedbackStore } from '../store/feedback-store.js';
+import { openFeedbackStore } from '../store/open-store.js';
+import { PostedDigests } from '../store/posted-digests.js';
 import { createBot, type Bot } from './client.js';
+import type { ShardId } from './shard-env.js';
 
 export interface OpenBotOptions {
   logger: Logger;
@@ -11,6 +14,8 @@ export interface OpenBotOptions {
   embedder?: Embedder;
   /** Called when Discord ends the session for good (rejected token, intents not enabled). */
   onFatal?: (reason: string) => void;
+  /** The one shard this process runs; unset: the whole bot on one gateway connection. */
+  shard?: ShardId;
 }
 
 export interface OpenedBot {
@@ -26,10 +31,20 @@ export interface OpenedBot {
 export async function openBot(config: BotConfig, options: OpenBotOptions): Promise<OpenedBot> {
   const briefing = await Briefing.open(config, options.embedder);
   let feedback: FeedbackStore;
+  let posted: PostedDigests | null = null;
   try {
-    feedback = FeedbackStore.open(config.FEEDBACK_DB_PATH);
+    feedback = await openFeedbackStore(config);
   } catch (error) {
     briefing.close();
+    throw error;
+  }
+  try {
+    // One poster for the whole bot: with several shards, shard 0's, or one re-index would be posted N times.
+    const postsDigests = !options.shard || options.shard.id === 0;
+    if (config.DIGEST_CHANNEL_ID && postsDigests) posted = PostedDigests.open(config.FEEDBACK_DB_PATH);
+  } catch (error) {
+    briefing.close();
+    await feedback.close();
     throw error;
   }
   const bot = createBot({
@@ -38,13 +53,24 @@ export async function openBot(config: BotConfig, options: OpenBotOptions): Promi
     logger: options.logger,
     settings: config,
     ...(options.onFatal ? { onFatal: options.onFatal } : {}),
+    ...(options.shard ? { shard: options.shard } : {}),
+    ...(posted && config.DIGEST_CHANNEL_ID
+      ? {
+          digest: {
+            latestDigest: () => briefing.latestDigest(),
+            posted,
+            channelId: config.DIGEST_CHANNEL_ID,
+          },
+        }
+      : {}),
   });
   return {
     bot,
     close: async () => {
       await bot.stop();
       briefing.close();
-      feedback.close();
+      await feedback.close();
+      posted?.close();
     },
   };
 }

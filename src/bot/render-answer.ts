@@ -71,7 +71,7 @@ function embolden(text: string, highlight: { start: number; end: number }): stri
 }
 
 /** One numbered quote, at most `max` characters, cut around its answering sentence when too long. */
-function renderPassage(passage: AnswerPassage, max: number): string {
+export function renderPassage(passage: AnswerPassage, max: number): string {
   const prefix = `> **[${passage.citation.n}]** `;
   return fitWithin(max, (room) => {
     const excerpt = excerptAround(passage.text, passage.highlight, room - prefix.length);
@@ -90,7 +90,8 @@ function renderSource(citation: Citation): string {
   return prefix + linkedWithin(label, citation.url, SOURCE_LINE_CHARS - prefix.length);
 }
 
-function renderPassages(passages: readonly AnswerPassage[], room: number): string {
+/** Numbered quotes sharing `room` characters fairly, each cut around its answering sentence. */
+export function renderPassages(passages: readonly AnswerPassage[], room: number): string {
   const full = passages.map((passage) => renderPassage(passage, Infinity).length);
   const shares = fairShares(full, room - PASSAGE_SEPARATOR.length * (passages.length - 1));
   return passages.map((passage, i) => renderPassage(passage, shares[i]!)).join(PASSAGE_SEPARATOR);

@@ -1,4 +1,3 @@
-import type { CoreConfig } from '../config.js';
 import type { Embedder } from '../embed/embedder.js';
 import {
   MIN_PSEUDO_QUESTIONS,
@@ -6,9 +5,7 @@ import {
   storedCalibration,
   type SelfCalibration,
 } from '../answer/self-calibration.js';
-import { openIndexForWrite } from '../store/open-database.js';
-import { PassageStore } from '../store/passage-store.js';
-import { writeCalibration } from '../store/schema.js';
+import { openPassageStore, saveCalibration, type StoreConfig } from '../store/open-store.js';
 
 export type CalibrationOutcome =
   { status: 'measured'; calibration: SelfCalibration } | { status: 'kept' } | { status: 'too-small' };
@@ -19,29 +16,22 @@ export type CalibrationOutcome =
  * always with `force` (`npm run calibrate`).
  */
 export async function calibrateIndex(
-  config: Pick<CoreConfig, 'DB_PATH' | 'EMBEDDING_MODEL' | 'VECTOR_QUANTIZE_ABOVE'>,
+  config: StoreConfig,
   loadModel: () => Promise<Embedder>,
   { force = false } = {},
 ): Promise<CalibrationOutcome> {
-  const store = PassageStore.open(config.DB_PATH, config.EMBEDDING_MODEL, {
-    quantizeAbove: config.VECTOR_QUANTIZE_ABOVE,
-  });
+  const store = await openPassageStore(config);
   let calibration: SelfCalibration | null;
   try {
-    if (!force && storedCalibration(store.storedCalibration(), config.EMBEDDING_MODEL))
+    if (!force && storedCalibration(await store.storedCalibration(), config.EMBEDDING_MODEL))
       return { status: 'kept' };
     const embedder = await loadModel();
     calibration = await selfCalibrate(store, (texts) => embedder.embed(texts), config.EMBEDDING_MODEL);
   } finally {
-    store.close();
+    await store.close();
   }
   if (!calibration) return { status: 'too-small' };
-  const { db } = openIndexForWrite(config.DB_PATH);
-  try {
-    writeCalibration(db, JSON.stringify(calibration));
-  } finally {
-    db.close();
-  }
+  await saveCalibration(config, JSON.stringify(calibration));
   return { status: 'measured', calibration };
 }
 

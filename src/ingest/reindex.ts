@@ -1,14 +1,9 @@
-import fs from 'node:fs';
 import type { CoreConfig } from '../config.js';
 import type { Embedder } from '../embed/embedder.js';
-import { applyIndexChanges, readStoredArticles, type StoredArticle } from '../store/index-writer.js';
-import {
-  assertUndamaged,
-  IndexError,
-  modelMismatchMessage,
-  openIndexForWrite,
-} from '../store/open-database.js';
-import { IndexWriteSession } from '../store/index-write-session.js';
+import { digestOf, type DigestArticle } from '../store/index-digest.js';
+import type { StoredArticle } from '../store/index-writer.js';
+import { IndexError, modelMismatchMessage } from '../store/open-database.js';
+import { indexLocation, inspectIndex, openIndexWriting } from '../store/open-store.js';
 import { SCHEMA_VERSION, type IndexModel } from '../store/schema.js';
 import type { SkippedFile } from '../document/article.js';
 import { contentHash } from './content-hash.js';
@@ -32,7 +27,7 @@ export interface ReindexProgress {
   onEmbedProgress?(done: number): void;
   /** Another writer holds the index: this run waits for it, up to `timeoutSeconds`. */
   onWaitForLock?(timeoutSeconds: number): void;
-  /** The write is committed: called in the same synchronous step as the commit. */
+  /** The write is committed: called as soon as the commit returns. */
   onWritten?(): void;
 }
 
@@ -116,7 +111,7 @@ function isTroubled(corpus: LoadedCorpus, file: string): boolean {
 
 function emptySummary(config: CoreConfig, options: ReindexOptions): ReindexSummary {
   return {
-    dbPath: config.DB_PATH,
+    dbPath: indexLocation(config),
     articlesDir: config.ARTICLES_DIR,
     model: config.EMBEDDING_MODEL,
     dryRun: options.dryRun,
@@ -145,10 +140,8 @@ export async function reindex(
   const summary = emptySummary(config, options);
 
   // A dry run writes nothing: on a machine with no index yet, it leaves no file behind.
-  const session = options.dryRun ? null : IndexWriteSession.open(config.DB_PATH, config.SQLITE_VEC_PATH);
-  const opened =
-    session ??
-    (fs.existsSync(config.DB_PATH) ? openIndexForWrite(config.DB_PATH, config.SQLITE_VEC_PATH) : null);
+  const session = options.dryRun ? null : await openIndexWriting(config);
+  const opened = session ?? (await inspectIndex(config));
   const meta = opened?.meta ?? null;
   try {
     const schemaOutdated = meta !== null && meta.schemaVersion !== SCHEMA_VERSION;
@@ -157,7 +150,7 @@ export async function reindex(
     }
     const rebuild = options.full || meta === null || schemaOutdated;
     const previouslyStored =
-      opened && meta && !schemaOutdated ? readStoredArticles(opened.db) : new Map<string, StoredArticle>();
+      opened && meta && !schemaOutdated ? await opened.storedArticles() : new Map<string, StoredArticle>();
     const stored = rebuild ? new Map<string, StoredArticle>() : previouslyStored;
 
     const corpus = await loadCorpus(config, progress);
@@ -188,7 +181,7 @@ export async function reindex(
     }
 
     // Before the slow part: a damaged index should be reported before minutes of embedding, not after.
-    assertUndamaged(session.db, config.DB_PATH);
+    await session.checkBeforeWrite();
     const { embedder, prepared: upsert } = await prepareArticles(changed, config, loadModel, progress, {
       threads: threadsFor(config, changed),
       passagesPerTask: PASSAGES_PER_TASK,
@@ -203,16 +196,25 @@ export async function reindex(
       timeoutSeconds: config.INGEST_LOCK_TIMEOUT_SECONDS,
       onWait: progress.onWaitForLock,
     });
-    const written = session.write((db) =>
-      applyIndexChanges(db, { rebuild: rebuild ? model : null, remove, upsert }),
-    );
+    // A first build (or one whose previous index could not be read) is not news arriving: no digest.
+    const digest =
+      meta && !schemaOutdated
+        ? digestOf(
+            changed.flatMap(({ article, hash }): DigestArticle[] => {
+              const before = previouslyStored.get(article.key);
+              if (before?.hash === hash) return []; // --full re-prepares unchanged articles too.
+              const { key, title, source, url } = article;
+              return [{ key, title, source, url, change: before ? 'updated' : 'added' }];
+            }),
+          )
+        : null;
+    const written = await session.write({ rebuild: rebuild ? model : null, remove, upsert, digest });
     progress.onWritten?.();
     summary.passages.added = written.passagesAdded;
     summary.passages.removed = written.passagesRemoved;
     summary.seconds = (performance.now() - started) / 1000;
     return summary;
   } finally {
-    if (session) session.close();
-    else opened?.db.close();
+    await opened?.close();
   }
 }

@@ -70,7 +70,7 @@ function penaliseRestatingCaptions(hits: SearchHit[], terms: readonly string[]):
  * Hybrid retrieval: BM25 over FTS5 and k-nearest vectors from sqlite-vec, fused by score (or by reciprocal
  * rank in `rrf` mode), with near-duplicate passages (the same sentence syndicated or repeated) dropped from the results.
  */
-export function searchPassages(
+export async function searchPassages(
   store: PassageStore,
   question: string,
   questionVector: Float32Array,
@@ -83,11 +83,13 @@ export function searchPassages(
     range,
     newestFirst: favourNewest = false,
   }: SearchOptions,
-): SearchHit[] {
+): Promise<SearchHit[]> {
   const depth = Math.max(candidates, limit * 2);
   const match = mode === 'vector' ? null : buildMatchExpression(question);
-  const bm25 = match ? store.fullText(match, depth, contextWeight, range) : [];
-  const vector = mode === 'bm25' ? [] : store.nearest(questionVector, depth, range);
+  const [bm25, vector] = await Promise.all([
+    match ? store.fullText(match, depth, contextWeight, range) : [],
+    mode === 'bm25' ? [] : store.nearest(questionVector, depth, range),
+  ]);
   const fused =
     mode === 'hybrid'
       ? scoreFusion(bm25, vector, vectorWeight)
@@ -95,8 +97,9 @@ export function searchPassages(
 
   // Read a few more than needed so that dropping duplicates still leaves `limit` passages.
   const shortlist = fused.slice(0, limit * 3);
-  const passages = new Map(store.passages(shortlist.map((hit) => hit.id)).map((p) => [p.id, p]));
-  const vectors = store.vectors(shortlist.map((hit) => hit.id));
+  const ids = shortlist.map((hit) => hit.id);
+  const [records, vectors] = await Promise.all([store.passages(ids), store.vectors(ids)]);
+  const passages = new Map(records.map((p) => [p.id, p]));
   const hits = shortlist.flatMap((hit): SearchHit[] => {
     const passage = passages.get(hit.id);
     const passageVector = vectors.get(hit.id);

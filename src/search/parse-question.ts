@@ -18,12 +18,12 @@ export interface ParsedQuestion {
 }
 
 const MENTION = String.raw`(?:<@[!&]?\d+>|<#\d+>|@everyone|@here|@[\p{L}\p{N}_.-]+)`;
-const GREETING = String.raw`(?:hey|hi|hiya|hello|yo|ok|okay|so|and|oh|um|uh|quick question)(?:\s+(?:there|all|everyone|folks|bot|again))?`;
+const GREETING = String.raw`(?:hey|hi|hiya|hello|yo|ok|okay|so|and|oh|um|uh|quick\s+(?:question|one)|(?:good\s+)?(?:morning|afternoon|evening))(?:\s+(?:there|all|everyone|folks|bot|again))?`;
 const POLITE = String.raw`(?:please|pls|plz|kindly)`;
-const ASKING = String.raw`(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:tell|show|remind)\s+me|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:find|look)\s+(?:out|up)|(?:please\s+)?(?:tell|show|remind)\s+me|(?:i['’]?d|i\s+would)\s+(?:like|love)\s+to\s+know|i\s+(?:want|wanna|need)\s+to\s+know|i\s+(?:was\s+)?wonder(?:ing)?|do\s+(?:you|u)\s+know|any\s+idea|let\s+me\s+know)`;
+const ASKING = String.raw`(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:tell|show|remind)\s+me|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:find(?:\s+(?:out|up))?|look\s+(?:out|up)|check)|(?:please\s+)?(?:tell|show|remind)\s+me|(?:please\s+)?(?:summari[sz]e|sum\s+up)|(?:does\s+)?any(?:one|body)\s+know|(?:i['’]?d|i\s+would)\s+(?:like|love)\s+to\s+know|i\s+(?:want|wanna|need)\s+to\s+know|i\s+(?:was\s+)?wonder(?:ing)?|do\s+(?:you|u)\s+know|any\s+idea|let\s+me\s+know)`;
 /** One wrapper piece at the start; pieces repeat: "@everyone hey bot, can you please tell me ...". */
 const LEADING = new RegExp(
-  String.raw`^(?:${MENTION}|${GREETING}|${POLITE}|${ASKING})(?:[\s,:;!.–—]+|$)`,
+  String.raw`^(?:${MENTION}|${GREETING}|${POLITE}|${ASKING})(?:\s+-\s+|[\s,:;!.–—]+|$)`,
   'iu',
 );
 const TRAILING = new RegExp(

@@ -203,18 +203,18 @@ function qualifierExpression(qualifier: readonly string[]): string | null {
  * Liverpool manager"): a speaker whose stored role lacks it fits when the articles quoting them name it,
  * the one whose articles name it most first.
  */
-export function findSpeakers(
+export async function findSpeakers(
   store: Pick<PassageStore, 'speakersQuotedWith'>,
   asked: string,
   speakers: readonly SpeakerRecord[],
   options: ResolveOptions = {},
-): SpeakerRecord[] {
+): Promise<SpeakerRecord[]> {
   const found = resolveSpeaker(asked, speakers, options);
   if (found.length > 0 || options.bare) return found;
   const candidates = roleCandidates(asked, speakers);
   const match = candidates && qualifierExpression(candidates.qualifier);
   if (!candidates || !match) return [];
-  const counts = store.speakersQuotedWith(
+  const counts = await store.speakersQuotedWith(
     match,
     candidates.speakers.map((s) => s.name),
   );

@@ -24,21 +24,22 @@ export interface StatementQuery {
   range?: DateRange;
 }
 
-function statementSpan(passage: PassageRecord, quotes: readonly QuoteRecord[]): Span {
+/** The span covering these statements of a passage, as offsets into its text (the whole passage if they fall outside it). */
+export function statementSpan(passage: PassageRecord, quotes: readonly QuoteRecord[]): Span {
   const start = Math.max(0, Math.min(...quotes.map((q) => q.start)) - passage.start);
   const end = Math.min(passage.text.length, Math.max(...quotes.map((q) => q.end)) - passage.start);
   return end > start ? { start, end } : { start: 0, end: passage.text.length };
 }
 
 /** The topic's hybrid ranking restricted to the speaker's passages: BM25 among them fused with similarity. */
-function rankByTopic(
+async function rankByTopic(
   store: PassageStore,
   passages: readonly PassageRecord[],
   topic: { text: string; vector: Float32Array },
   vectorWeight: number,
-): Map<number, { score: number; similarity: number; bm25Rank: number | null }> {
+): Promise<Map<number, { score: number; similarity: number; bm25Rank: number | null }>> {
   const ids = passages.map((p) => p.id);
-  const vectors = store.vectors(ids);
+  const vectors = await store.vectors(ids);
   const similarity = new Map(
     ids.map((id) => [id, vectors.has(id) ? dot(topic.vector, vectors.get(id)!) : -1]),
   );
@@ -46,7 +47,7 @@ function rankByTopic(
     .map((id) => ({ id, score: 1 - similarity.get(id)! }))
     .sort((a, b) => a.score - b.score);
   const match = buildMatchExpression(topic.text);
-  const bm25 = match ? store.fullTextWithin(match, ids) : [];
+  const bm25 = match ? await store.fullTextWithin(match, ids) : [];
   return new Map(
     scoreFusion(bm25, byDistance, vectorWeight).map((hit) => [
       hit.id,
@@ -61,21 +62,21 @@ function rankByTopic(
  * best of them is about the topic is the answer layer's judgement. Without one, newest article first and
  * in the order written.
  */
-export function searchStatements(
+export async function searchStatements(
   store: PassageStore,
   { speakers, topic, vectorWeight, limit, range = {} }: StatementQuery,
-): StatementHit[] {
+): Promise<StatementHit[]> {
   const quotesByPassage = new Map<number, QuoteRecord[]>();
-  for (const quote of store.quotesBy(speakers)) {
+  for (const quote of await store.quotesBy(speakers)) {
     const inPassage = quotesByPassage.get(quote.passageId);
     if (inPassage) inPassage.push(quote);
     else quotesByPassage.set(quote.passageId, [quote]);
   }
   // Captions repeat the body next to a photo; attribution reads the body only.
-  const passages = store
-    .passages([...quotesByPassage.keys()])
-    .filter((p) => p.kind === 'body' && isWithin(p.published, range));
-  const ranked = topic ? rankByTopic(store, passages, topic, vectorWeight) : null;
+  const passages = (await store.passages([...quotesByPassage.keys()])).filter(
+    (p) => p.kind === 'body' && isWithin(p.published, range),
+  );
+  const ranked = topic ? await rankByTopic(store, passages, topic, vectorWeight) : null;
   const hits: StatementHit[] = passages.map((passage, index) => ({
     passage,
     score: passages.length - index,

@@ -29,3 +29,17 @@ export function termCoverage(
   }
   return total === 0 ? 0 : covered / total;
 }
+
+/**
+ * Words of a question that no answer repeats: question words, auxiliaries, and the one-letter fragments
+ * the tokenizer leaves of "Putin's" and "I'm". Counted, they made a passage look half-covered by "why",
+ * "does" and "s" alone.
+ */
+const NOT_CONTENT = new Set(
+  'what which who whom whose when where why how does do did is are was were will would could can should has have had'.split(
+    ' ',
+  ),
+);
+
+export const contentTerms = (terms: readonly string[]) =>
+  terms.filter((term) => term.length > 1 && !NOT_CONTENT.has(term));

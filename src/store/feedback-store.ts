@@ -31,11 +31,26 @@ const SCHEMA = `
     PRIMARY KEY (answer_id, user_id)
   );`;
 
+export interface FeedbackOn {
+  answer: ShownAnswer;
+  votes: { userId: string; vote: Vote }[];
+}
+
+/** Votes on answers: one vote per user per answer; voting again replaces it. */
+export interface FeedbackStore {
+  /** Remembers an answer about to be shown; its id goes into the vote buttons. */
+  recordAnswer(answer: ShownAnswer): Promise<number>;
+  vote(answerId: number, userId: string, vote: Vote): Promise<VoteOutcome>;
+  /** An answer as it was shown, with its votes: what reviewing the feedback starts from. */
+  feedbackOn(answerId: number): Promise<FeedbackOn | undefined>;
+  close(): Promise<void>;
+}
+
 /**
- * Votes on answers, in a SQLite file of their own: the index can be rebuilt or deleted at will, the
- * feedback is kept. One vote per user per answer; voting again replaces it.
+ * The votes in a SQLite file of their own: the index can be rebuilt or deleted at will, the feedback is
+ * kept.
  */
-export class FeedbackStore {
+export class SqliteFeedbackStore implements FeedbackStore {
   private readonly statements;
 
   private constructor(private readonly db: Database.Database) {
@@ -51,7 +66,7 @@ export class FeedbackStore {
     };
   }
 
-  static open(dbPath: string): FeedbackStore {
+  static open(dbPath: string): SqliteFeedbackStore {
     try {
       createFolder(path.dirname(path.resolve(dbPath)));
       const db = new Database(dbPath);
@@ -59,7 +74,7 @@ export class FeedbackStore {
       db.pragma('busy_timeout = 5000');
       db.pragma('foreign_keys = ON');
       db.exec(SCHEMA);
-      return new FeedbackStore(db);
+      return new SqliteFeedbackStore(db);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new IndexError(
@@ -68,8 +83,7 @@ export class FeedbackStore {
     }
   }
 
-  /** Remembers an answer about to be shown; its id goes into the vote buttons. */
-  recordAnswer(answer: ShownAnswer): number {
+  async recordAnswer(answer: ShownAnswer): Promise<number> {
     const { lastInsertRowid } = this.statements.insertAnswer.run(
       answer.question,
       answer.found ? 1 : 0,
@@ -78,7 +92,7 @@ export class FeedbackStore {
     return Number(lastInsertRowid);
   }
 
-  vote(answerId: number, userId: string, vote: Vote): VoteOutcome {
+  async vote(answerId: number, userId: string, vote: Vote): Promise<VoteOutcome> {
     return this.db.transaction((): VoteOutcome => {
       if (!this.statements.answerExists.get(answerId)) return 'unknown-answer';
       const previous = this.statements.currentVote.get(answerId, userId);
@@ -87,8 +101,7 @@ export class FeedbackStore {
     })();
   }
 
-  /** An answer as it was shown, with its votes: what reviewing the feedback starts from. */
-  feedbackOn(answerId: number): { answer: ShownAnswer; votes: { userId: string; vote: Vote }[] } | undefined {
+  async feedbackOn(answerId: number): Promise<FeedbackOn | undefined> {
     const row = this.statements.answer.get(answerId) as
       { question: string; found: number; passages: string } | undefined;
     if (!row) return undefined;
@@ -98,7 +111,7 @@ export class FeedbackStore {
     };
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.db.close();
   }
 }

@@ -1,6 +1,6 @@
 import { fileIdentity } from './file-identity.js';
 import { IndexError } from './open-database.js';
-import { PassageStore, type PassageStoreOptions } from './passage-store.js';
+import { SqlitePassageStore, type PassageStore, type PassageStoreOptions } from './passage-store.js';
 
 /** The file's identity; a file this process may no longer even look at is an index problem too. */
 function identityOf(dbPath: string): string | null {
@@ -18,7 +18,7 @@ export interface StoreLease {
 }
 
 interface OpenStore {
-  store: PassageStore;
+  store: SqlitePassageStore;
   identity: string;
   leases: number;
   retired: boolean;
@@ -47,7 +47,7 @@ export class FollowedIndex {
   /** Opens the index now: a missing or unreadable index stops the caller at start-up. */
   static open(dbPath: string, model: string, options: PassageStoreOptions = {}): FollowedIndex {
     const identity = fileIdentity(dbPath);
-    const store = PassageStore.open(dbPath, model, options);
+    const store = SqlitePassageStore.open(dbPath, model, options);
     return new FollowedIndex(dbPath, model, options, {
       store,
       identity: identity ?? '',
@@ -72,16 +72,16 @@ export class FollowedIndex {
         if (released) return;
         released = true;
         open.leases--;
-        if (open.retired && open.leases === 0) open.store.close();
+        if (open.retired && open.leases === 0) void open.store.close();
       },
     };
   }
 
-  /** Runs synchronous work on the store of the file now at the path. */
-  read<T>(work: (store: PassageStore) => T): T {
+  /** Runs work on the store of the file now at the path. */
+  async read<T>(work: (store: PassageStore) => Promise<T>): Promise<T> {
     const lease = this.lease();
     try {
-      return work(lease.store);
+      return await work(lease.store);
     } finally {
       lease.release();
     }
@@ -101,7 +101,7 @@ export class FollowedIndex {
         );
       }
       // Identity first, then open: if the file is replaced in between, the next question opens it again.
-      const store = PassageStore.open(this.dbPath, this.model, this.options);
+      const store = SqlitePassageStore.open(this.dbPath, this.model, this.options);
       this.retire();
       this.current = { store, identity, leases: 0, retired: false };
       return this.current;
@@ -119,7 +119,7 @@ export class FollowedIndex {
     this.current = null;
     if (!old) return;
     old.retired = true;
-    if (old.leases === 0) old.store.close();
+    if (old.leases === 0) void old.store.close();
   }
 
   /** Closes the open store; questions still holding it close it when they finish. */

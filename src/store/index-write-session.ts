@@ -2,15 +2,24 @@ import fs from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type Database from 'better-sqlite3';
 import { fileIdentity, walFilesOf } from './file-identity.js';
-import { describeWriteFailure, IndexError, openIndexForWrite, readIndexMeta } from './open-database.js';
+import {
+  applyIndexChanges,
+  readStoredArticles,
+  type IndexChanges,
+  type StoredArticle,
+  type WriteResult,
+} from './index-writer.js';
+import type { IndexInspection, IndexWriting, WriteLockOptions } from './index-writing.js';
+import {
+  assertUndamaged,
+  describeWriteFailure,
+  IndexError,
+  openIndexForWrite,
+  readIndexMeta,
+} from './open-database.js';
 import type { IndexMeta } from './schema.js';
 
-export interface WriteLockOptions {
-  /** How long to wait for another writer (another ingest) before giving up. */
-  timeoutSeconds: number;
-  /** Called once, when the index turns out to be locked by another writer and this run starts to wait. */
-  onWait?(timeoutSeconds: number): void;
-}
+export type { WriteLockOptions } from './index-writing.js';
 
 /** Each attempt blocks the thread this long at most; between attempts the event loop runs (signals, output). */
 const ATTEMPT_MS = 100;
@@ -59,7 +68,7 @@ export function closeWriteSessions(): void {
  * while the first writes waits for it (up to a limit, saying so) and then writes its own work: none is lost.
  * Readers (the bot, `npm run ask`) are never blocked: in WAL mode they see the last commit.
  */
-export class IndexWriteSession {
+export class IndexWriteSession implements IndexWriting {
   private constructor(
     readonly db: Database.Database,
     readonly dbPath: string,
@@ -69,6 +78,10 @@ export class IndexWriteSession {
     /** This run created the file: if it fails before writing an index, the empty file is removed. */
     private readonly created: boolean,
   ) {}
+
+  get location(): string {
+    return this.dbPath;
+  }
 
   static open(dbPath: string, sqliteVecPath?: string): IndexWriteSession {
     const created = !fs.existsSync(dbPath);
@@ -95,10 +108,18 @@ export class IndexWriteSession {
     }
   }
 
-  /** Runs the write and commits it; a failure rolls everything back and is reported in one line. */
-  write<T>(work: (db: Database.Database) => T): T {
+  async storedArticles(): Promise<Map<string, StoredArticle>> {
+    return this.meta ? readStoredArticles(this.db) : new Map();
+  }
+
+  async checkBeforeWrite(): Promise<void> {
+    assertUndamaged(this.db, this.dbPath);
+  }
+
+  /** Writes the changes and commits; a failure rolls everything back and is reported in one line. */
+  async write(changes: IndexChanges): Promise<WriteResult> {
     try {
-      const result = work(this.db);
+      const result = applyIndexChanges(this.db, changes);
       this.db.exec('COMMIT');
       return result;
     } catch (error) {
@@ -129,4 +150,18 @@ export class IndexWriteSession {
       this.db.exec('ROLLBACK');
     }
   }
+}
+
+/** A SQLite index read for a dry run, or null when there is no file (a dry run creates none). */
+export function inspectSqliteIndex(dbPath: string, sqliteVecPath?: string): IndexInspection | null {
+  if (!fs.existsSync(dbPath)) return null;
+  const { db, meta } = openIndexForWrite(dbPath, sqliteVecPath);
+  return {
+    location: dbPath,
+    meta,
+    storedArticles: async () => (meta ? readStoredArticles(db) : new Map()),
+    close: () => {
+      db.close();
+    },
+  };
 }

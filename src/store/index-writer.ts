@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { articleBody, type Article } from '../document/article.js';
 import type { PassageDraft, QuoteDraft } from '../document/drafts.js';
+import { writeDigest, type IndexDigest } from './index-digest.js';
 import { createSchema, dropSchema, forgetCalibration, quantizeSigns, type IndexModel } from './schema.js';
 
 export interface ArticleToStore {
@@ -19,6 +20,8 @@ export interface IndexChanges {
   /** Article keys to delete. Keys in `upsert` are replaced, so they need not be listed here. */
   remove: readonly string[];
   upsert: readonly ArticleToStore[];
+  /** What this re-index added and updated, for the bot's digest; null leaves the last one in place. */
+  digest?: IndexDigest | null;
 }
 
 export interface WriteResult {
@@ -151,6 +154,7 @@ export function applyIndexChanges(db: Database.Database, changes: IndexChanges):
       insertArticle(statements, item, indexedAt);
       passagesAdded += item.passages.length;
     }
+    if (changes.digest) writeDigest(db, changes.digest);
     return { passagesAdded, passagesRemoved };
   });
   return write.immediate();

@@ -25,7 +25,9 @@ export type IndexProblem =
   | 'other-model'
   | 'locked'
   | 'not-written'
-  | 'setup';
+  | 'setup'
+  // The database server cannot be reached (PostgreSQL restarting): asking again in a moment works.
+  | 'unavailable';
 
 /** Something is wrong with the index file or its environment; the message names the cause and the fix. */
 export class IndexError extends Error {

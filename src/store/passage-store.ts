@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { DEFAULT_VECTOR_QUANTIZE_ABOVE } from '../config.js';
-import type { DateRange } from '../document/date-range.js';
+import { hasBounds, type DateRange } from '../document/date-range.js';
 import { openIndexForRead, type ReadOptions } from './open-database.js';
+import { DIGEST_KEY, parseDigest, type IndexDigest } from './index-digest.js';
 import { CALIBRATION_KEY, ftsString, type IndexMeta } from './schema.js';
 import { rescoredCandidates, SignCodes } from './sign-codes.js';
 
@@ -76,8 +77,8 @@ export interface PeriodSummary {
 
 export const DOCUMENT_FREQUENCY_CAP = 5000;
 
-/** A period's ends for SQL: an open end is a day no article comes before (or after). */
-const dayBounds = (range: DateRange) => [range.since ?? '0000-01-01', range.until ?? '9999-12-31'];
+/** A period's ends for SQL (both stores): an open end is a day no article comes before (or after). */
+export const dayBounds = (range: DateRange) => [range.since ?? '0000-01-01', range.until ?? '9999-12-31'];
 /** An article's publication day (its date-time's first ten characters) within the period; NULL is never. */
 const WITHIN_PERIOD = 'substr(a.published, 1, 10) BETWEEN ? AND ?';
 
@@ -91,10 +92,69 @@ const PASSAGE_COLUMNS = `
   p.paragraph, p.ordinal, p.start, p.end, p.kind, p.text, a.context`;
 
 /**
- * Read access to the index for search and answers. One connection with prepared statements, opened once:
+ * Read access to the index for search and answers: the one seam between them and the engine underneath
+ * (SQLite here, Postgres in ./postgres). Asynchronous because Postgres is; SQLite answers at once.
+ */
+export interface PassageStore {
+  readonly meta: IndexMeta;
+  /**
+   * Best BM25 matches for an FTS5 expression built by `buildMatchExpression`, never raw user text. A match
+   * in the article's context counts `contextWeight` times a match in the passage's own words.
+   */
+  fullText(
+    matchExpression: string,
+    limit: number,
+    contextWeight: number,
+    range?: DateRange,
+  ): Promise<RankedId[]>;
+  /** BM25 matches among the passages `ids` only, best first. */
+  fullTextWithin(matchExpression: string, ids: readonly number[]): Promise<RankedId[]>;
+  /** Nearest passages by cosine distance, nearest first. */
+  nearest(vector: Float32Array, k: number, range?: DateRange): Promise<RankedId[]>;
+  /** The passages of articles published within a period (undated articles are in none). */
+  passageIdsWithin(range: DateRange): Promise<number[]>;
+  /** How many articles a period holds, how many are undated, and the archive's oldest and newest days. */
+  period(range: DateRange): Promise<PeriodSummary>;
+  /** Passages with their article, in the order of `ids`; ids that no longer exist are left out. */
+  passages(ids: readonly number[]): Promise<PassageRecord[]>;
+  vectors(ids: readonly number[]): Promise<Map<number, Float32Array>>;
+  /** The passage that follows each of `ids` in its article (next paragraph or caption), keyed by the id it follows. */
+  following(ids: readonly number[]): Promise<Map<number, PassageRecord>>;
+  speakers(): Promise<SpeakerRecord[]>;
+  /** Statements by these speakers, newest article first and in article order within each. */
+  quotesBy(speakers: readonly string[]): Promise<QuoteRecord[]>;
+  /**
+   * Of `speakers`, those quoted in an article whose opening passage, or the passage quoting them, matches
+   * an FTS5 expression (built by `buildMatchExpression`, never raw user text), with how many such
+   * passages, most first.
+   */
+  speakersQuotedWith(
+    matchExpression: string,
+    speakers: readonly string[],
+  ): Promise<{ name: string; passages: number }[]>;
+  quotesIn(passageIds: readonly number[]): Promise<QuoteRecord[]>;
+  articles(): Promise<ArticleRecord[]>;
+  /** How many passages contain each term (as FTS5 stems it), counted up to DOCUMENT_FREQUENCY_CAP. */
+  documentFrequencies(terms: readonly string[]): Promise<Map<string, number>>;
+  /** Every article's headline and first body passage, in index order. */
+  openings(): Promise<OpeningRecord[]>;
+  /** The years the articles are dated in (articles without a date count for none). */
+  publishedYears(): Promise<number[]>;
+  /** Changes whenever a re-index commits: the cue to drop anything cached. */
+  dataVersion(): Promise<number>;
+  passageCount(): Promise<number>;
+  /** The answer settings measured on this index (JSON, see src/answer/self-calibration.ts), if any. */
+  storedCalibration(): Promise<string | null>;
+  /** What the last re-index that changed articles added and updated, if it left a digest. */
+  latestDigest(): Promise<IndexDigest | null>;
+  close(): Promise<void>;
+}
+
+/**
+ * The index in a SQLite file. One connection with prepared statements, opened once:
  * in WAL mode each query sees the latest committed re-index, so a running bot needs no restart.
  */
-export class PassageStore {
+export class SqlitePassageStore implements PassageStore {
   readonly meta: IndexMeta;
   private readonly statements;
   private readonly quantizeAbove: number;
@@ -110,7 +170,7 @@ export class PassageStore {
     this.meta = meta;
     this.quantizeAbove = quantizeAbove;
     this.statements = {
-      calibration: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
+      metaValue: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
       fts: db.prepare(
         'SELECT rowid AS id, bm25(passages_fts, 1, ?) AS score FROM passages_fts WHERE passages_fts MATCH ? ORDER BY score LIMIT ?',
       ),
@@ -140,6 +200,12 @@ export class PassageStore {
         FROM json_each(?) ids JOIN passage_embeddings e ON e.passage_id = ids.value ORDER BY score LIMIT ?`),
       passages: db.prepare(
         `SELECT ${PASSAGE_COLUMNS} FROM json_each(?) ids JOIN passages p ON p.id = ids.value JOIN articles a ON a.id = p.article_id`,
+      ),
+      // The passage after each of the given ones in its article (the next paragraph or caption), if any.
+      following: db.prepare(
+        `SELECT ids.value AS after, ${PASSAGE_COLUMNS} FROM json_each(?) ids JOIN passages cur ON cur.id = ids.value
+         JOIN passages p ON p.article_id = cur.article_id AND p.ordinal = cur.ordinal + 1
+         JOIN articles a ON a.id = p.article_id`,
       ),
       vectors: db.prepare(
         'SELECT passage_id AS id, embedding FROM passage_embeddings WHERE passage_id IN (SELECT value FROM json_each(?))',
@@ -189,17 +255,22 @@ export class PassageStore {
     };
   }
 
-  static open(dbPath: string, model: string, options?: PassageStoreOptions): PassageStore {
+  static open(dbPath: string, model: string, options?: PassageStoreOptions): SqlitePassageStore {
     const { db, meta } = openIndexForRead(dbPath, model, options);
-    return new PassageStore(db, meta, options);
+    return new SqlitePassageStore(db, meta, options);
   }
 
   /**
    * Best BM25 matches for an FTS5 expression built by `buildMatchExpression`, never raw user text. A match
    * in the article's context counts `contextWeight` times a match in the passage's own words.
    */
-  fullText(matchExpression: string, limit: number, contextWeight: number, range?: DateRange): RankedId[] {
-    if (range && (range.since || range.until))
+  async fullText(
+    matchExpression: string,
+    limit: number,
+    contextWeight: number,
+    range?: DateRange,
+  ): Promise<RankedId[]> {
+    if (hasBounds(range))
       return this.statements.ftsWithinPeriod.all(
         contextWeight,
         matchExpression,
@@ -210,7 +281,7 @@ export class PassageStore {
   }
 
   /** BM25 matches among the passages `ids` only, best first. */
-  fullTextWithin(matchExpression: string, ids: readonly number[]): RankedId[] {
+  async fullTextWithin(matchExpression: string, ids: readonly number[]): Promise<RankedId[]> {
     if (ids.length === 0) return [];
     return this.statements.ftsWithin.all(matchExpression, JSON.stringify(ids)) as RankedId[];
   }
@@ -220,9 +291,9 @@ export class PassageStore {
    * the passages nearest by sign bits are rescored by cosine distance: the same distances as exact
    * search, for a recall@10 measured at 0.95 or more (scripts/bench/scale.ts).
    */
-  nearest(vector: Float32Array, k: number, range?: DateRange): RankedId[] {
+  async nearest(vector: Float32Array, k: number, range?: DateRange): Promise<RankedId[]> {
     if (k <= 0) return [];
-    if (range && (range.since || range.until)) return this.nearestWithin(vector, k, range);
+    if (hasBounds(range)) return this.nearestWithin(vector, k, range);
     const codes = this.signCodes();
     if (!codes) return this.statements.knn.all(vector, k) as RankedId[];
     const candidates = codes.nearest(vector, rescoredCandidates(k));
@@ -234,13 +305,13 @@ export class PassageStore {
    * that many. A period holding most of the index is read from a deeper unfiltered search; any other is
    * searched exactly among its own passages (vec0's KNN cannot filter on the article's date).
    */
-  private nearestWithin(vector: Float32Array, k: number, range: DateRange): RankedId[] {
-    const ids = this.passageIdsWithin(range);
+  private async nearestWithin(vector: Float32Array, k: number, range: DateRange): Promise<RankedId[]> {
+    const ids = await this.passageIdsWithin(range);
     if (ids.length === 0) return [];
-    const total = this.passageCount();
+    const total = await this.passageCount();
     if (ids.length * 2 >= total) {
       const inPeriod = new Set(ids);
-      const deeper = this.nearest(vector, Math.min(total, k * 4));
+      const deeper = await this.nearest(vector, Math.min(total, k * 4));
       const kept = deeper.filter((hit) => inPeriod.has(hit.id));
       if (kept.length >= k || deeper.length >= total) return kept.slice(0, k);
     }
@@ -248,21 +319,21 @@ export class PassageStore {
   }
 
   /** The passages of articles published within a period (undated articles are in none). */
-  passageIdsWithin(range: DateRange): number[] {
+  async passageIdsWithin(range: DateRange): Promise<number[]> {
     return this.statements.passageIdsWithinPeriod.all(...dayBounds(range)) as number[];
   }
 
   /** How many articles a period holds, how many are undated, and the archive's oldest and newest days. */
-  period(range: DateRange): PeriodSummary {
+  async period(range: DateRange): Promise<PeriodSummary> {
     return this.statements.period.get(...dayBounds(range)) as PeriodSummary;
   }
 
   /** Re-read only after a re-index commits; the count and the codes come from one snapshot. */
   private signCodes(): SignCodes | null {
-    const version = this.dataVersion();
+    const version = this.fileVersion();
     if (this.coarse?.version !== version) {
       const read = this.db.transaction((): SignCodes | null => {
-        const passages = this.passageCount();
+        const passages = this.statements.passageCount.get() as number;
         return passages > this.quantizeAbove ? SignCodes.read(this.db, this.meta.dimension, passages) : null;
       });
       this.coarse = { version, codes: read() };
@@ -271,14 +342,21 @@ export class PassageStore {
   }
 
   /** Passages with their article, in the order of `ids`; ids that no longer exist are left out. */
-  passages(ids: readonly number[]): PassageRecord[] {
+  async passages(ids: readonly number[]): Promise<PassageRecord[]> {
     if (ids.length === 0) return [];
     const rows = this.statements.passages.all(JSON.stringify(ids)) as PassageRecord[];
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
-  vectors(ids: readonly number[]): Map<number, Float32Array> {
+  /** The passage that follows each of `ids` in its article, keyed by the id it follows. */
+  async following(ids: readonly number[]): Promise<Map<number, PassageRecord>> {
+    if (ids.length === 0) return new Map();
+    const rows = this.statements.following.all(JSON.stringify(ids)) as (PassageRecord & { after: number })[];
+    return new Map(rows.map(({ after, ...passage }) => [after, passage]));
+  }
+
+  async vectors(ids: readonly number[]): Promise<Map<number, Float32Array>> {
     const rows = this.statements.vectors.all(JSON.stringify(ids)) as { id: number; embedding: Buffer }[];
     return new Map(
       rows.map(({ id, embedding }) => [
@@ -292,13 +370,13 @@ export class PassageStore {
     );
   }
 
-  speakers(): SpeakerRecord[] {
+  async speakers(): Promise<SpeakerRecord[]> {
     const rows = this.statements.speakers.all() as (Omit<SpeakerRecord, 'roles'> & { roles: string })[];
     return rows.map((row) => ({ ...row, roles: JSON.parse(row.roles) as string[] }));
   }
 
   /** Statements by these speakers, newest article first and in article order within each. */
-  quotesBy(speakers: readonly string[]): QuoteRecord[] {
+  async quotesBy(speakers: readonly string[]): Promise<QuoteRecord[]> {
     return this.statements.quotesBySpeaker.all(JSON.stringify(speakers)) as QuoteRecord[];
   }
 
@@ -307,10 +385,10 @@ export class PassageStore {
    * an FTS5 expression (built by `buildMatchExpression`, never raw user text), with how many such
    * passages, most first.
    */
-  speakersQuotedWith(
+  async speakersQuotedWith(
     matchExpression: string,
     speakers: readonly string[],
-  ): { name: string; passages: number }[] {
+  ): Promise<{ name: string; passages: number }[]> {
     if (speakers.length === 0) return [];
     return this.statements.speakersQuotedWith.all(matchExpression, JSON.stringify(speakers)) as {
       name: string;
@@ -318,50 +396,60 @@ export class PassageStore {
     }[];
   }
 
-  quotesIn(passageIds: readonly number[]): QuoteRecord[] {
+  async quotesIn(passageIds: readonly number[]): Promise<QuoteRecord[]> {
     return this.statements.quotesInPassages.all(JSON.stringify(passageIds)) as QuoteRecord[];
   }
 
-  articles(): ArticleRecord[] {
+  async articles(): Promise<ArticleRecord[]> {
     return this.statements.articles.all() as ArticleRecord[];
   }
 
   /** How many passages contain each term (as FTS5 stems it), counted up to DOCUMENT_FREQUENCY_CAP. */
-  documentFrequencies(terms: readonly string[]): Map<string, number> {
+  async documentFrequencies(terms: readonly string[]): Promise<Map<string, number>> {
     return new Map(
       terms.map((term) => [term, this.statements.documentFrequency.get(ftsString(term)) as number]),
     );
   }
 
   /** Every article's headline and first body passage, in index order. */
-  openings(): OpeningRecord[] {
+  async openings(): Promise<OpeningRecord[]> {
     return this.statements.openings.all() as OpeningRecord[];
   }
 
   /** The years the articles are dated in (articles without a date count for none). */
-  publishedYears(): number[] {
+  async publishedYears(): Promise<number[]> {
     // A scan of every article, asked by each question that names a year: read once per index version.
-    const version = this.dataVersion();
+    const version = this.fileVersion();
     if (this.years?.version !== version)
       this.years = { version, years: this.statements.publishedYears.all() as number[] };
     return this.years.years;
   }
 
   /** Changes whenever another connection (a re-index) commits: the cue to drop anything cached. */
-  dataVersion(): number {
+  async dataVersion(): Promise<number> {
+    return this.fileVersion();
+  }
+
+  /** Changes whenever another connection (a re-index) commits. */
+  private fileVersion(): number {
     return this.db.pragma('data_version', { simple: true }) as number;
   }
 
-  passageCount(): number {
+  async passageCount(): Promise<number> {
     return this.statements.passageCount.get() as number;
   }
 
-  /** The answer settings measured on this index (JSON, see src/answer/self-calibration.ts), if any. */
-  storedCalibration(): string | null {
-    return (this.statements.calibration.get(CALIBRATION_KEY) as string | undefined) ?? null;
+  /** What the last re-index that changed articles added and updated, if it left a digest. */
+  async latestDigest(): Promise<IndexDigest | null> {
+    return parseDigest((this.statements.metaValue.get(DIGEST_KEY) as string | undefined) ?? null);
   }
 
-  close(): void {
+  /** The answer settings measured on this index (JSON, see src/answer/self-calibration.ts), if any. */
+  async storedCalibration(): Promise<string | null> {
+    return (this.statements.metaValue.get(CALIBRATION_KEY) as string | undefined) ?? null;
+  }
+
+  async close(): Promise<void> {
     this.db.close();
   }
 }

@@ -13,6 +13,8 @@ export interface TestBotOptions {
   logger: Logger;
   /** A model already loaded by the test, to save loading it again. */
   embedder?: Embedder;
+  /** More Discord settings, as the environment would give them (e.g. DIGEST_CHANNEL_ID). */
+  discordEnv?: Record<string, string>;
 }
 
 /** The bot as `npm start` wires it (`openBot`), connected to a Discord stand-in. */
@@ -23,6 +25,7 @@ export async function startTestBot(options: TestBotOptions): Promise<{ bot: Bot;
     DISCORD_API_URL: options.standin.apiUrl,
     COOLDOWN_SECONDS: String(options.cooldownSeconds),
     FEEDBACK_DB_PATH: options.feedbackPath,
+    ...options.discordEnv,
   });
   const { bot, close } = await openBot(
     { ...options.config, ...discord },

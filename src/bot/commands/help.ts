@@ -24,6 +24,7 @@ function helpText(example: string, botId: string, askChannelIds: readonly string
     'I answer questions about the news articles indexed for this server, quoting the passages that answer, with their sources.',
     '',
     `**/ask** \`question\`: ask anything, for example: ${example} Add \`private: True\` to see the answer alone.`,
+    '**/brief** `topic`: key points, a timeline, who said what and the sources on a topic; `since` and `until` (YYYY-MM-DD) limit it to a period.',
     '**/quotes** `speaker`: what one person said across the articles. Start typing a name to pick from the people quoted.',
     '**/sources**: the indexed articles, newest first.',
     '**/help**: this message.',
@@ -41,7 +42,7 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
         // Only a very long list of ask channels could make it too long.
         description: cutAtSentence(
           helpText(
-            exampleQuestion(context.briefing.speakers()),
+            exampleQuestion(await context.briefing.speakers()),
             interaction.client.user.id,
             context.askChannelIds,
           ),

@@ -5,6 +5,7 @@ import type {
 } from 'discord.js';
 import type { BotContext } from '../context.js';
 import * as ask from './ask.js';
+import * as brief from './brief.js';
 import * as help from './help.js';
 import * as quotes from './quotes.js';
 import * as sources from './sources.js';
@@ -15,7 +16,7 @@ export interface Command {
   autocomplete?(interaction: AutocompleteInteraction, context: BotContext): Promise<void>;
 }
 
-const all: Command[] = [ask, quotes, sources, help];
+const all: Command[] = [ask, brief, quotes, sources, help];
 
 /** The slash commands by name, as `npm run deploy-commands` registers them. */
 export const commands: ReadonlyMap<string, Command> = new Map(

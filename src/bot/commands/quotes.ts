@@ -71,7 +71,9 @@ function onlyStatementsBy(speaker: string): (answer: Answer) => Answer {
 }
 
 export async function autocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
-  await interaction.respond(speakerChoices(context.briefing.speakers(), interaction.options.getFocused()));
+  await interaction.respond(
+    speakerChoices(await context.briefing.speakers(), interaction.options.getFocused()),
+  );
 }
 
 /** What to type, for a speaker option left blank (Discord accepts spaces as a required value). */
@@ -87,7 +89,7 @@ function blankSpeakerNotice(speakers: readonly SpeakerRecord[]): string {
 export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
   const speaker = speakerSchema.parse(interaction.options.getString('speaker', true));
   if (!speaker) {
-    await interaction.reply(privateNotice(blankSpeakerNotice(context.briefing.speakers())));
+    await interaction.reply(privateNotice(blankSpeakerNotice(await context.briefing.speakers())));
     return;
   }
   await answerInteraction(interaction, context, `What did ${speaker} say?`, {

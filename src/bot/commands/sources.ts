@@ -14,11 +14,11 @@ const pageButtonSchema = z
   .transform((customId) => Number(customId.split(':')[2]));
 
 export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
-  await interaction.reply(renderSources(context.briefing.articles(), 0));
+  await interaction.reply(renderSources(await context.briefing.articles(), 0));
 }
 
 /** Previous/Next: redraws the same message with the requested page of the index as it is now. */
 export async function turnPage(interaction: ButtonInteraction, context: BotContext): Promise<void> {
   const page = parseButtonId(pageButtonSchema, interaction.customId);
-  await interaction.update(renderSources(context.briefing.articles(), page));
+  await interaction.update(renderSources(await context.briefing.articles(), page));
 }

@@ -1,0 +1,144 @@
+import type pg from 'pg';
+import { CALIBRATION_KEY, SCHEMA_VERSION, type IndexMeta, type IndexModel } from '../schema.js';
+
+/** Index tables, dropped by a rebuild for another dimension or schema; the feedback tables are not. */
+const TABLES = ['quotes', 'passages', 'articles', 'term_stats', 'corpus_stats', 'meta'] as const;
+
+/**
+ * The index on Postgres: the same rows as on SQLite, with what FTS5 keeps inside its own tables made
+ * explicit so BM25 can be computed in SQL (postgres-passage-store.ts): each passage's terms as FTS5 counts
+ * them (its text and its article's context, as tsvectors of stemmed terms with positions) and its length
+ * in terms; how many passages hold each term; the passage count and total length.
+ */
+export async function createPgSchema(client: pg.ClientBase, { model, dimension }: IndexModel): Promise<void> {
+  if (!Number.isInteger(dimension) || dimension <= 0)
+    throw new Error(`Invalid embedding dimension ${dimension}`);
+  await client.query(`
+    CREATE TABLE meta (key text PRIMARY KEY, value text NOT NULL);
+    CREATE SEQUENCE IF NOT EXISTS article_ids;
+    CREATE SEQUENCE IF NOT EXISTS passage_ids;
+    CREATE TABLE articles (
+      id integer PRIMARY KEY DEFAULT nextval('article_ids'),
+      key text NOT NULL UNIQUE,
+      file text NOT NULL,
+      title text NOT NULL,
+      source text,
+      url text,
+      published text,
+      author text,
+      context text NOT NULL,
+      body text NOT NULL,
+      content_hash text NOT NULL,
+      indexed_at text NOT NULL
+    );
+    CREATE TABLE passages (
+      id integer PRIMARY KEY DEFAULT nextval('passage_ids'),
+      article_id integer NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+      ordinal integer NOT NULL,
+      paragraph integer NOT NULL,
+      start integer NOT NULL,
+      "end" integer NOT NULL,
+      kind text NOT NULL CHECK (kind IN ('body', 'caption')),
+      text text NOT NULL,
+      text_terms tsvector NOT NULL,
+      context_terms tsvector NOT NULL,
+      -- FTS5's document length: the terms of both columns.
+      term_count integer NOT NULL,
+      -- What a MATCH reads: a term in either column.
+      terms tsvector GENERATED ALWAYS AS (text_terms || context_terms) STORED,
+      embedding vector(${dimension}) NOT NULL
+    );
+    CREATE INDEX passages_by_article ON passages(article_id, ordinal);
+    CREATE INDEX passages_terms ON passages USING gin(terms);
+    -- Used above VECTOR_QUANTIZE_ABOVE passages (below it search is exact, as on SQLite); parameters in
+    -- postgres-passage-store.ts.
+    CREATE INDEX passages_embedding ON passages USING hnsw (embedding vector_cosine_ops);
+    CREATE TABLE quotes (
+      id serial PRIMARY KEY,
+      passage_id integer NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
+      article_id integer NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+      speaker text NOT NULL,
+      surname text NOT NULL,
+      role text,
+      start integer NOT NULL,
+      "end" integer NOT NULL
+    );
+    CREATE INDEX quotes_by_speaker ON quotes(speaker);
+    CREATE INDEX quotes_by_passage ON quotes(passage_id);
+    CREATE INDEX quotes_by_article ON quotes(article_id);
+    -- How many passages hold each term: BM25's document frequencies.
+    CREATE TABLE term_stats (term text PRIMARY KEY, documents integer NOT NULL);
+    -- One row: the passage count and total length BM25 needs, and the version readers cache by.
+    CREATE TABLE corpus_stats (
+      passages integer NOT NULL, total_terms bigint NOT NULL, version bigint NOT NULL
+    );
+    INSERT INTO corpus_stats VALUES (0, 0, 0);
+  `);
+  await client.query('INSERT INTO meta (key, value) VALUES ($1, $2), ($3, $4), ($5, $6)', [
+    'schema_version',
+    String(SCHEMA_VERSION),
+    'model',
+    model,
+    'dimension',
+    String(dimension),
+  ]);
+}
+
+export async function dropPgSchema(client: pg.ClientBase): Promise<void> {
+  for (const table of TABLES) await client.query(`DROP TABLE IF EXISTS ${table} CASCADE`);
+}
+
+/** Empties the index but keeps its tables: readers go on seeing the old rows until the rebuild commits. */
+export async function emptyPgIndex(client: pg.ClientBase): Promise<void> {
+  await client.query(
+    'DELETE FROM quotes; DELETE FROM passages; DELETE FROM articles; DELETE FROM term_stats',
+  );
+}
+
+/** The recorded model and schema, or null when the schema holds no index yet. */
+export async function readPgMeta(client: pg.ClientBase | pg.Pool): Promise<IndexMeta | null> {
+  const exists = await client.query<{ found: boolean }>(
+    "SELECT to_regclass('meta') IS NOT NULL AND to_regclass('corpus_stats') IS NOT NULL AS found",
+  );
+  if (!exists.rows[0]?.found) return null;
+  const { rows } = await client.query<{ key: string; value: string }>('SELECT key, value FROM meta');
+  const values = new Map(rows.map((row) => [row.key, row.value]));
+  if (!values.has('schema_version')) return null;
+  return {
+    schemaVersion: Number(values.get('schema_version')),
+    model: values.get('model') ?? '',
+    dimension: Number(values.get('dimension') ?? 0),
+  };
+}
+
+export async function writePgCalibration(
+  client: pg.ClientBase | pg.Pool,
+  calibration: string,
+): Promise<void> {
+  await client.query(
+    'INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    [CALIBRATION_KEY, calibration],
+  );
+}
+
+/** A tsvector literal: each term with the positions it holds (1-based), so counts and phrases survive. */
+export function tsvectorLiteral(terms: readonly string[]): string {
+  const positions = new Map<string, number[]>();
+  terms.forEach((term, index) => {
+    const at = positions.get(term);
+    // tsvector keeps 256 positions of a lexeme at most, each up to 16,383.
+    const position = Math.min(index + 1, 16_383);
+    if (!at) positions.set(term, [position]);
+    else if (at.length < 256) at.push(position);
+  });
+  return [...positions]
+    .map(([term, at]) => `'${term.replaceAll('\\', '\\\\').replaceAll("'", "''")}':${at.join(',')}`)
+    .join(' ');
+}
+
+/** pgvector's text form, exact for float32 values (it parses with strtof). */
+export const vectorLiteral = (vector: Float32Array) => `[${Array.from(vector).join(',')}]`;
+
+export function parseVector(text: string): Float32Array {
+  return Float32Array.from(text.slice(1, -1).split(','), Number);
+}

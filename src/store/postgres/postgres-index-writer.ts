@@ -1,0 +1,307 @@
+import { DIGEST_KEY } from '../index-digest.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type pg from 'pg';
+import { articleBody } from '../../document/article.js';
+import type { IndexChanges, StoredArticle, WriteResult } from '../index-writer.js';
+import type { IndexWriting, WriteLockOptions } from '../index-writing.js';
+import { IndexError } from '../open-database.js';
+import { CALIBRATION_KEY, SCHEMA_VERSION, type IndexMeta, type IndexModel } from '../schema.js';
+import { stemmedTerms } from './fts-terms.js';
+import { connectClient, describeLocation, describePgError, type PgLocation } from './pg-connect.js';
+import {
+  createPgSchema,
+  dropPgSchema,
+  emptyPgIndex,
+  readPgMeta,
+  tsvectorLiteral,
+  vectorLiteral,
+} from './pg-schema.js';
+
+const PAUSE_MS = 250;
+/** Rows per INSERT: a few megabytes of vectors each, few round trips (BBC: 27 batches). */
+const PASSAGES_PER_STATEMENT = 1000;
+
+/** Postgres says `vector` is missing only when the first table with a vector column is created. */
+async function ensureSchema(client: pg.Client, schema: string): Promise<void> {
+  await client.query('CREATE EXTENSION IF NOT EXISTS vector');
+  await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema.replaceAll('"', '""')}"`);
+}
+
+const lockKey = (schema: string) => `briefing-index:${schema}`;
+
+/**
+ * A re-index of the index in Postgres, on a connection of its own. The write takes a transaction-scoped
+ * advisory lock, so concurrent ingests of one index run one after another; the whole write is one
+ * transaction, so a failed or killed ingest leaves the previous index as it was, readable throughout.
+ */
+export class PostgresIndexWriting implements IndexWriting {
+  readonly location: string;
+  private inTransaction = false;
+
+  private constructor(
+    private readonly client: pg.Client,
+    private readonly where: PgLocation,
+    readonly meta: IndexMeta | null,
+  ) {
+    this.location = describeLocation(where);
+  }
+
+  /** `inspectOnly`: a dry run, which must not create the extension or the schema. */
+  static async open(location: PgLocation, { inspectOnly = false } = {}): Promise<PostgresIndexWriting> {
+    const client = await connectClient(location);
+    try {
+      if (!inspectOnly) await ensureSchema(client, location.schema);
+      return new PostgresIndexWriting(client, location, await readPgMeta(client));
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw describePgError(location, error);
+    }
+  }
+
+  async storedArticles(): Promise<Map<string, StoredArticle>> {
+    if (!this.meta) return new Map();
+    const { rows } = await this.run<{ key: string } & StoredArticle>(
+      'SELECT key, file, content_hash AS hash FROM articles',
+    );
+    return new Map(rows.map(({ key, file, hash }) => [key, { file, hash }]));
+  }
+
+  /** Postgres checks its own pages as it reads them; there is no whole-file check to run first. */
+  async checkBeforeWrite(): Promise<void> {}
+
+  async lock({ timeoutSeconds, onWait }: WriteLockOptions): Promise<void> {
+    await this.run('BEGIN');
+    this.inTransaction = true;
+    const deadline = performance.now() + timeoutSeconds * 1000;
+    for (let waiting = false; ;) {
+      const { rows } = await this.run<{ locked: boolean }>(
+        'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked',
+        [lockKey(this.where.schema)],
+      );
+      if (rows[0]?.locked) break;
+      if (performance.now() >= deadline) {
+        throw new IndexError(
+          `Another process (another "npm run ingest"?) has been writing the index in ${this.location} for more than ${timeoutSeconds} s: this run wrote nothing, and the index is as that process leaves it. Wait for it to finish or stop it, then run "npm run ingest" again (INGEST_LOCK_TIMEOUT_SECONDS sets how long to wait).`,
+          'locked',
+        );
+      }
+      if (!waiting) onWait?.(timeoutSeconds);
+      waiting = true;
+      await sleep(PAUSE_MS);
+    }
+    const now = await readPgMeta(this.client);
+    if (JSON.stringify(now) !== JSON.stringify(this.meta)) {
+      throw new IndexError(
+        `The index in ${this.location} was rebuilt by another process while this run prepared its changes: this run wrote nothing. Run "npm run ingest" again.`,
+        'locked',
+      );
+    }
+  }
+
+  async write(changes: IndexChanges): Promise<WriteResult> {
+    for (const item of changes.upsert) {
+      if (item.vectors.length !== item.passages.length) {
+        throw new Error(
+          `${item.article.key}: ${item.passages.length} passages but ${item.vectors.length} vectors`,
+        );
+      }
+    }
+    if (!this.inTransaction) throw new Error('write() before lock()');
+    let passagesRemoved = 0;
+    if (changes.rebuild) {
+      passagesRemoved = this.meta ? await this.count('SELECT count(*)::int AS n FROM passages') : 0;
+      await this.rebuild(changes.rebuild);
+    }
+    await this.run('DELETE FROM meta WHERE key = $1', [CALIBRATION_KEY]);
+    passagesRemoved += await this.remove([
+      ...changes.remove,
+      ...changes.upsert.map((item) => item.article.key),
+    ]);
+    const passagesAdded = await this.insert(changes);
+    if (changes.digest) {
+      await this.run(
+        'INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+        [DIGEST_KEY, JSON.stringify(changes.digest)],
+      );
+    }
+    await this.run(`
+      UPDATE corpus_stats SET passages = (SELECT count(*) FROM passages),
+        total_terms = (SELECT coalesce(sum(term_count), 0) FROM passages), version = version + 1`);
+    await this.run('COMMIT');
+    this.inTransaction = false;
+    // Readers of an index just built need statistics to plan with; outside the transaction, best effort.
+    await this.run('ANALYZE passages').catch(() => undefined);
+    return { passagesAdded, passagesRemoved };
+  }
+
+  /** Same tables: emptied, so readers keep the old rows until the commit; another shape: recreated. */
+  private async rebuild(model: IndexModel): Promise<void> {
+    const sameShape = this.meta?.schemaVersion === SCHEMA_VERSION && this.meta.dimension === model.dimension;
+    if (sameShape) {
+      await emptyPgIndex(this.client);
+      await this.run('UPDATE meta SET value = $1 WHERE key = $2', [model.model, 'model']);
+    } else {
+      await dropPgSchema(this.client);
+      await createPgSchema(this.client, model);
+    }
+  }
+
+  private async count(sql: string, params: unknown[] = []): Promise<number> {
+    const { rows } = await this.run<{ n: number }>(sql, params);
+    return rows[0]?.n ?? 0;
+  }
+
+  /** Deletes articles by key, taking their passages' terms out of the document frequencies first. */
+  private async remove(keys: readonly string[]): Promise<number> {
+    if (keys.length === 0) return 0;
+    const { rows } = await this.run<{ id: number }>('SELECT id FROM articles WHERE key = ANY($1::text[])', [
+      keys,
+    ]);
+    if (rows.length === 0) return 0;
+    const ids = rows.map((row) => row.id);
+    // ts_stat reads a query's text; the ids are integers from the database, safe to inline.
+    await this.run(
+      `UPDATE term_stats t SET documents = t.documents - s.ndoc
+       FROM ts_stat('SELECT terms FROM passages WHERE article_id IN (${ids.join(',')})') s WHERE t.term = s.word`,
+    );
+    await this.run('DELETE FROM term_stats WHERE documents <= 0');
+    const removed = await this.count(
+      'SELECT count(*)::int AS n FROM passages WHERE article_id = ANY($1::int[])',
+      [ids],
+    );
+    await this.run('DELETE FROM articles WHERE id = ANY($1::int[])', [ids]);
+    return removed;
+  }
+
+  private async reserveIds(sequence: string, n: number): Promise<number[]> {
+    if (n === 0) return [];
+    const { rows } = await this.run<{ id: number }>(
+      `SELECT nextval('${sequence}')::int AS id FROM generate_series(1, $1)`,
+      [n],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** Multi-row inserts from arrays (unnest): one statement per table per batch, not one per row. */
+  private async insert({ upsert }: IndexChanges): Promise<number> {
+    if (upsert.length === 0) return 0;
+    const indexedAt = new Date().toISOString();
+    const articleIds = await this.reserveIds('article_ids', upsert.length);
+    const column = <T>(pick: (item: (typeof upsert)[number], index: number) => T) => upsert.map(pick);
+    await this.run(
+      `INSERT INTO articles (id, key, file, title, source, url, published, author, context, body, content_hash, indexed_at)
+       SELECT *, $12::text FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+         $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])`,
+      [
+        articleIds,
+        column(({ article }) => article.key),
+        column(({ article }) => article.file),
+        column(({ article }) => article.title),
+        column(({ article }) => article.source),
+        column(({ article }) => article.url),
+        column(({ article }) => article.published),
+        column(({ article }) => article.author),
+        column((item) => item.context),
+        column(({ article }) => articleBody(article)),
+        column((item) => item.hash),
+        indexedAt,
+      ],
+    );
+    const documents = new Map<string, number>();
+    let added = 0;
+    const rows: unknown[][] = Array.from({ length: 12 }, () => []);
+    const quotes: unknown[][] = Array.from({ length: 7 }, () => []);
+    const flush = async () => {
+      if (rows[0]!.length === 0) return;
+      await this.run(
+        `INSERT INTO passages (id, article_id, ordinal, paragraph, start, "end", kind, text, text_terms, context_terms, term_count, embedding)
+         SELECT id, article_id, ordinal, paragraph, start, e, kind, text, text_terms::tsvector, context_terms::tsvector, term_count, embedding::vector
+         FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[], $6::int[], $7::text[], $8::text[],
+           $9::text[], $10::text[], $11::int[], $12::text[])
+           AS r(id, article_id, ordinal, paragraph, start, e, kind, text, text_terms, context_terms, term_count, embedding)`,
+        rows,
+      );
+      for (const list of rows) list.length = 0;
+    };
+    for (const [index, item] of upsert.entries()) {
+      const articleId = articleIds[index]!;
+      const contextTerms = stemmedTerms(item.context);
+      const contextLiteral = tsvectorLiteral(contextTerms);
+      const passageIds = await this.reserveIds('passage_ids', item.passages.length);
+      item.passages.forEach((passage, n) => {
+        const textTerms = stemmedTerms(passage.text);
+        for (const term of new Set([...textTerms, ...contextTerms]))
+          documents.set(term, (documents.get(term) ?? 0) + 1);
+        const values = [
+          passageIds[n],
+          articleId,
+          passage.ordinal,
+          passage.paragraph,
+          passage.start,
+          passage.end,
+          passage.kind,
+          passage.text,
+          tsvectorLiteral(textTerms),
+          contextLiteral,
+          textTerms.length + contextTerms.length,
+          vectorLiteral(item.vectors[n]!),
+        ];
+        values.forEach((value, column) => rows[column]!.push(value));
+      });
+      for (const quote of item.quotes) {
+        [
+          passageIds[quote.passageOrdinal],
+          articleId,
+          quote.speaker,
+          quote.surname,
+          quote.role,
+          quote.start,
+          quote.end,
+        ].forEach((value, column) => quotes[column]!.push(value));
+      }
+      added += item.passages.length;
+      if (rows[0]!.length >= PASSAGES_PER_STATEMENT) await flush();
+    }
+    await flush();
+    if (quotes[0]!.length > 0) {
+      await this.run(
+        `INSERT INTO quotes (passage_id, article_id, speaker, surname, role, start, "end")
+         SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[])`,
+        quotes,
+      );
+    }
+    await this.run(
+      `INSERT INTO term_stats (term, documents) SELECT * FROM unnest($1::text[], $2::int[])
+       ON CONFLICT (term) DO UPDATE SET documents = term_stats.documents + excluded.documents`,
+      [[...documents.keys()], [...documents.values()]],
+    );
+    return added;
+  }
+
+  private async run<R extends pg.QueryResultRow>(
+    sql: string,
+    params: unknown[] = [],
+  ): Promise<pg.QueryResult<R>> {
+    try {
+      return await this.client.query<R>(sql, params);
+    } catch (error) {
+      throw this.describeWriteFailure(error);
+    }
+  }
+
+  private describeWriteFailure(error: unknown): unknown {
+    const described = describePgError(this.where, error);
+    if (!this.inTransaction || !(described instanceof IndexError)) return described;
+    const intact = this.meta
+      ? 'nothing was written and the previous index is intact'
+      : 'no index was written';
+    return new IndexError(`${described.message.replace(/\.$/, '')}: ${intact}.`, described.problem);
+  }
+
+  /** Rolls back what was not committed (the server would, when the connection ends) and disconnects. */
+  async close(): Promise<void> {
+    if (this.inTransaction) await this.client.query('ROLLBACK').catch(() => undefined);
+    this.inTransaction = false;
+    await this.client.end().catch(() => undefined);
+  }
+}

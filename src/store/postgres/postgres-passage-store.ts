@@ -1,0 +1,397 @@
+import type pg from 'pg';
+import { DEFAULT_VECTOR_QUANTIZE_ABOVE } from '../../config.js';
+import { hasBounds, type DateRange } from '../../document/date-range.js';
+import { IndexError, modelMismatchMessage } from '../open-database.js';
+import {
+  dayBounds,
+  DOCUMENT_FREQUENCY_CAP,
+  type ArticleRecord,
+  type OpeningRecord,
+  type PassageRecord,
+  type PassageStore,
+  type PeriodSummary,
+  type QuoteRecord,
+  type RankedId,
+  type SpeakerRecord,
+} from '../passage-store.js';
+import { CALIBRATION_KEY, SCHEMA_VERSION, ftsString, type IndexMeta } from '../schema.js';
+import { DIGEST_KEY, parseDigest, type IndexDigest } from '../index-digest.js';
+import { toTermQuery } from './fts-terms.js';
+import {
+  createPool,
+  describeLocation,
+  describePgError,
+  isUnavailable,
+  type PgLocation,
+} from './pg-connect.js';
+import { parseVector, readPgMeta, vectorLiteral } from './pg-schema.js';
+
+export interface PostgresStoreOptions {
+  /** Above this many passages `nearest` uses the HNSW index; up to it, exact search (as on SQLite). */
+  quantizeAbove?: number;
+  /** HNSW's search breadth: recall against speed, measured by scripts/bench/scale.ts. */
+  efSearch?: number;
+}
+
+/** FTS5's BM25 constants (fts5_aux.c), so both stores rank alike. */
+const K1 = 1.2;
+const B = 0.75;
+
+/**
+ * Measured with `npm run bench -- --scale ... --store postgres` (README, "Scaling out"): the smallest
+ * breadth giving recall@10 of 0.95 against exact search; a query asking deeper searches at least as deep.
+ */
+export const DEFAULT_EF_SEARCH = 100;
+
+/** Connections per bot process: questions run a few queries each, mostly in parallel. */
+const POOL_SIZE = 4;
+
+const PASSAGE_COLUMNS = `
+  p.id, p.article_id AS "articleId", a.key AS "articleKey", a.title, a.source, a.url, a.published,
+  p.paragraph, p.ordinal, p.start, p."end", p.kind, p.text, a.context`;
+
+/**
+ * An article's publication day within the period $n..$n+1, as SQLite's store reads it (NULL is in none);
+ * byte order, as SQLite compares text, whatever the database's collation.
+ */
+const withinPeriod = (first: number) =>
+  `substr(a.published, 1, 10) COLLATE "C" BETWEEN $${first} AND $${first + 1}`;
+
+/**
+ * FTS5's bm25() in SQL: per phrase, idf from the stored document frequency (floored at 1e-6 as FTS5 does),
+ * times the saturated weighted frequency (the context column counting $3 times), over the passages the
+ * query matches; negated, lower is better, as FTS5 reports it. $1 phrases, $2 tsquery, $3 context weight.
+ */
+const BM25 = (restrict: string, limit: string) => `
+  WITH phrases AS (
+    SELECT t.term, greatest(ln((s.passages - coalesce(ts.documents, 0) + 0.5) / (coalesce(ts.documents, 0) + 0.5)), 1e-6) AS idf
+    FROM unnest($1::text[]) t(term) CROSS JOIN corpus_stats s LEFT JOIN term_stats ts ON ts.term = t.term
+  )
+  SELECT m.id, -sum(f.idf * f.freq * ${K1 + 1} / (f.freq + ${K1} * (${1 - B} + ${B} * m.term_count / greatest(s.total_terms::float8 / greatest(s.passages, 1), 1)))) AS score
+  FROM passages m CROSS JOIN corpus_stats s
+  CROSS JOIN LATERAL (
+    SELECT ph.idf,
+      coalesce((SELECT array_length(positions, 1) FROM unnest(m.text_terms) WHERE lexeme = ph.term), 0)
+      + $3::float8 * coalesce((SELECT array_length(positions, 1) FROM unnest(m.context_terms) WHERE lexeme = ph.term), 0) AS freq
+    FROM phrases ph
+  ) f
+  WHERE m.terms @@ $2::tsquery ${restrict}
+  GROUP BY m.id ORDER BY score, m.id ${limit}`;
+
+/**
+ * The index in a PostgreSQL database with pgvector: the same reads as the SQLite store, over a pool of
+ * connections. Each query sees the last committed re-index; `dataVersion` reads the version row a
+ * re-index bumps. A server restart costs the questions asked meanwhile an IndexError 'unavailable'; the
+ * pool reconnects by itself after.
+ */
+export class PostgresPassageStore implements PassageStore {
+  private readonly quantizeAbove: number;
+  private readonly efSearch: number;
+  private years: { version: number; years: number[] } | null = null;
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly location: PgLocation,
+    readonly meta: IndexMeta,
+    { quantizeAbove = DEFAULT_VECTOR_QUANTIZE_ABOVE, efSearch = DEFAULT_EF_SEARCH }: PostgresStoreOptions,
+  ) {
+    this.quantizeAbove = quantizeAbove;
+    this.efSearch = efSearch;
+  }
+
+  /** Opens the index, checking it was built by this version with this model, as SQLite's does. */
+  static async open(
+    location: PgLocation,
+    model: string,
+    options: PostgresStoreOptions = {},
+  ): Promise<PostgresPassageStore> {
+    const pool = createPool(location, POOL_SIZE);
+    try {
+      const meta = await readPgMeta(pool).catch((error: unknown) => {
+        throw describePgError(location, error);
+      });
+      const where = describeLocation(location);
+      if (!meta) {
+        throw new IndexError(
+          `There is no index in ${where} yet (it is being built, or its first build was interrupted). Build it with "npm run ingest".`,
+          'not-built',
+        );
+      }
+      if (meta.schemaVersion !== SCHEMA_VERSION) {
+        throw new IndexError(
+          `The index in ${where} was built by another version of briefing-bot (schema ${meta.schemaVersion}, this one reads ${SCHEMA_VERSION}). Rebuild it with npm run ingest -- --full.`,
+          'outdated',
+        );
+      }
+      if (meta.model !== model) throw new IndexError(modelMismatchMessage(meta, model), 'other-model');
+      return new PostgresPassageStore(pool, location, meta, options);
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+  }
+
+  /**
+   * A read, tried again when the server dropped the connection it ran on: a restart ends every connection,
+   * and the pool may hand out idle ones it has not yet heard are gone (each failure discards one, so one
+   * more try than the pool holds reaches a fresh connection). Still unreachable: an IndexError
+   * 'unavailable', which the bot answers with "try again".
+   */
+  private async retried<T>(work: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await work();
+      } catch (error) {
+        if (!isUnavailable(error) || attempt >= POOL_SIZE) throw describePgError(this.location, error);
+      }
+    }
+  }
+
+  private query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
+    return this.retried(async () => (await this.pool.query<R>(sql, params)).rows);
+  }
+
+  async fullText(
+    matchExpression: string,
+    limit: number,
+    contextWeight: number,
+    range: DateRange = {},
+  ): Promise<RankedId[]> {
+    const query = toTermQuery(matchExpression);
+    if (!query) return [];
+    const params = [query.phrases, query.tsquery, contextWeight, limit];
+    if (!hasBounds(range)) return this.query<RankedId>(BM25('', 'LIMIT $4'), params);
+    return this.query<RankedId>(
+      BM25(`AND m.article_id IN (SELECT a.id FROM articles a WHERE ${withinPeriod(5)})`, 'LIMIT $4'),
+      [...params, ...dayBounds(range)],
+    );
+  }
+
+  async fullTextWithin(matchExpression: string, ids: readonly number[]): Promise<RankedId[]> {
+    const query = toTermQuery(matchExpression);
+    if (!query || ids.length === 0) return [];
+    // FTS5's bm25() with no weights given weighs the context column 1.
+    return this.query<RankedId>(BM25('AND m.id = ANY($4::int[])', ''), [
+      query.phrases,
+      query.tsquery,
+      1,
+      ids,
+    ]);
+  }
+
+  /**
+   * Nearest passages by cosine distance. Within a period, always exact among the period's passages:
+   * pgvector's HNSW filters after searching, so a period would get fewer than k of its passages.
+   */
+  async nearest(vector: Float32Array, k: number, range?: DateRange): Promise<RankedId[]> {
+    if (k <= 0) return [];
+    const { passages } = await this.stats();
+    const within = hasBounds(range);
+    const exact = within || passages <= this.quantizeAbove;
+    const efSearch = Math.min(1000, Math.max(this.efSearch, k));
+    return this.retried(async () => {
+      const client = await this.pool.connect();
+      let failed: unknown;
+      try {
+        await client.query('BEGIN');
+        // Exact: a scan that reads every vector, as on SQLite; approximate: HNSW searching at least k deep.
+        if (exact) await client.query('SET LOCAL enable_indexscan = off');
+        else await client.query(`SET LOCAL hnsw.ef_search = ${efSearch}`);
+        const { rows } = await client.query<RankedId>(
+          within
+            ? `SELECT p.id, p.embedding <=> $1::vector AS score FROM passages p JOIN articles a ON a.id = p.article_id
+               WHERE ${withinPeriod(3)} ORDER BY p.embedding <=> $1::vector, p.id LIMIT $2`
+            : 'SELECT id, embedding <=> $1::vector AS score FROM passages ORDER BY embedding <=> $1::vector LIMIT $2',
+          [vectorLiteral(vector), k, ...(within ? dayBounds(range) : [])],
+        );
+        await client.query('COMMIT');
+        return rows;
+      } catch (error) {
+        failed = error;
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        // A connection that failed is not handed out again.
+        client.release(failed !== undefined);
+      }
+    });
+  }
+
+  async passageIdsWithin(range: DateRange): Promise<number[]> {
+    const rows = await this.query<{ id: number }>(
+      `SELECT p.id FROM passages p JOIN articles a ON a.id = p.article_id WHERE ${withinPeriod(1)} ORDER BY p.id`,
+      dayBounds(range),
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async period(range: DateRange): Promise<PeriodSummary> {
+    const [row] = await this.query<PeriodSummary>(
+      `SELECT count(*) FILTER (WHERE ${withinPeriod(1)})::int AS articles,
+              count(*) FILTER (WHERE a.published IS NULL)::int AS undated,
+              min(substr(a.published, 1, 10) COLLATE "C") AS oldest,
+              max(substr(a.published, 1, 10) COLLATE "C") AS newest
+       FROM articles a`,
+      dayBounds(range),
+    );
+    return row ?? { articles: 0, undated: 0, oldest: null, newest: null };
+  }
+
+  async passages(ids: readonly number[]): Promise<PassageRecord[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.query<PassageRecord>(
+      `SELECT ${PASSAGE_COLUMNS} FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.id = ANY($1::int[])`,
+      [ids],
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  async following(ids: readonly number[]): Promise<Map<number, PassageRecord>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.query<PassageRecord & { after: number }>(
+      `SELECT cur.id AS after, ${PASSAGE_COLUMNS} FROM passages cur
+       JOIN passages p ON p.article_id = cur.article_id AND p.ordinal = cur.ordinal + 1
+       JOIN articles a ON a.id = p.article_id WHERE cur.id = ANY($1::int[])`,
+      [ids],
+    );
+    return new Map(rows.map(({ after, ...passage }) => [after, passage]));
+  }
+
+  async vectors(ids: readonly number[]): Promise<Map<number, Float32Array>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.query<{ id: number; embedding: string }>(
+      'SELECT id, embedding::text AS embedding FROM passages WHERE id = ANY($1::int[])',
+      [ids],
+    );
+    return new Map(rows.map(({ id, embedding }) => [id, parseVector(embedding)]));
+  }
+
+  async speakers(): Promise<SpeakerRecord[]> {
+    // Roles in the order they were first quoted, as SQLite lists them.
+    return this.query<SpeakerRecord>(`
+      SELECT speaker AS name, min(surname) AS surname,
+             coalesce(array_agg(role ORDER BY first) FILTER (WHERE role IS NOT NULL), '{}') AS roles,
+             sum(quotes)::int AS quotes
+      FROM (SELECT speaker, min(surname) AS surname, role, min(id) AS first, count(*) AS quotes
+            FROM quotes GROUP BY speaker, role) r
+      GROUP BY speaker ORDER BY quotes DESC, speaker COLLATE "C"`);
+  }
+
+  async quotesBy(speakers: readonly string[]): Promise<QuoteRecord[]> {
+    return this.query<QuoteRecord>(
+      `SELECT q.passage_id AS "passageId", q.speaker, q.start, q."end"
+       FROM quotes q JOIN articles a ON a.id = q.article_id
+       WHERE q.speaker = ANY($1::text[])
+       ORDER BY a.published DESC NULLS LAST, a.id, q.start`,
+      [speakers],
+    );
+  }
+
+  async speakersQuotedWith(
+    matchExpression: string,
+    speakers: readonly string[],
+  ): Promise<{ name: string; passages: number }[]> {
+    const query = toTermQuery(matchExpression);
+    if (speakers.length === 0 || !query) return [];
+    return this.query<{ name: string; passages: number }>(
+      `SELECT q.speaker AS name, count(DISTINCT p.id)::int AS passages
+       FROM passages p JOIN quotes q ON q.article_id = p.article_id AND (p.ordinal = 0 OR q.passage_id = p.id)
+       WHERE p.terms @@ $1::tsquery AND q.speaker = ANY($2::text[])
+       GROUP BY q.speaker ORDER BY passages DESC, q.speaker COLLATE "C"`,
+      [query.tsquery, speakers],
+    );
+  }
+
+  async quotesIn(passageIds: readonly number[]): Promise<QuoteRecord[]> {
+    return this.query<QuoteRecord>(
+      `SELECT passage_id AS "passageId", speaker, start, "end" FROM quotes
+       WHERE passage_id = ANY($1::int[]) ORDER BY start`,
+      [passageIds],
+    );
+  }
+
+  async articles(): Promise<ArticleRecord[]> {
+    return this.query<ArticleRecord>(`
+      SELECT a.id, a.key, a.title, a.source, a.url, a.published, count(p.id)::int AS passages
+      FROM articles a LEFT JOIN passages p ON p.article_id = a.id
+      GROUP BY a.id ORDER BY a.published DESC NULLS LAST, a.title COLLATE "C"`);
+  }
+
+  async documentFrequencies(terms: readonly string[]): Promise<Map<string, number>> {
+    const queries = terms.map((term) => ({ term, query: toTermQuery(ftsString(term)) }));
+    // One word (nearly always): the stored frequency, all such terms in one query; a phrase: counted.
+    const words = queries.filter(({ query }) => query?.phrases.length === 1);
+    const stored = await this.query<{ term: string; n: number }>(
+      'SELECT term, documents AS n FROM term_stats WHERE term = ANY($1::text[])',
+      [words.map(({ query }) => query!.phrases[0])],
+    );
+    const byLexeme = new Map(stored.map((row) => [row.term, row.n]));
+    const counts = await Promise.all(
+      queries.map(async ({ term, query }): Promise<[string, number]> => {
+        if (!query) return [term, 0];
+        if (query.phrases.length === 1)
+          return [term, Math.min(byLexeme.get(query.phrases[0]!) ?? 0, DOCUMENT_FREQUENCY_CAP)];
+        const [row] = await this.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM (SELECT 1 FROM passages WHERE terms @@ $1::tsquery LIMIT ${DOCUMENT_FREQUENCY_CAP}) m`,
+          [query.tsquery],
+        );
+        return [term, row?.n ?? 0];
+      }),
+    );
+    return new Map(counts);
+  }
+
+  async openings(): Promise<OpeningRecord[]> {
+    return this.query<OpeningRecord>(`
+      SELECT a.id AS "articleId", a.title, p.id AS "passageId", p.text,
+             (SELECT count(*)::int FROM passages WHERE article_id = a.id) AS passages
+      FROM articles a JOIN LATERAL (
+        SELECT id, text FROM passages WHERE article_id = a.id AND kind = 'body' ORDER BY ordinal LIMIT 1
+      ) p ON true
+      ORDER BY a.id`);
+  }
+
+  async publishedYears(): Promise<number[]> {
+    const { version } = await this.stats();
+    if (this.years?.version !== version) {
+      const rows = await this.query<{ year: number }>(
+        "SELECT DISTINCT substr(published, 1, 4)::int AS year FROM articles WHERE published ~ '^[0-9]{4}'",
+      );
+      this.years = { version, years: rows.map((row) => row.year) };
+    }
+    return this.years.years;
+  }
+
+  private async stats(): Promise<{ passages: number; version: number }> {
+    const [row] = await this.query<{ passages: number; version: number }>(
+      'SELECT passages, version::int AS version FROM corpus_stats',
+    );
+    return row ?? { passages: 0, version: 0 };
+  }
+
+  async dataVersion(): Promise<number> {
+    return (await this.stats()).version;
+  }
+
+  async passageCount(): Promise<number> {
+    return (await this.stats()).passages;
+  }
+
+  async storedCalibration(): Promise<string | null> {
+    return this.metaValue(CALIBRATION_KEY);
+  }
+
+  async latestDigest(): Promise<IndexDigest | null> {
+    return parseDigest(await this.metaValue(DIGEST_KEY));
+  }
+
+  private async metaValue(key: string): Promise<string | null> {
+    const [row] = await this.query<{ value: string }>('SELECT value FROM meta WHERE key = $1', [key]);
+    return row?.value ?? null;
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
