@@ -130,7 +130,7 @@ export class PostgresIndexWriting implements IndexWriting {
     await this.run('COMMIT');
     this.inTransaction = false;
     // Readers of an index just built need statistics to plan with; outside the transaction, best effort.
-    await this.run('ANALYZE passages').catch(() => undefined);
+    await this.run('ANALYZE passages, term_stats, corpus_stats').catch(() => undefined);
     return { passagesAdded, passagesRemoved };
   }
 

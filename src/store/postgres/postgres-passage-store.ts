@@ -38,8 +38,8 @@ const K1 = 1.2;
 const B = 0.75;
 
 /**
- * Measured with `npm run bench -- --scale ... --store postgres` (README, "Scaling out"): the smallest
- * breadth giving recall@10 of 0.95 against exact search; a query asking deeper searches at least as deep.
+ * Not measured yet: pgvector's default (40) raised above the depth hybrid search asks (50). Measure it with
+ * scripts/bench/pg-ef-search.ts; a query asking deeper searches at least as deep.
  */
 export const DEFAULT_EF_SEARCH = 100;
 
