@@ -7,13 +7,13 @@ import { openOrBuild } from '../src/cli/open-or-build.js';
 import { parseCliArgs } from '../src/cli/parse-args.js';
 import { runCli, UsageError } from '../src/cli/run-cli.js';
 import { coreConfigSchema } from '../src/config.js';
-import { dateRangeSchema } from '../src/document/date-range.js';
 import { loadEmbedder } from '../src/embed/embedder.js';
+import { readPeriodOptions } from '../src/search/period-options.js';
 
-const USAGE = `Usage: npm run brief -- [--json] [--since YYYY-MM-DD] [--until YYYY-MM-DD] "topic"
+const USAGE = `Usage: npm run brief -- [--json] [--since DATE] [--until DATE] "topic"
   --json      print the brief object as JSON only
-  --since D   only articles published on or after D
-  --until D   only articles published on or before D`;
+  --since D   only articles published from this date (2025-06-03, "last monday", "March 1987")
+  --until D   only articles published up to this date`;
 
 const argsSchema = z.object({
   json: z.boolean().default(false),
@@ -31,16 +31,12 @@ runCli(async () => {
   );
   const topic = args.positionals.join(' ').trim();
   if (!topic) throw new UsageError(`Name a topic.\n${USAGE}`);
-  const period = dateRangeSchema.safeParse({ since: args.since, until: args.until });
-  if (!period.success) {
-    throw new UsageError(
-      `--since/--until: ${period.error.issues.map((i) => i.message).join('; ')}\n${USAGE}`,
-    );
-  }
+  const period = readPeriodOptions(args, new Date());
+  if ('error' in period) throw new UsageError(`${period.error}\n${USAGE}`);
   const config = loadSettings(coreConfigSchema);
   const briefing = await openOrBuild(config, await loadEmbedder(config));
   try {
-    const brief = topicBriefSchema.parse(await briefing.brief(topic, { period: period.data }));
+    const brief = topicBriefSchema.parse(await briefing.brief(topic, { period: period.range }));
     console.log(
       args.json
         ? JSON.stringify(brief, null, 2)

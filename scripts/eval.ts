@@ -26,9 +26,10 @@ import { benchIndex } from './bench/corpora.js';
 import { loadQuailNews, loadSquad, type EvalQuestion, type EvalSet } from './eval/datasets.js';
 import { evaluateBriefings, printBriefingScores } from './eval/briefings.js';
 import { evaluateDevSet, printDevScores } from './eval/run-dev-set.js';
+import { evaluateDateSet, printDateScores } from './eval/date-set.js';
 import { rankOf, retrievalScores, type RetrievalScores } from './eval/metrics.js';
 
-const SET_NAMES = ['xquad-en', 'squad2-half', 'quail-news', 'dev', 'briefings'] as const;
+const SET_NAMES = ['xquad-en', 'squad2-half', 'quail-news', 'dev', 'briefings', 'dates'] as const;
 type SetName = (typeof SET_NAMES)[number];
 
 const USAGE = `Usage: npm run eval -- [--json] [--sweep] [--only SETS] [--failures]
@@ -256,7 +257,7 @@ runCli(async () => {
     }
   }
   const archiveConfig =
-    only.has('dev') || only.has('briefings')
+    only.has('dev') || only.has('briefings') || only.has('dates')
       ? { ...config, DB_PATH: (await benchIndex('archive', config, log)).dbPath }
       : null;
   const devConfig = only.has('dev') ? archiveConfig : null;
@@ -266,6 +267,8 @@ runCli(async () => {
   if (args.failures && dev) console.error(dev.failures.join('\n\n'));
   const briefings =
     archiveConfig && only.has('briefings') ? await evaluateBriefings(archiveConfig, embedder) : null;
+  const dates = only.has('dates') && archiveConfig ? await evaluateDateSet(archiveConfig, embedder) : null;
+  if (args.failures && dates) console.error(dates.failures.join('\n\n'));
   if (args.json) {
     console.log(
       JSON.stringify(
@@ -279,6 +282,7 @@ runCli(async () => {
           dev: dev?.scores ?? null,
           briefings,
           devCalibration,
+          dates,
         },
         null,
         2,
@@ -288,6 +292,7 @@ runCli(async () => {
   }
   if (dev) printDevScores(dev.scores, config.EMBEDDING_MODEL, printTable);
   if (briefings) printBriefingScores(briefings, config.EMBEDDING_MODEL, printTable);
+  if (dates) printDateScores(dates, config.EMBEDDING_MODEL);
   if (devCalibration) console.log(`Development set index: ${formatCalibration(devCalibration)}\n`);
   if (sets.length === 0) return;
   console.log(

@@ -95,7 +95,7 @@ describe('/brief through the Discord stand-in', () => {
 
   it('keeps to a period, and says so when the topic is only outside it', async () => {
     const inside = await brief({ topic: 'ceasefire', since: '2025-06-01', until: '2025-06-30' });
-    expect(inside.body?.embeds?.[0]?.title).toBe('Brief: ceasefire (from 1 Jun 2025 to 30 Jun 2025)');
+    expect(inside.body?.embeds?.[0]?.title).toBe('Brief: ceasefire (in June 2025)');
     // The undated sample falls outside any period: only the dated one is cited.
     expect(inside.body?.embeds?.at(-1)?.footer?.text).toBe('1 article cited');
     const outside = await brief({ topic: 'ceasefire', since: '2030-01-01' });
@@ -105,13 +105,13 @@ describe('/brief through the Discord stand-in', () => {
   }, 60_000);
 
   it('answers an unreadable or reversed period with a private notice saying how to write it', async () => {
-    const unreadable = await brief({ topic: 'ceasefire', since: 'last June' });
+    const unreadable = await brief({ topic: 'ceasefire', since: 'the day after never' });
     expect(unreadable.notice).toMatchObject({ flags: MessageFlags.Ephemeral });
     expect(unreadable.notice!.content).toBe(
-      'I cannot read that period. `since`: a date is written YYYY-MM-DD. For example `since: 1987-03-01` `until: 1987-03-31`.',
+      'since: "the day after never" is not a date I can read; write it as YYYY-MM-DD (2025-06-03) or in words (last Monday, 3 March 1987, March 1987).',
     );
     const reversed = await brief({ topic: 'ceasefire', since: '2025-06-30', until: '2025-06-01' });
-    expect(reversed.notice!.content).toContain('the start of the period is after its end');
+    expect(reversed.notice!.content).toContain('the start of the period must come before its end');
   }, 60_000);
 });
 

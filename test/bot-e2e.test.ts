@@ -205,12 +205,60 @@ describe('slash commands', () => {
   });
 
   it('/ask says plainly when nothing in the articles answers', async () => {
-    const { embed } = await ask('ask', { question: 'What were the football results on Saturday?' });
-    expect(embed).toMatchObject({
-      title: 'What were the football results on Saturday?',
-      description: NOTHING_FOUND,
-    });
+    const { embed } = await ask('ask', { question: 'What were the football results?' });
+    expect(embed).toMatchObject({ title: 'What were the football results?', description: NOTHING_FOUND });
     expect(embed.fields).toBeUndefined();
+    // A day named in the question that no article is from is said too, with the dates the articles are from.
+    const saturday = await ask('ask', { question: 'What were the football results on Saturday?' });
+    expect(saturday.embed.description).toMatch(
+      /^Nothing in the indexed articles answers this\. No indexed article was published on \d+ \w+ \d{4}\. The dated articles were published from 11 Mar 2025 to 3 Jun 2025\.$/,
+    );
+  });
+
+  it('/ask since and until answer from that period only, and say which under the answer', async () => {
+    const { embed } = await ask('ask', {
+      question: 'ferry timetable crossings',
+      since: '2025-03-15',
+      until: '17 March 2025',
+    });
+    expect(embed.footer?.text).toBe(
+      'Articles published from 15 Mar 2025 to 17 Mar 2025 (1 undated article left out).',
+    );
+    const published = [...embed.fields![0]!.value.matchAll(/, (\d+ \w+ 2025), paragraph/g)].map((m) => m[1]);
+    expect(published.length).toBeGreaterThan(0);
+    expect(new Set(published)).toEqual(new Set(['15 Mar 2025', '16 Mar 2025', '17 Mar 2025']));
+  });
+
+  it('/ask and /quotes reply privately to a date they cannot read, or a period that ends before it starts', async () => {
+    for (const [name, options, expected] of [
+      [
+        'ask',
+        { question: 'ferry timetable', since: 'the day after never' },
+        /^since: "the day after never" is not a date I can read; write it as YYYY-MM-DD/,
+      ],
+      [
+        'quotes',
+        { speaker: 'David Lammy', since: '2025-06-03', until: '1 March 2025' },
+        /^since: 2025-06-03 is after until \(2025-03-01\)/,
+      ],
+    ] as const) {
+      const interaction = standin.dispatchInteraction({ kind: 'command', name, options });
+      expect((await standin.waitForCallback(interaction.id)).body).toMatchObject({
+        type: InteractionResponseType.ChannelMessageWithSource,
+        data: { flags: MessageFlags.Ephemeral },
+      });
+      expect(standin.repliesTo(interaction.id)[0]?.content).toMatch(expected);
+    }
+  });
+
+  it('/quotes since a date says when the speaker is not quoted in that period, or when it holds no article', async () => {
+    const { embed } = await ask('quotes', { speaker: 'David Lammy', since: '2025-05-01' });
+    expect(embed.description).toBe('David Lammy is not quoted in the articles published since 1 May 2025.');
+    expect(embed.footer?.text).toBe('Articles published since 1 May 2025 (1 undated article left out).');
+    const later = await ask('quotes', { speaker: 'David Lammy', since: '2025-06-04' });
+    expect(later.embed.description).toBe(
+      'No indexed article was published since 4 Jun 2025. The dated articles were published from 11 Mar 2025 to 3 Jun 2025.',
+    );
   });
 
   it('/ask private:true answers only the asker', async () => {

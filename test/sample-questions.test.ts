@@ -123,7 +123,16 @@ describe('topic questions on the sample articles', () => {
     expect(answer.passages[0]!.citation.n).toBe(1);
   });
 
-  it.each(['What were the football results last weekend?', 'Who won the Eurovision song contest?'])(
+  it('says that no article is from last weekend, and when the articles are from', async () => {
+    const answer = await ask('What were the football results last weekend?');
+    expect(answer.found).toBe(false);
+    expect(answer.reason).toMatch(
+      /^No indexed article was published from .+\. The dated articles were published on 3 Jun 2025\.$/,
+    );
+    expect(answer.passages).toEqual([]);
+  });
+
+  it.each(['Who won the Eurovision song contest?', 'What were the football results?'])(
     'answers found: false for something the articles do not cover: %s',
     async (question) => {
       const answer = await ask(question);

@@ -7,12 +7,19 @@ import type { Answer } from '../src/answer/answer-schema.js';
 import { Briefing } from '../src/answer/briefing.js';
 import { benchConfigSchema, parseConfig, type CoreConfig } from '../src/config.js';
 import { reindex, type ReindexOptions } from '../src/ingest/reindex.js';
+import { isWithin } from '../src/document/date-range.js';
 import { buildMatchExpression } from '../src/search/fts-query.js';
 import { failureNotice, UNAVAILABLE_NOTICE } from '../src/bot/failure-notice.js';
 import { IndexError } from '../src/store/open-database.js';
 import { openFeedbackStore, openPassageStore } from '../src/store/open-store.js';
-import type { PassageStore } from '../src/store/passage-store.js';
-import { CONDITIONS_SAMPLE, dateBack, NATO_SAMPLE, scratchCorpus } from './helpers/corpus.js';
+import type { PassageStore, RankedId } from '../src/store/passage-store.js';
+import {
+  CONDITIONS_SAMPLE,
+  dateBack,
+  NATO_SAMPLE,
+  scratchCorpus,
+  writeGeneratedArticles,
+} from './helpers/corpus.js';
 import { sharedEmbedder, testConfig } from './helpers/model.js';
 import { postgresUrl, scratchSchema, type StoreKind } from './helpers/stores.js';
 
@@ -243,6 +250,8 @@ describe.skipIf(!url)(`Postgres ranks as SQLite does${url ? '' : ' (skipped: DAT
     await fs.mkdir(path.join(corpus.articlesDir, 'bbc'));
     for (const file of (await fs.readdir(root)).sort().slice(0, BBC_ARTICLES))
       await fs.copyFile(path.join(root, file), path.join(corpus.articlesDir, 'bbc', file));
+    // Dated stories (1 to 24 November 2024) beside the undated BBC ones, for the period filter.
+    await writeGeneratedArticles(path.join(corpus.articlesDir, 'council'), 24);
     const configs = (['sqlite', 'postgres'] as const).map((kind) => storeConfig(kind, corpus, schema.schema));
     for (const config of configs) await run(config);
     sqlite = await openPassageStore(configs[0]!);
@@ -302,6 +311,55 @@ describe.skipIf(!url)(`Postgres ranks as SQLite does${url ? '' : ' (skipped: DAT
     const [a, b] = await Promise.all([sqlite.following(ids), postgres.following(ids)]);
     expect(a.size).toBeGreaterThan(0);
     expect(new Map([...b].sort(([x], [y]) => x - y))).toEqual(new Map([...a].sort(([x], [y]) => x - y)));
+  });
+
+  it('keeps to a period alike: the same passages within it by BM25, by vectors and in answers', async () => {
+    const range = { since: '2024-11-05', until: '2024-11-12' };
+    const [periodA, periodB] = await Promise.all([sqlite.period(range), postgres.period(range)]);
+    expect(periodA).toEqual({
+      articles: 8,
+      undated: BBC_ARTICLES + 1,
+      oldest: '2024-11-01',
+      newest: '2025-06-03',
+    });
+    expect(periodB).toEqual(periodA);
+    const [idsA, idsB] = await Promise.all([
+      sqlite.passageIdsWithin(range),
+      postgres.passageIdsWithin(range),
+    ]);
+    expect(idsA.length).toBeGreaterThan(8);
+    expect([...idsB].sort((x, y) => x - y)).toEqual([...idsA].sort((x, y) => x - y));
+    const inPeriod = new Set(idsA);
+
+    // Deep enough for every match in the period: the templated stories tie on BM25, in no set order.
+    const match = buildMatchExpression('council ferry plan budget')!;
+    const [ftsA, ftsB] = await Promise.all([
+      sqlite.fullText(match, 100, 0.5, range),
+      postgres.fullText(match, 100, 0.5, range),
+    ]);
+    expect(ftsA.length).toBeGreaterThan(8);
+    expect(ftsA.every((hit) => inPeriod.has(hit.id))).toBe(true);
+    const byId = (hits: RankedId[]) => [...hits].sort((x, y) => x.id - y.id);
+    expect(byId(ftsB).map((hit) => hit.id)).toEqual(byId(ftsA).map((hit) => hit.id));
+    byId(ftsB).forEach((hit, i) => expect(hit.score).toBeCloseTo(byId(ftsA)[i]!.score, 6));
+
+    // A period of a few stories among many: still k passages, all from it.
+    const [vector] = await (await sharedEmbedder()).embed(['the council votes to fund the ferry']);
+    const [nearA, nearB] = await Promise.all([
+      sqlite.nearest(vector!, 10, range),
+      postgres.nearest(vector!, 10, range),
+    ]);
+    expect(nearA).toHaveLength(10);
+    expect(nearA.every((hit) => inPeriod.has(hit.id))).toBe(true);
+    expect(nearB.map((hit) => hit.id)).toEqual(nearA.map((hit) => hit.id));
+
+    const [a, b] = briefings;
+    const question = 'What did the council decide about the ferry?';
+    const [answerA, answerB] = [await a!.ask(question, { range }), await b!.ask(question, { range })];
+    expect(answerA.period).toEqual(range);
+    expect(answerA.passages.every((p) => isWithin(p.citation.published, range))).toBe(true);
+    expect(answerB.passages.map((p) => p.text)).toEqual(answerA.passages.map((p) => p.text));
+    expect(answerB.undatedLeftOut).toBe(answerA.undatedLeftOut);
   });
 
   it('gives the same answers, speakers and sources', async () => {

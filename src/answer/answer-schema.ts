@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateRangeSchema } from '../document/date-range.js';
 
 export const citationSchema = z.object({
   /** The number the answer text uses for this source: [1], [2], ... */
@@ -37,6 +38,10 @@ export const answerSchema = z
      */
     note: z.string().min(1).optional(),
     passages: z.array(answerPassageSchema),
+    /** The period the answer was drawn from (from the question's words or the since/until options). */
+    period: dateRangeSchema.optional(),
+    /** How many undated articles the period left out (present with `period`). */
+    undatedLeftOut: z.number().int().min(0).optional(),
   })
   .refine((answer) => answer.passages.every((p) => p.highlight.end <= p.text.length), {
     message: 'a highlight runs past its passage',

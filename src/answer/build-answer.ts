@@ -1,16 +1,19 @@
+import { hasBounds, type DateRange } from '../document/date-range.js';
 import type { Span } from '../document/sentence-split.js';
 import { queryTerms } from '../search/fts-query.js';
 import { searchPassages, type SearchMode } from '../search/hybrid-search.js';
 import { completeWithFollowing } from '../search/complete-passage.js';
 import { findSpeakers } from '../search/resolve-speaker.js';
 import { parseQuestion } from '../search/parse-question.js';
+import { questionDates } from '../search/question-dates.js';
 import { searchStatements } from '../search/speaker-retriever.js';
-import type { PassageRecord, PassageStore, SpeakerRecord } from '../store/passage-store.js';
+import type { PassageRecord, PassageStore, PeriodSummary, SpeakerRecord } from '../store/passage-store.js';
 import type { Answer, AnswerPassage, Citation } from './answer-schema.js';
 import type { ModelCalibration } from './calibration.js';
 import { evidenceOf, isStrongEvidence, rarityWeights } from './evidence.js';
 import { describeYears, yearsAsked } from '../search/question-years.js';
 import { bestSentence } from './highlight.js';
+import { describePeriod } from './period-text.js';
 
 export interface AnswerContext {
   store: PassageStore;
@@ -23,6 +26,10 @@ export interface AskOptions {
   /** How many passages at most; by default 5, or 10 for "what did X say" (a speaker's statements). */
   limit?: number;
   mode?: SearchMode;
+  /** Answer only from articles published in this period; when it sets an end, wins over the question's dates. */
+  range?: DateRange;
+  /** The day relative dates in the question ("last week", "since Monday") count from; the clock's by default. */
+  today?: Date;
 }
 
 /** Longer questions are cut: the model reads 256 word pieces at most and FTS5 gains nothing from more. */
@@ -85,6 +92,7 @@ async function answerAboutSpeaker(
   speakers: readonly SpeakerRecord[],
   topic: string | null,
   limit: number,
+  range: DateRange | null,
 ): Promise<Answer> {
   const roles = [...new Set(speakers.flatMap((speaker) => speaker.roles))];
   const speaker = { name: speakers.map((s) => s.name).join(' / '), roles };
@@ -93,7 +101,15 @@ async function answerAboutSpeaker(
     topic: topic ? { text: topic, vector: await context.embedQuery(topic) } : null,
     vectorWeight: context.calibration.vectorWeight,
     limit,
+    ...(range ? { range } : {}),
   });
+  if (range && hits.length === 0) {
+    return notFound(
+      question,
+      `${speaker.name} is not quoted in the articles published ${describePeriod(range)}.`,
+      speaker,
+    );
+  }
   let note: string | undefined;
   if (topic) {
     // The topic ranks the statements and never removes them: "punishing Moscow" asked of someone quoted
@@ -144,6 +160,7 @@ async function answerFromSearch(
   question: string,
   limit: number,
   mode: SearchMode,
+  when: { range: DateRange | null; newestFirst: boolean },
 ): Promise<Answer> {
   const outside = await outsideArchive(context.store, question);
   if (outside) return notFound(question, outside);
@@ -152,6 +169,8 @@ async function answerFromSearch(
     limit,
     mode,
     vectorWeight: context.calibration.vectorWeight,
+    newestFirst: when.newestFirst,
+    ...(when.range ? { range: when.range } : {}),
   });
   const terms = queryTerms(question);
   const evidence = evidenceOf(hits, terms, await termWeights(context, terms));
@@ -168,21 +187,29 @@ async function answerFromSearch(
   return { question, found: true, speaker: null, reason: null, passages: toAnswerPassages(candidates) };
 }
 
-/**
- * Answers a question from the index: "what did X say (about Y)" questions list X's attributed statements;
- * any other question gets hybrid search. Never throws on odd input: an empty or wordless question is a
- * `found: false` answer that says what to ask instead.
- */
-export async function answerQuestion(
+/** Why a period holds nothing to answer from, naming the dates the archive does cover. */
+function emptyPeriod(range: DateRange, summary: PeriodSummary): string {
+  const none = `No indexed article was published ${describePeriod(range)}.`;
+  if (!summary.oldest || !summary.newest) return `${none} None of the indexed articles has a date.`;
+  const covered = describePeriod({ since: summary.oldest, until: summary.newest });
+  return `${none} The dated articles were published ${covered}.`;
+}
+
+interface Asked {
+  /** The words to answer, with or without the question's date words. */
+  words: string;
+  range: DateRange | null;
+  newestFirst: boolean;
+}
+
+/** A speaker's statements or hybrid search, within `range` when there is one. */
+async function answerWords(
   context: AnswerContext,
-  rawQuestion: string,
-  options: AskOptions = {},
+  question: string,
+  { words, range, newestFirst }: Asked,
+  options: AskOptions,
 ): Promise<Answer> {
-  const question = rawQuestion.normalize('NFC').replace(/\s+/gu, ' ').trim().slice(0, MAX_QUESTION_CHARS);
-  if (!/[\p{L}\p{N}]/u.test(question)) {
-    return notFound(question, 'Ask a question in words, for example: "What did Lammy say about sanctions?"');
-  }
-  const parsed = parseQuestion(question);
+  const parsed = parseQuestion(words);
   const asked =
     parsed.speaker ??
     // "hey Lammy": a bare name is a speaker question only when it is the name of someone quoted.
@@ -197,15 +224,60 @@ export async function answerQuestion(
       speakers,
       asked.topic,
       options.limit ?? DEFAULT_SPEAKER_LIMIT,
+      range,
     );
   }
   // Search reads the question without its greeting or "please", which only add noise to its words.
-  const searched = parsed.text || question;
   const answer = await answerFromSearch(
     context,
-    searched,
+    parsed.text || words,
     options.limit ?? DEFAULT_LIMIT,
     options.mode ?? 'hybrid',
+    { range, newestFirst },
   );
   return { ...answer, question };
+}
+
+/**
+ * Answers a question from the index: "what did X say (about Y)" questions list X's attributed statements;
+ * any other question gets hybrid search. A period (the since/until options, else dates in the question)
+ * limits both to the articles published in it. Never throws on odd input: an empty or wordless question is
+ * a `found: false` answer that says what to ask instead.
+ */
+export async function answerQuestion(
+  context: AnswerContext,
+  rawQuestion: string,
+  options: AskOptions = {},
+): Promise<Answer> {
+  const question = rawQuestion.normalize('NFC').replace(/\s+/gu, ' ').trim().slice(0, MAX_QUESTION_CHARS);
+  if (!/[\p{L}\p{N}]/u.test(question)) {
+    return notFound(question, 'Ask a question in words, for example: "What did Lammy say about sanctions?"');
+  }
+  // Dates are read first: "what did Lammy say last week?" asks about Lammy, within last week.
+  const dates = questionDates(question, options.today ?? new Date());
+  const newestFirst = dates.recency;
+  // Options with neither end set (a command's blank since and until) leave the question's dates in force.
+  const explicit = hasBounds(options.range) ? options.range : null;
+  const period = explicit ?? dates.range;
+  const words = dates.text || question;
+  if (!period) return answerWords(context, question, { words, range: null, newestFirst }, options);
+
+  const summary = await context.store.period(period);
+  if (summary.articles > 0) {
+    const answer = await answerWords(context, question, { words, range: period, newestFirst }, options);
+    return { ...answer, period, undatedLeftOut: summary.undated };
+  }
+  const empty = emptyPeriod(period, summary);
+  // A date the question names ("in 1986", "in February", "on Friday") that no article was published in
+  // is when the events happened: "the deficit in 1986" is reported in 1987, "the flood on Friday" in
+  // Saturday's paper. Answered from any date, saying so; the years check still refuses a year no passage
+  // mentions either. The options and words that count from today ("last week") are about publication only.
+  if (explicit || dates.relative) {
+    return { ...notFound(question, empty), period, undatedLeftOut: summary.undated };
+  }
+  const answer = await answerWords(context, question, { words: question, range: null, newestFirst }, options);
+  if (!answer.found)
+    return answer.reason === NOTHING_FOUND ? { ...answer, reason: `${NOTHING_FOUND} ${empty}` } : answer;
+  const note = `${empty.replace(/\.$/u, ';')} these passages are from other dates.`;
+  return { ...answer, note: answer.note ? `${note} ${answer.note}` : note };
 }

@@ -2,7 +2,8 @@ import type { AnswerPassage } from './answer-schema.js';
 import type { TopicBrief } from './brief-schema.js';
 import { formatPublished } from './citation-text.js';
 import { PLAIN, type TextStyle } from './format-text.js';
-import { describePeriod, NOTHING_ON_TOPIC } from './topic-brief.js';
+import { periodInTitle } from './period-text.js';
+import { NOTHING_ON_TOPIC } from './topic-brief.js';
 
 function marked({ text, highlight }: AnswerPassage, style: TextStyle): string {
   return (
@@ -15,9 +16,8 @@ function marked({ text, highlight }: AnswerPassage, style: TextStyle): string {
 /** A brief as a terminal reads it: key points, timeline, who said what, then the sources cited. */
 export function formatBriefText(brief: TopicBrief, style: TextStyle = PLAIN): string {
   if (!brief.found) return brief.reason ?? NOTHING_ON_TOPIC;
-  const period = describePeriod(brief.period);
   const sections = [
-    [`Brief: ${brief.topic}${period ? ` (${period})` : ''}`],
+    [`Brief: ${brief.topic}${periodInTitle(brief.period)}`],
     [
       style.bold('Key points'),
       ...brief.keyPoints.map((point) => `[${point.citation.n}] ${marked(point, style)}`),

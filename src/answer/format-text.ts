@@ -1,6 +1,7 @@
 import type { Answer } from './answer-schema.js';
 import { NOTHING_FOUND } from './build-answer.js';
 import { describeCitation } from './citation-text.js';
+import { periodLine } from './period-text.js';
 
 export interface TextStyle {
   bold(text: string): string;
@@ -11,7 +12,8 @@ export const ANSI: TextStyle = { bold: (text) => `\u001b[1m${text}\u001b[22m` };
 
 /** An answer as a terminal reads it: numbered passages with the answering sentence in bold, then sources. */
 export function formatAnswerText(answer: Answer, style: TextStyle = PLAIN): string {
-  if (!answer.found) return answer.reason ?? NOTHING_FOUND;
+  const period = periodLine(answer);
+  if (!answer.found) return [answer.reason ?? NOTHING_FOUND, ...(period ? [period] : [])].join('\n');
   const heading = answer.speaker
     ? `What ${answer.speaker.name}${answer.speaker.roles.length ? ` (${answer.speaker.roles.join('; ')})` : ''} said:`
     : `Passages that answer "${answer.question}":`;
@@ -27,5 +29,13 @@ export function formatAnswerText(answer: Answer, style: TextStyle = PLAIN): stri
       `[${citation.n}] ${describeCitation(citation)}${citation.url ? ` <${citation.url}>` : ''}`,
   );
   const note = answer.note ? [answer.note, ''] : [];
-  return [heading, '', ...note, ...passages.flatMap((p) => [p, '']), 'Sources:', ...sources].join('\n');
+  return [
+    heading,
+    ...(period ? [period] : []),
+    '',
+    ...note,
+    ...passages.flatMap((p) => [p, '']),
+    'Sources:',
+    ...sources,
+  ].join('\n');
 }

@@ -1,5 +1,5 @@
 import type { Span } from '../document/sentence-split.js';
-import { isWithin, type DateRange } from '../document/date-range.js';
+import { hasBounds, type DateRange } from '../document/date-range.js';
 import { containment } from '../search/dedupe.js';
 import { queryTerms } from '../search/fts-query.js';
 import { dot, searchPassages, type SearchHit } from '../search/hybrid-search.js';
@@ -8,10 +8,10 @@ import type { PassageRecord, QuoteRecord } from '../store/passage-store.js';
 import type { AnswerPassage } from './answer-schema.js';
 import type { BriefSource, BriefSpeaker, TimelineEntry, TopicBrief } from './brief-schema.js';
 import { citationOf, MAX_QUESTION_CHARS, termWeights, type AnswerContext } from './build-answer.js';
-import { formatPublished } from './citation-text.js';
 import { termCoverage } from '../search/term-match.js';
 import { evidenceOf, isStrongEvidence } from './evidence.js';
 import { bestSentence } from './highlight.js';
+import { describePeriod } from './period-text.js';
 
 export interface BriefOptions {
   /** Only articles published in this period (undated ones are left out when it has an end). */
@@ -24,11 +24,6 @@ export const TIMELINE_ENTRIES = 10;
 export const BRIEF_SPEAKERS = 3;
 /** Passages read for a brief: enough for ten dated stories and their voices after the off-topic tail is cut. */
 const POOL = 60;
-/**
- * With a period, search is read this many times deeper before the period filter, so that a period holding
- * a small share of the archive's stories on the topic still fills the brief.
- */
-const PERIOD_DEPTH = 4;
 /**
  * A passage counts as on the topic when its own evidence is strong (as an answer's best passage must be) and
  * its score is at least this share of the best: the tail of hybrid search is the nearest noise.
@@ -53,22 +48,15 @@ interface Candidate extends SearchHit {
 const dayOf = (published: string | null) =>
   published && /^\d{4}-\d{2}-\d{2}/.test(published) ? published.slice(0, 10) : null;
 
-/** "from 1 Mar 1987 to 31 Mar 1987", "since 1 Mar 1987", "until 31 Mar 1987", or "" for the whole archive. */
-export function describePeriod({ since, until }: DateRange): string {
-  if (since && until) return `from ${formatPublished(since)} to ${formatPublished(until)}`;
-  if (since) return `since ${formatPublished(since)}`;
-  if (until) return `until ${formatPublished(until)}`;
-  return '';
-}
-
 function notFound(topic: string, period: DateRange, reason: string): TopicBrief {
   return { topic, found: false, reason, period, keyPoints: [], timeline: [], speakers: [], sources: [] };
 }
 
 /**
- * The passages on the topic, best first: search read deep, cut to the period, then to the passages that
- * are each strong evidence for the topic and not far behind the best. Null when the best few are not
- * strong evidence: the answer layer's judgement of whether the archive covers it at all.
+ * The passages on the topic, best first: search within the period, cut to the passages that are each
+ * strong evidence for the topic and not far behind the best. Null when the best few are not strong
+ * evidence: the answer layer's judgement of whether the archive covers it at all (and, with a period,
+ * `outsidePeriod` says whether it does at other dates).
  */
 async function passagesOnTopic(
   context: AnswerContext,
@@ -77,19 +65,20 @@ async function passagesOnTopic(
   period: DateRange,
 ): Promise<{ candidates: Candidate[] | null; outsidePeriod: boolean }> {
   const vector = await context.embedQuery(topic);
-  const limited = Boolean(period.since || period.until);
-  const depth = limited ? PERIOD_DEPTH : 1;
-  const all = await searchPassages(context.store, topic, vector, {
-    limit: POOL * depth,
-    mode: 'hybrid',
-    vectorWeight: context.calibration.vectorWeight,
-    candidates: POOL * 2 * depth,
-  });
-  const hits = all.filter((hit) => isWithin(hit.passage.published, period));
+  const limited = hasBounds(period);
+  const search = (range: DateRange) =>
+    searchPassages(context.store, topic, vector, {
+      limit: POOL,
+      mode: 'hybrid',
+      vectorWeight: context.calibration.vectorWeight,
+      candidates: POOL * 2,
+      range,
+    });
+  const hits = await search(period);
   const weights = await termWeights(context, terms);
   const strong = (list: readonly SearchHit[]) =>
     evidenceOf(list, terms, weights).some((item) => isStrongEvidence(item, context.calibration.evidence));
-  if (!strong(hits)) return { candidates: null, outsidePeriod: limited && strong(all) };
+  if (!strong(hits)) return { candidates: null, outsidePeriod: limited && strong(await search({})) };
   const best = hits[0]!.score;
   const candidates = hits
     .filter((hit) => hit.score >= best * MIN_RELATIVE_SCORE && strong([hit]))

@@ -2,6 +2,7 @@ import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discor
 import type { Answer, AnswerPassage, Citation } from '../answer/answer-schema.js';
 import { NOTHING_FOUND } from '../answer/build-answer.js';
 import { describeCitation } from '../answer/citation-text.js';
+import { periodLine } from '../answer/period-text.js';
 import type { ShownAnswer } from '../store/feedback-store.js';
 import { feedbackRow } from './feedback.js';
 import {
@@ -96,6 +97,13 @@ export function renderPassages(passages: readonly AnswerPassage[], room: number)
   return passages.map((passage, i) => renderPassage(passage, shares[i]!)).join(PASSAGE_SEPARATOR);
 }
 
+/** The period the answer was drawn from, under it; none for an answer from articles of any date. */
+function periodFooter(answer: Answer): Pick<APIEmbed, 'footer'> {
+  const line = periodLine(answer);
+  // Dates and counts only: short, and a footer shows no Markdown, so it needs no escaping.
+  return line ? { footer: { text: line } } : {};
+}
+
 function foundEmbed(answer: Answer): APIEmbed {
   const passages = shownPassages(answer);
   const fields = packLines(
@@ -103,12 +111,21 @@ function foundEmbed(answer: Answer): APIEmbed {
     DISCORD_LIMITS.fieldValue,
   ).map((value, i) => ({ name: i === 0 ? 'Sources' : 'Sources (continued)', value }));
   const title = fitLiteral(heading(answer), DISCORD_LIMITS.embedTitle);
+  const footer = periodFooter(answer);
   // The note says how to read the passages ("none is clearly about ..."), so it comes before them.
   const note = answer.note ? `*${fitLiteral(answer.note, NOTE_CHARS)}*${PASSAGE_SEPARATOR}` : '';
   const room =
-    Math.min(DISCORD_LIMITS.embedDescription, DISCORD_LIMITS.embedTotal - embedLength({ title, fields })) -
-    note.length;
-  return { title, description: note + renderPassages(passages, room), color: FOUND_COLOR, fields };
+    Math.min(
+      DISCORD_LIMITS.embedDescription,
+      DISCORD_LIMITS.embedTotal - embedLength({ title, fields, ...footer }),
+    ) - note.length;
+  return {
+    title,
+    description: note + renderPassages(passages, room),
+    color: FOUND_COLOR,
+    fields,
+    ...footer,
+  };
 }
 
 function notFoundEmbed(answer: Answer): APIEmbed {
@@ -116,6 +133,7 @@ function notFoundEmbed(answer: Answer): APIEmbed {
     title: fitLiteral(heading(answer), DISCORD_LIMITS.embedTitle),
     description: fitLiteral(answer.reason ?? NOTHING_FOUND, DISCORD_LIMITS.embedDescription),
     color: NOT_FOUND_COLOR,
+    ...periodFooter(answer),
   };
 }
 

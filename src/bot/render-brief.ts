@@ -1,7 +1,8 @@
 import type { APIEmbed } from 'discord.js';
 import type { BriefSource, TopicBrief } from '../answer/brief-schema.js';
 import { formatPublished } from '../answer/citation-text.js';
-import { describePeriod, NOTHING_ON_TOPIC } from '../answer/topic-brief.js';
+import { periodInTitle } from '../answer/period-text.js';
+import { NOTHING_ON_TOPIC } from '../answer/topic-brief.js';
 import { plural } from '../plural.js';
 import { DISCORD_LIMITS, embedLength, fairShares, packLines } from './limits.js';
 import { FOUND_COLOR, NOT_FOUND_COLOR, renderPassages, type BotMessage } from './render-answer.js';
@@ -87,10 +88,9 @@ function notFoundMessage(brief: TopicBrief): BotMessage {
  */
 export function renderBrief(brief: TopicBrief): BotMessage {
   if (!brief.found || brief.keyPoints.length === 0) return notFoundMessage(brief);
-  const period = describePeriod(brief.period);
   const embeds: APIEmbed[] = [
     {
-      title: fitLiteral(`Brief: ${brief.topic}${period ? ` (${period})` : ''}`, TITLE_CHARS),
+      title: fitLiteral(`Brief: ${brief.topic}${periodInTitle(brief.period)}`, TITLE_CHARS),
       description: renderPassages(brief.keyPoints, BUDGET.keyPoints),
       color: FOUND_COLOR,
     },

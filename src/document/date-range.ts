@@ -13,6 +13,11 @@ export const dateRangeSchema = z
   });
 export type DateRange = z.infer<typeof dateRangeSchema>;
 
+/** Whether a period limits the dates at all: one with neither end is any date (blank options). */
+export function hasBounds(range: DateRange | null | undefined): range is DateRange {
+  return Boolean(range && (range.since || range.until));
+}
+
 /** Whether an article's ISO publication date (or date-time) falls in the period; undated articles never do. */
 export function isWithin(published: string | null, range: DateRange): boolean {
   if (!range.since && !range.until) return true;

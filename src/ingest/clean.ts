@@ -163,8 +163,24 @@ export const metadataFields = {
   url: optionalText,
   source: optionalText,
   published: publishedField,
+  // Other names sources give the publication date (schema.org's, APIs', static site generators').
+  datePublished: publishedField,
+  publishedAt: publishedField,
+  date: publishedField,
   author: authorField,
 };
+
+/** The metadata with one `published`: the first of `published`, `datePublished`, `publishedAt`, `date`. */
+export function withPublished<
+  T extends {
+    published: string | null;
+    datePublished: string | null;
+    publishedAt: string | null;
+    date: string | null;
+  },
+>({ datePublished, publishedAt, date, ...metadata }: T): Omit<T, 'datePublished' | 'publishedAt' | 'date'> {
+  return { ...metadata, published: metadata.published ?? datePublished ?? publishedAt ?? date };
+}
 
 /** `title: is missing; published: expected a date`, for a skip reason. */
 export function describeIssues(error: z.ZodError): string {

@@ -15,7 +15,10 @@ const WEEKDAY =
   /^(mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)$/;
 const DAY = /^(\d{1,2})(?:st|nd|rd|th)?$/;
 const YEAR = /^(\d{4})$/;
-const TIME = /^(\d{1,2})(?:[:.](\d{2})(?:[:.](\d{2}))?)?(am|pm)?$/;
+// Seconds may carry a fraction, dropped: Reuters-21578 writes `15:01:01.79`.
+const TIME = /^(\d{1,2})(?:[:.](\d{2})(?:[:.](\d{2})(?:\.\d+)?)?)?(am|pm)?$/;
+/** Day, month name and year joined by hyphens or slashes: Reuters' `26-feb-1987`, `3/jun/2025`. */
+const JOINED = /^(\d{1,2})[-/]([a-z]+)\.?[-/](\d{4})$/;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:t(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(z|[+-]\d{2}:?\d{2})?)?$/;
 const OFFSET = /^([+-]\d{2}):?(\d{2})$/;
 const UTC_ZONES = new Set(['z', 'gmt', 'utc']);
@@ -65,6 +68,11 @@ function classify(raw: string): Token | null {
   }
   const iso = ISO.exec(token);
   if (iso) return { kind: 'iso', parts: isoParts(iso) };
+  const joined = JOINED.exec(token);
+  if (joined && MONTH.test(joined[2]!)) {
+    const month = MONTH_PREFIXES.indexOf(joined[2]!.slice(0, 3)) + 1;
+    return { kind: 'iso', parts: { year: Number(joined[3]), month, day: Number(joined[1]) } };
+  }
   return null;
 }
 

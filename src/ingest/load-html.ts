@@ -71,10 +71,32 @@ function pageUrl(document: HtmlDocument): string | null {
   return candidates.find((url): url is string => typeof url === 'string' && URL.canParse(url.trim())) ?? null;
 }
 
+/**
+ * Where pages state their publication time when Readability finds it in neither JSON-LD nor
+ * `article:published_time`: schema.org microdata, then the article's `<time>` (the page's first, last).
+ */
+const PUBLISHED_ELEMENTS: [selector: string, attribute: string][] = [
+  ['meta[itemprop="datePublished"]', 'content'],
+  ['[itemprop="datePublished"][datetime]', 'datetime'],
+  ['time[pubdate][datetime]', 'datetime'],
+  ['article time[datetime]', 'datetime'],
+  ['time[datetime]', 'datetime'],
+];
+
+function pagePublished(document: HtmlDocument): string | null {
+  for (const [selector, attribute] of PUBLISHED_ELEMENTS) {
+    const value = document.querySelector(selector)?.getAttribute(attribute);
+    const published = value ? normaliseDate(value.trim()) : null;
+    if (published) return published;
+  }
+  return null;
+}
+
 function extractArticle(html: string, file: string): LoadResult {
   const { document } = parseHTML(html);
   // Read before Readability, which rewrites the document as it goes.
   const url = pageUrl(document);
+  const published = pagePublished(document);
   const page = new Readability(document).parse();
   if (!page?.content) return skipFile(file, 'no article text found in the HTML');
   const byline = cleanText(page.byline ?? '');
@@ -82,7 +104,7 @@ function extractArticle(html: string, file: string): LoadResult {
     title: page.title ?? '',
     source: page.siteName,
     url,
-    published: page.publishedTime ? normaliseDate(page.publishedTime) : null,
+    published: (page.publishedTime && normaliseDate(page.publishedTime)) || published,
     author: byline.replace(/^by\s+/i, ''),
     paragraphs: blockParagraphs(page.content, byline),
   });

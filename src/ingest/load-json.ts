@@ -7,6 +7,7 @@ import {
   skipFile,
   type LoadResult,
   type RawParagraph,
+  withPublished,
 } from './clean.js';
 import { splitLines, splitParagraphs } from './load-text.js';
 
@@ -35,7 +36,7 @@ const entrySchema = z
       });
       return z.NEVER;
     }
-    return { ...entry, body: found };
+    return { ...withPublished(entry), body: found };
   });
 
 /** One entry of the file, with where to point the reader if it is rejected. */

@@ -10,13 +10,13 @@ import {
   singleArticle,
   skipFile,
   type LoadResult,
+  withPublished,
 } from './clean.js';
 import { splitLines } from './load-text.js';
 
-const frontMatterSchema = z.object(
-  { title: optionalText, ...metadataFields },
-  { error: 'expected `field: value` lines' },
-);
+const frontMatterSchema = z
+  .object({ title: optionalText, ...metadataFields }, { error: 'expected `field: value` lines' })
+  .transform(withPublished);
 
 // gray-matter runs `---js` front matter through eval(); an articles folder is not trusted code.
 const refuseJavaScript = (): never => {

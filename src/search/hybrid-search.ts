@@ -1,6 +1,8 @@
+import type { DateRange } from '../document/date-range.js';
 import type { PassageRecord, PassageStore } from '../store/passage-store.js';
 import { dropNearDuplicates } from './dedupe.js';
 import { buildMatchExpression, queryTerms } from './fts-query.js';
+import { newestFirst } from './recency.js';
 import { reciprocalRankFusion } from './rrf.js';
 import { scoreFusion } from './score-fusion.js';
 import { termsIn } from './term-match.js';
@@ -26,6 +28,10 @@ export interface SearchOptions {
   candidates?: number;
   /** How much a match in the article's context (headline, subjects) counts against one in the passage. */
   contextWeight?: number;
+  /** Only passages of articles published within this period (undated articles are left out). */
+  range?: DateRange;
+  /** A "latest" question: newer articles first among the relevant passages (see recency). */
+  newestFirst?: boolean;
 }
 
 const DEFAULT_CANDIDATES = 50;
@@ -74,13 +80,15 @@ export async function searchPassages(
     vectorWeight,
     candidates = DEFAULT_CANDIDATES,
     contextWeight = DEFAULT_CONTEXT_WEIGHT,
+    range,
+    newestFirst: favourNewest = false,
   }: SearchOptions,
 ): Promise<SearchHit[]> {
   const depth = Math.max(candidates, limit * 2);
   const match = mode === 'vector' ? null : buildMatchExpression(question);
   const [bm25, vector] = await Promise.all([
-    match ? store.fullText(match, depth, contextWeight) : [],
-    mode === 'bm25' ? [] : store.nearest(questionVector, depth),
+    match ? store.fullText(match, depth, contextWeight, range) : [],
+    mode === 'bm25' ? [] : store.nearest(questionVector, depth, range),
   ]);
   const fused =
     mode === 'hybrid'
@@ -100,5 +108,5 @@ export async function searchPassages(
   });
   penaliseRestatingCaptions(hits, queryTerms(question));
   hits.sort((a, b) => b.score - a.score);
-  return dropNearDuplicates(hits, (hit) => hit.passage.text, limit);
+  return dropNearDuplicates(favourNewest ? newestFirst(hits) : hits, (hit) => hit.passage.text, limit);
 }

@@ -4,10 +4,11 @@
  * quantity with a unit ("2000 jobs" is still read as a year: rare in questions, and only ever a refusal when
  * the archive never mentions 2000 either).
  */
+export const YEAR_PATTERN = String.raw`(?<![\p{N}.,$£€])(?:19|20)\d\d(?![\p{N}%]|[.,]\d)`;
+
 export function yearsAsked(question: string): number[] {
   const years = new Set<number>();
-  for (const match of question.matchAll(/(?<![\p{N}.,$£€])(19|20)\d\d(?![\p{N}%]|[.,]\d)/gu))
-    years.add(Number(match[0]));
+  for (const match of question.matchAll(new RegExp(YEAR_PATTERN, 'gu'))) years.add(Number(match[0]));
   return [...years];
 }
 

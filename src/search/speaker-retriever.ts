@@ -1,3 +1,4 @@
+import { isWithin, type DateRange } from '../document/date-range.js';
 import type { Span } from '../document/sentence-split.js';
 import type { PassageRecord, PassageStore, QuoteRecord, RankedId } from '../store/passage-store.js';
 import { dropNearDuplicates } from './dedupe.js';
@@ -19,6 +20,8 @@ export interface StatementQuery {
   /** The same weight hybrid search gives the model's similarity (see score-fusion). */
   vectorWeight: number;
   limit: number;
+  /** Only statements in articles published within this period (undated articles are left out). */
+  range?: DateRange;
 }
 
 /** The span covering these statements of a passage, as offsets into its text (the whole passage if they fall outside it). */
@@ -61,7 +64,7 @@ async function rankByTopic(
  */
 export async function searchStatements(
   store: PassageStore,
-  { speakers, topic, vectorWeight, limit }: StatementQuery,
+  { speakers, topic, vectorWeight, limit, range = {} }: StatementQuery,
 ): Promise<StatementHit[]> {
   const quotesByPassage = new Map<number, QuoteRecord[]>();
   for (const quote of await store.quotesBy(speakers)) {
@@ -70,7 +73,9 @@ export async function searchStatements(
     else quotesByPassage.set(quote.passageId, [quote]);
   }
   // Captions repeat the body next to a photo; attribution reads the body only.
-  const passages = (await store.passages([...quotesByPassage.keys()])).filter((p) => p.kind === 'body');
+  const passages = (await store.passages([...quotesByPassage.keys()])).filter(
+    (p) => p.kind === 'body' && isWithin(p.published, range),
+  );
   const ranked = topic ? await rankByTopic(store, passages, topic, vectorWeight) : null;
   const hits: StatementHit[] = passages.map((passage, index) => ({
     passage,

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { DEFAULT_VECTOR_QUANTIZE_ABOVE } from '../config.js';
+import { hasBounds, type DateRange } from '../document/date-range.js';
 import { openIndexForRead, type ReadOptions } from './open-database.js';
 import { DIGEST_KEY, parseDigest, type IndexDigest } from './index-digest.js';
 import { CALIBRATION_KEY, ftsString, type IndexMeta } from './schema.js';
@@ -63,7 +64,23 @@ export interface OpeningRecord {
   passages: number;
 }
 
+/** What the index holds for a period: how many articles it dates in it, and the bounds of the whole archive. */
+export interface PeriodSummary {
+  /** Dated articles within the period. */
+  articles: number;
+  /** Articles without a date, which a period always leaves out. */
+  undated: number;
+  /** The oldest and newest publication days of the dated articles (null when none is dated). */
+  oldest: string | null;
+  newest: string | null;
+}
+
 export const DOCUMENT_FREQUENCY_CAP = 5000;
+
+/** A period's ends for SQL (both stores): an open end is a day no article comes before (or after). */
+export const dayBounds = (range: DateRange) => [range.since ?? '0000-01-01', range.until ?? '9999-12-31'];
+/** An article's publication day (its date-time's first ten characters) within the period; NULL is never. */
+const WITHIN_PERIOD = 'substr(a.published, 1, 10) BETWEEN ? AND ?';
 
 export interface PassageStoreOptions extends ReadOptions {
   /** Above this many passages `nearest` scans sign bits first, then rescores the best candidates exactly. */
@@ -84,11 +101,20 @@ export interface PassageStore {
    * Best BM25 matches for an FTS5 expression built by `buildMatchExpression`, never raw user text. A match
    * in the article's context counts `contextWeight` times a match in the passage's own words.
    */
-  fullText(matchExpression: string, limit: number, contextWeight: number): Promise<RankedId[]>;
+  fullText(
+    matchExpression: string,
+    limit: number,
+    contextWeight: number,
+    range?: DateRange,
+  ): Promise<RankedId[]>;
   /** BM25 matches among the passages `ids` only, best first. */
   fullTextWithin(matchExpression: string, ids: readonly number[]): Promise<RankedId[]>;
   /** Nearest passages by cosine distance, nearest first. */
-  nearest(vector: Float32Array, k: number): Promise<RankedId[]>;
+  nearest(vector: Float32Array, k: number, range?: DateRange): Promise<RankedId[]>;
+  /** The passages of articles published within a period (undated articles are in none). */
+  passageIdsWithin(range: DateRange): Promise<number[]>;
+  /** How many articles a period holds, how many are undated, and the archive's oldest and newest days. */
+  period(range: DateRange): Promise<PeriodSummary>;
   /** Passages with their article, in the order of `ids`; ids that no longer exist are left out. */
   passages(ids: readonly number[]): Promise<PassageRecord[]>;
   vectors(ids: readonly number[]): Promise<Map<number, Float32Array>>;
@@ -148,6 +174,19 @@ export class SqlitePassageStore implements PassageStore {
       fts: db.prepare(
         'SELECT rowid AS id, bm25(passages_fts, 1, ?) AS score FROM passages_fts WHERE passages_fts MATCH ? ORDER BY score LIMIT ?',
       ),
+      // The same BM25 over the passages of articles published within a period.
+      ftsWithinPeriod: db.prepare(`
+        SELECT passages_fts.rowid AS id, bm25(passages_fts, 1, ?) AS score
+        FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid JOIN articles a ON a.id = p.article_id
+        WHERE passages_fts MATCH ? AND ${WITHIN_PERIOD} ORDER BY score LIMIT ?`),
+      passageIdsWithinPeriod: db
+        .prepare(`SELECT p.id FROM passages p JOIN articles a ON a.id = p.article_id WHERE ${WITHIN_PERIOD}`)
+        .pluck(),
+      period: db.prepare(`
+        SELECT count(*) FILTER (WHERE ${WITHIN_PERIOD}) AS articles,
+               count(*) FILTER (WHERE a.published IS NULL) AS undated,
+               min(substr(a.published, 1, 10)) AS oldest, max(substr(a.published, 1, 10)) AS newest
+        FROM articles a`),
       // BM25 over a given set of passages (a speaker's statements): the same scores as `fts`, any depth.
       ftsWithin: db.prepare(
         'SELECT rowid AS id, bm25(passages_fts) AS score FROM passages_fts WHERE passages_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?)) ORDER BY score',
@@ -225,7 +264,19 @@ export class SqlitePassageStore implements PassageStore {
    * Best BM25 matches for an FTS5 expression built by `buildMatchExpression`, never raw user text. A match
    * in the article's context counts `contextWeight` times a match in the passage's own words.
    */
-  async fullText(matchExpression: string, limit: number, contextWeight: number): Promise<RankedId[]> {
+  async fullText(
+    matchExpression: string,
+    limit: number,
+    contextWeight: number,
+    range?: DateRange,
+  ): Promise<RankedId[]> {
+    if (hasBounds(range))
+      return this.statements.ftsWithinPeriod.all(
+        contextWeight,
+        matchExpression,
+        ...dayBounds(range),
+        limit,
+      ) as RankedId[];
     return this.statements.fts.all(contextWeight, matchExpression, limit) as RankedId[];
   }
 
@@ -240,12 +291,41 @@ export class SqlitePassageStore implements PassageStore {
    * the passages nearest by sign bits are rescored by cosine distance: the same distances as exact
    * search, for a recall@10 measured at 0.95 or more (scripts/bench/scale.ts).
    */
-  async nearest(vector: Float32Array, k: number): Promise<RankedId[]> {
+  async nearest(vector: Float32Array, k: number, range?: DateRange): Promise<RankedId[]> {
     if (k <= 0) return [];
+    if (hasBounds(range)) return this.nearestWithin(vector, k, range);
     const codes = this.signCodes();
     if (!codes) return this.statements.knn.all(vector, k) as RankedId[];
     const candidates = codes.nearest(vector, rescoredCandidates(k));
     return this.statements.rescore.all(vector, JSON.stringify(candidates), k) as RankedId[];
+  }
+
+  /**
+   * The nearest passages of articles published within a period, still `k` of them when the period has
+   * that many. A period holding most of the index is read from a deeper unfiltered search; any other is
+   * searched exactly among its own passages (vec0's KNN cannot filter on the article's date).
+   */
+  private async nearestWithin(vector: Float32Array, k: number, range: DateRange): Promise<RankedId[]> {
+    const ids = await this.passageIdsWithin(range);
+    if (ids.length === 0) return [];
+    const total = await this.passageCount();
+    if (ids.length * 2 >= total) {
+      const inPeriod = new Set(ids);
+      const deeper = await this.nearest(vector, Math.min(total, k * 4));
+      const kept = deeper.filter((hit) => inPeriod.has(hit.id));
+      if (kept.length >= k || deeper.length >= total) return kept.slice(0, k);
+    }
+    return this.statements.rescore.all(vector, JSON.stringify(ids), k) as RankedId[];
+  }
+
+  /** The passages of articles published within a period (undated articles are in none). */
+  async passageIdsWithin(range: DateRange): Promise<number[]> {
+    return this.statements.passageIdsWithinPeriod.all(...dayBounds(range)) as number[];
+  }
+
+  /** How many articles a period holds, how many are undated, and the archive's oldest and newest days. */
+  async period(range: DateRange): Promise<PeriodSummary> {
+    return this.statements.period.get(...dayBounds(range)) as PeriodSummary;
   }
 
   /** Re-read only after a re-index commits; the count and the codes come from one snapshot. */

@@ -6,25 +6,28 @@ import {
 } from 'discord.js';
 import { z } from 'zod';
 import type { Answer } from '../../answer/answer-schema.js';
+import { NOTHING_FOUND } from '../../answer/build-answer.js';
 import type { SpeakerRecord } from '../../store/passage-store.js';
 import { answerInteraction, privateNotice } from '../answer-reply.js';
 import type { BotContext } from '../context.js';
 import { cutAtSentence, DISCORD_LIMITS } from '../limits.js';
 import { literal } from '../safe-text.js';
-import { wantsPrivate, withPrivateOption } from './question-options.js';
+import { periodAsked, wantsPrivate, withDateOptions, withPrivateOption } from './question-options.js';
 
-export const data = withPrivateOption(
-  new SlashCommandBuilder()
-    .setName('quotes')
-    .setDescription('What one person said across the indexed articles')
-    .addStringOption((option) =>
-      option
-        .setName('speaker')
-        .setDescription('Who: start typing to pick from the people quoted')
-        .setRequired(true)
-        .setAutocomplete(true)
-        .setMaxLength(DISCORD_LIMITS.choiceValue),
-    ),
+export const data = withDateOptions(
+  withPrivateOption(
+    new SlashCommandBuilder()
+      .setName('quotes')
+      .setDescription('What one person said across the indexed articles')
+      .addStringOption((option) =>
+        option
+          .setName('speaker')
+          .setDescription('Who: start typing to pick from the people quoted')
+          .setRequired(true)
+          .setAutocomplete(true)
+          .setMaxLength(DISCORD_LIMITS.choiceValue),
+      ),
+  ),
 );
 
 const speakerSchema = z.string().trim().max(DISCORD_LIMITS.choiceValue);
@@ -51,10 +54,13 @@ export function speakerChoices(
     }));
 }
 
-/** A "what did X say" answer that fell back to a plain search means nobody by that name is quoted. */
+/**
+ * A "what did X say" answer that fell back to a plain search means nobody by that name is quoted. A period
+ * that holds no article at all says so itself.
+ */
 function onlyStatementsBy(speaker: string): (answer: Answer) => Answer {
   return (answer) =>
-    answer.speaker
+    answer.speaker || (answer.period && !answer.found && answer.reason !== NOTHING_FOUND)
       ? answer
       : {
           ...answer,
@@ -88,6 +94,7 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
   }
   await answerInteraction(interaction, context, `What did ${speaker} say?`, {
     private: wantsPrivate(interaction),
+    period: periodAsked(interaction),
     adjust: onlyStatementsBy(speaker),
   });
 }

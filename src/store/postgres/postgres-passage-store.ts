@@ -1,12 +1,15 @@
 import type pg from 'pg';
 import { DEFAULT_VECTOR_QUANTIZE_ABOVE } from '../../config.js';
+import { hasBounds, type DateRange } from '../../document/date-range.js';
 import { IndexError, modelMismatchMessage } from '../open-database.js';
 import {
+  dayBounds,
   DOCUMENT_FREQUENCY_CAP,
   type ArticleRecord,
   type OpeningRecord,
   type PassageRecord,
   type PassageStore,
+  type PeriodSummary,
   type QuoteRecord,
   type RankedId,
   type SpeakerRecord,
@@ -46,6 +49,13 @@ const POOL_SIZE = 4;
 const PASSAGE_COLUMNS = `
   p.id, p.article_id AS "articleId", a.key AS "articleKey", a.title, a.source, a.url, a.published,
   p.paragraph, p.ordinal, p.start, p."end", p.kind, p.text, a.context`;
+
+/**
+ * An article's publication day within the period $n..$n+1, as SQLite's store reads it (NULL is in none);
+ * byte order, as SQLite compares text, whatever the database's collation.
+ */
+const withinPeriod = (first: number) =>
+  `substr(a.published, 1, 10) COLLATE "C" BETWEEN $${first} AND $${first + 1}`;
 
 /**
  * FTS5's bm25() in SQL: per phrase, idf from the stored document frequency (floored at 1e-6 as FTS5 does),
@@ -141,10 +151,20 @@ export class PostgresPassageStore implements PassageStore {
     return this.retried(async () => (await this.pool.query<R>(sql, params)).rows);
   }
 
-  async fullText(matchExpression: string, limit: number, contextWeight: number): Promise<RankedId[]> {
+  async fullText(
+    matchExpression: string,
+    limit: number,
+    contextWeight: number,
+    range: DateRange = {},
+  ): Promise<RankedId[]> {
     const query = toTermQuery(matchExpression);
     if (!query) return [];
-    return this.query<RankedId>(BM25('', 'LIMIT $4'), [query.phrases, query.tsquery, contextWeight, limit]);
+    const params = [query.phrases, query.tsquery, contextWeight, limit];
+    if (!hasBounds(range)) return this.query<RankedId>(BM25('', 'LIMIT $4'), params);
+    return this.query<RankedId>(
+      BM25(`AND m.article_id IN (SELECT a.id FROM articles a WHERE ${withinPeriod(5)})`, 'LIMIT $4'),
+      [...params, ...dayBounds(range)],
+    );
   }
 
   async fullTextWithin(matchExpression: string, ids: readonly number[]): Promise<RankedId[]> {
@@ -159,10 +179,15 @@ export class PostgresPassageStore implements PassageStore {
     ]);
   }
 
-  async nearest(vector: Float32Array, k: number): Promise<RankedId[]> {
+  /**
+   * Nearest passages by cosine distance. Within a period, always exact among the period's passages:
+   * pgvector's HNSW filters after searching, so a period would get fewer than k of its passages.
+   */
+  async nearest(vector: Float32Array, k: number, range?: DateRange): Promise<RankedId[]> {
     if (k <= 0) return [];
     const { passages } = await this.stats();
-    const exact = passages <= this.quantizeAbove;
+    const within = hasBounds(range);
+    const exact = within || passages <= this.quantizeAbove;
     const efSearch = Math.min(1000, Math.max(this.efSearch, k));
     return this.retried(async () => {
       const client = await this.pool.connect();
@@ -173,8 +198,11 @@ export class PostgresPassageStore implements PassageStore {
         if (exact) await client.query('SET LOCAL enable_indexscan = off');
         else await client.query(`SET LOCAL hnsw.ef_search = ${efSearch}`);
         const { rows } = await client.query<RankedId>(
-          'SELECT id, embedding <=> $1::vector AS score FROM passages ORDER BY embedding <=> $1::vector LIMIT $2',
-          [vectorLiteral(vector), k],
+          within
+            ? `SELECT p.id, p.embedding <=> $1::vector AS score FROM passages p JOIN articles a ON a.id = p.article_id
+               WHERE ${withinPeriod(3)} ORDER BY p.embedding <=> $1::vector, p.id LIMIT $2`
+            : 'SELECT id, embedding <=> $1::vector AS score FROM passages ORDER BY embedding <=> $1::vector LIMIT $2',
+          [vectorLiteral(vector), k, ...(within ? dayBounds(range) : [])],
         );
         await client.query('COMMIT');
         return rows;
@@ -187,6 +215,26 @@ export class PostgresPassageStore implements PassageStore {
         client.release(failed !== undefined);
       }
     });
+  }
+
+  async passageIdsWithin(range: DateRange): Promise<number[]> {
+    const rows = await this.query<{ id: number }>(
+      `SELECT p.id FROM passages p JOIN articles a ON a.id = p.article_id WHERE ${withinPeriod(1)} ORDER BY p.id`,
+      dayBounds(range),
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async period(range: DateRange): Promise<PeriodSummary> {
+    const [row] = await this.query<PeriodSummary>(
+      `SELECT count(*) FILTER (WHERE ${withinPeriod(1)})::int AS articles,
+              count(*) FILTER (WHERE a.published IS NULL)::int AS undated,
+              min(substr(a.published, 1, 10) COLLATE "C") AS oldest,
+              max(substr(a.published, 1, 10) COLLATE "C") AS newest
+       FROM articles a`,
+      dayBounds(range),
+    );
+    return row ?? { articles: 0, undated: 0, oldest: null, newest: null };
   }
 
   async passages(ids: readonly number[]): Promise<PassageRecord[]> {

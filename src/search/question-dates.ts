@@ -1,0 +1,269 @@
+import * as chrono from 'chrono-node';
+import type { DateRange } from '../document/date-range.js';
+import { YEAR_PATTERN } from './question-years.js';
+
+/** A period as calendar days, both ends inclusive (ISO `YYYY-MM-DD`). */
+export interface DaySpan {
+  start: string;
+  end: string;
+}
+
+export interface QuestionDates {
+  /** The period the question asks about, or null when it names none. */
+  range: DateRange | null;
+  /** The question with its date words (and the preposition before them) removed: what retrieval reads. */
+  text: string;
+  /** "latest", "recent", "newest", "new": newer articles should rank first among the relevant ones. */
+  recency: boolean;
+  /**
+   * The period counts from today without naming a day, month or year ("yesterday", "last week", "the past
+   * two weeks"): it can only mean when the articles were published. A named one ("in February", "on
+   * Friday", "in 1986") may also be when the events happened, which articles report later.
+   */
+  relative: boolean;
+}
+
+const DAY_MS = 86_400_000;
+const pad = (n: number) => String(n).padStart(2, '0');
+const iso = (year: number, month: number, day: number) => `${year}-${pad(month)}-${pad(day)}`;
+const dayOf = (date: Date) => iso(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+const utc = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day));
+const addDays = (day: string, days: number) =>
+  dayOf(new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS));
+const lastDayOfMonth = (year: number, month: number) => utc(year, month + 1, 0).getUTCDate();
+
+type Unit = 'day' | 'week' | 'weekend' | 'month' | 'year';
+
+/** The calendar unit containing `day` ("2026-11-22" in a week runs Monday 16 to Sunday 22 November). */
+function unitAround(day: string, unit: Unit): DaySpan {
+  const [year, month] = day.split('-').map(Number) as [number, number];
+  switch (unit) {
+    case 'day':
+      return { start: day, end: day };
+    case 'week':
+    case 'weekend': {
+      const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday is 0
+      const monday = addDays(day, -weekday);
+      return { start: addDays(monday, unit === 'week' ? 0 : 5), end: addDays(monday, 6) };
+    }
+    case 'month':
+      return { start: iso(year, month, 1), end: iso(year, month, lastDayOfMonth(year, month)) };
+    case 'year':
+      return { start: iso(year, 1, 1), end: iso(year, 12, 31) };
+  }
+}
+
+/** A side of a chrono result: the day it names and how much of it the words pin down. */
+function componentSpan(component: chrono.ParsedComponents, text: string, today: string): DaySpan | null {
+  const known = (part: 'day' | 'month' | 'year' | 'weekday') => component.isCertain(part);
+  // "at 1" (as in "at 1,750 dlrs"), "noon": a time of day alone is no period.
+  if (
+    !known('day') &&
+    !known('month') &&
+    !known('year') &&
+    !known('weekday') &&
+    !/\b(?:week|today)\b/i.test(text)
+  )
+    return null;
+  let year = component.get('year')!;
+  let day = iso(year, component.get('month')!, component.get('day')!);
+  // News questions ask about the past: "in February" asked in November is this year's, "since Monday" the
+  // last one. chrono picks the nearest, which may lie ahead.
+  if (day > today && !known('year')) {
+    if (known('weekday') && !known('day')) day = addDays(day, -7);
+    else day = iso(--year, component.get('month')!, component.get('day')!);
+  }
+  const words = text.toLowerCase();
+  // chrono anchors "this week" on its Sunday, which begins the week in the US: the week is today's.
+  if (/^this\s+(?:week|month|year)\b/.test(words)) day = today;
+  const unit: Unit = /\bweekends?\b/.test(words)
+    ? 'weekend'
+    : /\bweeks?\b/.test(words)
+      ? 'week'
+      : /\bmonths?\b/.test(words)
+        ? 'month'
+        : /\byears?\b/.test(words)
+          ? 'year'
+          : /\bdays?\b/.test(words) || known('day') || known('weekday')
+            ? 'day'
+            : known('month')
+              ? 'month'
+              : known('year')
+                ? 'year'
+                : 'day';
+  // "the past two weeks", "last 3 days": from then until today, not the one week or day back then.
+  if (
+    /^(?:past|last)\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several)\b/.test(
+      words,
+    ) ||
+    /^past\s+(?:week|month|year)\b/.test(words)
+  )
+    return { start: day, end: today };
+  const span = unitAround(day, unit);
+  // "this week", "this month": up to today.
+  return /^this\b/.test(words) && span.end > today ? { start: span.start, end: today } : span;
+}
+
+/** Words a bare month ("March", "May") must follow to be read as a date: "March on Washington" is not one. */
+const TEMPORAL_PREPOSITION =
+  /\b(?:in|on|since|during|between|from|until|till|before|after|by|through|throughout|early|late|mid|of|last|this|past|and|to)[\s-]+$/i;
+/** The preposition (and article) before a date, removed with it: "in", "since the", "during". */
+const LEADING_WORDS =
+  /(?:\b(?:in|on|since|during|between|from|until|till|before|after|by|through|throughout|over|for|of)\s+)?(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$/i;
+const OPEN_END = /\b(?:since|from|after)\s+(?:the\s+)?$/i;
+const OPEN_START = /\b(?:until|till|before|by|up\s+to)\s+(?:the\s+)?$/i;
+const RANGE_JOIN = /^\s*(?:and|to|until|till|through|-|–)\s*$/i;
+
+/** Words that name a date rather than count from today: a year, a month, a weekday. */
+const NAMED_DATE =
+  /\d{4}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?![a-z])|\b(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\b/i;
+
+interface Found {
+  index: number;
+  length: number;
+  span: DaySpan;
+  /** Whether the words gave a year: "between March and May 1987" lends May's year to March. */
+  year: boolean;
+  /** A range in itself ("March to May 1987"): no "since" or "until" before it opens either end. */
+  closed: boolean;
+}
+
+function acceptable(result: chrono.ParsedResult, question: string): boolean {
+  const text = result.text;
+  // "3/4 of output" is a fraction; a date in digits needs its year ("3/4/1987") or ISO form.
+  if (!/\p{L}/u.test(text) && !/\d{4}/.test(text)) return false;
+  // "now" is how questions say "currently", not a period of one day.
+  if (/^(?:now|right now)$/i.test(text)) return false;
+  const bareMonth =
+    result.start.isCertain('month') &&
+    !result.start.isCertain('day') &&
+    !result.start.isCertain('year') &&
+    !result.end;
+  if (bareMonth && !TEMPORAL_PREPOSITION.test(question.slice(0, result.index))) return false;
+  return true;
+}
+
+function chronoDates(question: string, today: string): Found[] {
+  const reference = { instant: new Date(`${today}T12:00:00Z`), timezone: 0 };
+  return chrono.parse(question, reference).flatMap((result): Found[] => {
+    if (!acceptable(result, question)) return [];
+    const start = componentSpan(result.start, result.text, today);
+    const end = result.end ? componentSpan(result.end, result.text, today) : start;
+    if (!start || !end) return [];
+    return [
+      {
+        index: result.index,
+        length: result.text.length,
+        span: { start: start.start, end: end.end },
+        year: result.start.isCertain('year') || Boolean(result.end?.isCertain('year')),
+        closed: Boolean(result.end),
+      },
+    ];
+  });
+}
+
+/** "in 1987", "since 2004": a year alone after a preposition. "The 1987 accord" names a topic, not a period. */
+function yearDates(question: string, taken: readonly Found[]): Found[] {
+  const pattern = new RegExp(
+    String.raw`\b(?:in|during|since|from|until|till|before|after|by|between|and|to|of|throughout)\s+(${YEAR_PATTERN})(?![-–/]\d)`,
+    'giu',
+  );
+  return [...question.matchAll(pattern)].flatMap((match): Found[] => {
+    const index = match.index + match[0].length - match[1]!.length;
+    if (taken.some((f) => index >= f.index && index < f.index + f.length)) return [];
+    const year = Number(match[1]);
+    const span = unitAround(iso(year, 1, 1), 'year');
+    return [{ index, length: match[1]!.length, span, year: true, closed: false }];
+  });
+}
+
+/** "between March and May 1987": the first end takes the year of the second (the year before if later). */
+function lendYear(first: Found, second: Found): DaySpan {
+  if (first.year || !second.year) return first.span;
+  const year = Number(second.span.start.slice(0, 4));
+  const [, month, day] = first.span.start.split('-').map(Number) as [number, number, number];
+  const unit: Unit = first.span.start === first.span.end ? 'day' : 'month';
+  const start = unitAround(iso(year, month, day), unit);
+  return start.start > second.span.start ? unitAround(iso(year - 1, month, day), unit) : start;
+}
+
+// Case-sensitive: "new" before a capital is a name ("New York"), whatever the case of the rest.
+const RECENCY =
+  /\b(?:[Ll]atest|LATEST|[Nn]ewest|[Mm]ost\s+recent(?:ly)?|[Rr]ecent(?:ly)?|[Ll]ately|[Nn]ew(?!\s+\p{Lu}))\b/u;
+/** Words about recency that carry no topic: left out of what retrieval reads ("new" and "recent" stay). */
+const RECENCY_ONLY = /\b(?:latest|newest|most\s+recent(?:ly)?|recently|lately)\b/giu;
+
+function tidy(text: string): string {
+  return text
+    .replace(/\s+/gu, ' ')
+    .replace(/\s+([?.!,;:])/gu, '$1')
+    .replace(/^[\s,;:]+|[\s,;:]+(?=[?.!]?$)/gu, '')
+    .trim();
+}
+
+/**
+ * The period a question asks about, read with chrono-node relative to `today` ("last week", "in June 2025",
+ * "since Monday", "between March and May 1987", "yesterday"), and the question without those words. Dates
+ * in the future are left alone (an archive holds none), and so are words that only look like dates: a bare
+ * month needs a preposition ("in May", not "what did May say" or "March on Washington"), a year alone too
+ * ("in 1987", not "the 1987 accord"). Pure.
+ */
+export function questionDates(question: string, today: Date): QuestionDates {
+  const todayDay = dayOf(today);
+  const fromChrono = chronoDates(question, todayDay);
+  const found = [...fromChrono, ...yearDates(question, fromChrono)]
+    .filter((f) => f.span.start <= todayDay)
+    .sort((a, b) => a.index - b.index);
+  const recency = RECENCY.test(question);
+  if (found.length === 0)
+    return { range: null, text: tidy(question.replace(RECENCY_ONLY, '')), recency, relative: false };
+
+  const first = found[0]!;
+  const second = found[1];
+  const before = question.slice(0, first.index);
+  let range: DateRange;
+  let consumedEnd = first.index + first.length;
+  if (second && RANGE_JOIN.test(question.slice(consumedEnd, second.index))) {
+    range = { since: lendYear(first, second).start, until: second.span.end };
+    consumedEnd = second.index + second.length;
+  } else if (first.closed) {
+    range = { since: first.span.start, until: first.span.end };
+  } else if (OPEN_END.test(before)) {
+    range = { since: /\bafter\s+(?:the\s+)?$/i.test(before) ? addDays(first.span.end, 1) : first.span.start };
+  } else if (OPEN_START.test(before)) {
+    range = {
+      until: /\bbefore\s+(?:the\s+)?$/i.test(before) ? addDays(first.span.start, -1) : first.span.end,
+    };
+  } else {
+    range = { since: first.span.start, until: first.span.end };
+  }
+  if (range.since && range.until && range.since > range.until)
+    range = { since: range.until, until: range.since };
+  const leading = LEADING_WORDS.exec(before)?.[0] ?? '';
+  const text = question.slice(0, first.index - leading.length) + ' ' + question.slice(consumedEnd);
+  const written = question.slice(first.index, consumedEnd);
+  return { range, text: tidy(text.replace(RECENCY_ONLY, '')), recency, relative: !NAMED_DATE.test(written) };
+}
+
+/**
+ * A date a user typed in an option ("2025-06-03", "last monday", "March 1987"), as the days it covers:
+ * `since` takes the first, `until` the last. Null when chrono reads no date in it, or more than a date.
+ */
+export function readDate(text: string, today: Date): DaySpan | null {
+  const todayDay = dayOf(today);
+  const trimmed = text.trim();
+  const year = new RegExp(String.raw`^${YEAR_PATTERN}$`, 'u').exec(trimmed);
+  if (year) return unitAround(iso(Number(trimmed), 1, 1), 'year');
+  const results = chrono.parse(trimmed, { instant: new Date(`${todayDay}T12:00:00Z`), timezone: 0 });
+  const [result] = results;
+  // The whole option must be the date: "next to nothing" must not become a day.
+  if (
+    results.length !== 1 ||
+    !result ||
+    result.text.length < trimmed.replace(/^(?:on|in|since|until)\s+/i, '').length
+  )
+    return null;
+  const start = componentSpan(result.start, result.text, todayDay);
+  const end = result.end ? componentSpan(result.end, result.text, todayDay) : start;
+  return start && end ? { start: start.start, end: end.end } : null;
+}

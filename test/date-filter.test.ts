@@ -1,0 +1,191 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerSchema, type Answer } from '../src/answer/answer-schema.js';
+import type { AskOptions } from '../src/answer/build-answer.js';
+import type { Briefing } from '../src/answer/briefing.js';
+import { formatAnswerText } from '../src/answer/format-text.js';
+import { isWithin, type DateRange } from '../src/document/date-range.js';
+import { renderAnswer } from '../src/bot/render-answer.js';
+import { searchPassages } from '../src/search/hybrid-search.js';
+import { SqlitePassageStore } from '../src/store/passage-store.js';
+import { scratchCorpus } from './helpers/corpus.js';
+import { indexedBriefing, sharedEmbedder, testConfig } from './helpers/model.js';
+
+/** A fixed "today" for relative dates: Sunday 29 November 2026 ("last week" is 16 to 22 November). */
+const TODAY = new Date('2026-11-29T10:00:00Z');
+
+const story = (title: string, published: string | null, body: string) =>
+  `---\ntitle: ${title}\n${published ? `published: ${published}\n` : ''}---\n${body}\n`;
+
+/**
+ * Five short stories about one ferry, months apart, with one harbour master quoted in each; one undated. Beside
+ * the sample articles (one dated 3 June 2025, one undated), so that the ferry's words are rare in the index.
+ */
+const FILES: Record<string, string> = {
+  'ferry-jan.md': story(
+    'Ashford ferry fares rise',
+    '2025-01-14',
+    'Ashford ferry fares will rise by 5% from February to pay for fuel.\n\n"Fares must cover the cost of fuel," said Maria Okafor, the harbour master.',
+  ),
+  'ferry-mar.md': story(
+    'Ashford ferry to run at night',
+    '2025-03-10',
+    'The Ashford ferry will run a night service from April, the harbour office said.\n\n"The night ferry will serve shift workers," said Maria Okafor, the harbour master.',
+  ),
+  'ferry-may.md': story(
+    'Storm stops the Ashford ferry',
+    '2025-05-20',
+    'The Ashford ferry was cancelled for a week after a storm damaged the pier.\n\n"The pier will be repaired before the summer," said Maria Okafor, the harbour master.',
+  ),
+  'ferry-nov.md': story(
+    'A new boat for the estuary crossing',
+    '2026-11-18',
+    'A new boat for the Ashford ferry crossing was launched on Wednesday, with room for 40 cars.\n\n"This ferry will serve the town for thirty years," said Maria Okafor, the harbour master.',
+  ),
+  'ferry-history.md': story(
+    'A short history of the Ashford ferry',
+    null,
+    'The Ashford ferry has crossed the estuary since 1990, first with one boat and later with two.\n\n"The ferry is older than the town hall," said Maria Okafor, the harbour master.',
+  ),
+};
+
+let corpus: Awaited<ReturnType<typeof scratchCorpus>>;
+let briefing: Briefing;
+
+beforeAll(async () => {
+  corpus = await scratchCorpus();
+  for (const [file, text] of Object.entries(FILES))
+    await fs.writeFile(path.join(corpus.articlesDir, file), text);
+  briefing = await indexedBriefing(corpus);
+}, 120_000);
+afterAll(async () => {
+  briefing.close();
+  await corpus.cleanup();
+});
+
+async function ask(question: string, options: AskOptions = {}): Promise<Answer> {
+  return answerSchema.parse(await briefing.ask(question, { today: TODAY, ...options }));
+}
+
+const dates = (answer: Answer) => answer.passages.map((p) => p.citation.published);
+const allWithin = (answer: Answer, range: DateRange) => dates(answer).every((d) => isWithin(d, range));
+
+describe('a period named in the question', () => {
+  it('answers only from articles published in it, says which, and counts the undated left out', async () => {
+    const answer = await ask('What was planned for the Ashford ferry service in March 2025?');
+    expect(answer.found).toBe(true);
+    expect(dates(answer)).toEqual(expect.arrayContaining(['2025-03-10']));
+    expect(allWithin(answer, { since: '2025-03-01', until: '2025-03-31' })).toBe(true);
+    expect(answer.period).toEqual({ since: '2025-03-01', until: '2025-03-31' });
+    expect(answer.undatedLeftOut).toBe(2);
+  });
+
+  it('reads relative dates against today', async () => {
+    const answer = await ask('What boat was launched for the Ashford ferry last week?');
+    expect(answer.period).toEqual({ since: '2026-11-16', until: '2026-11-22' });
+    expect(answer.found).toBe(true);
+    expect(new Set(dates(answer))).toEqual(new Set(['2026-11-18']));
+  });
+
+  it("limits a speaker's statements to the period", async () => {
+    const answer = await ask('What did Maria Okafor say between January and March 2025?');
+    expect(answer.speaker?.name).toBe('Maria Okafor');
+    expect(answer.passages.map((p) => p.text).join(' ')).toContain('cover the cost of fuel');
+    expect(allWithin(answer, { since: '2025-01-01', until: '2025-03-31' })).toBe(true);
+    expect(new Set(dates(answer))).toEqual(new Set(['2025-01-14', '2025-03-10']));
+  });
+
+  it("says when a relative period holds nothing, naming the archive's oldest and newest dates", async () => {
+    const answer = await ask('What happened to the Ashford ferry yesterday?');
+    expect(answer.found).toBe(false);
+    expect(answer.reason).toBe(
+      'No indexed article was published on 28 Nov 2026. The dated articles were published from 14 Jan 2025 to 18 Nov 2026.',
+    );
+    expect(answer.period).toEqual({ since: '2026-11-28', until: '2026-11-28' });
+  });
+
+  it('reads a year no article was published in as the time of the events, and says so', async () => {
+    const answer = await ask('When did the Ashford ferry start crossing the estuary in 1990?');
+    expect(answer.found).toBe(true);
+    expect(answer.passages[0]!.text).toContain('since 1990');
+    expect(answer.note).toContain('No indexed article was published in 1990');
+    expect(answer.period).toBeUndefined();
+  });
+});
+
+describe('the since and until options', () => {
+  it('win over dates in the question', async () => {
+    const range = { since: '2025-05-01', until: '2025-05-31' };
+    const answer = await ask('Why was the Ashford ferry cancelled for a week in March 2025?', { range });
+    expect(answer.period).toEqual(range);
+    expect(answer.found).toBe(true);
+    expect(new Set(dates(answer))).toEqual(new Set(['2025-05-20']));
+  });
+
+  it('say when the period holds nothing, even for a date no relative words gave', async () => {
+    const answer = await ask('Ashford ferry', { range: { since: '2024-01-01', until: '2024-12-31' } });
+    expect(answer.found).toBe(false);
+    expect(answer.reason).toContain('No indexed article was published in 2024.');
+  });
+});
+
+describe('a recency question', () => {
+  it('ranks the newer of the relevant articles first', async () => {
+    const plain = await ask('Ashford ferry');
+    const latest = await ask("What's the latest on the Ashford ferry?");
+    expect(latest.found).toBe(true);
+    expect(latest.passages[0]!.citation.published).toBe('2026-11-18');
+    expect(plain.passages[0]!.citation.published).not.toBe('2026-11-18');
+  });
+});
+
+describe('search within a period', () => {
+  it('still fills the top k from the period, by BM25 and by vectors alike', async () => {
+    const config = testConfig({ DB_PATH: corpus.dbPath });
+    const store = SqlitePassageStore.open(corpus.dbPath, config.EMBEDDING_MODEL, {
+      sqliteVecPath: config.SQLITE_VEC_PATH,
+    });
+    try {
+      const embedder = await sharedEmbedder();
+      const question = 'Ashford ferry storm damaged the pier';
+      const [vector] = await embedder.embed([question]);
+      const range = { since: '2025-01-01', until: '2025-03-31' };
+      for (const mode of ['bm25', 'vector', 'hybrid'] as const) {
+        const hits = await searchPassages(store, question, vector!, {
+          limit: 4,
+          mode,
+          vectorWeight: 0.5,
+          range,
+        });
+        expect(hits.map((hit) => hit.passage.published).sort()).toEqual([
+          '2025-01-14',
+          '2025-01-14',
+          '2025-03-10',
+          '2025-03-10',
+        ]);
+      }
+      expect(await store.period(range)).toEqual({
+        articles: 2,
+        undated: 2,
+        oldest: '2025-01-14',
+        newest: '2026-11-18',
+      });
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('how an answer shows its period', () => {
+  it('in the terminal and in Discord', async () => {
+    const answer = await ask('What was planned for the Ashford ferry service in March 2025?');
+    const line = 'Articles published in March 2025 (2 undated articles left out).';
+    expect(formatAnswerText(answer).split('\n')).toContain(line);
+    expect(renderAnswer(answer, 1).embeds[0]!.footer?.text).toBe(line);
+    const empty = await ask('What happened to the Ashford ferry yesterday?');
+    expect(renderAnswer(empty, 2).embeds[0]!.footer?.text).toBe(
+      'Articles published on 28 Nov 2026 (2 undated articles left out).',
+    );
+  });
+});

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { questionDates, readDate } from '../src/search/question-dates.js';
+
+/** A fixed "today": Sunday 29 November 2026. */
+const TODAY = new Date('2026-11-29T15:30:00Z');
+
+describe('questionDates', () => {
+  it.each([
+    ['What did Lammy say last week?', { since: '2026-11-16', until: '2026-11-22' }, 'What did Lammy say?'],
+    ['coffee prices in June 2025', { since: '2025-06-01', until: '2025-06-30' }, 'coffee prices'],
+    ['what has happened since Monday?', { since: '2026-11-23' }, 'what has happened?'],
+    ['cocoa between March and May 1987', { since: '1987-03-01', until: '1987-05-31' }, 'cocoa'],
+    ['sugar from March to May 1987', { since: '1987-03-01', until: '1987-05-31' }, 'sugar'],
+    ['grain between 1 March and 5 May 1987', { since: '1987-03-01', until: '1987-05-05' }, 'grain'],
+    ['what happened to oil yesterday', { since: '2026-11-28', until: '2026-11-28' }, 'what happened to oil'],
+    ['gold in 1987', { since: '1987-01-01', until: '1987-12-31' }, 'gold'],
+    ['oil in the past two weeks', { since: '2026-11-15', until: '2026-11-29' }, 'oil'],
+    ['oil prices this week', { since: '2026-11-23', until: '2026-11-29' }, 'oil prices'],
+    ['tin before April 1987', { until: '1987-03-31' }, 'tin'],
+    ['grain after 15 March 1987', { since: '1987-03-16' }, 'grain'],
+    ['What did Lammy say on Friday?', { since: '2026-11-27', until: '2026-11-27' }, 'What did Lammy say?'],
+    [
+      'What did Theresa May say in May 2017?',
+      { since: '2017-05-01', until: '2017-05-31' },
+      'What did Theresa May say?',
+    ],
+    ['football results last weekend', { since: '2026-11-21', until: '2026-11-22' }, 'football results'],
+    ['exports last month', { since: '2026-10-01', until: '2026-10-31' }, 'exports'],
+    ['What happened on 26 Feb 1987?', { since: '1987-02-26', until: '1987-02-26' }, 'What happened?'],
+  ])('%s', (question, range, text) => {
+    expect(questionDates(question, TODAY)).toMatchObject({ range, text });
+  });
+
+  it('reads "this week" as the week of today, Monday to today, whatever the weekday', () => {
+    expect(questionDates('sugar this week', new Date('1987-06-05T09:00:00Z')).range).toEqual({
+      since: '1987-06-01',
+      until: '1987-06-05',
+    });
+  });
+
+  it('reads a month without a year as the last one before today, not the next', () => {
+    expect(questionDates('exports in February', TODAY).range).toEqual({
+      since: '2026-02-01',
+      until: '2026-02-28',
+    });
+    expect(questionDates('exports in December', TODAY).range).toEqual({
+      since: '2025-12-01',
+      until: '2025-12-31',
+    });
+    expect(questionDates('what has happened since Monday', new Date('2026-11-30T09:00:00Z')).range).toEqual({
+      since: '2026-11-30',
+    });
+  });
+
+  it.each([
+    'what did May say about Brexit?',
+    'March on Washington: who organised it?',
+    'the 1987 accord on coffee quotas',
+    'prices rose 5 pct in 10 days',
+    'sales at 1,750 dlrs a tonne',
+    '3/4 of output went abroad',
+    'crude oil output in 1987-88',
+    'what is the situation now?',
+    'what will the ministers decide next week?',
+  ])('reads no period in "%s" and keeps its words', (question) => {
+    expect(questionDates(question, TODAY)).toMatchObject({ range: null, text: question });
+  });
+
+  it.each([
+    ['What did Lammy say last week?', true],
+    ['what happened yesterday', true],
+    ['oil in the past two weeks', true],
+    ['casualties in February', false],
+    ['the flood on Friday', false],
+    ['the deficit in 1986', false],
+    ['cocoa between March and May 1987', false],
+  ])('"%s" counts from today without naming a date: %s', (question, relative) => {
+    expect(questionDates(question, TODAY).relative).toBe(relative);
+  });
+
+  it.each([
+    ["What's the latest on the ceasefire?", true],
+    ['recent coffee export quotas', true],
+    ['What are the newest figures?', true],
+    ['new rules for grain', true],
+    ['news from New York', false],
+    ['coffee export quotas', false],
+  ])('recency in "%s": %s', (question, recency) => {
+    expect(questionDates(question, TODAY).recency).toBe(recency);
+  });
+
+  it('leaves words that only say "recent" out of what retrieval reads, keeping the topic', () => {
+    expect(questionDates('What is the latest on the ceasefire?', TODAY).text).toBe(
+      'What is the on the ceasefire?',
+    );
+  });
+});
+
+describe('readDate', () => {
+  it.each([
+    ['2025-06-03', { start: '2025-06-03', end: '2025-06-03' }],
+    ['last monday', { start: '2026-11-23', end: '2026-11-23' }],
+    ['March 1987', { start: '1987-03-01', end: '1987-03-31' }],
+    ['1987', { start: '1987-01-01', end: '1987-12-31' }],
+    ['26 Feb 1987', { start: '1987-02-26', end: '1987-02-26' }],
+    ['yesterday', { start: '2026-11-28', end: '2026-11-28' }],
+  ])('%s', (text, span) => {
+    expect(readDate(text, TODAY)).toEqual(span);
+  });
+
+  it.each(['blorp', 'next to nothing', '', '2025-13-45', 'at 5'])('reads no date in "%s"', (text) => {
+    expect(readDate(text, TODAY)).toBeNull();
+  });
+});
