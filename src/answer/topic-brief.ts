@@ -43,6 +43,8 @@ export const NOTHING_ON_TOPIC = 'Nothing on this in the archive.';
 interface Candidate extends SearchHit {
   /** Score relative to the best candidate's (1 for the best). */
   relevance: number;
+  /** The share of the topic's words in the article's headline and subjects. */
+  focus: number;
 }
 
 const dayOf = (published: string | null) =>
@@ -85,7 +87,7 @@ async function passagesOnTopic(
     .map((hit) => {
       const focus = termCoverage(hit.passage.context, terms, weights);
       const relevance = (best > 0 ? hit.score / best : 1) * (1 - FOCUS_WEIGHT + FOCUS_WEIGHT * focus);
-      return { ...hit, relevance };
+      return { ...hit, relevance, focus };
     })
     .sort((a, b) => b.relevance - a.relevance);
   return { candidates, outsidePeriod: false };
@@ -131,7 +133,10 @@ export function pickKeyPoints(
 function timelineOf(candidates: readonly Candidate[], terms: readonly string[]): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   const seen = new Set<string>();
-  for (const { passage } of candidates) {
+  // A story whose headline or subjects name the topic is about it; one that mentions it in passing (a
+  // market story's "the reservoir service") is not, and is dated in the timeline only when no story is.
+  const about = candidates.filter((candidate) => candidate.focus > 0);
+  for (const { passage } of about.length > 0 ? about : candidates) {
     const published = dayOf(passage.published);
     // A story filed twice under one headline on one day is one entry.
     const story = `${published}|${passage.title.toLowerCase()}`;
