@@ -39,8 +39,9 @@ const MIX: CheckedQuestion[] = [
   },
   SAMPLE_QUESTIONS.casualties,
   {
+    // "on Saturday" is a period too: the reply adds that no article is from that day.
     question: 'What were the football results on Saturday?',
-    shows: (embed) => expect(embed.description).toBe(NOTHING_FOUND),
+    shows: (embed) => expect(embed.description).toContain(NOTHING_FOUND),
   },
   {
     question: 'What did Lammy say about sanctions?',
