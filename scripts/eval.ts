@@ -28,14 +28,17 @@ import { evaluateBriefings, printBriefingScores } from './eval/briefings.js';
 import { evaluateDevSet, printDevScores } from './eval/run-dev-set.js';
 import { evaluateDateSet, printDateScores } from './eval/date-set.js';
 import { rankOf, retrievalScores, type RetrievalScores } from './eval/metrics.js';
+import { configFor, memoizedEmbedder, STORE_NAMES, type StoreName } from './eval/stores.js';
 
 const SET_NAMES = ['xquad-en', 'squad2-half', 'quail-news', 'dev', 'briefings', 'dates'] as const;
 type SetName = (typeof SET_NAMES)[number];
 
-const USAGE = `Usage: npm run eval -- [--json] [--sweep] [--only SETS] [--failures]
+const USAGE = `Usage: npm run eval -- [--json] [--sweep] [--only SETS] [--store STORES] [--failures]
   --json      print the figures as JSON
   --sweep     also try hybrid vector weights and print recall for each
   --only      comma-separated sets to run (briefings: Reuters topic briefs on the dev archive): ${SET_NAMES.join(', ')} (default: all)
+  --store     comma-separated stores to index XQuAD, SQuAD and QuAIL on, side by side: ${STORE_NAMES.join(', ')}
+              (default: sqlite; postgres uses DATABASE_URL, a schema per set)
   --failures  print the development set's missed questions with the passages shown instead`;
 const JSONL = 'articles.jsonl';
 const DOCUMENTS_RANKED = 10;
@@ -54,7 +57,12 @@ interface IndexedSet {
 }
 
 /** Indexes an evaluation set through the real ingest path: one JSONL file, one article per document. */
-async function indexSet(set: EvalSet, config: CoreConfig, embedder: Embedder): Promise<IndexedSet> {
+async function indexSet(
+  set: EvalSet,
+  config: CoreConfig,
+  embedder: Embedder,
+  store: StoreName,
+): Promise<IndexedSet> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), `briefing-eval-${set.name}-`));
   const articlesDir = path.join(root, 'articles');
   fs.mkdirSync(articlesDir);
@@ -64,24 +72,26 @@ async function indexSet(set: EvalSet, config: CoreConfig, embedder: Embedder): P
   fs.writeFileSync(path.join(articlesDir, JSONL), lines.join('\n') + '\n');
   // On Postgres (DATABASE_URL set) each set is indexed in a schema of its own.
   const setConfig = {
-    ...config,
+    ...configFor(config, store),
     DB_PATH: path.join(root, 'index.db'),
     ARTICLES_DIR: articlesDir,
     PG_SCHEMA: `${config.PG_SCHEMA}_eval_${set.name.replaceAll('-', '_')}`,
+    // On this thread, so every store gets the one (memoized) embedder's vectors.
+    INGEST_THREADS: 1,
   };
   const summary = await reindex(setConfig, { full: true, prune: false, dryRun: false }, async () => embedder);
   if (summary.skipped.length > 0) {
     throw new Error(`${set.name}: documents skipped: ${JSON.stringify(summary.skipped.slice(0, 3))}`);
   }
   const selfCalibration = await calibrateIndex(setConfig, async () => embedder);
-  const store = await openPassageStore(setConfig);
+  const opened = await openPassageStore(setConfig);
   return {
     set,
-    store,
+    store: opened,
     selfCalibration,
     vectors: await embedder.embed(set.questions.map((q) => q.question)),
     cleanup: async () => {
-      await store.close();
+      await opened.close();
       fs.rmSync(root, { recursive: true, force: true });
     },
   };
@@ -153,6 +163,7 @@ runCli(async () => {
       sweep: { type: 'boolean' },
       only: { type: 'string' },
       failures: { type: 'boolean' },
+      store: { type: 'string' },
     },
     z.object({
       json: z.boolean().default(false),
@@ -163,13 +174,20 @@ runCli(async () => {
         .transform((value) => value.split(',').map((name) => name.trim()))
         .pipe(z.array(z.enum(SET_NAMES, { error: `expected ${SET_NAMES.join(', ')}` })).min(1)),
       failures: z.boolean().default(false),
+      store: z
+        .string()
+        .default('sqlite')
+        .transform((value) => [...new Set(value.split(',').map((name) => name.trim()))])
+        .pipe(z.array(z.enum(STORE_NAMES, { error: `expected ${STORE_NAMES.join(', ')}` })).min(1)),
       positionals: z.array(z.string()).max(0),
     }),
     USAGE,
   );
   const config = loadSettings(benchConfigSchema);
   const calibration: ModelCalibration = calibrationFor(config.EMBEDDING_MODEL, config);
-  const embedder = await loadEmbedder(config);
+  for (const store of args.store) configFor(config, store);
+  // Each set is embedded once, however many stores index it.
+  const embedder = memoizedEmbedder(await loadEmbedder(config));
   const only = new Set<SetName>(args.only);
   const loaders = {
     'xquad-en': () => loadSquad(config.BENCH_DIR, 'xquad-en', 'xquad-en/xquad.en.json'),
@@ -179,34 +197,44 @@ runCli(async () => {
   const sets = (Object.keys(loaders) as (keyof typeof loaders)[])
     .filter((name) => only.has(name))
     .map((name) => loaders[name]());
-  const retrieval: { set: string; mode: SearchMode; scores: RetrievalScores }[] = [];
-  const sweep: { set: string; vectorWeight: number; scores: RetrievalScores }[] = [];
-  const selfCalibrated: { set: string; outcome: CalibrationOutcome; hybrid: RetrievalScores | null }[] = [];
+  type Scored = { set: string; store: StoreName };
+  const retrieval: (Scored & { mode: SearchMode; scores: RetrievalScores })[] = [];
+  const sweep: (Scored & { vectorWeight: number; scores: RetrievalScores })[] = [];
+  const selfCalibrated: (Scored & { outcome: CalibrationOutcome; hybrid: RetrievalScores | null })[] = [];
   let found: Record<string, unknown> = {};
-  for (const set of sets) {
+  const runs = sets.flatMap((set) => args.store.map((store) => ({ set, store })));
+  for (const { set, store } of runs) {
     console.error(
-      `Indexing and evaluating ${set.name} (${set.documents.length} documents, ${set.questions.length} questions)...`,
+      `Indexing and evaluating ${set.name} on ${store} (${set.documents.length} documents, ${set.questions.length} questions)...`,
     );
-    const indexed = await indexSet(set, config, embedder);
+    const indexed = await indexSet(set, config, embedder, store);
     try {
       for (const mode of SEARCH_MODES)
         retrieval.push({
           set: set.name,
+          store,
           mode,
           scores: await recall(indexed, mode, calibration.vectorWeight),
         });
       const self = indexed.selfCalibration;
       selfCalibrated.push({
         set: set.name,
+        store,
         outcome: self,
         hybrid:
           self.status === 'measured' ? await recall(indexed, 'hybrid', self.calibration.vectorWeight) : null,
       });
       if (args.sweep) {
         for (const vectorWeight of SWEEP_WEIGHTS)
-          sweep.push({ set: set.name, vectorWeight, scores: await recall(indexed, 'hybrid', vectorWeight) });
+          sweep.push({
+            set: set.name,
+            store,
+            vectorWeight,
+            scores: await recall(indexed, 'hybrid', vectorWeight),
+          });
       }
-      if (set.name !== 'squad2-half') continue;
+      // Found / not found is the answer layer's, measured on the first store asked for.
+      if (set.name !== 'squad2-half' || store !== args.store[0]) continue;
       const withVectors = set.questions.map((q, index) => ({ q, vector: indexed.vectors[index]! }));
       const split = (answerable: boolean) => withVectors.filter(({ q }) => (q.gold !== null) === answerable);
       const [answerable, unanswerable] = [split(true), split(false)];
@@ -249,7 +277,12 @@ runCli(async () => {
           ...rates(best.thresholds),
         },
         ...(self.status === 'measured'
-          ? { selfCalibrated: { thresholds: self.calibration.evidence, ...rates(self.calibration.evidence) } }
+          ? {
+              selfCalibrated: {
+                thresholds: self.calibration.evidence,
+                ...rates(self.calibration.evidence),
+              },
+            }
           : {}),
       };
     } finally {
@@ -258,7 +291,7 @@ runCli(async () => {
   }
   const archiveConfig =
     only.has('dev') || only.has('briefings') || only.has('dates')
-      ? { ...config, DB_PATH: (await benchIndex('archive', config, log)).dbPath }
+      ? { ...configFor(config, 'sqlite'), DB_PATH: (await benchIndex('archive', config, log)).dbPath }
       : null;
   const devConfig = only.has('dev') ? archiveConfig : null;
   // As `npm run ingest` does: the answers use what the model measured on the archive itself.
@@ -299,21 +332,32 @@ runCli(async () => {
     `Passage retrieval with ${config.EMBEDDING_MODEL} (hybrid vector weight ${calibration.vectorWeight}); a hit is the gold document:`,
   );
   printTable(
-    ['set', 'mode', 'questions', 'R@1', 'R@3', 'R@5', 'R@10', 'MRR'],
-    retrieval.map(({ set, mode, scores }) => [set, mode, String(scores.questions), ...scoreCells(scores)]),
+    ['set', 'store', 'mode', 'questions', 'R@1', 'R@3', 'R@5', 'R@10', 'MRR'],
+    retrieval.map(({ set, store, mode, scores }) => [
+      set,
+      store,
+      mode,
+      String(scores.questions),
+      ...scoreCells(scores),
+    ]),
   );
   console.log("\nSelf-calibration (measured by the ingest path on each set's own index):");
-  for (const { set, outcome, hybrid } of selfCalibrated) {
+  for (const { set, store, outcome, hybrid } of selfCalibrated) {
     const recallAtSelf = hybrid
       ? ` Hybrid at that weight: R@1 ${fixed(hybrid.recallAt1)}, R@5 ${fixed(hybrid.recallAt5)}.`
       : '';
-    console.log(`${set}: ${formatCalibration(outcome)}${recallAtSelf}`);
+    console.log(`${set} on ${store}: ${formatCalibration(outcome)}${recallAtSelf}`);
   }
   if (sweep.length > 0) {
     console.log('\nHybrid vector weight sweep:');
     printTable(
-      ['set', 'weight', 'R@1', 'R@3', 'R@5', 'R@10', 'MRR'],
-      sweep.map(({ set, vectorWeight, scores }) => [set, String(vectorWeight), ...scoreCells(scores)]),
+      ['set', 'store', 'weight', 'R@1', 'R@3', 'R@5', 'R@10', 'MRR'],
+      sweep.map(({ set, store, vectorWeight, scores }) => [
+        set,
+        store,
+        String(vectorWeight),
+        ...scoreCells(scores),
+      ]),
     );
   }
   if (!only.has('squad2-half')) return;
