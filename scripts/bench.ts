@@ -19,7 +19,7 @@ import { median } from './bench/stats.js';
  */
 const PROXY_MODEL = 'perf-proxy/minilm-l6-random';
 
-const USAGE = `Usage: npm run bench -- [--model proxy] [--runs N] [--only PARTS] [--threads N] [--scale 1m [--no-peers]] [--articles N] [--json]
+const USAGE = `Usage: npm run bench -- [--model proxy] [--runs N] [--only PARTS] [--threads N] [--scale 1m [--no-peers] [--store postgres]] [--articles N] [--json]
   --model NAME   embed with this model for ingest, query and bot (EMBEDDING_MODEL otherwise); "proxy" is
                  ${PROXY_MODEL}, the production model's cost with meaningless vectors
   --runs N       runs of each measurement; medians are reported (default 3)
@@ -28,6 +28,8 @@ const USAGE = `Usage: npm run bench -- [--model proxy] [--runs N] [--only PARTS]
   --threads N    ingest with N threads (INGEST_THREADS; default: one per core)
   --scale SIZE   measure vector search at SIZE passages (e.g. 1m, 200k; scripts/bench/scale.ts)
   --no-peers     with --scale: leave out LanceDB and Orama (at 1M they take longer than the rest)
+  --store postgres  with --scale: also copy the vectors into the Postgres store at DATABASE_URL and
+                 measure its HNSW search beside SQLite's (scripts/bench/pg-scale.ts)
   --articles N   use only N articles of each corpus: a quick check that every part runs, not a measurement
   --json         print the figures as one JSON object on stdout (progress goes to stderr)`;
 
@@ -55,6 +57,7 @@ const argsSchema = z.object({
     })
     .optional(),
   'no-peers': z.boolean().default(false),
+  store: z.enum(['sqlite', 'postgres']).default('sqlite'),
   articles: z.coerce.number().int().min(1).optional(),
   json: z.boolean().default(false),
   positionals: z.array(z.string()).max(0, 'bench takes no positional arguments'),
@@ -146,6 +149,7 @@ runCli(async () => {
       threads: { type: 'string' },
       scale: { type: 'string' },
       'no-peers': { type: 'boolean' },
+      store: { type: 'string' },
       model: { type: 'string' },
       articles: { type: 'string' },
       json: { type: 'boolean' },
@@ -187,6 +191,10 @@ runCli(async () => {
     figures.bot = botFigures(index.description, model, runs);
   }
   if (args.scale !== undefined) {
+    if (args.store === 'postgres' && !config.DATABASE_URL)
+      throw new ConfigError(
+        '--store postgres needs DATABASE_URL: set it to a PostgreSQL database with pgvector (the bench writes a schema named scale_<passages>).',
+      );
     if (config.EMBEDDING_MODEL === PROXY_MODEL)
       throw new ConfigError(
         `--scale measures recall on real vectors, and ${PROXY_MODEL}'s are random: set EMBEDDING_MODEL to a real model (--model proxy still measures ingest, query and bot with it).`,
@@ -202,6 +210,7 @@ runCli(async () => {
         log,
         peers: !args['no-peers'],
         articles: args.articles,
+        postgresUrl: args.store === 'postgres' ? config.DATABASE_URL : undefined,
       })),
     };
   }

@@ -24,6 +24,7 @@ import { loadSquad } from '../eval/datasets.js';
 import { createFolder } from '../../src/store/create-folder.js';
 import { BENCH_CACHE, benchIndex, sampleName } from './corpora.js';
 import { runPeers, type PeerFigures } from './peers.js';
+import { runPgScale, type PgScaleFigures } from './pg-scale.js';
 import { median, percentile } from './stats.js';
 
 export interface ScaleFigures {
@@ -50,6 +51,8 @@ export interface ScaleFigures {
   rss_mb: number;
   /** Null when run with `peers: false`. */
   peers: PeerFigures | null;
+  /** The same vectors in the Postgres store (HNSW); null unless run with `--store postgres`. */
+  postgres: PgScaleFigures | null;
 }
 
 /** The depth hybrid search reads from the vector list (hybrid-search.ts DEFAULT_CANDIDATES). */
@@ -351,6 +354,8 @@ export async function runScaleBench(options: {
   peers?: boolean;
   /** Grow the index from the first this many articles of each corpus (all of them when undefined). */
   articles?: number;
+  /** Also copy the index into this Postgres database and measure its HNSW search. */
+  postgresUrl?: string;
 }): Promise<ScaleFigures> {
   const { config, passages, runs, log, articles } = options;
   const embedder = await loadEmbedder(config);
@@ -415,6 +420,9 @@ export async function runScaleBench(options: {
   });
   const vec0Hamming = timeVec0Hamming(dbPath, queries, rescoredCandidates(K));
   const rssMb = mb(process.memoryUsage().rss);
+  const postgres = options.postgresUrl
+    ? await runPgScale({ url: options.postgresUrl, dbPath, model, passages, queries, truth, k: K, log })
+    : null;
   const ours = breakEven.at(-1)!;
   // Every other query (half questions, half headlines): LanceDB's flat search takes seconds a query at 1M.
   const peerQueries = <T>(list: readonly T[]) => list.filter((_, i) => i % 2 === 0);
@@ -449,5 +457,6 @@ export async function runScaleBench(options: {
     db_size_mb: mb(fs.statSync(dbPath).size),
     rss_mb: rssMb,
     peers,
+    postgres,
   };
 }

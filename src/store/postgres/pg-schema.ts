@@ -5,6 +5,14 @@ import { CALIBRATION_KEY, SCHEMA_VERSION, type IndexMeta, type IndexModel } from
 const TABLES = ['files', 'quotes', 'passages', 'articles', 'term_stats', 'corpus_stats', 'meta'] as const;
 
 /**
+ * pgvector's HNSW build parameters (cosine distance). pgvector's defaults, m 16 and ef_construction 64:
+ * measured at 1M passages by `npm run bench -- --scale 1m --store postgres` (scripts/bench/pg-scale.ts).
+ */
+export const HNSW_PARAMETERS = { m: 16, ef_construction: 64 } as const;
+
+export const HNSW_INDEX_SQL = `CREATE INDEX passages_embedding ON passages USING hnsw (embedding vector_cosine_ops) WITH (m = ${HNSW_PARAMETERS.m}, ef_construction = ${HNSW_PARAMETERS.ef_construction})`;
+
+/**
  * The index on Postgres: the same rows as on SQLite, with what FTS5 keeps inside its own tables made
  * explicit so BM25 can be computed in SQL (postgres-passage-store.ts): each passage's terms as FTS5 counts
  * them (its text and its article's context, as tsvectors of stemmed terms with positions) and its length
@@ -50,9 +58,9 @@ export async function createPgSchema(client: pg.ClientBase, { model, dimension }
     );
     CREATE INDEX passages_by_article ON passages(article_id, ordinal);
     CREATE INDEX passages_terms ON passages USING gin(terms);
-    -- Used above VECTOR_QUANTIZE_ABOVE passages (below it search is exact, as on SQLite); parameters in
+    -- Used above VECTOR_QUANTIZE_ABOVE passages (below it search is exact, as on SQLite); ef_search in
     -- postgres-passage-store.ts.
-    CREATE INDEX passages_embedding ON passages USING hnsw (embedding vector_cosine_ops);
+    ${HNSW_INDEX_SQL};
     CREATE TABLE quotes (
       id serial PRIMARY KEY,
       passage_id integer NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
