@@ -26,9 +26,16 @@ import { benchIndex } from './bench/corpora.js';
 import { loadQuailNews, loadSquad, type EvalQuestion, type EvalSet } from './eval/datasets.js';
 import { evaluateBriefings, printBriefingScores } from './eval/briefings.js';
 import { evaluateDevSet, printDevScores } from './eval/run-dev-set.js';
+import type { DevScores } from './eval/dev-eval.js';
 import { evaluateDateSet, printDateScores } from './eval/date-set.js';
 import { rankOf, retrievalScores, type RetrievalScores } from './eval/metrics.js';
-import { configFor, memoizedEmbedder, STORE_NAMES, type StoreName } from './eval/stores.js';
+import {
+  archiveOnPostgres,
+  configFor,
+  memoizedEmbedder,
+  STORE_NAMES,
+  type StoreName,
+} from './eval/stores.js';
 
 const SET_NAMES = ['xquad-en', 'squad2-half', 'quail-news', 'dev', 'briefings', 'dates'] as const;
 type SetName = (typeof SET_NAMES)[number];
@@ -37,8 +44,9 @@ const USAGE = `Usage: npm run eval -- [--json] [--sweep] [--only SETS] [--store 
   --json      print the figures as JSON
   --sweep     also try hybrid vector weights and print recall for each
   --only      comma-separated sets to run (briefings: Reuters topic briefs on the dev archive): ${SET_NAMES.join(', ')} (default: all)
-  --store     comma-separated stores to index XQuAD, SQuAD and QuAIL on, side by side: ${STORE_NAMES.join(', ')}
-              (default: sqlite; postgres uses DATABASE_URL, a schema per set)
+  --store     comma-separated stores to run XQuAD, SQuAD, QuAIL and the development set on, side by side:
+              ${STORE_NAMES.join(', ')} (default: sqlite; postgres uses DATABASE_URL, a schema per set, the
+              development archive ingested again there with the SQLite archive's vectors)
   --failures  print the development set's missed questions with the passages shown instead`;
 const JSONL = 'articles.jsonl';
 const DOCUMENTS_RANKED = 10;
@@ -297,6 +305,14 @@ runCli(async () => {
   // As `npm run ingest` does: the answers use what the model measured on the archive itself.
   const devCalibration = archiveConfig ? await calibrateIndex(archiveConfig, async () => embedder) : null;
   const dev = devConfig ? await evaluateDevSet(devConfig, embedder) : null;
+  // The same questions on the other stores asked for (the first is SQLite's archive above, or Postgres's).
+  const devOnStores: { store: StoreName; scores: DevScores }[] = dev
+    ? [{ store: 'sqlite', scores: dev.scores }]
+    : [];
+  if (devConfig && args.store.includes('postgres')) {
+    const { config: pgConfig } = await archiveOnPostgres(config, devConfig.DB_PATH, embedder, log);
+    devOnStores.push({ store: 'postgres', scores: (await evaluateDevSet(pgConfig, embedder)).scores });
+  }
   if (args.failures && dev) console.error(dev.failures.join('\n\n'));
   const briefings =
     archiveConfig && only.has('briefings') ? await evaluateBriefings(archiveConfig, embedder) : null;
@@ -313,6 +329,7 @@ runCli(async () => {
           selfCalibrated,
           found,
           dev: dev?.scores ?? null,
+          devOnStores,
           briefings,
           devCalibration,
           dates,
@@ -323,7 +340,12 @@ runCli(async () => {
     );
     return;
   }
-  if (dev) printDevScores(dev.scores, config.EMBEDDING_MODEL, printTable);
+  if (devOnStores.length > 1)
+    for (const { store, scores } of devOnStores) {
+      console.log(`On ${store}:`);
+      printDevScores(scores, config.EMBEDDING_MODEL, printTable);
+    }
+  else if (dev) printDevScores(dev.scores, config.EMBEDDING_MODEL, printTable);
   if (briefings) printBriefingScores(briefings, config.EMBEDDING_MODEL, printTable);
   if (dates) printDateScores(dates, config.EMBEDDING_MODEL);
   if (devCalibration) console.log(`Development set index: ${formatCalibration(devCalibration)}\n`);

@@ -1,7 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Embedder } from '../src/embed/embedder.js';
-import { configFor, memoizedEmbedder } from '../scripts/eval/stores.js';
+import { archiveOnPostgres, configFor, memoizedEmbedder } from '../scripts/eval/stores.js';
+import type { CoreConfig } from '../src/config.js';
+import { reindex } from '../src/ingest/reindex.js';
+import { openPassageStore } from '../src/store/open-store.js';
+import { scratchCorpus } from './helpers/corpus.js';
 import { sharedEmbedder, testConfig } from './helpers/model.js';
+import { postgresUrl, scratchSchema } from './helpers/stores.js';
+
+const url = postgresUrl();
 
 describe('npm run eval on more than one store', () => {
   it('embeds each distinct text once, however many stores index it, with the model’s own vectors', async () => {
@@ -33,3 +41,49 @@ describe('npm run eval on more than one store', () => {
     );
   });
 });
+
+describe.skipIf(!url)(
+  `the development archive on Postgres${url ? '' : ' (skipped: DATABASE_URL unset)'}`,
+  () => {
+    let corpus: Awaited<ReturnType<typeof scratchCorpus>>;
+    const schema = scratchSchema('archive');
+    beforeAll(async () => {
+      corpus = await scratchCorpus();
+    });
+    afterAll(async () => {
+      await corpus?.cleanup();
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS ${schema.schema}_eval_archive CASCADE`);
+      await client.end();
+    });
+
+    it('is ingested again from the same files with the SQLite index’s vectors, not the model’s work', async () => {
+      const model = await sharedEmbedder();
+      const sqliteConfig = testConfig({ DB_PATH: corpus.dbPath, ARTICLES_DIR: corpus.articlesDir });
+      await reindex(sqliteConfig, { full: false, prune: false, dryRun: false }, async () => model);
+      const { config: pgConfig, reused } = await archiveOnPostgres(
+        { ...sqliteConfig, DATABASE_URL: url!, PG_SCHEMA: schema.schema },
+        corpus.dbPath,
+        model,
+        () => undefined,
+      );
+      const contents = async (config: CoreConfig) => {
+        const store = await openPassageStore(config);
+        try {
+          const articles = await store.articles();
+          return {
+            passages: await store.passageCount(),
+            articles: articles.map(({ key, passages }) => [key, passages]).sort(),
+          };
+        } finally {
+          await store.close();
+        }
+      };
+      const [onSqlite, onPostgres] = [await contents(sqliteConfig), await contents(pgConfig)];
+      expect(pgConfig.DATABASE_URL).toBe(url);
+      expect(onPostgres).toEqual(onSqlite);
+      expect(reused).toBe(onSqlite.passages);
+    });
+  },
+);

@@ -1,5 +1,10 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { calibrateIndex } from '../../src/cli/calibrate-index.js';
 import { ConfigError, type CoreConfig } from '../../src/config.js';
 import type { Embedder } from '../../src/embed/embedder.js';
+import { contextualText } from '../../src/ingest/article-context.js';
+import { reindex } from '../../src/ingest/reindex.js';
 
 /** The stores `npm run eval -- --store` can measure, side by side in one run. */
 export const STORE_NAMES = ['sqlite', 'postgres'] as const;
@@ -45,4 +50,57 @@ export function memoizedEmbedder(
       return texts.map((text) => vectors.get(text)!);
     },
   };
+}
+
+/** Each passage's vector in an SQLite index, by the text it was embedded from (context, then passage). */
+function storedVectors(dbPath: string): Map<string, Float32Array> {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    const rows = db
+      .prepare(
+        `SELECT a.context, p.text, e.embedding FROM passages p
+         JOIN articles a ON a.id = p.article_id JOIN passage_embeddings e ON e.passage_id = p.id`,
+      )
+      .raw()
+      .iterate() as Iterable<[string, string, Buffer]>;
+    const vectors = new Map<string, Float32Array>();
+    for (const [context, text, blob] of rows)
+      vectors.set(
+        contextualText(context, text),
+        new Float32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength)),
+      );
+    return vectors;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * The development archive on Postgres, for the dev set side by side: the SQLite archive's article files
+ * ingested again, through the real ingest path, into a schema of their own, with the vectors the SQLite
+ * index holds for the same texts instead of the model's work (a first embedding of its 120k passages takes
+ * 20 minutes and more with the stand-in). Incremental, so a later run finds it up to date; self-calibrated
+ * as `npm run ingest` does. DB_PATH stays the SQLite archive, which the gold answers are checked against.
+ */
+export async function archiveOnPostgres<C extends CoreConfig>(
+  config: C,
+  sqlitePath: string,
+  embedder: Embedder,
+  log: (line: string) => void,
+): Promise<{ config: C; reused: number }> {
+  const pgConfig = {
+    ...configFor(config, 'postgres'),
+    DB_PATH: sqlitePath,
+    ARTICLES_DIR: path.join(path.dirname(sqlitePath), 'articles'),
+    PG_SCHEMA: `${config.PG_SCHEMA}_eval_archive`,
+    INGEST_THREADS: 1,
+  };
+  const seeded = memoizedEmbedder(embedder, storedVectors(sqlitePath));
+  log(`development archive on postgres (schema ${pgConfig.PG_SCHEMA}): bringing it up to date...`);
+  const summary = await reindex(pgConfig, { full: false, prune: true, dryRun: false }, async () => seeded);
+  log(
+    `development archive on postgres: ${summary.seconds.toFixed(0)} s, ${seeded.reused} vectors from the SQLite index`,
+  );
+  await calibrateIndex(pgConfig, async () => seeded);
+  return { config: pgConfig, reused: seeded.reused };
 }
