@@ -2,7 +2,7 @@ import { stemmer } from 'stemmer';
 
 /** A word of a passage with where it stands: enough to tell "coffee prices" from "Cotton Exchange". */
 interface Word {
-  stem: string;
+  lower: string;
   /** Title case ("Steel", not "steel" or "STEEL"): in running text, part of a name unless it opens a sentence. */
   titled: boolean;
   /** The first word of a sentence (or of the passage), whose capital says nothing. */
@@ -19,7 +19,7 @@ function wordsOf(text: string): Word[] {
   for (const match of text.matchAll(WORD)) {
     const gap = text.slice(end, match.index);
     words.push({
-      stem: stemmer(match[0].toLowerCase()),
+      lower: match[0].toLowerCase(),
       titled: /^\p{Lu}/u.test(match[0]) && /\p{Ll}/u.test(match[0]),
       initial: words.length === 0 || SENTENCE_BREAK.test(gap),
     });
@@ -27,6 +27,16 @@ function wordsOf(text: string): Word[] {
   }
   return words;
 }
+
+/**
+ * What a word must begin with to have this Porter stem: the stem less its last letter, which Porter may
+ * change ("supply" is "suppli"). Stemming only the words that pass keeps centrality cheap: stemming every
+ * word of 60 stories took 130 ms of a brief on 2 busy cores.
+ */
+const stemPrefix = (stem: string) => stem.slice(0, Math.max(1, stem.length - 1));
+
+const hasStem = (word: Word, stem: string) =>
+  word.lower.startsWith(stemPrefix(stem)) && stemmer(word.lower) === stem;
 
 /** The topic as the words a mention must hold in this order: "crude oil" is not "crude palm oil". */
 export const topicStems = (terms: readonly string[]) => terms.map((term) => stemmer(term.toLowerCase()));
@@ -44,10 +54,11 @@ export interface Mentions {
  */
 export function mentionsIn(text: string, stems: readonly string[]): Mentions {
   const mentions: Mentions = { plain: 0, inName: 0 };
-  if (stems.length === 0) return mentions;
+  const lower = text.toLowerCase();
+  if (stems.length === 0 || !stems.every((stem) => lower.includes(stemPrefix(stem)))) return mentions;
   const words = wordsOf(text);
   for (let i = 0; i + stems.length <= words.length; i++) {
-    if (!stems.every((stem, k) => words[i + k]!.stem === stem)) continue;
+    if (!stems.every((stem, k) => hasStem(words[i + k]!, stem))) continue;
     const span = words.slice(i, i + stems.length);
     const before = words[i - 1];
     const after = words[i + stems.length];
@@ -109,8 +120,8 @@ export function articleCentrality(
   for (const [id, article] of articles) {
     const count = { passages: article.passages.length, plain: 0, inName: 0 };
     for (const passage of article.passages) {
-      if (!isStatement(passage.text)) continue;
       const mentions = mentionsIn(passage.text, stems);
+      if (mentions.plain + mentions.inName === 0 || !isStatement(passage.text)) continue;
       if (mentions.plain > 0) count.plain++;
       else if (mentions.inName > 0) count.inName++;
       plain += mentions.plain;
