@@ -205,6 +205,25 @@ describe('a brief on a topic that names a company and fills tables', () => {
         'Cotton Exchange members will have trading rights to the stock index futures contracts of NYFE.',
         '"The move will give traders of both exchanges access to each other\'s contracts," said Joseph O\'Neill, president of the Cotton Exchange.',
       ),
+      'barley-crop.md': story(
+        'French barley crop seen larger',
+        '1987-04-02',
+        'The French barley harvest is expected to be larger this year after a mild winter, the farm ministry said.',
+        'Farmers planted more winter barley than last year, it said.',
+      ),
+      'barley-sale.md': story(
+        'Saudi Arabia buys barley',
+        '1987-04-03',
+        'Saudi Arabia bought 300,000 tonnes of barley for shipment in May, exporters said.',
+        'The barley will come from the European Community and Australia, they said.',
+      ),
+      'barley-table.md': story(
+        'Barley receipts',
+        '1987-04-04',
+        'BARLEY RECEIPTS 1,250',
+        'BARLEY SHIPMENTS 980',
+        'MALTING BARLEY 75',
+      ),
     });
     briefing = await indexedBriefing(corpus);
   }, 120_000);
@@ -224,5 +243,14 @@ describe('a brief on a topic that names a company and fills tables', () => {
     expect(brief.keyPoints.length).toBe(5);
     expect(new Set(brief.keyPoints.map((point) => point.citation.articleId)).size).toBe(5);
     expect(brief.timeline.length).toBe(5);
+  });
+
+  it("makes key points of sentences, never of a table's rows, even when the table is the only other story", async () => {
+    const brief = await briefing.brief('barley');
+    expectWellFormed(brief);
+    expect(brief.found).toBe(true);
+    expect(brief.keyPoints.length).toBeGreaterThanOrEqual(2);
+    for (const point of brief.keyPoints) expect(point.text).not.toMatch(/^[A-Z ]+[\d,]+$/);
+    expect(brief.sources.map((source) => source.title)).not.toContain('Barley receipts');
   });
 });
