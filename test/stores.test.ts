@@ -313,6 +313,22 @@ describe.skipIf(!url)(`Postgres ranks as SQLite does${url ? '' : ' (skipped: DAT
     expect(new Map([...b].sort(([x], [y]) => x - y))).toEqual(new Map([...a].sort(([x], [y]) => x - y)));
   });
 
+  it('reads the same whole articles, in reading order', async () => {
+    const hits = await sqlite.fullText(buildMatchExpression('election campaign')!, 20, 0.5);
+    const articleIds = [
+      ...new Set((await sqlite.passages(hits.map((hit) => hit.id))).map((p) => p.articleId)),
+    ];
+    const [a, b] = await Promise.all([
+      sqlite.articlePassages(articleIds),
+      postgres.articlePassages(articleIds),
+    ]);
+    expect(new Set(a.map((passage) => passage.articleId))).toEqual(new Set(articleIds));
+    expect(a.length).toBeGreaterThan(articleIds.length);
+    for (let i = 1; i < a.length; i++)
+      if (a[i]!.articleId === a[i - 1]!.articleId) expect(a[i]!.ordinal).toBe(a[i - 1]!.ordinal + 1);
+    expect(b).toEqual(a);
+  });
+
   it('keeps to a period alike: the same passages within it by BM25, by vectors and in answers', async () => {
     const range = { since: '2024-11-05', until: '2024-11-12' };
     const [periodA, periodB] = await Promise.all([sqlite.period(range), postgres.period(range)]);

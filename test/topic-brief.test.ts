@@ -145,3 +145,112 @@ describe('a brief on a small archive of council stories', () => {
     );
   });
 });
+
+/** A wire story as the archive holds it: Markdown with its headline and date. */
+const story = (title: string, published: string, ...paragraphs: string[]) =>
+  `---\ntitle: ${title}\nsource: Wire\npublished: ${published}\n---\n${paragraphs.join('\n\n')}\n`;
+
+describe('a brief on a topic that names a company and fills tables', () => {
+  let corpus: Corpus;
+  let briefing: Briefing;
+  beforeAll(async () => {
+    corpus = await scratchCorpus({
+      'pakistan.md': story(
+        'Pakistan cotton output reaches 7.7 mln bales',
+        '1987-03-02',
+        'Pakistan produced 7.7 mln bales of cotton this season, up from 7.2 mln last year, the ministry said.',
+        'Most of the cotton was grown in Punjab, where the weather was kind to the crop.',
+        'Exports of raw cotton are expected to rise to 4 mln bales.',
+      ),
+      'texas.md': story(
+        'Little risk seen for Texas cotton from cold',
+        '1987-03-30',
+        'The cold snap is unlikely to damage the Texas cotton crop, which has not yet been planted, a state agronomist said.',
+        'Farmers in Texas plan to sow cotton in April as usual once the soil warms.',
+        'Cotton acreage in the state is forecast to rise by a tenth.',
+      ),
+      'seedings.md': story(
+        'Analysts peg U.S. cotton seedings at 10.6 mln acres',
+        '1987-03-27',
+        'Analysts expect American farmers to plant 10.6 mln acres of cotton this year, up from 10.0 mln.',
+        'Higher cotton prices and the farm programme encouraged the larger planting, they said.',
+        'The cotton planting report is due at the end of the month.',
+      ),
+      'exports.md': story(
+        'Egypt cuts cotton export prices',
+        '1987-04-06',
+        'Egypt has cut the prices of its long staple cotton for export by five percent, traders said.',
+        'The cut is meant to win back buyers who turned to cheaper cotton from Sudan.',
+        'Egyptian cotton stocks are high after two good harvests.',
+      ),
+      'china.md': story(
+        'China cotton imports seen falling',
+        '1987-04-10',
+        'China will import less cotton this year as its own mills use more of the record domestic crop, officials said.',
+        'Cotton stocks held by the state are large enough to meet demand until the autumn.',
+        'Textile exports made from cotton are rising fast.',
+      ),
+      'certificated.md': story(
+        'Certificated cotton stocks',
+        '1987-04-07',
+        'COTTON STOCKS 12,345 BALES',
+        'COTTON AWAITING REVIEW 1,250',
+        'COTTON TOTAL 13,595',
+      ),
+      'nyfe.md': story(
+        'NYFE to move to N.Y. Cotton Exchange',
+        '1987-04-08',
+        'The New York Futures Exchange will move its trading floor to the New York Cotton Exchange, NYFE president Lewis Horowitz said.',
+        'NYFE will become an affiliate of the Cotton Exchange through a licensing agreement, the exchanges said.',
+        'Cotton Exchange members will have trading rights to the stock index futures contracts of NYFE.',
+        '"The move will give traders of both exchanges access to each other\'s contracts," said Joseph O\'Neill, president of the Cotton Exchange.',
+      ),
+      'barley-crop.md': story(
+        'French barley crop seen larger',
+        '1987-04-02',
+        'The French barley harvest is expected to be larger this year after a mild winter, the farm ministry said.',
+        'Farmers planted more winter barley than last year, it said.',
+      ),
+      'barley-sale.md': story(
+        'Saudi Arabia buys barley',
+        '1987-04-03',
+        'Saudi Arabia bought 300,000 tonnes of barley for shipment in May, exporters said.',
+        'The barley will come from the European Community and Australia, they said.',
+      ),
+      'barley-table.md': story(
+        'Barley receipts',
+        '1987-04-04',
+        'BARLEY RECEIPTS 1,250',
+        'BARLEY SHIPMENTS 980',
+        'MALTING BARLEY 75',
+      ),
+    });
+    briefing = await indexedBriefing(corpus);
+  }, 120_000);
+  afterAll(async () => {
+    briefing?.close();
+    await corpus?.cleanup();
+  });
+
+  it('cites the stories about cotton: not a company named after it, nor a table of it', async () => {
+    const brief = await briefing.brief('cotton');
+    expectWellFormed(brief);
+    expect(brief.found).toBe(true);
+    // The exchange's move mentions cotton only in its name; the stock table states nothing in sentences.
+    const offTopic = /NYFE|Certificated/;
+    expect(brief.sources.map((source) => source.title).filter((title) => offTopic.test(title))).toEqual([]);
+    expect(brief.timeline.map((entry) => entry.title).filter((title) => offTopic.test(title))).toEqual([]);
+    expect(brief.keyPoints.length).toBe(5);
+    expect(new Set(brief.keyPoints.map((point) => point.citation.articleId)).size).toBe(5);
+    expect(brief.timeline.length).toBe(5);
+  });
+
+  it("makes key points of sentences, never of a table's rows, even when the table is the only other story", async () => {
+    const brief = await briefing.brief('barley');
+    expectWellFormed(brief);
+    expect(brief.found).toBe(true);
+    expect(brief.keyPoints.length).toBeGreaterThanOrEqual(2);
+    for (const point of brief.keyPoints) expect(point.text).not.toMatch(/^[A-Z ]+[\d,]+$/);
+    expect(brief.sources.map((source) => source.title)).not.toContain('Barley receipts');
+  });
+});

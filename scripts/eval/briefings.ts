@@ -10,8 +10,10 @@ import { reutersDate } from '../bench/corpora.js';
 /**
  * Reuters-21578 topics briefed on, each with the words a user would type for it. Each has 20 or more
  * stories with a body in the corpus; the words are the topic's name in plain English, not tuned per topic.
+ * The first twelve were measured while the brief was built; the fifteen `heldOut` ones were added when
+ * ranking by the topic's centrality was tuned, and checked alongside so that no choice fits twelve topics.
  */
-export const BRIEFING_TOPICS: readonly { tag: string; words: string }[] = [
+export const BRIEFING_TOPICS: readonly { tag: string; words: string; heldOut?: boolean }[] = [
   { tag: 'coffee', words: 'coffee' },
   { tag: 'gold', words: 'gold' },
   { tag: 'crude', words: 'crude oil' },
@@ -24,12 +26,38 @@ export const BRIEFING_TOPICS: readonly { tag: string; words: string }[] = [
   { tag: 'trade', words: 'trade deficit' },
   { tag: 'copper', words: 'copper' },
   { tag: 'cotton', words: 'cotton' },
+  ...(
+    [
+      ['wheat', 'wheat'],
+      ['corn', 'corn'],
+      ['nat-gas', 'natural gas'],
+      ['livestock', 'livestock'],
+      ['jobs', 'unemployment'],
+      ['iron-steel', 'steel'],
+      ['alum', 'aluminium'],
+      ['rubber', 'rubber'],
+      ['zinc', 'zinc'],
+      ['silver', 'silver'],
+      ['tin', 'tin'],
+      ['money-supply', 'money supply'],
+      ['rice', 'rice'],
+      ['orange', 'orange juice'],
+      ['barley', 'barley'],
+    ] as const
+  ).map(([tag, words]) => ({ tag, words, heldOut: true })),
 ];
 
-/** What the Reuters SGML says of one story: its TOPICS tags and its date. */
+/** What the Reuters SGML says of one story: its TOPICS tags, its date, and whether indexers categorised it. */
 interface ReutersStory {
   topics: string[];
   published: string | null;
+  /**
+   * False for a story without tags that the corpus's README says may never have been categorised: marked
+   * TOPICS="BYPASS" ("clearly were not indexed") or TOPICS="NO" ("many cases where it is clear that a story
+   * should belong to one or more TOPICS categories, but ... the category was not assigned"). A TOPICS="YES"
+   * story without tags was judged to belong to none.
+   */
+  categorised: boolean;
 }
 
 /**
@@ -41,11 +69,15 @@ export function readReutersStories(benchDir: string): Map<string, ReutersStory> 
   const stories = new Map<string, ReutersStory>();
   for (const file of fs.readdirSync(folder).filter((name) => /^reut2-\d+\.sgm\.gz$/.test(name))) {
     const sgml = zlib.gunzipSync(fs.readFileSync(path.join(folder, file))).toString('latin1');
-    for (const [, newId, record] of sgml.matchAll(/<REUTERS[^>]*NEWID="(\d+)"[^>]*>([\s\S]*?)<\/REUTERS>/g)) {
-      const topics = /<TOPICS>([\s\S]*?)<\/TOPICS>/.exec(record!)?.[1] ?? '';
+    for (const [, attribute, newId, record] of sgml.matchAll(
+      /<REUTERS TOPICS="(\w+)"[^>]*NEWID="(\d+)"[^>]*>([\s\S]*?)<\/REUTERS>/g,
+    )) {
+      const tags = /<TOPICS>([\s\S]*?)<\/TOPICS>/.exec(record!)?.[1] ?? '';
+      const topics = [...tags.matchAll(/<D>([^<]+)<\/D>/g)].map((m) => m[1]!);
       stories.set(newId!, {
-        topics: [...topics.matchAll(/<D>([^<]+)<\/D>/g)].map((m) => m[1]!),
+        topics,
         published: reutersDate(/<DATE>([^<]*)<\/DATE>/.exec(record!)?.[1]),
+        categorised: topics.length > 0 || attribute === 'YES',
       });
     }
   }
@@ -64,9 +96,10 @@ export interface TopicBriefScore {
   cited: number;
   /** Share of the cited articles that carry the tag (articles of other corpora count against it). */
   precision: number;
-  /** Cited Reuters stories the judge left without any TOPICS tag: counted as misses in `precision`. */
-  untagged: number;
-  /** Share of the cited articles the judge gave any tag to (or that are not Reuters) that carry this one. */
+  heldOut: boolean;
+  /** Cited Reuters stories the indexers may never have categorised (see `categorised`): misses in `precision`. */
+  uncategorised: number;
+  /** Share of the cited articles, the uncategorised left out, that carry the tag (other corpora count against). */
   judgedPrecision: number;
   timeline: number;
   timelinePrecision: number;
@@ -77,8 +110,7 @@ export interface TopicBriefScore {
 
 export function scoreBrief(
   brief: TopicBrief,
-  tag: string,
-  words: string,
+  { tag, words, heldOut = false }: (typeof BRIEFING_TOPICS)[number],
   stories: ReadonlyMap<string, ReutersStory>,
   tagged: number,
 ): TopicBriefScore {
@@ -94,13 +126,14 @@ export function scoreBrief(
   return {
     tag,
     words,
+    heldOut,
     stories: tagged,
     found: brief.found,
     cited: cited.length,
     precision: share(cited, carries),
-    untagged: cited.filter((id) => story(id)?.topics.length === 0).length,
+    uncategorised: cited.filter((id) => story(id)?.categorised === false).length,
     judgedPrecision: share(
-      cited.filter((id) => story(id)?.topics.length !== 0),
+      cited.filter((id) => story(id)?.categorised !== false),
       carries,
     ),
     timeline: timeline.length,
@@ -129,9 +162,9 @@ export async function evaluateBriefings(
       .map((article) => newIdOf(article.key))
       .filter((id): id is string => id !== null);
     const scores: TopicBriefScore[] = [];
-    for (const { tag, words } of BRIEFING_TOPICS) {
-      const tagged = indexed.filter((id) => stories.get(id)?.topics.includes(tag)).length;
-      scores.push(scoreBrief(await briefing.brief(words), tag, words, stories, tagged));
+    for (const topic of BRIEFING_TOPICS) {
+      const tagged = indexed.filter((id) => stories.get(id)?.topics.includes(topic.tag)).length;
+      scores.push(scoreBrief(await briefing.brief(topic.words), topic, stories, tagged));
     }
     return scores;
   } finally {
@@ -156,7 +189,7 @@ export function printBriefingScores(
       'stories',
       'cited',
       'precision',
-      'untagged',
+      'uncategorised',
       'judged',
       'timeline',
       'tl precision',
@@ -164,12 +197,12 @@ export function printBriefingScores(
       'dates match',
     ],
     scores.map((s) => [
-      s.tag,
+      s.heldOut ? `${s.tag} (held out)` : s.tag,
       s.words,
       String(s.stories),
       s.found ? String(s.cited) : 'not found',
       fixed(s.precision),
-      String(s.untagged),
+      String(s.uncategorised),
       fixed(s.judgedPrecision),
       String(s.timeline),
       fixed(s.timelinePrecision),
@@ -177,9 +210,23 @@ export function printBriefingScores(
       fixed(s.datesMatch),
     ]),
   );
-  const cited = scores.reduce((sum, s) => sum + s.cited, 0);
-  const tagged = scores.reduce((sum, s) => sum + s.precision * s.cited, 0);
-  console.log(
-    `All topics: ${fixed(cited ? tagged / cited : 0)} of ${cited} cited articles carry the topic; ${scores.filter((s) => s.cited >= 5).length} of ${scores.length} briefs cite 5 or more articles.\n`,
-  );
+  const summary = (label: string, group: readonly TopicBriefScore[]) => {
+    const cited = group.reduce((sum, s) => sum + s.cited, 0);
+    const share = (count: (s: TopicBriefScore) => number, of: (s: TopicBriefScore) => number) => {
+      const total = group.reduce((sum, s) => sum + of(s), 0);
+      return fixed(total ? group.reduce((sum, s) => sum + count(s), 0) / total : 0);
+    };
+    const judged = (s: TopicBriefScore) => s.cited - s.uncategorised;
+    console.log(
+      `${label}: ${share(
+        (s) => s.precision * s.cited,
+        (s) => s.cited,
+      )} of ${cited} cited articles carry the topic (${share((s) => s.judgedPrecision * judged(s), judged)} leaving out the uncategorised); ${group.filter((s) => s.precision >= 0.9).length} of ${group.length} topics at 0.9 or more (${group.filter((s) => s.judgedPrecision >= 0.9).length} leaving out the uncategorised); ${group.filter((s) => s.cited >= 5).length} briefs cite 5 or more articles.`,
+    );
+  };
+  const [first, heldOut] = [scores.filter((s) => !s.heldOut), scores.filter((s) => s.heldOut)];
+  summary(`The first ${first.length} topics`, first);
+  summary(`The ${heldOut.length} held out`, heldOut);
+  summary('All topics', scores);
+  console.log();
 }

@@ -120,6 +120,8 @@ export interface PassageStore {
   vectors(ids: readonly number[]): Promise<Map<number, Float32Array>>;
   /** The passage that follows each of `ids` in its article (next paragraph or caption), keyed by the id it follows. */
   following(ids: readonly number[]): Promise<Map<number, PassageRecord>>;
+  /** Every passage of these articles (by `PassageRecord.articleId`), each article's in reading order. */
+  articlePassages(articleIds: readonly number[]): Promise<PassageRecord[]>;
   speakers(): Promise<SpeakerRecord[]>;
   /** Statements by these speakers, newest article first and in article order within each. */
   quotesBy(speakers: readonly string[]): Promise<QuoteRecord[]>;
@@ -206,6 +208,10 @@ export class SqlitePassageStore implements PassageStore {
         `SELECT ids.value AS after, ${PASSAGE_COLUMNS} FROM json_each(?) ids JOIN passages cur ON cur.id = ids.value
          JOIN passages p ON p.article_id = cur.article_id AND p.ordinal = cur.ordinal + 1
          JOIN articles a ON a.id = p.article_id`,
+      ),
+      articlePassages: db.prepare(
+        `SELECT ${PASSAGE_COLUMNS} FROM json_each(?) ids JOIN passages p ON p.article_id = ids.value
+         JOIN articles a ON a.id = p.article_id ORDER BY p.article_id, p.ordinal`,
       ),
       vectors: db.prepare(
         'SELECT passage_id AS id, embedding FROM passage_embeddings WHERE passage_id IN (SELECT value FROM json_each(?))',
@@ -354,6 +360,12 @@ export class SqlitePassageStore implements PassageStore {
     if (ids.length === 0) return new Map();
     const rows = this.statements.following.all(JSON.stringify(ids)) as (PassageRecord & { after: number })[];
     return new Map(rows.map(({ after, ...passage }) => [after, passage]));
+  }
+
+  /** Every passage of these articles, each article's in reading order. */
+  async articlePassages(articleIds: readonly number[]): Promise<PassageRecord[]> {
+    if (articleIds.length === 0) return [];
+    return this.statements.articlePassages.all(JSON.stringify(articleIds)) as PassageRecord[];
   }
 
   async vectors(ids: readonly number[]): Promise<Map<number, Float32Array>> {

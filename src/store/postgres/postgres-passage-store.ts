@@ -273,6 +273,15 @@ export class PostgresPassageStore implements PassageStore {
     return new Map(rows.map(({ after, ...passage }) => [after, passage]));
   }
 
+  async articlePassages(articleIds: readonly number[]): Promise<PassageRecord[]> {
+    if (articleIds.length === 0) return [];
+    return this.query<PassageRecord>(
+      `SELECT ${PASSAGE_COLUMNS} FROM passages p JOIN articles a ON a.id = p.article_id
+       WHERE p.article_id = ANY($1::int[]) ORDER BY p.article_id, p.ordinal`,
+      [articleIds],
+    );
+  }
+
   async vectors(ids: readonly number[]): Promise<Map<number, Float32Array>> {
     if (ids.length === 0) return new Map();
     const rows = await this.query<{ id: number; embedding: string }>(
