@@ -67,7 +67,7 @@ function prepare(threads: number, progress = { total: 0, done: [] as number[] })
     articles,
     config,
     async () => {
-      // A copy of the model here as well as in each worker cost the proxy model's ingest about 200 MB.
+      // With workers the model belongs in them only: a copy here would sit unused, in memory.
       if (threads > 1) throw new Error('the calling thread loaded the model while workers prepared');
       return embedder;
     },

@@ -258,7 +258,7 @@ function workerExecutors(
  * Chunks, attributes and embeds the changed articles, on this thread or spread over worker threads.
  * Nothing is written here: the caller writes everything in one transaction once all of it is ready.
  * `loadModel` is called only when this thread does the work: with workers, the model is loaded in each
- * worker only (a copy on this thread too took the proxy model's ingest from about 700 MB to 0.95 GB).
+ * worker only (a copy here as well sat unused beside theirs, a third session in memory).
  */
 export async function prepareArticles(
   changed: readonly ArticleToPrepare[],
