@@ -89,6 +89,7 @@ function ingestFigures(name: CorpusName, model: string, runs: readonly IngestRun
     ingest_passages_per_s: round(medianOf(runs, (run) => run.passages / run.fullSeconds)),
     ingest_seconds: round(seconds),
     ingest_cpu_seconds: round(medianOf(runs, (run) => run.fullCpuSeconds)),
+    ingest_peak_rss_mb: round(medianOf(runs, (run) => run.peakRssMb)),
     reindex_unchanged_seconds: round(unchanged),
     reindex_unchanged_ratio: round(medianOf(runs, (run) => run.unchangedSeconds / run.fullSeconds)),
   };

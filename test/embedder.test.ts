@@ -1,6 +1,7 @@
+import fs from 'node:fs';
 import { pipeline } from '@xenova/transformers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Embedder } from '../src/embed/embedder.js';
+import { loadEmbedder, type Embedder } from '../src/embed/embedder.js';
 import { sharedEmbedder, testConfig } from './helpers/model.js';
 
 let embedder: Embedder;
@@ -45,4 +46,20 @@ describe('embedder', () => {
     const cosine = (a: Float32Array, b: Float32Array) => a.reduce((sum, x, i) => sum + x * b[i]!, 0);
     expect(cosine(question!, answer!)).toBeGreaterThan(cosine(question!, unrelated!));
   });
+
+  // Two ingest workers each running onnxruntime's default thread per core put four threads on two cores.
+  it.skipIf(!fs.existsSync('/proc/self/task'))(
+    'runs a forward pass on the number of threads it is given',
+    async () => {
+      const threads = () => fs.readdirSync('/proc/self/task').length;
+      const single = await loadEmbedder(testConfig(), { threads: 1 });
+      const afterSingle = threads();
+      const triple = await loadEmbedder(testConfig(), { threads: 3 });
+      // The calling thread is one of the threads: a pass on three adds two to the process.
+      expect(threads() - afterSingle).toBe(2);
+      const [one] = await single.embed([texts[3]!]);
+      const [three] = await triple.embed([texts[3]!]);
+      expect(Array.from(three!)).toEqual(Array.from(one!));
+    },
+  );
 });

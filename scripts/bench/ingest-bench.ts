@@ -13,6 +13,11 @@ export interface IngestRun {
   fullSeconds: number;
   /** CPU time of that ingest, worker threads included: steadier than wall time on a busy machine. */
   fullCpuSeconds: number;
+  /**
+   * The process's peak resident memory so far, worker threads included: ingest is the bench's first and
+   * largest part, so after an ingest run this is that ingest's peak (or an earlier, larger run's).
+   */
+  peakRssMb: number;
   /** The same folder again, nothing changed. */
   unchangedSeconds: number;
 }
@@ -43,6 +48,7 @@ export async function ingestRun(corpus: Corpus, config: CoreConfig): Promise<Ing
       passages: full.passages.added,
       fullSeconds,
       fullCpuSeconds: (user + system) / 1e6,
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
       unchangedSeconds,
     };
   } finally {

@@ -1,4 +1,8 @@
-import { env, pipeline, type FeatureExtractionPipeline, type Tensor } from '@xenova/transformers';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AutoTokenizer, env, type PreTrainedTokenizer } from '@xenova/transformers';
+import { getModelFile } from '@xenova/transformers/src/utils/hub.js';
+import ort from 'onnxruntime-node';
 import { meanPoolNormalized } from './pooling.js';
 import type { CoreConfig } from '../config.js';
 
@@ -16,6 +20,12 @@ export interface Embedder {
   countTokens(text: string): number;
 }
 
+/** What transformers.js's tokenizer gives per input: int64 ids, shaped [batch, tokens]. */
+interface TokenTensor {
+  data: BigInt64Array;
+  dims: number[];
+}
+
 export class ModelLoadError extends Error {
   override name = 'ModelLoadError';
 }
@@ -31,13 +41,49 @@ function configureModelSource(config: EmbedderConfig): void {
   }
 }
 
-export async function loadEmbedder(config: EmbedderConfig): Promise<Embedder> {
+export interface SessionOptions {
+  /**
+   * Threads one forward pass uses (onnxruntime's intra-op threads); unset: onnxruntime's default, one per
+   * core, best for a single question. Ingest workers set 1 so that two of them use two cores, not four.
+   */
+  threads?: number;
+}
+
+/**
+ * The ONNX session, made here rather than by transformers.js's pipeline: transformers.js 2.17 creates it
+ * from the file's bytes, and onnxruntime-node 1.14 ignores session options for a session made from bytes
+ * (measured: `intraOpNumThreads: 1` leaves the intra-op thread pool there from bytes, removes it from a
+ * path). So the session is made from the file on disk (MODEL_DIR, or transformers.js's download cache)
+ * whenever there is one, and from the bytes only when the file is kept nowhere on disk.
+ */
+async function createSession(config: EmbedderConfig, { threads }: SessionOptions) {
+  const file = `onnx/model${config.EMBEDDING_QUANTIZED ? '_quantized' : ''}.onnx`;
+  const bytes = await getModelFile(config.EMBEDDING_MODEL, file, true, {
+    quantized: config.EMBEDDING_QUANTIZED,
+  });
+  const onDisk = [env.localModelPath, env.cacheDir]
+    .filter((root): root is string => typeof root === 'string' && root.length > 0)
+    .map((root) => path.join(root, config.EMBEDDING_MODEL, file))
+    .find((candidate) => fs.existsSync(candidate));
+  const options: ort.InferenceSession.SessionOptions =
+    threads === undefined ? {} : { intraOpNumThreads: threads, interOpNumThreads: 1 };
+  return onDisk === undefined
+    ? ort.InferenceSession.create(bytes, options)
+    : ort.InferenceSession.create(onDisk, options);
+}
+
+export async function loadEmbedder(
+  config: EmbedderConfig,
+  sessionOptions: SessionOptions = {},
+): Promise<Embedder> {
   configureModelSource(config);
-  let extractor: FeatureExtractionPipeline;
+  let tokenizer: PreTrainedTokenizer;
+  let session: ort.InferenceSession;
   try {
-    extractor = await pipeline('feature-extraction', config.EMBEDDING_MODEL, {
+    tokenizer = await AutoTokenizer.from_pretrained(config.EMBEDDING_MODEL, {
       quantized: config.EMBEDDING_QUANTIZED,
     });
+    session = await createSession(config, sessionOptions);
   } catch (error) {
     const where = config.MODEL_DIR
       ? `in MODEL_DIR=${config.MODEL_DIR} (expected ${config.MODEL_DIR}/${config.EMBEDDING_MODEL}/ with tokenizer.json and onnx/)`
@@ -49,12 +95,24 @@ export async function loadEmbedder(config: EmbedderConfig): Promise<Embedder> {
   }
 
   const runBatch = async (batch: readonly string[]): Promise<Float32Array[]> => {
-    const inputs = extractor.tokenizer([...batch], { padding: true, truncation: true });
-    const outputs = (await extractor.model(inputs)) as Record<string, Tensor | undefined>;
+    const inputs = tokenizer([...batch], { padding: true, truncation: true }) as Record<string, TokenTensor>;
+    // BERT models take the mask and token types besides the ids; the stand-in takes only the ids.
+    const feeds = Object.fromEntries(
+      session.inputNames.map((name) => {
+        const input = inputs[name];
+        if (!input)
+          throw new ModelLoadError(`${config.EMBEDDING_MODEL} wants an input the tokenizer lacks: ${name}`);
+        return [name, new ort.Tensor('int64', input.data, input.dims)];
+      }),
+    );
+    const outputs = await session.run(feeds);
     const hidden = outputs.last_hidden_state ?? outputs.token_embeddings;
     if (!hidden) throw new ModelLoadError(`${config.EMBEDDING_MODEL} gives no token embeddings to pool`);
-    const mask = (inputs.attention_mask as Tensor).data as BigInt64Array;
-    return meanPoolNormalized(hidden.data as Float32Array, hidden.dims as [number, number, number], mask);
+    return meanPoolNormalized(
+      hidden.data as Float32Array,
+      hidden.dims as [number, number, number],
+      inputs.attention_mask!.data,
+    );
   };
 
   const [probe] = await runBatch(['dimension probe']);
@@ -76,7 +134,7 @@ export async function loadEmbedder(config: EmbedderConfig): Promise<Embedder> {
       return vectors;
     },
     countTokens(text) {
-      const encoded = extractor.tokenizer(text, { add_special_tokens: true, truncation: false });
+      const encoded = tokenizer(text, { add_special_tokens: true, truncation: false });
       return (encoded.input_ids as { size: number }).size;
     },
   };

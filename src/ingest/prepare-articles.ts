@@ -224,10 +224,41 @@ async function runTasks<T>(
   return outputs;
 }
 
+/** The model that embedded the passages: it names and sizes the index. */
+export interface PreparedModel {
+  model: string;
+  dimension: number;
+}
+
+/** Executors that run tasks in `count` worker threads, each with its own copy of the model. */
+function workerExecutors(
+  count: number,
+  settings: WorkerSettings,
+): { executors: Executor[]; model: Promise<PreparedModel> } {
+  const workers = acquireWorkers(count);
+  // Each worker loads the model once its predecessor has, for the same reason they start one by one.
+  let previous: Promise<unknown> = Promise.resolve();
+  const loads = workers.map((worker) => {
+    const loaded = previous.then(() => worker.load(settings));
+    previous = loaded.catch(() => undefined);
+    return loaded;
+  });
+  const executors = workers.map((worker, index) => ({
+    slots: WORKER_SLOTS,
+    run: (task: PrepareTask) => worker.run(task),
+    ready: loads[index],
+  }));
+  const model = loads[0]!.then(({ dimension }) => ({ model: settings.embedder.EMBEDDING_MODEL, dimension }));
+  // Awaited once the tasks are done; a model that fails to load fails the tasks first.
+  model.catch(() => undefined);
+  return { executors, model };
+}
+
 /**
  * Chunks, attributes and embeds the changed articles, on this thread or spread over worker threads.
  * Nothing is written here: the caller writes everything in one transaction once all of it is ready.
- * The workers load the model after `loadModel`, one after another; its model names and sizes the index either way.
+ * `loadModel` is called only when this thread does the work: with workers, the model is loaded in each
+ * worker only (a copy here as well sat unused beside theirs, a third session in memory).
  */
 export async function prepareArticles(
   changed: readonly ArticleToPrepare[],
@@ -235,47 +266,36 @@ export async function prepareArticles(
   loadModel: () => Promise<Embedder>,
   progress: ReindexProgress,
   { threads, passagesPerTask }: PrepareOptions,
-): Promise<{ embedder: Embedder; prepared: ArticleToStore[] }> {
-  const settings: WorkerSettings = {
-    embedder: {
-      EMBEDDING_MODEL: config.EMBEDDING_MODEL,
-      MODEL_DIR: config.MODEL_DIR,
-      EMBEDDING_QUANTIZED: config.EMBEDDING_QUANTIZED,
-      EMBED_BATCH_SIZE: config.EMBED_BATCH_SIZE,
-    },
-    maxTokens: config.PASSAGE_MAX_TOKENS,
-  };
-  const embedder = await loadModel();
-  const workers = threads > 1 ? acquireWorkers(threads) : [];
-  // Each worker loads the model once its predecessor has, for the same reason they start one by one.
-  let previous: Promise<unknown> = Promise.resolve();
-  const executors: Executor[] =
-    workers.length > 0
-      ? workers.map((worker) => {
-          const loaded = previous.then(() => worker.load(settings));
-          previous = loaded.catch(() => undefined);
-          return {
-            slots: WORKER_SLOTS,
-            run: (task) => worker.run(task),
-            ready: loaded.then(({ dimension }) => {
-              if (dimension !== embedder.dimension) {
-                throw new Error(
-                  `worker threads loaded ${config.EMBEDDING_MODEL} with ${dimension} dimensions, but the model given has ${embedder.dimension}`,
-                );
-              }
-            }),
-          };
-        })
-      : [
-          {
-            slots: 1,
-            run: async (task) => {
-              // Lets a progress bar redraw between tasks.
-              await nextTurn();
-              return runPrepareTask(task, config.PASSAGE_MAX_TOKENS, embedder);
-            },
-          },
-        ];
+): Promise<{ model: PreparedModel; prepared: ArticleToStore[] }> {
+  let executors: Executor[];
+  let model: Promise<PreparedModel>;
+  if (threads > 1) {
+    ({ executors, model } = workerExecutors(threads, {
+      embedder: {
+        EMBEDDING_MODEL: config.EMBEDDING_MODEL,
+        MODEL_DIR: config.MODEL_DIR,
+        EMBEDDING_QUANTIZED: config.EMBEDDING_QUANTIZED,
+        EMBED_BATCH_SIZE: config.EMBED_BATCH_SIZE,
+      },
+      // The cores shared out between the workers' forward passes: onnxruntime's default of one thread
+      // per core in each worker ran four threads on two cores, and two workers were slower than one.
+      sessionThreads: Math.max(1, Math.floor(os.availableParallelism() / threads)),
+      maxTokens: config.PASSAGE_MAX_TOKENS,
+    }));
+  } else {
+    const embedder = await loadModel();
+    model = Promise.resolve({ model: embedder.model, dimension: embedder.dimension });
+    executors = [
+      {
+        slots: 1,
+        run: async (task) => {
+          // Lets a progress bar redraw between tasks.
+          await nextTurn();
+          return runPrepareTask(task, config.PASSAGE_MAX_TOKENS, embedder);
+        },
+      },
+    ];
+  }
 
   const chunkGroups = groups(changed, ({ article }) => articleBody(article).length, CHUNK_TASK_CHARS);
   const chunked = await runTasks<PassageDraft[][]>(
@@ -313,5 +333,5 @@ export async function prepareArticles(
   );
   const outputs = finished.flat();
   const prepared = indexed.map((item, index) => ({ ...item, ...outputs[index]! }));
-  return { embedder, prepared };
+  return { model: await model, prepared };
 }

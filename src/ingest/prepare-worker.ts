@@ -4,6 +4,8 @@ import { runPrepareTask, type FinishOutput, type PrepareTask } from './prepare-t
 
 export interface WorkerSettings {
   embedder: EmbedderConfig;
+  /** The worker's share of the cores for a forward pass (onnxruntime's intra-op threads). */
+  sessionThreads: number;
   maxTokens: number;
 }
 
@@ -21,7 +23,13 @@ async function handle(request: WorkerRequest): Promise<unknown> {
     const key = JSON.stringify(request.settings);
     if (loaded?.key !== key) {
       loaded = null;
-      loaded = { key, settings: request.settings, embedder: await loadEmbedder(request.settings.embedder) };
+      loaded = {
+        key,
+        settings: request.settings,
+        embedder: await loadEmbedder(request.settings.embedder, {
+          threads: request.settings.sessionThreads,
+        }),
+      };
     }
     return { dimension: loaded.embedder.dimension };
   }

@@ -288,7 +288,7 @@ export async function reindex(
       });
       upsert = prepared.prepared;
       summary.passages.embedded = upsert.reduce((sum, item) => sum + item.passages.length, 0);
-      model = { model: prepared.embedder.model, dimension: prepared.embedder.dimension };
+      model = prepared.model;
       if (meta && !rebuild && meta.dimension !== model.dimension) {
         throw new IndexError(modelMismatchMessage(meta, model), 'other-model');
       }
