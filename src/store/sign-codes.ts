@@ -32,20 +32,29 @@ interface ListLayout {
 
 /** Each row's list, by its passage id; -1 for none. */
 function listsOf(db: Database.Database, ids: Float64Array): Int32Array {
-  const listed = db.prepare('SELECT passage_id, list FROM passage_lists ORDER BY passage_id').raw().all() as [
-    number,
-    number,
-  ][];
+  const total = db.prepare('SELECT count(*) FROM passage_lists').pluck().get() as number;
+  // Typed arrays rather than a million row objects: the lists are read again after every re-index.
+  const listedIds = new Float64Array(total);
+  const listed = new Int32Array(total);
+  let next = 0;
+  for (const [id, list] of db
+    .prepare('SELECT passage_id, list FROM passage_lists ORDER BY passage_id')
+    .raw()
+    .iterate() as Iterable<[number, number]>) {
+    if (next === total) break;
+    listedIds[next] = id;
+    listed[next++] = list;
+  }
   const lists = new Int32Array(ids.length).fill(-1);
   for (let row = 0; row < ids.length; row++) {
     const id = ids[row]!;
     let low = 0;
-    let high = listed.length - 1;
+    let high = next - 1;
     while (low <= high) {
       const middle = (low + high) >>> 1;
-      const found = listed[middle]![0];
+      const found = listedIds[middle]!;
       if (found === id) {
-        lists[row] = listed[middle]![1];
+        lists[row] = listed[middle]!;
         break;
       }
       if (found < id) low = middle + 1;
