@@ -292,8 +292,9 @@ export class SqlitePassageStore implements PassageStore {
 
   /**
    * Nearest passages by cosine distance. Exact on an index of up to `quantizeAbove` passages; above it,
-   * the passages nearest by sign bits are rescored by cosine distance: the same distances as exact
-   * search, for a recall@10 measured at 0.95 or more (scripts/bench/scale.ts).
+   * the passages nearest by sign bits (within the `probes` nearest lists once the index has lists, see
+   * vector-lists.ts) are rescored by cosine distance: the same distances as exact search, for a
+   * recall@10 measured at 0.95 or more (scripts/bench/scale.ts). A period is always searched exactly.
    */
   async nearest(vector: Float32Array, k: number, range?: DateRange): Promise<RankedId[]> {
     if (k <= 0) return [];

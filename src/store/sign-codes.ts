@@ -74,7 +74,8 @@ const popcount = (x: number): number => {
  * Every passage's sign bits (schema.ts: embedding_bits) in one typed array. sqlite-vec's own KNN over the
  * bit column selects its top k at a cost that grows with k: 500 candidates deep, it took nearly as long as
  * the exact search (78 against 84 ms at 100k passages), where this scan, whose cost does not depend on
- * the depth, took 12 ms with the rescoring (scripts/bench/scale.ts).
+ * the depth, took 12 ms with the rescoring (scripts/bench/scale.ts). Once the index has lists
+ * (vector-lists.ts) the codes are grouped by list and a query scans only the lists nearest to it.
  */
 export class SignCodes {
   private readonly distances: Uint16Array;
@@ -172,7 +173,8 @@ export class SignCodes {
   /**
    * The `count` best candidates in two steps: the hamming distance between sign bits keeps a shortlist
    * (ties at its cut-off in storage order), then the shortlist is ranked by the dot product of the float
-   * query with each ±1 code, which loses far less of the query than its own sign bits do.
+   * query with each ±1 code, which loses far less of the query than its own sign bits do. Only the
+   * `probes` lists nearest to the query and the passages without a list are read.
    */
   nearest(query: Float32Array, count: number, probes = DEFAULT_LIST_PROBES): number[] {
     const { ids, words, stride, distances, histogram } = this;
