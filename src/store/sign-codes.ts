@@ -18,8 +18,14 @@ export const rescoredCandidates = (k: number): number =>
 /** How many times more candidates the hamming step keeps than the candidates rescored exactly. */
 const QUANTIZED_SHORTLIST_FACTOR = 10;
 
-/** How many of the index's lists (vector-lists.ts) the coarse pass scans, nearest to the question first. */
-export const DEFAULT_LIST_PROBES = 16;
+/**
+ * How many of the index's lists (vector-lists.ts) the coarse pass scans, nearest to the question first:
+ * 32 of 256, an eighth of the passages. On 150 XQuAD questions the scale bench does not ask, at 120,872
+ * real passages, recall@10 against exact search was 0.932 with 8 lists, 0.971 with 16, 0.976 with 24 and
+ * 0.978 with 32, while the time hardly changed (the scan of a few thousand codes costs less than the exact
+ * rescoring of the shortlist).
+ */
+export const DEFAULT_LIST_PROBES = 32;
 
 /**
  * The codes grouped by list: list l's passages are rows offsets[l] to offsets[l + 1], and the passages
