@@ -19,7 +19,8 @@ import { median } from './bench/stats.js';
  */
 const PROXY_MODEL = 'perf-proxy/minilm-l6-random';
 
-const USAGE = `Usage: npm run bench -- [--model proxy] [--runs N] [--only PARTS] [--threads N] [--scale 1m [--no-peers] [--store postgres]] [--articles N] [--json]
+const USAGE = `Usage: npm run bench -- [--model proxy] [--runs N] [--only PARTS] [--threads N]
+       [--scale 1m [--no-peers] [--no-break-even] [--dimension N] [--store postgres]] [--articles N] [--json]
   --model NAME   embed with this model for ingest, query and bot (EMBEDDING_MODEL otherwise); "proxy" is
                  ${PROXY_MODEL}, the production model's cost with meaningless vectors
   --runs N       runs of each measurement; medians are reported (default 3)
@@ -28,6 +29,9 @@ const USAGE = `Usage: npm run bench -- [--model proxy] [--runs N] [--only PARTS]
   --threads N    ingest with N threads (INGEST_THREADS; default: one per core)
   --scale SIZE   measure vector search at SIZE passages (e.g. 1m, 200k; scripts/bench/scale.ts)
   --no-peers     with --scale: leave out LanceDB and Orama (at 1M they take longer than the rest)
+  --no-break-even  with --scale: leave out the smaller sizes (each is an index to build the first time)
+  --dimension N  with --scale: carry the model's vectors to N dimensions by a fixed random projection
+                 (384 is the production model's; the proxy's own vectors are random)
   --store postgres  with --scale: also copy the vectors into the Postgres store at DATABASE_URL and
                  measure its HNSW search beside SQLite's (scripts/bench/pg-scale.ts)
   --articles N   use only N articles of each corpus: a quick check that every part runs, not a measurement
@@ -57,6 +61,8 @@ const argsSchema = z.object({
     })
     .optional(),
   'no-peers': z.boolean().default(false),
+  'no-break-even': z.boolean().default(false),
+  dimension: z.coerce.number().int().min(8).max(4096).optional(),
   store: z.enum(['sqlite', 'postgres']).default('sqlite'),
   articles: z.coerce.number().int().min(1).optional(),
   json: z.boolean().default(false),
@@ -150,6 +156,8 @@ runCli(async () => {
       threads: { type: 'string' },
       scale: { type: 'string' },
       'no-peers': { type: 'boolean' },
+      'no-break-even': { type: 'boolean' },
+      dimension: { type: 'string' },
       store: { type: 'string' },
       model: { type: 'string' },
       articles: { type: 'string' },
@@ -210,6 +218,8 @@ runCli(async () => {
         runs: args.runs,
         log,
         peers: !args['no-peers'],
+        breakEven: !args['no-break-even'],
+        dimension: args.dimension,
         articles: args.articles,
         postgresUrl: args.store === 'postgres' ? config.DATABASE_URL : undefined,
       })),

@@ -18,7 +18,7 @@ import type { PassageDraft } from '../../src/document/drafts.js';
 import { dot } from '../../src/search/hybrid-search.js';
 import { applyIndexChanges, type ArticleToStore } from '../../src/store/index-writer.js';
 import { SqlitePassageStore, type RankedId } from '../../src/store/passage-store.js';
-import { rescoredCandidates } from '../../src/store/sign-codes.js';
+import { DEFAULT_LIST_PROBES, rescoredCandidates } from '../../src/store/sign-codes.js';
 import { quantizeSigns, readMeta, SCHEMA_VERSION } from '../../src/store/schema.js';
 import { loadSquad } from '../eval/datasets.js';
 import { createFolder } from '../../src/store/create-folder.js';
@@ -29,6 +29,8 @@ import { median, percentile } from './stats.js';
 
 export interface ScaleFigures {
   passages: number;
+  /** The vectors' dimension: the model's, or carried to another by a random projection (`projection`). */
+  dimension: number;
   /** Real passages (BBC + Reuters, chunked and embedded); the rest are perturbed copies of them. */
   real_passages: number;
   /** Expected cosine similarity between a perturbed copy and its source (see `noiseScale`). */
@@ -42,6 +44,13 @@ export interface ScaleFigures {
   quantized_p95_ms: number;
   quantized_recall_at_10: number;
   quantized_recall_at_50: number;
+  /** Lists scanned by the quantized path (vector-lists.ts), of how many (0: the index has none). */
+  probes: number;
+  lists: number;
+  /** The sign codes of every passage scanned (the lists ignored): the quantized path before the lists. */
+  scan_p50_ms: number;
+  scan_p95_ms: number;
+  after_change: ChangeFigures;
   /** sqlite-vec's own KNN over the bit column with the same candidate depth, then the same rescoring. */
   vec0_hamming_p50_ms: number;
   /** First measured size at which the quantized path is faster than exact search (p50). */
@@ -70,22 +79,46 @@ interface BaseArticle {
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-function modelDir(config: CoreConfig, articles: number | undefined): string {
-  return path.join(
-    BENCH_CACHE,
-    sampleName('scale', articles),
-    config.EMBEDDING_MODEL.replace(/[^\w.-]+/g, '_'),
-  );
+function modelDir(config: CoreConfig, articles: number | undefined, model: string): string {
+  return path.join(BENCH_CACHE, sampleName('scale', articles), model.replace(/[^\w.-]+/g, '_'));
 }
 
+/** Of the current schema, and written since the store has vector lists (every write creates their table). */
 function isCurrentIndex(dbPath: string): boolean {
   if (!fs.existsSync(dbPath)) return false;
   const db = new Database(dbPath, { readonly: true });
   try {
-    return readMeta(db)?.schemaVersion === SCHEMA_VERSION;
+    const lists = db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'vector_lists'").pluck();
+    return readMeta(db)?.schemaVersion === SCHEMA_VERSION && lists.get() === 1;
   } finally {
     db.close();
   }
+}
+
+/**
+ * The model's vectors carried to another dimension (384, the production model's, from the stand-in's 256):
+ * a fixed Gaussian random matrix, then unit length again. A random projection keeps the angles between
+ * vectors within a few percent (Johnson-Lindenstrauss), so neighbours stay neighbours and the set keeps
+ * the real passages' structure, where the proxy model's 384-dimension vectors have none. Identity when
+ * the dimensions agree.
+ */
+function projection(from: number, to: number): (vector: Float32Array) => Float32Array {
+  if (from === to) return (vector) => vector;
+  const noise = gaussian(from * 100_003 + to);
+  const matrix = Float32Array.from({ length: from * to }, noise);
+  return (vector) => {
+    const out = new Float32Array(to);
+    let norm = 0;
+    for (let row = 0, offset = 0; row < to; row++, offset += from) {
+      let sum = 0;
+      for (let d = 0; d < from; d++) sum += matrix[offset + d]! * vector[d]!;
+      out[row] = sum;
+      norm += sum * sum;
+    }
+    norm = Math.sqrt(norm);
+    for (let row = 0; row < to; row++) out[row]! /= norm;
+    return out;
+  };
 }
 
 function readBase(dbPath: string): BaseArticle[] {
@@ -279,6 +312,8 @@ function recallAt(n: number, truth: readonly RankedId[], found: readonly RankedI
 interface ModeTimes {
   exact: number[];
   quantized: number[];
+  /** The sign codes of every passage scanned, the lists ignored: the path before the lists. */
+  scan: number[];
   exactLists: RankedId[][];
   quantizedLists: RankedId[][];
 }
@@ -290,14 +325,18 @@ async function timeModes(
 ): Promise<ModeTimes> {
   const exact = SqlitePassageStore.open(dbPath, model, { quantizeAbove: Number.POSITIVE_INFINITY });
   const quantized = SqlitePassageStore.open(dbPath, model, { quantizeAbove: 0 });
+  const scan = SqlitePassageStore.open(dbPath, model, {
+    quantizeAbove: 0,
+    probes: Number.POSITIVE_INFINITY,
+  });
   try {
     // The first query of each loads what it caches (sign codes, SQLite pages): not what a question costs.
-    await exact.nearest(queries[0]!, K);
-    await quantized.nearest(queries[0]!, K);
-    const times: ModeTimes = { exact: [], quantized: [], exactLists: [], quantizedLists: [] };
+    for (const store of [exact, quantized, scan]) await store.nearest(queries[0]!, K);
+    const times: ModeTimes = { exact: [], quantized: [], scan: [], exactLists: [], quantizedLists: [] };
     for (const query of queries) {
       const e = await timeAsync(() => exact.nearest(query, K));
       const q = await timeAsync(() => quantized.nearest(query, K));
+      times.scan.push((await timeAsync(() => scan.nearest(query, K))).ms);
       times.exact.push(e.ms);
       times.quantized.push(q.ms);
       times.exactLists.push(e.result);
@@ -305,8 +344,16 @@ async function timeModes(
     }
     return times;
   } finally {
-    await exact.close();
-    await quantized.close();
+    for (const store of [exact, quantized, scan]) await store.close();
+  }
+}
+
+function listCount(dbPath: string): number {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    return db.prepare('SELECT count(*) FROM vector_lists').pluck().get() as number;
+  } finally {
+    db.close();
   }
 }
 
@@ -330,6 +377,74 @@ function timeVec0Hamming(dbPath: string, queries: readonly Float32Array[], candi
   }
 }
 
+/** What search gives after a tenth of the passages changed as ingest changes them (see `changeTenth`). */
+export interface ChangeFigures {
+  passages_removed: number;
+  passages_added: number;
+  /** The one write (transaction) that removed and added them: what blocks other writers. */
+  write_seconds: number;
+  quantized_p50_ms: number;
+  quantized_p95_ms: number;
+  quantized_recall_at_10: number;
+}
+
+/**
+ * On a copy of the index, one write by the store's writer removes every 20th article and adds new
+ * perturbed copies holding as many passages (a tenth of the passages changed; new passages get their
+ * list from the centroids trained before, nothing is retrained), then search is measured again.
+ */
+async function changeTenth(
+  dbPath: string,
+  base: readonly BaseArticle[],
+  model: { model: string },
+  spread: Float32Array,
+  queries: readonly Float32Array[],
+): Promise<ChangeFigures> {
+  const copy = `${dbPath}.changed`;
+  fs.copyFileSync(dbPath, copy);
+  try {
+    const db = new Database(copy);
+    sqliteVec.load(db);
+    let removed = 0;
+    let write;
+    try {
+      const remove = db.prepare('SELECT key FROM articles WHERE id % 20 = 0').pluck().all() as string[];
+      removed = db
+        .prepare('SELECT count(*) FROM passages p JOIN articles a ON a.id = p.article_id WHERE a.id % 20 = 0')
+        .pluck()
+        .get() as number;
+      const noise = gaussian(removed);
+      const upsert: ArticleToStore[] = [];
+      for (let added = 0, i = 0; added < removed; i++) {
+        const { store, vectors } = base[(i * 7) % base.length]!;
+        upsert.push({
+          ...store,
+          article: { ...store.article, key: `${store.article.key}~changed${i}` },
+          vectors: vectors.map((vector) => perturb(vector, spread, noise)),
+        });
+        added += store.passages.length;
+      }
+      write = time(() => applyIndexChanges(db, { rebuild: null, remove, upsert }));
+    } finally {
+      db.close();
+    }
+    const times = await timeModes(copy, model.model, queries);
+    const recall =
+      times.exactLists.reduce((sum, truth, i) => sum + recallAt(10, truth, times.quantizedLists[i]!), 0) /
+      queries.length;
+    return {
+      passages_removed: write.result.passagesRemoved,
+      passages_added: write.result.passagesAdded,
+      write_seconds: round(write.ms / 1000, 1),
+      quantized_p50_ms: round(percentile(times.quantized, 50)),
+      quantized_p95_ms: round(percentile(times.quantized, 95)),
+      quantized_recall_at_10: round(recall, 4),
+    };
+  } finally {
+    fs.rmSync(copy, { force: true });
+  }
+}
+
 /** Real questions (XQuAD) and real headlines (the indexed news), embedded once. */
 async function queryVectors(
   config: BenchConfig,
@@ -345,32 +460,37 @@ async function queryVectors(
   return embedder.embed([...pick(questions, QUESTIONS), ...headlines]);
 }
 
-export async function runScaleBench(options: {
+export interface ScaleOptions {
   config: BenchConfig;
   passages: number;
-  runs: number;
   log: (line: string) => void;
-  /** LanceDB and Orama too (the default); at 1M they take longer than everything else together. */
-  peers?: boolean;
   /** Grow the index from the first this many articles of each corpus (all of them when undefined). */
   articles?: number;
-  /** Also copy the index into this Postgres database and measure its HNSW search. */
-  postgresUrl?: string;
-}): Promise<ScaleFigures> {
-  const { config, passages, runs, log, articles } = options;
+  /** Carry the vectors to this dimension (`projection`); the model's own when undefined. */
+  dimension?: number;
+}
+
+/** The real passages, the queries and the cached indexes grown from them, at the dimension asked for. */
+export async function prepareScale({ config, passages, log, articles, dimension }: ScaleOptions) {
   const embedder = await loadEmbedder(config);
-  const model = { model: embedder.model, dimension: embedder.dimension };
+  const project = projection(embedder.dimension, dimension ?? embedder.dimension);
+  const model =
+    dimension === undefined || dimension === embedder.dimension
+      ? { model: embedder.model, dimension: embedder.dimension }
+      : { model: `${embedder.model}@projected-${dimension}`, dimension };
   // The real passages are the bench's BBC + Reuters index, shared with the bot measurement.
   const baseDb = (await benchIndex('news', config, log, articles)).dbPath;
-  const base = readBase(baseDb);
+  const base = readBase(baseDb).map(({ store, vectors }) => ({ store, vectors: vectors.map(project) }));
   const realPassages = base.reduce((sum, { vectors }) => sum + vectors.length, 0);
   const { spread, similarity } = noiseScale(base.flatMap(({ vectors }) => vectors));
-  log(`${realPassages} real passages; copies at cosine similarity ${similarity.toFixed(3)} to their source`);
-  const queries = await queryVectors(config, embedder, base);
+  log(
+    `${realPassages} real passages at ${model.dimension} dimensions; copies at cosine similarity ${similarity.toFixed(3)} to their source`,
+  );
+  const queries = (await queryVectors(config, embedder, base)).map(project);
 
   let buildSeconds = 0;
   const indexOf = (size: number): string => {
-    const dbPath = path.join(modelDir(config, articles), `passages-${size}.db`);
+    const dbPath = path.join(modelDir(config, articles, model.model), `passages-${size}.db`);
     if (!isCurrentIndex(dbPath)) {
       log(`building an index of ${size} passages...`);
       const { ms } = time(() => buildScaled(dbPath, base, model, size, spread));
@@ -379,9 +499,36 @@ export async function runScaleBench(options: {
     }
     return dbPath;
   };
+  return {
+    model,
+    base,
+    spread,
+    similarity,
+    realPassages,
+    queries,
+    indexOf,
+    buildSeconds: () => buildSeconds,
+  };
+}
+
+export async function runScaleBench(
+  options: ScaleOptions & {
+    runs: number;
+    /** LanceDB and Orama too (the default); at 1M they take longer than everything else together. */
+    peers?: boolean;
+    /** The smaller sizes too, to find where the quantized path overtakes exact search (the default). */
+    breakEven?: boolean;
+    /** Also copy the index into this Postgres database and measure its HNSW search. */
+    postgresUrl?: string;
+  },
+): Promise<ScaleFigures> {
+  const { config, passages, runs, log } = options;
+  const { model, base, spread, similarity, realPassages, queries, indexOf, buildSeconds } =
+    await prepareScale(options);
 
   const breakEven: ScaleFigures['break_even'] = [];
-  for (const size of BREAK_EVEN_SIZES.filter((size) => size < passages)) {
+  const smaller = options.breakEven === false ? [] : BREAK_EVEN_SIZES.filter((size) => size < passages);
+  for (const size of smaller) {
     const { exact, quantized } = await timeModes(indexOf(size), model.model, queries.slice(0, 100));
     breakEven.push({
       passages: size,
@@ -394,7 +541,13 @@ export async function runScaleBench(options: {
   }
 
   const dbPath = indexOf(passages);
-  const perRun: { exact: number[]; quantized: number[]; recall10: number; recall50: number }[] = [];
+  const perRun: {
+    exact: number[];
+    quantized: number[];
+    scan: number[];
+    recall10: number;
+    recall50: number;
+  }[] = [];
   let truth: number[][] = [];
   for (let run = 0; run < runs; run++) {
     const times = await timeModes(dbPath, model.model, queries);
@@ -404,12 +557,13 @@ export async function runScaleBench(options: {
     perRun.push({
       exact: times.exact,
       quantized: times.quantized,
+      scan: times.scan,
       recall10: recall(10),
       recall50: recall(K),
     });
     truth = times.exactLists.map((list) => list.map((hit) => hit.id));
     log(
-      `run ${run + 1}/${runs} at ${passages}: exact p50 ${median(times.exact).toFixed(2)} ms, quantized p50 ${median(times.quantized).toFixed(2)} ms, recall@10 ${recall(10).toFixed(3)}`,
+      `run ${run + 1}/${runs} at ${passages}: exact p50 ${median(times.exact).toFixed(2)} ms, quantized p50 ${median(times.quantized).toFixed(2)} ms (every code scanned ${median(times.scan).toFixed(2)} ms), recall@10 ${recall(10).toFixed(3)}`,
     );
   }
   const across = (pick: (run: (typeof perRun)[number]) => number) => round(median(perRun.map(pick)));
@@ -419,6 +573,11 @@ export async function runScaleBench(options: {
     quantized_p50_ms: across((run) => percentile(run.quantized, 50)),
   });
   const vec0Hamming = timeVec0Hamming(dbPath, queries, rescoredCandidates(K));
+  log('a tenth of the passages changed...');
+  const afterChange = await changeTenth(dbPath, base, model, spread, queries);
+  log(
+    `  ${afterChange.passages_removed} removed, ${afterChange.passages_added} added in ${afterChange.write_seconds} s; quantized p50 ${afterChange.quantized_p50_ms} ms, recall@10 ${afterChange.quantized_recall_at_10}`,
+  );
   const rssMb = mb(process.memoryUsage().rss);
   const postgres = options.postgresUrl
     ? await runPgScale({ url: options.postgresUrl, dbPath, model, passages, queries, truth, k: K, log })
@@ -440,16 +599,22 @@ export async function runScaleBench(options: {
 
   return {
     passages,
+    dimension: model.dimension,
     real_passages: realPassages,
     copy_similarity: round(similarity, 3),
     queries: queries.length,
-    build_seconds: round(buildSeconds, 1),
+    build_seconds: round(buildSeconds(), 1),
     exact_p50_ms: across((run) => percentile(run.exact, 50)),
     exact_p95_ms: across((run) => percentile(run.exact, 95)),
     quantized_p50_ms: across((run) => percentile(run.quantized, 50)),
     quantized_p95_ms: across((run) => percentile(run.quantized, 95)),
     quantized_recall_at_10: round(median(perRun.map((run) => run.recall10)), 4),
     quantized_recall_at_50: round(median(perRun.map((run) => run.recall50)), 4),
+    probes: DEFAULT_LIST_PROBES,
+    lists: listCount(dbPath),
+    scan_p50_ms: across((run) => percentile(run.scan, 50)),
+    scan_p95_ms: across((run) => percentile(run.scan, 95)),
+    after_change: afterChange,
     vec0_hamming_p50_ms: round(median(vec0Hamming)),
     break_even_passages:
       breakEven.find((row) => row.quantized_p50_ms < row.exact_p50_ms)?.passages ?? Number.POSITIVE_INFINITY,

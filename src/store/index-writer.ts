@@ -10,6 +10,7 @@ import {
   quantizeSigns,
   type IndexModel,
 } from './schema.js';
+import { ListWriter } from './vector-lists.js';
 
 export interface ArticleToStore {
   article: Article;
@@ -83,6 +84,7 @@ function replaceFileStamps(db: Database.Database, files: readonly FileStamp[]): 
 
 function prepareStatements(db: Database.Database) {
   return {
+    lists: new ListWriter(db),
     findArticle: db.prepare('SELECT id FROM articles WHERE key = ?').pluck(),
     passageIds: db.prepare('SELECT id FROM passages WHERE article_id = ?').pluck(),
     deleteVector: db.prepare('DELETE FROM passage_vectors WHERE passage_id = ?'),
@@ -144,6 +146,7 @@ function insertArticle(statements: Statements, item: ArticleToStore, indexedAt: 
     const vector = item.vectors[index]!;
     statements.insertVector.run(BigInt(passageId), vector, quantizeSigns(vector), BigInt(articleId));
     statements.insertEmbedding.run(passageId, vector);
+    statements.lists.assign(passageId, vector);
     return passageId;
   });
   for (const quote of item.quotes) {
@@ -195,6 +198,7 @@ export function applyIndexChanges(db: Database.Database, changes: IndexChanges):
       insertArticle(statements, item, indexedAt);
       passagesAdded += item.passages.length;
     }
+    statements.lists.finish();
     if (changes.digest) writeDigest(db, changes.digest);
     return { passagesAdded, passagesRemoved };
   });

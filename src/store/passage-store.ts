@@ -4,7 +4,7 @@ import { hasBounds, type DateRange } from '../document/date-range.js';
 import { openIndexForRead, type ReadOptions } from './open-database.js';
 import { DIGEST_KEY, parseDigest, type IndexDigest } from './index-digest.js';
 import { CALIBRATION_KEY, ftsString, type IndexMeta } from './schema.js';
-import { rescoredCandidates, SignCodes } from './sign-codes.js';
+import { DEFAULT_LIST_PROBES, rescoredCandidates, SignCodes } from './sign-codes.js';
 
 export interface PassageRecord {
   id: number;
@@ -85,6 +85,8 @@ const WITHIN_PERIOD = 'substr(a.published, 1, 10) BETWEEN ? AND ?';
 export interface PassageStoreOptions extends ReadOptions {
   /** Above this many passages `nearest` scans sign bits first, then rescores the best candidates exactly. */
   quantizeAbove?: number;
+  /** How many lists that pass scans once the index has lists (vector-lists.ts). */
+  probes?: number;
 }
 
 const PASSAGE_COLUMNS = `
@@ -160,6 +162,7 @@ export class SqlitePassageStore implements PassageStore {
   readonly meta: IndexMeta;
   private readonly statements;
   private readonly quantizeAbove: number;
+  private readonly probes: number;
   /** Null codes: the index is small enough for exact search (or its layout is not readable). */
   private coarse: { version: number; codes: SignCodes | null } | null = null;
   private years: { version: number; years: number[] } | null = null;
@@ -167,10 +170,11 @@ export class SqlitePassageStore implements PassageStore {
   constructor(
     private readonly db: Database.Database,
     meta: IndexMeta,
-    { quantizeAbove = DEFAULT_VECTOR_QUANTIZE_ABOVE }: PassageStoreOptions = {},
+    { quantizeAbove = DEFAULT_VECTOR_QUANTIZE_ABOVE, probes = DEFAULT_LIST_PROBES }: PassageStoreOptions = {},
   ) {
     this.meta = meta;
     this.quantizeAbove = quantizeAbove;
+    this.probes = probes;
     this.statements = {
       metaValue: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
       fts: db.prepare(
@@ -294,15 +298,16 @@ export class SqlitePassageStore implements PassageStore {
 
   /**
    * Nearest passages by cosine distance. Exact on an index of up to `quantizeAbove` passages; above it,
-   * the passages nearest by sign bits are rescored by cosine distance: the same distances as exact
-   * search, for a recall@10 measured at 0.95 or more (scripts/bench/scale.ts).
+   * the passages nearest by sign bits (within the `probes` nearest lists once the index has lists, see
+   * vector-lists.ts) are rescored by cosine distance: the same distances as exact search, for a
+   * recall@10 measured at 0.95 or more (scripts/bench/scale.ts). A period is always searched exactly.
    */
   async nearest(vector: Float32Array, k: number, range?: DateRange): Promise<RankedId[]> {
     if (k <= 0) return [];
     if (hasBounds(range)) return this.nearestWithin(vector, k, range);
     const codes = this.signCodes();
     if (!codes) return this.statements.knn.all(vector, k) as RankedId[];
-    const candidates = codes.nearest(vector, rescoredCandidates(k));
+    const candidates = codes.nearest(vector, rescoredCandidates(k), this.probes);
     return this.statements.rescore.all(vector, JSON.stringify(candidates), k) as RankedId[];
   }
 

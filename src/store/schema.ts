@@ -17,6 +17,8 @@ export const CALIBRATION_KEY = 'calibration';
 const TABLES = [
   'files',
   'quotes',
+  'passage_lists',
+  'vector_lists',
   'passage_vectors',
   'passage_embeddings',
   'passages_fts',
