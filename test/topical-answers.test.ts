@@ -159,4 +159,16 @@ describe('the found / not found judgement', () => {
   it('refuses a question dated in a year the passage never mentions, though it holds every other word', () => {
     expect(judged('Why did floods close the Carrick high street in 2019?')).toBe(false);
   });
+
+  it('refuses a question dated in a year the passage never mentions, however close the model finds it', () => {
+    const terms = queryTerms('Why did floods close the Carrick high street in 2019?');
+    const [evidence] = evidenceOf([{ passage, similarity: 0.9 }], terms, () => 4);
+    expect(isStrongEvidence(evidence!, archive)).toBe(false);
+    const [dated] = evidenceOf(
+      [{ passage, similarity: 0.9 }],
+      queryTerms('Why did floods close the Carrick high street?'),
+      () => 4,
+    );
+    expect(isStrongEvidence(dated!, archive)).toBe(true);
+  });
 });

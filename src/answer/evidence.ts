@@ -23,6 +23,11 @@ export interface Evidence {
   coverage: number;
   /** The passage holds the question's anchors (its rarest content words, and any year it names) and enough of the rest. */
   anchored: boolean;
+  /**
+   * The passage (with its context) lacks a year the question names. Never strong evidence, however close
+   * in meaning: "the score in the 2010 World Cup final" is not answered by a passage on another final.
+   */
+  missesYear?: boolean;
 }
 
 /**
@@ -52,6 +57,7 @@ export function isCloseInMeaning(
 }
 
 export function isStrongEvidence(evidence: Evidence, thresholds: EvidenceThresholds): boolean {
+  if (evidence.missesYear) return false;
   return isCloseInMeaning(evidence, thresholds) || evidence.anchored;
 }
 
@@ -78,11 +84,13 @@ export function evidenceOf(
 ): Evidence[] {
   const content = contentTerms(queryTerms);
   const rarest = [...content].sort((a, b) => weightOf(b) - weightOf(a)).slice(0, ANCHOR_TERMS);
-  const anchors = [...new Set([...rarest, ...content.filter((term) => YEAR.test(term))])];
+  const years = content.filter((term) => YEAR.test(term));
+  const anchors = [...new Set([...rarest, ...years])];
   return hits.slice(0, EVIDENCE_DEPTH).map(({ passage, similarity }) => {
     const text = `${passage.context}\n${passage.text}`;
     const held = termsIn(text, anchors);
     return {
+      missesYear: years.some((year) => !held.has(year)),
       similarity,
       coverage: termCoverage(text, queryTerms, weightOf),
       anchored:
