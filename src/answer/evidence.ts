@@ -61,17 +61,6 @@ export function isStrongEvidence(evidence: Evidence, thresholds: EvidenceThresho
   return isCloseInMeaning(evidence, thresholds) || evidence.anchored;
 }
 
-/** BM25's inverse document frequency, so a word in every passage weighs almost nothing. */
-export function rarityWeights(
-  frequencies: ReadonlyMap<string, number>,
-  passages: number,
-): (term: string) => number {
-  return (term) => {
-    const df = frequencies.get(term) ?? 0;
-    return Math.log(1 + (passages - df + 0.5) / (df + 0.5));
-  };
-}
-
 /**
  * The evidence of the best few hits, best first, for `isStrongEvidence` to judge. A passage's words are
  * read with its article's context, as search read them: "what did the bank buy?" is answered by a

@@ -43,3 +43,14 @@ const NOT_CONTENT = new Set(
 
 export const contentTerms = (terms: readonly string[]) =>
   terms.filter((term) => term.length > 1 && !NOT_CONTENT.has(term));
+
+/** BM25's inverse document frequency, so a word in every passage weighs almost nothing. */
+export function rarityWeights(
+  frequencies: ReadonlyMap<string, number>,
+  passages: number,
+): (term: string) => number {
+  return (term) => {
+    const df = frequencies.get(term) ?? 0;
+    return Math.log(1 + (passages - df + 0.5) / (df + 0.5));
+  };
+}
