@@ -10,7 +10,7 @@ import { searchStatements } from '../search/speaker-retriever.js';
 import type { PassageRecord, PassageStore, PeriodSummary, SpeakerRecord } from '../store/passage-store.js';
 import type { Answer, AnswerPassage, Citation } from './answer-schema.js';
 import type { ModelCalibration } from './calibration.js';
-import { rarityWeights } from '../search/term-match.js';
+import { questionNames, rarityWeights } from '../search/term-match.js';
 import { evidenceOf, isStrongEvidence } from './evidence.js';
 import { describeYears, yearsAsked } from '../search/question-years.js';
 import { bestSentence } from './highlight.js';
@@ -174,7 +174,8 @@ async function answerFromSearch(
     ...(when.range ? { range: when.range } : {}),
   });
   const terms = queryTerms(question);
-  const evidence = evidenceOf(hits, terms, await termWeights(context, terms));
+  const names = questionNames(question, terms);
+  const evidence = evidenceOf(hits, terms, await termWeights(context, terms), names);
   if (!evidence.some((item) => isStrongEvidence(item, context.calibration.evidence))) {
     return notFound(question, NOTHING_FOUND);
   }

@@ -54,3 +54,14 @@ export function rarityWeights(
     return Math.log(1 + (passages - df + 0.5) / (df + 0.5));
   };
 }
+
+/**
+ * The names a question asks about: its capitalised words after the first ("Oracle", "India", "UN"),
+ * as query terms (lower-cased). A question's first word is capitalised for grammar, not as a name.
+ */
+export function questionNames(question: string, queryTerms: readonly string[]): string[] {
+  const capitalised = [...question.matchAll(/(?<=\S\s+)\p{Lu}[\p{L}\p{N}]*/gu)].map((m) =>
+    m[0].toLowerCase(),
+  );
+  return [...new Set(capitalised)].filter((name) => queryTerms.includes(name));
+}
