@@ -34,9 +34,9 @@ export interface SearchOptions {
   range?: DateRange;
   /** A "latest" question: newer articles first among the relevant passages (see recency). */
   newestFirst?: boolean;
-  /** How much the share of the question's words a passage holds adds to its score (see coverage-rerank). */
+  /** `hybrid` only: how much the share of the question's words a passage holds adds to its score (see coverage-rerank). */
   coverageWeight?: number;
-  /** What a passage holding a figure gains when the question asks for one (see answer-type). */
+  /** `hybrid` only: what a passage holding a figure gains when the question asks for one (see answer-type). */
   answerTypeWeight?: number;
 }
 
@@ -116,11 +116,12 @@ export async function searchPassages(
   });
   const terms = queryTerms(question);
   penaliseRestatingCaptions(hits, terms);
-  if (coverageWeight > 0) {
+  // Both weights are on the scale of score fusion (best BM25 match 1); rank fusion's scores are ~0.016.
+  if (mode === 'hybrid' && coverageWeight > 0) {
     const [frequencies, count] = await Promise.all([store.documentFrequencies(terms), store.passageCount()]);
     rerankByCoverage(hits, terms, rarityWeights(frequencies, count), coverageWeight);
   }
-  favourQuantities(hits, question, answerTypeWeight);
+  if (mode === 'hybrid') favourQuantities(hits, question, answerTypeWeight);
   hits.sort((a, b) => b.score - a.score);
   return dropNearDuplicates(favourNewest ? newestFirst(hits) : hits, (hit) => hit.passage.text, limit);
 }
