@@ -62,6 +62,9 @@ describe('questionDates', () => {
     'crude oil output in 1987-88',
     'what is the situation now?',
     'what will the ministers decide next week?',
+    'What did Kyiv do to the airfields the day before the talks?',
+    'what did he say a week later?',
+    'what happened the week after the vote',
   ])('reads no period in "%s" and keeps its words', (question) => {
     expect(questionDates(question, TODAY)).toMatchObject({ range: null, text: question });
   });

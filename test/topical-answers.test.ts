@@ -7,6 +7,7 @@ import { evidenceOf, isStrongEvidence } from '../src/answer/evidence.js';
 import { reindex } from '../src/ingest/reindex.js';
 import { completeWithFollowing } from '../src/search/complete-passage.js';
 import { queryTerms } from '../src/search/fts-query.js';
+import { questionNames } from '../src/search/term-match.js';
 import { SqlitePassageStore } from '../src/store/passage-store.js';
 import { scratchCorpus } from './helpers/corpus.js';
 import { sharedEmbedder, testConfig } from './helpers/model.js';
@@ -143,13 +144,18 @@ describe('the found / not found judgement', () => {
   const judged = (question: string) => {
     const terms = queryTerms(question);
     // Rarity as in a large archive: the town's name is rarest, then "floods", then everyday words.
-    const rarity: Record<string, number> = { carrick: 11, tornado: 10, floods: 8, shut: 6 };
-    const [evidence] = evidenceOf([{ passage, similarity: 0.1 }], terms, (t) => rarity[t] ?? 4);
+    const rarity: Record<string, number> = { carrick: 11, tornado: 10, inundated: 9, floods: 8, shut: 6 };
+    const names = questionNames(question, terms);
+    const [evidence] = evidenceOf([{ passage, similarity: 0.1 }], terms, (t) => rarity[t] ?? 4, names);
     return isStrongEvidence(evidence!, archive);
   };
 
   it("answers a question in other words that keeps the story's rare words, whatever the model thinks", () => {
     expect(judged("Why were shops on Carrick's main shopping street shut by floods last Friday?")).toBe(true);
+  });
+
+  it('answers a question that names what the passage names, though it paraphrases a rare word', () => {
+    expect(judged("Why was Carrick's high street inundated on Friday?")).toBe(true);
   });
 
   it('refuses a question whose rarest word no passage holds, however many common words match', () => {
@@ -158,5 +164,17 @@ describe('the found / not found judgement', () => {
 
   it('refuses a question dated in a year the passage never mentions, though it holds every other word', () => {
     expect(judged('Why did floods close the Carrick high street in 2019?')).toBe(false);
+  });
+
+  it('refuses a question dated in a year the passage never mentions, however close the model finds it', () => {
+    const terms = queryTerms('Why did floods close the Carrick high street in 2019?');
+    const [evidence] = evidenceOf([{ passage, similarity: 0.9 }], terms, () => 4);
+    expect(isStrongEvidence(evidence!, archive)).toBe(false);
+    const [dated] = evidenceOf(
+      [{ passage, similarity: 0.9 }],
+      queryTerms('Why did floods close the Carrick high street?'),
+      () => 4,
+    );
+    expect(isStrongEvidence(dated!, archive)).toBe(true);
   });
 });

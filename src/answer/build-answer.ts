@@ -10,7 +10,8 @@ import { searchStatements } from '../search/speaker-retriever.js';
 import type { PassageRecord, PassageStore, PeriodSummary, SpeakerRecord } from '../store/passage-store.js';
 import type { Answer, AnswerPassage, Citation } from './answer-schema.js';
 import type { ModelCalibration } from './calibration.js';
-import { evidenceOf, isStrongEvidence, rarityWeights } from './evidence.js';
+import { questionNames, rarityWeights } from '../search/term-match.js';
+import { evidenceOf, isStrongEvidence } from './evidence.js';
 import { describeYears, yearsAsked } from '../search/question-years.js';
 import { bestSentence } from './highlight.js';
 import { describePeriod } from './period-text.js';
@@ -173,7 +174,8 @@ async function answerFromSearch(
     ...(when.range ? { range: when.range } : {}),
   });
   const terms = queryTerms(question);
-  const evidence = evidenceOf(hits, terms, await termWeights(context, terms));
+  const names = questionNames(question, terms);
+  const evidence = evidenceOf(hits, terms, await termWeights(context, terms), names);
   if (!evidence.some((item) => isStrongEvidence(item, context.calibration.evidence))) {
     return notFound(question, NOTHING_FOUND);
   }

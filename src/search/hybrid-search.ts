@@ -5,7 +5,9 @@ import { buildMatchExpression, queryTerms } from './fts-query.js';
 import { newestFirst } from './recency.js';
 import { reciprocalRankFusion } from './rrf.js';
 import { scoreFusion } from './score-fusion.js';
-import { termsIn } from './term-match.js';
+import { rarityWeights, termsIn } from './term-match.js';
+import { DEFAULT_ANSWER_TYPE_WEIGHT, favourQuantities } from './answer-type.js';
+import { DEFAULT_COVERAGE_WEIGHT, rerankByCoverage } from './coverage-rerank.js';
 
 /** `hybrid` fuses scores (the default: best measured), `rrf` fuses ranks; the others are one list alone. */
 export const SEARCH_MODES = ['hybrid', 'rrf', 'bm25', 'vector'] as const;
@@ -32,6 +34,10 @@ export interface SearchOptions {
   range?: DateRange;
   /** A "latest" question: newer articles first among the relevant passages (see recency). */
   newestFirst?: boolean;
+  /** `hybrid` only: how much the share of the question's words a passage holds adds to its score (see coverage-rerank). */
+  coverageWeight?: number;
+  /** `hybrid` only: what a passage holding a figure gains when the question asks for one (see answer-type). */
+  answerTypeWeight?: number;
 }
 
 const DEFAULT_CANDIDATES = 50;
@@ -82,6 +88,8 @@ export async function searchPassages(
     contextWeight = DEFAULT_CONTEXT_WEIGHT,
     range,
     newestFirst: favourNewest = false,
+    coverageWeight = DEFAULT_COVERAGE_WEIGHT,
+    answerTypeWeight = DEFAULT_ANSWER_TYPE_WEIGHT,
   }: SearchOptions,
 ): Promise<SearchHit[]> {
   const depth = Math.max(candidates, limit * 2);
@@ -106,7 +114,14 @@ export async function searchPassages(
     if (!passage || !passageVector) return [];
     return [{ passage, score: hit.score, similarity: dot(questionVector, passageVector) }];
   });
-  penaliseRestatingCaptions(hits, queryTerms(question));
+  const terms = queryTerms(question);
+  penaliseRestatingCaptions(hits, terms);
+  // Both weights are on the scale of score fusion (best BM25 match 1); rank fusion's scores are ~0.016.
+  if (mode === 'hybrid' && coverageWeight > 0) {
+    const [frequencies, count] = await Promise.all([store.documentFrequencies(terms), store.passageCount()]);
+    rerankByCoverage(hits, terms, rarityWeights(frequencies, count), coverageWeight);
+  }
+  if (mode === 'hybrid') favourQuantities(hits, question, answerTypeWeight);
   hits.sort((a, b) => b.score - a.score);
   return dropNearDuplicates(favourNewest ? newestFirst(hits) : hits, (hit) => hit.passage.text, limit);
 }

@@ -134,6 +134,8 @@ function acceptable(result: chrono.ParsedResult, question: string): boolean {
   if (!/\p{L}/u.test(text) && !/\d{4}/.test(text)) return false;
   // "now" is how questions say "currently", not a period of one day.
   if (/^(?:now|right now)$/i.test(text)) return false;
+  // "the day before the talks", "a week later": counted from an event the question names, not from today.
+  if (/\b(?:before|after|earlier|later)$/i.test(text)) return false;
   const bareMonth =
     result.start.isCertain('month') &&
     !result.start.isCertain('day') &&

@@ -43,3 +43,25 @@ const NOT_CONTENT = new Set(
 
 export const contentTerms = (terms: readonly string[]) =>
   terms.filter((term) => term.length > 1 && !NOT_CONTENT.has(term));
+
+/** BM25's inverse document frequency, so a word in every passage weighs almost nothing. */
+export function rarityWeights(
+  frequencies: ReadonlyMap<string, number>,
+  passages: number,
+): (term: string) => number {
+  return (term) => {
+    const df = frequencies.get(term) ?? 0;
+    return Math.log(1 + (passages - df + 0.5) / (df + 0.5));
+  };
+}
+
+/**
+ * The names a question asks about: its capitalised words after the first ("Oracle", "India", "UN"),
+ * as query terms (lower-cased). A question's first word is capitalised for grammar, not as a name.
+ */
+export function questionNames(question: string, queryTerms: readonly string[]): string[] {
+  const capitalised = [...question.matchAll(/(?<=\S\s+)\p{Lu}[\p{L}\p{N}]*/gu)].map((m) =>
+    m[0].toLowerCase(),
+  );
+  return [...new Set(capitalised)].filter((name) => queryTerms.includes(name));
+}

@@ -1,0 +1,28 @@
+import type { PassageRecord } from '../store/passage-store.js';
+
+/** Questions whose answer is a number: how many, how much, how long; a price, a salary; a company's figures. */
+const QUANTITY_QUESTION =
+  /\bhow\s+(?:many|much|long|far|old|big|large|high|low|often)\b|\b(?:percentage|proportion|price|salary|profits?|revenues?|revs|sales|earnings|turnover)\b/iu;
+/** A figure in digits or words: "5,000", "£65,000", "twelve", "half", "a minute". */
+const QUANTITY =
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|a\s+(?:minute|year|month|week|day))\b/iu;
+
+/**
+ * What the fused score of a passage holding a figure gains when the question asks for one. Measured on the
+ * development set's search questions (scratch ranking of fact, paraphrase, caption, headline-context,
+ * chatty and topic questions): with coverage reranking, 0.3 put 2 more answers first (hit@1 27 -> 29 of
+ * 73) and none out of the top 3; the opening paragraph of a story rarely gives the figure asked for.
+ */
+export const DEFAULT_ANSWER_TYPE_WEIGHT = 0.3;
+
+export const asksForQuantity = (question: string) => QUANTITY_QUESTION.test(question);
+
+/** Adds `weight` to the score of every hit holding a figure when the question asks for one (in place). */
+export function favourQuantities<T extends { passage: Pick<PassageRecord, 'text'>; score: number }>(
+  hits: T[],
+  question: string,
+  weight: number,
+): void {
+  if (weight === 0 || !asksForQuantity(question)) return;
+  for (const hit of hits) if (QUANTITY.test(hit.passage.text)) hit.score += weight;
+}

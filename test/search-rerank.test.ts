@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { favourQuantities } from '../src/search/answer-type.js';
+import { rerankByCoverage } from '../src/search/coverage-rerank.js';
+import { queryTerms } from '../src/search/fts-query.js';
+
+/** Search hits as fusion leaves them: the story's opening first, on the name it repeats. */
+const hits = () => [
+  {
+    name: 'opening',
+    passage: {
+      context: 'Northline cancels trains',
+      text: 'Northline cancelled trains again on Tuesday. Northline blamed a shortage of Northline drivers.',
+    },
+    score: 1.2,
+  },
+  {
+    name: 'answer',
+    passage: {
+      context: 'Northline cancels trains',
+      text: 'Passengers were told that replacement buses would leave every half hour from the main station.',
+    },
+    score: 0.9,
+  },
+  {
+    name: 'other story',
+    passage: { context: 'Council buys buses', text: 'The council bought 40 buses for the city routes.' },
+    score: 0.8,
+  },
+];
+
+const order = (list: { name: string; score: number }[]) =>
+  [...list].sort((a, b) => b.score - a.score).map((hit) => hit.name);
+
+describe('reranking by the share of the question a passage holds', () => {
+  // Rarity as in a large archive: the operator's name is rarest, everyday words weigh least.
+  const rarity: Record<string, number> = { northline: 9, replacement: 6, buses: 5, leave: 3, trains: 3 };
+  const weightOf = (term: string) => rarity[term] ?? 2;
+
+  it("puts the paragraph that holds the question's other words above the opening that repeats the subject", () => {
+    const ranked = hits();
+    rerankByCoverage(
+      ranked,
+      queryTerms('When will replacement buses for Northline trains leave?'),
+      weightOf,
+      1,
+    );
+    expect(order(ranked)).toEqual(['answer', 'opening', 'other story']);
+  });
+
+  it('counts the words the headline gives as held by every paragraph of the story', () => {
+    const ranked = hits();
+    rerankByCoverage(ranked, queryTerms('When will the Northline replacement buses leave?'), weightOf, 1);
+    // The other story holds "buses" only; the answer holds Northline through its headline.
+    expect(ranked[1]!.score - 0.9).toBeGreaterThan(ranked[2]!.score - 0.8);
+  });
+
+  it('leaves the order alone at weight 0 and for a question without content words', () => {
+    const unweighted = hits();
+    rerankByCoverage(unweighted, queryTerms('When will replacement buses leave?'), weightOf, 0);
+    const wordless = hits();
+    rerankByCoverage(wordless, queryTerms('what did they do?'), weightOf, 1);
+    expect(order(unweighted)).toEqual(['opening', 'answer', 'other story']);
+    expect(wordless.map((hit) => hit.score)).toEqual(hits().map((hit) => hit.score));
+  });
+});
+
+describe('favouring passages with a figure when the question asks for one', () => {
+  const scored = () => [
+    {
+      name: 'opening',
+      passage: { text: 'The first children’s commissioner for England has been appointed.' },
+      score: 1,
+    },
+    {
+      name: 'answer',
+      passage: { text: 'Professor Aynsley-Green takes up the £100,000-a-year job in July.' },
+      score: 0.85,
+    },
+  ];
+
+  it.each([
+    'What is the salary of the children’s commissioner?',
+    'How much will the children’s commissioner be paid?',
+    'How many staff will the commissioner have?',
+  ])('ranks the passage holding a figure first for "%s"', (question) => {
+    const ranked = scored();
+    favourQuantities(ranked, question, 0.3);
+    expect(order(ranked)[0]).toBe('answer');
+  });
+
+  it('leaves the order alone for a question that asks for no figure', () => {
+    const ranked = scored();
+    favourQuantities(ranked, 'Who is the first children’s commissioner for England?', 0.3);
+    expect(order(ranked)).toEqual(['opening', 'answer']);
+  });
+});
