@@ -1,5 +1,8 @@
 import type pg from 'pg';
+import type { FileStamp } from '../index-writer.js';
+import { IndexError, modelMismatchMessage } from '../open-database.js';
 import { CALIBRATION_KEY, SCHEMA_VERSION, type IndexMeta, type IndexModel } from '../schema.js';
+import { describeLocation, type PgLocation } from './pg-connect.js';
 
 /** Index tables, dropped by a rebuild for another dimension or schema; the feedback tables are not. */
 const TABLES = ['files', 'quotes', 'passages', 'articles', 'term_stats', 'corpus_stats', 'meta'] as const;
@@ -109,6 +112,41 @@ export async function emptyPgIndex(client: pg.ClientBase): Promise<void> {
   await client.query(
     'DELETE FROM quotes; DELETE FROM passages; DELETE FROM articles; DELETE FROM term_stats',
   );
+}
+
+/** The recorded article files, or null for an index made before the files table. */
+export async function readPgFileStamps(client: pg.ClientBase): Promise<FileStamp[] | null> {
+  const { rows } = await client.query<{ found: boolean }>("SELECT to_regclass('files') IS NOT NULL AS found");
+  if (!rows[0]?.found) return null;
+  // bigint arrives as text: mtime_ns needs all its digits.
+  const stamps = await client.query<{ path: string; size: string; mtime_ns: string; read_with: string }>(
+    'SELECT path, size, mtime_ns, read_with FROM files ORDER BY path',
+  );
+  return stamps.rows.map((row) => ({
+    path: row.path,
+    size: Number(row.size),
+    mtimeNs: BigInt(row.mtime_ns),
+    readWith: row.read_with,
+  }));
+}
+
+/** The recorded index when this version can read it with `model`; refused as on SQLite otherwise. */
+export function readableMeta(meta: IndexMeta | null, location: PgLocation, model: string): IndexMeta {
+  const where = describeLocation(location);
+  if (!meta) {
+    throw new IndexError(
+      `There is no index in ${where} yet (it is being built, or its first build was interrupted). Build it with "npm run ingest".`,
+      'not-built',
+    );
+  }
+  if (meta.schemaVersion !== SCHEMA_VERSION) {
+    throw new IndexError(
+      `The index in ${where} was built by another version of briefing-bot (schema ${meta.schemaVersion}, this one reads ${SCHEMA_VERSION}). Rebuild it with npm run ingest -- --full.`,
+      'outdated',
+    );
+  }
+  if (meta.model !== model) throw new IndexError(modelMismatchMessage(meta, model), 'other-model');
+  return meta;
 }
 
 /** The recorded model and schema, or null when the schema holds no index yet. */

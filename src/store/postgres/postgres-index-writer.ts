@@ -7,6 +7,7 @@ import {
   type FileStamp,
   type IndexChanges,
   type StoredArticle,
+  type WriteProgress,
   type WriteResult,
 } from '../index-writer.js';
 import type { IndexWriting, WriteLockOptions } from '../index-writing.js';
@@ -19,8 +20,10 @@ import {
   createPgSchema,
   dropPgSchema,
   emptyPgIndex,
+  readPgFileStamps,
   readPgMeta,
   tsvectorLiteral,
+  writePgCalibration,
   vectorLiteral,
 } from './pg-schema.js';
 
@@ -75,18 +78,10 @@ export class PostgresIndexWriting implements IndexWriting {
 
   async fileStamps(): Promise<Map<string, FileStamp>> {
     if (!this.meta) return new Map();
-    const { rows } = await this.run<{ found: boolean }>("SELECT to_regclass('files') IS NOT NULL AS found");
-    if (!rows[0]?.found) return new Map();
-    // bigint arrives as text: mtime_ns needs all its digits.
-    const stamps = await this.run<{ path: string; size: string; mtime_ns: string; read_with: string }>(
-      'SELECT path, size, mtime_ns, read_with FROM files',
-    );
-    return new Map(
-      stamps.rows.map((row) => [
-        row.path,
-        { path: row.path, size: Number(row.size), mtimeNs: BigInt(row.mtime_ns), readWith: row.read_with },
-      ]),
-    );
+    const stamps = await readPgFileStamps(this.client).catch((error: unknown) => {
+      throw this.describeWriteFailure(error);
+    });
+    return new Map((stamps ?? []).map((stamp) => [stamp.path, stamp]));
   }
 
   /** Postgres checks its own pages as it reads them; there is no whole-file check to run first. */
@@ -121,7 +116,7 @@ export class PostgresIndexWriting implements IndexWriting {
     }
   }
 
-  async write(changes: IndexChanges): Promise<WriteResult> {
+  async write(changes: IndexChanges, onProgress?: WriteProgress): Promise<WriteResult> {
     for (const item of changes.upsert) {
       if (item.vectors.length !== item.passages.length) {
         throw new Error(
@@ -138,12 +133,13 @@ export class PostgresIndexWriting implements IndexWriting {
     // Only articles change what calibration measured: recording a touched file's new time keeps it.
     const articlesChange = changesArticles(changes);
     if (articlesChange) await this.run('DELETE FROM meta WHERE key = $1', [CALIBRATION_KEY]);
+    if (changes.calibration) await writePgCalibration(this.client, changes.calibration);
     if (changes.files) await this.replaceFiles(changes.files);
     passagesRemoved += await this.remove([
       ...changes.remove,
       ...changes.upsert.map((item) => item.article.key),
     ]);
-    const passagesAdded = await this.insert(changes);
+    const passagesAdded = await this.insert(changes, onProgress);
     if (changes.digest) {
       await this.run(
         'INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
@@ -184,6 +180,10 @@ export class PostgresIndexWriting implements IndexWriting {
     const sameShape = this.meta?.schemaVersion === SCHEMA_VERSION && this.meta.dimension === model.dimension;
     if (sameShape) {
       await emptyPgIndex(this.client);
+      // As on SQLite, where a rebuild drops them: the recorded files and the last digest were the old index's.
+      await createPgFilesTable(this.client);
+      await this.run('DELETE FROM files');
+      await this.run('DELETE FROM meta WHERE key = $1', [DIGEST_KEY]);
       await this.run('UPDATE meta SET value = $1 WHERE key = $2', [model.model, 'model']);
     } else {
       await dropPgSchema(this.client);
@@ -228,15 +228,15 @@ export class PostgresIndexWriting implements IndexWriting {
   }
 
   /** Multi-row inserts from arrays (unnest): one statement per table per batch, not one per row. */
-  private async insert({ upsert }: IndexChanges): Promise<number> {
+  private async insert({ upsert }: IndexChanges, onProgress?: WriteProgress): Promise<number> {
     if (upsert.length === 0) return 0;
     const indexedAt = new Date().toISOString();
     const articleIds = await this.reserveIds('article_ids', upsert.length);
     const column = <T>(pick: (item: (typeof upsert)[number], index: number) => T) => upsert.map(pick);
     await this.run(
       `INSERT INTO articles (id, key, file, title, source, url, published, author, context, body, content_hash, indexed_at)
-       SELECT *, $12::text FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-         $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])`,
+       SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+         $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])`,
       [
         articleIds,
         column(({ article }) => article.key),
@@ -249,7 +249,7 @@ export class PostgresIndexWriting implements IndexWriting {
         column((item) => item.context),
         column(({ article }) => articleBody(article)),
         column((item) => item.hash),
-        indexedAt,
+        column((item) => item.indexedAt ?? indexedAt),
       ],
     );
     const documents = new Map<string, number>();
@@ -267,6 +267,7 @@ export class PostgresIndexWriting implements IndexWriting {
         rows,
       );
       for (const list of rows) list.length = 0;
+      onProgress?.(added);
     };
     for (const [index, item] of upsert.entries()) {
       const articleId = articleIds[index]!;
