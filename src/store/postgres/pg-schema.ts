@@ -52,10 +52,6 @@ export async function createPgSchema(client: pg.ClientBase, { model, dimension }
       embedding vector(${dimension}) NOT NULL
     );
     CREATE INDEX passages_by_article ON passages(article_id, ordinal);
-    CREATE INDEX passages_terms ON passages USING gin(terms);
-    -- Used above VECTOR_QUANTIZE_ABOVE passages (below it search is exact, as on SQLite); parameters in
-    -- postgres-passage-store.ts.
-    CREATE INDEX passages_embedding ON passages USING hnsw (embedding vector_cosine_ops);
     CREATE TABLE quotes (
       id serial PRIMARY KEY,
       passage_id integer NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
@@ -86,6 +82,20 @@ export async function createPgSchema(client: pg.ClientBase, { model, dimension }
     'dimension',
     String(dimension),
   ]);
+}
+
+/**
+ * The full-text and vector indexes of the passages: created by the writer after it loads the passages of
+ * a new table, which is three times faster than filling them row by row (BBC's 10,646 passages on the
+ * loaded test machine: 2.8 s to insert and 20 s to build HNSW afterwards, against 66 s into the index).
+ */
+export async function createPgSearchIndexes(client: pg.ClientBase): Promise<void> {
+  await client.query(`
+    CREATE INDEX passages_terms ON passages USING gin(terms);
+    -- Used above VECTOR_QUANTIZE_ABOVE passages (below it search is exact, as on SQLite); parameters in
+    -- postgres-passage-store.ts.
+    CREATE INDEX passages_embedding ON passages USING hnsw (embedding vector_cosine_ops);
+  `);
 }
 
 /**

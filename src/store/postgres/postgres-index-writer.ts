@@ -18,6 +18,7 @@ import { connectClient, describeLocation, describePgError, type PgLocation } fro
 import {
   createPgFilesTable,
   createPgSchema,
+  createPgSearchIndexes,
   dropPgSchema,
   emptyPgIndex,
   readPgFileStamps,
@@ -47,6 +48,7 @@ const lockKey = (schema: string) => `briefing-index:${schema}`;
 export class PostgresIndexWriting implements IndexWriting {
   readonly location: string;
   private inTransaction = false;
+  private searchIndexesPending = false;
 
   private constructor(
     private readonly client: pg.Client,
@@ -146,6 +148,12 @@ export class PostgresIndexWriting implements IndexWriting {
         [DIGEST_KEY, JSON.stringify(changes.digest)],
       );
     }
+    if (this.searchIndexesPending) {
+      await createPgSearchIndexes(this.client).catch((error: unknown) => {
+        throw this.describeWriteFailure(error);
+      });
+      this.searchIndexesPending = false;
+    }
     // Readers cache by the version: a write of file stamps alone leaves what they cached valid.
     if (articlesChange) {
       await this.run(`
@@ -188,6 +196,9 @@ export class PostgresIndexWriting implements IndexWriting {
     } else {
       await dropPgSchema(this.client);
       await createPgSchema(this.client, model);
+      // Tables created in this transaction are seen by no reader: their search indexes are built once
+      // the rows are in (see createPgSearchIndexes). Emptied tables keep theirs, which readers are using.
+      this.searchIndexesPending = true;
     }
   }
 
