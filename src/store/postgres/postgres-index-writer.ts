@@ -1,6 +1,6 @@
 import { DIGEST_KEY } from '../index-digest.js';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type pg from 'pg';
+import pg from 'pg';
 import { articleBody } from '../../document/article.js';
 import {
   changesArticles,
@@ -29,6 +29,7 @@ import {
 } from './pg-schema.js';
 
 const PAUSE_MS = 250;
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 /** Rows per INSERT: a few megabytes of vectors each, few round trips (BBC: 27 batches). */
 const PASSAGES_PER_STATEMENT = 1000;
 
@@ -346,13 +347,24 @@ export class PostgresIndexWriting implements IndexWriting {
     }
   }
 
+  /**
+   * A failure inside the write's transaction in one line: rolled back, so the index is as it was. The
+   * server's own refusals (disk full, a statement timeout, a trigger an admin added) are named by its
+   * message; a fault in this code keeps its stack.
+   */
   private describeWriteFailure(error: unknown): unknown {
     const described = describePgError(this.where, error);
-    if (!this.inTransaction || !(described instanceof IndexError)) return described;
+    if (!this.inTransaction) return described;
     const intact = this.meta
       ? 'nothing was written and the previous index is intact'
       : 'no index was written';
-    return new IndexError(`${described.message.replace(/\.$/, '')}: ${intact}.`, described.problem);
+    if (described instanceof IndexError)
+      return new IndexError(`${described.message.replace(/\.$/, '')}: ${intact}.`, described.problem);
+    if (!(described instanceof pg.DatabaseError)) return described;
+    return new IndexError(
+      `Writing the index in ${this.location} failed (${oneLine(described.message)}): ${intact}. Fix the cause the server names, then run again.`,
+      'not-written',
+    );
   }
 
   /** Rolls back what was not committed (the server would, when the connection ends) and disconnects. */
