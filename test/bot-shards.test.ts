@@ -63,7 +63,9 @@ function shardSuite(kind: StoreKind) {
     `npm start with SHARD_COUNT=auto (${SHARDS} shards recommended, ${GUILDS} guilds, the ${kind} store)${skipped ? ' (skipped: DATABASE_URL unset)' : ''}`,
     () => {
       let corpus: Awaited<ReturnType<typeof scratchCorpus>>;
-      let schema: ReturnType<typeof scratchSchema>;
+      const schema = scratchSchema('shards');
+      const store =
+        kind === 'postgres' ? { DATABASE_URL: url!, PG_SCHEMA: schema.schema } : { DATABASE_URL: undefined };
       let standin: DiscordStandin;
       let manager: ReturnType<typeof spawnScript>;
       let exited: Promise<Finished>;
@@ -89,11 +91,6 @@ function shardSuite(kind: StoreKind) {
 
       beforeAll(async () => {
         corpus = await scratchCorpus();
-        schema = scratchSchema('shards');
-        const store =
-          kind === 'postgres'
-            ? { DATABASE_URL: url!, PG_SCHEMA: schema.schema }
-            : { DATABASE_URL: undefined };
         const config = testConfig({ DB_PATH: corpus.dbPath, ARTICLES_DIR: corpus.articlesDir, ...store });
         await reindex(config, { full: false, prune: false, dryRun: false }, sharedEmbedder);
         standin = await startDiscordStandin({ guilds: GUILDS, shards: SHARDS, maxConcurrency: SHARDS });
