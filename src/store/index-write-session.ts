@@ -9,6 +9,7 @@ import {
   type FileStamp,
   type IndexChanges,
   type StoredArticle,
+  type WriteProgress,
   type WriteResult,
 } from './index-writer.js';
 import type { IndexInspection, IndexWriting, WriteLockOptions } from './index-writing.js';
@@ -123,9 +124,9 @@ export class IndexWriteSession implements IndexWriting {
   }
 
   /** Writes the changes and commits; a failure rolls everything back and is reported in one line. */
-  async write(changes: IndexChanges): Promise<WriteResult> {
+  async write(changes: IndexChanges, onProgress?: WriteProgress): Promise<WriteResult> {
     try {
-      const result = applyIndexChanges(this.db, changes);
+      const result = applyIndexChanges(this.db, changes, onProgress);
       this.db.exec('COMMIT');
       return result;
     } catch (error) {

@@ -8,6 +8,7 @@ import {
   dropSchema,
   forgetCalibration,
   quantizeSigns,
+  writeCalibration,
   type IndexModel,
 } from './schema.js';
 import { ListWriter } from './vector-lists.js';
@@ -20,6 +21,8 @@ export interface ArticleToStore {
   passages: readonly PassageDraft[];
   vectors: readonly Float32Array[];
   quotes: readonly QuoteDraft[];
+  /** When it was indexed; a new article is indexed now, a migrated one keeps its time. */
+  indexedAt?: string;
 }
 
 export interface IndexChanges {
@@ -32,7 +35,15 @@ export interface IndexChanges {
   digest?: IndexDigest | null;
   /** Every article file as read for this write, replacing the recorded ones; null leaves them as they are. */
   files?: readonly FileStamp[] | null;
+  /**
+   * The settings measured on these very articles (a migration copies them with the index); otherwise a
+   * change of articles forgets the calibration until it is measured again.
+   */
+  calibration?: string | null;
 }
+
+/** Called as passages are written: a write of a large index (a migration) shows its progress. */
+export type WriteProgress = (passagesWritten: number) => void;
 
 /** An article file's size and modification time when it was read, and the settings it was read with. */
 export interface FileStamp {
@@ -130,7 +141,7 @@ function insertArticle(statements: Statements, item: ArticleToStore, indexedAt: 
       context: item.context,
       body: articleBody(article),
       hash: item.hash,
-      indexedAt,
+      indexedAt: item.indexedAt ?? indexedAt,
     }).lastInsertRowid,
   );
   const passageIds = item.passages.map((passage, index) => {
@@ -166,7 +177,11 @@ function insertArticle(statements: Statements, item: ArticleToStore, indexedAt: 
  * Writes a whole re-index in one transaction: a reader sees the old index or the new one, never a mix,
  * and a process killed half-way leaves the old index as it was.
  */
-export function applyIndexChanges(db: Database.Database, changes: IndexChanges): WriteResult {
+export function applyIndexChanges(
+  db: Database.Database,
+  changes: IndexChanges,
+  onProgress?: WriteProgress,
+): WriteResult {
   for (const item of changes.upsert) {
     if (item.vectors.length !== item.passages.length) {
       throw new Error(
@@ -188,6 +203,7 @@ export function applyIndexChanges(db: Database.Database, changes: IndexChanges):
     }
     // Only articles change what calibration measured: recording a touched file's new time keeps it.
     if (changesArticles(changes)) forgetCalibration(db);
+    if (changes.calibration) writeCalibration(db, changes.calibration);
     if (changes.files) replaceFileStamps(db, changes.files);
     const statements = prepareStatements(db);
     for (const key of changes.remove) passagesRemoved += removeArticle(statements, key);
@@ -197,6 +213,7 @@ export function applyIndexChanges(db: Database.Database, changes: IndexChanges):
       passagesRemoved += removeArticle(statements, item.article.key);
       insertArticle(statements, item, indexedAt);
       passagesAdded += item.passages.length;
+      onProgress?.(passagesAdded);
     }
     statements.lists.finish();
     if (changes.digest) writeDigest(db, changes.digest);

@@ -1,4 +1,4 @@
-import type { FileStamp, IndexChanges, StoredArticle, WriteResult } from './index-writer.js';
+import type { FileStamp, IndexChanges, StoredArticle, WriteProgress, WriteResult } from './index-writer.js';
 import type { IndexMeta } from './schema.js';
 
 export interface WriteLockOptions {
@@ -30,5 +30,5 @@ export interface IndexWriting extends IndexInspection {
   /** Refuses a damaged index before minutes of embedding rather than after. */
   checkBeforeWrite(): Promise<void>;
   lock(options: WriteLockOptions): Promise<void>;
-  write(changes: IndexChanges): Promise<WriteResult>;
+  write(changes: IndexChanges, onProgress?: WriteProgress): Promise<WriteResult>;
 }

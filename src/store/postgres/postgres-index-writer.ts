@@ -1,12 +1,13 @@
 import { DIGEST_KEY } from '../index-digest.js';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type pg from 'pg';
+import pg from 'pg';
 import { articleBody } from '../../document/article.js';
 import {
   changesArticles,
   type FileStamp,
   type IndexChanges,
   type StoredArticle,
+  type WriteProgress,
   type WriteResult,
 } from '../index-writer.js';
 import type { IndexWriting, WriteLockOptions } from '../index-writing.js';
@@ -17,14 +18,18 @@ import { connectClient, describeLocation, describePgError, type PgLocation } fro
 import {
   createPgFilesTable,
   createPgSchema,
+  createPgSearchIndexes,
   dropPgSchema,
   emptyPgIndex,
+  readPgFileStamps,
   readPgMeta,
   tsvectorLiteral,
+  writePgCalibration,
   vectorLiteral,
 } from './pg-schema.js';
 
 const PAUSE_MS = 250;
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 /** Rows per INSERT: a few megabytes of vectors each, few round trips (BBC: 27 batches). */
 const PASSAGES_PER_STATEMENT = 1000;
 
@@ -44,6 +49,7 @@ const lockKey = (schema: string) => `briefing-index:${schema}`;
 export class PostgresIndexWriting implements IndexWriting {
   readonly location: string;
   private inTransaction = false;
+  private searchIndexesPending = false;
 
   private constructor(
     private readonly client: pg.Client,
@@ -75,18 +81,10 @@ export class PostgresIndexWriting implements IndexWriting {
 
   async fileStamps(): Promise<Map<string, FileStamp>> {
     if (!this.meta) return new Map();
-    const { rows } = await this.run<{ found: boolean }>("SELECT to_regclass('files') IS NOT NULL AS found");
-    if (!rows[0]?.found) return new Map();
-    // bigint arrives as text: mtime_ns needs all its digits.
-    const stamps = await this.run<{ path: string; size: string; mtime_ns: string; read_with: string }>(
-      'SELECT path, size, mtime_ns, read_with FROM files',
-    );
-    return new Map(
-      stamps.rows.map((row) => [
-        row.path,
-        { path: row.path, size: Number(row.size), mtimeNs: BigInt(row.mtime_ns), readWith: row.read_with },
-      ]),
-    );
+    const stamps = await readPgFileStamps(this.client).catch((error: unknown) => {
+      throw this.describeWriteFailure(error);
+    });
+    return new Map((stamps ?? []).map((stamp) => [stamp.path, stamp]));
   }
 
   /** Postgres checks its own pages as it reads them; there is no whole-file check to run first. */
@@ -121,7 +119,7 @@ export class PostgresIndexWriting implements IndexWriting {
     }
   }
 
-  async write(changes: IndexChanges): Promise<WriteResult> {
+  async write(changes: IndexChanges, onProgress?: WriteProgress): Promise<WriteResult> {
     for (const item of changes.upsert) {
       if (item.vectors.length !== item.passages.length) {
         throw new Error(
@@ -138,17 +136,24 @@ export class PostgresIndexWriting implements IndexWriting {
     // Only articles change what calibration measured: recording a touched file's new time keeps it.
     const articlesChange = changesArticles(changes);
     if (articlesChange) await this.run('DELETE FROM meta WHERE key = $1', [CALIBRATION_KEY]);
+    if (changes.calibration) await writePgCalibration(this.client, changes.calibration);
     if (changes.files) await this.replaceFiles(changes.files);
     passagesRemoved += await this.remove([
       ...changes.remove,
       ...changes.upsert.map((item) => item.article.key),
     ]);
-    const passagesAdded = await this.insert(changes);
+    const passagesAdded = await this.insert(changes, onProgress);
     if (changes.digest) {
       await this.run(
         'INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
         [DIGEST_KEY, JSON.stringify(changes.digest)],
       );
+    }
+    if (this.searchIndexesPending) {
+      await createPgSearchIndexes(this.client).catch((error: unknown) => {
+        throw this.describeWriteFailure(error);
+      });
+      this.searchIndexesPending = false;
     }
     // Readers cache by the version: a write of file stamps alone leaves what they cached valid.
     if (articlesChange) {
@@ -184,10 +189,17 @@ export class PostgresIndexWriting implements IndexWriting {
     const sameShape = this.meta?.schemaVersion === SCHEMA_VERSION && this.meta.dimension === model.dimension;
     if (sameShape) {
       await emptyPgIndex(this.client);
+      // As on SQLite, where a rebuild drops them: the recorded files and the last digest were the old index's.
+      await createPgFilesTable(this.client);
+      await this.run('DELETE FROM files');
+      await this.run('DELETE FROM meta WHERE key = $1', [DIGEST_KEY]);
       await this.run('UPDATE meta SET value = $1 WHERE key = $2', [model.model, 'model']);
     } else {
       await dropPgSchema(this.client);
       await createPgSchema(this.client, model);
+      // Tables created in this transaction are seen by no reader: their search indexes are built once
+      // the rows are in (see createPgSearchIndexes). Emptied tables keep theirs, which readers are using.
+      this.searchIndexesPending = true;
     }
   }
 
@@ -228,15 +240,15 @@ export class PostgresIndexWriting implements IndexWriting {
   }
 
   /** Multi-row inserts from arrays (unnest): one statement per table per batch, not one per row. */
-  private async insert({ upsert }: IndexChanges): Promise<number> {
+  private async insert({ upsert }: IndexChanges, onProgress?: WriteProgress): Promise<number> {
     if (upsert.length === 0) return 0;
     const indexedAt = new Date().toISOString();
     const articleIds = await this.reserveIds('article_ids', upsert.length);
     const column = <T>(pick: (item: (typeof upsert)[number], index: number) => T) => upsert.map(pick);
     await this.run(
       `INSERT INTO articles (id, key, file, title, source, url, published, author, context, body, content_hash, indexed_at)
-       SELECT *, $12::text FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-         $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])`,
+       SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+         $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])`,
       [
         articleIds,
         column(({ article }) => article.key),
@@ -249,7 +261,7 @@ export class PostgresIndexWriting implements IndexWriting {
         column((item) => item.context),
         column(({ article }) => articleBody(article)),
         column((item) => item.hash),
-        indexedAt,
+        column((item) => item.indexedAt ?? indexedAt),
       ],
     );
     const documents = new Map<string, number>();
@@ -267,6 +279,7 @@ export class PostgresIndexWriting implements IndexWriting {
         rows,
       );
       for (const list of rows) list.length = 0;
+      onProgress?.(added);
     };
     for (const [index, item] of upsert.entries()) {
       const articleId = articleIds[index]!;
@@ -334,13 +347,24 @@ export class PostgresIndexWriting implements IndexWriting {
     }
   }
 
+  /**
+   * A failure inside the write's transaction in one line: rolled back, so the index is as it was. The
+   * server's own refusals (disk full, a statement timeout, a trigger an admin added) are named by its
+   * message; a fault in this code keeps its stack.
+   */
   private describeWriteFailure(error: unknown): unknown {
     const described = describePgError(this.where, error);
-    if (!this.inTransaction || !(described instanceof IndexError)) return described;
+    if (!this.inTransaction) return described;
     const intact = this.meta
       ? 'nothing was written and the previous index is intact'
       : 'no index was written';
-    return new IndexError(`${described.message.replace(/\.$/, '')}: ${intact}.`, described.problem);
+    if (described instanceof IndexError)
+      return new IndexError(`${described.message.replace(/\.$/, '')}: ${intact}.`, described.problem);
+    if (!(described instanceof pg.DatabaseError)) return described;
+    return new IndexError(
+      `Writing the index in ${this.location} failed (${oneLine(described.message)}): ${intact}. Fix the cause the server names, then run again.`,
+      'not-written',
+    );
   }
 
   /** Rolls back what was not committed (the server would, when the connection ends) and disconnects. */

@@ -1,7 +1,6 @@
 import type pg from 'pg';
 import { DEFAULT_VECTOR_QUANTIZE_ABOVE } from '../../config.js';
 import { hasBounds, type DateRange } from '../../document/date-range.js';
-import { IndexError, modelMismatchMessage } from '../open-database.js';
 import {
   dayBounds,
   DOCUMENT_FREQUENCY_CAP,
@@ -14,17 +13,11 @@ import {
   type RankedId,
   type SpeakerRecord,
 } from '../passage-store.js';
-import { CALIBRATION_KEY, SCHEMA_VERSION, ftsString, type IndexMeta } from '../schema.js';
+import { CALIBRATION_KEY, ftsString, type IndexMeta } from '../schema.js';
 import { DIGEST_KEY, parseDigest, type IndexDigest } from '../index-digest.js';
 import { toTermQuery } from './fts-terms.js';
-import {
-  createPool,
-  describeLocation,
-  describePgError,
-  isUnavailable,
-  type PgLocation,
-} from './pg-connect.js';
-import { parseVector, readPgMeta, vectorLiteral } from './pg-schema.js';
+import { createPool, describePgError, isUnavailable, type PgLocation } from './pg-connect.js';
+import { parseVector, readableMeta, readPgMeta, vectorLiteral } from './pg-schema.js';
 
 export interface PostgresStoreOptions {
   /** Above this many passages `nearest` uses the HNSW index; up to it, exact search (as on SQLite). */
@@ -125,21 +118,7 @@ export class PostgresPassageStore implements PassageStore {
       const meta = await readPgMeta(pool).catch((error: unknown) => {
         throw describePgError(location, error);
       });
-      const where = describeLocation(location);
-      if (!meta) {
-        throw new IndexError(
-          `There is no index in ${where} yet (it is being built, or its first build was interrupted). Build it with "npm run ingest".`,
-          'not-built',
-        );
-      }
-      if (meta.schemaVersion !== SCHEMA_VERSION) {
-        throw new IndexError(
-          `The index in ${where} was built by another version of briefing-bot (schema ${meta.schemaVersion}, this one reads ${SCHEMA_VERSION}). Rebuild it with npm run ingest -- --full.`,
-          'outdated',
-        );
-      }
-      if (meta.model !== model) throw new IndexError(modelMismatchMessage(meta, model), 'other-model');
-      return new PostgresPassageStore(pool, location, meta, options);
+      return new PostgresPassageStore(pool, location, readableMeta(meta, location, model), options);
     } catch (error) {
       await pool.end();
       throw error;
