@@ -16,6 +16,7 @@ import type { BenchConfig, CoreConfig } from '../../src/config.js';
 import { loadEmbedder, type Embedder } from '../../src/embed/embedder.js';
 import type { PassageDraft } from '../../src/document/drafts.js';
 import { dot } from '../../src/search/hybrid-search.js';
+import type { ArticleRow } from '../../src/store/index-copy.js';
 import { applyIndexChanges, type ArticleToStore } from '../../src/store/index-writer.js';
 import { SqlitePassageStore, type RankedId } from '../../src/store/passage-store.js';
 import { DEFAULT_LIST_PROBES, rescoredCandidates } from '../../src/store/sign-codes.js';
@@ -141,19 +142,7 @@ function readBase(dbPath: string): BaseArticle[] {
       .prepare(
         'SELECT id, key, file, title, source, url, published, author, context, body, content_hash AS hash FROM articles ORDER BY id',
       )
-      .all() as {
-      id: number;
-      key: string;
-      file: string;
-      title: string;
-      source: string | null;
-      url: string | null;
-      published: string | null;
-      author: string | null;
-      context: string;
-      body: string;
-      hash: string;
-    }[];
+      .all() as (Omit<ArticleRow, 'content_hash' | 'indexed_at'> & { hash: string })[];
     return articles.map(({ id, body, hash, context, ...article }) => {
       const passages = passagesOf.all(id) as (PassageDraft & { id: number })[];
       return {
