@@ -10,7 +10,7 @@ import {
   type Evidence as EvidenceItem,
   type EvidenceThresholds,
 } from '../src/answer/evidence.js';
-import { termWeights } from '../src/answer/build-answer.js';
+import { termWeights } from '../src/search/term-weights.js';
 import { loadSettings } from '../src/cli/load-settings.js';
 import { parseCliArgs } from '../src/cli/parse-args.js';
 import { printTable } from '../src/cli/print-table.js';
@@ -125,7 +125,7 @@ async function retrieve(
     DOCUMENTS_RANKED,
   );
   const terms = queryTerms(question);
-  const evidence: Evidence = evidenceOf(hits, terms, await termWeights({ store }, terms));
+  const evidence: Evidence = evidenceOf(hits, terms, await termWeights(store, terms));
   return { documents, evidence };
 }
 

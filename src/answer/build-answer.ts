@@ -10,7 +10,8 @@ import { searchStatements } from '../search/speaker-retriever.js';
 import type { PassageRecord, PassageStore, PeriodSummary, SpeakerRecord } from '../store/passage-store.js';
 import type { Answer, AnswerPassage, Citation } from './answer-schema.js';
 import type { ModelCalibration } from './calibration.js';
-import { questionNames, rarityWeights } from '../search/term-match.js';
+import { questionNames } from '../search/term-match.js';
+import { termWeights } from '../search/term-weights.js';
 import { evidenceOf, isStrongEvidence } from './evidence.js';
 import { describeYears, yearsAsked } from '../search/question-years.js';
 import { bestSentence } from './highlight.js';
@@ -78,14 +79,6 @@ const notFound = (question: string, reason: string, speaker: Answer['speaker'] =
   passages: [],
 });
 
-export async function termWeights(context: Pick<AnswerContext, 'store'>, terms: readonly string[]) {
-  const [frequencies, passages] = await Promise.all([
-    context.store.documentFrequencies(terms),
-    context.store.passageCount(),
-  ]);
-  return rarityWeights(frequencies, passages);
-}
-
 /** The statements of `speakers`, ranked by the topic when there is one; a note when none is about it. */
 async function answerAboutSpeaker(
   context: AnswerContext,
@@ -116,7 +109,7 @@ async function answerAboutSpeaker(
     // The topic ranks the statements and never removes them: "punishing Moscow" asked of someone quoted
     // on "sanctions" shares no word with the answer, and the model may not bridge the two.
     const terms = queryTerms(topic);
-    const evidence = evidenceOf(hits, terms, await termWeights(context, terms));
+    const evidence = evidenceOf(hits, terms, await termWeights(context.store, terms));
     if (hits.length > 0 && !evidence.some((item) => isStrongEvidence(item, context.calibration.evidence))) {
       note = `None of the statements by ${speaker.name} is clearly about ${topic}; here are the closest.`;
     }
@@ -175,7 +168,7 @@ async function answerFromSearch(
   });
   const terms = queryTerms(question);
   const names = questionNames(question, terms);
-  const evidence = evidenceOf(hits, terms, await termWeights(context, terms), names);
+  const evidence = evidenceOf(hits, terms, await termWeights(context.store, terms), names);
   if (!evidence.some((item) => isStrongEvidence(item, context.calibration.evidence))) {
     return notFound(question, NOTHING_FOUND);
   }

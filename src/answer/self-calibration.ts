@@ -4,7 +4,7 @@ import { sentenceSpans } from '../document/sentence-split.js';
 import { queryTerms } from '../search/fts-query.js';
 import { searchPassages } from '../search/hybrid-search.js';
 import type { OpeningRecord, PassageStore } from '../store/passage-store.js';
-import { termWeights } from './build-answer.js';
+import { termWeights } from '../search/term-weights.js';
 import { calibrationFor, type ModelCalibration } from './calibration.js';
 import {
   evidenceOf,
@@ -101,7 +101,7 @@ async function measure(
     await searchPassages(store, question, vector, { limit: DEPTH, mode: 'hybrid', vectorWeight })
   ).filter((hit) => hit.passage.id !== exclude);
   const terms = queryTerms(question);
-  const weightOf = await termWeights({ store }, terms);
+  const weightOf = await termWeights(store, terms);
   const index = hits.findIndex((hit) => hit.passage.articleId === articleId);
   return { rank: index >= 0 ? index + 1 : null, evidence: evidenceOf(hits, terms, weightOf) };
 }

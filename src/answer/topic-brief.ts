@@ -7,8 +7,9 @@ import { statementSpan } from '../search/speaker-retriever.js';
 import type { PassageRecord, QuoteRecord } from '../store/passage-store.js';
 import type { AnswerPassage } from './answer-schema.js';
 import type { BriefSource, BriefSpeaker, TimelineEntry, TopicBrief } from './brief-schema.js';
-import { citationOf, MAX_QUESTION_CHARS, termWeights, type AnswerContext } from './build-answer.js';
+import { citationOf, MAX_QUESTION_CHARS, type AnswerContext } from './build-answer.js';
 import { termCoverage } from '../search/term-match.js';
+import { termWeights } from '../search/term-weights.js';
 import { evidenceOf, isStrongEvidence } from './evidence.js';
 import { bestSentence } from './highlight.js';
 import { describePeriod } from './period-text.js';
@@ -83,7 +84,7 @@ async function passagesOnTopic(
       range,
     });
   const hits = await search(period);
-  const weights = await termWeights(context, terms);
+  const weights = await termWeights(context.store, terms);
   const strong = (list: readonly SearchHit[]) =>
     evidenceOf(list, terms, weights).some((item) => isStrongEvidence(item, context.calibration.evidence));
   if (!strong(hits)) return { candidates: null, outsidePeriod: limited && strong(await search({})) };

@@ -5,7 +5,8 @@ import { buildMatchExpression, queryTerms } from './fts-query.js';
 import { newestFirst } from './recency.js';
 import { reciprocalRankFusion } from './rrf.js';
 import { scoreFusion } from './score-fusion.js';
-import { rarityWeights, termsIn } from './term-match.js';
+import { termsIn } from './term-match.js';
+import { termWeights } from './term-weights.js';
 import { DEFAULT_ANSWER_TYPE_WEIGHT, favourQuantities } from './answer-type.js';
 import { DEFAULT_COVERAGE_WEIGHT, rerankByCoverage } from './coverage-rerank.js';
 
@@ -118,8 +119,7 @@ export async function searchPassages(
   penaliseRestatingCaptions(hits, terms);
   // Both weights are on the scale of score fusion (best BM25 match 1); rank fusion's scores are ~0.016.
   if (mode === 'hybrid' && coverageWeight > 0) {
-    const [frequencies, count] = await Promise.all([store.documentFrequencies(terms), store.passageCount()]);
-    rerankByCoverage(hits, terms, rarityWeights(frequencies, count), coverageWeight);
+    rerankByCoverage(hits, terms, await termWeights(store, terms), coverageWeight);
   }
   if (mode === 'hybrid') favourQuantities(hits, question, answerTypeWeight);
   hits.sort((a, b) => b.score - a.score);
