@@ -11,7 +11,7 @@ import { isWithin } from '../src/document/date-range.js';
 import { buildMatchExpression } from '../src/search/fts-query.js';
 import { failureNotice, UNAVAILABLE_NOTICE } from '../src/bot/failure-notice.js';
 import { IndexError } from '../src/store/open-database.js';
-import { openFeedbackStore, openPassageStore } from '../src/store/open-store.js';
+import { openFeedbackStore, openPassageStore, saveCalibration } from '../src/store/open-store.js';
 import type { PassageStore, RankedId } from '../src/store/passage-store.js';
 import {
   CONDITIONS_SAMPLE,
@@ -124,6 +124,28 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       expect(full).toMatchObject({ rebuilt: true, articles: { unchanged: 0 } });
       expect(full.articles.added + full.articles.updated).toBe(2);
       expect(await withStore(config, (store) => store.passageCount())).toBe(after.passages);
+    });
+
+    it('answers with the last calibration, marked stale, from a re-index that changes articles until it is measured again', async () => {
+      await run(config);
+      const settings = JSON.stringify({ measuredOn: 'the two samples' });
+      await saveCalibration(config, settings);
+      const stored = () => withStore(config, (store) => store.storedCalibration());
+      expect(await stored()).toEqual({ settings, current: true });
+
+      await fs.writeFile(path.join(corpus.articlesDir, 'gannets.txt'), `Gannet count\n${GANNETS}\n`);
+      await run(config);
+      expect(await stored()).toEqual({ settings, current: false });
+      await run(config, { full: true });
+      expect(await stored()).toEqual({ settings, current: false });
+
+      const remeasured = JSON.stringify({ measuredOn: 'three articles' });
+      await saveCalibration(config, remeasured);
+      expect(await stored()).toEqual({ settings: remeasured, current: true });
+      // Only the recorded files change: the measurement still describes the articles.
+      await fs.utimes(path.join(corpus.articlesDir, 'gannets.txt'), new Date(), new Date(2001, 0, 1));
+      await run(config);
+      expect(await stored()).toEqual({ settings: remeasured, current: true });
     });
 
     it('reads no file on an unchanged re-index, and records a touched file without re-embedding it', async () => {

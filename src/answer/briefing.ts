@@ -11,6 +11,9 @@ import { calibrationFor, type ModelCalibration } from './calibration.js';
 import { storedCalibration } from './self-calibration.js';
 import { briefTopic, type BriefOptions } from './topic-brief.js';
 
+/** Re-indexes commit minutes apart: a third commit within one question's milliseconds is not expected. */
+const ATTEMPTS_WHILE_INDEX_CHANGES = 3;
+
 export interface BriefingOptions {
   /** Open the index read-only: for a process that only asks (`npm run ask`), not for the long-running bot. */
   readOnly?: boolean;
@@ -61,18 +64,30 @@ export class Briefing {
     return this.withContext((context) => briefTopic(context, topic, options));
   }
 
+  /**
+   * A question reads the store in several queries; a re-index committing between two of them mixes two
+   * indexes (passage ids found in the old one, read back from the new), and a running bot answered "nothing
+   * found" to a sample question that way during a full re-index. So a question during which the index
+   * changed runs again, on the new index; the last attempt's answer stands whatever happens meanwhile.
+   */
   private async withContext<T>(work: (context: AnswerContext) => Promise<T>): Promise<T> {
     try {
-      const lease = this.index.lease();
-      try {
-        return await work({
-          store: lease.store,
-          calibration: (await this.versionOf(lease.store)).calibration,
-          speakers: () => this.speakersOf(lease.store),
-          embedQuery: async (text) => (await this.embedder.embed([text]))[0]!,
-        });
-      } finally {
-        lease.release();
+      for (let attempt = 1; ; attempt++) {
+        const lease = this.index.lease();
+        try {
+          const { version, calibration } = await this.versionOf(lease.store);
+          const result = await work({
+            store: lease.store,
+            calibration,
+            speakers: () => this.speakersOf(lease.store),
+            embedQuery: async (text) => (await this.embedder.embed([text]))[0]!,
+          });
+          if (attempt === ATTEMPTS_WHILE_INDEX_CHANGES || (await lease.store.dataVersion()) === version) {
+            return result;
+          }
+        } finally {
+          lease.release();
+        }
       }
     } catch (error) {
       throw asIndexError(this.config.DB_PATH, error);
@@ -122,7 +137,8 @@ export class Briefing {
     const cached = this.versionCache;
     if (cached?.store === store && cached.version === version) return cached;
     const model = this.config.EMBEDDING_MODEL;
-    const measured = storedCalibration(await store.storedCalibration(), model);
+    // A stale measurement (articles changed since) still beats the model's defaults until it is redone.
+    const measured = storedCalibration((await store.storedCalibration())?.settings ?? null, model);
     this.versionCache = {
       store,
       version,

@@ -23,7 +23,8 @@ export async function calibrateIndex(
   const store = await openPassageStore(config);
   let calibration: SelfCalibration | null;
   try {
-    if (!force && storedCalibration(await store.storedCalibration(), config.EMBEDDING_MODEL))
+    const stored = await store.storedCalibration();
+    if (!force && stored?.current && storedCalibration(stored.settings, config.EMBEDDING_MODEL))
       return { status: 'kept' };
     const embedder = await loadModel();
     calibration = await selfCalibrate(store, (texts) => embedder.embed(texts), config.EMBEDDING_MODEL);

@@ -1,7 +1,7 @@
 import type { PassageDraft, QuoteDraft } from '../document/drafts.js';
 import type { IndexDigest } from './index-digest.js';
 import type { ArticleToStore, FileStamp } from './index-writer.js';
-import type { IndexModel } from './schema.js';
+import { storedCalibrationFrom, type IndexModel } from './schema.js';
 
 /**
  * Everything an index holds, read back from one store to be written to another (`npm run migrate`): the
@@ -16,6 +16,10 @@ export interface IndexCopy {
   digest: IndexDigest | null;
   calibration: string | null;
 }
+
+/** Only settings measured on these very articles travel with a copy: stale ones are measured again after. */
+export const currentCalibration = (settings: string | null, stale: string | null): string | null =>
+  storedCalibrationFrom(settings, stale)?.current ? settings : null;
 
 /** Reading a large index takes a while: called as passages are read, with their total. */
 export type ReadProgress = (passagesRead: number, total: number) => void;

@@ -6,7 +6,8 @@ import {
   createFilesTable,
   createSchema,
   dropSchema,
-  forgetCalibration,
+  keepCalibrationUntilMeasured,
+  lastMeasuredCalibration,
   quantizeSigns,
   writeCalibration,
   type IndexModel,
@@ -37,7 +38,7 @@ export interface IndexChanges {
   files?: readonly FileStamp[] | null;
   /**
    * The settings measured on these very articles (a migration copies them with the index); otherwise a
-   * change of articles forgets the calibration until it is measured again.
+   * change of articles keeps the last measurement, marked stale, until it is measured again.
    */
   calibration?: string | null;
 }
@@ -190,6 +191,9 @@ export function applyIndexChanges(
     }
   }
   const write = db.transaction((): WriteResult => {
+    const articlesChange = changesArticles(changes);
+    // Read before a rebuild drops it.
+    const lastMeasured = articlesChange ? lastMeasuredCalibration(db) : null;
     let passagesRemoved = 0;
     if (changes.rebuild) {
       passagesRemoved = (db
@@ -202,7 +206,7 @@ export function applyIndexChanges(
       createSchema(db, changes.rebuild);
     }
     // Only articles change what calibration measured: recording a touched file's new time keeps it.
-    if (changesArticles(changes)) forgetCalibration(db);
+    if (articlesChange) keepCalibrationUntilMeasured(db, lastMeasured);
     if (changes.calibration) writeCalibration(db, changes.calibration);
     if (changes.files) replaceFileStamps(db, changes.files);
     const statements = prepareStatements(db);

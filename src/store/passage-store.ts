@@ -3,7 +3,14 @@ import { DEFAULT_VECTOR_QUANTIZE_ABOVE } from '../config.js';
 import { hasBounds, type DateRange } from '../document/date-range.js';
 import { openIndexForRead, type ReadOptions } from './open-database.js';
 import { DIGEST_KEY, parseDigest, type IndexDigest } from './index-digest.js';
-import { CALIBRATION_KEY, ftsString, type IndexMeta } from './schema.js';
+import {
+  CALIBRATION_KEY,
+  CALIBRATION_STALE_KEY,
+  ftsString,
+  storedCalibrationFrom,
+  type IndexMeta,
+  type StoredCalibration,
+} from './schema.js';
 import { DEFAULT_LIST_PROBES, rescoredCandidates, SignCodes } from './sign-codes.js';
 
 export interface PassageRecord {
@@ -148,7 +155,7 @@ export interface PassageStore {
   dataVersion(): Promise<number>;
   passageCount(): Promise<number>;
   /** The answer settings measured on this index (JSON, see src/answer/self-calibration.ts), if any. */
-  storedCalibration(): Promise<string | null>;
+  storedCalibration(): Promise<StoredCalibration | null>;
   /** What the last re-index that changed articles added and updated, if it left a digest. */
   latestDigest(): Promise<IndexDigest | null>;
   close(): Promise<void>;
@@ -462,8 +469,9 @@ export class SqlitePassageStore implements PassageStore {
   }
 
   /** The answer settings measured on this index (JSON, see src/answer/self-calibration.ts), if any. */
-  async storedCalibration(): Promise<string | null> {
-    return (this.statements.metaValue.get(CALIBRATION_KEY) as string | undefined) ?? null;
+  async storedCalibration(): Promise<StoredCalibration | null> {
+    const value = (key: string) => (this.statements.metaValue.get(key) as string | undefined) ?? null;
+    return storedCalibrationFrom(value(CALIBRATION_KEY), value(CALIBRATION_STALE_KEY));
   }
 
   async close(): Promise<void> {

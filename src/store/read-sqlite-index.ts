@@ -1,6 +1,7 @@
 import { DIGEST_KEY, parseDigest } from './index-digest.js';
 import {
   assembleArticles,
+  currentCalibration,
   PASSAGES_PER_PAGE,
   type ArticleRow,
   type IndexCopy,
@@ -10,7 +11,7 @@ import {
 } from './index-copy.js';
 import { readFileStamps } from './index-writer.js';
 import { asIndexError, openIndexForRead } from './open-database.js';
-import { CALIBRATION_KEY } from './schema.js';
+import { CALIBRATION_KEY, CALIBRATION_STALE_KEY } from './schema.js';
 
 /** A stored float32 vector: copied, since SQLite's buffer need not be aligned for a Float32Array view. */
 const floats = (blob: Buffer) => new Float32Array(new Uint8Array(blob).buffer);
@@ -59,7 +60,10 @@ export function readSqliteIndex(
       articles: assembleArticles(articles, passages, quotes),
       files: hasFiles ? [...readFileStamps(db).values()] : null,
       digest: parseDigest((metaValue.get(DIGEST_KEY) as string | undefined) ?? null),
-      calibration: (metaValue.get(CALIBRATION_KEY) as string | undefined) ?? null,
+      calibration: currentCalibration(
+        (metaValue.get(CALIBRATION_KEY) as string | undefined) ?? null,
+        (metaValue.get(CALIBRATION_STALE_KEY) as string | undefined) ?? null,
+      ),
     };
     db.exec('COMMIT');
     return copy;

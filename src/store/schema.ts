@@ -13,6 +13,20 @@ export interface IndexMeta extends IndexModel {
 }
 
 export const CALIBRATION_KEY = 'calibration';
+/** Set while the articles differ from those the stored calibration was measured on. */
+export const CALIBRATION_STALE_KEY = 'calibration_stale';
+
+/** The settings measured on an index, and whether its articles are still the ones they were measured on. */
+export interface StoredCalibration {
+  settings: string;
+  current: boolean;
+}
+
+/** The stored calibration from the index's meta values, whichever store holds them. */
+export const storedCalibrationFrom = (
+  settings: string | null,
+  stale: string | null,
+): StoredCalibration | null => (settings === null ? null : { settings, current: stale === null });
 
 const TABLES = [
   'files',
@@ -196,12 +210,33 @@ export function readMeta(db: Database.Database): IndexMeta | null {
   return contents.kind === 'index' ? contents.meta : null;
 }
 
-/** Stores the settings measured on this index (see forgetCalibration). */
+/** Stores the settings measured on this index's articles as they are now. */
 export function writeCalibration(db: Database.Database, calibration: string): void {
   db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(CALIBRATION_KEY, calibration);
+  db.prepare('DELETE FROM meta WHERE key = ?').run(CALIBRATION_STALE_KEY);
 }
 
-/** Articles changed: what was measured no longer describes the index, until it is measured again. */
-export function forgetCalibration(db: Database.Database): void {
-  db.prepare('DELETE FROM meta WHERE key = ?').run(CALIBRATION_KEY);
+/** The settings last measured on this index, if any (a first build has no meta table yet). */
+export function lastMeasuredCalibration(db: Database.Database): string | null {
+  const hasMeta = db
+    .prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'")
+    .pluck()
+    .get();
+  if (!hasMeta) return null;
+  return (
+    (db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(CALIBRATION_KEY) as string | undefined) ??
+    null
+  );
+}
+
+/**
+ * Articles changed: what was measured no longer describes the index until it is measured again, but answers
+ * keep using it meanwhile, marked stale. Answers between the write and the new measurement (seconds, longer
+ * on a busy machine) would otherwise fall back to the model's defaults, which refused questions the measured
+ * settings answer: a running bot answered "nothing found" to a sample question during a full re-index.
+ */
+export function keepCalibrationUntilMeasured(db: Database.Database, lastMeasured: string | null): void {
+  if (lastMeasured === null) return;
+  db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(CALIBRATION_KEY, lastMeasured);
+  db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(CALIBRATION_STALE_KEY, '1');
 }

@@ -1,7 +1,13 @@
 import type pg from 'pg';
 import type { FileStamp } from '../index-writer.js';
 import { IndexError, modelMismatchMessage } from '../open-database.js';
-import { CALIBRATION_KEY, SCHEMA_VERSION, type IndexMeta, type IndexModel } from '../schema.js';
+import {
+  CALIBRATION_KEY,
+  CALIBRATION_STALE_KEY,
+  SCHEMA_VERSION,
+  type IndexMeta,
+  type IndexModel,
+} from '../schema.js';
 import { describeLocation, type PgLocation } from './pg-connect.js';
 
 /** Index tables, dropped by a rebuild for another dimension or schema; the feedback tables are not. */
@@ -185,14 +191,26 @@ export async function readPgMeta(client: pg.ClientBase | pg.Pool): Promise<Index
   };
 }
 
+const UPSERT_META =
+  'INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value';
+
+/** Stores the settings measured on this index's articles as they are now. */
 export async function writePgCalibration(
   client: pg.ClientBase | pg.Pool,
   calibration: string,
 ): Promise<void> {
-  await client.query(
-    'INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-    [CALIBRATION_KEY, calibration],
-  );
+  await client.query(UPSERT_META, [CALIBRATION_KEY, calibration]);
+  await client.query('DELETE FROM meta WHERE key = $1', [CALIBRATION_STALE_KEY]);
+}
+
+/** As on SQLite (see keepCalibrationUntilMeasured there): the last measurement answers until the next. */
+export async function keepPgCalibrationUntilMeasured(
+  client: pg.ClientBase,
+  lastMeasured: string | null,
+): Promise<void> {
+  if (lastMeasured === null) return;
+  await client.query(UPSERT_META, [CALIBRATION_KEY, lastMeasured]);
+  await client.query(UPSERT_META, [CALIBRATION_STALE_KEY, '1']);
 }
 
 /** A tsvector literal: each term with the positions it holds (1-based), so counts and phrases survive. */

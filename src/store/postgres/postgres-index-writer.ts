@@ -24,6 +24,7 @@ import {
   readPgFileStamps,
   readPgMeta,
   tsvectorLiteral,
+  keepPgCalibrationUntilMeasured,
   writePgCalibration,
   vectorLiteral,
 } from './pg-schema.js';
@@ -128,14 +129,20 @@ export class PostgresIndexWriting implements IndexWriting {
       }
     }
     if (!this.inTransaction) throw new Error('write() before lock()');
+    // Only articles change what calibration measured: recording a touched file's new time keeps it.
+    const articlesChange = changesArticles(changes);
+    // Read before a rebuild drops it.
+    const lastMeasured =
+      articlesChange && this.meta
+        ? ((await this.run<{ value: string }>('SELECT value FROM meta WHERE key = $1', [CALIBRATION_KEY]))
+            .rows[0]?.value ?? null)
+        : null;
     let passagesRemoved = 0;
     if (changes.rebuild) {
       passagesRemoved = this.meta ? await this.count('SELECT count(*)::int AS n FROM passages') : 0;
       await this.rebuild(changes.rebuild);
     }
-    // Only articles change what calibration measured: recording a touched file's new time keeps it.
-    const articlesChange = changesArticles(changes);
-    if (articlesChange) await this.run('DELETE FROM meta WHERE key = $1', [CALIBRATION_KEY]);
+    if (articlesChange) await keepPgCalibrationUntilMeasured(this.client, lastMeasured);
     if (changes.calibration) await writePgCalibration(this.client, changes.calibration);
     if (changes.files) await this.replaceFiles(changes.files);
     passagesRemoved += await this.remove([

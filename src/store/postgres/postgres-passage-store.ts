@@ -13,7 +13,14 @@ import {
   type RankedId,
   type SpeakerRecord,
 } from '../passage-store.js';
-import { CALIBRATION_KEY, ftsString, type IndexMeta } from '../schema.js';
+import {
+  CALIBRATION_KEY,
+  CALIBRATION_STALE_KEY,
+  ftsString,
+  storedCalibrationFrom,
+  type IndexMeta,
+  type StoredCalibration,
+} from '../schema.js';
 import { DIGEST_KEY, parseDigest, type IndexDigest } from '../index-digest.js';
 import { toTermQuery } from './fts-terms.js';
 import { createPool, describePgError, isUnavailable, type PgLocation } from './pg-connect.js';
@@ -381,8 +388,11 @@ export class PostgresPassageStore implements PassageStore {
     return (await this.stats()).passages;
   }
 
-  async storedCalibration(): Promise<string | null> {
-    return this.metaValue(CALIBRATION_KEY);
+  async storedCalibration(): Promise<StoredCalibration | null> {
+    return storedCalibrationFrom(
+      await this.metaValue(CALIBRATION_KEY),
+      await this.metaValue(CALIBRATION_STALE_KEY),
+    );
   }
 
   async latestDigest(): Promise<IndexDigest | null> {

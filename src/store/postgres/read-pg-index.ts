@@ -1,6 +1,7 @@
 import { DIGEST_KEY, parseDigest } from '../index-digest.js';
 import {
   assembleArticles,
+  currentCalibration,
   PASSAGES_PER_PAGE,
   type ArticleRow,
   type IndexCopy,
@@ -8,7 +9,7 @@ import {
   type QuoteRow,
   type ReadProgress,
 } from '../index-copy.js';
-import { CALIBRATION_KEY } from '../schema.js';
+import { CALIBRATION_KEY, CALIBRATION_STALE_KEY } from '../schema.js';
 import { connectClient, describePgError, type PgLocation } from './pg-connect.js';
 import { parseVector, readableMeta, readPgFileStamps, readPgMeta } from './pg-schema.js';
 
@@ -53,7 +54,10 @@ export async function readPgIndex(
       articles: assembleArticles(articles.rows, passages, quotes.rows),
       files: await readPgFileStamps(client),
       digest: parseDigest(await metaValue(DIGEST_KEY)),
-      calibration: await metaValue(CALIBRATION_KEY),
+      calibration: currentCalibration(
+        await metaValue(CALIBRATION_KEY),
+        await metaValue(CALIBRATION_STALE_KEY),
+      ),
     };
     await client.query('COMMIT');
     return copy;
