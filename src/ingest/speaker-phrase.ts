@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { tagSentence } from './tag-sentence.js';
 
 /** A word of one sentence as compromise tagged it; punctuation lives in `pre` and `post`. */
 export interface Token {
@@ -21,8 +21,7 @@ export type Mention =
   | { type: 'definite'; words: string[] };
 
 export function tokenize(sentence: string): Token[] {
-  return nlp(sentence)
-    .termList()
+  return tagSentence(sentence)
     .filter((term) => term.text !== '') // contractions leave empty implicit terms
     .map((term, index) => ({
       text: term.text,
