@@ -9,6 +9,7 @@
  * the corpus sample they grew from.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import * as sqliteVec from 'sqlite-vec';
@@ -43,6 +44,12 @@ export interface ScaleFigures {
   exact_p95_ms: number;
   quantized_p50_ms: number;
   quantized_p95_ms: number;
+  /**
+   * The quantized path's CPU time a query (user + system): on a machine shared with other work it stays
+   * near what a quiet machine's wall clock shows, where the wall clock includes waiting for a core.
+   */
+  quantized_cpu_p50_ms: number;
+  quantized_cpu_p95_ms: number;
   quantized_recall_at_10: number;
   quantized_recall_at_50: number;
   /** Lists scanned by the quantized path (vector-lists.ts), of how many (0: the index has none). */
@@ -59,6 +66,8 @@ export interface ScaleFigures {
   break_even: { passages: number; exact_p50_ms: number; quantized_p50_ms: number }[];
   db_size_mb: number;
   rss_mb: number;
+  /** The machine's load average over the last minute when the measurement started (os.loadavg). */
+  load_average: number;
   /** Null when run with `peers: false`. */
   peers: PeerFigures | null;
   /** The same vectors in the Postgres store (HNSW); null unless run with `--store postgres`. */
@@ -287,10 +296,12 @@ function time<T>(run: () => T): { ms: number; result: T } {
   return { ms: performance.now() - started, result };
 }
 
-async function timeAsync<T>(run: () => Promise<T>): Promise<{ ms: number; result: T }> {
+async function timeAsync<T>(run: () => Promise<T>): Promise<{ ms: number; cpuMs: number; result: T }> {
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const result = await run();
-  return { ms: performance.now() - started, result };
+  const { user, system } = process.cpuUsage(cpu);
+  return { ms: performance.now() - started, cpuMs: (user + system) / 1000, result };
 }
 
 function recallAt(n: number, truth: readonly RankedId[], found: readonly RankedId[]): number {
@@ -301,6 +312,7 @@ function recallAt(n: number, truth: readonly RankedId[], found: readonly RankedI
 interface ModeTimes {
   exact: number[];
   quantized: number[];
+  quantizedCpu: number[];
   /** The sign codes of every passage scanned, the lists ignored: the path before the lists. */
   scan: number[];
   exactLists: RankedId[][];
@@ -321,13 +333,21 @@ async function timeModes(
   try {
     // The first query of each loads what it caches (sign codes, SQLite pages): not what a question costs.
     for (const store of [exact, quantized, scan]) await store.nearest(queries[0]!, K);
-    const times: ModeTimes = { exact: [], quantized: [], scan: [], exactLists: [], quantizedLists: [] };
+    const times: ModeTimes = {
+      exact: [],
+      quantized: [],
+      quantizedCpu: [],
+      scan: [],
+      exactLists: [],
+      quantizedLists: [],
+    };
     for (const query of queries) {
       const e = await timeAsync(() => exact.nearest(query, K));
       const q = await timeAsync(() => quantized.nearest(query, K));
       times.scan.push((await timeAsync(() => scan.nearest(query, K))).ms);
       times.exact.push(e.ms);
       times.quantized.push(q.ms);
+      times.quantizedCpu.push(q.cpuMs);
       times.exactLists.push(e.result);
       times.quantizedLists.push(q.result);
     }
@@ -374,6 +394,8 @@ export interface ChangeFigures {
   write_seconds: number;
   quantized_p50_ms: number;
   quantized_p95_ms: number;
+  quantized_cpu_p50_ms: number;
+  quantized_cpu_p95_ms: number;
   quantized_recall_at_10: number;
 }
 
@@ -427,6 +449,8 @@ async function changeTenth(
       write_seconds: round(write.ms / 1000, 1),
       quantized_p50_ms: round(percentile(times.quantized, 50)),
       quantized_p95_ms: round(percentile(times.quantized, 95)),
+      quantized_cpu_p50_ms: round(percentile(times.quantizedCpu, 50)),
+      quantized_cpu_p95_ms: round(percentile(times.quantizedCpu, 95)),
       quantized_recall_at_10: round(recall, 4),
     };
   } finally {
@@ -530,9 +554,11 @@ export async function runScaleBench(
   }
 
   const dbPath = indexOf(passages);
+  const loadAverage = os.loadavg()[0]!;
   const perRun: {
     exact: number[];
     quantized: number[];
+    quantizedCpu: number[];
     scan: number[];
     recall10: number;
     recall50: number;
@@ -546,13 +572,14 @@ export async function runScaleBench(
     perRun.push({
       exact: times.exact,
       quantized: times.quantized,
+      quantizedCpu: times.quantizedCpu,
       scan: times.scan,
       recall10: recall(10),
       recall50: recall(K),
     });
     truth = times.exactLists.map((list) => list.map((hit) => hit.id));
     log(
-      `run ${run + 1}/${runs} at ${passages}: exact p50 ${median(times.exact).toFixed(2)} ms, quantized p50 ${median(times.quantized).toFixed(2)} ms (every code scanned ${median(times.scan).toFixed(2)} ms), recall@10 ${recall(10).toFixed(3)}`,
+      `run ${run + 1}/${runs} at ${passages} (load ${os.loadavg()[0]!.toFixed(1)}): exact p50 ${median(times.exact).toFixed(2)} ms, quantized p50 ${median(times.quantized).toFixed(2)} ms (CPU ${median(times.quantizedCpu).toFixed(2)} ms; every code scanned ${median(times.scan).toFixed(2)} ms), recall@10 ${recall(10).toFixed(3)}`,
     );
   }
   const across = (pick: (run: (typeof perRun)[number]) => number) => round(median(perRun.map(pick)));
@@ -565,7 +592,7 @@ export async function runScaleBench(
   log('a tenth of the passages changed...');
   const afterChange = await changeTenth(dbPath, base, model, spread, queries);
   log(
-    `  ${afterChange.passages_removed} removed, ${afterChange.passages_added} added in ${afterChange.write_seconds} s; quantized p50 ${afterChange.quantized_p50_ms} ms, recall@10 ${afterChange.quantized_recall_at_10}`,
+    `  ${afterChange.passages_removed} removed, ${afterChange.passages_added} added in ${afterChange.write_seconds} s; quantized p50 ${afterChange.quantized_p50_ms} ms (CPU ${afterChange.quantized_cpu_p50_ms} ms), recall@10 ${afterChange.quantized_recall_at_10}`,
   );
   const rssMb = mb(process.memoryUsage().rss);
   const postgres = options.postgresUrl
@@ -597,6 +624,8 @@ export async function runScaleBench(
     exact_p95_ms: across((run) => percentile(run.exact, 95)),
     quantized_p50_ms: across((run) => percentile(run.quantized, 50)),
     quantized_p95_ms: across((run) => percentile(run.quantized, 95)),
+    quantized_cpu_p50_ms: across((run) => percentile(run.quantizedCpu, 50)),
+    quantized_cpu_p95_ms: across((run) => percentile(run.quantizedCpu, 95)),
     quantized_recall_at_10: round(median(perRun.map((run) => run.recall10)), 4),
     quantized_recall_at_50: round(median(perRun.map((run) => run.recall50)), 4),
     probes: DEFAULT_LIST_PROBES,
@@ -610,6 +639,7 @@ export async function runScaleBench(
     break_even: breakEven,
     db_size_mb: mb(fs.statSync(dbPath).size),
     rss_mb: rssMb,
+    load_average: round(loadAverage, 1),
     peers,
     postgres,
   };

@@ -314,7 +314,9 @@ export class SqlitePassageStore implements PassageStore {
     if (hasBounds(range)) return this.nearestWithin(vector, k, range);
     const codes = this.signCodes();
     if (!codes) return this.statements.knn.all(vector, k) as RankedId[];
-    const candidates = codes.nearest(vector, rescoredCandidates(k), this.probes);
+    // In key order, candidates that share a B-tree page are read together: the rescoring's CPU time at
+    // 120,872 passages fell from 3.2 to 2.8 ms a query (medians, two interleaved runs, loaded machine).
+    const candidates = codes.nearest(vector, rescoredCandidates(k), this.probes).sort((a, b) => a - b);
     return this.statements.rescore.all(vector, JSON.stringify(candidates), k) as RankedId[];
   }
 

@@ -77,6 +77,77 @@ const popcount = (x: number): number => {
 };
 
 /**
+ * Per code byte, the query's dot product with each of the 256 sign patterns that byte can hold. Each
+ * pattern is a smaller one with one more bit set, so the table takes one addition per entry.
+ */
+function signPatternTable(query: Float32Array, bytes: number): Float32Array {
+  const table = new Float32Array(bytes * 256);
+  for (let b = 0, t = 0; b < bytes; b++, t += 256) {
+    let none = 0;
+    for (let bit = 0; bit < 8; bit++) none -= query[b * 8 + bit] ?? 0;
+    table[t] = none;
+    for (let value = 1; value < 256; value++) {
+      const lowest = value & -value;
+      table[t + value] = table[t + (value ^ lowest)]! + 2 * (query[b * 8 + 31 - Math.clz32(lowest)] ?? 0);
+    }
+  }
+  return table;
+}
+
+/**
+ * The `capacity` highest scores offered and their rows: a min-heap in typed arrays. It replaced an array
+ * of one object per shortlisted code sorted whole (5,000 objects a query): at 120,872 passages, 32 of 256
+ * lists, the coarse pass's CPU time a query fell from 5.3 / 10.6 ms to 3.1 / 4.2 ms (p50 / p95, medians of
+ * three interleaved runs on a loaded machine), with the same candidates.
+ */
+class TopScores {
+  private readonly scores: Float32Array;
+  private readonly rows: Int32Array;
+  private size = 0;
+
+  constructor(private readonly capacity: number) {
+    this.scores = new Float32Array(capacity);
+    this.rows = new Int32Array(capacity);
+  }
+
+  offer(score: number, row: number): void {
+    const { scores, rows } = this;
+    if (this.size < this.capacity) {
+      let at = this.size++;
+      while (at > 0) {
+        const parent = (at - 1) >> 1;
+        if (scores[parent]! <= score) break;
+        scores[at] = scores[parent]!;
+        rows[at] = rows[parent]!;
+        at = parent;
+      }
+      scores[at] = score;
+      rows[at] = row;
+      return;
+    }
+    if (this.capacity === 0 || score <= scores[0]!) return;
+    let at = 0;
+    for (;;) {
+      const left = 2 * at + 1;
+      if (left >= this.size) break;
+      const child = left + 1 < this.size && scores[left + 1]! < scores[left]! ? left + 1 : left;
+      if (scores[child]! >= score) break;
+      scores[at] = scores[child]!;
+      rows[at] = rows[child]!;
+      at = child;
+    }
+    scores[at] = score;
+    rows[at] = row;
+  }
+
+  rowsBestFirst(): number[] {
+    const order = Array.from({ length: this.size }, (_, at) => at);
+    order.sort((a, b) => this.scores[b]! - this.scores[a]!);
+    return order.map((at) => this.rows[at]!);
+  }
+}
+
+/**
  * Every passage's sign bits (schema.ts: embedding_bits) in one typed array. sqlite-vec's own KNN over the
  * bit column selects its top k at a cost that grows with k: 500 candidates deep, it took nearly as long as
  * the exact search (78 against 84 ms at 100k passages), where this scan, whose cost does not depend on
@@ -203,28 +274,18 @@ export class SignCodes {
       below += histogram[cutoff++]!;
     let ties = shortlist - below;
 
-    // Per code byte, the query's dot product with each of the 256 sign patterns that byte can hold.
-    const table = new Float32Array(bytes * 256);
-    for (let b = 0; b < bytes; b++)
-      for (let value = 0; value < 256; value++) {
-        let sum = 0;
-        for (let bit = 0; bit < 8; bit++) {
-          const component = query[b * 8 + bit] ?? 0;
-          sum += value & (1 << bit) ? component : -component;
-        }
-        table[b * 256 + value] = sum;
-      }
+    const table = signPatternTable(query, bytes);
     const codeBytes = new Uint8Array(words.buffer);
-    const scored: { id: number; score: number }[] = [];
+    const best = new TopScores(count);
     for (const [from, to] of ranges)
       for (let i = from; i < to; i++) {
         const distance = distances[i]!;
         if (distance > cutoff || (distance === cutoff && ties-- <= 0)) continue;
         let score = 0;
-        for (let b = 0, offset = i * bytes; b < bytes; b++) score += table[b * 256 + codeBytes[offset + b]!]!;
-        scored.push({ id: ids[i]!, score });
+        for (let b = 0, offset = i * bytes, t = 0; b < bytes; b++, t += 256)
+          score += table[t + codeBytes[offset + b]!]!;
+        best.offer(score, i);
       }
-    scored.sort((x, y) => y.score - x.score);
-    return scored.slice(0, count).map((hit) => hit.id);
+    return best.rowsBestFirst().map((row) => ids[row]!);
   }
 }
