@@ -1,5 +1,3 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { APIEmbed } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTHING_FOUND } from '../src/answer/build-answer.js';
@@ -12,9 +10,15 @@ import {
   SAMPLE_QUESTIONS,
   type MessageBody,
 } from './helpers/bot-requests.js';
-import { scratchCorpus, writeGeneratedArticles } from './helpers/corpus.js';
+import {
+  NEW_ARTICLE_QUESTION,
+  NEW_SPEAKER_QUESTION,
+  scratchCorpus,
+  writeNewArticles,
+} from './helpers/corpus.js';
 import { sharedEmbedder, testConfig } from './helpers/model.js';
-import { finished, spawnScript, type Finished } from './helpers/spawn-script.js';
+import { spawnShardedBot } from './helpers/sharded-bot.js';
+import { finished, spawnScript } from './helpers/spawn-script.js';
 import { postgresUrl, scratchSchema } from './helpers/stores.js';
 
 const url = postgresUrl();
@@ -33,16 +37,6 @@ const START_TIMEOUT_MS = 120_000;
 const ANSWER_TIMEOUT_MS = 30_000;
 
 const STEADY_QUESTIONS = [SAMPLE_QUESTIONS.lammy, SAMPLE_QUESTIONS.casualties];
-/** Only in the new corpus: an article and a speaker of the generated ones. */
-const NEW_ARTICLE_QUESTION = 'Which comet did the Quillmoor astronomers photograph?';
-const NEW_SPEAKER_QUESTION = 'What did Maria Okafor say?';
-
-interface LogLine {
-  level: number;
-  msg: string;
-  pid: number;
-  shard?: number;
-}
 
 describe.skipIf(!url)(
   `two bot processes and one ingest on one Postgres${url ? '' : ' (skipped: DATABASE_URL unset)'}`,
@@ -51,15 +45,8 @@ describe.skipIf(!url)(
     const schema = scratchSchema('load');
     const store = { DATABASE_URL: url!, PG_SCHEMA: schema.schema };
     let standin: DiscordStandin;
-    let bots: ReturnType<typeof spawnScript>;
-    let exited: Promise<Finished>;
-    let stdout = '';
-
-    const logs = (): LogLine[] =>
-      stdout
-        .split('\n')
-        .filter((line) => line.startsWith('{'))
-        .map((line) => JSON.parse(line) as LogLine);
+    let bots: ReturnType<typeof spawnShardedBot>;
+    const logs = () => bots.logs();
 
     beforeAll(async () => {
       corpus = await scratchCorpus();
@@ -67,38 +54,14 @@ describe.skipIf(!url)(
       await reindex(config, { full: false, prune: false, dryRun: false }, sharedEmbedder);
       // One guild per bot: guild i is served by shard i.
       standin = await startDiscordStandin({ guilds: BOTS, shards: BOTS, maxConcurrency: BOTS });
-      bots = spawnScript(
-        'src/bot/main.ts',
-        [],
-        {
-          SHARD_COUNT: String(BOTS),
-          ...store,
-          DB_PATH: corpus.dbPath,
-          ARTICLES_DIR: corpus.articlesDir,
-          EMBEDDING_MODEL: config.EMBEDDING_MODEL,
-          MODEL_DIR: config.MODEL_DIR ? path.resolve(config.MODEL_DIR) : undefined,
-          DISCORD_API_URL: standin.apiUrl,
-          DISCORD_TOKEN: standin.token,
-          DISCORD_CLIENT_ID: standin.applicationId,
-          COOLDOWN_SECONDS: '0',
-          LOG_LEVEL: 'info',
-        },
-        { cwd: corpus.root },
-      );
-      bots.stdout!.on('data', (chunk: Buffer) => void (stdout += chunk.toString()));
-      exited = finished(bots);
-      await new Promise<void>((resolve, reject) => {
-        const check = () =>
-          logs().filter((line) => line.msg === 'connected to Discord').length >= BOTS && resolve();
-        bots.stdout!.on('data', check);
-        void exited.then((run) => reject(new Error(`the bots exited with ${run.code}:\n${run.stderr}`)));
-      });
+      bots = spawnShardedBot({ shardCount: String(BOTS), config, store, standin, cwd: corpus.root });
+      await bots.printed('connected to Discord', BOTS);
     }, START_TIMEOUT_MS);
 
     afterAll(async () => {
-      if (bots?.exitCode === null) {
-        bots.kill('SIGTERM');
-        await exited;
+      if (bots?.manager.exitCode === null) {
+        bots.manager.kill('SIGTERM');
+        await bots.exited;
       }
       await standin?.close();
       await corpus?.cleanup();
@@ -149,11 +112,7 @@ describe.skipIf(!url)(
       for (let bot = 0; bot < BOTS; bot++)
         expect((await ask(bot, NEW_ARTICLE_QUESTION, 'command')).description).toBe(NOTHING_FOUND);
 
-      await writeGeneratedArticles(path.join(corpus.articlesDir, 'generated'), NEW_ARTICLES);
-      await fs.writeFile(
-        path.join(corpus.articlesDir, 'quillmoor.md'),
-        '---\ntitle: Quillmoor astronomers catch a comet\nsource: Highland Courier\npublished: 2025-06-02\n---\nAstronomers in Quillmoor photographed the comet Tsuchinshan with their new refractor on Friday night.\n',
-      );
+      await writeNewArticles(corpus.articlesDir, NEW_ARTICLES);
       const ingesting = finished(
         spawnScript('scripts/ingest.ts', ['--full'], {
           ...store,
@@ -187,7 +146,7 @@ describe.skipIf(!url)(
       await askRound();
       expect(new Set(logs().map((line) => line.pid))).toEqual(before);
       expect(logs().filter((line) => line.level >= 50)).toEqual([]);
-      expect(bots.exitCode).toBeNull();
+      expect(bots.manager.exitCode).toBeNull();
     }, 120_000);
   },
 );
