@@ -33,6 +33,7 @@ import {
   archiveOnPostgres,
   configFor,
   memoizedEmbedder,
+  printDevOnStores,
   STORE_NAMES,
   type StoreName,
 } from './eval/stores.js';
@@ -340,12 +341,8 @@ runCli(async () => {
     );
     return;
   }
-  if (devOnStores.length > 1)
-    for (const { store, scores } of devOnStores) {
-      console.log(`On ${store}:`);
-      printDevScores(scores, config.EMBEDDING_MODEL, printTable);
-    }
-  else if (dev) printDevScores(dev.scores, config.EMBEDDING_MODEL, printTable);
+  if (dev) printDevScores(dev.scores, config.EMBEDDING_MODEL, printTable);
+  if (devOnStores.length > 1) printDevOnStores(devOnStores, printTable);
   if (briefings) printBriefingScores(briefings, config.EMBEDDING_MODEL, printTable);
   if (dates) printDateScores(dates, config.EMBEDDING_MODEL);
   if (devCalibration) console.log(`Development set index: ${formatCalibration(devCalibration)}\n`);

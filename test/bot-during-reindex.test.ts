@@ -1,11 +1,9 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { APIEmbed } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTHING_FOUND } from '../src/answer/build-answer.js';
 import type { DiscordStandin, FakeUserName } from '../scripts/discord-standin/index.js';
 import { askByCommand, askByMention, SAMPLE_QUESTIONS } from './helpers/bot-requests.js';
-import { writeGeneratedArticles } from './helpers/corpus.js';
+import { NEW_ARTICLE_QUESTION, NEW_SPEAKER_QUESTION, writeNewArticles } from './helpers/corpus.js';
 import { finished, spawnScript } from './helpers/spawn-script.js';
 import { startScratchBot, type ScratchBot } from './helpers/scratch-bot.js';
 
@@ -17,10 +15,6 @@ const ANSWER_TIMEOUT_MS = 20_000;
 
 /** Questions the old and the new index answer alike. */
 const STEADY_QUESTIONS = [SAMPLE_QUESTIONS.lammy, SAMPLE_QUESTIONS.casualties];
-
-/** Only in the new corpus: an article and a speaker of the generated ones. */
-const NEW_ARTICLE_QUESTION = 'Which comet did the Quillmoor astronomers photograph?';
-const NEW_SPEAKER_QUESTION = 'What did Maria Okafor say?';
 
 let corpus: ScratchBot['corpus'];
 let standin: DiscordStandin;
@@ -54,11 +48,7 @@ describe('the bot during a full re-index in another process', () => {
     for (const question of [NEW_ARTICLE_QUESTION, NEW_SPEAKER_QUESTION])
       expect((await askCommand(question, 'carol')).description).toBe(NOTHING_FOUND);
 
-    await writeGeneratedArticles(path.join(corpus.articlesDir, 'generated'), GENERATED_ARTICLES);
-    await fs.writeFile(
-      path.join(corpus.articlesDir, 'quillmoor.md'),
-      '---\ntitle: Quillmoor astronomers catch a comet\nsource: Highland Courier\npublished: 2025-06-02\n---\nAstronomers in Quillmoor photographed the comet Tsuchinshan with their new refractor on Friday night.\n',
-    );
+    await writeNewArticles(corpus.articlesDir, GENERATED_ARTICLES);
     const reindexing = finished(
       spawnScript('scripts/ingest.ts', ['--full'], {
         DB_PATH: corpus.dbPath,

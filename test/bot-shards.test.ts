@@ -20,7 +20,8 @@ import {
 } from './helpers/bot-requests.js';
 import { scratchCorpus } from './helpers/corpus.js';
 import { sharedEmbedder, testConfig } from './helpers/model.js';
-import { finished, spawnScript, type Finished } from './helpers/spawn-script.js';
+import { finished, spawnScript } from './helpers/spawn-script.js';
+import { spawnShardedBot, type ShardLogLine } from './helpers/sharded-bot.js';
 import { postgresUrl, scratchSchema, type StoreKind } from './helpers/stores.js';
 
 const url = postgresUrl();
@@ -43,16 +44,6 @@ const QUESTIONS: CheckedQuestion[] = [
 /** Which shard Discord sends a guild's events to, computed here independently of the stand-in. */
 const shardOf = (guildId: string) => Number((BigInt(guildId) >> 22n) % BigInt(SHARDS));
 
-interface LogLine {
-  level: number;
-  msg: string;
-  pid: number;
-  shard?: number;
-  component?: string;
-  reason?: string;
-  guilds?: number;
-}
-
 /**
  * The same bot over each store: on Postgres every shard process reads the one database, and the answers
  * each showed are recorded there (the feedback tables beside the index).
@@ -67,27 +58,9 @@ function shardSuite(kind: StoreKind) {
       const store =
         kind === 'postgres' ? { DATABASE_URL: url!, PG_SCHEMA: schema.schema } : { DATABASE_URL: undefined };
       let standin: DiscordStandin;
-      let manager: ReturnType<typeof spawnScript>;
-      let exited: Promise<Finished>;
-      let stdout = '';
-
-      const logs = (): LogLine[] =>
-        stdout
-          .split('\n')
-          .filter((line) => line.startsWith('{'))
-          .map((line) => JSON.parse(line) as LogLine);
-
-      /** Resolves once `count` log lines (of any process) say `msg`. */
-      function printed(msg: string, count = 1): Promise<void> {
-        return new Promise((resolve, reject) => {
-          const check = () => logs().filter((line) => line.msg === msg).length >= count && resolve();
-          manager.stdout!.on('data', check);
-          check();
-          void exited.then((run) =>
-            reject(new Error(`exited with ${run.code} before "${msg}":\n${run.stderr}`)),
-          );
-        });
-      }
+      let bot: ReturnType<typeof spawnShardedBot>;
+      let manager: ReturnType<typeof spawnShardedBot>['manager'];
+      const logs = () => bot.logs();
 
       beforeAll(async () => {
         corpus = await scratchCorpus();
@@ -95,30 +68,21 @@ function shardSuite(kind: StoreKind) {
         await reindex(config, { full: false, prune: false, dryRun: false }, sharedEmbedder);
         standin = await startDiscordStandin({ guilds: GUILDS, shards: SHARDS, maxConcurrency: SHARDS });
         // `npm start` as a user runs it, in a folder of its own (no .env), asking Discord how many shards to run.
-        manager = spawnScript(
-          'src/bot/main.ts',
-          [],
-          {
-            SHARD_COUNT: 'auto',
-            ...store,
-            DB_PATH: corpus.dbPath,
-            ARTICLES_DIR: corpus.articlesDir,
-            EMBEDDING_MODEL: config.EMBEDDING_MODEL,
-            MODEL_DIR: config.MODEL_DIR ? path.resolve(config.MODEL_DIR) : undefined,
-            FEEDBACK_DB_PATH: path.join(corpus.root, 'feedback.db'),
-            DISCORD_API_URL: standin.apiUrl,
-            DISCORD_TOKEN: standin.token,
-            DISCORD_CLIENT_ID: standin.applicationId,
-            COOLDOWN_SECONDS: '0',
-            LOG_LEVEL: 'info',
-          },
-          { cwd: corpus.root },
-        );
-        manager.stdout!.on('data', (chunk: Buffer) => void (stdout += chunk.toString()));
-        exited = finished(manager);
+        bot = spawnShardedBot({
+          shardCount: 'auto',
+          config,
+          store,
+          standin,
+          cwd: corpus.root,
+          feedbackPath: path.join(corpus.root, 'feedback.db'),
+        });
+        manager = bot.manager;
         const started = Date.now();
         // The manager hears of a shard's readiness as the shard logs it: wait for both.
-        await Promise.all([printed('every shard connected'), printed('connected to Discord', SHARDS)]);
+        await Promise.all([
+          bot.printed('every shard connected'),
+          bot.printed('connected to Discord', SHARDS),
+        ]);
         console.log(`${SHARDS} shards connected in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       }, START_TIMEOUT_MS);
 
@@ -170,7 +134,7 @@ function shardSuite(kind: StoreKind) {
           [0, SHARDS],
           [1, SHARDS],
         ]);
-        expect(stdout).not.toContain(standin.token);
+        expect(bot.stdout()).not.toContain(standin.token);
       });
 
       it(`answers ${INTERACTIONS} interactions spread over the guilds, each exactly once, by its guild's shard, from the shared index`, async () => {
@@ -231,7 +195,7 @@ function shardSuite(kind: StoreKind) {
           .filter((line) => line.msg === 'connected to Discord')
           .map((line) => line.pid);
         manager.kill('SIGTERM');
-        const run = await exited;
+        const run = await bot.exited;
         expect(run.code, run.stderr).toBe(0);
         expect(run.stderr).toBe('');
         const stopping = logs().filter((line) => line.msg === 'shutting down');
@@ -319,7 +283,9 @@ describe('npm start with SHARD_COUNT=1 when the shard manager is killed outright
         .toBe(true);
       expect(fake.sessions().map((s) => s.shard)).toEqual([[0, 1]]);
       const shardPid = (
-        JSON.parse(output.split('\n').find((line) => line.includes('"connected to Discord"'))!) as LogLine
+        JSON.parse(
+          output.split('\n').find((line) => line.includes('"connected to Discord"'))!,
+        ) as ShardLogLine
       ).pid;
 
       child.kill('SIGKILL');

@@ -1,7 +1,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Embedder } from '../src/embed/embedder.js';
-import { archiveOnPostgres, configFor, memoizedEmbedder } from '../scripts/eval/stores.js';
+import { archiveOnPostgres, configFor, memoizedEmbedder, printDevOnStores } from '../scripts/eval/stores.js';
+import { devScores, type DevResult } from '../scripts/eval/dev-eval.js';
 import type { CoreConfig } from '../src/config.js';
 import { reindex } from '../src/ingest/reindex.js';
 import { openPassageStore } from '../src/store/open-store.js';
@@ -12,6 +13,43 @@ import { postgresUrl, scratchSchema } from './helpers/stores.js';
 const url = postgresUrl();
 
 describe('npm run eval on more than one store', () => {
+  it('prints the development set’s scores on each store side by side, with the gap between them', () => {
+    // Two role questions and one unanswerable; Postgres finds one role answer at rank 3 instead of 1.
+    const results = (ranks: (number | null)[], refused: boolean[]) =>
+      devScores(
+        ranks.map((rank, i) => ({
+          question: { kind: i < 2 ? 'speaker-role' : 'unanswerable' },
+          rank,
+          refused: refused[i]!,
+        })) as DevResult[],
+      );
+    const rows: string[][] = [];
+    const lines: string[] = [];
+    const log = console.log;
+    console.log = (line: string) => void lines.push(line);
+    try {
+      printDevOnStores(
+        [
+          { store: 'sqlite', scores: results([1, 1, null], [false, false, true]) },
+          { store: 'postgres', scores: results([3, 1, null], [false, false, false]) },
+        ],
+        (header, body) => rows.push(header, ...body),
+      );
+    } finally {
+      console.log = log;
+    }
+    expect(lines[0]).toMatch(/side by side/);
+    expect(rows).toEqual([
+      ['kind', 'questions', 'measure', 'sqlite', 'postgres', 'gap'],
+      ['speaker-role', '2', 'hit@1', '1.000', '0.500', '0.500'],
+      ['speaker-role', '2', 'hit@3', '1.000', '1.000', '0.000'],
+      ['unanswerable', '1', 'refused', '1.000', '0.000', '1.000'],
+      ['answerable', '2', 'hit@1', '1.000', '0.500', '0.500'],
+      ['answerable', '2', 'hit@3', '1.000', '1.000', '0.000'],
+      ['answerable', '2', 'refused', '0.000', '0.000', '0.000'],
+    ]);
+  });
+
   it('embeds each distinct text once, however many stores index it, with the model’s own vectors', async () => {
     const model = await sharedEmbedder();
     const asked: string[] = [];

@@ -5,6 +5,7 @@ import { ConfigError, type CoreConfig } from '../../src/config.js';
 import type { Embedder } from '../../src/embed/embedder.js';
 import { contextualText } from '../../src/ingest/article-context.js';
 import { reindex } from '../../src/ingest/reindex.js';
+import type { DevScores } from './dev-eval.js';
 
 /** The stores `npm run eval -- --store` can measure, side by side in one run. */
 export const STORE_NAMES = ['sqlite', 'postgres'] as const;
@@ -103,4 +104,45 @@ export async function archiveOnPostgres<C extends CoreConfig>(
   );
   await calibrateIndex(pgConfig, async () => seeded);
   return { config: pgConfig, reused: seeded.reused };
+}
+
+/**
+ * The development set's scores on each store in one table, with the largest gap between the stores: hit@1
+ * and hit@3 per answerable kind (refused for `unanswerable`), and the answerable questions together.
+ */
+export function printDevOnStores(
+  onStores: readonly { store: StoreName; scores: DevScores }[],
+  printTable: (header: string[], rows: string[][]) => void,
+): void {
+  const fixed = (value: number) => value.toFixed(3);
+  const row = (label: string, questions: number, measure: string, pick: (scores: DevScores) => number) => {
+    const values = onStores.map(({ scores }) => pick(scores));
+    return [
+      label,
+      String(questions),
+      measure,
+      ...values.map(fixed),
+      fixed(Math.max(...values) - Math.min(...values)),
+    ];
+  };
+  const kind = (scores: DevScores, name: string) => scores.byKind.find((k) => k.kind === name)!;
+  const { byKind, answerable } = onStores[0]!.scores;
+  console.log('Development set on each store side by side (gap: the largest difference between them):');
+  printTable(
+    ['kind', 'questions', 'measure', ...onStores.map(({ store }) => store), 'gap'],
+    [
+      ...byKind.flatMap(({ kind: name, questions, hitAt1 }) =>
+        hitAt1 === null
+          ? [row(name, questions, 'refused', (s) => kind(s, name).refused)]
+          : [
+              row(name, questions, 'hit@1', (s) => kind(s, name).hitAt1!),
+              row(name, questions, 'hit@3', (s) => kind(s, name).hitAt3!),
+            ],
+      ),
+      row('answerable', answerable.questions, 'hit@1', (s) => s.answerable.hitAt1),
+      row('answerable', answerable.questions, 'hit@3', (s) => s.answerable.hitAt3),
+      row('answerable', answerable.questions, 'refused', (s) => s.answerable.refused),
+    ],
+  );
+  console.log('');
 }

@@ -78,3 +78,19 @@ export async function writeGeneratedArticles(dir: string, count: number): Promis
     );
   }
 }
+
+/** Questions only the articles `writeNewArticles` adds answer: a new article's fact and a generated speaker. */
+export const NEW_ARTICLE_QUESTION = 'Which comet did the Quillmoor astronomers photograph?';
+export const NEW_SPEAKER_QUESTION = 'What did Maria Okafor say?';
+
+/**
+ * Adds to a corpus what a re-index must bring in: `generated` council stories (the first one quotes Maria
+ * Okafor) and an article on the Quillmoor comet.
+ */
+export async function writeNewArticles(articlesDir: string, generated: number): Promise<void> {
+  await writeGeneratedArticles(path.join(articlesDir, 'generated'), generated);
+  await fs.writeFile(
+    path.join(articlesDir, 'quillmoor.md'),
+    '---\ntitle: Quillmoor astronomers catch a comet\nsource: Highland Courier\npublished: 2025-06-02\n---\nAstronomers in Quillmoor photographed the comet Tsuchinshan with their new refractor on Friday night.\n',
+  );
+}
