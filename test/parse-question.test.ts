@@ -43,6 +43,10 @@ describe('parseSpeakerQuestion', () => {
     'Did Russia win the vote?',
     'football results',
     'what happened in Kharkiv?',
+    // A question word after the verb opens an indirect question: a fact is asked, not statements.
+    'Has Russia said when its peace memorandum will be finished?',
+    'Did the company say whether it would cut jobs?',
+    'Has the minister said how many troops will go?',
     '',
     '???',
   ])('is null for a question that is not about a speaker: %s', (question) => {
