@@ -77,6 +77,10 @@ const PATTERNS = [
     'iu',
   ),
   new RegExp(
+    String.raw`^why\s+(?:did|does|do|has|have|had|is|was|would)\s+(?<speaker>.+?)\s+(?:say|said|saying|tell|told|warn|warned|warning|claim|claimed|argue|argued|insist|insisted|think|thinks|believe|believes)(?:\s+that)?\s+(?<topic>.+?)${END}`,
+    'iu',
+  ),
+  new RegExp(
     String.raw`^how\s+(?:did|does|do|has|have|is|was)\s+(?<speaker>.+?)\s+(?:describe[sd]?|describing|characteri[sz]e[sd]?|see|saw|view(?:ed)?|explain(?:ed)?|justif(?:y|ied)|defend(?:ed)?|assess(?:ed)?)\s+(?<topic>.+?)${END}`,
     'iu',
   ),
