@@ -33,6 +33,12 @@ describe('parseSpeakerQuestion', () => {
     ['What did the Fed chairman tell the BBC about rates?', 'the Fed chairman', 'rates'],
     ['what David Lammy has said', 'David Lammy', null],
     ['how did the IMF boss react to the crisis?', 'the IMF boss', 'the crisis'],
+    [
+      "Why did Air Deccan's managing director say they picked ATR?",
+      "Air Deccan's managing director",
+      'they picked ATR',
+    ],
+    ['Why did Baker say that governments should act?', 'Baker', 'governments should act'],
   ])('reads the phrasing "%s" as %s / %s', (question, speaker, topic) => {
     expect(parseSpeakerQuestion(question)).toEqual({ speaker, topic });
   });
@@ -41,8 +47,13 @@ describe('parseSpeakerQuestion', () => {
     'How many Russian soldiers have died?',
     'What did the war cost?',
     'Did Russia win the vote?',
+    'Why did the war start?',
     'football results',
     'what happened in Kharkiv?',
+    // A question word after the verb opens an indirect question: a fact is asked, not statements.
+    'Has Russia said when its peace memorandum will be finished?',
+    'Did the company say whether it would cut jobs?',
+    'Has the minister said how many troops will go?',
     '',
     '???',
   ])('is null for a question that is not about a speaker: %s', (question) => {

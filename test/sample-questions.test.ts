@@ -48,6 +48,12 @@ describe('speaker questions on the sample articles', () => {
     expect(texts(answer).join('\n')).toContain('There must be red lines in terms of a timetable');
   });
 
+  it('reads "why did X say Y" as a question about X\'s statements on Y', async () => {
+    const answer = await ask('Why did Lammy say sanctions on Russia must continue?');
+    expect(answer.speaker?.name).toBe('David Lammy');
+    expect(highlighted(answer)[0]).toMatch(/sanctions/);
+  });
+
   it("ranks a speaker's statements by the topic asked about", async () => {
     const answer = await ask('What did Lammy say about sanctions?');
     expect(answer.found).toBe(true);

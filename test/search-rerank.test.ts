@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { favourQuantities } from '../src/search/answer-type.js';
+import { favourCaptions, favourQuantities } from '../src/search/answer-type.js';
+import { evidenceOf } from '../src/answer/evidence.js';
 import { rerankByCoverage } from '../src/search/coverage-rerank.js';
 import { queryTerms } from '../src/search/fts-query.js';
+import { termsIn } from '../src/search/term-match.js';
 
 /** Search hits as fusion leaves them: the story's opening first, on the name it repeats. */
 const hits = () => [
@@ -92,5 +94,60 @@ describe('favouring passages with a figure when the question asks for one', () =
     const ranked = scored();
     favourQuantities(ranked, 'Who is the first children’s commissioner for England?', 0.3);
     expect(order(ranked)).toEqual(['opening', 'answer']);
+  });
+});
+
+describe('questions about a picture', () => {
+  const captioned = () => [
+    { name: 'story', passage: { kind: 'body' as const }, score: 1.1 },
+    { name: 'caption', passage: { kind: 'caption' as const }, score: 0.9 },
+  ];
+
+  it('puts the caption first when the question asks about a photo or picture', () => {
+    for (const question of [
+      'Who is standing next to Hart in the photo?',
+      'Which agency supplied the picture?',
+    ]) {
+      const ranked = captioned();
+      favourCaptions(ranked, queryTerms(question), 0.3);
+      expect(order(ranked)).toEqual(['caption', 'story']);
+    }
+  });
+
+  it('leaves other questions as ranked', () => {
+    const ranked = captioned();
+    favourCaptions(ranked, queryTerms('Who is standing for mayor?'), 0.3);
+    expect(order(ranked)).toEqual(['story', 'caption']);
+  });
+
+  it('reads a caption as holding the picture words of the question, and no other passage', () => {
+    const terms = queryTerms('Who was photographed with Mary Hart?');
+    const text = 'Mary Hart and the surgeon Tom Bell at the march';
+    const [caption, body] = evidenceOf(
+      [
+        { passage: { text, context: 'Nurses march', kind: 'caption' }, similarity: 0 },
+        { passage: { text, context: 'Nurses march', kind: 'body' }, similarity: 0 },
+      ],
+      terms,
+      () => 1,
+    );
+    expect(caption!.coverage).toBe(1);
+    expect(body!.coverage).toBeLessThan(1);
+  });
+});
+
+describe("matching the question's words as the index stems them", () => {
+  it('finds short words in their inflected forms', () => {
+    const terms = queryTerms('Did the source warn of job cuts?');
+    expect([...termsIn('A source warned that 900 jobs would be cut.', terms)].sort()).toEqual([
+      'cuts',
+      'job',
+      'source',
+      'warn',
+    ]);
+  });
+
+  it('keeps words apart that only share their first letters', () => {
+    expect([...termsIn('Interest rates rose again.', queryTerms('international trade'))]).toEqual([]);
   });
 });

@@ -54,6 +54,18 @@ Residents said the floods were the worst they could remember, and the council pr
 
 Water reached a depth of 1.8 metres outside the Carrick post office on Friday morning
 `,
+  'nurses-march.md': `---
+title: Nurses march for pay in Leeds
+published: 2025-05-14
+---
+Nurses marched through Leeds on Saturday to demand a pay rise, and union leader Mary Hart told the rally that strikes were possible.
+
+Mary Hart said nurses had waited three years for a fair offer and that the government had stopped listening.
+
+The health minister said talks on pay would resume next week.
+
+Mary Hart and the surgeon Tom Bell are pictured at the front of the march on Saturday
+`,
 };
 
 let corpus: Awaited<ReturnType<typeof scratchCorpus>>;
@@ -94,6 +106,15 @@ describe('facts only a photo caption gives', () => {
     expect(answer.found).toBe(true);
     expect(answer.passages[0]!.kind).toBe('caption');
     expect(answer.passages[0]!.text).toContain('1.8 metres');
+  });
+});
+
+describe('questions about a photo', () => {
+  it('answers with the caption, though the story restates the names it holds and it never says "photographed"', async () => {
+    const answer = await ask('Who was photographed with Mary Hart at the march?');
+    expect(answer.found).toBe(true);
+    expect(answer.passages[0]!.kind).toBe('caption');
+    expect(answer.passages[0]!.text).toContain('Tom Bell');
   });
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isPictureWord } from '../search/answer-type.js';
 import { contentTerms, termCoverage, termsIn } from '../search/term-match.js';
 
 /**
@@ -80,7 +81,7 @@ export function isStrongEvidence(evidence: Evidence, thresholds: EvidenceThresho
  * paragraph that says only "it completed its acquisition" under a headline naming the bank.
  */
 export function evidenceOf(
-  hits: readonly { passage: { text: string; context: string }; similarity: number }[],
+  hits: readonly { passage: { text: string; context: string; kind?: string }; similarity: number }[],
   queryTerms: readonly string[],
   weightOf: (term: string) => number,
   /** The names the question asks about (see questionNames), as query terms. */
@@ -90,8 +91,10 @@ export function evidenceOf(
   const rarest = [...content].sort((a, b) => weightOf(b) - weightOf(a)).slice(0, ANCHOR_TERMS);
   const years = content.filter((term) => YEAR.test(term));
   const anchors = [...new Set([...rarest, ...years])];
+  // A caption is the words under a picture: it holds "photo" and "pictured" whether or not it says them.
+  const pictureWords = queryTerms.filter(isPictureWord).join(' ');
   return hits.slice(0, EVIDENCE_DEPTH).map(({ passage, similarity }) => {
-    const text = `${passage.context}\n${passage.text}`;
+    const text = `${passage.context}\n${passage.text}${passage.kind === 'caption' ? `\n${pictureWords}` : ''}`;
     const held = termsIn(text, [...anchors, ...names]);
     const contentCoverage = termCoverage(text, content, weightOf);
     const holdsAll = (terms: readonly string[]) => terms.length > 0 && terms.every((term) => held.has(term));

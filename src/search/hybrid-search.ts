@@ -7,7 +7,12 @@ import { reciprocalRankFusion } from './rrf.js';
 import { scoreFusion } from './score-fusion.js';
 import { termsIn } from './term-match.js';
 import { termWeights } from './term-weights.js';
-import { DEFAULT_ANSWER_TYPE_WEIGHT, favourQuantities } from './answer-type.js';
+import {
+  asksAboutPicture,
+  DEFAULT_ANSWER_TYPE_WEIGHT,
+  favourCaptions,
+  favourQuantities,
+} from './answer-type.js';
 import { DEFAULT_COVERAGE_WEIGHT, rerankByCoverage } from './coverage-rerank.js';
 
 /** `hybrid` fuses scores (the default: best measured), `rrf` fuses ranks; the others are one list alone. */
@@ -59,6 +64,8 @@ export function dot(a: Float32Array, b: Float32Array): number {
  * its score.
  */
 function penaliseRestatingCaptions(hits: SearchHit[], terms: readonly string[]): void {
+  // A question about the photo itself is answered by its caption, however much the story restates it.
+  if (asksAboutPicture(terms)) return;
   const bodyTerms = hits
     .filter((hit) => hit.passage.kind === 'body')
     .map((hit) => ({ articleId: hit.passage.articleId, terms: termsIn(hit.passage.text, terms) }));
@@ -121,7 +128,10 @@ export async function searchPassages(
   if (mode === 'hybrid' && coverageWeight > 0) {
     rerankByCoverage(hits, terms, await termWeights(store, terms), coverageWeight);
   }
-  if (mode === 'hybrid') favourQuantities(hits, question, answerTypeWeight);
+  if (mode === 'hybrid') {
+    favourQuantities(hits, question, answerTypeWeight);
+    favourCaptions(hits, terms, answerTypeWeight);
+  }
   hits.sort((a, b) => b.score - a.score);
   return dropNearDuplicates(favourNewest ? newestFirst(hits) : hits, (hit) => hit.passage.text, limit);
 }

@@ -54,6 +54,11 @@ const TOPIC = String.raw`(?:\s+(?:about|on|regarding|concerning|of|over|to|in|wh
 /** "during the debate", "at the summit", "after the vote": the occasion, read as the topic. */
 const OCCASION = String.raw`(?:\s+(?:during|at|after|before|following|ahead\s+of|at\s+the\s+time\s+of|when|while|in\s+the\s+wake\s+of)\s+(?<occasion>.+?))?`;
 const END = String.raw`\s*[?.!]*\s*$`;
+/**
+ * "Has Russia said when the memo will be ready?" asks a fact (when), not for Russia's statements: after a
+ * yes/no question's verb a question word opens an indirect question, never an occasion.
+ */
+const INDIRECT_QUESTION = String.raw`(?!\s+(?:when|whether|if|how|why|what|where|who|which)\b)`;
 const STATEMENT_NOUNS =
   'quotes|statements?|comments?|remarks?|views?|view|words|reaction|response|position|stance|take|opinion|thoughts|verdict|message|answer|assessment|argument|warning|claims?';
 
@@ -72,6 +77,10 @@ const PATTERNS = [
     'iu',
   ),
   new RegExp(
+    String.raw`^why\s+(?:did|does|do|has|have|had|is|was|would)\s+(?<speaker>.+?)\s+(?:say|said|saying|tell|told|warn|warned|warning|claim|claimed|argue|argued|insist|insisted|think|thinks|believe|believes)(?:\s+that)?\s+(?<topic>.+?)${END}`,
+    'iu',
+  ),
+  new RegExp(
     String.raw`^how\s+(?:did|does|do|has|have|is|was)\s+(?<speaker>.+?)\s+(?:describe[sd]?|describing|characteri[sz]e[sd]?|see|saw|view(?:ed)?|explain(?:ed)?|justif(?:y|ied)|defend(?:ed)?|assess(?:ed)?)\s+(?<topic>.+?)${END}`,
     'iu',
   ),
@@ -80,7 +89,7 @@ const PATTERNS = [
     'iu',
   ),
   new RegExp(
-    String.raw`^(?:did|has|have|does|do)\s+(?<speaker>.+?)\s+(?:say|said|comment(?:ed)?|speak|spoke(?:n)?|talk(?:ed)?|react(?:ed)?|respond(?:ed)?|remark(?:ed)?|warn(?:ed)?)(?:\s+(?:anything|something|publicly))?${TOPIC}${OCCASION}${END}`,
+    String.raw`^(?:did|has|have|does|do)\s+(?<speaker>.+?)\s+(?:say|said|comment(?:ed)?|speak|spoke(?:n)?|talk(?:ed)?|react(?:ed)?|respond(?:ed)?|remark(?:ed)?|warn(?:ed)?)${INDIRECT_QUESTION}(?:\s+(?:anything|something|publicly))?${TOPIC}${OCCASION}${END}`,
     'iu',
   ),
   new RegExp(
