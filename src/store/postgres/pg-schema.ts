@@ -5,7 +5,16 @@ import { CALIBRATION_KEY, SCHEMA_VERSION, type IndexMeta, type IndexModel } from
 import { describeLocation, type PgLocation } from './pg-connect.js';
 
 /** Index tables, dropped by a rebuild for another dimension or schema; the feedback tables are not. */
-const TABLES = ['files', 'quotes', 'passages', 'articles', 'term_stats', 'corpus_stats', 'meta'] as const;
+const TABLES = [
+  'files',
+  'quotes',
+  'postings',
+  'passages',
+  'articles',
+  'term_stats',
+  'corpus_stats',
+  'meta',
+] as const;
 
 /**
  * pgvector's HNSW build parameters (cosine distance): its defaults, m 16 and ef_construction 64. On the
@@ -19,9 +28,10 @@ export const HNSW_INDEX_SQL = `CREATE INDEX passages_embedding ON passages USING
 
 /**
  * The index on Postgres: the same rows as on SQLite, with what FTS5 keeps inside its own tables made
- * explicit so BM25 can be computed in SQL (postgres-passage-store.ts): each passage's terms as FTS5 counts
- * them (its text and its article's context, as tsvectors of stemmed terms with positions) and its length
- * in terms; how many passages hold each term; the passage count and total length.
+ * explicit so BM25 can be computed in SQL (postgres-passage-store.ts): the postings (for each term, the
+ * passages holding it, how often in each column, and the passage's length in terms); how many passages
+ * hold each term; the passage count and total length. Each passage's terms as FTS5 counts them (its text
+ * and its article's context, as tsvectors of stemmed terms with positions) decide phrase and AND queries.
  */
 export async function createPgSchema(client: pg.ClientBase, { model, dimension }: IndexModel): Promise<void> {
   if (!Number.isInteger(dimension) || dimension <= 0)
@@ -75,6 +85,17 @@ export async function createPgSchema(client: pg.ClientBase, { model, dimension }
     CREATE INDEX quotes_by_speaker ON quotes(speaker);
     CREATE INDEX quotes_by_passage ON quotes(passage_id);
     CREATE INDEX quotes_by_article ON quotes(article_id);
+    -- FTS5's inverted index, written at ingest: a question's BM25 reads its terms' rows and nothing else.
+    -- No foreign key (each row would be checked against passages as it loads): the writer deletes a
+    -- passage's postings with it. The primary key is added once the rows are in (createPgSearchIndexes).
+    CREATE TABLE postings (
+      term text NOT NULL,
+      passage_id integer NOT NULL,
+      text_count integer NOT NULL,
+      context_count integer NOT NULL,
+      -- The passage's term_count, here so ranking joins nothing.
+      length integer NOT NULL
+    );
     -- How many passages hold each term: BM25's document frequencies.
     CREATE TABLE term_stats (term text PRIMARY KEY, documents integer NOT NULL);
     -- One row: the passage count and total length BM25 needs, and the version readers cache by.
@@ -95,13 +116,14 @@ export async function createPgSchema(client: pg.ClientBase, { model, dimension }
 }
 
 /**
- * The full-text and vector indexes of the passages: created by the writer after it loads the passages of
- * a new table, which is three times faster than filling them row by row (BBC's 10,646 passages on the
- * loaded test machine: 2.8 s to insert and 20 s to build HNSW afterwards, against 66 s into the index).
+ * The postings' key and the vector index: created by the writer after it loads the passages of a new
+ * table, which is three times faster than filling them row by row (BBC's 10,646 passages on the loaded
+ * test machine: 2.8 s to insert and 20 s to build HNSW afterwards, against 66 s into the index). Full
+ * text needs no GIN index: the postings find a query's candidates.
  */
 export async function createPgSearchIndexes(client: pg.ClientBase): Promise<void> {
   await client.query(`
-    CREATE INDEX passages_terms ON passages USING gin(terms);
+    ALTER TABLE postings ADD PRIMARY KEY (term, passage_id);
     -- Used above VECTOR_QUANTIZE_ABOVE passages (below it search is exact, as on SQLite); ef_search in
     -- postgres-passage-store.ts.
     ${HNSW_INDEX_SQL};
@@ -130,7 +152,7 @@ export async function dropPgSchema(client: pg.ClientBase): Promise<void> {
 /** Empties the index but keeps its tables: readers go on seeing the old rows until the rebuild commits. */
 export async function emptyPgIndex(client: pg.ClientBase): Promise<void> {
   await client.query(
-    'DELETE FROM quotes; DELETE FROM passages; DELETE FROM articles; DELETE FROM term_stats',
+    'DELETE FROM quotes; DELETE FROM postings; DELETE FROM passages; DELETE FROM articles; DELETE FROM term_stats',
   );
 }
 
