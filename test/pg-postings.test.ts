@@ -39,6 +39,7 @@ describe.skipIf(!url)(
     let sqlite: PassageStore;
     let postgres: PassageStore;
     let client: pg.Client;
+    let config: CoreConfig;
 
     beforeAll(async () => {
       corpus = await scratchCorpus({});
@@ -63,6 +64,7 @@ describe.skipIf(!url)(
         `Levy rises in April\n\n${AWKWARD}\n\nThe chancellor, Gordon Brown, said the levy was fair.\n`,
       );
       const summary = await run(postgresConfig);
+      config = postgresConfig;
       expect(summary.articles).toMatchObject({ added: 1, updated: 4, removed: 4 });
       // The reference: SQLite built afresh from the folder as it is now. (Not SQLite updated the same way:
       // its contentless FTS5 table cannot take a deleted passage out of the passage count and total length
@@ -157,6 +159,27 @@ describe.skipIf(!url)(
       );
       expect(texts[0]!.some((text) => text.includes('C:\\budget\\2005'))).toBe(true);
       expect(texts[1]).toEqual(texts[0]);
+    });
+
+    it('gives an index written before the postings its postings at the next ingest, without embedding', async () => {
+      const before = await postgres.fullText(buildMatchExpression('Gordon Brown levy April')!, 20, 0.5);
+      const { rows: kept } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM postings');
+      await client.query('DROP TABLE postings');
+      await expect(openPassageStore(config)).rejects.toThrow(
+        /was written before full text kept its postings\. Run "npm run ingest" once to add them \(nothing is embedded again\)\./,
+      );
+      const summary = await run(config);
+      expect(summary.passages.embedded).toBe(0);
+      const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM postings');
+      expect(rows[0]!.n).toBe(kept[0]!.n);
+      const store = await openPassageStore(config);
+      try {
+        expect(await store.fullText(buildMatchExpression('Gordon Brown levy April')!, 20, 0.5)).toEqual(
+          before,
+        );
+      } finally {
+        await store.close();
+      }
     });
   },
 );

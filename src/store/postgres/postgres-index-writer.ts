@@ -17,11 +17,13 @@ import { copyLine, copyLines } from './copy-rows.js';
 import { countTerms, stemmedTerms } from './fts-terms.js';
 import { connectClient, describeLocation, describePgError, type PgLocation } from './pg-connect.js';
 import {
+  addPgPostings,
   createPgFilesTable,
   createPgSchema,
   createPgSearchIndexes,
   dropPgSchema,
   emptyPgIndex,
+  hasPgPostings,
   readPgFileStamps,
   readPgMeta,
   tsvectorLiteral,
@@ -41,6 +43,24 @@ async function ensureSchema(client: pg.Client, schema: string): Promise<void> {
 }
 
 const lockKey = (schema: string) => `briefing-index:${schema}`;
+
+/**
+ * An index written before the postings gets them when an ingest opens it, even one with nothing to
+ * change: readers refuse it until then. Under the write lock, in a transaction of its own.
+ */
+async function addMissingPostings(client: pg.Client, location: PgLocation): Promise<void> {
+  if (await hasPgPostings(client)) return;
+  await client.query('BEGIN');
+  try {
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lockKey(location.schema)]);
+    if (!(await hasPgPostings(client))) await addPgPostings(client);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+  await client.query('VACUUM (ANALYZE) postings');
+}
 
 /**
  * A re-index of the index in Postgres, on a connection of its own. The write takes a transaction-scoped
@@ -65,7 +85,9 @@ export class PostgresIndexWriting implements IndexWriting {
     const client = await connectClient(location);
     try {
       if (!inspectOnly) await ensureSchema(client, location.schema);
-      return new PostgresIndexWriting(client, location, await readPgMeta(client));
+      const meta = await readPgMeta(client);
+      if (!inspectOnly && meta?.schemaVersion === SCHEMA_VERSION) await addMissingPostings(client, location);
+      return new PostgresIndexWriting(client, location, meta);
     } catch (error) {
       await client.end().catch(() => undefined);
       throw describePgError(location, error);
@@ -164,8 +186,12 @@ export class PostgresIndexWriting implements IndexWriting {
     }
     await this.run('COMMIT');
     this.inTransaction = false;
-    // Readers of an index just built need statistics to plan with; outside the transaction, best effort.
-    if (articlesChange) await this.run('ANALYZE passages, term_stats, corpus_stats').catch(() => undefined);
+    // Readers of an index just built need statistics to plan with, and the postings' pages marked visible
+    // to read them from their index alone (pg-schema.ts); outside the transaction, best effort.
+    if (articlesChange) {
+      await this.run('VACUUM (ANALYZE) postings').catch(() => undefined);
+      await this.run('ANALYZE passages, term_stats, corpus_stats').catch(() => undefined);
+    }
     return { passagesAdded, passagesRemoved };
   }
 

@@ -16,8 +16,15 @@ import {
 import { CALIBRATION_KEY, ftsString, type IndexMeta } from '../schema.js';
 import { DIGEST_KEY, parseDigest, type IndexDigest } from '../index-digest.js';
 import { toTermQuery, type TermQuery } from './fts-terms.js';
-import { createPool, describePgError, isUnavailable, type PgLocation } from './pg-connect.js';
-import { parseVector, readableMeta, readPgMeta, vectorLiteral } from './pg-schema.js';
+import {
+  createPool,
+  describeLocation,
+  describePgError,
+  isUnavailable,
+  type PgLocation,
+} from './pg-connect.js';
+import { IndexError } from '../open-database.js';
+import { hasPgPostings, parseVector, readableMeta, readPgMeta, vectorLiteral } from './pg-schema.js';
 
 export interface PostgresStoreOptions {
   /** Above this many passages `nearest` uses the HNSW index; up to it, exact search (as on SQLite). */
@@ -92,7 +99,7 @@ function bm25Query(
       FROM unnest($1::text[]) t(term) CROSS JOIN corpus_stats s LEFT JOIN term_stats ts ON ts.term = t.term
     )
     SELECT po.passage_id AS id,
-      -sum(ph.idf * f.freq * ${K1 + 1} / (f.freq + ${K1} * (${1 - B} + ${B} * po.length / ph.average))) AS score
+      -sum(ph.idf * f.freq * ${K1 + 1} / (f.freq + ${K1} * (${1 - B} + ${B} * po.length::float8 / ph.average))) AS score
     FROM phrases ph JOIN postings po ON po.term = ph.term
     CROSS JOIN LATERAL (SELECT po.text_count + $2::float8 * po.context_count AS freq) f
     ${joins.join(' ')}
@@ -140,7 +147,14 @@ export class PostgresPassageStore implements PassageStore {
       const meta = await readPgMeta(pool).catch((error: unknown) => {
         throw describePgError(location, error);
       });
-      return new PostgresPassageStore(pool, location, readableMeta(meta, location, model), options);
+      const readable = readableMeta(meta, location, model);
+      if (!(await hasPgPostings(pool))) {
+        throw new IndexError(
+          `The index in ${describeLocation(location)} was written before full text kept its postings. Run "npm run ingest" once to add them (nothing is embedded again).`,
+          'outdated',
+        );
+      }
+      return new PostgresPassageStore(pool, location, readable, options);
     } catch (error) {
       await pool.end();
       throw error;
