@@ -26,6 +26,12 @@ export interface TermQuery {
   tsquery: string;
   /** One stemmed term per phrase, in order, repeated as FTS5 repeats them: what BM25 sums over. */
   phrases: string[];
+  /**
+   * Whether the expression matches exactly the passages holding one of `phrases` (single words joined by
+   * OR, as questions are searched), so the postings alone answer it; otherwise the tsquery decides among
+   * them. Every match holds at least one of the phrases' terms either way: NOT is binary in FTS5.
+   */
+  anyWord: boolean;
 }
 
 /**
@@ -36,7 +42,9 @@ export interface TermQuery {
 export function toTermQuery(matchExpression: string): TermQuery | null {
   const parts: string[] = [];
   const phrases: string[] = [];
+  let anyWord = true;
   for (const [token] of matchExpression.matchAll(/"(?:[^"]|"")*"|\(|\)|\bAND\b|\bOR\b|\bNOT\b/g)) {
+    if (token === 'AND' || token === 'NOT') anyWord = false;
     if (token === 'AND') parts.push('&');
     else if (token === 'OR') parts.push('|');
     else if (token === 'NOT') parts.push('& !');
@@ -44,9 +52,17 @@ export function toTermQuery(matchExpression: string): TermQuery | null {
     else {
       const terms = stemmedTerms(token.slice(1, -1).replaceAll('""', '"'));
       phrases.push(...terms);
+      if (terms.length > 1) anyWord = false;
       // A phrase with no word matches nothing; an empty phrase would leave a dangling operator.
       parts.push(terms.length > 0 ? `(${terms.map(lexeme).join(' <-> ')})` : `''`);
     }
   }
-  return phrases.length > 0 ? { tsquery: parts.join(' '), phrases } : null;
+  return phrases.length > 0 ? { tsquery: parts.join(' '), phrases, anyWord } : null;
+}
+
+/** How often each term occurs: a passage's postings, per column. */
+export function countTerms(terms: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+  return counts;
 }

@@ -13,14 +13,17 @@ import {
 import type { IndexWriting, WriteLockOptions } from '../index-writing.js';
 import { IndexError } from '../open-database.js';
 import { CALIBRATION_KEY, SCHEMA_VERSION, type IndexMeta, type IndexModel } from '../schema.js';
-import { stemmedTerms } from './fts-terms.js';
+import { copyLine, copyLines } from './copy-rows.js';
+import { countTerms, stemmedTerms } from './fts-terms.js';
 import { connectClient, describeLocation, describePgError, type PgLocation } from './pg-connect.js';
 import {
+  addPgPostings,
   createPgFilesTable,
   createPgSchema,
   createPgSearchIndexes,
   dropPgSchema,
   emptyPgIndex,
+  hasPgPostings,
   readPgFileStamps,
   readPgMeta,
   tsvectorLiteral,
@@ -31,8 +34,8 @@ import {
 
 const PAUSE_MS = 250;
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
-/** Rows per INSERT: a few megabytes of vectors each, few round trips (BBC: 27 batches). */
-const PASSAGES_PER_STATEMENT = 1000;
+/** Passages per COPY: a few megabytes of vectors and postings each, few round trips (BBC: 11 batches). */
+const PASSAGES_PER_BATCH = 1000;
 
 /** Postgres says `vector` is missing only when the first table with a vector column is created. */
 async function ensureSchema(client: pg.Client, schema: string): Promise<void> {
@@ -41,6 +44,24 @@ async function ensureSchema(client: pg.Client, schema: string): Promise<void> {
 }
 
 const lockKey = (schema: string) => `briefing-index:${schema}`;
+
+/**
+ * An index written before the postings gets them when an ingest opens it, even one with nothing to
+ * change: readers refuse it until then. Under the write lock, in a transaction of its own.
+ */
+async function addMissingPostings(client: pg.Client, location: PgLocation): Promise<void> {
+  if (await hasPgPostings(client)) return;
+  await client.query('BEGIN');
+  try {
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lockKey(location.schema)]);
+    if (!(await hasPgPostings(client))) await addPgPostings(client);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+  await client.query('VACUUM (ANALYZE) postings');
+}
 
 /**
  * A re-index of the index in Postgres, on a connection of its own. The write takes a transaction-scoped
@@ -65,7 +86,9 @@ export class PostgresIndexWriting implements IndexWriting {
     const client = await connectClient(location);
     try {
       if (!inspectOnly) await ensureSchema(client, location.schema);
-      return new PostgresIndexWriting(client, location, await readPgMeta(client));
+      const meta = await readPgMeta(client);
+      if (!inspectOnly && meta?.schemaVersion === SCHEMA_VERSION) await addMissingPostings(client, location);
+      return new PostgresIndexWriting(client, location, meta);
     } catch (error) {
       await client.end().catch(() => undefined);
       throw describePgError(location, error);
@@ -170,8 +193,12 @@ export class PostgresIndexWriting implements IndexWriting {
     }
     await this.run('COMMIT');
     this.inTransaction = false;
-    // Readers of an index just built need statistics to plan with; outside the transaction, best effort.
-    if (articlesChange) await this.run('ANALYZE passages, term_stats, corpus_stats').catch(() => undefined);
+    // Readers of an index just built need statistics to plan with, and the postings' pages marked visible
+    // to read them from their index alone (pg-schema.ts); outside the transaction, best effort.
+    if (articlesChange) {
+      await this.run('VACUUM (ANALYZE) postings').catch(() => undefined);
+      await this.run('ANALYZE passages, term_stats, corpus_stats').catch(() => undefined);
+    }
     return { passagesAdded, passagesRemoved };
   }
 
@@ -215,7 +242,10 @@ export class PostgresIndexWriting implements IndexWriting {
     return rows[0]?.n ?? 0;
   }
 
-  /** Deletes articles by key, taking their passages' terms out of the document frequencies first. */
+  /**
+   * Deletes articles by key, with their passages' postings (found by the key, term and passage: the terms
+   * are the passages' own), taking them out of the document frequencies.
+   */
   private async remove(keys: readonly string[]): Promise<number> {
     if (keys.length === 0) return 0;
     const { rows } = await this.run<{ id: number }>('SELECT id FROM articles WHERE key = ANY($1::text[])', [
@@ -223,10 +253,15 @@ export class PostgresIndexWriting implements IndexWriting {
     ]);
     if (rows.length === 0) return 0;
     const ids = rows.map((row) => row.id);
-    // ts_stat reads a query's text; the ids are integers from the database, safe to inline.
     await this.run(
-      `UPDATE term_stats t SET documents = t.documents - s.ndoc
-       FROM ts_stat('SELECT terms FROM passages WHERE article_id IN (${ids.join(',')})') s WHERE t.term = s.word`,
+      `WITH gone AS (
+         DELETE FROM postings po
+         USING (SELECT p.id, unnest(tsvector_to_array(p.terms)) AS term FROM passages p WHERE p.article_id = ANY($1::int[])) d
+         WHERE po.term = d.term AND po.passage_id = d.id RETURNING po.term
+       )
+       UPDATE term_stats t SET documents = t.documents - g.n
+       FROM (SELECT term, count(*)::int AS n FROM gone GROUP BY term) g WHERE t.term = g.term`,
+      [ids],
     );
     await this.run('DELETE FROM term_stats WHERE documents <= 0');
     const removed = await this.count(
@@ -246,7 +281,10 @@ export class PostgresIndexWriting implements IndexWriting {
     return rows.map((row) => row.id);
   }
 
-  /** Multi-row inserts from arrays (unnest): one statement per table per batch, not one per row. */
+  /**
+   * Articles by a multi-row insert from arrays (unnest); passages, their postings and the quotes by COPY,
+   * a batch of passages at a time so memory stays bounded whatever the write's size.
+   */
   private async insert({ upsert }: IndexChanges, onProgress?: WriteProgress): Promise<number> {
     if (upsert.length === 0) return 0;
     const indexedAt = new Date().toISOString();
@@ -273,74 +311,85 @@ export class PostgresIndexWriting implements IndexWriting {
     );
     const documents = new Map<string, number>();
     let added = 0;
-    const rows: unknown[][] = Array.from({ length: 12 }, () => []);
-    const quotes: unknown[][] = Array.from({ length: 7 }, () => []);
+    const passages: string[] = [];
+    const postings: string[] = [];
+    const quotes: string[] = [];
     const flush = async () => {
-      if (rows[0]!.length === 0) return;
-      await this.run(
-        `INSERT INTO passages (id, article_id, ordinal, paragraph, start, "end", kind, text, text_terms, context_terms, term_count, embedding)
-         SELECT id, article_id, ordinal, paragraph, start, e, kind, text, text_terms::tsvector, context_terms::tsvector, term_count, embedding::vector
-         FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[], $6::int[], $7::text[], $8::text[],
-           $9::text[], $10::text[], $11::int[], $12::text[])
-           AS r(id, article_id, ordinal, paragraph, start, e, kind, text, text_terms, context_terms, term_count, embedding)`,
-        rows,
+      await this.copy(
+        'passages (id, article_id, ordinal, paragraph, start, "end", kind, text, text_terms, context_terms, term_count, embedding)',
+        passages,
       );
-      for (const list of rows) list.length = 0;
+      await this.copy('postings (term, passage_id, text_count, context_count, length)', postings);
+      passages.length = 0;
+      postings.length = 0;
       onProgress?.(added);
     };
     for (const [index, item] of upsert.entries()) {
       const articleId = articleIds[index]!;
       const contextTerms = stemmedTerms(item.context);
       const contextLiteral = tsvectorLiteral(contextTerms);
+      const contextCounts = countTerms(contextTerms);
       const passageIds = await this.reserveIds('passage_ids', item.passages.length);
       item.passages.forEach((passage, n) => {
+        const passageId = passageIds[n]!;
         const textTerms = stemmedTerms(passage.text);
-        for (const term of new Set([...textTerms, ...contextTerms]))
+        const textCounts = countTerms(textTerms);
+        const length = textTerms.length + contextTerms.length;
+        for (const term of new Set([...textCounts.keys(), ...contextCounts.keys()])) {
           documents.set(term, (documents.get(term) ?? 0) + 1);
-        const values = [
-          passageIds[n],
-          articleId,
-          passage.ordinal,
-          passage.paragraph,
-          passage.start,
-          passage.end,
-          passage.kind,
-          passage.text,
-          tsvectorLiteral(textTerms),
-          contextLiteral,
-          textTerms.length + contextTerms.length,
-          vectorLiteral(item.vectors[n]!),
-        ];
-        values.forEach((value, column) => rows[column]!.push(value));
+          postings.push(
+            copyLine([term, passageId, textCounts.get(term) ?? 0, contextCounts.get(term) ?? 0, length]),
+          );
+        }
+        passages.push(
+          copyLine([
+            passageId,
+            articleId,
+            passage.ordinal,
+            passage.paragraph,
+            passage.start,
+            passage.end,
+            passage.kind,
+            passage.text,
+            tsvectorLiteral(textTerms),
+            contextLiteral,
+            length,
+            vectorLiteral(item.vectors[n]!),
+          ]),
+        );
       });
       for (const quote of item.quotes) {
-        [
-          passageIds[quote.passageOrdinal],
-          articleId,
-          quote.speaker,
-          quote.surname,
-          quote.role,
-          quote.start,
-          quote.end,
-        ].forEach((value, column) => quotes[column]!.push(value));
+        quotes.push(
+          copyLine([
+            passageIds[quote.passageOrdinal]!,
+            articleId,
+            quote.speaker,
+            quote.surname,
+            quote.role,
+            quote.start,
+            quote.end,
+          ]),
+        );
       }
       added += item.passages.length;
-      if (rows[0]!.length >= PASSAGES_PER_STATEMENT) await flush();
+      if (passages.length >= PASSAGES_PER_BATCH) await flush();
     }
     await flush();
-    if (quotes[0]!.length > 0) {
-      await this.run(
-        `INSERT INTO quotes (passage_id, article_id, speaker, surname, role, start, "end")
-         SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[])`,
-        quotes,
-      );
-    }
+    await this.copy('quotes (passage_id, article_id, speaker, surname, role, start, "end")', quotes);
     await this.run(
       `INSERT INTO term_stats (term, documents) SELECT * FROM unnest($1::text[], $2::int[])
        ON CONFLICT (term) DO UPDATE SET documents = term_stats.documents + excluded.documents`,
       [[...documents.keys()], [...documents.values()]],
     );
     return added;
+  }
+
+  private async copy(target: string, lines: readonly string[]): Promise<void> {
+    try {
+      await copyLines(this.client, target, lines);
+    } catch (error) {
+      throw this.describeWriteFailure(error);
+    }
   }
 
   private async run<R extends pg.QueryResultRow>(

@@ -22,9 +22,16 @@ import {
   type StoredCalibration,
 } from '../schema.js';
 import { DIGEST_KEY, parseDigest, type IndexDigest } from '../index-digest.js';
-import { toTermQuery } from './fts-terms.js';
-import { createPool, describePgError, isUnavailable, type PgLocation } from './pg-connect.js';
-import { parseVector, readableMeta, readPgMeta, vectorLiteral } from './pg-schema.js';
+import { toTermQuery, type TermQuery } from './fts-terms.js';
+import {
+  createPool,
+  describeLocation,
+  describePgError,
+  isUnavailable,
+  type PgLocation,
+} from './pg-connect.js';
+import { IndexError } from '../open-database.js';
+import { hasPgPostings, parseVector, readableMeta, readPgMeta, vectorLiteral } from './pg-schema.js';
 
 export interface PostgresStoreOptions {
   /** Above this many passages `nearest` uses the HNSW index; up to it, exact search (as on SQLite). */
@@ -60,38 +67,60 @@ const PASSAGE_COLUMNS = `
 const withinPeriod = (first: number) =>
   `substr(a.published, 1, 10) COLLATE "C" BETWEEN $${first} AND $${first + 1}`;
 
-/**
- * The query's terms among a column's (a tsvector): `setweight` marks them (a binary search per term) and
- * `ts_filter` keeps only them, so the few matching lexemes are unnested rather than every lexeme of the
- * passage, once per column rather than once per phrase and column. On BBC (10,646 passages, 20 headlines
- * as questions, scripts/bench/pg-full-text.ts, load average 25 to 36 on 2 cores): median 1,987 ms (p95
- * 13.8 s) before, 101 ms (p95 0.70 s) after.
- */
-const queryTermsIn = (column: string) => `unnest(ts_filter(setweight(${column}, 'A', $1::text[]), '{a}'))`;
+/** Which passages a BM25 query ranks: a period, given passages, or all that match. */
+interface Restriction {
+  range?: DateRange;
+  ids?: readonly number[];
+}
 
 /**
- * FTS5's bm25() in SQL: per phrase, idf from the stored document frequency (floored at 1e-6 as FTS5 does),
- * times the saturated weighted frequency (the context column counting $3 times), over the passages the
- * query matches; negated, lower is better, as FTS5 reports it. $1 phrases, $2 tsquery, $3 context weight.
- * A phrase a passage lacks adds nothing, so only the terms it holds are summed.
+ * FTS5's bm25() in SQL over the postings: per phrase, idf from the stored document frequency (floored at
+ * 1e-6 as FTS5 does), times the saturated weighted frequency (the context column counting `contextWeight`
+ * times), summed over the matching passages' postings of the query's terms; negated, lower is better, as
+ * FTS5 reports it. A phrase a passage lacks has no posting there and adds nothing. Expressions other than
+ * single words joined by OR are decided by the passages' tsvectors among those postings.
  */
-const BM25 = (restrict: string, limit: string) => `
-  WITH phrases AS MATERIALIZED (
-    SELECT t.term, greatest(ln((s.passages - coalesce(ts.documents, 0) + 0.5::float8) / (coalesce(ts.documents, 0) + 0.5::float8)), 1e-6) AS idf
-    FROM unnest($1::text[]) t(term) CROSS JOIN corpus_stats s LEFT JOIN term_stats ts ON ts.term = t.term
-  )
-  SELECT m.id, -sum(ph.idf * f.freq * ${K1 + 1} / (f.freq + ${K1} * (${1 - B} + ${B} * m.term_count / greatest(s.total_terms::float8 / greatest(s.passages, 1), 1)))) AS score
-  FROM passages m CROSS JOIN corpus_stats s
-  CROSS JOIN LATERAL (
-    SELECT lexeme, sum(n) AS freq FROM (
-      SELECT lexeme, array_length(positions, 1)::float8 AS n FROM ${queryTermsIn('m.text_terms')}
-      UNION ALL
-      SELECT lexeme, $3::float8 * array_length(positions, 1) FROM ${queryTermsIn('m.context_terms')}
-    ) held GROUP BY lexeme
-  ) f
-  JOIN phrases ph ON ph.term = f.lexeme
-  WHERE m.terms @@ $2::tsquery ${restrict}
-  GROUP BY m.id ORDER BY score, m.id ${limit}`;
+function bm25Query(
+  query: TermQuery,
+  contextWeight: number,
+  limit: number | null,
+  { range, ids }: Restriction,
+): [string, unknown[]] {
+  const params: unknown[] = [query.phrases, contextWeight, limit];
+  const joins: string[] = [];
+  const conditions: string[] = [];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  if (!query.anyWord || hasBounds(range)) joins.push('JOIN passages m ON m.id = po.passage_id');
+  if (!query.anyWord) conditions.push(`m.terms @@ ${param(query.tsquery)}::tsquery`);
+  if (hasBounds(range)) {
+    joins.push('JOIN articles a ON a.id = m.article_id');
+    conditions.push(withinPeriod(params.length + 1));
+    params.push(...dayBounds(range));
+  }
+  if (ids) conditions.push(`po.passage_id = ANY(${param(ids)}::int[])`);
+  const sql = `
+    WITH phrases AS MATERIALIZED (
+      SELECT t.term,
+        greatest(ln((s.passages - coalesce(ts.documents, 0) + 0.5::float8) / (coalesce(ts.documents, 0) + 0.5::float8)), 1e-6) AS idf,
+        greatest(s.total_terms::float8 / greatest(s.passages, 1), 1) AS average
+      FROM unnest($1::text[]) t(term) CROSS JOIN corpus_stats s LEFT JOIN term_stats ts ON ts.term = t.term
+    )
+    SELECT po.passage_id AS id,
+      -sum(ph.idf * f.freq * ${K1 + 1} / (f.freq + ${K1} * (${1 - B} + ${B} * po.length::float8 / ph.average))) AS score
+    FROM phrases ph JOIN postings po ON po.term = ph.term
+    CROSS JOIN LATERAL (SELECT po.text_count + $2::float8 * po.context_count AS freq) f
+    ${joins.join(' ')}
+    ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
+    GROUP BY po.passage_id ORDER BY score, po.passage_id LIMIT $3`;
+  return [sql, params];
+}
+
+/**
+ * The passages a tsquery matches, as a condition on `passages p`: among those holding one of its terms
+ * (every match does), found by the postings' key, then decided by their tsvectors.
+ */
+const matchedPassages = (tsquery: string, terms: string) =>
+  `p.id IN (SELECT passage_id FROM postings WHERE term = ANY(${terms}::text[])) AND p.terms @@ ${tsquery}::tsquery`;
 
 /**
  * The index in a PostgreSQL database with pgvector: the same reads as the SQLite store, over a pool of
@@ -125,7 +154,14 @@ export class PostgresPassageStore implements PassageStore {
       const meta = await readPgMeta(pool).catch((error: unknown) => {
         throw describePgError(location, error);
       });
-      return new PostgresPassageStore(pool, location, readableMeta(meta, location, model), options);
+      const readable = readableMeta(meta, location, model);
+      if (!(await hasPgPostings(pool))) {
+        throw new IndexError(
+          `The index in ${describeLocation(location)} was written before full text kept its postings. Run "npm run ingest" once to add them (nothing is embedded again).`,
+          'outdated',
+        );
+      }
+      return new PostgresPassageStore(pool, location, readable, options);
     } catch (error) {
       await pool.end();
       throw error;
@@ -160,24 +196,14 @@ export class PostgresPassageStore implements PassageStore {
   ): Promise<RankedId[]> {
     const query = toTermQuery(matchExpression);
     if (!query) return [];
-    const params = [query.phrases, query.tsquery, contextWeight, limit];
-    if (!hasBounds(range)) return this.query<RankedId>(BM25('', 'LIMIT $4'), params);
-    return this.query<RankedId>(
-      BM25(`AND m.article_id IN (SELECT a.id FROM articles a WHERE ${withinPeriod(5)})`, 'LIMIT $4'),
-      [...params, ...dayBounds(range)],
-    );
+    return this.query<RankedId>(...bm25Query(query, contextWeight, limit, { range }));
   }
 
   async fullTextWithin(matchExpression: string, ids: readonly number[]): Promise<RankedId[]> {
     const query = toTermQuery(matchExpression);
     if (!query || ids.length === 0) return [];
     // FTS5's bm25() with no weights given weighs the context column 1.
-    return this.query<RankedId>(BM25('AND m.id = ANY($4::int[])', ''), [
-      query.phrases,
-      query.tsquery,
-      1,
-      ids,
-    ]);
+    return this.query<RankedId>(...bm25Query(query, 1, null, { ids }));
   }
 
   /**
@@ -307,9 +333,9 @@ export class PostgresPassageStore implements PassageStore {
     return this.query<{ name: string; passages: number }>(
       `SELECT q.speaker AS name, count(DISTINCT p.id)::int AS passages
        FROM passages p JOIN quotes q ON q.article_id = p.article_id AND (p.ordinal = 0 OR q.passage_id = p.id)
-       WHERE p.terms @@ $1::tsquery AND q.speaker = ANY($2::text[])
+       WHERE ${matchedPassages('$1', '$3')} AND q.speaker = ANY($2::text[])
        GROUP BY q.speaker ORDER BY passages DESC, q.speaker COLLATE "C"`,
-      [query.tsquery, speakers],
+      [query.tsquery, speakers, query.phrases],
     );
   }
 
@@ -343,8 +369,8 @@ export class PostgresPassageStore implements PassageStore {
         if (query.phrases.length === 1)
           return [term, Math.min(byLexeme.get(query.phrases[0]!) ?? 0, DOCUMENT_FREQUENCY_CAP)];
         const [row] = await this.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM (SELECT 1 FROM passages WHERE terms @@ $1::tsquery LIMIT ${DOCUMENT_FREQUENCY_CAP}) m`,
-          [query.tsquery],
+          `SELECT count(*)::int AS n FROM (SELECT 1 FROM passages p WHERE ${matchedPassages('$1', '$2')} LIMIT ${DOCUMENT_FREQUENCY_CAP}) m`,
+          [query.tsquery, query.phrases],
         );
         return [term, row?.n ?? 0];
       }),
