@@ -159,16 +159,19 @@ async function answerFromSearch(
   const outside = await outsideArchive(context.store, question);
   if (outside) return notFound(question, outside);
   const questionVector = await context.embedQuery(question);
+  const terms = queryTerms(question);
+  // Read once: search reranks by the same weights the judgement below reads.
+  const weights = await termWeights(context.store, terms);
   const hits = await searchPassages(context.store, question, questionVector, {
     limit,
     mode,
     vectorWeight: context.calibration.vectorWeight,
     newestFirst: when.newestFirst,
+    termWeights: weights,
     ...(when.range ? { range: when.range } : {}),
   });
-  const terms = queryTerms(question);
   const names = questionNames(question, terms);
-  const evidence = evidenceOf(hits, terms, await termWeights(context.store, terms), names);
+  const evidence = evidenceOf(hits, terms, weights, names);
   if (!evidence.some((item) => isStrongEvidence(item, context.calibration.evidence))) {
     return notFound(question, NOTHING_FOUND);
   }

@@ -6,7 +6,7 @@ import { newestFirst } from './recency.js';
 import { reciprocalRankFusion } from './rrf.js';
 import { scoreFusion } from './score-fusion.js';
 import { termsIn } from './term-match.js';
-import { termWeights } from './term-weights.js';
+import { termWeights, type TermWeights } from './term-weights.js';
 import {
   asksAboutPicture,
   DEFAULT_ANSWER_TYPE_WEIGHT,
@@ -44,6 +44,8 @@ export interface SearchOptions {
   coverageWeight?: number;
   /** `hybrid` only: what a passage holding a figure gains when the question asks for one (see answer-type). */
   answerTypeWeight?: number;
+  /** The question's term weights (`termWeights` of its `queryTerms`) when the caller has read them already. */
+  termWeights?: TermWeights;
 }
 
 const DEFAULT_CANDIDATES = 50;
@@ -98,6 +100,7 @@ export async function searchPassages(
     newestFirst: favourNewest = false,
     coverageWeight = DEFAULT_COVERAGE_WEIGHT,
     answerTypeWeight = DEFAULT_ANSWER_TYPE_WEIGHT,
+    termWeights: weights,
   }: SearchOptions,
 ): Promise<SearchHit[]> {
   const depth = Math.max(candidates, limit * 2);
@@ -126,7 +129,7 @@ export async function searchPassages(
   penaliseRestatingCaptions(hits, terms);
   // Both weights are on the scale of score fusion (best BM25 match 1); rank fusion's scores are ~0.016.
   if (mode === 'hybrid' && coverageWeight > 0) {
-    rerankByCoverage(hits, terms, await termWeights(store, terms), coverageWeight);
+    rerankByCoverage(hits, terms, weights ?? (await termWeights(store, terms)), coverageWeight);
   }
   if (mode === 'hybrid') {
     favourQuantities(hits, question, answerTypeWeight);

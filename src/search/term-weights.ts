@@ -1,11 +1,18 @@
 import type { PassageStore } from '../store/passage-store.js';
 import { rarityWeights } from './term-match.js';
 
-/** The rarity weight of each query term in this index: search reranks by it, the answer layer judges by it. */
+/** A query term's rarity weight in one index. */
+export type TermWeights = ReturnType<typeof rarityWeights>;
+
+/**
+ * The rarity weight of each query term in this index: search reranks by it, the answer layer judges by it.
+ * Two store reads per term (a capped count each) and the passage count: a caller that needs the weights
+ * for the question it searches reads them once and hands them to search (`SearchOptions.termWeights`).
+ */
 export async function termWeights(
   store: Pick<PassageStore, 'documentFrequencies' | 'passageCount'>,
   terms: readonly string[],
-): Promise<ReturnType<typeof rarityWeights>> {
+): Promise<TermWeights> {
   const [frequencies, passages] = await Promise.all([store.documentFrequencies(terms), store.passageCount()]);
   return rarityWeights(frequencies, passages);
 }

@@ -1,25 +1,11 @@
 import pg from 'pg';
 import { IndexError } from '../open-database.js';
+import { describeLocation, type PgLocation } from './pg-location.js';
 
 /** The schema the index (and the feedback) live in, unless PG_SCHEMA names another. */
 export const DEFAULT_PG_SCHEMA = 'briefing';
 
-export interface PgLocation {
-  /** DATABASE_URL: postgres://user:password@host:port/database */
-  url: string;
-  schema: string;
-}
-
-/** The URL without its password: what messages and summaries show. */
-export function describeLocation({ url, schema }: PgLocation): string {
-  try {
-    const parsed = new URL(url);
-    parsed.password = '';
-    return `${parsed.toString()} (schema ${schema})`;
-  } catch {
-    return `DATABASE_URL (schema ${schema})`;
-  }
-}
+export { describeLocation, type PgLocation } from './pg-location.js';
 
 const quoteIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
