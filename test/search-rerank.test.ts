@@ -3,7 +3,6 @@ import { favourCaptions, favourQuantities } from '../src/search/answer-type.js';
 import { evidenceOf } from '../src/answer/evidence.js';
 import { rerankByCoverage } from '../src/search/coverage-rerank.js';
 import { queryTerms } from '../src/search/fts-query.js';
-import { termsIn } from '../src/search/term-match.js';
 
 /** Search hits as fusion leaves them: the story's opening first, on the name it repeats. */
 const hits = () => [
@@ -133,21 +132,5 @@ describe('questions about a picture', () => {
     );
     expect(caption!.coverage).toBe(1);
     expect(body!.coverage).toBeLessThan(1);
-  });
-});
-
-describe("matching the question's words as the index stems them", () => {
-  it('finds short words in their inflected forms', () => {
-    const terms = queryTerms('Did the source warn of job cuts?');
-    expect([...termsIn('A source warned that 900 jobs would be cut.', terms)].sort()).toEqual([
-      'cuts',
-      'job',
-      'source',
-      'warn',
-    ]);
-  });
-
-  it('keeps words apart that only share their first letters', () => {
-    expect([...termsIn('Interest rates rose again.', queryTerms('international trade'))]).toEqual([]);
   });
 });
