@@ -4,7 +4,7 @@ import { sentenceSpans } from '../document/sentence-split.js';
 import { queryTerms } from '../search/fts-query.js';
 import { searchPassages } from '../search/hybrid-search.js';
 import type { OpeningRecord, PassageStore } from '../store/passage-store.js';
-import { termWeights } from '../search/term-weights.js';
+import { termWeights, type TermWeights } from '../search/term-weights.js';
 import { calibrationFor, type ModelCalibration } from './calibration.js';
 import {
   evidenceOf,
@@ -89,21 +89,39 @@ interface Measured {
   evidence: Evidence[];
 }
 
-async function measure(
+/** A question as measured: its vector and term weights read once, for every vector weight tried. */
+interface Asked {
+  question: string;
+  vector: Float32Array;
+  terms: string[];
+  weights: TermWeights;
+  excludePassage: number | null;
+  articleId: number | null;
+}
+
+async function ask(
   store: PassageStore,
   question: string,
   vector: Float32Array,
-  vectorWeight: number,
-  exclude: number | null,
-  articleId: number | null,
-): Promise<Measured> {
-  const hits = (
-    await searchPassages(store, question, vector, { limit: DEPTH, mode: 'hybrid', vectorWeight })
-  ).filter((hit) => hit.passage.id !== exclude);
+  excludePassage: number | null = null,
+  articleId: number | null = null,
+): Promise<Asked> {
   const terms = queryTerms(question);
-  const weightOf = await termWeights(store, terms);
-  const index = hits.findIndex((hit) => hit.passage.articleId === articleId);
-  return { rank: index >= 0 ? index + 1 : null, evidence: evidenceOf(hits, terms, weightOf) };
+  return { question, vector, terms, weights: await termWeights(store, terms), excludePassage, articleId };
+}
+
+async function measure(store: PassageStore, asked: Asked, vectorWeight: number): Promise<Measured> {
+  const { question, vector, terms, weights } = asked;
+  const hits = (
+    await searchPassages(store, question, vector, {
+      limit: DEPTH,
+      mode: 'hybrid',
+      vectorWeight,
+      termWeights: weights,
+    })
+  ).filter((hit) => hit.passage.id !== asked.excludePassage);
+  const index = hits.findIndex((hit) => hit.passage.articleId === asked.articleId);
+  return { rank: index >= 0 ? index + 1 : null, evidence: evidenceOf(hits, terms, weights) };
 }
 
 export const foundRate = (
@@ -183,13 +201,13 @@ export async function selfCalibrate(
   const vectors = await embed(questions.map((q) => q.question));
   const offTopicVectors = await embed([...offTopic]);
 
+  const asked: Asked[] = [];
+  for (const [i, q] of questions.entries())
+    asked.push(await ask(store, q.question, vectors[i]!, q.excludePassage, q.articleId));
   const byWeight: { vectorWeight: number; measured: Measured[]; mrr: number }[] = [];
   for (const vectorWeight of VECTOR_WEIGHTS) {
     const measured: Measured[] = [];
-    for (const [i, q] of questions.entries())
-      measured.push(
-        await measure(store, q.question, vectors[i]!, vectorWeight, q.excludePassage, q.articleId),
-      );
+    for (const question of asked) measured.push(await measure(store, question, vectorWeight));
     byWeight.push({ vectorWeight, measured, mrr: mrr(measured.map((m) => m.rank)) });
   }
   const chosen = byWeight.reduce((best, next) => (next.mrr > best.mrr + 1e-9 ? next : best));
@@ -197,7 +215,7 @@ export async function selfCalibrate(
   const offCorpus: Evidence[][] = [];
   for (const [i, question] of offTopic.entries())
     offCorpus.push(
-      (await measure(store, question, offTopicVectors[i]!, chosen.vectorWeight, null, null)).evidence,
+      (await measure(store, await ask(store, question, offTopicVectors[i]!), chosen.vectorWeight)).evidence,
     );
   const { thresholds } = calibrateEvidence(answerable, offCorpus, calibrationFor(model).evidence);
   return {

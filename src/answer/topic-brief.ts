@@ -75,16 +75,18 @@ async function passagesOnTopic(
 ): Promise<{ candidates: Candidate[] | null; outsidePeriod: boolean }> {
   const vector = await context.embedQuery(topic);
   const limited = hasBounds(period);
+  // Read once: search reranks by the same weights the judgement below reads.
+  const weights = await termWeights(context.store, terms);
   const search = (range: DateRange) =>
     searchPassages(context.store, topic, vector, {
       limit: POOL,
       mode: 'hybrid',
       vectorWeight: context.calibration.vectorWeight,
       candidates: POOL * 2,
+      termWeights: weights,
       range,
     });
   const hits = await search(period);
-  const weights = await termWeights(context.store, terms);
   const strong = (list: readonly SearchHit[]) =>
     evidenceOf(list, terms, weights).some((item) => isStrongEvidence(item, context.calibration.evidence));
   if (!strong(hits)) return { candidates: null, outsidePeriod: limited && strong(await search({})) };
