@@ -174,29 +174,54 @@ export const SAMPLES_DIR = path.resolve('data/articles');
 /** Which folders each bench index holds, by the name of the folder they are linked as. */
 const INDEX_SOURCES = {
   bbc: ['bbc'],
+  reuters: ['reuters'],
   news: ['bbc', 'reuters'],
   archive: ['samples', 'bbc', 'reuters'],
 } as const satisfies Record<string, readonly (CorpusName | 'samples')[]>;
 export type BenchIndexName = keyof typeof INDEX_SOURCES;
 
 /**
- * A first build of the `archive` index takes 10 to 40 minutes; another clone's copy of it (same model, same
- * article keys) is a good start: ingest then re-prepares only the articles whose content hash differs, all
- * of them if that clone's pipeline version differs. SQLite's backup API copies a consistent snapshot even
- * while that clone is writing.
+ * Cached indexes of the same sample that hold every source `name` holds: another clone's copy of the same
+ * index (same model, same article keys), or a larger index whose extra articles the first ingest prunes.
+ * The largest first: a clone still building its first index has an empty one (written in one transaction).
  */
-async function seedFromSibling(root: string, name: string, dbPath: string, log: (line: string) => void) {
-  const parent = path.dirname(root);
-  const siblings = fs
+export function seedCandidates(parent: string, name: BenchIndexName, limit: number | undefined): string[] {
+  const needed: readonly string[] = INDEX_SOURCES[name];
+  const holdsAll = (folder: string) =>
+    Object.entries(INDEX_SOURCES).some(
+      ([other, sources]) =>
+        (folder === sampleName(other, limit) || folder.startsWith(`${sampleName(other, limit)}-`)) &&
+        // `bbc-first-10` is not a clone of `bbc` but its own sample.
+        !/^first-\d+/.test(folder.slice(sampleName(other, limit).length + 1)) &&
+        needed.every((source) => (sources as readonly string[]).includes(source)),
+    );
+  return fs
     .readdirSync(parent)
-    .filter((folder) => folder.startsWith(`${name}-`) && folder !== path.basename(root))
+    .filter(holdsAll)
     .map((folder) => path.join(parent, folder, 'index.db'))
     .filter((file) => fs.existsSync(file))
-    // The largest: a clone still building its first index has an empty one (written in one transaction).
     .sort((a, b) => fs.statSync(b).size - fs.statSync(a).size);
-  if (siblings.length === 0) return;
-  log(`index ${name}: starting from a copy of ${siblings[0]}...`);
-  const source = new Database(siblings[0]!, { readonly: true, fileMustExist: true });
+}
+
+/**
+ * A first build of the `archive` index takes 10 to 40 minutes; a cached index that holds its articles (see
+ * `seedCandidates`) is a good start: ingest then re-prepares only the articles whose content hash differs,
+ * all of them if that index's pipeline version differs, and prunes those it does not hold. SQLite's backup
+ * API copies a consistent snapshot even while another clone is writing.
+ */
+async function seedFromCache(
+  root: string,
+  name: BenchIndexName,
+  limit: number | undefined,
+  dbPath: string,
+  log: (line: string) => void,
+) {
+  const [seed] = seedCandidates(path.dirname(root), name, limit).filter(
+    (file) => path.dirname(file) !== root,
+  );
+  if (!seed) return;
+  log(`index ${sampleName(name, limit)}: starting from a copy of ${seed}...`);
+  const source = new Database(seed, { readonly: true, fileMustExist: true });
   try {
     await source.backup(dbPath);
   } finally {
@@ -205,7 +230,7 @@ async function seedFromSibling(root: string, name: string, dbPath: string, log: 
 }
 
 /**
- * An index of BBC (`bbc`), of BBC and Reuters together (`news`, about 120k passages with the project's
+ * An index of BBC (`bbc`), of Reuters (`reuters`), of BBC and Reuters together (`news`, about 120k passages with the project's
  * chunking), or of those and the sample articles (`archive`: 1987, 2004-05 and 2025 news in one index, what
  * the development set asks), built with the project's own ingest and kept under BENCH_CACHE per model: a
  * rerun only checks that nothing changed, and re-prepares what a pipeline change touched. Article keys are
@@ -232,8 +257,7 @@ export async function benchIndex(
     if (!fs.existsSync(link)) fs.symlinkSync(target, link);
   }
   const indexConfig = { ...config, ARTICLES_DIR: articlesDir, DB_PATH: path.join(root, 'index.db') };
-  if (folder !== sampleName(name, limit) && !fs.existsSync(indexConfig.DB_PATH))
-    await seedFromSibling(root, sampleName(name, limit), indexConfig.DB_PATH, log);
+  if (!fs.existsSync(indexConfig.DB_PATH)) await seedFromCache(root, name, limit, indexConfig.DB_PATH, log);
   log(`index ${name}: bringing ${indexConfig.DB_PATH} up to date...`);
   let total = 0;
   let logged = 0;

@@ -106,6 +106,8 @@ export interface TopicBriefScore {
   timelineOrdered: boolean;
   /** Share of the timeline's entries whose date is the story's DATE. */
   datesMatch: number;
+  /** The cited articles without the tag, each with its headline and what the judge says of it. */
+  misses: string[];
 }
 
 export function scoreBrief(
@@ -142,6 +144,17 @@ export function scoreBrief(
       carries,
     ),
     timelineOrdered: timeline.every((entry, i) => i === 0 || timeline[i - 1]!.published <= entry.published),
+    misses: brief.sources
+      .filter((source) => !carries(source.articleId))
+      .map((source) => {
+        const judged = story(source.articleId);
+        const verdict = !judged
+          ? 'another corpus'
+          : judged.categorised
+            ? `tagged ${judged.topics.join(', ') || 'with no topic'}`
+            : 'uncategorised';
+        return `${source.articleId} "${source.title}" (${verdict})`;
+      }),
     datesMatch:
       timeline.length === 0
         ? 0
@@ -174,13 +187,20 @@ export async function evaluateBriefings(
 
 const fixed = (value: number) => value.toFixed(2);
 
+/** The cited articles without their topic's tag, topic by topic, for `--failures`. */
+export const briefingFailures = (scores: readonly TopicBriefScore[]) =>
+  scores
+    .filter((s) => s.misses.length > 0)
+    .map((s) => `${s.tag} ("${s.words}"):\n${s.misses.map((miss) => `  ${miss}`).join('\n')}`);
+
 export function printBriefingScores(
   scores: readonly TopicBriefScore[],
+  index: string,
   model: string,
   printTable: (header: string[], rows: string[][]) => void,
 ): void {
   console.log(
-    `Briefings on Reuters-21578 topics (the development archive: samples + BBC + Reuters), with ${model}; precision is the share of cited articles tagged with the topic:`,
+    `Briefings on Reuters-21578 topics (${index}), with ${model}; precision is the share of cited articles tagged with the topic:`,
   );
   printTable(
     [
