@@ -9,8 +9,9 @@ import { loadEmbedder } from '../src/embed/embedder.js';
 import { botRun, type BotRun } from './bench/bot-bench.js';
 import { benchIndex, prepareCorpus, type CorpusName } from './bench/corpora.js';
 import { ingestRun, type IngestRun } from './bench/ingest-bench.js';
-import { queryRun, type Latency, type QueryRun } from './bench/query-bench.js';
-import { median } from './bench/stats.js';
+import { briefRun, type BriefRun } from './bench/brief-bench.js';
+import { queryRun, type QueryRun } from './bench/query-bench.js';
+import { median, type Latency } from './bench/stats.js';
 
 /**
  * all-MiniLM-L6-v2's architecture and int8 quantization with random weights (../shared/models/README.md):
@@ -21,10 +22,11 @@ const PROXY_MODEL = 'perf-proxy/minilm-l6-random';
 
 const USAGE = `Usage: npm run bench -- [--model proxy] [--runs N] [--only PARTS] [--threads N]
        [--scale 1m [--no-peers] [--no-break-even] [--dimension N] [--store postgres]] [--articles N] [--json]
-  --model NAME   embed with this model for ingest, query and bot (EMBEDDING_MODEL otherwise); "proxy" is
+  --model NAME   embed with this model for ingest, query, brief and bot (EMBEDDING_MODEL otherwise); "proxy" is
                  ${PROXY_MODEL}, the production model's cost with meaningless vectors
   --runs N       runs of each measurement; medians are reported (default 3)
-  --only PARTS   comma-separated: ingest (both corpora), ingest-bbc, ingest-reuters, query, bot
+  --only PARTS   comma-separated: ingest (both corpora), ingest-bbc, ingest-reuters, query, brief
+                 (briefs on 37 topics at the size of both corpora), bot
                  (default: all of them, or none with --scale)
   --threads N    ingest with N threads (INGEST_THREADS; default: one per core)
   --scale SIZE   measure vector search at SIZE passages (e.g. 1m, 200k; scripts/bench/scale.ts)
@@ -37,7 +39,7 @@ const USAGE = `Usage: npm run bench -- [--model proxy] [--runs N] [--only PARTS]
   --articles N   use only N articles of each corpus: a quick check that every part runs, not a measurement
   --json         print the figures as one JSON object on stdout (progress goes to stderr)`;
 
-const PARTS = ['ingest', 'ingest-bbc', 'ingest-reuters', 'query', 'bot'] as const;
+const PARTS = ['ingest', 'ingest-bbc', 'ingest-reuters', 'query', 'brief', 'bot'] as const;
 
 const argsSchema = z.object({
   model: z
@@ -117,6 +119,16 @@ function queryFigures(corpus: string, model: string, runs: readonly QueryRun[]) 
   };
 }
 
+function briefFigures(corpus: string, model: string, runs: readonly BriefRun[]) {
+  return {
+    corpus,
+    model,
+    topics: runs[0]!.topics,
+    brief_p50_ms: round(medianOf(runs, (run) => run.brief.p50)),
+    brief_p95_ms: round(medianOf(runs, (run) => run.brief.p95)),
+  };
+}
+
 function botFigures(corpus: string, model: string, runs: readonly BotRun[]) {
   return {
     corpus,
@@ -192,6 +204,13 @@ runCli(async () => {
     const embedder = await loadEmbedder(product);
     const runs = await repeat(args.runs, 'query', () => queryRun(index.dbPath, product, embedder));
     figures.query = queryFigures(index.description, model, runs);
+  }
+  if (wanted('brief')) {
+    // A brief reads whole stories across the archive: measured at a large newsroom's size, as the bot is.
+    const index = await benchIndex('news', product, log, args.articles);
+    const embedder = await loadEmbedder(product);
+    const runs = await repeat(args.runs, 'brief', () => briefRun(index.dbPath, product, embedder));
+    figures.brief = briefFigures(index.description, model, runs);
   }
   if (wanted('bot')) {
     // The bot's start and memory at the size of a large newsroom archive: both corpora, about 120k passages.

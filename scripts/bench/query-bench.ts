@@ -5,7 +5,7 @@ import type { Embedder } from '../../src/embed/embedder.js';
 import { searchPassages } from '../../src/search/hybrid-search.js';
 import { openPassageStore } from '../../src/store/open-store.js';
 import { loadSquad } from '../eval/datasets.js';
-import { percentile, since } from './stats.js';
+import { latency, timeEach, type Latency } from './stats.js';
 
 /** p50 and p95 of each stage, in ms. */
 export interface QueryRun {
@@ -18,23 +18,6 @@ export interface QueryRun {
   answer: Latency;
   /** `Briefing.ask` as the bot calls it: embedding, search and answer together. */
   endToEnd: Latency;
-}
-
-export interface Latency {
-  p50: number;
-  p95: number;
-}
-
-const latency = (ms: readonly number[]): Latency => ({ p50: percentile(ms, 50), p95: percentile(ms, 95) });
-
-async function timeEach(questions: readonly string[], run: (question: string) => unknown): Promise<number[]> {
-  const ms: number[] = [];
-  for (const question of questions) {
-    const started = performance.now();
-    await run(question);
-    ms.push(since(started));
-  }
-  return ms;
 }
 
 const SPEAKERS = 60;

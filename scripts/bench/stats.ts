@@ -18,3 +18,24 @@ export const since = (start: number) => performance.now() - start;
 
 /** Resident set size of this process in MB. */
 export const rssMb = () => process.memoryUsage.rss() / 2 ** 20;
+
+export interface Latency {
+  p50: number;
+  p95: number;
+}
+
+export const latency = (ms: readonly number[]): Latency => ({
+  p50: percentile(ms, 50),
+  p95: percentile(ms, 95),
+});
+
+/** Each input's run in milliseconds, one after another (concurrent runs would time each other). */
+export async function timeEach<T>(inputs: readonly T[], run: (input: T) => unknown): Promise<number[]> {
+  const ms: number[] = [];
+  for (const input of inputs) {
+    const started = performance.now();
+    await run(input);
+    ms.push(since(started));
+  }
+  return ms;
+}

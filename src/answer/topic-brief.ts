@@ -1,6 +1,6 @@
 import type { Span } from '../document/sentence-split.js';
 import { hasBounds, type DateRange } from '../document/date-range.js';
-import { containment } from '../search/dedupe.js';
+import { overlapShare, shingles } from '../search/dedupe.js';
 import { queryTerms } from '../search/fts-query.js';
 import { dot, searchPassages, type SearchHit } from '../search/hybrid-search.js';
 import { statementSpan } from '../search/speaker-retriever.js';
@@ -122,40 +122,54 @@ async function centralityOf(
   return articleCentrality(articles, topicStems(terms));
 }
 
+/** A candidate for the key points with its word 3-grams, computed once however often it is compared. */
+interface Shingled {
+  candidate: Candidate;
+  grams: Set<string>;
+  /** Its likeness to the closest key point picked so far. */
+  likeness: number;
+}
+
 /** How far two passages say the same thing: the closer of their meaning and their shared wording. */
-function redundancy(a: PassageRecord, b: PassageRecord, vectors: Map<number, Float32Array>): number {
-  const va = vectors.get(a.id);
-  const vb = vectors.get(b.id);
-  return Math.max(va && vb ? dot(va, vb) : 0, containment(a.text, b.text));
+function redundancy(a: Shingled, b: Shingled, vectors: Map<number, Float32Array>): number {
+  const va = vectors.get(a.candidate.passage.id);
+  const vb = vectors.get(b.candidate.passage.id);
+  return Math.max(va && vb ? dot(va, vb) : 0, overlapShare(a.grams, b.grams));
 }
 
 /**
  * The key points: maximal marginal relevance (Carbonell and Goldstein, 1998) over the candidates, each pick
  * the best trade of relevance against its likeness to the points already picked, from an article not yet
- * cited while any is left. Search has already merged near-duplicate passages.
+ * cited while any is left. Search has already merged near-duplicate passages. Each candidate's likeness is
+ * brought up to date with the last pick only, the same picks as comparing it with every pick each round:
+ * that comparison, shingling both texts every time, was 9% of a brief's CPU at 120,000 passages.
  */
 export function pickKeyPoints(
   candidates: readonly Candidate[],
   vectors: Map<number, Float32Array>,
   count: number,
 ): Candidate[] {
-  const picked: Candidate[] = [];
-  const left = [...candidates];
+  const picked: Shingled[] = [];
+  const left: Shingled[] = candidates.map((candidate) => ({
+    candidate,
+    grams: shingles(candidate.passage.text),
+    likeness: 0,
+  }));
   while (picked.length < count && left.length > 0) {
-    const citedArticles = new Set(picked.map((c) => c.passage.articleId));
-    const fresh = left.filter((c) => !citedArticles.has(c.passage.articleId));
+    const citedArticles = new Set(picked.map((p) => p.candidate.passage.articleId));
+    const fresh = left.filter((c) => !citedArticles.has(c.candidate.passage.articleId));
     const pool = fresh.length > 0 ? fresh : left;
     let best = pool[0]!;
     let bestValue = -Infinity;
-    for (const candidate of pool) {
-      const likeness = Math.max(0, ...picked.map((p) => redundancy(candidate.passage, p.passage, vectors)));
-      const value = MMR_LAMBDA * candidate.relevance - (1 - MMR_LAMBDA) * likeness;
-      if (value > bestValue) [best, bestValue] = [candidate, value];
+    for (const item of pool) {
+      const value = MMR_LAMBDA * item.candidate.relevance - (1 - MMR_LAMBDA) * item.likeness;
+      if (value > bestValue) [best, bestValue] = [item, value];
     }
     picked.push(best);
     left.splice(left.indexOf(best), 1);
+    for (const item of left) item.likeness = Math.max(item.likeness, redundancy(item, best, vectors));
   }
-  return picked;
+  return picked.map((item) => item.candidate);
 }
 
 /**

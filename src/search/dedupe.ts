@@ -1,5 +1,5 @@
 /** Word 3-grams: robust to a changed word or two, unlike exact matching, and cheap for passage-sized text. */
-function shingles(text: string): Set<string> {
+export function shingles(text: string): Set<string> {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length < 3) return new Set(words.length > 0 ? [words.join(' ')] : []);
   const grams = new Set<string>();
@@ -11,7 +11,7 @@ function shingles(text: string): Set<string> {
  * Share of the smaller set found in the larger: 1 when one passage repeats the other, even if the other
  * adds a sentence (a syndicated paragraph, a caption restating the body).
  */
-function overlapShare(a: Set<string>, b: Set<string>): number {
+export function overlapShare(a: Set<string>, b: Set<string>): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   if (small.size === 0) return 0;
   let shared = 0;
