@@ -26,7 +26,7 @@ describe('npm run bench from an empty cache', () => {
       'scripts/bench.ts',
       [
         '--only',
-        'ingest,query,bot',
+        'ingest,query,brief,bot',
         '--scale',
         String(SCALE),
         '--articles',
@@ -40,7 +40,7 @@ describe('npm run bench from an empty cache', () => {
     expect(run.code, run.stderr).toBe(0);
     const figures = JSON.parse(run.stdout) as Record<string, Record<string, unknown>>;
     // Each figure says what it was measured on: the corpus and the model.
-    for (const part of ['ingest_bbc', 'ingest_reuters', 'query', 'bot']) {
+    for (const part of ['ingest_bbc', 'ingest_reuters', 'query', 'brief', 'bot']) {
       expect(figures[part]?.corpus, part).toMatch(/: \d+ articles \/ \d+ passages$/);
       expect(figures[part]?.model, part).toBe(testConfig().EMBEDDING_MODEL);
     }
@@ -48,6 +48,7 @@ describe('npm run bench from an empty cache', () => {
     expect(figures.ingest_reuters!.ingest_passages_per_s).toBeGreaterThan(0);
     for (const stage of ['embed', 'search', 'answer', 'end_to_end'])
       expect(figures.query![`${stage}_p50_ms`], stage).toBeGreaterThan(0);
+    expect(figures.brief!.brief_p95_ms).toBeGreaterThan(0);
     expect(figures.bot!.bot_ready_s).toBeGreaterThan(0);
     expect(figures.scale).toMatchObject({ passages: SCALE });
     expect(figures.scale!.quantized_recall_at_10).toBeGreaterThan(0);
