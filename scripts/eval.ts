@@ -27,6 +27,7 @@ import { loadQuailNews, loadSquad, type EvalQuestion, type EvalSet } from './eva
 import { evaluateBriefings, printBriefingScores } from './eval/briefings.js';
 import { evaluateDevSet, printDevScores } from './eval/run-dev-set.js';
 import type { DevScores } from './eval/dev-eval.js';
+import { HELD_OUT_FILE } from './eval/dev-set.js';
 import { evaluateDateSet, printDateScores } from './eval/date-set.js';
 import { rankOf, retrievalScores, type RetrievalScores } from './eval/metrics.js';
 import {
@@ -38,7 +39,7 @@ import {
   type StoreName,
 } from './eval/stores.js';
 
-const SET_NAMES = ['xquad-en', 'squad2-half', 'quail-news', 'dev', 'briefings', 'dates'] as const;
+const SET_NAMES = ['xquad-en', 'squad2-half', 'quail-news', 'dev', 'held-out', 'briefings', 'dates'] as const;
 type SetName = (typeof SET_NAMES)[number];
 
 const USAGE = `Usage: npm run eval -- [--json] [--sweep] [--only SETS] [--store STORES] [--failures]
@@ -299,7 +300,7 @@ runCli(async () => {
     }
   }
   const archiveConfig =
-    only.has('dev') || only.has('briefings') || only.has('dates')
+    only.has('dev') || only.has('held-out') || only.has('briefings') || only.has('dates')
       ? { ...configFor(config, 'sqlite'), DB_PATH: (await benchIndex('archive', config, log)).dbPath }
       : null;
   const devConfig = only.has('dev') ? archiveConfig : null;
@@ -315,6 +316,11 @@ runCli(async () => {
     devOnStores.push({ store: 'postgres', scores: (await evaluateDevSet(pgConfig, embedder)).scores });
   }
   if (args.failures && dev) console.error(dev.failures.join('\n\n'));
+  const heldOut =
+    archiveConfig && only.has('held-out')
+      ? await evaluateDevSet(archiveConfig, embedder, HELD_OUT_FILE)
+      : null;
+  if (args.failures && heldOut) console.error(heldOut.failures.join('\n\n'));
   const briefings =
     archiveConfig && only.has('briefings') ? await evaluateBriefings(archiveConfig, embedder) : null;
   const dates = only.has('dates') && archiveConfig ? await evaluateDateSet(archiveConfig, embedder) : null;
@@ -330,6 +336,7 @@ runCli(async () => {
           selfCalibrated,
           found,
           dev: dev?.scores ?? null,
+          heldOut: heldOut?.scores ?? null,
           devOnStores,
           briefings,
           devCalibration,
@@ -343,6 +350,7 @@ runCli(async () => {
   }
   if (dev) printDevScores(dev.scores, config.EMBEDDING_MODEL, printTable);
   if (devOnStores.length > 1) printDevOnStores(devOnStores, printTable);
+  if (heldOut) printDevScores(heldOut.scores, config.EMBEDDING_MODEL, printTable, 'Held-out set');
   if (briefings) printBriefingScores(briefings, config.EMBEDDING_MODEL, printTable);
   if (dates) printDateScores(dates, config.EMBEDDING_MODEL);
   if (devCalibration) console.log(`Development set index: ${formatCalibration(devCalibration)}\n`);
