@@ -41,7 +41,8 @@ const QUESTION_START = String.raw`(?:what|wat|who|whom|whose|which|when|where|wh
 /**
  * The asker's own situation before the question, cut off by a dash, a colon, a full stop or a comma: "I'm
  * writing a piece on the tsunami - what did the IMF say it would do?". Its words are not the question's:
- * searched with it, "writing", "piece" and "tsunami" outweighed "IMF".
+ * searched with them ("writing", "piece"), that question was refused (development set: chatty refused
+ * 0.133 -> 0 with the abbreviations below, no question lost).
  */
 const LEAD_IN = new RegExp(
   String.raw`^(?<lead>(?:for\s+)?(?:i|i['’]m|i\s+am|i['’]ve|i\s+have|i['’]ll|we|we['’]re|we\s+are|we['’]ve|my|our)\s[^?]*?)(?:\s+[-–—]+\s+|\s*[:;]\s+|[.!]\s+|,\s+(?:so\s+|and\s+)?)(?<question>${QUESTION_START}.*)$`,
