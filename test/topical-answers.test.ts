@@ -66,6 +66,14 @@ The health minister said talks on pay would resume next week.
 
 Mary Hart and the surgeon Tom Bell are pictured at the front of the march on Saturday
 `,
+  'ferry-fares.md': `---
+title: Ferry fares to rise in June
+published: 2025-05-22
+---
+The port authority said on Monday that ferry fares to the islands would rise by a tenth in June.
+
+The authority added: the new quay will let fares come down again within two years.
+`,
   'harbour-plan.md': `---
 title: Council to draw up harbour plan
 published: 2025-05-21
@@ -168,6 +176,18 @@ describe('the next paragraph, when it completes the passage', () => {
     expect(best!.passage.text).toBe(`${first!.text}\n\n${next.text}`);
     // Further down the list it is only added for a word of the question.
     expect(other!.passage.text).toBe(first!.text);
+  });
+
+  it('is shown with the best passage when it goes on with what was said ("The authority added")', async () => {
+    const opening = (await store.openings()).find((o) => o.title === 'Ferry fares to rise in June')!;
+    const [first] = await store.passages([opening.passageId]);
+    const next = (await store.following([opening.passageId])).get(opening.passageId)!;
+    const [best] = await completeWithFollowing(
+      store,
+      [{ passage: first! }],
+      queryTerms('Will ferry fares fall?'),
+    );
+    expect(best!.passage.text).toBe(`${first!.text}\n\n${next.text}`);
   });
 
   it("is left out when it adds none of the question's words", async () => {
