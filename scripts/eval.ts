@@ -32,6 +32,7 @@ import {
 } from './eval/briefings.js';
 import { evaluateDevSet, printDevScores } from './eval/run-dev-set.js';
 import type { DevScores } from './eval/dev-eval.js';
+import { HELD_OUT_FILE } from './eval/dev-set.js';
 import { evaluateDateSet, printDateScores } from './eval/date-set.js';
 import { rankOf, retrievalScores, type RetrievalScores } from './eval/metrics.js';
 import {
@@ -43,7 +44,7 @@ import {
   type StoreName,
 } from './eval/stores.js';
 
-const SET_NAMES = ['xquad-en', 'squad2-half', 'quail-news', 'dev', 'briefings', 'dates'] as const;
+const SET_NAMES = ['xquad-en', 'squad2-half', 'quail-news', 'dev', 'held-out', 'briefings', 'dates'] as const;
 type SetName = (typeof SET_NAMES)[number];
 
 const USAGE = `Usage: npm run eval -- [--json] [--sweep] [--only SETS] [--store STORES] [--failures]
@@ -304,7 +305,7 @@ runCli(async () => {
     }
   }
   const archiveConfig =
-    only.has('dev') || only.has('briefings') || only.has('dates')
+    only.has('dev') || only.has('held-out') || only.has('briefings') || only.has('dates')
       ? { ...configFor(config, 'sqlite'), DB_PATH: (await benchIndex('archive', config, log)).dbPath }
       : null;
   const devConfig = only.has('dev') ? archiveConfig : null;
@@ -320,6 +321,11 @@ runCli(async () => {
     devOnStores.push({ store: 'postgres', scores: (await evaluateDevSet(pgConfig, embedder)).scores });
   }
   if (args.failures && dev) console.error(dev.failures.join('\n\n'));
+  const heldOut =
+    archiveConfig && only.has('held-out')
+      ? await evaluateDevSet(archiveConfig, embedder, HELD_OUT_FILE)
+      : null;
+  if (args.failures && heldOut) console.error(heldOut.failures.join('\n\n'));
   // The issue's measure briefs on an index of the Reuters stories alone; the archive adds BBC stories, which
   // no Reuters tag can vouch for however on-topic they are, so it is reported beside it as a harder figure.
   const briefings: { index: string; scores: TopicBriefScore[] }[] = [];
@@ -351,6 +357,7 @@ runCli(async () => {
           selfCalibrated,
           found,
           dev: dev?.scores ?? null,
+          heldOut: heldOut?.scores ?? null,
           devOnStores,
           briefings,
           devCalibration,
@@ -364,6 +371,7 @@ runCli(async () => {
   }
   if (dev) printDevScores(dev.scores, config.EMBEDDING_MODEL, printTable);
   if (devOnStores.length > 1) printDevOnStores(devOnStores, printTable);
+  if (heldOut) printDevScores(heldOut.scores, config.EMBEDDING_MODEL, printTable, 'Held-out set');
   for (const { index, scores } of briefings)
     printBriefingScores(scores, index, config.EMBEDDING_MODEL, printTable);
   if (dates) printDateScores(dates, config.EMBEDDING_MODEL);

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseQuestion, parseSpeakerQuestion, stripChatter } from '../src/search/parse-question.js';
-import { resolveSpeaker, roleCandidates } from '../src/search/resolve-speaker.js';
+import {
+  abbreviationsOf,
+  resolveSpeaker,
+  roleCandidates,
+  roleDescription,
+} from '../src/search/resolve-speaker.js';
 import type { SpeakerRecord } from '../src/store/passage-store.js';
 
 describe('parseSpeakerQuestion', () => {
@@ -98,8 +103,44 @@ describe('stripChatter and parseQuestion', () => {
     expect(stripChatter(question)).toBe(stripped);
   });
 
+  it.each([
+    [
+      "Hello, I'm writing a piece on the tsunami - what did the IMF say?",
+      'what did the IMF say?',
+      'the tsunami',
+    ],
+    [
+      "hey bot, I'm working on a story about the Arsenal game: how did Campbell describe the rivalry?",
+      'how did Campbell describe the rivalry?',
+      'the Arsenal game',
+    ],
+    ["We're covering Oracle, so how many jobs is it cutting?", 'how many jobs is it cutting?', 'Oracle'],
+    ['I am confused. What did Lammy say?', 'What did Lammy say?', null],
+    ['I want to know what Lammy said', 'what Lammy said', null],
+    ['Oracle - how many jobs?', 'Oracle - how many jobs?', null],
+  ])('reads a first-person lead-in apart from the question: "%s"', (question, text, aside) => {
+    const parsed = parseQuestion(question);
+    expect(parsed.text).toBe(text);
+    expect(parsed.aside).toBe(aside);
+  });
+
+  it("takes a lead-in's subject as the topic of a speaker question that names none", () => {
+    expect(parseSpeakerQuestion("I'm writing a piece on the tsunami - what did the IMF say?")).toEqual({
+      speaker: 'the IMF',
+      topic: 'the tsunami',
+    });
+    expect(parseSpeakerQuestion("I'm covering the summit: what did Lammy say about sanctions?")?.topic).toBe(
+      'sanctions',
+    );
+  });
+
   it('offers a bare name as a possible speaker, but not a bare search', () => {
-    expect(parseQuestion('hey Lammy')).toEqual({ text: 'Lammy', speaker: null, bareName: 'Lammy' });
+    expect(parseQuestion('hey Lammy')).toEqual({
+      text: 'Lammy',
+      speaker: null,
+      bareName: 'Lammy',
+      aside: null,
+    });
     expect(parseQuestion('David Lammy?').bareName).toBe('David Lammy');
     expect(parseQuestion('football results').bareName).toBeNull();
     expect(parseQuestion('What happened in Kharkiv?').bareName).toBeNull();
@@ -218,5 +259,58 @@ describe('resolveSpeaker with roles', () => {
   it('matches a bare name only by name, never by role', () => {
     expect(resolveSpeaker('Manager', speakers, { bare: true })).toEqual([]);
     expect(resolveSpeaker('Straw', speakers, { bare: true }).map((s) => s.name)).toEqual(['Jack Straw']);
+  });
+});
+
+describe('organisations by their abbreviations', () => {
+  const speaker = (name: string, quotes = 1): SpeakerRecord => ({
+    name,
+    surname: name.split(' ').at(-1)!,
+    roles: [],
+    quotes,
+  });
+  const speakers = [
+    speaker('British Ministry of Defence', 4),
+    speaker('Makovich of DRI', 3),
+    speaker('International Monetary Fund', 25),
+    speaker('IMF', 10),
+    speaker('Peter Mandelson', 5),
+    speaker('Tony Blair', 9),
+  ];
+  const withRoles = [...speakers, { ...speaker('Tony Blair'), roles: ['Prime Minister'] }];
+  const names = (asked: string) => resolveSpeaker(asked, speakers).map((s) => s.name);
+
+  it('reads the initials of a name, with or without its linking words and nationality', () => {
+    expect(abbreviationsOf('British Ministry of Defence')).toEqual(['bmod', 'bmd', 'mod', 'md']);
+    expect(abbreviationsOf('International Monetary Fund')).toEqual(['imf']);
+    expect(abbreviationsOf('Makovich of DRI')).toEqual([]);
+    expect(abbreviationsOf('chief executive Bob')).toEqual([]);
+  });
+
+  it('finds an organisation asked by its abbreviation, and the one quoted under it', () => {
+    expect(names('the MoD')).toEqual(['British Ministry of Defence']);
+    expect(names('the IMF')).toEqual(['International Monetary Fund', 'IMF']);
+    // Lower case is a word, not an abbreviation.
+    expect(names('the mod')).toEqual([]);
+  });
+
+  it('still reads "the PM" as a role before any name it abbreviates', () => {
+    expect(resolveSpeaker('the PM', withRoles).map((s) => s.name)).toEqual(['Tony Blair']);
+  });
+});
+
+describe('roleDescription', () => {
+  it('writes a role asked with its organisation as every word of it, short forms also long', () => {
+    expect(roleDescription("Credit Suisse First Boston's economic adviser")?.expression).toBe(
+      '"credit" AND "suisse" AND "first" AND "boston" AND "economic" AND "adviser"',
+    );
+    expect(roleDescription('the UN relief chief')?.expression).toBe(
+      '(("un") OR ("united" AND "nations")) AND "relief"',
+    );
+  });
+
+  it('describes nobody in particular without a name or with one word', () => {
+    expect(roleDescription("the bank's chairman")).toBeNull();
+    expect(roleDescription('the IMF boss')).toBeNull();
   });
 });

@@ -50,6 +50,24 @@ Serena Williams said she was tired after a long season on the tour.
 
 Williams said it had been a tough match against a player who knows her game.
 `,
+  'recruits.md': `---
+title: Kremlin recruits from poorer regions, says ministry
+published: 2005-02-06
+---
+The British Ministry of Defence said the army had suffered heavy losses in the east this winter.
+
+The ministry also accused the Kremlin of selectively recruiting soldiers from poorer regions of the country.
+
+Moscow places far less value on the lives of ethnic minority conscripts, with recruitment focused on them.
+`,
+  'volcker.md': `---
+title: Volcker exit a shock for markets, banker says
+published: 2005-02-07
+---
+The departure of the Federal Reserve chairman is a shock for financial markets, Hans Mast, senior economic adviser to Credit Suisse First Boston, said.
+
+"Greenspan is more of a politician than an academician," Mast said of the chairman's successor.
+`,
 };
 
 let corpus: Awaited<ReturnType<typeof scratchCorpus>>;
@@ -89,6 +107,21 @@ describe('speaker questions by role', () => {
 
   it('reads common short forms of roles', async () => {
     expect(await speakerOf('what did the PM tell MPs?')).toBe('Tony Blair');
+  });
+
+  it('reads an organisation by its abbreviation: the MoD is the British Ministry of Defence', async () => {
+    const answer = await ask(
+      'Good morning, could you find what the MoD said about ethnic minority soldiers?',
+    );
+    expect(answer.speaker?.name).toBe('British Ministry of Defence');
+    // Its statement goes on, unattributed, in the next paragraph: shown with it, as it holds the topic.
+    expect(answer.passages[0]!.text).toMatch(/selectively recruiting[\s\S]*ethnic minority conscripts/);
+  });
+
+  it('finds who holds a role the story writes beside the name when no stored role fits', async () => {
+    const answer = await ask("What did Credit Suisse First Boston's economic adviser say about Greenspan?");
+    expect(answer.speaker?.name).toBe('Hans Mast');
+    expect(answer.passages[0]!.text).toMatch(/more of a politician than an academician/);
   });
 });
 

@@ -66,6 +66,22 @@ The health minister said talks on pay would resume next week.
 
 Mary Hart and the surgeon Tom Bell are pictured at the front of the march on Saturday
 `,
+  'ferry-fares.md': `---
+title: Ferry fares to rise in June
+published: 2025-05-22
+---
+The port authority said on Monday that ferry fares to the islands would rise by a tenth in June.
+
+The authority added: the new quay will let fares come down again within two years.
+`,
+  'harbour-plan.md': `---
+title: Council to draw up harbour plan
+published: 2025-05-21
+---
+The council agreed on Tuesday to draw up a plan for the harbour with the port authority, including the timing of any rebuilding.
+
+They are still drafting it, and no date for its completion has been given.
+`,
 };
 
 let corpus: Awaited<ReturnType<typeof scratchCorpus>>;
@@ -145,6 +161,33 @@ describe('the next paragraph, when it completes the passage', () => {
     const terms = queryTerms('Who rescued people after the Carrick floods closed the high street?');
     const [completed] = await completeWithFollowing(store, [{ passage: first! }], terms);
     expect(completed!.passage.text).toBe(`${first!.text}\n\n${second!.text}`);
+  });
+
+  it('is shown with the best passage when it carries on from it ("They are ..."), whatever its words', async () => {
+    const opening = (await store.openings()).find((o) => o.title === 'Council to draw up harbour plan')!;
+    const [first] = await store.passages([opening.passageId]);
+    const next = (await store.following([opening.passageId])).get(opening.passageId)!;
+    const terms = queryTerms('Has the council said when the harbour plan will be finished?');
+    const [best, other] = await completeWithFollowing(
+      store,
+      [{ passage: first! }, { passage: first! }],
+      terms,
+    );
+    expect(best!.passage.text).toBe(`${first!.text}\n\n${next.text}`);
+    // Further down the list it is only added for a word of the question.
+    expect(other!.passage.text).toBe(first!.text);
+  });
+
+  it('is shown with the best passage when it goes on with what was said ("The authority added")', async () => {
+    const opening = (await store.openings()).find((o) => o.title === 'Ferry fares to rise in June')!;
+    const [first] = await store.passages([opening.passageId]);
+    const next = (await store.following([opening.passageId])).get(opening.passageId)!;
+    const [best] = await completeWithFollowing(
+      store,
+      [{ passage: first! }],
+      queryTerms('Will ferry fares fall?'),
+    );
+    expect(best!.passage.text).toBe(`${first!.text}\n\n${next.text}`);
   });
 
   it("is left out when it adds none of the question's words", async () => {

@@ -3,7 +3,14 @@ import { Briefing } from '../../src/answer/briefing.js';
 import { ConfigError, type CoreConfig } from '../../src/config.js';
 import type { Embedder } from '../../src/embed/embedder.js';
 import { devScores, describeFailure, isFailure, judge, type DevScores } from './dev-eval.js';
-import { answeringArticles, archiveKey, holdsAnswer, loadDevSet, type DevQuestion } from './dev-set.js';
+import {
+  answeringArticles,
+  archiveKey,
+  DEV_SET_FILE,
+  holdsAnswer,
+  loadDevSet,
+  type DevQuestion,
+} from './dev-set.js';
 
 /**
  * Gold answers that no passage of their article holds (a typo, a sentence the chunker splits, an article
@@ -35,9 +42,12 @@ function checkGoldInIndex(dbPath: string, questions: readonly DevQuestion[]): vo
   }
 }
 
-/** Asks every development question the way the product does (`Briefing.ask`) and scores the answers. */
-export async function evaluateDevSet(config: CoreConfig, embedder: Embedder) {
-  const questions = loadDevSet();
+/**
+ * Asks every development question (or those of another file in its format, such as the held-out set) the
+ * way the product does (`Briefing.ask`) and scores the answers.
+ */
+export async function evaluateDevSet(config: CoreConfig, embedder: Embedder, file = DEV_SET_FILE) {
+  const questions = loadDevSet(file);
   checkGoldInIndex(config.DB_PATH, questions);
   const briefing = await Briefing.open(config, embedder);
   try {
@@ -55,9 +65,10 @@ export function printDevScores(
   scores: DevScores,
   model: string,
   printTable: (header: string[], rows: string[][]) => void,
+  title = 'Development set',
 ): void {
   console.log(
-    `Development set (samples + BBC + Reuters in one index, asked through the answer path) with ${model}:`,
+    `${title} (samples + BBC + Reuters in one index, asked through the answer path) with ${model}:`,
   );
   printTable(
     ['kind', 'questions', 'hit@1', 'hit@3', 'refused'],

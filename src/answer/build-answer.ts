@@ -105,16 +105,19 @@ async function answerAboutSpeaker(
     );
   }
   let note: string | undefined;
+  const topicTerms = topic ? queryTerms(topic) : [];
   if (topic) {
     // The topic ranks the statements and never removes them: "punishing Moscow" asked of someone quoted
     // on "sanctions" shares no word with the answer, and the model may not bridge the two.
-    const terms = queryTerms(topic);
-    const evidence = evidenceOf(hits, terms, await termWeights(context.store, terms));
+    const evidence = evidenceOf(hits, topicTerms, await termWeights(context.store, topicTerms));
     if (hits.length > 0 && !evidence.some((item) => isStrongEvidence(item, context.calibration.evidence))) {
       note = `None of the statements by ${speaker.name} is clearly about ${topic}; here are the closest.`;
     }
   }
-  const candidates = hits.map((hit) => ({
+  // A statement's next paragraph often carries on with it unattributed ("The MoD also accused the Kremlin
+  // ..." then what it said of ethnic minorities): shown with it when it holds the topic's words. On the
+  // development set this lengthened 46 of the 484 statements shown for its 89 speaker questions.
+  const candidates = (await completeWithFollowing(context.store, hits, topicTerms)).map((hit) => ({
     passage: hit.passage,
     score: hit.score,
     highlight: hit.statement,
@@ -225,10 +228,12 @@ async function answerWords(
       range,
     );
   }
-  // Search reads the question without its greeting or "please", which only add noise to its words.
+  // Search reads the question without its greeting or "please", which only add noise to its words, and
+  // with what a lead-in says it is about ("I'm covering Oracle - how many jobs is it cutting?").
+  const searched = parsed.aside ? `${parsed.text} (${parsed.aside})` : parsed.text;
   const answer = await answerFromSearch(
     context,
-    parsed.text || words,
+    searched || words,
     options.limit ?? DEFAULT_LIMIT,
     options.mode ?? 'hybrid',
     { range, newestFirst },
