@@ -317,7 +317,7 @@ runCli(async () => {
     ? [{ store: 'sqlite', scores: dev.scores }]
     : [];
   if (devConfig && args.store.includes('postgres')) {
-    const { config: pgConfig } = await archiveOnPostgres(config, devConfig.DB_PATH, embedder, log);
+    const { config: pgConfig } = await archiveOnPostgres(config, devConfig.DB_PATH, log);
     devOnStores.push({ store: 'postgres', scores: (await evaluateDevSet(pgConfig, embedder)).scores });
   }
   if (args.failures && dev) console.error(dev.failures.join('\n\n'));

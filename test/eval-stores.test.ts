@@ -5,8 +5,8 @@ import { archiveOnPostgres, configFor, memoizedEmbedder, printDevOnStores } from
 import { devScores, type DevResult } from '../scripts/eval/dev-eval.js';
 import type { CoreConfig } from '../src/config.js';
 import { reindex } from '../src/ingest/reindex.js';
-import { openPassageStore } from '../src/store/open-store.js';
-import { scratchCorpus } from './helpers/corpus.js';
+import { openPassageStore, saveCalibration } from '../src/store/open-store.js';
+import { scratchCorpus, writeNewArticles } from './helpers/corpus.js';
 import { sharedEmbedder, testConfig } from './helpers/model.js';
 import { postgresUrl, scratchSchema } from './helpers/stores.js';
 
@@ -96,32 +96,51 @@ describe.skipIf(!url)(
       await client.end();
     });
 
-    it('is ingested again from the same files with the SQLite index’s vectors, not the model’s work', async () => {
+    it('is a copy of the SQLite archive, the same passages, vectors and calibration, made again only when that changes', async () => {
       const model = await sharedEmbedder();
       const sqliteConfig = testConfig({ DB_PATH: corpus.dbPath, ARTICLES_DIR: corpus.articlesDir });
-      await reindex(sqliteConfig, { full: false, prune: false, dryRun: false }, async () => model);
-      const { config: pgConfig, reused } = await archiveOnPostgres(
-        { ...sqliteConfig, DATABASE_URL: url!, PG_SCHEMA: schema.schema },
-        corpus.dbPath,
-        model,
-        () => undefined,
-      );
+      const ingest = () =>
+        reindex(sqliteConfig, { full: false, prune: false, dryRun: false }, async () => model);
+      await ingest();
+      const calibration = JSON.stringify({ measuredOn: 'the samples' });
+      await saveCalibration(sqliteConfig, calibration);
+      const evalConfig = { ...sqliteConfig, DATABASE_URL: url!, PG_SCHEMA: schema.schema };
+      const [question] = await model.embed(['What did NATO warn Putin about the ceasefire?']);
       const contents = async (config: CoreConfig) => {
         const store = await openPassageStore(config);
         try {
-          const articles = await store.articles();
+          const texts = async (ranked: Promise<{ id: number }[]>) =>
+            (await store.passages((await ranked).map(({ id }) => id))).map(({ text }) => text);
           return {
-            passages: await store.passageCount(),
-            articles: articles.map(({ key, passages }) => [key, passages]).sort(),
+            articles: (await store.articles()).map(({ key, passages }) => [key, passages]).sort(),
+            calibration: await store.storedCalibration(),
+            fullText: await texts(store.fullText('"nato" OR "ceasefire" OR "putin"', 10, 1)),
+            nearest: await texts(store.nearest(question!, 10)),
           };
         } finally {
           await store.close();
         }
       };
-      const [onSqlite, onPostgres] = [await contents(sqliteConfig), await contents(pgConfig)];
-      expect(pgConfig.DATABASE_URL).toBe(url);
-      expect(onPostgres).toEqual(onSqlite);
-      expect(reused).toBe(onSqlite.passages);
+
+      const first = await archiveOnPostgres(evalConfig, corpus.dbPath, () => undefined);
+      expect(first.copied).toBe(true);
+      expect(first.config.DATABASE_URL).toBe(url);
+      const onSqlite = await contents(sqliteConfig);
+      expect(onSqlite.fullText.length).toBeGreaterThan(3);
+      expect(await contents(first.config)).toEqual(onSqlite);
+      expect(onSqlite.calibration).toEqual({ settings: calibration, current: true });
+
+      expect((await archiveOnPostgres(evalConfig, corpus.dbPath, () => undefined)).copied).toBe(false);
+
+      await writeNewArticles(corpus.articlesDir, 1);
+      await ingest();
+      // As the eval does before copying: measured again on the new articles.
+      await saveCalibration(sqliteConfig, JSON.stringify({ measuredOn: 'the samples and two more' }));
+      const again = await archiveOnPostgres(evalConfig, corpus.dbPath, () => undefined);
+      expect(again.copied).toBe(true);
+      const changed = await contents(sqliteConfig);
+      expect(changed.articles.length).toBe(onSqlite.articles.length + 2);
+      expect(await contents(again.config)).toEqual(changed);
     });
   },
 );

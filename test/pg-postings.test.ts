@@ -105,6 +105,18 @@ describe.skipIf(!url)(
       expect(await postgres.passageCount()).toBe(await sqlite.passageCount());
     });
 
+    it('keys the terms by their bytes, not the database locale, so building and reading the key sorts fast', async () => {
+      const { rows } = await client.query<{ table_name: string; collation_name: string | null }>(
+        `SELECT table_name, collation_name FROM information_schema.columns
+         WHERE table_schema = $1 AND column_name = 'term' ORDER BY table_name`,
+        [schema.schema],
+      );
+      expect(rows).toEqual([
+        { table_name: 'postings', collation_name: 'C' },
+        { table_name: 'term_stats', collation_name: 'C' },
+      ]);
+    });
+
     it('ranks as SQLite does on a fresh build, for words joined by OR, AND and NOT', async () => {
       const expressions = [
         buildMatchExpression('What did Gordon Brown say about the levy in April?')!,

@@ -256,7 +256,14 @@ export async function benchIndex(
       source === 'samples' ? SAMPLES_DIR : prepareCorpus(source, config.BENCH_DIR, limit).articlesDir;
     if (!fs.existsSync(link)) fs.symlinkSync(target, link);
   }
-  const indexConfig = { ...config, ARTICLES_DIR: articlesDir, DB_PATH: path.join(root, 'index.db') };
+  // Always an SQLite file, which every caller reads at dbPath: with DATABASE_URL set (`npm run eval --
+  // --store postgres`), the ingest would otherwise have rebuilt the whole index into Postgres instead.
+  const indexConfig = {
+    ...config,
+    DATABASE_URL: undefined,
+    ARTICLES_DIR: articlesDir,
+    DB_PATH: path.join(root, 'index.db'),
+  };
   if (!fs.existsSync(indexConfig.DB_PATH)) await seedFromCache(root, name, limit, indexConfig.DB_PATH, log);
   log(`index ${name}: bringing ${indexConfig.DB_PATH} up to date...`);
   let total = 0;

@@ -33,6 +33,14 @@ export const HNSW_PARAMETERS = { m: 16, ef_construction: 64 } as const;
 export const HNSW_INDEX_SQL = `CREATE INDEX passages_embedding ON passages USING hnsw (embedding vector_cosine_ops) WITH (m = ${HNSW_PARAMETERS.m}, ef_construction = ${HNSW_PARAMETERS.ef_construction})`;
 
 /**
+ * Terms compare byte by byte (COLLATE "C"), as equality does anyway: the postings' key is built by sorting
+ * hundreds of thousands of terms, and a locale's collation (even C.UTF-8) compares through strcoll. On BBC's
+ * 655,846 postings, three interleaved builds of the key under load 25: median 9.2 s with the database's
+ * C.UTF-8 against 6.0 s byte-wise.
+ */
+const TERM = 'text COLLATE "C"';
+
+/**
  * FTS5's inverted index, written at ingest: a question's BM25 reads its terms' rows and nothing else. No
  * foreign key (each row would be checked against passages as it loads): the writer deletes a passage's
  * postings with it. The primary key is added once the rows are in (createPgSearchIndexes); it holds the
@@ -42,7 +50,7 @@ export const HNSW_INDEX_SQL = `CREATE INDEX passages_embedding ON passages USING
  */
 const POSTINGS_TABLE = `
   CREATE TABLE postings (
-    term text NOT NULL,
+    term ${TERM} NOT NULL,
     passage_id integer NOT NULL,
     text_count integer NOT NULL,
     context_count integer NOT NULL,
@@ -111,7 +119,7 @@ export async function createPgSchema(client: pg.ClientBase, { model, dimension }
     CREATE INDEX quotes_by_article ON quotes(article_id);
     ${POSTINGS_TABLE};
     -- How many passages hold each term: BM25's document frequencies.
-    CREATE TABLE term_stats (term text PRIMARY KEY, documents integer NOT NULL);
+    CREATE TABLE term_stats (term ${TERM} PRIMARY KEY, documents integer NOT NULL);
     -- One row: the passage count and total length BM25 needs, and the version readers cache by.
     CREATE TABLE corpus_stats (
       passages integer NOT NULL, total_terms bigint NOT NULL, version bigint NOT NULL

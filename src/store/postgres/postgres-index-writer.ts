@@ -324,12 +324,19 @@ export class PostgresIndexWriting implements IndexWriting {
       postings.length = 0;
       onProgress?.(added);
     };
+    // All the write's passage ids in one round trip: one per article cost the development archive's copy
+    // (20,993 articles) 21k round trips.
+    const allPassageIds = await this.reserveIds(
+      'passage_ids',
+      upsert.reduce((sum, item) => sum + item.passages.length, 0),
+    );
+    let firstPassage = 0;
     for (const [index, item] of upsert.entries()) {
       const articleId = articleIds[index]!;
       const contextTerms = stemmedTerms(item.context);
       const contextLiteral = tsvectorLiteral(contextTerms);
       const contextCounts = countTerms(contextTerms);
-      const passageIds = await this.reserveIds('passage_ids', item.passages.length);
+      const passageIds = allPassageIds.slice(firstPassage, (firstPassage += item.passages.length));
       item.passages.forEach((passage, n) => {
         const passageId = passageIds[n]!;
         const textTerms = stemmedTerms(passage.text);
