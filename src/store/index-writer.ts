@@ -4,6 +4,7 @@ import type { PassageDraft, QuoteDraft } from '../document/drafts.js';
 import { writeDigest, type IndexDigest } from './index-digest.js';
 import {
   createFilesTable,
+  createReadIndexes,
   createSchema,
   dropSchema,
   keepCalibrationUntilMeasured,
@@ -209,6 +210,7 @@ export function applyIndexChanges(
     if (articlesChange) keepCalibrationUntilMeasured(db, lastMeasured);
     if (changes.calibration) writeCalibration(db, changes.calibration);
     if (changes.files) replaceFileStamps(db, changes.files);
+    createReadIndexes(db);
     const statements = prepareStatements(db);
     for (const key of changes.remove) passagesRemoved += removeArticle(statements, key);
     const indexedAt = new Date().toISOString();

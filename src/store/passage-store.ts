@@ -87,7 +87,7 @@ export const DOCUMENT_FREQUENCY_CAP = 5000;
 /** A period's ends for SQL (both stores): an open end is a day no article comes before (or after). */
 export const dayBounds = (range: DateRange) => [range.since ?? '0000-01-01', range.until ?? '9999-12-31'];
 /** An article's publication day (its date-time's first ten characters) within the period; NULL is never. */
-const WITHIN_PERIOD = 'substr(a.published, 1, 10) BETWEEN ? AND ?';
+export const WITHIN_PERIOD = 'substr(a.published, 1, 10) BETWEEN ? AND ?';
 
 export interface PassageStoreOptions extends ReadOptions {
   /** Above this many passages `nearest` scans sign bits first, then rescores the best candidates exactly. */
@@ -184,6 +184,8 @@ export class SqlitePassageStore implements PassageStore {
     this.probes = probes;
     this.statements = {
       metaValue: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
+      // Prepared once: `db.pragma` prepares its statement on every call, and a question asks several times.
+      dataVersion: db.prepare('PRAGMA data_version').pluck(),
       fts: db.prepare(
         'SELECT rowid AS id, bm25(passages_fts, 1, ?) AS score FROM passages_fts WHERE passages_fts MATCH ? ORDER BY score LIMIT ?',
       ),
@@ -195,9 +197,11 @@ export class SqlitePassageStore implements PassageStore {
       passageIdsWithinPeriod: db
         .prepare(`SELECT p.id FROM passages p JOIN articles a ON a.id = p.article_id WHERE ${WITHIN_PERIOD}`)
         .pluck(),
+      // Every column as the day's expression (an undated article's day is NULL, a dated one's never), so
+      // that SQLite reads the articles_by_day index alone, not the articles with their bodies.
       period: db.prepare(`
         SELECT count(*) FILTER (WHERE ${WITHIN_PERIOD}) AS articles,
-               count(*) FILTER (WHERE a.published IS NULL) AS undated,
+               count(*) FILTER (WHERE substr(a.published, 1, 10) IS NULL) AS undated,
                min(substr(a.published, 1, 10)) AS oldest, max(substr(a.published, 1, 10)) AS newest
         FROM articles a`),
       // BM25 over a given set of passages (a speaker's statements): the same scores as `fts`, any depth.
@@ -458,7 +462,7 @@ export class SqlitePassageStore implements PassageStore {
 
   /** Changes whenever another connection (a re-index) commits. */
   private fileVersion(): number {
-    return this.db.pragma('data_version', { simple: true }) as number;
+    return this.statements.dataVersion.get() as number;
   }
 
   async passageCount(): Promise<number> {

@@ -87,6 +87,21 @@ export function createFilesTable(db: Database.Database): void {
   `);
 }
 
+/**
+ * Indexes that only questions read: the day of publication, which a period filters on (without it each
+ * period question read every article row, bodies included: 36 ms of CPU at 20,993 articles), and the
+ * quoted name, which a speaker's statements are found by (a scan of 42,625 quotes: 8.4 ms). The day's
+ * expression is the one the store's queries filter on (WITHIN_PERIOD in passage-store.ts), or SQLite does
+ * not use the index. Added without a schema bump, like the files table: an index from before them answers
+ * the same, only slower, and gets them at its next write.
+ */
+export function createReadIndexes(db: Database.Database): void {
+  db.exec(`
+    CREATE INDEX IF NOT EXISTS articles_by_day ON articles(substr(published, 1, 10));
+    CREATE INDEX IF NOT EXISTS quotes_by_name ON quotes(speaker);
+  `);
+}
+
 export function createSchema(db: Database.Database, { model, dimension }: IndexModel): void {
   if (!Number.isInteger(dimension) || dimension <= 0)
     throw new Error(`Invalid embedding dimension ${dimension}`);
@@ -167,6 +182,7 @@ export function createSchema(db: Database.Database, { model, dimension }: IndexM
     ) STRICT;
   `);
   createFilesTable(db);
+  createReadIndexes(db);
   const setMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
   setMeta.run('schema_version', String(SCHEMA_VERSION));
   setMeta.run('model', model);
