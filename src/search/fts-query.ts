@@ -2,6 +2,7 @@ import { eng } from 'stopword';
 import { ftsString } from '../store/schema.js';
 
 const STOPWORDS = new Set(eng);
+export const isStopword = (word: string) => STOPWORDS.has(word);
 // Speech verbs carry no topic: "what did Lammy say" should match on Lammy, not on every "said".
 const QUESTION_NOISE = new Set(['say', 'says', 'said', 'tell', 'told', 'think', 'thinks', 'thought']);
 

@@ -13,6 +13,8 @@ export function scoreFusion(
   bm25: readonly RankedId[],
   vector: readonly RankedId[],
   vectorWeight: number,
+  /** BM25 hits of the question's related words (see query-expansion), added at `weight` of the question's own. */
+  related?: { hits: readonly RankedId[]; weight: number },
 ): FusedHit[] {
   // FTS5's bm25() is negative, more negative for better matches.
   const best = Math.max(...bm25.map((hit) => -hit.score), Number.EPSILON);
@@ -28,6 +30,16 @@ export function scoreFusion(
     if (fused.ranks[1] === null) fused.ranks[1] = index + 1;
     hits.set(hit.id, fused);
   });
+  if (related && related.weight > 0) {
+    // On the question's own scale, so that a passage holding a synonym never outranks one holding the word;
+    // when no passage holds any question word, the best related match is the scale.
+    const scale = bm25.length > 0 ? best : Math.max(...related.hits.map((hit) => -hit.score), Number.EPSILON);
+    for (const hit of related.hits) {
+      const fused = hits.get(hit.id) ?? { id: hit.id, score: 0, ranks: [null, null] };
+      fused.score += (related.weight * -hit.score) / scale;
+      hits.set(hit.id, fused);
+    }
+  }
   for (const hit of hits.values()) hit.score += vectorWeight * (similarity.get(hit.id) ?? floor);
   return [...hits.values()].sort((a, b) => b.score - a.score);
 }

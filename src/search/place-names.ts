@@ -1,0 +1,44 @@
+import { createRequire } from 'node:module';
+import type { Countries } from 'world-countries';
+
+/**
+ * News names a country by its capital ("Moscow's troops", "Tokyo's limits", "Washington dragging its
+ * feet") where the story says "Russian soldiers", "Japan", "the U.S.". From the `world-countries` data:
+ * each capital, lower-cased, to its country's common name, its demonym and its short spellings ("US" as
+ * "U.S." too, as news writes it).
+ */
+let byCapital: Map<string, string[]> | null = null;
+
+/** "US" -> "U.S.": a two- or three-letter capitalised abbreviation, as newspapers print it. */
+const dotted = (abbreviation: string) => `${[...abbreviation].join('.')}.`;
+
+function capitals(): Map<string, string[]> {
+  if (byCapital) return byCapital;
+  byCapital = new Map();
+  // Through require: the package's ES entry re-exports a JSON file without an import attribute.
+  const countries = createRequire(import.meta.url)('world-countries') as Countries;
+  for (const country of countries) {
+    const demonyms = Object.values(country.demonyms?.eng ?? {});
+    // Spellings the data lists besides the ISO codes ("UK", "UAE"); a code counts when the data lists the
+    // other code as a spelling too ("US" beside "USA"): "RU" or "JP" is never how a story names a country.
+    const spelledAsCode = country.altSpellings.includes(country.cca3);
+    const abbreviations = country.altSpellings.filter(
+      (spelling) =>
+        /^\p{Lu}{2,3}$/u.test(spelling) &&
+        (spelledAsCode || (spelling !== country.cca2 && spelling !== country.cca3)),
+    );
+    const names = [
+      country.name.common,
+      ...demonyms,
+      ...abbreviations.flatMap((abbreviation) => [abbreviation, dotted(abbreviation)]),
+    ];
+    const words = [...new Set(names.map((name) => name.toLowerCase()))];
+    // "Washington D.C." is "Washington" in a question.
+    for (const capital of country.capital.flatMap((name) => [name, name.replace(/\s+(?:\p{Lu}\.)+$/u, '')]))
+      byCapital.set(capital.toLowerCase(), words);
+  }
+  return byCapital;
+}
+
+/** The country a capital stands for, as the words a story would use for it; [] for a word that is no capital. */
+export const countryOfCapital = (word: string): readonly string[] => capitals().get(word.toLowerCase()) ?? [];

