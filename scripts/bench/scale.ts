@@ -392,8 +392,8 @@ function listSizes(db: Database.Database): { lists: number; largest: number } {
   };
 }
 
-/** Probe counts around the default: how recall and time trade at this size. */
-const PROBE_SWEEP = [0.5, 1, 1.5, 2, 3, 4];
+/** Probe counts around the default (listProbes), as multiples of it: how recall and time trade here. */
+const PROBE_SWEEP = [0.25, 0.5, 0.75, 1, 1.5, 2];
 
 async function probeSweep(
   dbPath: string,
@@ -403,7 +403,7 @@ async function probeSweep(
   lists: number,
 ): Promise<ScaleFigures['probe_sweep']> {
   const sweep: ScaleFigures['probe_sweep'] = [];
-  const counts = [...new Set(PROBE_SWEEP.map((share) => Math.ceil((share * listProbes(lists)) / 2)))];
+  const counts = [...new Set(PROBE_SWEEP.map((times) => Math.ceil(times * listProbes(lists))))];
   for (const probes of lists === 0 ? [] : counts) {
     const store = SqlitePassageStore.open(dbPath, model, { quantizeAbove: 0, probes });
     try {
