@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openIndexForWrite } from '../src/store/open-database.js';
 import { applyIndexChanges, type ArticleToStore } from '../src/store/index-writer.js';
 import { SqlitePassageStore, type RankedId } from '../src/store/passage-store.js';
-import { trainVectorLists } from '../src/store/vector-lists.js';
+import { listSizeLimit, splitLargeLists, trainVectorLists } from '../src/store/vector-lists.js';
 
 /**
  * The inverted file over the vectors (vector-lists.ts) on a small synthetic set: topics as random
@@ -76,13 +76,25 @@ const queries = Array.from({ length: 60 }, (_, i) => near(topics[i % TOPICS]!, 0
 const ids = (hits: readonly RankedId[]) => hits.map((hit) => hit.id);
 const count = (sql: string) => db.prepare(sql).pluck().get() as number;
 
-async function recallAtTen(): Promise<number> {
+async function recallOf(store: SqlitePassageStore): Promise<number> {
   let found = 0;
   for (const query of queries) {
     const truth = new Set(ids(await exact.nearest(query, 10)));
-    found += ids(await listed.nearest(query, 10)).filter((id) => truth.has(id)).length;
+    found += ids(await store.nearest(query, 10)).filter((id) => truth.has(id)).length;
   }
   return found / (queries.length * 10);
+}
+
+const recallAtTen = () => recallOf(listed);
+
+/** Recall@10 of the lists as they are now, probing `probes` of them. */
+async function recallProbing(probes: number): Promise<number> {
+  const store = SqlitePassageStore.open(dbPath, MODEL, { quantizeAbove: 0, probes });
+  try {
+    return await recallOf(store);
+  } finally {
+    await store.close();
+  }
 }
 
 beforeAll(() => {
@@ -171,6 +183,43 @@ describe('vector search through lists', () => {
     } finally {
       await narrow.close();
     }
+  });
+
+  it('splits the lists that outgrow their size, so the list count follows the index', async () => {
+    // Two lists of about 1,200 passages each: above what an index of this size allows.
+    db.transaction(() => trainVectorLists(db, { lists: 2, sample: 2000 })).immediate();
+    applyIndexChanges(db, { rebuild: null, remove: [], upsert: [] });
+    const passages = count('SELECT count(*) FROM passages');
+    const limit = listSizeLimit(passages);
+    expect(limit).toBeLessThan(passages / 2);
+    const largest = () => count('SELECT max(n) FROM (SELECT count(*) AS n FROM passage_lists GROUP BY list)');
+    expect(largest()).toBeLessThanOrEqual(limit);
+    expect(count('SELECT count(*) FROM passage_lists')).toBe(passages);
+
+    // Smaller still, as a larger index's lists would be: each half is nearer its own centroid.
+    const lists = count('SELECT count(*) FROM vector_lists');
+    db.transaction(() => splitLargeLists(db, 100)).immediate();
+    expect(largest()).toBeLessThanOrEqual(100);
+    expect(count('SELECT count(*) FROM vector_lists')).toBeGreaterThanOrEqual(passages / 100);
+    expect(count('SELECT count(*) FROM vector_lists')).toBeGreaterThan(lists);
+    expect(count('SELECT count(DISTINCT list) FROM passage_lists')).toBe(
+      count('SELECT count(*) FROM vector_lists'),
+    );
+    expect(count('SELECT count(*) FROM passage_lists')).toBe(passages);
+    // The store's own number of probes follows the list count (listProbes).
+    const byDefault = SqlitePassageStore.open(dbPath, MODEL, { quantizeAbove: 0 });
+    try {
+      expect(await recallOf(byDefault)).toBeGreaterThanOrEqual(0.95);
+    } finally {
+      await byDefault.close();
+    }
+    // As good as lists trained at once by k-means, at the same count and the same share probed.
+    const split = await recallProbing(Math.ceil(count('SELECT count(*) FROM vector_lists') / 4));
+    const listCount = count('SELECT count(*) FROM vector_lists');
+    db.transaction(() => trainVectorLists(db, { lists: listCount, sample: 2400 })).immediate();
+    applyIndexChanges(db, { rebuild: null, remove: [], upsert: [] });
+    expect(split).toBeGreaterThanOrEqual((await recallProbing(Math.ceil(listCount / 4))) - 0.03);
+    expect(split).toBeGreaterThanOrEqual(0.9);
   });
 
   it('drops the lists with the rest on a rebuild', async () => {

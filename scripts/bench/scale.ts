@@ -20,8 +20,9 @@ import { dot } from '../../src/search/hybrid-search.js';
 import type { ArticleRow } from '../../src/store/index-copy.js';
 import { applyIndexChanges, type ArticleToStore } from '../../src/store/index-writer.js';
 import { SqlitePassageStore, type RankedId } from '../../src/store/passage-store.js';
-import { DEFAULT_LIST_PROBES, rescoredCandidates } from '../../src/store/sign-codes.js';
+import { listProbes, rescoredCandidates } from '../../src/store/sign-codes.js';
 import { quantizeSigns, readMeta, SCHEMA_VERSION } from '../../src/store/schema.js';
+import { listSizeLimit } from '../../src/store/vector-lists.js';
 import { loadSquad } from '../eval/datasets.js';
 import { createFolder } from '../../src/store/create-folder.js';
 import { BENCH_CACHE, benchIndex, sampleName } from './corpora.js';
@@ -55,6 +56,10 @@ export interface ScaleFigures {
   /** Lists scanned by the quantized path (vector-lists.ts), of how many (0: the index has none). */
   probes: number;
   lists: number;
+  /** The passages in the largest list. */
+  largest_list: number;
+  /** The quantized path scanning other numbers of lists, on the same queries (recall against exact). */
+  probe_sweep: { probes: number; recall_at_10: number; p50_ms: number; p95_ms: number; cpu_p50_ms: number }[];
   /** The sign codes of every passage scanned (the lists ignored): the quantized path before the lists. */
   scan_p50_ms: number;
   scan_p95_ms: number;
@@ -290,6 +295,25 @@ function buildScaled(
   fs.renameSync(partial, dbPath);
 }
 
+/**
+ * A cached index built before lists split as they grow (vector-lists.ts) gets what the writer's next
+ * write would give it, so that the bench measures the lists the store makes at this size.
+ */
+function splitOutgrownLists(dbPath: string, log: (line: string) => void): void {
+  const db = new Database(dbPath);
+  sqliteVec.load(db);
+  try {
+    const passages = db.prepare('SELECT count(*) FROM passages').pluck().get() as number;
+    const { largest } = listSizes(db);
+    if (largest <= listSizeLimit(passages)) return;
+    log(`splitting the lists of ${passages} passages (the largest holds ${largest})...`);
+    const { ms } = time(() => applyIndexChanges(db, { rebuild: null, remove: [], upsert: [] }));
+    log(`  ${listSizes(db).lists} lists in ${(ms / 1000).toFixed(0)} s`);
+  } finally {
+    db.close();
+  }
+}
+
 function time<T>(run: () => T): { ms: number; result: T } {
   const started = performance.now();
   const result = run();
@@ -357,13 +381,55 @@ async function timeModes(
   }
 }
 
-function listCount(dbPath: string): number {
-  const db = new Database(dbPath, { readonly: true });
-  try {
-    return db.prepare('SELECT count(*) FROM vector_lists').pluck().get() as number;
-  } finally {
-    db.close();
+function listSizes(db: Database.Database): { lists: number; largest: number } {
+  return {
+    lists: db.prepare('SELECT count(*) FROM vector_lists').pluck().get() as number,
+    largest:
+      (db
+        .prepare('SELECT max(n) FROM (SELECT count(*) AS n FROM passage_lists GROUP BY list)')
+        .pluck()
+        .get() as number | null) ?? 0,
+  };
+}
+
+/** Probe counts around the default (listProbes), as multiples of it: how recall and time trade here. */
+const PROBE_SWEEP = [0.25, 0.5, 0.75, 1, 1.5, 2];
+
+async function probeSweep(
+  dbPath: string,
+  model: string,
+  queries: readonly Float32Array[],
+  truth: readonly (readonly number[])[],
+  lists: number,
+): Promise<ScaleFigures['probe_sweep']> {
+  const sweep: ScaleFigures['probe_sweep'] = [];
+  const counts = [...new Set(PROBE_SWEEP.map((times) => Math.ceil(times * listProbes(lists))))];
+  for (const probes of lists === 0 ? [] : counts) {
+    const store = SqlitePassageStore.open(dbPath, model, { quantizeAbove: 0, probes });
+    try {
+      await store.nearest(queries[0]!, K);
+      const times: number[] = [];
+      const cpu: number[] = [];
+      let found = 0;
+      for (const [i, query] of queries.entries()) {
+        const { ms, cpuMs, result } = await timeAsync(() => store.nearest(query, K));
+        times.push(ms);
+        cpu.push(cpuMs);
+        const wanted = new Set(truth[i]!.slice(0, 10));
+        found += result.slice(0, 10).filter((hit) => wanted.has(hit.id)).length / wanted.size;
+      }
+      sweep.push({
+        probes,
+        recall_at_10: round(found / queries.length, 4),
+        p50_ms: round(percentile(times, 50)),
+        p95_ms: round(percentile(times, 95)),
+        cpu_p50_ms: round(percentile(cpu, 50)),
+      });
+    } finally {
+      await store.close();
+    }
   }
+  return sweep;
 }
 
 /** sqlite-vec's KNN over the bit column at the same candidate depth as the store's coarse pass. */
@@ -509,7 +575,7 @@ export async function prepareScale({ config, passages, log, articles, dimension 
       const { ms } = time(() => buildScaled(dbPath, base, model, size, spread));
       log(`  built in ${(ms / 1000).toFixed(0)} s`);
       if (size === passages) buildSeconds = ms / 1000;
-    }
+    } else splitOutgrownLists(dbPath, log);
     return dbPath;
   };
   return {
@@ -588,6 +654,14 @@ export async function runScaleBench(
     exact_p50_ms: across((run) => percentile(run.exact, 50)),
     quantized_p50_ms: across((run) => percentile(run.quantized, 50)),
   });
+  const readonly = new Database(dbPath, { readonly: true });
+  const { lists, largest } = listSizes(readonly);
+  readonly.close();
+  const sweep = await probeSweep(dbPath, model.model, queries, truth, lists);
+  for (const row of sweep)
+    log(
+      `  ${row.probes} of ${lists} lists: recall@10 ${row.recall_at_10}, p50 ${row.p50_ms} ms, p95 ${row.p95_ms} ms (CPU p50 ${row.cpu_p50_ms} ms)`,
+    );
   const vec0Hamming = timeVec0Hamming(dbPath, queries, rescoredCandidates(K));
   log('a tenth of the passages changed...');
   const afterChange = await changeTenth(dbPath, base, model, spread, queries);
@@ -628,8 +702,10 @@ export async function runScaleBench(
     quantized_cpu_p95_ms: across((run) => percentile(run.quantizedCpu, 95)),
     quantized_recall_at_10: round(median(perRun.map((run) => run.recall10)), 4),
     quantized_recall_at_50: round(median(perRun.map((run) => run.recall50)), 4),
-    probes: DEFAULT_LIST_PROBES,
-    lists: listCount(dbPath),
+    probes: lists === 0 ? 0 : listProbes(lists),
+    lists,
+    largest_list: largest,
+    probe_sweep: sweep,
     scan_p50_ms: across((run) => percentile(run.scan, 50)),
     scan_p95_ms: across((run) => percentile(run.scan, 95)),
     after_change: afterChange,

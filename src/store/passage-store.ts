@@ -11,7 +11,7 @@ import {
   type IndexMeta,
   type StoredCalibration,
 } from './schema.js';
-import { DEFAULT_LIST_PROBES, rescoredCandidates, SignCodes } from './sign-codes.js';
+import { rescoredCandidates, SignCodes } from './sign-codes.js';
 
 export interface PassageRecord {
   id: number;
@@ -92,7 +92,7 @@ export const WITHIN_PERIOD = 'substr(a.published, 1, 10) BETWEEN ? AND ?';
 export interface PassageStoreOptions extends ReadOptions {
   /** Above this many passages `nearest` scans sign bits first, then rescores the best candidates exactly. */
   quantizeAbove?: number;
-  /** How many lists that pass scans once the index has lists (vector-lists.ts). */
+  /** How many lists that pass scans once the index has lists (vector-lists.ts); listProbes by default. */
   probes?: number;
 }
 
@@ -169,7 +169,7 @@ export class SqlitePassageStore implements PassageStore {
   readonly meta: IndexMeta;
   private readonly statements;
   private readonly quantizeAbove: number;
-  private readonly probes: number;
+  private readonly probes: number | undefined;
   /** Null codes: the index is small enough for exact search (or its layout is not readable). */
   private coarse: { version: number; codes: SignCodes | null } | null = null;
   private years: { version: number; years: number[] } | null = null;
@@ -177,7 +177,7 @@ export class SqlitePassageStore implements PassageStore {
   constructor(
     private readonly db: Database.Database,
     meta: IndexMeta,
-    { quantizeAbove = DEFAULT_VECTOR_QUANTIZE_ABOVE, probes = DEFAULT_LIST_PROBES }: PassageStoreOptions = {},
+    { quantizeAbove = DEFAULT_VECTOR_QUANTIZE_ABOVE, probes }: PassageStoreOptions = {},
   ) {
     this.meta = meta;
     this.quantizeAbove = quantizeAbove;

@@ -20,12 +20,16 @@ const QUANTIZED_SHORTLIST_FACTOR = 10;
 
 /**
  * How many of the index's lists (vector-lists.ts) the coarse pass scans, nearest to the question first:
- * 32 of 256, an eighth of the passages. On 150 XQuAD questions the scale bench does not ask, at 120,872
- * real passages, recall@10 against exact search was 0.932 with 8 lists, 0.971 with 16, 0.976 with 24 and
- * 0.978 with 32, while the time hardly changed (the scan of a few thousand codes costs less than the exact
- * rescoring of the shortlist).
+ * PROBES_PER_ROOT × √lists, 32 of 256 lists. Lists split as the index grows (about √N of them), so the
+ * share of the passages scanned falls as the index grows while the probes follow the finer lists. On
+ * 300 questions and headlines the scale bench does not ask, at 120,872 real passages with 256 lists,
+ * recall@10 against exact search was 0.891 with 8 lists, 0.946 with 16, 0.963 with 24, 0.970 with 32 and
+ * 0.979 with 48, the CPU time a query 5.2, 5.4, 5.7, 6.2 and 6.7 ms (the scan of a few thousand codes
+ * costs less than the exact rescoring of the shortlist); split into 398 lists (vector-lists.ts), 0.955
+ * with 32 and 0.964 with the 40 this gives.
  */
-export const DEFAULT_LIST_PROBES = 32;
+const PROBES_PER_ROOT = 2;
+export const listProbes = (lists: number): number => Math.ceil(PROBES_PER_ROOT * Math.sqrt(lists));
 
 /**
  * The codes grouped by list: list l's passages are rows offsets[l] to offsets[l + 1], and the passages
@@ -235,6 +239,16 @@ export class SignCodes {
     return new SignCodes(groupedIds, groupedWords, stride, { centroids, offsets: offsets.subarray(0, -1) });
   }
 
+  /** The lists scanned by default (listProbes), 0 without lists. */
+  get probes(): number {
+    return this.layout ? listProbes(this.layout.centroids.count) : 0;
+  }
+
+  /** How many lists the index has (0: none, every code is scanned). */
+  get lists(): number {
+    return this.layout?.centroids.count ?? 0;
+  }
+
   /** The row ranges the coarse pass reads: the nearest `probes` lists and the unlisted rows, or all rows. */
   private ranges(query: Float32Array, probes: number): [number, number][] {
     const { layout } = this;
@@ -253,7 +267,7 @@ export class SignCodes {
    * query with each ±1 code, which loses far less of the query than its own sign bits do. Only the
    * `probes` lists nearest to the query and the passages without a list are read.
    */
-  nearest(query: Float32Array, count: number, probes = DEFAULT_LIST_PROBES): number[] {
+  nearest(query: Float32Array, count: number, probes = this.probes): number[] {
     const { ids, words, stride, distances, histogram } = this;
     const ranges = this.ranges(query, probes);
     const shortlist = count * QUANTIZED_SHORTLIST_FACTOR;
