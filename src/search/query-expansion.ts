@@ -10,8 +10,8 @@ import { WordNet, type PartOfSpeech } from './wordnet.js';
  * Words related to a question's words, for search to weigh below the question's own: news questions
  * paraphrase ("Moscow's troops have died" for "Russian soldiers have been killed"), and the stand-in
  * model's vectors are too weak to bridge that. Read from WordNet (synonyms of a word's most frequent
- * senses, its derivations, and the country a capital or a government seat stands for) and from the
- * `world-countries` data (capital -> country, demonym).
+ * senses, and the capital a government seat stands for) and from the `world-countries` data (capital ->
+ * country, demonym).
  */
 export interface Lexicon {
   /**
