@@ -15,7 +15,7 @@ import { WordNet, type PartOfSpeech } from './wordnet.js';
  */
 export interface Lexicon {
   /**
-   * Words related to one question word (lower-case; several words make a phrase), never the word itself.
+   * Words related to one question word (lower-case, single words), never the word itself.
    * A name ("Oracle", "Moscow") is related only to what it stands for.
    */
   related(term: string, isName?: boolean): readonly string[];
@@ -90,8 +90,15 @@ export class WordNetLexicon implements Lexicon {
       const words = isName
         ? placeRelated(this.wordnet, term)
         : lemmas(term).flatMap((lemma) => wordnetRelated(this.wordnet, lemma));
+      // Single words only: FTS5 scores a phrase as one term where the Postgres store sums its words, so a
+      // phrase would rank the two stores apart, and WordNet's phrases are mostly other senses ("atomic number
+      // 82" for "lead").
       related = [...new Set(words)].filter(
-        (word) => indexed(word) !== indexed(term) && !isStopword(word) && /\p{L}{2}/u.test(word),
+        (word) =>
+          !word.includes(' ') &&
+          indexed(word) !== indexed(term) &&
+          !isStopword(word) &&
+          /\p{L}{2}/u.test(word),
       );
       this.cache.set(key, related);
     }
