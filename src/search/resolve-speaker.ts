@@ -132,6 +132,9 @@ interface NameIndex {
   byInitials: Map<string, number[]>;
 }
 
+/** What is asked about as written, without a leading "the": its capitals say whether it is a name. */
+const withoutArticle = (asked: string) => asked.trim().replace(/^the\s+/iu, '');
+
 /** "MoD", "IMF", "UN" as written: two to six letters, at least two of them capitals. */
 const ABBREVIATION = /^(?=(?:[^\p{Lu}]*\p{Lu}){2})\p{L}{2,6}$/u;
 const NAME_LINKS = new Set(['of', 'and', 'for', 'the', 'de', 'du', 'la', 'on']);
@@ -222,12 +225,7 @@ export function resolveSpeaker(
   // A surname alone also finds the speaker stored under that surname alone (quoted where no full name was
   // given): "Blair" is Tony Blair and "Blair", most quoted first.
   // An abbreviation ("the MoD", "the IMF") also finds the names it abbreviates ("British Ministry of Defence").
-  const abbreviation = ABBREVIATION.test(
-    asked
-      .trim()
-      .replace(/^the\s+/iu, '')
-      .replace(/['’]s$/u, ''),
-  );
+  const abbreviation = ABBREVIATION.test(withoutArticle(asked).replace(/['’]s$/u, ''));
   const byName = () =>
     at(
       new Set([
@@ -313,7 +311,7 @@ const HEAD_WORDS = new Set(['boss', 'chief', 'head']);
  */
 export function roleDescription(asked: string): { expression: string; terms: string[][][] } | null {
   // Only with a name of its own: "the bank's chairman" describes any of hundreds.
-  if (!/\p{Lu}/u.test(asked.trim().replace(/^the\s+/iu, ''))) return null;
+  if (!/\p{Lu}/u.test(withoutArticle(asked))) return null;
   const asWords = words(asked).filter((word) => !HEAD_WORDS.has(word));
   if (asWords.length < 2) return null;
   // Each word of the role, as the ways of writing it: itself, or its long form ("united", "nations").
@@ -352,7 +350,13 @@ export async function speakersDescribedAs(
   const ids = (await store.fullText(role.expression, DESCRIBING_PASSAGES, 0)).map((hit) => hit.id);
   const counts = new Map<string, number>();
   const passages = await store.passages(ids);
-  const quotes = await store.quotesIn(passages.map((passage) => passage.id));
+  const quotedIn = new Map<number, Set<string>>();
+  for (const quote of await store.quotesIn(passages.map((passage) => passage.id))) {
+    const names = quotedIn.get(quote.passageId) ?? new Set<string>();
+    quotedIn.set(quote.passageId, names.add(quote.speaker));
+  }
+  // The organisation itself ("United Nations") is quoted beside its officials, but is not one of them.
+  const roleWordsWritten = new Set(role.terms.flat(2));
   for (const passage of passages) {
     const text = passage.text.toLowerCase();
     // Where the passage writes each word of the role; the context column matches too (a headline naming
@@ -367,11 +371,9 @@ export async function speakersDescribedAs(
       const i = text.indexOf(name.toLowerCase().split(' ').at(-1)!);
       return i < 0 ? Infinity : Math.abs(i - roleAt);
     };
-    // The organisation itself ("United Nations") is quoted beside its officials, but is not one of them.
-    const roleWordsWritten = new Set(role.terms.flat(2));
-    const quoted = [
-      ...new Set(quotes.filter((q) => q.passageId === passage.id).map((q) => q.speaker)),
-    ].filter((name) => !words(name).every((word) => roleWordsWritten.has(word)));
+    const quoted = [...(quotedIn.get(passage.id) ?? [])].filter(
+      (name) => !words(name).every((word) => roleWordsWritten.has(word)),
+    );
     const nearest = quoted.sort((a, b) => distance(a) - distance(b))[0];
     if (nearest !== undefined && distance(nearest) < Infinity)
       counts.set(nearest, (counts.get(nearest) ?? 0) + 1);
