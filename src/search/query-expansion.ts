@@ -3,7 +3,7 @@ import { ftsString } from '../store/schema.js';
 import { isStopword, queryTerms } from './fts-query.js';
 import { contentTerms, questionNames } from './term-match.js';
 import { countryOfCapital } from './place-names.js';
-import { stemmedTerms } from '../store/postgres/fts-terms.js';
+import { stemmedTerms } from '../document/stemmed-terms.js';
 import { WordNet, type PartOfSpeech } from './wordnet.js';
 
 /**

@@ -14,7 +14,8 @@ import type { IndexWriting, WriteLockOptions } from '../index-writing.js';
 import { IndexError } from '../open-database.js';
 import { CALIBRATION_KEY, SCHEMA_VERSION, type IndexMeta, type IndexModel } from '../schema.js';
 import { copyLine, copyLines } from './copy-rows.js';
-import { countTerms, stemmedTerms } from './fts-terms.js';
+import { stemmedTerms } from '../../document/stemmed-terms.js';
+import { countTerms } from './fts-terms.js';
 import { connectClient, describeLocation, describePgError, type PgLocation } from './pg-connect.js';
 import {
   addPgPostings,
