@@ -84,6 +84,17 @@ export interface PeriodSummary {
 
 export const DOCUMENT_FREQUENCY_CAP = 5000;
 
+/**
+ * BM25 over a given set of passages (a speaker's statements): the same scores as the whole index's, any
+ * depth. The unary plus keeps the id list out of FTS5's query plan: given `rowid IN (...)` as a
+ * constraint, SQLite runs the whole match once per id (0.25 ms each at 120k passages); as a filter on one
+ * pass over the match, BM25 is computed for the passages in the list alone. The same rows in the same
+ * order; measured at 120,916 passages (CPU-ms per query): a speaker with 2,390 statements and 8 related
+ * words 632 -> 3.4, 143 statements and "when" OR "s" OR "said" 646 -> 16.5, one rare word 8.3 -> 0.7.
+ */
+export const FTS_WITHIN_SQL =
+  'SELECT rowid AS id, bm25(passages_fts) AS score FROM passages_fts WHERE passages_fts MATCH ? AND +rowid IN (SELECT value FROM json_each(?)) ORDER BY score';
+
 /** A period's ends for SQL (both stores): an open end is a day no article comes before (or after). */
 export const dayBounds = (range: DateRange) => [range.since ?? '0000-01-01', range.until ?? '9999-12-31'];
 /** An article's publication day (its date-time's first ten characters) within the period; NULL is never. */
@@ -204,10 +215,7 @@ export class SqlitePassageStore implements PassageStore {
                count(*) FILTER (WHERE substr(a.published, 1, 10) IS NULL) AS undated,
                min(substr(a.published, 1, 10)) AS oldest, max(substr(a.published, 1, 10)) AS newest
         FROM articles a`),
-      // BM25 over a given set of passages (a speaker's statements): the same scores as `fts`, any depth.
-      ftsWithin: db.prepare(
-        'SELECT rowid AS id, bm25(passages_fts) AS score FROM passages_fts WHERE passages_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?)) ORDER BY score',
-      ),
+      ftsWithin: db.prepare(FTS_WITHIN_SQL),
       knn: db.prepare(
         'SELECT passage_id AS id, distance AS score FROM passage_vectors WHERE embedding MATCH ? AND k = ? ORDER BY distance',
       ),
