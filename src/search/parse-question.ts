@@ -3,6 +3,11 @@ export interface SpeakerQuestion {
   speaker: string;
   /** What about, when given ("sanctions" in "what did Lammy say about sanctions?"). */
   topic: string | null;
+  /**
+   * Whom the words were said to, when the question names them ("MPs" in "what did the home secretary tell
+   * MPs about ..."): statements to them rank first. Absent for the press in general ("told reporters").
+   */
+  audience?: string;
 }
 
 export interface ParsedQuestion {
@@ -82,8 +87,18 @@ export const stripChatter = (question: string): string => unwrap(question).text;
 const VERBS =
   'say|said|saying|says|tell|told|telling|tells|warn|warned|warning|think|thought|thinking|thinks|claim|claimed|claiming|believe|believed|believes|mean|meant|argue|argued|insist|insisted|announce|announced|accuse|accused|suggest|suggested|state|stated|add|added|reveal|revealed|comment|commented|remark|remarked|reply|replied|respond|responded|react|reacted|feel|felt|write|wrote|have to say|had to say|has to say';
 const AUXILIARIES = 'did|does|do|has|have|had|is|was|are|were|will|would';
-/** Who the words were said to: "told reporters", "told the BBC". Never a topic. */
-const AUDIENCE = String.raw`(?:\s+(?:to\s+)?(?:reporters|journalists|us|parliament|mps|the\s+(?:press|media|bbc|house|commons|nation|country|public|committee|conference|summit)))?`;
+/** Words that open a topic or an occasion, never part of whom the words were said to. */
+const TOPIC_OPENER = String.raw`(?:about|on|regarding|concerning|of|over|to|in|when|while|with|during|at|after|before|following|ahead|that)\b`;
+const AUDIENCE_WORD = String.raw`(?!${TOPIC_OPENER})[\p{L}][\p{L}'’.-]*`;
+/** Whom the words were said to: "told reporters", "told the BBC", "told Sky News", "told the House subcommittee". */
+const AUDIENCE = String.raw`(?:\s+(?:to\s+)?(?<audience>reporters|journalists|us|parliament|mps|the\s+(?:press|media|bbc|house|commons|nation|country|public|committee|conference|summit)|(?<=\b(?:tell|told|telling|tells)\s+)(?:the\s+)?${AUDIENCE_WORD}(?:\s+${AUDIENCE_WORD}){0,3}?))?`;
+/** An audience that names no one in particular: ranking by it would favour any statement to the press. */
+const ANYONE = /^(?:reporters|journalists|us|the\s+(?:press|media|nation|country|public))$/iu;
+/**
+ * Words that only stress the asking: "what exactly did Lammy say", "what did Lammy actually say", "what
+ * has Lammy been saying lately about ...". Read as the speaker's name or the topic, they found no one.
+ */
+const STRESS = String.raw`(?:\s+(?:exactly|actually|really|just|recently|lately|publicly|ever|so\s+far)|,?\s+if\s+anything,?)?`;
 const TOPIC = String.raw`(?:\s+(?:about|on|regarding|concerning|of|over|to|in|when it comes to|with regard to|in relation to)\s+(?<topic>.+?))?`;
 /** "during the debate", "at the summit", "after the vote": the occasion, read as the topic. */
 const OCCASION = String.raw`(?:\s+(?:during|at|after|before|following|ahead\s+of|at\s+the\s+time\s+of|when|while|in\s+the\s+wake\s+of)\s+(?<occasion>.+?))?`;
@@ -96,10 +111,13 @@ const INDIRECT_QUESTION = String.raw`(?!\s+(?:when|whether|if|how|why|what|where
 const STATEMENT_NOUNS =
   'quotes|statements?|comments?|remarks?|views?|view|words|reaction|response|position|stance|take|opinion|thoughts|verdict|message|answer|assessment|argument|warning|claims?';
 
+/** "I need Lammy's quotes on ...", "give me the PM's comments": the asking, not the speaker's name. */
+const WANTING = String.raw`(?:i\s+(?:need|want)|i['’]d\s+like|i\s+would\s+like|give\s+me|show\s+me|get\s+me|find(?:\s+me)?|send\s+me)(?:\s+(?:all|some)(?:\s+of)?)?`;
+
 /** Phrasings of "what did X say (about Y)", most specific first. The speaker group is kept lazy. */
 const PATTERNS = [
   new RegExp(
-    String.raw`^(?:what|wat)(?:'s|\s+)?(?:${AUXILIARIES})?\s+(?<speaker>.+?)\s+(?:(?:has|had|have|is|was|does|did)\s+)?(?:been\s+)?(?:${VERBS})${AUDIENCE}${TOPIC}${OCCASION}${END}`,
+    String.raw`^(?:what|wat)(?:'s|\s+)?${STRESS}\s*(?:${AUXILIARIES})?\s+(?<speaker>.+?)${STRESS}\s+(?:(?:has|had|have|is|was|does|did)\s+)?(?:been\s+)?(?:${VERBS})${STRESS}${AUDIENCE}${STRESS}${TOPIC}${OCCASION}${END}`,
     'iu',
   ),
   new RegExp(
@@ -119,7 +137,7 @@ const PATTERNS = [
     'iu',
   ),
   new RegExp(
-    String.raw`^(?:(?:what|how)\s+(?:was|is|were|are)\s+)?(?<speaker>.+?)(?:'s|’s|')\s+(?:${STATEMENT_NOUNS})${TOPIC}${OCCASION}${END}`,
+    String.raw`^(?:(?:what|how)\s+(?:was|is|were|are)\s+|${WANTING}\s+)?(?<speaker>.+?)(?:'s|’s|')\s+(?:${STATEMENT_NOUNS})${TOPIC}${OCCASION}${END}`,
     'iu',
   ),
   new RegExp(
@@ -128,6 +146,18 @@ const PATTERNS = [
   ),
   new RegExp(
     String.raw`^(?:did|has|have|does|do)\s+(?<speaker>.+?)\s+(?:mention(?:ed)?|address(?:ed)?|discuss(?:ed)?)\s+(?<topic>.+?)${END}`,
+    'iu',
+  ),
+  new RegExp(
+    String.raw`^(?:any\s+(?:word|news|comment|reaction|response)|what['’]?s\s+the\s+latest|what\s+(?:was|is|has\s+been|have\s+been)\s+said)\s+(?:from|by)\s+(?<speaker>.+?)${TOPIC}${OCCASION}${END}`,
+    'iu',
+  ),
+  new RegExp(
+    String.raw`^what\s+(?:did|does|do|has|have|had)\s+(?<speaker>.+?)\s+(?:make|made)\s+of\s+(?<topic>.+?)${END}`,
+    'iu',
+  ),
+  new RegExp(
+    String.raw`^where\s+(?:does|do|did|is|was)\s+(?<speaker>.+?)\s+(?:stand|stands|stood)\s+(?:on|over|regarding)\s+(?<topic>.+?)${END}`,
     'iu',
   ),
 ];
@@ -149,7 +179,8 @@ function speakerQuestion(text: string): SpeakerQuestion | null {
     )
       continue;
     const topic = groups?.topic?.trim() || groups?.occasion?.trim() || null;
-    return { speaker, topic };
+    const audience = groups?.audience?.trim();
+    return audience && !ANYONE.test(audience) ? { speaker, topic, audience } : { speaker, topic };
   }
   return null;
 }
