@@ -5,10 +5,23 @@ import { scratchCorpus } from './helpers/corpus.js';
 import { indexedBriefing } from './helpers/model.js';
 
 /**
- * One person whose name two stories write differently, with and without its particle ("Rodrigo de Rato",
- * "Rodrigo Rato"), beside a namesake who must not be merged with them. Real model, real SQLite.
+ * Speaker questions read in phrasings of their own: one that names whom the words were said to ("what did
+ * Tom Hale tell MPs about exam fees?"), where the statement made to them ranks first though another holds
+ * the topic's words as well; and one person whose name two stories write differently, with and without
+ * its particle ("Rodrigo de Rato", "Rodrigo Rato"), beside a namesake who must not be merged with them.
+ * Real model, real SQLite, made-up stories.
  */
 const ARTICLES: Record<string, string> = {
+  'hale-fees.md': `---
+title: Exam fees to stay
+published: 2025-04-10
+---
+The schools minister Tom Hale told Radio Devon on Thursday that exam fees would stay the same next year.
+
+In a statement to MPs later that day, Mr Hale said exam fees would be paid by the state from 2027.
+
+Head teachers welcomed the news.
+`,
   'imf-turkey.md': `---
 title: IMF agrees Turkey loan
 published: 2005-02-10
@@ -48,6 +61,19 @@ afterAll(async () => {
 async function ask(question: string): Promise<Answer> {
   return answerSchema.parse(await briefing.ask(question));
 }
+
+describe('a speaker question that names whom the words were said to', () => {
+  it.each([
+    'What did Tom Hale tell MPs about exam fees?',
+    'hey, what exactly did Hale tell MPs about the fees?',
+  ])('%s', async (question) => {
+    const answer = await ask(question);
+    expect(answer.speaker?.name).toBe('Tom Hale');
+    expect(answer.passages[0]!.text).toContain('paid by the state from 2027');
+    // Whom it was said to ranks the statements; it is not the topic they are judged by.
+    expect(answer.note).toBeUndefined();
+  });
+});
 
 describe('a name written with and without its particle', () => {
   it.each([
