@@ -67,6 +67,32 @@ describe('parseSpeakerQuestion', () => {
   });
 
   it.each([
+    'sorry to bother you, but what did Lammy say about sanctions?',
+    'just wondering, what did Lammy say about sanctions?',
+    'Out of curiosity - what did Lammy say about sanctions?',
+    'quick q: what did Lammy say about sanctions?',
+    'Question: what did Lammy say about sanctions?',
+    'Hi team, what did Lammy say about sanctions?',
+    'Hey there bot! Quick question: what did Lammy say about sanctions?',
+    'hmm, what did Lammy say about sanctions',
+    'lol what did Lammy say about sanctions',
+    'Hi! Can you pls tell me what Lammy said about sanctions?',
+    'Hey, do you happen to know what Lammy said about sanctions?',
+    'Any chance you could tell me what Lammy said about sanctions?',
+    'Can I ask what Lammy said about sanctions?',
+    'what did Lammy say about sanctions, thanks a million!',
+  ])('reads past the chatty aside in "%s"', (question) => {
+    expect(parseSpeakerQuestion(question)).toEqual({ speaker: 'Lammy', topic: 'sanctions' });
+  });
+
+  it.each([
+    ['In Iraq, how many troops died?', 'In Iraq, how many troops died?'],
+    ['Out of curiosity, who won best actress?', 'who won best actress?'],
+  ])('cuts an aside before a search question only when it names nothing: "%s"', (question, text) => {
+    expect(parseQuestion(question).text).toBe(text);
+  });
+
+  it.each([
     ['What did the Fed chairman tell the BBC about rates?', 'the Fed chairman', 'rates', 'the BBC'],
     ['what did Lammy tell Sky News about sanctions?', 'Lammy', 'sanctions', 'Sky News'],
     ['What did the minister tell the Financial Times?', 'the minister', null, 'the Financial Times'],

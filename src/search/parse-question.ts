@@ -28,20 +28,20 @@ export interface ParsedQuestion {
 }
 
 const MENTION = String.raw`(?:<@[!&]?\d+>|<#\d+>|@everyone|@here|@[\p{L}\p{N}_.-]+)`;
-const GREETING = String.raw`(?:hey|hi|hiya|hello|yo|ok|okay|so|and|oh|um|uh|quick\s+(?:question|one)|(?:good\s+)?(?:morning|afternoon|evening))(?:\s+(?:there|all|everyone|folks|bot|again))?`;
+const GREETING = String.raw`(?:hey|hi|hiya|hello|yo|ok|okay|so|and|oh|um|uh|hmm+|lol|basically|quick\s+(?:question|one)|(?:good\s+)?(?:morning|afternoon|evening))(?:\s+(?:there|all|everyone|folks|bot|again))?`;
 const POLITE = String.raw`(?:please|pls|plz|kindly)`;
-const ASKING = String.raw`(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:tell|show|remind)\s+me|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:find(?:\s+(?:out|up))?|look\s+(?:out|up)|check)|(?:please\s+)?(?:tell|show|remind)\s+me|(?:please\s+)?(?:summari[sz]e|sum\s+up)|(?:does\s+)?any(?:one|body)\s+know|(?:i['’]?d|i\s+would)\s+(?:like|love)\s+to\s+know|i\s+(?:want|wanna|need)\s+to\s+know|i\s+(?:was\s+)?wonder(?:ing)?|do\s+(?:you|u)\s+know|any\s+idea|let\s+me\s+know)`;
+const ASKING = String.raw`(?:(?:any\s+chance\s+(?:(?:you|u)\s+)?)?(?:can|could|would|will)(?:\s+(?:you|u))?\s+(?:(?:please|pls|plz)\s+)?(?:tell|show|remind)\s+me|(?:do|did)\s+(?:you|u)\s+happen\s+to\s+know|(?:can|could|may)\s+i\s+ask|(?:i['’]?d|i\s+would|would)\s+love\s+to\s+know|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:find(?:\s+(?:out|up))?|look\s+(?:out|up)|check)|(?:please\s+)?(?:tell|show|remind)\s+me|(?:please\s+)?(?:summari[sz]e|sum\s+up)|(?:does\s+)?any(?:one|body)\s+know|(?:i['’]?d|i\s+would)\s+(?:like|love)\s+to\s+know|i\s+(?:want|wanna|need)\s+to\s+know|i\s+(?:was\s+)?wonder(?:ing)?|do\s+(?:you|u)\s+know|any\s+idea|let\s+me\s+know)`;
 /** One wrapper piece at the start; pieces repeat: "@everyone hey bot, can you please tell me ...". */
 const LEADING = new RegExp(
   String.raw`^(?:${MENTION}|${GREETING}|${POLITE}|${ASKING})(?:\s+-\s+|[\s,:;!.–—]+|$)`,
   'iu',
 );
 const TRAILING = new RegExp(
-  String.raw`(?:[\s,;:!.\-–—]+|^)(?:${POLITE}|thanks?(?:\s+(?:you|a lot|so much|in advance))?|thank\s+you(?:\s+(?:so|very)\s+much)?|thx|ty|cheers|for me|${MENTION}|[\p{Extended_Pictographic}\u{FE0F}]+)[\s!.?]*$`,
+  String.raw`(?:[\s,;:!.\-–—]+|^)(?:${POLITE}|thanks?(?:\s+(?:you|a lot|a million|so much|in advance))?|many\s+thanks|thank\s+you(?:\s+(?:so|very)\s+much)?|thx|ty|cheers|for me|${MENTION}|[\p{Extended_Pictographic}\u{FE0F}]+)[\s!.?]*$`,
   'iu',
 );
 /** "Bot, what did ...": a name or word followed by a comma that addresses the bot. */
-const ADDRESS = /^(?:bot|briefing\s*bot|assistant)\s*[,:]\s*/iu;
+const ADDRESS = /^(?:bot|briefing\s*bot|assistant)\s*[,:!]\s*/iu;
 const QUESTION_START = String.raw`(?:what|wat|who|whom|whose|which|when|where|why|how|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|tell\s+me|any)\b`;
 /**
  * The asker's own situation before the question, cut off by a dash, a colon, a full stop or a comma: "I'm
@@ -53,8 +53,27 @@ const LEAD_IN = new RegExp(
   String.raw`^(?<lead>(?:for\s+)?(?:i|i['’]m|i\s+am|i['’]ve|i\s+have|i['’]ll|we|we['’]re|we\s+are|we['’]ve|my|our)\s[^?]*?)(?:\s+[-–—]+\s+|\s*[:;]\s+|[.!]\s+|,\s+(?:so\s+|and\s+)?)(?<question>${QUESTION_START}.*)$`,
   'iu',
 );
+/**
+ * Any other short aside before the question, cut off by a comma, a colon, a dash or "!": "sorry to bother
+ * you, but what did ...", "out of curiosity, who ...", "quick q: ...". Only an aside that speaks to the bot
+ * (a word of CHAT_WORDS) and names nothing (no capital after its first word): "In Iraq, how many troops
+ * died?" and "Oracle layoffs - how many jobs?" keep their words.
+ */
+const CHAT_WORDS = String.raw`(?:you|u|me|my|curiosity|curious|wondering|sorry|bother|quick|question|q|team|folks|guys|all|there|chance|random)`;
+const ASIDE = new RegExp(
+  String.raw`^(?<lead>(?=[^,:;!]*?\b${CHAT_WORDS}\b)[\p{L}'’]+(?:\s+[\p{L}'’]+){0,7})(?:\s*[:;!]\s+|,\s+|\s+[-–—]+\s+)(?:(?:but|so|and)\s+)?(?<question>${QUESTION_START}.*)$`,
+  'iu',
+);
+
 /** What a lead-in says the story is about: the words after its last "on", "about", "into", "covering" or "up". */
 const LEAD_SUBJECT = /^.*\b(?:on|about|into|covering|regarding|up)\s+(?<subject>.+?)\s*$/iu;
+
+/** The aside and the question after it, when the aside names nothing (no capital after its first word). */
+function chattyAside(text: string): { lead: string; question: string } | null {
+  const groups = ASIDE.exec(text)?.groups;
+  if (!groups || /\s\p{Lu}/u.test(groups.lead!)) return null;
+  return { lead: groups.lead!, question: groups.question! };
+}
 
 interface Unwrapped {
   text: string;
@@ -67,7 +86,7 @@ function unwrap(question: string): Unwrapped {
   for (let previous = ''; previous !== text;) {
     previous = text;
     text = text.replace(ADDRESS, '').replace(LEADING, '').replace(TRAILING, '').trim();
-    const leadIn = LEAD_IN.exec(text)?.groups;
+    const leadIn = LEAD_IN.exec(text)?.groups ?? chattyAside(text);
     if (leadIn) {
       aside = LEAD_SUBJECT.exec(leadIn.lead!)?.groups?.subject ?? aside;
       text = leadIn.question!;
