@@ -4,7 +4,7 @@ import { queryTerms } from '../search/fts-query.js';
 import { searchPassages, type SearchMode } from '../search/hybrid-search.js';
 import { completeWithFollowing } from '../search/complete-passage.js';
 import { findSpeakers } from '../search/resolve-speaker.js';
-import { parseQuestion } from '../search/parse-question.js';
+import { parseQuestion, type SpeakerQuestion } from '../search/parse-question.js';
 import { questionDates } from '../search/question-dates.js';
 import { searchStatements } from '../search/speaker-retriever.js';
 import type { PassageRecord, PassageStore, PeriodSummary, SpeakerRecord } from '../store/passage-store.js';
@@ -84,15 +84,18 @@ async function answerAboutSpeaker(
   context: AnswerContext,
   question: string,
   speakers: readonly SpeakerRecord[],
-  topic: string | null,
+  { topic, audience }: Pick<SpeakerQuestion, 'topic' | 'audience'>,
   limit: number,
   range: DateRange | null,
 ): Promise<Answer> {
   const roles = [...new Set(speakers.flatMap((speaker) => speaker.roles))];
   const speaker = { name: speakers.map((s) => s.name).join(' / '), roles };
+  // Whom the words were said to ranks with the topic ("told the House subcommittee about bank lending"),
+  // never judged as the topic: the note below says whether the statements are about the topic itself.
+  const ranking = [topic, audience].filter(Boolean).join(' ');
   const hits = await searchStatements(context.store, {
     speakers: speakers.map((s) => s.name),
-    topic: topic ? { text: topic, vector: await context.embedQuery(topic) } : null,
+    topic: ranking ? { text: ranking, vector: await context.embedQuery(ranking) } : null,
     vectorWeight: context.calibration.vectorWeight,
     limit,
     ...(range ? { range } : {}),
@@ -223,7 +226,7 @@ async function answerWords(
       context,
       question,
       speakers,
-      asked.topic,
+      asked,
       options.limit ?? DEFAULT_SPEAKER_LIMIT,
       range,
     );

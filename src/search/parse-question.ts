@@ -3,6 +3,11 @@ export interface SpeakerQuestion {
   speaker: string;
   /** What about, when given ("sanctions" in "what did Lammy say about sanctions?"). */
   topic: string | null;
+  /**
+   * Whom the words were said to, when the question names them ("MPs" in "what did the home secretary tell
+   * MPs about ..."): statements to them rank first. Absent for the press in general ("told reporters").
+   */
+  audience?: string;
 }
 
 export interface ParsedQuestion {
@@ -23,20 +28,20 @@ export interface ParsedQuestion {
 }
 
 const MENTION = String.raw`(?:<@[!&]?\d+>|<#\d+>|@everyone|@here|@[\p{L}\p{N}_.-]+)`;
-const GREETING = String.raw`(?:hey|hi|hiya|hello|yo|ok|okay|so|and|oh|um|uh|quick\s+(?:question|one)|(?:good\s+)?(?:morning|afternoon|evening))(?:\s+(?:there|all|everyone|folks|bot|again))?`;
+const GREETING = String.raw`(?:hey|hi|hiya|hello|yo|ok|okay|so|and|oh|um|uh|hmm+|lol|basically|quick\s+(?:question|one)|(?:good\s+)?(?:morning|afternoon|evening))(?:\s+(?:there|all|everyone|folks|bot|again))?`;
 const POLITE = String.raw`(?:please|pls|plz|kindly)`;
-const ASKING = String.raw`(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:tell|show|remind)\s+me|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:find(?:\s+(?:out|up))?|look\s+(?:out|up)|check)|(?:please\s+)?(?:tell|show|remind)\s+me|(?:please\s+)?(?:summari[sz]e|sum\s+up)|(?:does\s+)?any(?:one|body)\s+know|(?:i['’]?d|i\s+would)\s+(?:like|love)\s+to\s+know|i\s+(?:want|wanna|need)\s+to\s+know|i\s+(?:was\s+)?wonder(?:ing)?|do\s+(?:you|u)\s+know|any\s+idea|let\s+me\s+know)`;
+const ASKING = String.raw`(?:(?:any\s+chance\s+(?:(?:you|u)\s+)?)?(?:can|could|would|will)(?:\s+(?:you|u))?\s+(?:(?:please|pls|plz)\s+)?(?:tell|show|remind)\s+me|(?:do|did)\s+(?:you|u)\s+happen\s+to\s+know|(?:can|could|may)\s+i\s+ask|(?:i['’]?d|i\s+would|would)\s+love\s+to\s+know|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:find(?:\s+(?:out|up))?|look\s+(?:out|up)|check)|(?:please\s+)?(?:tell|show|remind)\s+me|(?:please\s+)?(?:summari[sz]e|sum\s+up)|(?:does\s+)?any(?:one|body)\s+know|(?:i['’]?d|i\s+would)\s+(?:like|love)\s+to\s+know|i\s+(?:want|wanna|need)\s+to\s+know|i\s+(?:was\s+)?wonder(?:ing)?|do\s+(?:you|u)\s+know|any\s+idea|let\s+me\s+know)`;
 /** One wrapper piece at the start; pieces repeat: "@everyone hey bot, can you please tell me ...". */
 const LEADING = new RegExp(
   String.raw`^(?:${MENTION}|${GREETING}|${POLITE}|${ASKING})(?:\s+-\s+|[\s,:;!.–—]+|$)`,
   'iu',
 );
 const TRAILING = new RegExp(
-  String.raw`(?:[\s,;:!.\-–—]+|^)(?:${POLITE}|thanks?(?:\s+(?:you|a lot|so much|in advance))?|thank\s+you(?:\s+(?:so|very)\s+much)?|thx|ty|cheers|for me|${MENTION}|[\p{Extended_Pictographic}\u{FE0F}]+)[\s!.?]*$`,
+  String.raw`(?:[\s,;:!.\-–—]+|^)(?:${POLITE}|thanks?(?:\s+(?:you|a lot|a million|so much|in advance))?|many\s+thanks|thank\s+you(?:\s+(?:so|very)\s+much)?|thx|ty|cheers|for me|${MENTION}|[\p{Extended_Pictographic}\u{FE0F}]+)[\s!.?]*$`,
   'iu',
 );
 /** "Bot, what did ...": a name or word followed by a comma that addresses the bot. */
-const ADDRESS = /^(?:bot|briefing\s*bot|assistant)\s*[,:]\s*/iu;
+const ADDRESS = /^(?:bot|briefing\s*bot|assistant)\s*[,:!]\s*/iu;
 const QUESTION_START = String.raw`(?:what|wat|who|whom|whose|which|when|where|why|how|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|tell\s+me|any)\b`;
 /**
  * The asker's own situation before the question, cut off by a dash, a colon, a full stop or a comma: "I'm
@@ -48,8 +53,27 @@ const LEAD_IN = new RegExp(
   String.raw`^(?<lead>(?:for\s+)?(?:i|i['’]m|i\s+am|i['’]ve|i\s+have|i['’]ll|we|we['’]re|we\s+are|we['’]ve|my|our)\s[^?]*?)(?:\s+[-–—]+\s+|\s*[:;]\s+|[.!]\s+|,\s+(?:so\s+|and\s+)?)(?<question>${QUESTION_START}.*)$`,
   'iu',
 );
+/**
+ * Any other short aside before the question, cut off by a comma, a colon, a dash or "!": "sorry to bother
+ * you, but what did ...", "out of curiosity, who ...", "quick q: ...". Only an aside that speaks to the bot
+ * (a word of CHAT_WORDS) and names nothing (no capital after its first word): "In Iraq, how many troops
+ * died?" and "Oracle layoffs - how many jobs?" keep their words.
+ */
+const CHAT_WORDS = String.raw`(?:you|u|me|my|curiosity|curious|wondering|sorry|bother|quick|question|q|team|folks|guys|all|there|chance|random)`;
+const ASIDE = new RegExp(
+  String.raw`^(?<lead>(?=[^,:;!]*?\b${CHAT_WORDS}\b)[\p{L}'’]+(?:\s+[\p{L}'’]+){0,7})(?:\s*[:;!]\s+|,\s+|\s+[-–—]+\s+)(?:(?:but|so|and)\s+)?(?<question>${QUESTION_START}.*)$`,
+  'iu',
+);
+
 /** What a lead-in says the story is about: the words after its last "on", "about", "into", "covering" or "up". */
 const LEAD_SUBJECT = /^.*\b(?:on|about|into|covering|regarding|up)\s+(?<subject>.+?)\s*$/iu;
+
+/** The aside and the question after it, when the aside names nothing (no capital after its first word). */
+function chattyAside(text: string): { lead: string; question: string } | null {
+  const groups = ASIDE.exec(text)?.groups;
+  if (!groups || /\s\p{Lu}/u.test(groups.lead!)) return null;
+  return { lead: groups.lead!, question: groups.question! };
+}
 
 interface Unwrapped {
   text: string;
@@ -62,7 +86,7 @@ function unwrap(question: string): Unwrapped {
   for (let previous = ''; previous !== text;) {
     previous = text;
     text = text.replace(ADDRESS, '').replace(LEADING, '').replace(TRAILING, '').trim();
-    const leadIn = LEAD_IN.exec(text)?.groups;
+    const leadIn = LEAD_IN.exec(text)?.groups ?? chattyAside(text);
     if (leadIn) {
       aside = LEAD_SUBJECT.exec(leadIn.lead!)?.groups?.subject ?? aside;
       text = leadIn.question!;
@@ -82,8 +106,18 @@ export const stripChatter = (question: string): string => unwrap(question).text;
 const VERBS =
   'say|said|saying|says|tell|told|telling|tells|warn|warned|warning|think|thought|thinking|thinks|claim|claimed|claiming|believe|believed|believes|mean|meant|argue|argued|insist|insisted|announce|announced|accuse|accused|suggest|suggested|state|stated|add|added|reveal|revealed|comment|commented|remark|remarked|reply|replied|respond|responded|react|reacted|feel|felt|write|wrote|have to say|had to say|has to say';
 const AUXILIARIES = 'did|does|do|has|have|had|is|was|are|were|will|would';
-/** Who the words were said to: "told reporters", "told the BBC". Never a topic. */
-const AUDIENCE = String.raw`(?:\s+(?:to\s+)?(?:reporters|journalists|us|parliament|mps|the\s+(?:press|media|bbc|house|commons|nation|country|public|committee|conference|summit)))?`;
+/** Words that open a topic or an occasion, never part of whom the words were said to. */
+const TOPIC_OPENER = String.raw`(?:about|on|regarding|concerning|of|over|to|in|when|while|with|during|at|after|before|following|ahead|that)\b`;
+const AUDIENCE_WORD = String.raw`(?!${TOPIC_OPENER})[\p{L}][\p{L}'’.-]*`;
+/** Whom the words were said to: "told reporters", "told the BBC", "told Sky News", "told the House subcommittee". */
+const AUDIENCE = String.raw`(?:\s+(?:to\s+)?(?<audience>reporters|journalists|us|parliament|mps|the\s+(?:press|media|bbc|house|commons|nation|country|public|committee|conference|summit)|(?<=\b(?:tell|told|telling|tells)\s+)(?:the\s+)?${AUDIENCE_WORD}(?:\s+${AUDIENCE_WORD}){0,3}?))?`;
+/** An audience that names no one in particular: ranking by it would favour any statement to the press. */
+const ANYONE = /^(?:reporters|journalists|us|the\s+(?:press|media|nation|country|public))$/iu;
+/**
+ * Words that only stress the asking: "what exactly did Lammy say", "what did Lammy actually say", "what
+ * has Lammy been saying lately about ...". Read as the speaker's name or the topic, they found no one.
+ */
+const STRESS = String.raw`(?:\s+(?:exactly|actually|really|just|recently|lately|publicly|ever|so\s+far)|,?\s+if\s+anything,?)?`;
 const TOPIC = String.raw`(?:\s+(?:about|on|regarding|concerning|of|over|to|in|when it comes to|with regard to|in relation to)\s+(?<topic>.+?))?`;
 /** "during the debate", "at the summit", "after the vote": the occasion, read as the topic. */
 const OCCASION = String.raw`(?:\s+(?:during|at|after|before|following|ahead\s+of|at\s+the\s+time\s+of|when|while|in\s+the\s+wake\s+of)\s+(?<occasion>.+?))?`;
@@ -96,10 +130,13 @@ const INDIRECT_QUESTION = String.raw`(?!\s+(?:when|whether|if|how|why|what|where
 const STATEMENT_NOUNS =
   'quotes|statements?|comments?|remarks?|views?|view|words|reaction|response|position|stance|take|opinion|thoughts|verdict|message|answer|assessment|argument|warning|claims?';
 
+/** "I need Lammy's quotes on ...", "give me the PM's comments": the asking, not the speaker's name. */
+const WANTING = String.raw`(?:i\s+(?:need|want)|i['’]d\s+like|i\s+would\s+like|give\s+me|show\s+me|get\s+me|find(?:\s+me)?|send\s+me)(?:\s+(?:all|some)(?:\s+of)?)?`;
+
 /** Phrasings of "what did X say (about Y)", most specific first. The speaker group is kept lazy. */
 const PATTERNS = [
   new RegExp(
-    String.raw`^(?:what|wat)(?:'s|\s+)?(?:${AUXILIARIES})?\s+(?<speaker>.+?)\s+(?:(?:has|had|have|is|was|does|did)\s+)?(?:been\s+)?(?:${VERBS})${AUDIENCE}${TOPIC}${OCCASION}${END}`,
+    String.raw`^(?:what|wat)(?:'s|\s+)?${STRESS}\s*(?:${AUXILIARIES})?\s+(?<speaker>.+?)${STRESS}\s+(?:(?:has|had|have|is|was|does|did)\s+)?(?:been\s+)?(?:${VERBS})${STRESS}${AUDIENCE}${STRESS}${TOPIC}${OCCASION}${END}`,
     'iu',
   ),
   new RegExp(
@@ -119,7 +156,7 @@ const PATTERNS = [
     'iu',
   ),
   new RegExp(
-    String.raw`^(?:(?:what|how)\s+(?:was|is|were|are)\s+)?(?<speaker>.+?)(?:'s|’s|')\s+(?:${STATEMENT_NOUNS})${TOPIC}${OCCASION}${END}`,
+    String.raw`^(?:(?:what|how)\s+(?:was|is|were|are)\s+|${WANTING}\s+)?(?<speaker>.+?)(?:'s|’s|')\s+(?:${STATEMENT_NOUNS})${TOPIC}${OCCASION}${END}`,
     'iu',
   ),
   new RegExp(
@@ -128,6 +165,18 @@ const PATTERNS = [
   ),
   new RegExp(
     String.raw`^(?:did|has|have|does|do)\s+(?<speaker>.+?)\s+(?:mention(?:ed)?|address(?:ed)?|discuss(?:ed)?)\s+(?<topic>.+?)${END}`,
+    'iu',
+  ),
+  new RegExp(
+    String.raw`^(?:any\s+(?:word|news|comment|reaction|response)|what['’]?s\s+the\s+latest|what\s+(?:was|is|has\s+been|have\s+been)\s+said)\s+(?:from|by)\s+(?<speaker>.+?)${TOPIC}${OCCASION}${END}`,
+    'iu',
+  ),
+  new RegExp(
+    String.raw`^what\s+(?:did|does|do|has|have|had)\s+(?<speaker>.+?)\s+(?:make|made)\s+of\s+(?<topic>.+?)${END}`,
+    'iu',
+  ),
+  new RegExp(
+    String.raw`^where\s+(?:does|do|did|is|was)\s+(?<speaker>.+?)\s+(?:stand|stands|stood)\s+(?:on|over|regarding)\s+(?<topic>.+?)${END}`,
     'iu',
   ),
 ];
@@ -149,7 +198,8 @@ function speakerQuestion(text: string): SpeakerQuestion | null {
     )
       continue;
     const topic = groups?.topic?.trim() || groups?.occasion?.trim() || null;
-    return { speaker, topic };
+    const audience = groups?.audience?.trim();
+    return audience && !ANYONE.test(audience) ? { speaker, topic, audience } : { speaker, topic };
   }
   return null;
 }

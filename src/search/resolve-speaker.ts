@@ -394,15 +394,49 @@ export async function findSpeakers(
   options: ResolveOptions = {},
 ): Promise<SpeakerRecord[]> {
   const found = resolveSpeaker(asked, speakers, options);
-  if (found.length > 0 || options.bare) return found;
+  if (found.length > 0 || options.bare) return withNameVariants(found, speakers);
   const candidates = roleCandidates(asked, speakers);
   const match = candidates && qualifierExpression(candidates.qualifier);
-  if (!candidates || !match) return speakersDescribedAs(store, asked, speakers);
+  if (!candidates || !match)
+    return withNameVariants(await speakersDescribedAs(store, asked, speakers), speakers);
   const counts = await store.speakersQuotedWith(
     match,
     candidates.speakers.map((s) => s.name),
   );
   const best = counts[0]?.passages;
   const names = new Set(counts.filter((c) => c.passages === best).map((c) => c.name));
-  return candidates.speakers.filter((speaker) => names.has(speaker.name));
+  return withNameVariants(
+    candidates.speakers.filter((speaker) => names.has(speaker.name)),
+    speakers,
+  );
+}
+
+/** The small words of names that one story writes and another leaves out: "Rodrigo de Rato", "Rodrigo Rato". */
+const NAME_PARTICLES = new Set(
+  'de del della der den di da das dos du van von le la ter al el bin ben'.split(' '),
+);
+const withoutParticles = (name: string): string =>
+  name
+    .split(/\s+/u)
+    .filter((word, index, words) => index === 0 || index === words.length - 1 || !NAME_PARTICLES.has(word))
+    .join(' ')
+    .toLowerCase();
+
+/**
+ * The speakers found, with every other indexed form of the same names ("Rodrigo Rato" for "Rodrigo de
+ * Rato", the IMF's managing director, quoted under both in the BBC archive): one person, all of their
+ * statements. Only a name written with and without a lower-case particle is merged, never two surnames.
+ * Development set (`npm run --silent eval -- --only dev`, stand-in): speaker-org-role hit@3 0.867 -> 0.933
+ * ("the IMF boss" on the tsunami), no question lost; held-out set unchanged (0.706).
+ */
+function withNameVariants(
+  found: readonly SpeakerRecord[],
+  speakers: readonly SpeakerRecord[],
+): SpeakerRecord[] {
+  const forms = new Set(found.map((speaker) => withoutParticles(speaker.name)));
+  const names = new Set(found.map((speaker) => speaker.name));
+  const variants = speakers.filter(
+    (speaker) => !names.has(speaker.name) && forms.has(withoutParticles(speaker.name)),
+  );
+  return [...found, ...variants];
 }
