@@ -171,6 +171,7 @@ async function answerFromSearch(
     vectorWeight: context.calibration.vectorWeight,
     newestFirst: when.newestFirst,
     termWeights: weights,
+    complementBest: true,
     ...(when.range ? { range: when.range } : {}),
   });
   const names = questionNames(question, terms);
