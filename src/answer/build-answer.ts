@@ -175,7 +175,7 @@ async function answerFromSearch(
     ...(when.range ? { range: when.range } : {}),
   });
   const names = questionNames(question, terms);
-  const evidence = evidenceOf(hits, terms, weights, names);
+  const evidence = evidenceOf(hits, terms, weights, names, question);
   if (!evidence.some((item) => isStrongEvidence(item, context.calibration.evidence))) {
     return notFound(question, NOTHING_FOUND);
   }
