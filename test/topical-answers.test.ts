@@ -290,6 +290,27 @@ describe('the found / not found judgement', () => {
     expect(judged('Why did floods close the Carrick high street in 2019?')).toBe(false);
   });
 
+  it('answers a question asking for a figure from a passage that names what it names and gives one, though it paraphrases the rest', () => {
+    const question = "How many days of downpours shut Carrick's shops?";
+    const terms = queryTerms(question);
+    const rarity = (term: string) => ({ carrick: 11, shut: 6 })[term] ?? 4;
+    const names = questionNames(question, terms);
+    const withFigure = evidenceOf([{ passage, similarity: 0.1 }], terms, rarity, names, question);
+    expect(isStrongEvidence(withFigure[0]!, archive)).toBe(true);
+    const noFigure = {
+      ...passage,
+      text: 'Floods closed the high street in Carrick on Friday after days of rain.',
+    };
+    const without = evidenceOf([{ passage: noFigure, similarity: 0.1 }], terms, rarity, names, question);
+    expect(isStrongEvidence(without[0]!, archive)).toBe(false);
+  });
+
+  it('reads "happen" as part of the question, not a word the answer must hold', () => {
+    const terms = queryTerms('what would happen to the flooded high street on friday?');
+    const [evidence] = evidenceOf([{ passage, similarity: 0.1 }], terms, () => 4);
+    expect(isStrongEvidence(evidence!, archive)).toBe(true);
+  });
+
   it('refuses a question dated in a year the passage never mentions, however close the model finds it', () => {
     const terms = queryTerms('Why did floods close the Carrick high street in 2019?');
     const [evidence] = evidenceOf([{ passage, similarity: 0.9 }], terms, () => 4);
