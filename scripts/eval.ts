@@ -126,6 +126,7 @@ async function retrieve(
     limit: DOCUMENTS_RANKED * 3,
     mode,
     vectorWeight,
+    complementBest: true,
   });
   const documents = [...new Set(hits.map((hit) => documentId(hit.passage.articleKey)))].slice(
     0,

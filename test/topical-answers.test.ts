@@ -5,6 +5,7 @@ import { answerSchema, type Answer } from '../src/answer/answer-schema.js';
 import { Briefing } from '../src/answer/briefing.js';
 import { evidenceOf, isStrongEvidence } from '../src/answer/evidence.js';
 import { reindex } from '../src/ingest/reindex.js';
+import { withArticleComplement } from '../src/search/article-complement.js';
 import { completeWithFollowing } from '../src/search/complete-passage.js';
 import { queryTerms } from '../src/search/fts-query.js';
 import { questionNames } from '../src/search/term-match.js';
@@ -73,6 +74,20 @@ published: 2025-05-22
 The port authority said on Monday that ferry fares to the islands would rise by a tenth in June.
 
 The authority added: the new quay will let fares come down again within two years.
+`,
+  'westbay-ferries.md': `---
+title: Westbay Ferry Company sold to island investors
+published: 2025-05-23
+---
+The Westbay Ferry Company has been sold to a group of island investors, the Westbay Ferry Company said on Monday.
+
+Westbay Ferry Company staff heard of the sale at a meeting in the harbour office, and Westbay Ferry Company boats will sail as normal.
+
+The investors said the Westbay Ferry Company would keep its name, its crews and its timetable.
+
+Westbay Ferry Company boats have carried islanders to the mainland for generations, and the Westbay Ferry Company is the last family-owned ferry company on the coast.
+
+The buyers paid £12m, and take control in July.
 `,
   'harbour-plan.md': `---
 title: Council to draw up harbour plan
@@ -145,6 +160,51 @@ describe('questions dated outside the archive', () => {
   it('still answers about a year an article mentions though none is dated then', async () => {
     const answer = await ask('What did NATO leaders warn Putin about in 2022?');
     expect(answer.found).toBe(true);
+  });
+});
+
+describe("the paragraph of the best story that gives what the question asks beyond the story's subject", () => {
+  it('is shown among the first three, though it never names the subject its opening paragraphs repeat', async () => {
+    const answer = await ask('What was the price of the Westbay Ferry Company sale?');
+    expect(answer.found).toBe(true);
+    expect(answer.passages[0]!.citation.title).toBe('Westbay Ferry Company sold to island investors');
+    expect(
+      answer.passages
+        .slice(0, 3)
+        .map((p) => p.text)
+        .join('\n'),
+    ).toContain('The buyers paid £12m');
+  });
+
+  it("takes the place of the story's own passage that repeats the subject, never another story's", async () => {
+    const passagesOf = async (title: string) => {
+      const article = (await store.articles()).find((a) => a.title === title)!;
+      return store.articlePassages([article.id]);
+    };
+    const westbay = await passagesOf('Westbay Ferry Company sold to island investors');
+    const [carrick] = await passagesOf('Floods close Carrick high street');
+    const hits = [westbay[1]!, carrick!, westbay[0]!, westbay[2]!].map((passage, index) => ({
+      passage,
+      score: 2 - index / 10,
+      similarity: 0.5,
+    }));
+    const question = 'What was the price of the Westbay Ferry Company sale?';
+    const terms = queryTerms(question);
+    const ranked = await withArticleComplement(
+      store,
+      hits,
+      question,
+      terms,
+      () => 1,
+      () => 0.5,
+    );
+    expect(ranked.map((hit) => hit.passage.text.slice(0, 24))).toEqual([
+      westbay[1]!.text.slice(0, 24),
+      carrick!.text.slice(0, 24),
+      'The buyers paid £12m, an',
+      westbay[0]!.text.slice(0, 24),
+    ]);
+    expect(ranked.map((hit) => hit.score)).toEqual([...ranked.map((hit) => hit.score)].sort((a, b) => b - a));
   });
 });
 
@@ -228,6 +288,27 @@ describe('the found / not found judgement', () => {
 
   it('refuses a question dated in a year the passage never mentions, though it holds every other word', () => {
     expect(judged('Why did floods close the Carrick high street in 2019?')).toBe(false);
+  });
+
+  it('answers a question asking for a figure from a passage that names what it names and gives one, though it paraphrases the rest', () => {
+    const question = "How many days of downpours shut Carrick's shops?";
+    const terms = queryTerms(question);
+    const rarity = (term: string) => ({ carrick: 11, shut: 6 })[term] ?? 4;
+    const names = questionNames(question, terms);
+    const withFigure = evidenceOf([{ passage, similarity: 0.1 }], terms, rarity, names, question);
+    expect(isStrongEvidence(withFigure[0]!, archive)).toBe(true);
+    const noFigure = {
+      ...passage,
+      text: 'Floods closed the high street in Carrick on Friday after days of rain.',
+    };
+    const without = evidenceOf([{ passage: noFigure, similarity: 0.1 }], terms, rarity, names, question);
+    expect(isStrongEvidence(without[0]!, archive)).toBe(false);
+  });
+
+  it('reads "happen" as part of the question, not a word the answer must hold', () => {
+    const terms = queryTerms('what would happen to the flooded high street on friday?');
+    const [evidence] = evidenceOf([{ passage, similarity: 0.1 }], terms, () => 4);
+    expect(isStrongEvidence(evidence!, archive)).toBe(true);
   });
 
   it('refuses a question dated in a year the passage never mentions, however close the model finds it', () => {

@@ -174,10 +174,11 @@ async function answerFromSearch(
     vectorWeight: context.calibration.vectorWeight,
     newestFirst: when.newestFirst,
     termWeights: weights,
+    complementBest: true,
     ...(when.range ? { range: when.range } : {}),
   });
   const names = questionNames(question, terms);
-  const evidence = evidenceOf(hits, terms, weights, names);
+  const evidence = evidenceOf(hits, terms, weights, names, question);
   if (!evidence.some((item) => isStrongEvidence(item, context.calibration.evidence))) {
     return notFound(question, NOTHING_FOUND);
   }

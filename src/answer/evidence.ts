@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isPictureWord } from '../search/answer-type.js';
+import { asksForQuantity, holdsQuantity, isPictureWord } from '../search/answer-type.js';
 import { contentTerms, termCoverage, termsIn } from '../search/term-match.js';
 
 /**
@@ -24,7 +24,8 @@ export interface Evidence {
   coverage: number;
   /**
    * The passage holds the question's anchors (its rarest content words, and any year it names) and enough
-   * of the rest, or every name the question asks about and most of the rest.
+   * of the rest, or every name the question asks about and most of the rest, or (asked for a figure) every
+   * name, a figure and some of the rest.
    */
   anchored: boolean;
   /**
@@ -57,6 +58,13 @@ export const MIN_ANCHORED_COVERAGE = 0.4;
  * weather in London tomorrow?" from a London story.
  */
 export const MIN_NAMED_COVERAGE = 0.6;
+/*
+ * A question that asks for a figure ("how many workers is Oracle laying off?") is found, too, by a passage
+ * that holds every name it asks about, a figure, and MIN_ANCHORED_COVERAGE of its content words: the figure
+ * is what it asks, and the rest it often says in other words ("cutting about 5,000 jobs"). Measured on the
+ * development set (`npm run --silent eval -- --only dev`): one more paraphrase answered, its answer first
+ * (hit@3 0.286 -> 0.357), no unanswerable question answered (refused 0.939 unchanged), held-out unchanged.
+ */
 const YEAR = /^(?:1[89]|20)\d\d$/u;
 
 /** The model's half of the judgement, whose thresholds are calibrated per model and per index. */
@@ -86,6 +94,7 @@ export function evidenceOf(
   weightOf: (term: string) => number,
   /** The names the question asks about (see questionNames), as query terms. */
   names: readonly string[] = [],
+  question?: string,
 ): Evidence[] {
   const content = contentTerms(queryTerms);
   const rarest = [...content].sort((a, b) => weightOf(b) - weightOf(a)).slice(0, ANCHOR_TERMS);
@@ -93,6 +102,7 @@ export function evidenceOf(
   const anchors = [...new Set([...rarest, ...years])];
   // A caption is the words under a picture: it holds "photo" and "pictured" whether or not it says them.
   const pictureWords = queryTerms.filter(isPictureWord).join(' ');
+  const wantsFigure = question !== undefined && asksForQuantity(question);
   return hits.slice(0, EVIDENCE_DEPTH).map(({ passage, similarity }) => {
     const text = `${passage.context}\n${passage.text}${passage.kind === 'caption' ? `\n${pictureWords}` : ''}`;
     const held = termsIn(text, [...anchors, ...names]);
@@ -104,7 +114,11 @@ export function evidenceOf(
       coverage: termCoverage(text, queryTerms, weightOf),
       anchored:
         (holdsAll(anchors) && contentCoverage >= MIN_ANCHORED_COVERAGE) ||
-        (holdsAll(names) && contentCoverage >= MIN_NAMED_COVERAGE),
+        (holdsAll(names) && contentCoverage >= MIN_NAMED_COVERAGE) ||
+        (wantsFigure &&
+          holdsAll(names) &&
+          holdsQuantity(passage.text) &&
+          contentCoverage >= MIN_ANCHORED_COVERAGE),
     };
   });
 }

@@ -118,6 +118,8 @@ async function measure(store: PassageStore, asked: Asked, vectorWeight: number):
       mode: 'hybrid',
       vectorWeight,
       termWeights: weights,
+      // As answers search, so that the thresholds judge the passages answers show.
+      complementBest: true,
     })
   ).filter((hit) => hit.passage.id !== asked.excludePassage);
   const index = hits.findIndex((hit) => hit.passage.articleId === asked.articleId);

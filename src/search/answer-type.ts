@@ -16,6 +16,7 @@ const QUANTITY =
 export const DEFAULT_ANSWER_TYPE_WEIGHT = 0.3;
 
 export const asksForQuantity = (question: string) => QUANTITY_QUESTION.test(question);
+export const holdsQuantity = (text: string) => QUANTITY.test(text);
 
 /**
  * Questions about a picture: who is pictured, where someone stands in the photo, which agency supplied the
@@ -37,7 +38,7 @@ export function favourQuantities<T extends { passage: Pick<PassageRecord, 'text'
   weight: number,
 ): void {
   if (weight === 0 || !asksForQuantity(question)) return;
-  for (const hit of hits) if (QUANTITY.test(hit.passage.text)) hit.score += weight;
+  for (const hit of hits) if (holdsQuantity(hit.passage.text)) hit.score += weight;
 }
 
 /** Adds `weight` to the score of every caption when the question (its query terms) asks about a picture (in place). */

@@ -15,6 +15,7 @@ import {
   favourQuantities,
 } from './answer-type.js';
 import { DEFAULT_COVERAGE_WEIGHT, rerankByCoverage } from './coverage-rerank.js';
+import { withArticleComplement } from './article-complement.js';
 
 /** `hybrid` fuses scores (the default: best measured), `rrf` fuses ranks; the others are one list alone. */
 export const SEARCH_MODES = ['hybrid', 'rrf', 'bm25', 'vector'] as const;
@@ -49,6 +50,11 @@ export interface SearchOptions {
   termWeights?: TermWeights;
   /** `hybrid` only: how much a BM25 match of the question's related words counts against one of its own (see query-expansion). */
   relatedWeight?: number;
+  /**
+   * `hybrid` only, for a question (not a brief's topic): the best story's paragraph that gives what the
+   * question asks beyond its subject goes among the first three (see article-complement).
+   */
+  complementBest?: boolean;
 }
 
 const DEFAULT_CANDIDATES = 50;
@@ -112,6 +118,7 @@ export async function searchPassages(
     answerTypeWeight = DEFAULT_ANSWER_TYPE_WEIGHT,
     termWeights: weights,
     relatedWeight = DEFAULT_RELATED_WEIGHT,
+    complementBest = false,
   }: SearchOptions,
 ): Promise<SearchHit[]> {
   const depth = Math.max(candidates, limit * 2);
@@ -141,13 +148,20 @@ export async function searchPassages(
   const terms = queryTerms(question);
   penaliseRestatingCaptions(hits, terms);
   // Both weights are on the scale of score fusion (best BM25 match 1); rank fusion's scores are ~0.016.
-  if (mode === 'hybrid' && coverageWeight > 0) {
-    rerankByCoverage(hits, terms, weights ?? (await termWeights(store, terms)), coverageWeight);
-  }
-  if (mode === 'hybrid') {
+  const weightOf = mode === 'hybrid' ? (weights ?? (await termWeights(store, terms))) : null;
+  if (weightOf && coverageWeight > 0) rerankByCoverage(hits, terms, weightOf, coverageWeight);
+  if (weightOf) {
     favourQuantities(hits, question, answerTypeWeight);
     favourCaptions(hits, terms, answerTypeWeight);
   }
   hits.sort((a, b) => b.score - a.score);
-  return dropNearDuplicates(favourNewest ? newestFirst(hits) : hits, (hit) => hit.passage.text, limit);
+  const ranked = dropNearDuplicates(
+    favourNewest ? newestFirst(hits) : hits,
+    (hit) => hit.passage.text,
+    limit,
+  );
+  if (!weightOf || !complementBest) return ranked;
+  return withArticleComplement(store, ranked, question, terms, weightOf, (vector) =>
+    dot(questionVector, vector),
+  );
 }

@@ -1,0 +1,119 @@
+import type { PassageRecord, PassageStore } from '../store/passage-store.js';
+import { asksForQuantity, holdsQuantity } from './answer-type.js';
+import { contentTerms, stem, stemsOf } from './term-match.js';
+import type { TermWeights } from './term-weights.js';
+
+/**
+ * The paragraph of the best-matched story that gives what the question asks beyond what the story's
+ * headline and its best passage already give. A story names its subject in the headline and the opening
+ * paragraph, and later paragraphs go on without it: "Al Aynsley-Green ... will start the £100,000-a-year
+ * job" answers "what is the salary of the children's commissioner for England?", but holds none of the
+ * words by which search found the story, so the opening paragraph that restates the subject and a second
+ * one that repeats it outrank it. Within a story the subject is given; what tells its paragraphs apart is
+ * the rest of the question: its other words, and the kind of answer it asks for (a figure).
+ * Measured on the development set (`npm run --silent eval -- --only dev`, stand-in model): answerable hit@3
+ * 0.775 -> 0.787 (fact 0.765 -> 0.824, headline-context 0.667 -> 0.750), no question lost, unanswerable
+ * refused unchanged (0.939); held-out set unchanged (0.706); XQuAD-en hybrid R@1 / R@5 unchanged (0.948 /
+ * 0.992). Putting it second whatever it displaced gained the same two and lost one whose answer, in another
+ * story, was third; letting only a passage that adds nothing give its place up gained none.
+ */
+export interface Complement {
+  passage: PassageRecord;
+  /** Rarity-weighted share of the question's remaining words it holds, plus 1 for a figure asked for. */
+  gain: number;
+}
+
+/**
+ * What each passage adds to the best one (see Complement.gain): 0 for a passage that holds none of the
+ * question's words that the best passage and the headline lack, and gives no figure asked for.
+ */
+export function gainOver(
+  best: PassageRecord,
+  question: string,
+  terms: readonly string[],
+  weightOf: (term: string) => number,
+): (passage: PassageRecord) => number {
+  const given = stemsOf(`${best.context}\n${best.text}`);
+  const remaining = [...new Set(contentTerms(terms))].filter((term) => !given.has(stem(term)));
+  const remainingWeight = remaining.reduce((sum, term) => sum + weightOf(term), 0);
+  // A figure is what the question asks for only when the best passage does not give one already.
+  const wantsFigure = asksForQuantity(question) && !holdsQuantity(best.text);
+  return (passage) => {
+    const stems = stemsOf(passage.text);
+    const held = remaining.filter((term) => stems.has(stem(term)));
+    const words = remainingWeight > 0 ? held.reduce((sum, t) => sum + weightOf(t), 0) / remainingWeight : 0;
+    return words + (wantsFigure && holdsQuantity(passage.text) ? 1 : 0);
+  };
+}
+
+/**
+ * The best passage's complement among the other passages of its article (in story order), or null when
+ * none holds more of the question than the best passage and the headline do.
+ */
+export function articleComplement(
+  best: PassageRecord,
+  others: readonly PassageRecord[],
+  gainOf: (passage: PassageRecord) => number,
+): Complement | null {
+  let found: Complement | null = null;
+  for (const passage of others) {
+    if (passage.id === best.id || passage.articleId !== best.articleId) continue;
+    const gain = gainOf(passage);
+    if (gain > 0 && (!found || gain > found.gain)) found = { passage, gain };
+  }
+  return found;
+}
+
+/** The first results a user reads, and the evidence judgement weighs. */
+const SHOWN = 3;
+
+/**
+ * Search results with the best passage's complement (see articleComplement) in the first few, in the place
+ * of the next passage of the same story there: a story's places among the first results stay its own, and
+ * the paragraph that adds to the answer goes before the one that repeats the subject, which moves to just
+ * after them. Other stories keep their places (the best story may be the wrong one). Nothing changes when
+ * the complement is among the first few already, or the best story has no other passage there.
+ */
+export async function withArticleComplement<
+  T extends { passage: PassageRecord; score: number; similarity: number },
+>(
+  store: Pick<PassageStore, 'articlePassages' | 'vectors'>,
+  hits: readonly T[],
+  question: string,
+  terms: readonly string[],
+  weightOf: TermWeights,
+  similarityTo: (vector: Float32Array) => number,
+): Promise<T[]> {
+  const best = hits[0];
+  if (!best) return [];
+  const gainOf = gainOver(best.passage, question, terms, weightOf);
+  const shown = hits.slice(0, SHOWN);
+  const sameStory = shown.slice(1).filter((hit) => hit.passage.articleId === best.passage.articleId);
+  if (sameStory.length === 0) return [...hits];
+  const complement = articleComplement(
+    best.passage,
+    await store.articlePassages([best.passage.articleId]),
+    gainOf,
+  );
+  if (!complement || shown.some((hit) => hit.passage.id === complement.passage.id)) return [...hits];
+  // The story's shown passage that adds least gives its place up, if the complement adds more, or as much
+  // from earlier in the story (news gives the main facts first).
+  const weakest = sameStory.reduce((low, hit) => (gainOf(hit.passage) < gainOf(low.passage) ? hit : low));
+  const weakestGain = gainOf(weakest.passage);
+  const better =
+    complement.gain > weakestGain ||
+    (complement.gain === weakestGain && complement.passage.ordinal < weakest.passage.ordinal);
+  if (!better) return [...hits];
+  const slot = shown.indexOf(weakest);
+  const vector = (await store.vectors([complement.passage.id])).get(complement.passage.id);
+  if (!vector) return [...hits];
+  const repeated = hits[slot]!;
+  // On the score of the passage whose place it takes, so the list stays in score order.
+  const moved = { ...repeated, passage: complement.passage, similarity: similarityTo(vector) };
+  const rest = hits.slice(SHOWN).filter((hit) => hit.passage.id !== complement.passage.id);
+  return [
+    ...shown.map((hit, index) => (index === slot ? moved : hit)),
+    { ...repeated, score: Math.min(repeated.score, rest[0]?.score ?? repeated.score) },
+    ...rest,
+  ].slice(0, hits.length);
+}
