@@ -238,6 +238,16 @@ describe('the next paragraph, when it completes the passage', () => {
     expect(other!.passage.text).toBe(first!.text);
   });
 
+  it('is not added when it is itself one of the passages shown: the answer would give it twice', async () => {
+    const opening = (await store.openings()).find((o) => o.title === 'Council to draw up harbour plan')!;
+    const [first] = await store.passages([opening.passageId]);
+    const next = (await store.following([opening.passageId])).get(opening.passageId)!;
+    const terms = queryTerms('Has the council said when the harbour plan will be finished?');
+    const [best, other] = await completeWithFollowing(store, [{ passage: first! }, { passage: next }], terms);
+    expect(best!.passage.text).toBe(first!.text);
+    expect(other!.passage.text).toBe(next.text);
+  });
+
   it('is shown with the best passage when it goes on with what was said ("The authority added")', async () => {
     const opening = (await store.openings()).find((o) => o.title === 'Ferry fares to rise in June')!;
     const [first] = await store.passages([opening.passageId]);

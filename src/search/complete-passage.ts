@@ -20,17 +20,19 @@ const CONTINUES = /^(?:They|He|She|It)\s|^The\s+\p{Ll}+\s+(?:added|also|went\s+o
  * and puts the answer in front of the user for 3 more questions (hit@3 0.657 -> 0.675). Adding every next
  * paragraph that holds a fifth of the question's words would have lengthened 126 of them (38%) for 3
  * questions more. The answer is judged on the passages as found, before they are completed. The best
- * passage also takes a next paragraph that carries on from it (see CONTINUES).
+ * passage also takes a next paragraph that carries on from it (see CONTINUES). A next paragraph that is
+ * itself one of the hits is not added: the answer would show it twice.
  */
 export async function completeWithFollowing<T extends { passage: PassageRecord }>(
   store: Pick<PassageStore, 'following'>,
   hits: readonly T[],
   terms: readonly string[],
 ): Promise<T[]> {
-  const following = await store.following(hits.map((hit) => hit.passage.id));
+  const shown = new Set(hits.map((hit) => hit.passage.id));
+  const following = await store.following([...shown]);
   return hits.map((hit, index) => {
     const next = following.get(hit.passage.id);
-    if (!next) return hit;
+    if (!next || shown.has(next.id)) return hit;
     const held = stemsOf(`${hit.passage.context}\n${hit.passage.text}`);
     const nextStems = stemsOf(next.text);
     const completes =
