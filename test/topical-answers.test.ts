@@ -238,14 +238,15 @@ describe('the next paragraph, when it completes the passage', () => {
     expect(other!.passage.text).toBe(first!.text);
   });
 
-  it('is not added when it is itself one of the passages shown: the answer would give it twice', async () => {
+  it('is never shown twice: it moves up into the passage it completes, and is not added below itself', async () => {
     const opening = (await store.openings()).find((o) => o.title === 'Council to draw up harbour plan')!;
     const [first] = await store.passages([opening.passageId]);
     const next = (await store.following([opening.passageId])).get(opening.passageId)!;
     const terms = queryTerms('Has the council said when the harbour plan will be finished?');
-    const [best, other] = await completeWithFollowing(store, [{ passage: first! }, { passage: next }], terms);
-    expect(best!.passage.text).toBe(first!.text);
-    expect(other!.passage.text).toBe(next.text);
+    const merged = await completeWithFollowing(store, [{ passage: first! }, { passage: next }], terms);
+    expect(merged.map((hit) => hit.passage.text)).toEqual([`${first!.text}\n\n${next.text}`]);
+    const below = await completeWithFollowing(store, [{ passage: next }, { passage: first! }], terms);
+    expect(below.map((hit) => hit.passage.text)).toEqual([next.text, first!.text]);
   });
 
   it('is shown with the best passage when it goes on with what was said ("The authority added")', async () => {
