@@ -28,9 +28,17 @@ const TABLES = [
  * ef_search 50 to 400, built in 144 s into 155 MB (maintenance_work_mem 3 GB, load about 22 on 2 cores).
  * Larger values were not measured; `npm run bench -- --scale 1m --store postgres` measures them at 1M.
  */
-export const HNSW_PARAMETERS = { m: 16, ef_construction: 64 } as const;
+export const HNSW_PARAMETERS: HnswParameters = { m: 16, ef_construction: 64 };
 
-export const HNSW_INDEX_SQL = `CREATE INDEX passages_embedding ON passages USING hnsw (embedding vector_cosine_ops) WITH (m = ${HNSW_PARAMETERS.m}, ef_construction = ${HNSW_PARAMETERS.ef_construction})`;
+export interface HnswParameters {
+  m: number;
+  ef_construction: number;
+}
+
+export const hnswIndexSql = ({ m, ef_construction }: HnswParameters) =>
+  `CREATE INDEX passages_embedding ON passages USING hnsw (embedding vector_cosine_ops) WITH (m = ${m}, ef_construction = ${ef_construction})`;
+
+export const HNSW_INDEX_SQL = hnswIndexSql(HNSW_PARAMETERS);
 
 /**
  * Terms compare byte by byte (COLLATE "C"), as equality does anyway: the postings' key is built by sorting
