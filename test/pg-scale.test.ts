@@ -1,12 +1,17 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { preparePgScale, runPgScale } from '../scripts/bench/pg-scale.js';
+import type { ScaleFigures } from '../scripts/bench/scale.js';
 import { reindex } from '../src/ingest/reindex.js';
 import { SqlitePassageStore } from '../src/store/passage-store.js';
 import { HNSW_PARAMETERS } from '../src/store/postgres/pg-schema.js';
 import { PostgresPassageStore } from '../src/store/postgres/postgres-passage-store.js';
 import { scratchCorpus } from './helpers/corpus.js';
 import { sharedEmbedder, testConfig } from './helpers/model.js';
+import { runScript } from './helpers/spawn-script.js';
 import { postgresUrl, scratchSchema } from './helpers/stores.js';
 
 const url = postgresUrl();
@@ -176,4 +181,59 @@ describe.skipIf(!url)(`nearest on Postgres${url ? '' : ' (skipped: DATABASE_URL 
       await postgres.close();
     }
   });
+});
+
+/**
+ * `npm run bench -- --scale N --store postgres` end to end, small: a few articles of each corpus grown to
+ * 2,500 passages, copied into a database of its own (the bench names its schema by size), measured beside
+ * SQLite in one run (keeping the copy for the next run is tested above).
+ */
+describe.skipIf(!url)(`the Postgres scale bench${url ? '' : ' (skipped: DATABASE_URL unset)'}`, () => {
+  const database = `test_bench_${process.pid}`;
+  let tmp: string;
+  const admin = async (sql: string, target = url!) => {
+    const client = new pg.Client({ connectionString: target });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  const databaseUrl = () => {
+    const target = new URL(url!);
+    target.pathname = `/${database}`;
+    return target.toString();
+  };
+
+  beforeAll(async () => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-pg-scale-'));
+    await admin(`CREATE DATABASE ${database}`);
+    await admin('CREATE EXTENSION vector', databaseUrl());
+  });
+  afterAll(async () => {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    await admin(`DROP DATABASE IF EXISTS ${database}`);
+  });
+
+  it('measures HNSW beside SQLite in the same run', async () => {
+    const run = await runScript(
+      'scripts/bench.ts',
+      ['--scale', '2500', '--store', 'postgres', '--articles', '10', '--no-peers', '--no-break-even'].concat([
+        '--runs',
+        '1',
+        '--json',
+      ]),
+      { TMPDIR: tmp, DATABASE_URL: databaseUrl() },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const { scale } = JSON.parse(run.stdout) as { scale: ScaleFigures };
+    expect(scale.passages).toBe(2_500);
+    expect(scale.quantized_recall_at_10).toBeGreaterThan(0);
+    expect(scale.postgres).toMatchObject({ passages: 2_500, reused: false, tuning_queries: 100 });
+    // Chosen where the held-out queries reach the recall wanted, or at the broadest measured.
+    expect(scale.postgres!.breadths.map((row) => row.ef_search)).toContain(scale.postgres!.ef_search);
+    expect(scale.postgres!.recall_at_10).toBeGreaterThan(0.9);
+    expect(scale.postgres!.index_mb).toBeGreaterThan(0);
+  }, 900_000);
 });
