@@ -60,11 +60,12 @@ runCli(async () => {
       await store.close();
     }
   })();
-  const picked = Array.from(
-    { length: Math.min(args.queries, titles.length) },
-    (_, i) => titles[Math.floor((i * titles.length) / Math.min(args.queries, titles.length))]!,
-  );
-  const queries = await embedder.embed(picked);
+  const count = Math.min(args.queries, Math.floor(titles.length / 2));
+  // Headlines spread evenly; the ones halfway between them choose ef_search.
+  const picked = (offset: number) =>
+    Array.from({ length: count }, (_, i) => titles[Math.floor(((i + offset) * titles.length) / count)]!);
+  const queries = await embedder.embed(picked(0));
+  const tuningQueries = await embedder.embed(picked(0.5));
   const exact = await sqliteTimes(args.db, config.EMBEDDING_MODEL, Number.POSITIVE_INFINITY, queries);
   const quantized = await sqliteTimes(args.db, config.EMBEDDING_MODEL, 0, queries);
   const recall10 =
@@ -79,6 +80,7 @@ runCli(async () => {
     passages: exact.passages,
     queries,
     truth: exact.lists,
+    tuningQueries,
     k: K,
     log: (line) => console.error(line),
   });

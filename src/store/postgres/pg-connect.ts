@@ -96,21 +96,27 @@ const RANDOM_PAGE_COST = 1.1;
  * before its first ANALYZE) made Postgres compile it, 1.3 s of a 1.4 s query on a 263-passage index,
  * 10 ms without.
  */
-const connectionOptions = (location: PgLocation) =>
-  `-c search_path=${quoteIdentifier(location.schema)},public -c jit=off -c random_page_cost=${RANDOM_PAGE_COST}`;
+const connectionOptions = (location: PgLocation, settings: ConnectionSettings = {}) =>
+  [
+    `-c search_path=${quoteIdentifier(location.schema)},public -c jit=off -c random_page_cost=${RANDOM_PAGE_COST}`,
+    ...Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`),
+  ].join(' ');
+
+/** Settings of every connection of a pool, given when it connects: no statement of its own. */
+export type ConnectionSettings = Record<string, string | number>;
 
 /**
  * A pool of connections whose tables are found in `schema`. Idle connections dropped by a server restart
  * are replaced on the next query: the pool's own error event must be listened to, or the process exits.
  */
-export function createPool(location: PgLocation, max = 4): pg.Pool {
+export function createPool(location: PgLocation, max = 4, settings: ConnectionSettings = {}): pg.Pool {
   const pool = new pg.Pool({
     connectionString: location.url,
     max,
     connectionTimeoutMillis: 5000,
     // Names the index in pg_stat_activity, for an admin looking at who is connected.
     application_name: `briefing-bot:${location.schema}`,
-    options: connectionOptions(location),
+    options: connectionOptions(location, settings),
   });
   pool.on('error', () => {
     // A connection the server closed while idle: the pool drops it and opens another when needed.

@@ -67,6 +67,31 @@ const PASSAGE_COLUMNS = `
 const withinPeriod = (first: number) =>
   `substr(a.published, 1, 10) COLLATE "C" BETWEEN $${first} AND $${first + 1}`;
 
+/**
+ * Exact search reads every vector: its distances are computed below an OFFSET 0 fence, so the planner
+ * cannot serve the ordering from the HNSW index (a per-query `SET LOCAL enable_indexscan = off` cost a
+ * transaction, three more round trips). Ties are broken by id, as nothing else orders them.
+ */
+const exactNearest = (from: string, where: string) => `
+  SELECT id, score FROM (SELECT p.id, p.embedding <=> $1::vector AS score ${from} WHERE ${where} OFFSET 0) d
+  ORDER BY score, id LIMIT $2`;
+
+/**
+ * The nearest passages: through HNSW when the index holds more than $3 passages, exactly otherwise. Each
+ * branch is gated by a condition Postgres evaluates once, before it runs the branch, so only one of them
+ * reads anything. HNSW's breadth is a setting of the pool's connections (`open`).
+ */
+const NEAREST = `
+  (SELECT id, embedding <=> $1::vector AS score FROM passages
+   WHERE (SELECT passages FROM corpus_stats) > $3::float8 ORDER BY embedding <=> $1::vector LIMIT $2)
+  UNION ALL
+  (${exactNearest('FROM passages p', '(SELECT passages FROM corpus_stats) <= $3::float8')})`;
+
+const NEAREST_WITHIN = exactNearest(
+  'FROM passages p JOIN articles a ON a.id = p.article_id',
+  withinPeriod(3),
+);
+
 /** Which passages a BM25 query ranks: a period, given passages, or all that match. */
 interface Restriction {
   range?: DateRange;
@@ -130,17 +155,15 @@ const matchedPassages = (tsquery: string, terms: string) =>
  */
 export class PostgresPassageStore implements PassageStore {
   private readonly quantizeAbove: number;
-  private readonly efSearch: number;
   private years: { version: number; years: number[] } | null = null;
 
   private constructor(
     private readonly pool: pg.Pool,
     private readonly location: PgLocation,
     readonly meta: IndexMeta,
-    { quantizeAbove = DEFAULT_VECTOR_QUANTIZE_ABOVE, efSearch = DEFAULT_EF_SEARCH }: PostgresStoreOptions,
+    { quantizeAbove = DEFAULT_VECTOR_QUANTIZE_ABOVE }: PostgresStoreOptions,
   ) {
     this.quantizeAbove = quantizeAbove;
-    this.efSearch = efSearch;
   }
 
   /** Opens the index, checking it was built by this version with this model, as SQLite's does. */
@@ -149,7 +172,15 @@ export class PostgresPassageStore implements PassageStore {
     model: string,
     options: PostgresStoreOptions = {},
   ): Promise<PostgresPassageStore> {
-    const pool = createPool(location, POOL_SIZE);
+    const efSearch = options.efSearch ?? DEFAULT_EF_SEARCH;
+    if (!Number.isInteger(efSearch) || efSearch < 1 || efSearch > 1000)
+      throw new Error(`HNSW's ef_search must be a whole number from 1 to 1000, not ${efSearch}.`);
+    // A query asking for more than ef_search passages gets them: the search goes on, still in order of
+    // distance, until it has k (pgvector 0.8's iterative scans; it stops at 20,000 visited passages).
+    const pool = createPool(location, POOL_SIZE, {
+      'hnsw.ef_search': efSearch,
+      'hnsw.iterative_scan': 'strict_order',
+    });
     try {
       const meta = await readPgMeta(pool).catch((error: unknown) => {
         throw describePgError(location, error);
@@ -207,41 +238,15 @@ export class PostgresPassageStore implements PassageStore {
   }
 
   /**
-   * Nearest passages by cosine distance. Within a period, always exact among the period's passages:
-   * pgvector's HNSW filters after searching, so a period would get fewer than k of its passages.
+   * Nearest passages by cosine distance, in one statement (one round trip). Within a period, always exact
+   * among the period's passages: pgvector's HNSW filters after searching, so a period would get fewer than
+   * k of its passages. Otherwise exact up to `quantizeAbove` passages, as on SQLite, and HNSW above.
    */
   async nearest(vector: Float32Array, k: number, range?: DateRange): Promise<RankedId[]> {
     if (k <= 0) return [];
-    const { passages } = await this.stats();
-    const within = hasBounds(range);
-    const exact = within || passages <= this.quantizeAbove;
-    const efSearch = Math.min(1000, Math.max(this.efSearch, k));
-    return this.retried(async () => {
-      const client = await this.pool.connect();
-      let failed: unknown;
-      try {
-        await client.query('BEGIN');
-        // Exact: a scan that reads every vector, as on SQLite; approximate: HNSW searching at least k deep.
-        if (exact) await client.query('SET LOCAL enable_indexscan = off');
-        else await client.query(`SET LOCAL hnsw.ef_search = ${efSearch}`);
-        const { rows } = await client.query<RankedId>(
-          within
-            ? `SELECT p.id, p.embedding <=> $1::vector AS score FROM passages p JOIN articles a ON a.id = p.article_id
-               WHERE ${withinPeriod(3)} ORDER BY p.embedding <=> $1::vector, p.id LIMIT $2`
-            : 'SELECT id, embedding <=> $1::vector AS score FROM passages ORDER BY embedding <=> $1::vector LIMIT $2',
-          [vectorLiteral(vector), k, ...(within ? dayBounds(range) : [])],
-        );
-        await client.query('COMMIT');
-        return rows;
-      } catch (error) {
-        failed = error;
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        // A connection that failed is not handed out again.
-        client.release(failed !== undefined);
-      }
-    });
+    return hasBounds(range)
+      ? this.query<RankedId>(NEAREST_WITHIN, [vectorLiteral(vector), k, ...dayBounds(range)])
+      : this.query<RankedId>(NEAREST, [vectorLiteral(vector), k, this.quantizeAbove]);
   }
 
   async passageIdsWithin(range: DateRange): Promise<number[]> {
