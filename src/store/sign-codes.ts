@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { BLOCK_BYTES, HammingScan } from './hamming-scan.js';
 import { quantizeSigns } from './schema.js';
 import { Centroids } from './vector-lists.js';
 
@@ -73,12 +74,6 @@ function listsOf(db: Database.Database, ids: Float64Array): Int32Array {
   }
   return lists;
 }
-
-const popcount = (x: number): number => {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
-};
 
 /**
  * Per code byte, the query's dot product with each of the 256 sign patterns that byte can hold. Each
@@ -159,17 +154,14 @@ class TopScores {
  * (vector-lists.ts) the codes are grouped by list and a query scans only the lists nearest to it.
  */
 export class SignCodes {
-  private readonly distances: Uint16Array;
   private readonly histogram: Uint32Array;
 
   private constructor(
     private readonly ids: Float64Array,
-    private readonly words: Uint32Array,
-    readonly stride: number,
+    private readonly codes: HammingScan,
     private readonly layout: ListLayout | null,
   ) {
-    this.distances = new Uint16Array(ids.length);
-    this.histogram = new Uint32Array(stride * 32 + 1);
+    this.histogram = new Uint32Array(codes.blocks * BLOCK_BYTES * 8 + 1);
   }
 
   /**
@@ -181,7 +173,6 @@ export class SignCodes {
    */
   static read(db: Database.Database, dimension: number, passages: number): SignCodes | null {
     const bytes = Math.ceil(dimension / 8);
-    const stride = Math.ceil(bytes / 4);
     let chunks: { validity: Buffer; rowids: Buffer; vectors: Buffer }[];
     try {
       chunks = db
@@ -194,8 +185,8 @@ export class SignCodes {
       return null;
     }
     const ids = new Float64Array(passages);
-    const words = new Uint32Array(passages * stride);
-    const wordBytes = new Uint8Array(words.buffer);
+    const codes = new HammingScan(passages, Math.ceil(bytes / BLOCK_BYTES));
+    const size = codes.blocks * BLOCK_BYTES;
     let next = 0;
     for (const { validity, rowids, vectors } of chunks) {
       const slots = rowids.length / 8;
@@ -205,21 +196,20 @@ export class SignCodes {
         if (!(validity[slot >> 3]! & (1 << (slot & 7)))) continue;
         if (next === passages) return null;
         ids[next] = Number(rowids.readBigInt64LE(slot * 8));
-        wordBytes.set(vectors.subarray(slot * bytes, (slot + 1) * bytes), next * stride * 4);
+        codes.codes.set(vectors.subarray(slot * bytes, (slot + 1) * bytes), next * size);
         next++;
       }
     }
     if (next !== passages) return null;
     const centroids = Centroids.read(db);
-    if (!centroids || centroids.dimension !== dimension) return new SignCodes(ids, words, stride, null);
-    return SignCodes.grouped(ids, words, stride, centroids, listsOf(db, ids));
+    if (!centroids || centroids.dimension !== dimension) return new SignCodes(ids, codes, null);
+    return SignCodes.grouped(ids, codes, centroids, listsOf(db, ids));
   }
 
   /** The same codes reordered so that each list's rows are contiguous (a counting sort by list). */
   private static grouped(
     ids: Float64Array,
-    words: Uint32Array,
-    stride: number,
+    codes: HammingScan,
     centroids: Centroids,
     lists: Int32Array,
   ): SignCodes {
@@ -228,15 +218,16 @@ export class SignCodes {
     for (const list of lists) offsets[(list < 0 ? unlisted : list) + 1]!++;
     for (let list = 1; list < offsets.length; list++) offsets[list]! += offsets[list - 1]!;
     const next = offsets.slice();
+    const size = codes.blocks * BLOCK_BYTES;
     const groupedIds = new Float64Array(ids.length);
-    const groupedWords = new Uint32Array(words.length);
+    const grouped = new HammingScan(ids.length, codes.blocks);
     for (let row = 0; row < ids.length; row++) {
       const list = lists[row]!;
       const to = next[list < 0 ? unlisted : list]!++;
       groupedIds[to] = ids[row]!;
-      groupedWords.set(words.subarray(row * stride, (row + 1) * stride), to * stride);
+      grouped.codes.set(codes.codes.subarray(row * size, (row + 1) * size), to * size);
     }
-    return new SignCodes(groupedIds, groupedWords, stride, { centroids, offsets: offsets.subarray(0, -1) });
+    return new SignCodes(groupedIds, grouped, { centroids, offsets: offsets.subarray(0, -1) });
   }
 
   /** The lists scanned by default (listProbes), 0 without lists. */
@@ -268,20 +259,17 @@ export class SignCodes {
    * `probes` lists nearest to the query and the passages without a list are read.
    */
   nearest(query: Float32Array, count: number, probes = this.probes): number[] {
-    const { ids, words, stride, distances, histogram } = this;
+    const { ids, codes, histogram } = this;
+    const { distances } = codes;
     const ranges = this.ranges(query, probes);
     const shortlist = count * QUANTIZED_SHORTLIST_FACTOR;
-    const bytes = stride * 4;
-    const queryWords = new Uint32Array(stride);
-    quantizeSigns(query, new Uint8Array(queryWords.buffer));
+    const bytes = codes.blocks * BLOCK_BYTES;
+    quantizeSigns(query, codes.query);
     histogram.fill(0);
-    for (const [from, to] of ranges)
-      for (let i = from, offset = from * stride; i < to; i++, offset += stride) {
-        let distance = 0;
-        for (let w = 0; w < stride; w++) distance += popcount(words[offset + w]! ^ queryWords[w]!);
-        distances[i] = distance;
-        histogram[distance]!++;
-      }
+    for (const [from, to] of ranges) {
+      codes.scan(from, to);
+      for (let i = from; i < to; i++) histogram[distances[i]!]!++;
+    }
     let cutoff = 0;
     let below = 0;
     while (cutoff < histogram.length - 1 && below + histogram[cutoff]! < shortlist)
@@ -289,7 +277,7 @@ export class SignCodes {
     let ties = shortlist - below;
 
     const table = signPatternTable(query, bytes);
-    const codeBytes = new Uint8Array(words.buffer);
+    const codeBytes = codes.codes;
     const best = new TopScores(count);
     for (const [from, to] of ranges)
       for (let i = from; i < to; i++) {
