@@ -21,15 +21,18 @@ const QUANTIZED_SHORTLIST_FACTOR = 10;
 
 /**
  * How many of the index's lists (vector-lists.ts) the coarse pass scans, nearest to the question first:
- * PROBES_PER_ROOT × √lists, 32 of 256 lists. Lists split as the index grows (about √N of them), so the
- * share of the passages scanned falls as the index grows while the probes follow the finer lists. On
- * 300 questions and headlines the scale bench does not ask, at 120,872 real passages with 256 lists,
- * recall@10 against exact search was 0.891 with 8 lists, 0.946 with 16, 0.963 with 24, 0.970 with 32 and
- * 0.979 with 48, the CPU time a query 5.2, 5.4, 5.7, 6.2 and 6.7 ms (the scan of a few thousand codes
- * costs less than the exact rescoring of the shortlist); split into 398 lists (vector-lists.ts), 0.955
- * with 32 and 0.964 with the 40 this gives.
+ * PROBES_PER_ROOT × √lists. Lists split as the index grows (about √N of them), so the share of the
+ * passages scanned falls as the index grows while the probes follow the finer lists. Chosen on 300
+ * questions and headlines the scale bench does not ask (150 XQuAD questions, 150 real headlines; recall@10
+ * against exact search): at 1M passages in 1,162 lists, 0.941 with 67 lists (2√L, the rule before),
+ * 0.956 with 134 (4√L), 0.958 with 171 (5√L) and 0.958 with 205 (6√L): recall stops rising at 5√L, where
+ * the sign codes' ranking of the 500 candidates rescored, not the lists, loses the rest (0.933 with 300
+ * candidates). At 120,872 passages in 402 lists: 0.931 with 20, 0.951 with 30, 0.964 with 40, 0.980 with
+ * 80 and 0.986 with 100 (5√L), at 5.0, 5.2, 5.6, 5.7 and 6.2 CPU-ms a query. The WebAssembly scan (hamming-scan.ts) makes the extra lists cheap: at 1M,
+ * 171 lists cost 11.0 CPU-ms a query (p50) where 134 cost 13.9 with the JavaScript scan, on the same
+ * loaded machine (load 12 to 20).
  */
-const PROBES_PER_ROOT = 2;
+const PROBES_PER_ROOT = 5;
 export const listProbes = (lists: number): number => Math.ceil(PROBES_PER_ROOT * Math.sqrt(lists));
 
 /**
