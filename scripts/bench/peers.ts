@@ -309,12 +309,14 @@ async function orama(input: PeerInput, data: VectorSet): Promise<PeerLatency> {
     await insertMultiple(db, docs, INSERT_BATCH);
   }
   const buildSeconds = (performance.now() - started) / 1000;
+  // Its brute force takes a third of a second a query at 250,000: a tenth of the queries there, as flat.
+  const asked = passages > FLAT_ALL_QUERIES_UP_TO ? everyTenth(input) : input;
   const subsetInput =
     passages === ids.length
-      ? input
+      ? asked
       : {
-          ...input,
-          truth: exactNearest(input.queries, data, 10, passages).map((hits) => hits.map((hit) => hit.id)),
+          ...asked,
+          truth: exactNearest(asked.queries, data, 10, passages).map((hits) => hits.map((hit) => hit.id)),
         };
   const measured = await timeQueries(subsetInput, async (vector) => {
     const result = await search(db, {
@@ -326,7 +328,7 @@ async function orama(input: PeerInput, data: VectorSet): Promise<PeerLatency> {
     return result.hits.map((hit) => Number(hit.id));
   });
   input.log(
-    `  orama (${passages} passages): p50 ${percentile(measured.times, 50).toFixed(2)} ms, recall@10 ${measured.recall.toFixed(3)}`,
+    `  orama (${passages} passages, ${subsetInput.queries.length} queries): p50 ${percentile(measured.times, 50).toFixed(2)} ms, recall@10 ${measured.recall.toFixed(3)}`,
   );
   return latency(input, passages, buildSeconds, measured);
 }
