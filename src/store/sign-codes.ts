@@ -28,9 +28,10 @@ const QUANTIZED_SHORTLIST_FACTOR = 10;
  * 0.956 with 134 (4√L), 0.958 with 171 (5√L) and 0.958 with 205 (6√L): recall stops rising at 5√L, where
  * the sign codes' ranking of the 500 candidates rescored, not the lists, loses the rest (0.933 with 300
  * candidates). At 120,872 passages in 402 lists: 0.931 with 20, 0.951 with 30, 0.964 with 40, 0.980 with
- * 80 and 0.986 with 100 (5√L), at 5.0, 5.2, 5.6, 5.7 and 6.2 CPU-ms a query. The WebAssembly scan (hamming-scan.ts) makes the extra lists cheap: at 1M,
- * 171 lists cost 11.0 CPU-ms a query (p50) where 134 cost 13.9 with the JavaScript scan, on the same
- * loaded machine (load 12 to 20).
+ * 80 and 0.986 with 100 (5√L), at 5.0, 5.2, 5.6, 5.7 and 6.2 CPU-ms a query. The WebAssembly scan
+ * (hamming-scan.ts) makes the extra lists cheap: at 1M, 171 lists cost 11.0 CPU-ms a query (p50) where 134
+ * cost 13.9 with the JavaScript scan, on the same loaded machine (load 12 to 20); interleaved on 1,182
+ * lists, 2√L = 69 lists 8.9 / 14.2 CPU-ms (p50 / p95) at 0.943, 5√L = 172 lists 10.0 / 13.2 at 0.958.
  */
 const PROBES_PER_ROOT = 5;
 export const listProbes = (lists: number): number => Math.ceil(PROBES_PER_ROOT * Math.sqrt(lists));
