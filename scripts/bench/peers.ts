@@ -262,7 +262,7 @@ const QUERY_BLOCK = 32;
 
 /**
  * Exact top `k` by cosine distance among the first `passages` vectors (unit length, so 1 − the dot
- * product), nearest first: the order sqlite-vec's exact KNN gives. Each vector is read once for a block
+ * product over the query's length), nearest first: the order and distances sqlite-vec's exact KNN gives. Each vector is read once for a block
  * of queries, not once per query (1 GB a pass at 1M passages).
  */
 export function exactNearest(
@@ -288,7 +288,10 @@ export function exactNearest(
         if (scored.length > k) scored.length = k;
         if (scored.length === k) floor[q] = scored[k - 1]!.score;
       }
-    for (const scored of best) found.push(scored.map(({ id, score }) => ({ id, score: 1 - score })));
+    block.forEach((query, q) => {
+      const norm = Math.hypot(...query);
+      found.push(best[q]!.map(({ id, score }) => ({ id, score: 1 - score / norm })));
+    });
   }
   return found;
 }

@@ -624,7 +624,8 @@ async function truthAfterChange(
         merged.push(await exact.nearest(query, CHANGED_TRUTH_DEPTH));
         continue;
       }
-      const scored = added.map(({ id, vector }) => ({ id, score: 1 - dot(query, vector) }));
+      const norm = Math.hypot(...query);
+      const scored = added.map(({ id, vector }) => ({ id, score: 1 - dot(query, vector) / norm }));
       merged.push([...kept, ...scored].sort((a, b) => a.score - b.score).slice(0, CHANGED_TRUTH_DEPTH));
     }
     return merged;
