@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { BLOCK_BYTES, HammingScan } from './hamming-scan.js';
 import { quantizeSigns } from './schema.js';
 import { Centroids } from './vector-lists.js';
 
@@ -20,15 +21,19 @@ const QUANTIZED_SHORTLIST_FACTOR = 10;
 
 /**
  * How many of the index's lists (vector-lists.ts) the coarse pass scans, nearest to the question first:
- * PROBES_PER_ROOT × √lists, 32 of 256 lists. Lists split as the index grows (about √N of them), so the
- * share of the passages scanned falls as the index grows while the probes follow the finer lists. On
- * 300 questions and headlines the scale bench does not ask, at 120,872 real passages with 256 lists,
- * recall@10 against exact search was 0.891 with 8 lists, 0.946 with 16, 0.963 with 24, 0.970 with 32 and
- * 0.979 with 48, the CPU time a query 5.2, 5.4, 5.7, 6.2 and 6.7 ms (the scan of a few thousand codes
- * costs less than the exact rescoring of the shortlist); split into 398 lists (vector-lists.ts), 0.955
- * with 32 and 0.964 with the 40 this gives.
+ * PROBES_PER_ROOT × √lists. Lists split as the index grows (about √N of them), so the share of the
+ * passages scanned falls as the index grows while the probes follow the finer lists. Chosen on 300
+ * questions and headlines the scale bench does not ask (150 XQuAD questions, 150 real headlines; recall@10
+ * against exact search): at 1M passages in 1,162 lists, 0.941 with 67 lists (2√L, the rule before),
+ * 0.956 with 134 (4√L), 0.958 with 171 (5√L) and 0.958 with 205 (6√L): recall stops rising at 5√L, where
+ * the sign codes' ranking of the 500 candidates rescored, not the lists, loses the rest (0.933 with 300
+ * candidates). At 120,872 passages in 402 lists: 0.931 with 20, 0.951 with 30, 0.964 with 40, 0.980 with
+ * 80 and 0.986 with 100 (5√L), at 5.0, 5.2, 5.6, 5.7 and 6.2 CPU-ms a query. The WebAssembly scan
+ * (hamming-scan.ts) makes the extra lists cheap: at 1M, 171 lists cost 11.0 CPU-ms a query (p50) where 134
+ * cost 13.9 with the JavaScript scan, on the same loaded machine (load 12 to 20); interleaved on 1,182
+ * lists, 2√L = 69 lists 8.9 / 14.2 CPU-ms (p50 / p95) at 0.943, 5√L = 172 lists 10.0 / 13.2 at 0.958.
  */
-const PROBES_PER_ROOT = 2;
+const PROBES_PER_ROOT = 5;
 export const listProbes = (lists: number): number => Math.ceil(PROBES_PER_ROOT * Math.sqrt(lists));
 
 /**
@@ -73,12 +78,6 @@ function listsOf(db: Database.Database, ids: Float64Array): Int32Array {
   }
   return lists;
 }
-
-const popcount = (x: number): number => {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
-};
 
 /**
  * Per code byte, the query's dot product with each of the 256 sign patterns that byte can hold. Each
@@ -159,17 +158,14 @@ class TopScores {
  * (vector-lists.ts) the codes are grouped by list and a query scans only the lists nearest to it.
  */
 export class SignCodes {
-  private readonly distances: Uint16Array;
   private readonly histogram: Uint32Array;
 
   private constructor(
     private readonly ids: Float64Array,
-    private readonly words: Uint32Array,
-    readonly stride: number,
+    private readonly codes: HammingScan,
     private readonly layout: ListLayout | null,
   ) {
-    this.distances = new Uint16Array(ids.length);
-    this.histogram = new Uint32Array(stride * 32 + 1);
+    this.histogram = new Uint32Array(codes.blocks * BLOCK_BYTES * 8 + 1);
   }
 
   /**
@@ -181,7 +177,6 @@ export class SignCodes {
    */
   static read(db: Database.Database, dimension: number, passages: number): SignCodes | null {
     const bytes = Math.ceil(dimension / 8);
-    const stride = Math.ceil(bytes / 4);
     let chunks: { validity: Buffer; rowids: Buffer; vectors: Buffer }[];
     try {
       chunks = db
@@ -194,8 +189,8 @@ export class SignCodes {
       return null;
     }
     const ids = new Float64Array(passages);
-    const words = new Uint32Array(passages * stride);
-    const wordBytes = new Uint8Array(words.buffer);
+    const codes = new HammingScan(passages, Math.ceil(bytes / BLOCK_BYTES));
+    const size = codes.blocks * BLOCK_BYTES;
     let next = 0;
     for (const { validity, rowids, vectors } of chunks) {
       const slots = rowids.length / 8;
@@ -205,21 +200,20 @@ export class SignCodes {
         if (!(validity[slot >> 3]! & (1 << (slot & 7)))) continue;
         if (next === passages) return null;
         ids[next] = Number(rowids.readBigInt64LE(slot * 8));
-        wordBytes.set(vectors.subarray(slot * bytes, (slot + 1) * bytes), next * stride * 4);
+        codes.codes.set(vectors.subarray(slot * bytes, (slot + 1) * bytes), next * size);
         next++;
       }
     }
     if (next !== passages) return null;
     const centroids = Centroids.read(db);
-    if (!centroids || centroids.dimension !== dimension) return new SignCodes(ids, words, stride, null);
-    return SignCodes.grouped(ids, words, stride, centroids, listsOf(db, ids));
+    if (!centroids || centroids.dimension !== dimension) return new SignCodes(ids, codes, null);
+    return SignCodes.grouped(ids, codes, centroids, listsOf(db, ids));
   }
 
   /** The same codes reordered so that each list's rows are contiguous (a counting sort by list). */
   private static grouped(
     ids: Float64Array,
-    words: Uint32Array,
-    stride: number,
+    codes: HammingScan,
     centroids: Centroids,
     lists: Int32Array,
   ): SignCodes {
@@ -228,15 +222,16 @@ export class SignCodes {
     for (const list of lists) offsets[(list < 0 ? unlisted : list) + 1]!++;
     for (let list = 1; list < offsets.length; list++) offsets[list]! += offsets[list - 1]!;
     const next = offsets.slice();
+    const size = codes.blocks * BLOCK_BYTES;
     const groupedIds = new Float64Array(ids.length);
-    const groupedWords = new Uint32Array(words.length);
+    const grouped = new HammingScan(ids.length, codes.blocks);
     for (let row = 0; row < ids.length; row++) {
       const list = lists[row]!;
       const to = next[list < 0 ? unlisted : list]!++;
       groupedIds[to] = ids[row]!;
-      groupedWords.set(words.subarray(row * stride, (row + 1) * stride), to * stride);
+      grouped.codes.set(codes.codes.subarray(row * size, (row + 1) * size), to * size);
     }
-    return new SignCodes(groupedIds, groupedWords, stride, { centroids, offsets: offsets.subarray(0, -1) });
+    return new SignCodes(groupedIds, grouped, { centroids, offsets: offsets.subarray(0, -1) });
   }
 
   /** The lists scanned by default (listProbes), 0 without lists. */
@@ -268,20 +263,17 @@ export class SignCodes {
    * `probes` lists nearest to the query and the passages without a list are read.
    */
   nearest(query: Float32Array, count: number, probes = this.probes): number[] {
-    const { ids, words, stride, distances, histogram } = this;
+    const { ids, codes, histogram } = this;
+    const { distances } = codes;
     const ranges = this.ranges(query, probes);
     const shortlist = count * QUANTIZED_SHORTLIST_FACTOR;
-    const bytes = stride * 4;
-    const queryWords = new Uint32Array(stride);
-    quantizeSigns(query, new Uint8Array(queryWords.buffer));
+    const bytes = codes.blocks * BLOCK_BYTES;
+    quantizeSigns(query, codes.query);
     histogram.fill(0);
-    for (const [from, to] of ranges)
-      for (let i = from, offset = from * stride; i < to; i++, offset += stride) {
-        let distance = 0;
-        for (let w = 0; w < stride; w++) distance += popcount(words[offset + w]! ^ queryWords[w]!);
-        distances[i] = distance;
-        histogram[distance]!++;
-      }
+    for (const [from, to] of ranges) {
+      codes.scan(from, to);
+      for (let i = from; i < to; i++) histogram[distances[i]!]!++;
+    }
     let cutoff = 0;
     let below = 0;
     while (cutoff < histogram.length - 1 && below + histogram[cutoff]! < shortlist)
@@ -289,7 +281,7 @@ export class SignCodes {
     let ties = shortlist - below;
 
     const table = signPatternTable(query, bytes);
-    const codeBytes = new Uint8Array(words.buffer);
+    const codeBytes = codes.codes;
     const best = new TopScores(count);
     for (const [from, to] of ranges)
       for (let i = from; i < to; i++) {
