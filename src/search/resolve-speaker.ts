@@ -393,22 +393,28 @@ export async function findSpeakers(
   speakers: readonly SpeakerRecord[],
   options: ResolveOptions = {},
 ): Promise<SpeakerRecord[]> {
+  return withNameVariants(await speakersAsked(store, asked, speakers, options), speakers);
+}
+
+/** findSpeakers without the other forms of the names found. */
+async function speakersAsked(
+  store: Pick<PassageStore, 'speakersQuotedWith' | 'fullText' | 'passages' | 'quotesIn'>,
+  asked: string,
+  speakers: readonly SpeakerRecord[],
+  options: ResolveOptions,
+): Promise<SpeakerRecord[]> {
   const found = resolveSpeaker(asked, speakers, options);
-  if (found.length > 0 || options.bare) return withNameVariants(found, speakers);
+  if (found.length > 0 || options.bare) return found;
   const candidates = roleCandidates(asked, speakers);
   const match = candidates && qualifierExpression(candidates.qualifier);
-  if (!candidates || !match)
-    return withNameVariants(await speakersDescribedAs(store, asked, speakers), speakers);
+  if (!candidates || !match) return speakersDescribedAs(store, asked, speakers);
   const counts = await store.speakersQuotedWith(
     match,
     candidates.speakers.map((s) => s.name),
   );
   const best = counts[0]?.passages;
   const names = new Set(counts.filter((c) => c.passages === best).map((c) => c.name));
-  return withNameVariants(
-    candidates.speakers.filter((speaker) => names.has(speaker.name)),
-    speakers,
-  );
+  return candidates.speakers.filter((speaker) => names.has(speaker.name));
 }
 
 /** The small words of names that one story writes and another leaves out: "Rodrigo de Rato", "Rodrigo Rato". */
