@@ -137,7 +137,10 @@ function botFigures(corpus: string, model: string, runs: readonly BotRun[]) {
     model,
     bot_ready_s: round(medianOf(runs, (run) => run.readySeconds)),
     bot_rss_ready_mb: round(medianOf(runs, (run) => run.readyRssMb)),
+    bot_warm_s: round(medianOf(runs, (run) => run.warmSeconds)),
     bot_rss_mb: round(medianOf(runs, (run) => run.rssMb)),
+    bot_first_answer_s: round(medianOf(runs, (run) => run.firstAnswerSeconds)),
+    bot_later_answer_max_s: round(medianOf(runs, (run) => run.laterAnswerSeconds)),
   };
 }
 

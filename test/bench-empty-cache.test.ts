@@ -50,6 +50,9 @@ describe('npm run bench from an empty cache', () => {
       expect(figures.query![`${stage}_p50_ms`], stage).toBeGreaterThan(0);
     expect(figures.brief!.brief_p95_ms).toBeGreaterThan(0);
     expect(figures.bot!.bot_ready_s).toBeGreaterThan(0);
+    // Warmed up after connecting, and answering after that.
+    expect(figures.bot!.bot_warm_s).toBeGreaterThanOrEqual(figures.bot!.bot_ready_s as number);
+    expect(figures.bot!.bot_first_answer_s).toBeGreaterThan(0);
     expect(figures.scale).toMatchObject({ passages: SCALE });
     expect(figures.scale!.quantized_recall_at_10).toBeGreaterThan(0);
     expect(figures.scale!.peers).toMatchObject({

@@ -12,8 +12,14 @@ export interface BotRun {
   readySeconds: number;
   /** Resident memory once ready (model loaded, index open). */
   readyRssMb: number;
+  /** From starting the process to its warm-up's end (src/bot/open-bot.ts). */
+  warmSeconds: number;
   /** Resident memory after answering the questions below. */
   rssMb: number;
+  /** From asking the first question to its answer. */
+  firstAnswerSeconds: number;
+  /** The slowest answer to the questions after the first. */
+  laterAnswerSeconds: number;
 }
 
 const QUESTIONS = ['what did Blair say?', 'Who won the election?', 'How much did oil prices rise?'];
@@ -62,22 +68,39 @@ export async function botRun(dbPath: string, config: CoreConfig): Promise<BotRun
   let output = '';
   const exited = once(child, 'close');
   try {
-    await new Promise<void>((resolve, reject) => {
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('connected to Discord')) resolve();
-      };
-      child.stdout.on('data', onData);
-      child.stderr.on('data', onData);
-      void exited.then(() => reject(new Error(`the bot exited before it was ready:\n${output}`)));
-    });
+    const logged = (line: string) =>
+      new Promise<void>((resolve, reject) => {
+        const onData = (chunk: Buffer) => {
+          output += chunk.toString();
+          if (output.includes(line)) resolve();
+        };
+        child.stdout.on('data', onData);
+        child.stderr.on('data', onData);
+        onData(Buffer.alloc(0));
+        void exited.then(() => reject(new Error(`the bot exited before it logged "${line}":\n${output}`)));
+      });
+    await logged('connected to Discord');
     const readySeconds = since(started) / 1000;
     const readyRssMb = rssOf(child.pid!);
+    // The questions of a user who asks once the bot has loaded what questions load on first use.
+    await logged('warmed up');
+    const warmSeconds = since(started) / 1000;
+    const answerSeconds: number[] = [];
     for (const question of QUESTIONS) {
+      const askedAt = performance.now();
       const asked = standin.dispatchInteraction({ kind: 'command', name: 'ask', options: { question } });
       await standin.waitForRequest(isEdit(asked.token), 60_000);
+      answerSeconds.push(since(askedAt) / 1000);
     }
-    return { readySeconds, readyRssMb, rssMb: rssOf(child.pid!) };
+    const [firstAnswerSeconds, ...later] = answerSeconds;
+    return {
+      readySeconds,
+      readyRssMb,
+      warmSeconds,
+      rssMb: rssOf(child.pid!),
+      firstAnswerSeconds: firstAnswerSeconds!,
+      laterAnswerSeconds: Math.max(...later),
+    };
   } finally {
     child.kill('SIGTERM');
     await exited;

@@ -64,10 +64,29 @@ export async function openBot(config: BotConfig, options: OpenBotOptions): Promi
         }
       : {}),
   });
+  let warming: Promise<void> = Promise.resolve();
+  const warmUp = async () => {
+    const started = performance.now();
+    try {
+      await briefing.warmUp();
+      options.logger.info({ ms: Math.round(performance.now() - started) }, 'warmed up');
+    } catch (error) {
+      // The questions users ask will report the same fault, with a reply to each.
+      options.logger.warn({ err: error }, 'warm-up failed');
+    }
+  };
   return {
-    bot,
+    bot: {
+      ...bot,
+      // After connecting, so that start-up is not slower; a question asked meanwhile shares the event loop.
+      start: async (token) => {
+        await bot.start(token);
+        warming = warmUp();
+      },
+    },
     close: async () => {
       await bot.stop();
+      await warming;
       briefing.close();
       await feedback.close();
       posted?.close();
