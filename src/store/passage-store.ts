@@ -11,6 +11,7 @@ import {
   type IndexMeta,
   type StoredCalibration,
 } from './schema.js';
+import { bestRows, orPhrases, PhraseScoreCache, type PhraseScores } from './phrase-scores.js';
 import { rescoredCandidates, SignCodes } from './sign-codes.js';
 
 export interface PassageRecord {
@@ -85,6 +86,12 @@ export interface PeriodSummary {
 export const DOCUMENT_FREQUENCY_CAP = 5000;
 /** Words whose counts one index version keeps (a few MB). */
 const FREQUENCIES_KEPT = 100_000;
+/**
+ * Rows of phrase scores one index version keeps (12 bytes each: 24 MB), the least recently used dropped
+ * first. The 320 bench questions at 120,872 passages read about 1.5 million, for about 750 phrases; "s"
+ * (of "U.S.") alone is 38,283 rows.
+ */
+const PHRASE_ROWS_KEPT = 2_000_000;
 
 /**
  * BM25 over a given set of passages (a speaker's statements): the same scores as the whole index's, any
@@ -191,7 +198,12 @@ export class SqlitePassageStore implements PassageStore {
    * nearest passages): kept per index version, as the years are. At 120,872 passages they were 4% of a
    * question's CPU (320 bench questions, proxy model), repeated for the same words question after question.
    */
-  private counts: { version: number; passages: number; frequencies: Map<string, number> } | null = null;
+  private counts: {
+    version: number;
+    passages: number;
+    frequencies: Map<string, number>;
+    phraseScores: PhraseScoreCache;
+  } | null = null;
 
   constructor(
     private readonly db: Database.Database,
@@ -208,6 +220,10 @@ export class SqlitePassageStore implements PassageStore {
       fts: db.prepare(
         'SELECT rowid AS id, bm25(passages_fts, 1, ?) AS score FROM passages_fts WHERE passages_fts MATCH ? ORDER BY score LIMIT ?',
       ),
+      // One phrase's share of bm25() in every row holding it (see phrase-scores.ts).
+      phraseScores: db
+        .prepare('SELECT rowid, bm25(passages_fts, 1, ?) FROM passages_fts WHERE passages_fts MATCH ?')
+        .raw(),
       // The same BM25 over the passages of articles published within a period.
       ftsWithinPeriod: db.prepare(`
         SELECT passages_fts.rowid AS id, bm25(passages_fts, 1, ?) AS score
@@ -314,7 +330,36 @@ export class SqlitePassageStore implements PassageStore {
         ...dayBounds(range),
         limit,
       ) as RankedId[];
-    return this.statements.fts.all(contextWeight, matchExpression, limit) as RankedId[];
+    const phrases = orPhrases(matchExpression);
+    if (!phrases) return this.statements.fts.all(contextWeight, matchExpression, limit) as RankedId[];
+    return bestRows(this.scoresOf(phrases, contextWeight), limit);
+  }
+
+  /**
+   * Each phrase's bm25() shares, kept per index version: the same rows and scores as one FTS5 query over
+   * the phrases joined by OR (phrase-scores.ts). The 320 bench questions' 323 full-text searches at
+   * 120,872 passages (CPU-ms in all, load about 15): 4,889 as one FTS5 query each, 730 from kept shares,
+   * 5,154 on the first pass that reads each phrase once. Reading a phrase costs more than scoring it
+   * within one OR query (11,462 with nothing kept), so every phrase read is kept, rare ones too.
+   */
+  private scoresOf(phrases: readonly string[], contextWeight: number): PhraseScores[] {
+    // One snapshot for the phrases read now, so that a re-index committing meanwhile cannot mix versions.
+    return this.db.transaction(() => {
+      const cache = this.currentCounts().phraseScores;
+      return phrases.map((phrase) => {
+        const key = `${contextWeight} ${phrase}`;
+        let scores = cache.get(key);
+        if (!scores) {
+          const rows = this.statements.phraseScores.all(contextWeight, phrase) as [number, number][];
+          scores = {
+            ids: Int32Array.from(rows, (row) => row[0]),
+            scores: Float64Array.from(rows, (row) => row[1]),
+          };
+          cache.set(key, scores);
+        }
+        return scores;
+      });
+    })();
   }
 
   /** BM25 matches among the passages `ids` only, best first. */
@@ -502,6 +547,7 @@ export class SqlitePassageStore implements PassageStore {
         version,
         passages: this.statements.passageCount.get() as number,
         frequencies: new Map(),
+        phraseScores: new PhraseScoreCache(PHRASE_ROWS_KEPT),
       };
     return this.counts;
   }
