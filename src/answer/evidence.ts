@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { asksForQuantity, holdsQuantity, isPictureWord } from '../search/answer-type.js';
-import { contentTerms, termCoverage, termsIn } from '../search/term-match.js';
+import { contentTerms, termCoverage, termsIn, withNamePhrases } from '../search/term-match.js';
 
 /**
  * When is a passage good enough to call the question answered? Either the model finds it close in
@@ -98,12 +98,14 @@ export function evidenceOf(
   names: readonly string[] = [],
   question?: string,
 ): Evidence[] {
-  const content = contentTerms(queryTerms);
+  // A name of several words is held as one ("General Electric", never the "General" of "General Motors").
+  const terms = question === undefined ? queryTerms : withNamePhrases(question, queryTerms);
+  const content = contentTerms(terms);
   const rarest = [...content].sort((a, b) => weightOf(b) - weightOf(a)).slice(0, ANCHOR_TERMS);
   const years = content.filter((term) => YEAR.test(term));
   const anchors = [...new Set([...rarest, ...years])];
   // A caption is the words under a picture: it holds "photo" and "pictured" whether or not it says them.
-  const pictureWords = queryTerms.filter(isPictureWord).join(' ');
+  const pictureWords = terms.filter(isPictureWord).join(' ');
   const wantsFigure = question !== undefined && asksForQuantity(question);
   return hits.slice(0, EVIDENCE_DEPTH).map(({ passage, similarity }) => {
     const text = `${passage.context}\n${passage.text}${passage.kind === 'caption' ? `\n${pictureWords}` : ''}`;
@@ -113,7 +115,7 @@ export function evidenceOf(
     return {
       missesYear: years.some((year) => !held.has(year)),
       similarity,
-      coverage: termCoverage(text, queryTerms, weightOf),
+      coverage: termCoverage(text, terms, weightOf),
       anchored:
         (holdsAll(anchors) && contentCoverage >= MIN_ANCHORED_COVERAGE) ||
         (holdsAll(names) && contentCoverage >= namedCoverageNeeded(wantsFigure, passage.text)),
