@@ -347,6 +347,20 @@ describe('the found / not found judgement', () => {
     ).toBe(true);
   });
 
+  it('refuses a passage that holds the names the question asks about and nothing of what it asks about them', () => {
+    const question = 'When will Estland join the Northern Union?';
+    const terms = queryTerms(question);
+    const rarity: Record<string, number> = { estland: 9, northern: 4, union: 4, join: 5 };
+    const names = questionNames(question, terms);
+    const found = (text: string) => {
+      const hits = [{ passage: { text, context: 'Estland looks north' }, similarity: 0.1 }];
+      const [evidence] = evidenceOf(hits, terms, (t) => rarity[t] ?? 3, names, question);
+      return isStrongEvidence(evidence!, archive);
+    };
+    expect(found('Estland will seek closer Northern Union links, its president said.')).toBe(false);
+    expect(found('Estland will join the Northern Union in 2027, its president said.')).toBe(true);
+  });
+
   it('reads capitalised words in a row as one name, except in a question written like a headline', () => {
     const named = (question: string) => questionNames(question, queryTerms(question));
     expect(named('Which film helped General Electric earn more?')).toEqual(['general electric']);

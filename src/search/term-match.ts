@@ -18,7 +18,7 @@ export const stemsOf = (text: string) => new Set(wordStems(text));
  */
 export const isPhrase = (term: string) => term.includes(' ');
 
-/** A name's initials, as news abbreviates it once named: "General Electric" -> "GE", "European Union" -> "EU". */
+/** A name's initials, as news writes it once named: "General Electric" -> "GE", "European Union" -> "EU". */
 export const initialsOf = (phrase: string) =>
   phrase
     .split(' ')
