@@ -316,6 +316,64 @@ describe('the found / not found judgement', () => {
     expect(isStrongEvidence(without[0]!, archive)).toBe(false);
   });
 
+  it('holds a name of several words only as that name, or as its initials', () => {
+    const question = "What were General Electric's net profits for the final quarter of 2004?";
+    const terms = queryTerms(question);
+    const rarity: Record<string, number> = {
+      general: 3.5,
+      electric: 4.8,
+      net: 3.2,
+      profits: 3.2,
+      final: 4.6,
+      quarter: 3.8,
+      '2004': 5.4,
+    };
+    const names = questionNames(question, terms);
+    const found = (text: string, context: string) => {
+      const hits = [{ passage: { text, context }, similarity: 0.1 }];
+      const [evidence] = evidenceOf(hits, terms, (t) => rarity[t] ?? 4, names, question);
+      return isStrongEvidence(evidence!, archive);
+    };
+    // Another company that shares a word of the name: its "Electric" and the year answer nothing.
+    expect(
+      found(
+        'Harbour Electric Power said its profits more than doubled in 2004.',
+        'Harbour Electric profits double',
+      ),
+    ).toBe(false);
+    // The company by its initials, as a story calls it once named.
+    expect(
+      found("GE's net profits were $5.4bn for the final three months of 2004.", 'GE upbeat on economy'),
+    ).toBe(true);
+  });
+
+  it('refuses a passage that holds the names the question asks about and nothing of what it asks about them', () => {
+    const question = 'When will Estland join the Northern Union?';
+    const terms = queryTerms(question);
+    const rarity: Record<string, number> = { estland: 9, northern: 4, union: 4, join: 5 };
+    const names = questionNames(question, terms);
+    const found = (text: string) => {
+      const hits = [{ passage: { text, context: 'Estland looks north' }, similarity: 0.1 }];
+      const [evidence] = evidenceOf(hits, terms, (t) => rarity[t] ?? 3, names, question);
+      return isStrongEvidence(evidence!, archive);
+    };
+    expect(found('Estland will seek closer Northern Union links, its president said.')).toBe(false);
+    expect(found('Estland will join the Northern Union in 2027, its president said.')).toBe(true);
+  });
+
+  it('reads capitalised words in a row as one name, except in a question written like a headline', () => {
+    const named = (question: string) => questionNames(question, queryTerms(question));
+    expect(named('Which film helped General Electric earn more?')).toEqual(['general electric']);
+    expect(named('When will Ukraine join the European Union?')).toEqual(['ukraine', 'european union']);
+    expect(named('General Electric Profits Rise On Film Success')).toEqual([
+      'electric',
+      'profits',
+      'rise',
+      'film',
+      'success',
+    ]);
+  });
+
   it('reads "happen" as part of the question, not a word the answer must hold', () => {
     const terms = queryTerms('what would happen to the flooded high street on friday?');
     const [evidence] = evidenceOf([{ passage, similarity: 0.1 }], terms, () => 4);

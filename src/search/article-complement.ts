@@ -1,6 +1,6 @@
 import type { PassageRecord, PassageStore } from '../store/passage-store.js';
 import { asksForQuantity, holdsQuantity } from './answer-type.js';
-import { contentTerms, stem, stemsOf } from './term-match.js';
+import { contentTerms, termsIn } from './term-match.js';
 import type { TermWeights } from './term-weights.js';
 
 /**
@@ -33,14 +33,13 @@ export function gainOver(
   terms: readonly string[],
   weightOf: (term: string) => number,
 ): (passage: PassageRecord) => number {
-  const given = stemsOf(`${best.context}\n${best.text}`);
-  const remaining = [...new Set(contentTerms(terms))].filter((term) => !given.has(stem(term)));
+  const given = termsIn(`${best.context}\n${best.text}`, terms);
+  const remaining = [...new Set(contentTerms(terms))].filter((term) => !given.has(term));
   const remainingWeight = remaining.reduce((sum, term) => sum + weightOf(term), 0);
   // A figure is what the question asks for only when the best passage does not give one already.
   const wantsFigure = asksForQuantity(question) && !holdsQuantity(best.text);
   return (passage) => {
-    const stems = stemsOf(passage.text);
-    const held = remaining.filter((term) => stems.has(stem(term)));
+    const held = [...termsIn(passage.text, remaining)];
     const words = remainingWeight > 0 ? held.reduce((sum, t) => sum + weightOf(t), 0) / remainingWeight : 0;
     return words + (wantsFigure && holdsQuantity(passage.text) ? 1 : 0);
   };

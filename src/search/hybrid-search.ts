@@ -5,7 +5,7 @@ import { buildMatchExpression, queryTerms } from './fts-query.js';
 import { newestFirst } from './recency.js';
 import { reciprocalRankFusion } from './rrf.js';
 import { scoreFusion } from './score-fusion.js';
-import { termsIn } from './term-match.js';
+import { termsIn, withNamePhrases } from './term-match.js';
 import { relatedMatchExpression } from './query-expansion.js';
 import { termWeights, type TermWeights } from './term-weights.js';
 import {
@@ -145,7 +145,7 @@ export async function searchPassages(
     if (!passage || !passageVector) return [];
     return [{ passage, score: hit.score, similarity: dot(questionVector, passageVector) }];
   });
-  const terms = queryTerms(question);
+  const terms = withNamePhrases(question, queryTerms(question));
   penaliseRestatingCaptions(hits, terms);
   // Both weights are on the scale of score fusion (best BM25 match 1); rank fusion's scores are ~0.016.
   const weightOf = mode === 'hybrid' ? (weights ?? (await termWeights(store, terms))) : null;

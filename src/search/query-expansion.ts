@@ -139,6 +139,8 @@ export function expandTerms(
  */
 export function relatedMatchExpression(question: string, lexicon: Lexicon = wordnetLexicon()): string | null {
   const terms = queryTerms(question);
-  const related = expandTerms(contentTerms(terms), lexicon, questionNames(question, terms));
+  // A name's every word is a name: "General" of "General Electric" has no synonyms.
+  const names = questionNames(question, terms).flatMap((name) => name.split(' '));
+  const related = expandTerms(contentTerms(terms), lexicon, names);
   return related.length === 0 ? null : related.map(ftsString).join(' OR ');
 }

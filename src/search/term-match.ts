@@ -1,3 +1,5 @@
+import { isStopword } from './fts-query.js';
+
 /**
  * Close enough to a stemmer for matching question words: "sanctions" finds "sanction", "warned" finds "warn".
  * Porter's stemmer (as FTS5 indexes) was measured here and lost more than it gained: reported-speech one
@@ -6,13 +8,39 @@
  */
 export const stem = (word: string) => word.slice(0, 5);
 
-export const stemsOf = (text: string) =>
-  new Set((text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(stem));
+const wordStems = (text: string) => (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(stem);
 
-/** The question's terms that a text contains (by stem). */
+export const stemsOf = (text: string) => new Set(wordStems(text));
+
+/**
+ * A name of several words ("General Electric", "European Union") is one query term, its words joined by
+ * spaces (see withNamePhrases): a text holds it only where its words stand together, as the name.
+ */
+export const isPhrase = (term: string) => term.includes(' ');
+
+/** A name's initials, as news writes it once named: "General Electric" -> "GE", "European Union" -> "EU". */
+export const initialsOf = (phrase: string) =>
+  phrase
+    .split(' ')
+    .map((word) => word[0]!.toUpperCase())
+    .join('');
+
+/**
+ * The question's terms that a text contains (by stem). A name of several words is held where its words
+ * stand in a row, or its initials in capitals ("GE's net profits were $5.37bn" under "GE sees ...").
+ */
 export function termsIn(text: string, queryTerms: readonly string[]): Set<string> {
-  const stems = stemsOf(text);
-  return new Set(queryTerms.filter((term) => stems.has(stem(term))));
+  const words = wordStems(text);
+  const stems = new Set(words);
+  const sequence = ` ${words.join(' ')} `;
+  const capitals = new Set(text.match(/\p{Lu}{2,}/gu));
+  return new Set(
+    queryTerms.filter((term) =>
+      isPhrase(term)
+        ? sequence.includes(` ${term.split(' ').map(stem).join(' ')} `) || capitals.has(initialsOf(term))
+        : stems.has(stem(term)),
+    ),
+  );
 }
 
 /**
@@ -51,24 +79,47 @@ const NOT_CONTENT = new Set(
 export const contentTerms = (terms: readonly string[]) =>
   terms.filter((term) => term.length > 1 && !NOT_CONTENT.has(term));
 
-/** BM25's inverse document frequency, so a word in every passage weighs almost nothing. */
+/**
+ * BM25's inverse document frequency, so a word in every passage weighs almost nothing. A name of several
+ * words weighs what its words weigh together: held or missed as one, it counts as much as they did apart.
+ */
 export function rarityWeights(
   frequencies: ReadonlyMap<string, number>,
   passages: number,
 ): (term: string) => number {
-  return (term) => {
-    const df = frequencies.get(term) ?? 0;
+  const weightOf = (word: string) => {
+    const df = frequencies.get(word) ?? 0;
     return Math.log(1 + (passages - df + 0.5) / (df + 0.5));
   };
+  return (term) =>
+    isPhrase(term) ? term.split(' ').reduce((sum, word) => sum + weightOf(word), 0) : weightOf(term);
 }
+
+/** Capitalised words after the first, each run of them with only spaces between ("General Electric"). */
+const CAPITALISED_RUN = /(?<=\S\s+)\p{Lu}[\p{L}\p{N}]*(?:\s+\p{Lu}[\p{L}\p{N}]*)*/gu;
 
 /**
  * The names a question asks about: its capitalised words after the first ("Oracle", "India", "UN"),
  * as query terms (lower-cased). A question's first word is capitalised for grammar, not as a name.
+ * Capitalised words in a row are one name ("general electric", see isPhrase): "General Motors" in a
+ * passage is no part of "General Electric", nor the "Soviet Union" of "the European Union". Not in a
+ * question written in capitals or title case (a headline), where capitals mark no names.
  */
 export function questionNames(question: string, queryTerms: readonly string[]): string[] {
-  const capitalised = [...question.matchAll(/(?<=\S\s+)\p{Lu}[\p{L}\p{N}]*/gu)].map((m) =>
-    m[0].toLowerCase(),
-  );
-  return [...new Set(capitalised)].filter((name) => queryTerms.includes(name));
+  const runs = [...question.matchAll(CAPITALISED_RUN)].map((m) => m[0].toLowerCase().split(/\s+/u));
+  // A question in sentence case has a word in lower case besides its stop words; a headline has none.
+  const later = (question.match(/[\p{L}\p{N}]+/gu) ?? []).slice(1);
+  const headline = !later.some((word) => /^\p{Ll}/u.test(word) && !isStopword(word));
+  const names = runs.flatMap((run) => {
+    const held = run.filter((word) => queryTerms.includes(word));
+    return !headline && held.length > 1 && held.length === run.length ? [held.join(' ')] : held;
+  });
+  return [...new Set(names)];
+}
+
+/** The question's terms with each name of several words (see questionNames) in the place of its words. */
+export function withNamePhrases(question: string, queryTerms: readonly string[]): string[] {
+  const phrases = questionNames(question, queryTerms).filter(isPhrase);
+  const phraseOf = new Map(phrases.flatMap((phrase) => phrase.split(' ').map((word) => [word, phrase])));
+  return [...new Set(queryTerms.map((term) => phraseOf.get(term) ?? term))];
 }

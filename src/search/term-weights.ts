@@ -13,6 +13,8 @@ export async function termWeights(
   store: Pick<PassageStore, 'documentFrequencies' | 'passageCount'>,
   terms: readonly string[],
 ): Promise<TermWeights> {
-  const [frequencies, passages] = await Promise.all([store.documentFrequencies(terms), store.passageCount()]);
+  // A name of several words (see withNamePhrases) weighs what its words do.
+  const words = [...new Set(terms.flatMap((term) => term.split(' ')))];
+  const [frequencies, passages] = await Promise.all([store.documentFrequencies(words), store.passageCount()]);
   return rarityWeights(frequencies, passages);
 }
