@@ -1,7 +1,8 @@
 import { isStopword } from './fts-query.js';
 
 /**
- * Close enough to a stemmer for matching question words: "sanctions" finds "sanction", "warned" finds "warn".
+ * Close enough to a stemmer for matching question words: a word's first five letters, so "sanctions" finds
+ * "sanction" and "economic" finds "economy" (but "warned" not "warn", nor "warn" "warning").
  * Porter's stemmer (as FTS5 indexes) was measured here and lost more than it gained: reported-speech one
  * question up on the development set, but one off-topic question answered, XQuAD hybrid R@1 0.945 -> 0.943
  * and SQuAD 0.839 -> 0.833 (`npm run --silent eval -- --only dev / xquad-en / squad2-half`).
