@@ -1,5 +1,6 @@
 import {
   appositiveRole,
+  isCapitalised,
   phraseEndingAt,
   phraseStartingAt,
   readMention,
@@ -123,6 +124,9 @@ function subjects(tokens: readonly Token[], end: number): { mentions: Mention[];
   let edge = leftEdge(tokens, start);
   if (start > end || followsPreposition(tokens, edge) || withinReportedWords(tokens, edge)) return null;
   const mentions = [readMention(tokens, start, end)];
+  // "the Trade and Industry Secretary has said": a capitalised phrase that names no one is the end of a
+  // title whose "and" joins its words, not a second speaker ("Trade" was credited as a body).
+  if (mentions[0] === null && tokens.slice(start, end + 1).every(isCapitalised)) return null;
   while (tokens[edge - 1]?.lower === 'and') {
     let and = edge - 1;
     while (tokens[and - 1]?.lower === 'and') and--; // the sample article has "Lammy and and his…"
@@ -148,7 +152,13 @@ function objectClaim(tokens: readonly Token[], cue: number, first: number, mustE
   // "said Putin was…" names the subject of the reported words, not the speaker.
   if (mustEnd && after && !separated(tokens[end]!, after) && !PREPOSITIONS.has(after.lower)) return [];
   const mention = readMention(tokens, from, end);
-  return mention ? [{ mention, trailing: opensClauseAfterComma(tokens, cue) }] : [];
+  if (!mention) return [];
+  const trailing = opensClauseAfterComma(tokens, cue);
+  if (mention.type === 'name' && mention.role === null && tokens[end]!.post.includes(',')) {
+    const role = appositiveRole(tokens, end + 1, 'clause');
+    if (role) return [{ mention: { ...mention, role }, trailing }];
+  }
+  return [{ mention, trailing }];
 }
 
 /** Whether the phrase at `edge` is inside words reported by an earlier cue: "Lavrov said Russia warned". */
