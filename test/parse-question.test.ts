@@ -275,6 +275,17 @@ describe('resolveSpeaker', () => {
     expect(names('foreign minister')).toHaveLength(4);
   });
 
+  it('matches a name written family name first by that name alone, the far more quoted one first', () => {
+    const chinese: SpeakerRecord[] = [
+      { name: 'Zhao Ziyang', surname: 'Ziyang', roles: ['Premier'], quotes: 40 },
+      { name: 'Zhao', surname: 'Zhao', roles: ['Prime Ministers'], quotes: 1 },
+      { name: 'Ziyang Li', surname: 'Li', roles: ['farmer'], quotes: 1 },
+    ];
+    const found = (asked: string) => resolveSpeaker(asked, chinese).map((s) => s.name);
+    expect(found('Zhao')).toEqual(['Zhao Ziyang']);
+    expect(found('Zhao Ziyang')).toEqual(['Zhao Ziyang']);
+  });
+
   it('matches nobody for an unknown name', () => {
     expect(names('Macron')).toEqual([]);
     expect(names('the')).toEqual([]);

@@ -246,11 +246,18 @@ export function resolveSpeaker(
   // given): "Blair" is Tony Blair and "Blair", most quoted first.
   // An abbreviation ("the MoD", "the IMF") also finds the names it abbreviates ("British Ministry of Defence").
   const abbreviation = ABBREVIATION.test(withoutArticle(asked).replace(/['’]s$/u, ''));
+  // A name written family name first ("Zhao Ziyang", stored with "Ziyang" as its surname) is asked by its
+  // first word, as its stories go on calling him: "what did Zhao say" found only a namesake quoted once.
+  const familyNamed = () =>
+    (index.byWord.get(key) ?? []).filter((position) => {
+      const name = wordsOf(speakers[position]!).name;
+      return name.length > 1 && name[0] === key;
+    });
   const byName = () =>
     at(
       new Set([
         ...(index.byName.get(key) ?? []),
-        ...(query.length === 1 ? (index.bySurname.get(key) ?? []) : []),
+        ...(query.length === 1 ? [...(index.bySurname.get(key) ?? []), ...familyNamed()] : []),
         ...(abbreviation ? (index.byInitials.get(key) ?? []) : []),
       ]),
     );
