@@ -195,38 +195,14 @@ export function readMention(tokens: readonly Token[], start: number, end: number
   return { type: 'definite', words: tokens.slice(start, end + 1).map((token) => token.lower) };
 }
 
-/** Words that tie an organisation to the role before it: "chief economist at Foo Bank", "head of the IMF". */
-const ROLE_LINKS = new Set(['at', 'of', 'for', 'with']);
-
 /**
- * A role set off by a comma after a name: "Alan Greenspan, the Fed chairman, said", "Annalena Baerbock,
- * Germany's foreign minister, said" and, after the verb, "said Ben Wood, principal analyst at research firm
- * Gartner." give the role the name itself lacks, with the organisation tied to it ("at", "of", "for",
- * "with"). `first` is the word after the name's comma; `closing` what must follow the role: a comma before
- * the verb, or the end of the clause (a comma or the sentence's end) after it. Null unless a phrase ending
- * in a role noun starts there: "said John Smith, who runs a bakery" has none. Before this read the roles
- * after the verb, "the Gartner analyst" found only the analyst named with his role before a verb, not the
- * one whose statements the question asked about (BBC archive).
+ * A role set off by commas after a name: "Alan Greenspan, the Fed chairman, said" and "Annalena Baerbock,
+ * Germany's foreign minister, said" give the role the name itself lacks. `first` is the word after the
+ * name's comma; null unless a phrase ending in a role noun and a comma starts there.
  */
-export function appositiveRole(
-  tokens: readonly Token[],
-  first: number,
-  closing: 'comma' | 'clause' = 'comma',
-): string | null {
-  const skipArticle = (at: number) => (['the', 'a', 'an'].includes(tokens[at]?.lower ?? '') ? at + 1 : at);
-  const from = skipArticle(first);
-  let last = phraseStartingAt(tokens, from);
-  if (last < from || !isRoleNoun(tokens[last]!)) return null;
-  const link = tokens[last + 1];
-  if (link && ROLE_LINKS.has(link.lower) && !separated(tokens[last]!, link)) {
-    // The organisation runs to the clause's end, whatever its words are tagged ("research" in "research
-    // firm Gartner" reads as a verb), and must name something.
-    let end = last + 1;
-    while (tokens[end + 1] && !separated(tokens[end]!, tokens[end + 1]!)) end++;
-    if (end > last + 1 && tokens.slice(last + 2, end + 1).some(isCapitalised)) last = end;
-  }
-  const next = tokens[last + 1];
-  const closed =
-    closing === 'comma' ? tokens[last]!.post.includes(',') : !next || separated(tokens[last]!, next);
-  return closed ? joinWords(tokens.slice(from, last + 1)) : null;
+export function appositiveRole(tokens: readonly Token[], first: number): string | null {
+  const from = ['the', 'a', 'an'].includes(tokens[first]?.lower ?? '') ? first + 1 : first;
+  const last = phraseStartingAt(tokens, from);
+  if (last < from || !tokens[last]!.post.includes(',') || !isRoleNoun(tokens[last]!)) return null;
+  return joinWords(tokens.slice(from, last + 1));
 }

@@ -152,13 +152,7 @@ function objectClaim(tokens: readonly Token[], cue: number, first: number, mustE
   // "said Putin was…" names the subject of the reported words, not the speaker.
   if (mustEnd && after && !separated(tokens[end]!, after) && !PREPOSITIONS.has(after.lower)) return [];
   const mention = readMention(tokens, from, end);
-  if (!mention) return [];
-  const trailing = opensClauseAfterComma(tokens, cue);
-  if (mention.type === 'name' && mention.role === null && tokens[end]!.post.includes(',')) {
-    const role = appositiveRole(tokens, end + 1, 'clause');
-    if (role) return [{ mention: { ...mention, role }, trailing }];
-  }
-  return [{ mention, trailing }];
+  return mention ? [{ mention, trailing: opensClauseAfterComma(tokens, cue) }] : [];
 }
 
 /** Whether the phrase at `edge` is inside words reported by an earlier cue: "Lavrov said Russia warned". */
