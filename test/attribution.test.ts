@@ -267,6 +267,17 @@ describe('attributeQuotes on reported speech', () => {
       ),
     ).toEqual([{ name: 'Alan Greenspan', surname: 'Greenspan', role: 'Fed chairman' }]);
   });
+
+  it('credits no body named after a word of a title joined by "and"', () => {
+    const { speakersOf } = attributed(
+      body(
+        'Maternity leave should be longer, the Trade and Industry Secretary has said.',
+        'Apple and Motorola said they would work together.',
+      ),
+    );
+    expect(speakersOf('Maternity leave should be longer')).toEqual([]);
+    expect(speakersOf('work together')).toEqual(['Apple', 'Motorola']);
+  });
 });
 
 describe('attributeQuotes robustness', () => {
