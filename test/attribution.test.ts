@@ -215,6 +215,24 @@ describe('attributeQuotes with namesakes in one article', () => {
     );
     expect(speakersOf('raised a record sum')).toEqual(['Cherie Blair']);
   });
+
+  it('gives a name written family name first to the person, when the story goes on with that name alone', () => {
+    const { speakersOf, at } = attributed(
+      body(
+        'Chinese Premier Zhao Ziyang said China must cut excess demand.',
+        'Zhao said state firms squander public funds.',
+      ),
+    );
+    expect(speakersOf('squander public funds')).toEqual(['Zhao Ziyang']);
+    expect(at('squander public funds')[0]!.speaker.role).toBe('Chinese Premier');
+  });
+
+  it('keeps a lone name that no earlier full name starts with as a person of its own', () => {
+    const { speakersOf } = attributed(
+      body('Premier Zhao Ziyang said growth would slow.', 'Li said grain prices would be capped.'),
+    );
+    expect(speakersOf('grain prices would be capped')).toEqual(['Li']);
+  });
 });
 
 describe('attributeQuotes on reported speech', () => {
@@ -248,6 +266,17 @@ describe('attributeQuotes on reported speech', () => {
         (a) => a.speaker,
       ),
     ).toEqual([{ name: 'Alan Greenspan', surname: 'Greenspan', role: 'Fed chairman' }]);
+  });
+
+  it('credits no body named after a word of a title joined by "and"', () => {
+    const { speakersOf } = attributed(
+      body(
+        'Maternity leave should be longer, the Trade and Industry Secretary has said.',
+        'Apple and Motorola said they would work together.',
+      ),
+    );
+    expect(speakersOf('Maternity leave should be longer')).toEqual([]);
+    expect(speakersOf('work together')).toEqual(['Apple', 'Motorola']);
   });
 });
 

@@ -153,6 +153,12 @@ describe('stripChatter and parseQuestion', () => {
     ['pls summarise what Barrot said', 'what Barrot said'],
     ['so-called peace talks', 'so-called peace talks'],
     ['Good news for Oracle?', 'Good news for Oracle?'],
+    ['Hi team! Quick one - what did Blair say?', 'what did Blair say?'],
+    ['hey guys how much did GE make?', 'how much did GE make?'],
+    ['could you let me know what Blair said', 'what Blair said'],
+    ["I'm curious what Blair said", 'what Blair said'],
+    ['Hiya - wondering what Blair said', 'what Blair said'],
+    ['Team spirit at Arsenal?', 'Team spirit at Arsenal?'],
   ])('strips "%s" to "%s"', (question, stripped) => {
     expect(stripChatter(question)).toBe(stripped);
   });
@@ -186,6 +192,23 @@ describe('stripChatter and parseQuestion', () => {
     expect(parseSpeakerQuestion("I'm covering the summit: what did Lammy say about sanctions?")?.topic).toBe(
       'sanctions',
     );
+  });
+
+  it.each([
+    ['What has Blair been saying about the election lately?', 'Blair', 'the election'],
+    ["So what was Blair's take on the election, then?", 'Blair', 'the election'],
+    ['What did Blair say about the election, if anything?', 'Blair', 'the election'],
+    ["What's Blair's position on the election?", 'Blair', 'the election'],
+    ['what did Blair say re the election', 'Blair', 'the election'],
+    ['Blair on the election?', 'Blair', 'the election'],
+    ['Lammy on sanctions', 'Lammy', 'sanctions'],
+  ])('reads the speaker question in "%s"', (question, speaker, topic) => {
+    expect(parseSpeakerQuestion(question)).toEqual({ speaker, topic });
+  });
+
+  it('reads no speaker in a search that only looks like "X on Y"', () => {
+    expect(parseSpeakerQuestion('tariffs on steel?')).toBeNull();
+    expect(parseSpeakerQuestion('What is the tax on petrol?')).toBeNull();
   });
 
   it('offers a bare name as a possible speaker, but not a bare search', () => {
@@ -250,6 +273,17 @@ describe('resolveSpeaker', () => {
   it('matches a role, and every speaker when the role is shared', () => {
     expect(names('the Estonian foreign minister')).toEqual(['Margus Tsahkna']);
     expect(names('foreign minister')).toHaveLength(4);
+  });
+
+  it('matches a name written family name first by that name alone, the far more quoted one first', () => {
+    const chinese: SpeakerRecord[] = [
+      { name: 'Zhao Ziyang', surname: 'Ziyang', roles: ['Premier'], quotes: 40 },
+      { name: 'Zhao', surname: 'Zhao', roles: ['Prime Ministers'], quotes: 1 },
+      { name: 'Ziyang Li', surname: 'Li', roles: ['farmer'], quotes: 1 },
+    ];
+    const found = (asked: string) => resolveSpeaker(asked, chinese).map((s) => s.name);
+    expect(found('Zhao')).toEqual(['Zhao Ziyang']);
+    expect(found('Zhao Ziyang')).toEqual(['Zhao Ziyang']);
   });
 
   it('matches nobody for an unknown name', () => {

@@ -8,7 +8,9 @@ import { indexedBriefing } from './helpers/model.js';
  * Speaker questions read in phrasings of their own: one that names whom the words were said to ("what did
  * Tom Hale tell MPs about exam fees?"), where the statement made to them ranks first though another holds
  * the topic's words as well; and one person whose name two stories write differently, with and without
- * its particle ("Rodrigo de Rato", "Rodrigo Rato"), beside a namesake who must not be merged with them.
+ * its particle ("Rodrigo de Rato", "Rodrigo Rato"), beside a namesake who must not be merged with them;
+ * and a name written family name first ("Premier Li Wenbo", then "Li said"), whose later statements are
+ * stored under "Li" alone, beside another Li (a farmer) who is not the premier.
  * Real model, real SQLite, made-up stories.
  */
 const ARTICLES: Record<string, string> = {
@@ -43,6 +45,22 @@ title: Rio carnival plans
 published: 2005-02-11
 ---
 The carnival will go ahead despite the rain, organiser Rodrigo Silva said on Friday.
+`,
+  'li-grain.md': `---
+title: China to curb grain prices
+published: 1987-03-25
+---
+Premier Li Wenbo said China would keep the economy growing in the coming year.
+
+Li said the state would cap grain prices until the harvest to protect city workers from inflation.
+
+Delegates applauded the speech.
+`,
+  'li-village.md': `---
+title: Village harvest
+published: 1987-04-02
+---
+"Grain prices are too low to live on," said Li, a farmer near Wuhan.
 `,
 };
 
@@ -86,4 +104,17 @@ describe('a name written with and without its particle', () => {
     expect(answer.speaker?.name).not.toContain('Silva');
     expect(answer.passages[0]!.text).toContain('stands ready to help these nations');
   });
+});
+
+describe('a name written family name first, then by that name alone', () => {
+  it.each(['What did Li Wenbo say about grain prices?', 'What did Premier Li say about grain prices?'])(
+    '%s',
+    async (question) => {
+      const answer = await ask(question);
+      expect(answer.speaker?.name).toContain('Li Wenbo');
+      expect(answer.passages[0]!.text).toContain('cap grain prices until the harvest');
+      // The farmer Li shares the name, not the role.
+      expect(answer.passages.map((p) => p.text).join(' ')).not.toContain('too low to live on');
+    },
+  );
 });

@@ -192,9 +192,16 @@ class ArticleAttributor {
       entity.kind === 'organisation' &&
       isAcronym(name) &&
       initialsOf(entity.name).endsWith(name.toLowerCase());
+    // A name written family name first ("Premier Zhao Ziyang said ...") goes on as its first word alone
+    // ("Zhao said ..."), which no full name ends in: the person, not a new speaker called "Zhao". The
+    // Reuters Chinese premier's statements were split between the two names, and "what did Zhao Ziyang
+    // say about state firms?" found none of those under "Zhao".
+    const familyNameOf = (entity: Entity) =>
+      entity.kind === 'person' && !name.includes(' ') && entity.name.startsWith(`${name} `);
     const earlier =
       this.known.findLast(sameName) ??
       this.known.findLast(acronymOf) ??
+      this.known.findLast(familyNameOf) ??
       (role === null || !name.includes(' ') ? this.introduction(name, paragraph) : null);
     if (earlier) return role ? { ...earlier, role } : earlier;
     const entity = { name, surname: surnameOf(name), role, kind: mention.kind };

@@ -78,7 +78,7 @@ const POSSESSIVE = /['’]s?$/;
 export const withoutPossessive = (word: string) => word.replace(POSSESSIVE, '');
 
 const hasAny = (token: Token, tags: readonly string[]) => tags.some((tag) => token.tags.has(tag));
-const isCapitalised = (token: Token | undefined) => token !== undefined && /^\p{Lu}/u.test(token.text);
+export const isCapitalised = (token: Token | undefined) => token !== undefined && /^\p{Lu}/u.test(token.text);
 /** "NATO", "MoD": short, with at least two capitals. */
 export const isAcronym = (text: string) => /^\p{Lu}\p{L}{0,5}$/u.test(text) && /\p{Lu}.*\p{Lu}/u.test(text);
 

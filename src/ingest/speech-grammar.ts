@@ -1,5 +1,6 @@
 import {
   appositiveRole,
+  isCapitalised,
   phraseEndingAt,
   phraseStartingAt,
   readMention,
@@ -123,6 +124,9 @@ function subjects(tokens: readonly Token[], end: number): { mentions: Mention[];
   let edge = leftEdge(tokens, start);
   if (start > end || followsPreposition(tokens, edge) || withinReportedWords(tokens, edge)) return null;
   const mentions = [readMention(tokens, start, end)];
+  // "the Trade and Industry Secretary has said": a capitalised phrase that names no one is the end of a
+  // title whose "and" joins its words, not a second speaker ("Trade" was credited as a body).
+  if (mentions[0] === null && tokens.slice(start, end + 1).every(isCapitalised)) return null;
   while (tokens[edge - 1]?.lower === 'and') {
     let and = edge - 1;
     while (tokens[and - 1]?.lower === 'and') and--; // the sample article has "Lammy and and his…"

@@ -130,6 +130,8 @@ interface NameIndex {
   byWord: Map<string, number[]>;
   /** The initials a name is abbreviated to ("imf", "mod"), with the speakers whose name they abbreviate. */
   byInitials: Map<string, number[]>;
+  /** Each name without its particles ("rodrigo rato" for "Rodrigo de Rato"), with the speakers of that form. */
+  byForm: Map<string, number[]>;
 }
 
 /** What is asked about as written, without a leading "the": its capitals say whether it is a name. */
@@ -160,6 +162,17 @@ export function abbreviationsOf(name: string): string[] {
   return [...new Set(runs.flatMap((run) => [initials(run), initials(run.filter((part) => !linked(part)))]))];
 }
 
+/** The small words of names that one story writes and another leaves out: "Rodrigo de Rato", "Rodrigo Rato". */
+const NAME_PARTICLES = new Set(
+  'de del della der den di da das dos du van von le la ter al el bin ben'.split(' '),
+);
+const withoutParticles = (name: string): string =>
+  name
+    .split(/\s+/u)
+    .filter((word, index, words) => index === 0 || index === words.length - 1 || !NAME_PARTICLES.has(word))
+    .join(' ')
+    .toLowerCase();
+
 /**
  * Built once per speaker list (kept between questions, like the words): scanning every speaker tier by
  * tier cost about 4 CPU-ms a speaker question with the 2,847 speakers of the BBC archive, and grows with
@@ -170,7 +183,13 @@ const nameIndexes = new WeakMap<readonly SpeakerRecord[], NameIndex>();
 function nameIndexOf(speakers: readonly SpeakerRecord[]): NameIndex {
   let index = nameIndexes.get(speakers);
   if (!index) {
-    index = { byName: new Map(), bySurname: new Map(), byWord: new Map(), byInitials: new Map() };
+    index = {
+      byName: new Map(),
+      bySurname: new Map(),
+      byWord: new Map(),
+      byInitials: new Map(),
+      byForm: new Map(),
+    };
     const add = (map: Map<string, number[]>, key: string, position: number) => {
       const positions = map.get(key);
       if (!positions) map.set(key, [position]);
@@ -182,6 +201,7 @@ function nameIndexOf(speakers: readonly SpeakerRecord[]): NameIndex {
       add(index!.bySurname, surname.join(' '), position);
       for (const word of name) add(index!.byWord, word, position);
       for (const initials of abbreviationsOf(speaker.name)) add(index!.byInitials, initials, position);
+      add(index!.byForm, withoutParticles(speaker.name), position);
     });
     nameIndexes.set(speakers, index);
   }
@@ -226,11 +246,20 @@ export function resolveSpeaker(
   // given): "Blair" is Tony Blair and "Blair", most quoted first.
   // An abbreviation ("the MoD", "the IMF") also finds the names it abbreviates ("British Ministry of Defence").
   const abbreviation = ABBREVIATION.test(withoutArticle(asked).replace(/['’]s$/u, ''));
+  // A name written family name first ("Zhao Ziyang", stored with "Ziyang" as its surname) is asked by its
+  // first word, as its stories go on calling him: "what did Zhao say" found only a namesake quoted once.
+  // Development set, its archive's quotes rewritten by this attribution (stand-in): chatty 0.800 -> 0.867,
+  // answerable hit@3 0.805 -> 0.811, no question lost; held-out unchanged (0.706).
+  const familyNamed = () =>
+    (index.byWord.get(key) ?? []).filter((position) => {
+      const name = wordsOf(speakers[position]!).name;
+      return name.length > 1 && name[0] === key;
+    });
   const byName = () =>
     at(
       new Set([
         ...(index.byName.get(key) ?? []),
-        ...(query.length === 1 ? (index.bySurname.get(key) ?? []) : []),
+        ...(query.length === 1 ? [...(index.bySurname.get(key) ?? []), ...familyNamed()] : []),
         ...(abbreviation ? (index.byInitials.get(key) ?? []) : []),
       ]),
     );
@@ -417,17 +446,6 @@ async function speakersAsked(
   return candidates.speakers.filter((speaker) => names.has(speaker.name));
 }
 
-/** The small words of names that one story writes and another leaves out: "Rodrigo de Rato", "Rodrigo Rato". */
-const NAME_PARTICLES = new Set(
-  'de del della der den di da das dos du van von le la ter al el bin ben'.split(' '),
-);
-const withoutParticles = (name: string): string =>
-  name
-    .split(/\s+/u)
-    .filter((word, index, words) => index === 0 || index === words.length - 1 || !NAME_PARTICLES.has(word))
-    .join(' ')
-    .toLowerCase();
-
 /**
  * The speakers found, with every other indexed form of the same names ("Rodrigo Rato" for "Rodrigo de
  * Rato", the IMF's managing director, quoted under both in the BBC archive): one person, all of their
@@ -439,10 +457,15 @@ function withNameVariants(
   found: readonly SpeakerRecord[],
   speakers: readonly SpeakerRecord[],
 ): SpeakerRecord[] {
-  const forms = new Set(found.map((speaker) => withoutParticles(speaker.name)));
+  const { byForm } = nameIndexOf(speakers);
   const names = new Set(found.map((speaker) => speaker.name));
-  const variants = speakers.filter(
-    (speaker) => !names.has(speaker.name) && forms.has(withoutParticles(speaker.name)),
-  );
+  // In the list's order (most quoted first), as a scan of the whole list would give them.
+  const positions = [
+    ...new Set(found.flatMap((speaker) => byForm.get(withoutParticles(speaker.name)) ?? [])),
+  ];
+  const variants = positions
+    .sort((a, b) => a - b)
+    .map((position) => speakers[position]!)
+    .filter((speaker) => !names.has(speaker.name));
   return [...found, ...variants];
 }
