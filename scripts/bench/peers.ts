@@ -252,7 +252,7 @@ async function lance(input: PeerInput, data: VectorSet): Promise<Omit<PeerFigure
         .vectorSearch(vector)
         .distanceType('cosine')
         .bypassVectorIndex()
-        .select(['id'])
+        .select(['id', '_distance'])
         .limit(input.k)
         .toArray()
     ).map((row: { id: number }) => row.id),
@@ -269,7 +269,7 @@ async function lance(input: PeerInput, data: VectorSet): Promise<Omit<PeerFigure
           .distanceType('cosine')
           .nprobes(nprobes)
           .refineFactor(REFINE_FACTOR)
-          .select(['id'])
+          .select(['id', '_distance'])
           .limit(input.k)
           .toArray()
       ).map((row: { id: number }) => row.id);
