@@ -208,11 +208,13 @@ export function splitLargeLists(
   const move = db.prepare('UPDATE passage_lists SET list = ? WHERE passage_id = ?');
   const first = (db.prepare('SELECT max(list) FROM vector_lists').pluck().get() as number) + 1;
   let next = first;
-  const pending = [...members].map(([list, ids]) => ({
-    list,
-    ids,
-    vectors: ids.map((id) => asVector(vectorOf.get(id) as Buffer).slice()),
-  }));
+  const pending: { list: number; ids: number[]; vectors: Float32Array[] }[] = [...members].map(
+    ([list, ids]) => ({
+      list,
+      ids,
+      vectors: ids.map((id) => asVector(vectorOf.get(id) as Buffer).slice()),
+    }),
+  );
   for (let task = pending.pop(); task; task = pending.pop()) {
     const { list, ids, vectors } = task;
     const parts = trainCentroids(vectors, Math.ceil(ids.length / Math.ceil(limit / 2)), TRAINING_ROUNDS);
