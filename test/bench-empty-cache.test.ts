@@ -60,6 +60,12 @@ describe('npm run bench from an empty cache', () => {
       lancedb_ivf_pq: { passages: SCALE },
       orama: { passages: SCALE },
     });
+    // LanceDB after the same tenth changed as ours, at its default probes at least.
+    const peers = figures.scale!.peers as {
+      lancedb_ivf_pq_after_change: { nprobes: number; recall_at_10: number }[];
+    };
+    expect(peers.lancedb_ivf_pq_after_change[0]).toMatchObject({ nprobes: 20 });
+    expect(peers.lancedb_ivf_pq_after_change[0]!.recall_at_10).toBeGreaterThan(0.5);
     // Built where the bench keeps its cache, kept apart from the whole corpora's.
     expect(fs.readdirSync(path.join(tmp, 'briefing-bench')).sort()).toEqual([
       'corpora',

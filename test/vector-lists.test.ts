@@ -6,7 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openIndexForWrite } from '../src/store/open-database.js';
 import { applyIndexChanges, type ArticleToStore } from '../src/store/index-writer.js';
 import { SqlitePassageStore, type RankedId } from '../src/store/passage-store.js';
-import { listSizeLimit, splitLargeLists, trainVectorLists } from '../src/store/vector-lists.js';
+import {
+  createListTables,
+  listSizeLimit,
+  splitLargeLists,
+  trainVectorLists,
+} from '../src/store/vector-lists.js';
 
 /**
  * The inverted file over the vectors (vector-lists.ts) on a small synthetic set: topics as random
@@ -37,8 +42,11 @@ const gaussian = () => Math.sqrt(-2 * Math.log(uniform() + 1e-12)) * Math.cos(2 
 const topics = Array.from({ length: TOPICS }, () => unit(Float32Array.from({ length: DIMENSION }, gaussian)));
 const near = (topic: Float32Array, spread: number) => unit(topic.map((value) => value + spread * gaussian()));
 
-function article(name: string): ArticleToStore {
-  const topic = topics[Math.floor(uniform() * TOPICS)]!;
+function article(
+  name: string,
+  topic = topics[Math.floor(uniform() * TOPICS)]!,
+  spread = 0.12,
+): ArticleToStore {
   const passages = Array.from({ length: PASSAGES_PER_ARTICLE }, (_, ordinal) => ({
     ordinal,
     paragraph: ordinal,
@@ -61,7 +69,7 @@ function article(name: string): ArticleToStore {
     hash: name,
     context: name,
     passages,
-    vectors: passages.map(() => near(topic, 0.12)),
+    vectors: passages.map(() => near(topic, spread)),
     quotes: [],
   };
 }
@@ -232,5 +240,42 @@ describe('vector search through lists', () => {
     expect(count('SELECT count(*) FROM passage_lists')).toBe(0);
     for (const query of queries.slice(0, 10))
       expect(await listed.nearest(query, 10)).toEqual(await exact.nearest(query, 10));
+  });
+});
+
+describe('splitting lists', () => {
+  it('leaves every list within the limit or inseparable, so that the next split changes nothing', () => {
+    // One dense topic, and three small far groups where k-means starts three of its four centroids (evenly
+    // spaced over the list's passages, 400 of them): the dense topic comes out as one part of 376, above
+    // the limit of 200, which a single split left for the next write to split again.
+    const far = new Map([12, 25, 37].map((at, i) => [at, topics[i + 1]!]));
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'briefing-split-'));
+    const split = openIndexForWrite(path.join(folder, 'index.db')).db;
+    try {
+      applyIndexChanges(split, {
+        rebuild: { model: MODEL, dimension: DIMENSION },
+        remove: [],
+        upsert: Array.from({ length: 50 }, (_, i) => article(`s${i}`, far.get(i) ?? topics[0]!, 0.05)),
+      });
+      createListTables(split);
+      split.prepare('INSERT INTO vector_lists (list, centroid) VALUES (0, ?)').run(topics[0]!);
+      split.exec('INSERT INTO passage_lists (passage_id, list) SELECT passage_id, 0 FROM passage_embeddings');
+      const lists = () =>
+        split.prepare('SELECT passage_id, list FROM passage_lists ORDER BY passage_id').all();
+      const largest = () =>
+        split
+          .prepare('SELECT max(n) FROM (SELECT count(*) AS n FROM passage_lists GROUP BY list)')
+          .pluck()
+          .get();
+
+      expect(split.transaction(() => splitLargeLists(split, 200)).immediate()).toBeGreaterThan(3);
+      expect(largest()).toBeLessThanOrEqual(200);
+      const once = lists();
+      expect(split.transaction(() => splitLargeLists(split, 200)).immediate()).toBe(0);
+      expect(lists()).toEqual(once);
+    } finally {
+      split.close();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -28,7 +28,7 @@ import { loadSquad } from '../eval/datasets.js';
 import { createFolder } from '../../src/store/create-folder.js';
 import { BENCH_CACHE, benchIndex, sampleName } from './corpora.js';
 import { gaussian, projection } from './projection.js';
-import { exactNearest, readVectors, runPeers, type PeerFigures } from './peers.js';
+import { exactNearest, readVectors, runPeers, type ChangedIndex, type PeerFigures } from './peers.js';
 import { runPgScale, type PgScaleFigures } from './pg-scale.js';
 import { median, percentile } from './stats.js';
 
@@ -260,18 +260,28 @@ function buildScaled(
 
 /**
  * A cached index built before lists split as they grow (vector-lists.ts) gets what the writer's next
- * write would give it, so that the bench measures the lists the store makes at this size.
+ * write would give it, so that the bench measures the lists the store makes at this size. Split once: a
+ * list k-means cannot separate may stay above the limit, and the split is not tried again on the same
+ * vectors and lists (`<index>.split.json`), so every later run measures the same index.
  */
 function splitOutgrownLists(dbPath: string, log: (line: string) => void): void {
   const db = new Database(dbPath);
   sqliteVec.load(db);
+  const record = `${dbPath}.split.json`;
   try {
     const passages = db.prepare('SELECT count(*) FROM passages').pluck().get() as number;
-    const { largest } = listSizes(db);
-    if (largest <= listSizeLimit(passages)) return;
+    const { lists, largest } = listSizes(db);
+    const state = JSON.stringify({ vectors: vectorsFingerprint(db), lists });
+    if (
+      largest <= listSizeLimit(passages) ||
+      (fs.existsSync(record) && fs.readFileSync(record, 'utf8') === state)
+    )
+      return;
     log(`splitting the lists of ${passages} passages (the largest holds ${largest})...`);
     const { ms } = time(() => applyIndexChanges(db, { rebuild: null, remove: [], upsert: [] }));
-    log(`  ${listSizes(db).lists} lists in ${(ms / 1000).toFixed(0)} s`);
+    const after = listSizes(db);
+    log(`  ${after.lists} lists in ${(ms / 1000).toFixed(0)} s, the largest ${after.largest}`);
+    fs.writeFileSync(record, JSON.stringify({ vectors: vectorsFingerprint(db), lists: after.lists }));
   } finally {
     db.close();
   }
@@ -474,7 +484,7 @@ async function changeTenth(
   queries: readonly Float32Array[],
   truth: readonly RankedId[][],
   log: (line: string) => void,
-): Promise<ChangeFigures> {
+): Promise<{ figures: ChangeFigures; changed: ChangedIndex }> {
   const copy = `${dbPath}.changed`;
   const source = new Database(dbPath, { readonly: true });
   const sourceKey = { source: vectorsFingerprint(source), source_lists: listSizes(source).lists };
@@ -518,20 +528,19 @@ async function changeTenth(
     fs.writeFileSync(recordFile, JSON.stringify(record));
   } else log(`  the changed copy made earlier (${copy}; its write took ${record.write_seconds} s)`);
   const times = await timeModes(copy, model.model, queries);
-  const recall = recallOf(
-    10,
-    await truthAfterChange(copy, model.model, queries, truth),
-    times.quantizedLists,
-  );
+  const { added, truth: changedTruth } = await truthAfterChange(copy, model.model, queries, truth);
   return {
-    passages_removed: record.passages_removed,
-    passages_added: record.passages_added,
-    write_seconds: record.write_seconds,
-    quantized_p50_ms: round(percentile(times.quantized, 50)),
-    quantized_p95_ms: round(percentile(times.quantized, 95)),
-    quantized_cpu_p50_ms: round(percentile(times.quantizedCpu, 50)),
-    quantized_cpu_p95_ms: round(percentile(times.quantizedCpu, 95)),
-    quantized_recall_at_10: round(recall, 4),
+    figures: {
+      passages_removed: record.passages_removed,
+      passages_added: record.passages_added,
+      write_seconds: record.write_seconds,
+      quantized_p50_ms: round(percentile(times.quantized, 50)),
+      quantized_p95_ms: round(percentile(times.quantized, 95)),
+      quantized_cpu_p50_ms: round(percentile(times.quantizedCpu, 50)),
+      quantized_cpu_p95_ms: round(percentile(times.quantizedCpu, 95)),
+      quantized_recall_at_10: round(recallOf(10, changedTruth, times.quantizedLists), 4),
+    },
+    changed: { dbPath: copy, added, truth: changedTruth.map((list) => list.map((hit) => hit.id)) },
   };
 }
 
@@ -542,14 +551,14 @@ const CHANGED_TRUTH_DEPTH = 10;
  * The exact top 10 of each query in the changed copy, without its exact search (minutes at 1M): the
  * passages of the source's exact top K that the copy still holds, merged with every added passage scored
  * by the same cosine distance. That is exact wherever at least 10 of the top K survive; a query where
- * fewer do is searched exactly.
+ * fewer do is searched exactly. With the added passages, which the peers' changed tables take in.
  */
 async function truthAfterChange(
   copy: string,
   model: string,
   queries: readonly Float32Array[],
   truth: readonly RankedId[][],
-): Promise<RankedId[][]> {
+): Promise<{ added: ChangedIndex['added']; truth: RankedId[][] }> {
   const db = new Database(copy, { readonly: true });
   const added: { id: number; vector: Float32Array }[] = [];
   let survivors: Set<number>;
@@ -590,7 +599,7 @@ async function truthAfterChange(
       const scored = added.map(({ id, vector }) => ({ id, score: 1 - dot(query, vector) / norm }));
       merged.push([...kept, ...scored].sort((a, b) => a.score - b.score).slice(0, CHANGED_TRUTH_DEPTH));
     }
-    return merged;
+    return { added, truth: merged };
   } finally {
     await exact.close();
   }
@@ -743,7 +752,15 @@ export async function runScaleBench(
     rescoredCandidates(K),
   );
   log('a tenth of the passages changed...');
-  const afterChange = await changeTenth(dbPath, base, model, spread, queries, exactLists, log);
+  const { figures: afterChange, changed } = await changeTenth(
+    dbPath,
+    base,
+    model,
+    spread,
+    queries,
+    exactLists,
+    log,
+  );
   log(
     `  ${afterChange.passages_removed} removed, ${afterChange.passages_added} added in ${afterChange.write_seconds} s; quantized p50 ${afterChange.quantized_p50_ms} ms (CPU ${afterChange.quantized_cpu_p50_ms} ms), recall@10 ${afterChange.quantized_recall_at_10}`,
   );
@@ -772,6 +789,7 @@ export async function runScaleBench(
           dbPath,
           queries: peerQueries(queries),
           truth: peerQueries(truth),
+          changed: { ...changed, truth: peerQueries(changed.truth) },
           ours_p50_ms: passages > config.VECTOR_QUANTIZE_ABOVE ? ours.quantized_p50_ms : ours.exact_p50_ms,
           k: K,
           log,
