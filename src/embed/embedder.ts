@@ -82,8 +82,9 @@ async function createSession(config: EmbedderConfig, { threads }: SessionOptions
  * many tokens, fewer rows beyond. onnxruntime's arena keeps the largest pass's activations for the session's
  * life, and attention's grow with the square of the width: on the proxy (one thread), a pass of 8 x 256
  * tokens grew the process by 86 MB, 4 x 256 by 37 MB and 8 x 128 by 20 MB, and BBC passages with their
- * article context reach 273 tokens (37% over 128). The model's CPU time is the same: 35.6 -> 33.6 ms a
- * passage on 1,452 BBC passages (proxy, one thread, under load).
+ * article context reach 273 tokens (37% over 128). The model's CPU time is the same within noise: 34.0 ms
+ * a passage at 8 a pass, 34.3 with this limit (1,452 BBC passages, proxy, one thread, medians of 3
+ * interleaved runs under load).
  */
 const TOKENS_PER_ROW = 128;
 
