@@ -22,6 +22,7 @@ export interface RankedRow {
 /** A quoted FTS5 string, inner quotes doubled (schema.ts's ftsString). */
 const QUOTED = '"(?:[^"]|"")*"';
 const OR_OF_PHRASES = new RegExp(`^${QUOTED}(?: OR ${QUOTED})*$`, 'u');
+const PHRASE = new RegExp(QUOTED, 'gu');
 
 /**
  * The phrases of an expression that is quoted strings joined by OR (how questions and their related
@@ -30,7 +31,7 @@ const OR_OF_PHRASES = new RegExp(`^${QUOTED}(?: OR ${QUOTED})*$`, 'u');
  */
 export function orPhrases(matchExpression: string): string[] | null {
   if (!OR_OF_PHRASES.test(matchExpression)) return null;
-  return [...matchExpression.matchAll(new RegExp(QUOTED, 'gu'))].map(([phrase]) => phrase);
+  return [...matchExpression.matchAll(PHRASE)].map(([phrase]) => phrase);
 }
 
 /**
