@@ -30,6 +30,7 @@ import { BENCH_CACHE, benchIndex, sampleName } from './corpora.js';
 import { gaussian, projection } from './projection.js';
 import { exactNearest, readVectors, runPeers, type ChangedIndex, type PeerFigures } from './peers.js';
 import { runPgScale, type PgScaleFigures } from './pg-scale.js';
+import { readIntoPageCache } from './page-cache.js';
 import { median, percentile } from './stats.js';
 
 export interface ScaleFigures {
@@ -349,6 +350,7 @@ async function timeModes(
   model: string,
   queries: readonly Float32Array[],
 ): Promise<ModeTimes> {
+  readIntoPageCache(dbPath);
   const exact = SqlitePassageStore.open(dbPath, model, { quantizeAbove: Number.POSITIVE_INFINITY });
   const quantized = SqlitePassageStore.open(dbPath, model, { quantizeAbove: 0 });
   const scan = SqlitePassageStore.open(dbPath, model, {
