@@ -192,9 +192,13 @@ async function answerFromSearch(
   return { question, found: true, speaker: null, reason: null, passages: toAnswerPassages(candidates) };
 }
 
-/** Why a period holds nothing to answer from, naming the dates the archive does cover. */
+/**
+ * Why a period holds nothing to answer from, naming the dates the archive does cover. With undated articles
+ * in the index it says "dated": "No indexed article was published in 2004" was false of the BBC archive,
+ * whose undated articles are from 2004 and were searched when the year was read as the events' time.
+ */
 function emptyPeriod(range: DateRange, summary: PeriodSummary): string {
-  const none = `No indexed article was published ${describePeriod(range)}.`;
+  const none = `No ${summary.undated > 0 ? 'dated' : 'indexed'} article was published ${describePeriod(range)}.`;
   if (!summary.oldest || !summary.newest) return `${none} None of the indexed articles has a date.`;
   const covered = describePeriod({ since: summary.oldest, until: summary.newest });
   return `${none} The dated articles were published ${covered}.`;
