@@ -124,7 +124,7 @@ export function evidenceOf(
    * the question asks about, nothing found is about it, however close in meaning: "How much did Oracle pay
    * to buy Sun Microsystems?" was answered by a story on a Sun product launch, "When will Aston Martin
    * launch its first electric SUV?" by one on its cheapest sports car, each close enough to the model
-   * (similarity 0.6 with coverage 0.6 and 0.47). The whole article, not the passage: a paragraph that
+   * (similarity 0.62 and 0.60, coverage 0.60 and 0.47). The whole article, not the passage: a paragraph that
    * answers often names the subject only in the headline or the opening paragraph. And any of the articles,
    * not each passage's own: "What did the Canadian Coalition on Acid Rain's spokesman say?" found the
    * coalition's story first, and was judged answered by the passage below it, on the Canadian government.
