@@ -211,7 +211,7 @@ describe('slash commands', () => {
     // A day named in the question that no article is from is said too, with the dates the articles are from.
     const saturday = await ask('ask', { question: 'What were the football results on Saturday?' });
     expect(saturday.embed.description).toMatch(
-      /^Nothing in the indexed articles answers this\. No indexed article was published on \d+ \w+ \d{4}\. The dated articles were published from 11 Mar 2025 to 3 Jun 2025\.$/,
+      /^Nothing in the indexed articles answers this\. No dated article was published on \d+ \w+ \d{4}\. The dated articles were published from 11 Mar 2025 to 3 Jun 2025\.$/,
     );
   });
 
@@ -257,7 +257,7 @@ describe('slash commands', () => {
     expect(embed.footer?.text).toBe('Articles published since 1 May 2025 (1 undated article left out).');
     const later = await ask('quotes', { speaker: 'David Lammy', since: '2025-06-04' });
     expect(later.embed.description).toBe(
-      'No indexed article was published since 4 Jun 2025. The dated articles were published from 11 Mar 2025 to 3 Jun 2025.',
+      'No dated article was published since 4 Jun 2025. The dated articles were published from 11 Mar 2025 to 3 Jun 2025.',
     );
   });
 

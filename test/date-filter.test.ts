@@ -100,7 +100,7 @@ describe('a period named in the question', () => {
     const answer = await ask('What happened to the Ashford ferry yesterday?');
     expect(answer.found).toBe(false);
     expect(answer.reason).toBe(
-      'No indexed article was published on 28 Nov 2026. The dated articles were published from 14 Jan 2025 to 18 Nov 2026.',
+      'No dated article was published on 28 Nov 2026. The dated articles were published from 14 Jan 2025 to 18 Nov 2026.',
     );
     expect(answer.period).toEqual({ since: '2026-11-28', until: '2026-11-28' });
   });
@@ -109,7 +109,7 @@ describe('a period named in the question', () => {
     const answer = await ask('When did the Ashford ferry start crossing the estuary in 1990?');
     expect(answer.found).toBe(true);
     expect(answer.passages[0]!.text).toContain('since 1990');
-    expect(answer.note).toContain('No indexed article was published in 1990');
+    expect(answer.note).toContain('No dated article was published in 1990');
     expect(answer.period).toBeUndefined();
   });
 });
@@ -126,7 +126,7 @@ describe('the since and until options', () => {
   it('say when the period holds nothing, even for a date no relative words gave', async () => {
     const answer = await ask('Ashford ferry', { range: { since: '2024-01-01', until: '2024-12-31' } });
     expect(answer.found).toBe(false);
-    expect(answer.reason).toContain('No indexed article was published in 2024.');
+    expect(answer.reason).toContain('No dated article was published in 2024.');
   });
 });
 

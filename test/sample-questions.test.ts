@@ -133,7 +133,7 @@ describe('topic questions on the sample articles', () => {
     const answer = await ask('What were the football results last weekend?');
     expect(answer.found).toBe(false);
     expect(answer.reason).toMatch(
-      /^No indexed article was published from .+\. The dated articles were published on 3 Jun 2025\.$/,
+      /^No dated article was published from .+\. The dated articles were published on 3 Jun 2025\.$/,
     );
     expect(answer.passages).toEqual([]);
   });

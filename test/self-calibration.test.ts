@@ -99,3 +99,26 @@ describe('calibrateEvidence', () => {
     );
   });
 });
+
+describe('calibrateEvidence between near-equal settings', () => {
+  const prior = { minSimilarity: 0.7, minCoverage: 0.7, minSimilarityWithCoverage: 0.2 };
+  const items = (similarities: readonly number[]) =>
+    similarities.map((similarity) => [{ similarity, coverage: 0.1, anchored: false }]);
+  const repeat = (similarity: number, count: number) => Array<number>(count).fill(similarity);
+  // Four answerable questions only a similarity threshold of 0.6 finds; 36 found by any setting.
+  const answerable = items([...repeat(0.9, 36), ...repeat(0.6, 4)]);
+
+  it('keeps the prior when another setting scores better by less than the noise of the measurement', () => {
+    // The lower threshold finds the 4 but answers 3 more of 40 off-topic questions: better by 0.0125 in
+    // balanced accuracy, against a standard error of its difference of 0.03.
+    const offTopic = items([...repeat(0.3, 37), ...repeat(0.62, 3)]);
+    expect(calibrateEvidence(answerable, offTopic, prior).thresholds).toEqual(prior);
+  });
+
+  it('moves off the prior, no further than it must, when a setting is clearly better', () => {
+    const offTopic = items(repeat(0.3, 40));
+    const { thresholds, balancedAccuracy } = calibrateEvidence(answerable, offTopic, prior);
+    expect(thresholds).toEqual({ ...prior, minSimilarity: 0.6 });
+    expect(balancedAccuracy).toBe(1);
+  });
+});

@@ -149,6 +149,19 @@ describe('questions about a photo', () => {
   });
 });
 
+describe('questions about a name no article gives', () => {
+  it('says nothing was found, though a story shares the rest of the question', async () => {
+    // Leeds is in the index (the nurses' march), never in the ferry company's story.
+    const answer = await ask('How much did investors from Leeds pay to buy the Westbay Ferry Company?');
+    expect(answer.found).toBe(false);
+    expect(answer.passages).toEqual([]);
+    // Asked with the buyers the story names, it is answered.
+    const named = await ask('How much did the island investors pay to buy the Westbay Ferry Company?');
+    expect(named.found).toBe(true);
+    expect(named.passages.map((p) => p.text).join('\n')).toContain('£12m');
+  });
+});
+
 describe('questions dated outside the archive', () => {
   it('says nothing was found, and which years the archive covers, for a year no article is from or mentions', async () => {
     const answer = await ask('What did NATO leaders warn Putin about in 2019?');
@@ -359,6 +372,27 @@ describe('the found / not found judgement', () => {
     };
     expect(found('Estland will seek closer Northern Union links, its president said.')).toBe(false);
     expect(found('Estland will join the Northern Union in 2027, its president said.')).toBe(true);
+  });
+
+  it('refuses a passage whose whole article never names what the question asks about, however close the model finds it', () => {
+    const question = 'How much did Harbourside Motors pay for the Carrick flood defences?';
+    const terms = queryTerms(question);
+    const names = questionNames(question, terms);
+    const defences = {
+      text: 'Residents said the floods were the worst they could remember, and the council promised money for flood defences.',
+      context: 'Floods close Carrick high street',
+      articleId: 7,
+    };
+    const judge = (article: string) => {
+      const hits = [{ passage: defences, similarity: 0.9 }];
+      const [evidence] = evidenceOf(hits, terms, () => 4, names, question, new Map([[7, article]]));
+      return isStrongEvidence(evidence!, archive);
+    };
+    expect(judge(`${defences.text}\nThe council will pay for the defences from its reserves.`)).toBe(false);
+    // Named anywhere in the article, not only in the passage, it is the same story.
+    expect(judge(`${defences.text}\nHarbourside Motors will pay for the defences, the council said.`)).toBe(
+      true,
+    );
   });
 
   it('reads capitalised words in a row as one name, except in a question written like a headline', () => {

@@ -12,7 +12,7 @@ import type { Answer, AnswerPassage, Citation } from './answer-schema.js';
 import type { ModelCalibration } from './calibration.js';
 import { questionNames } from '../search/term-match.js';
 import { termWeights } from '../search/term-weights.js';
-import { evidenceOf, isStrongEvidence } from './evidence.js';
+import { EVIDENCE_DEPTH, evidenceOf, isStrongEvidence } from './evidence.js';
 import { describeYears, yearsAsked } from '../search/question-years.js';
 import { bestSentence } from './highlight.js';
 import { describePeriod } from './period-text.js';
@@ -155,6 +155,18 @@ async function outsideArchive(store: PassageStore, question: string): Promise<st
     : `No indexed article is from ${years}.`;
 }
 
+/** The whole text of each hit's article, by article id, for the evidence check to read. */
+async function articleTexts(
+  store: PassageStore,
+  hits: readonly { passage: PassageRecord }[],
+): Promise<Map<number, string>> {
+  const passages = await store.articlePassages([...new Set(hits.map((hit) => hit.passage.articleId))]);
+  const texts = new Map<number, string[]>();
+  for (const passage of passages)
+    texts.set(passage.articleId, [...(texts.get(passage.articleId) ?? []), passage.text]);
+  return new Map([...texts].map(([id, parts]) => [id, parts.join('\n')]));
+}
+
 async function answerFromSearch(
   context: AnswerContext,
   question: string,
@@ -178,7 +190,14 @@ async function answerFromSearch(
     ...(when.range ? { range: when.range } : {}),
   });
   const names = questionNames(question, terms);
-  const evidence = evidenceOf(hits, terms, weights, names, question);
+  const evidence = evidenceOf(
+    hits,
+    terms,
+    weights,
+    names,
+    question,
+    names.length > 0 ? await articleTexts(context.store, hits.slice(0, EVIDENCE_DEPTH)) : undefined,
+  );
   if (!evidence.some((item) => isStrongEvidence(item, context.calibration.evidence))) {
     return notFound(question, NOTHING_FOUND);
   }
@@ -192,9 +211,13 @@ async function answerFromSearch(
   return { question, found: true, speaker: null, reason: null, passages: toAnswerPassages(candidates) };
 }
 
-/** Why a period holds nothing to answer from, naming the dates the archive does cover. */
+/**
+ * Why a period holds nothing to answer from, naming the dates the archive does cover. With undated articles
+ * in the index it says "dated": "No indexed article was published in 2004" was false of the BBC archive,
+ * whose undated articles are from 2004 and were searched when the year was read as the events' time.
+ */
 function emptyPeriod(range: DateRange, summary: PeriodSummary): string {
-  const none = `No indexed article was published ${describePeriod(range)}.`;
+  const none = `No ${summary.undated > 0 ? 'dated' : 'indexed'} article was published ${describePeriod(range)}.`;
   if (!summary.oldest || !summary.newest) return `${none} None of the indexed articles has a date.`;
   const covered = describePeriod({ since: summary.oldest, until: summary.newest });
   return `${none} The dated articles were published ${covered}.`;

@@ -24,10 +24,13 @@ export async function calibrateIndex(
   let calibration: SelfCalibration | null;
   try {
     const stored = await store.storedCalibration();
-    if (!force && stored?.current && storedCalibration(stored.settings, config.EMBEDDING_MODEL))
-      return { status: 'kept' };
+    const measured = storedCalibration(stored?.settings ?? null, config.EMBEDDING_MODEL);
+    if (!force && stored?.current && measured) return { status: 'kept' };
     const embedder = await loadModel();
-    calibration = await selfCalibrate(store, (texts) => embedder.embed(texts), config.EMBEDDING_MODEL);
+    // What the index measured last time is the prior: a re-measure moves off it only for clearly better.
+    calibration = await selfCalibrate(store, (texts) => embedder.embed(texts), config.EMBEDDING_MODEL, {
+      ...(measured ? { prior: measured } : {}),
+    });
   } finally {
     await store.close();
   }
