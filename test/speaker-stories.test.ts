@@ -5,9 +5,12 @@ import { scratchCorpus } from './helpers/corpus.js';
 import { indexedBriefing } from './helpers/model.js';
 
 /**
- * A speaker's statement that never repeats the topic asked about, in a story that is about it all through,
- * beside another statement of hers that names the topic's place in passing, in a story about something
- * else. Real model, real SQLite, made-up stories.
+ * Speaker questions answered from the stories around the statements. A speaker's statement that never
+ * repeats the topic asked about, in a story that is about it all through, beside another statement of
+ * hers that names the topic's place in passing, in a story about something else. And two analysts of one
+ * firm: one stored with the role ("Orbis analyst Maria Lund said"), one whose role the story writes after
+ * the name ("said Tom Berger, principal analyst at research firm Orbis"), which attribution does not keep.
+ * Real model, real SQLite, made-up stories.
  */
 const ARTICLES: Record<string, string> = {
   'trawlers.md': `---
@@ -33,6 +36,24 @@ The fisheries minister Ann Hartley opened the new harbour in Grimsby on Monday.
 The harbour cost £40m to build and took three years.
 
 Local traders welcomed it.
+`,
+  'phones.md': `---
+title: Phone makers chase thinner designs
+published: 2005-03-01
+---
+Phone makers showed ever thinner handsets this week as sales growth slowed.
+
+Orbis analyst Maria Lund said buyers now cared more about looks than about new features.
+`,
+  'fair.md': `---
+title: Techmesse loses its big exhibitors
+published: 2005-03-10
+---
+Techmesse, the technology fair in Hanover, opened with fewer exhibitors than last year.
+
+"Techmesse is clearly a fair in decline," said Tom Berger, principal analyst at research firm Orbis.
+
+Several large phone makers stayed away, saying the fair no longer justified the cost.
 `,
 };
 
@@ -66,5 +87,18 @@ describe("a speaker's statements ranked by their whole story's match with the to
       expect.stringMatching(/welcome boats from Norway/),
       expect.stringMatching(/pick a quarrel with us/),
     ]);
+  });
+});
+
+describe('a role asked with a topic its stored holders never spoke of', () => {
+  it('also asks the people the stories describe by that role', async () => {
+    const answer = await ask('What did the Orbis analyst say about Techmesse?');
+    expect(answer.speaker?.name).toContain('Tom Berger');
+    expect(answer.passages[0]!.text).toMatch(/clearly a fair in decline/);
+  });
+
+  it('keeps to the stored holder of the role when she spoke of the topic', async () => {
+    const answer = await ask('What did the Orbis analyst say about what buyers care about?');
+    expect(answer.speaker?.name).toBe('Maria Lund');
   });
 });
