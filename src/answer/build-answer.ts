@@ -243,7 +243,10 @@ async function answerWords(
     // "hey Lammy": a bare name is a speaker question only when it is the name of someone quoted.
     (parsed.bareName ? { speaker: parsed.bareName, topic: null } : null);
   const speakers = asked
-    ? await findSpeakers(context.store, asked.speaker, await context.speakers(), { bare: !parsed.speaker })
+    ? await findSpeakers(context.store, asked.speaker, await context.speakers(), {
+        bare: !parsed.speaker,
+        topic: asked.topic,
+      })
     : [];
   if (asked && speakers.length > 0) {
     return answerAboutSpeaker(
