@@ -18,6 +18,7 @@ import { DEFAULT_COVERAGE_WEIGHT, rerankByCoverage } from './coverage-rerank.js'
 import { withArticleComplement } from './article-complement.js';
 import { articleCoverage, DEFAULT_ARTICLE_WEIGHT, pulledIn, rerankByStory } from './article-coverage.js';
 import type { FusedHit } from './rrf.js';
+import { favourCountries } from './place-answer.js';
 
 /** `hybrid` fuses scores (the default: best measured), `rrf` fuses ranks; the others are one list alone. */
 export const SEARCH_MODES = ['hybrid', 'rrf', 'bm25', 'vector'] as const;
@@ -209,6 +210,7 @@ export async function searchPassages(
   }
   if (weightOf) {
     favourQuantities(hits, question, answerTypeWeight);
+    favourCountries(hits, question, answerTypeWeight);
     favourCaptions(hits, terms, answerTypeWeight);
   }
   hits.sort((a, b) => b.score - a.score);
