@@ -97,6 +97,24 @@ The council agreed on Tuesday to draw up a plan for the harbour with the port au
 
 They are still drafting it, and no date for its completion has been given.
 `,
+  'glenmore-final.md': `---
+title: Glenmore lift the trophy at last
+published: 2025-06-02
+---
+Glenmore won the Harvest Cup on Sunday, beating Ashby 2-1 in the final for their first title in thirty years.
+
+Ashby led at half-time, but two goals in the last ten minutes turned the match.
+
+The best player award went to the goalkeeper Sam Reid, who saved a penalty in the first half.
+`,
+  'moss-prize.md': `---
+title: Moss named best player
+published: 2025-06-03
+---
+The striker Ian Moss took the best player award at the Spring Shield on Saturday after scoring in every round.
+
+Moss said he would stay at the club for another season.
+`,
 };
 
 let corpus: Awaited<ReturnType<typeof scratchCorpus>>;
@@ -227,6 +245,21 @@ async function carrickOpening() {
   const [first] = await store.passages([opening.passageId]);
   return [first!, (await store.following([opening.passageId])).get(opening.passageId)!];
 }
+
+// The story about the event names it once, in its opening; another story gives the same kind of answer
+// about another event in more of the question's words.
+describe('the story that names everything the question names', () => {
+  it("ranks its answering paragraph above another story's, though only its opening names the event", async () => {
+    const answer = await ask('Who won the best player award at the Harvest Cup?');
+    expect(answer.found).toBe(true);
+    const texts = answer.passages.map((p) => p.text);
+    const ours = texts.findIndex((text) => text.includes('Sam Reid'));
+    const theirs = texts.findIndex((text) => text.includes('Ian Moss'));
+    expect(ours).toBeGreaterThanOrEqual(0);
+    expect(ours).toBeLessThan(3);
+    if (theirs >= 0) expect(ours).toBeLessThan(theirs);
+  });
+});
 
 describe('the next paragraph, when it completes the passage', () => {
   it('is shown with a passage when it holds a word of the question that the passage lacks', async () => {

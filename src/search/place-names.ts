@@ -8,6 +8,10 @@ import type { Countries } from 'world-countries';
  * "U.S." too, as news writes it).
  */
 let byCapital: Map<string, string[]> | null = null;
+let countryName: RegExp | null = null;
+
+// Through require: the package's ES entry re-exports a JSON file without an import attribute.
+const countryData = () => createRequire(import.meta.url)('world-countries') as Countries;
 
 /** "US" -> "U.S.": a two- or three-letter capitalised abbreviation, as newspapers print it. */
 const dotted = (abbreviation: string) => `${[...abbreviation].join('.')}.`;
@@ -15,9 +19,7 @@ const dotted = (abbreviation: string) => `${[...abbreviation].join('.')}.`;
 function capitals(): Map<string, string[]> {
   if (byCapital) return byCapital;
   byCapital = new Map();
-  // Through require: the package's ES entry re-exports a JSON file without an import attribute.
-  const countries = createRequire(import.meta.url)('world-countries') as Countries;
-  for (const country of countries) {
+  for (const country of countryData()) {
     const demonyms = Object.values(country.demonyms?.eng ?? {});
     // Spellings the data lists besides the ISO codes ("UK", "UAE"); a code counts when the data lists the
     // other code as a spelling too ("US" beside "USA"): "RU" or "JP" is never how a story names a country.
@@ -42,3 +44,26 @@ function capitals(): Map<string, string[]> {
 
 /** The country a capital stands for, as the words a story would use for it; [] for a word that is no capital. */
 export const countryOfCapital = (word: string): readonly string[] => capitals().get(word.toLowerCase()) ?? [];
+
+/**
+ * The countries a text names by their common English name, written as a name ("Turkey", "United States";
+ * never the bird in "turkey farmers").
+ */
+export function countriesIn(text: string): string[] {
+  if (!countryName) {
+    const names = countryData()
+      .flatMap((country) => [
+        country.name.common,
+        country.name.official,
+        // Spelled out, not a code: "Turkey" is listed as "Republic of Turkey", "Czech Republic" as official.
+        ...country.altSpellings.filter((spelling) => !/^\p{Lu}+$/u.test(spelling)),
+      ])
+      .flatMap((name) => [name, name.replace(/^.* of (?:the )?/u, '')])
+      .filter((name) => /^\p{Lu}\p{L}{2}/u.test(name))
+      .map((name) => name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
+    // Longest first, so "Guinea-Bissau" is read before "Guinea".
+    const distinct = [...new Set(names)].sort((a, b) => b.length - a.length);
+    countryName = new RegExp(`(?<![\\p{L}\\p{N}])(?:${distinct.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  }
+  return [...new Set(text.match(countryName) ?? [])];
+}
