@@ -428,6 +428,36 @@ describe('the found / not found judgement', () => {
     );
   });
 
+  it('counts a country as named in any of its forms: its name, people, capital or code', () => {
+    const question = "How many of Tokyo's fishing boats did the UK coastguard seize?";
+    const terms = queryTerms(question);
+    const names = questionNames(question, terms);
+    const seized = {
+      text: 'The coastguard said it had seized 14 boats in the last month.',
+      context: 'Coastguard seizes trawlers',
+      articleId: 8,
+    };
+    const judge = (article: string) => {
+      const hits = [{ passage: seized, similarity: 0.9 }];
+      const [evidence] = evidenceOf(hits, terms, () => 4, names, question, new Map([[8, article]]));
+      return isStrongEvidence(evidence!, archive);
+    };
+    expect(judge('The British coastguard seized 14 Japanese trawlers.')).toBe(true);
+    expect(judge('The U.K. coastguard seized 14 trawlers from Japan.')).toBe(true);
+    expect(judge('The coastguard seized 14 Japanese trawlers.')).toBe(false);
+    // "us" in lower case is no United States.
+    const american = 'What did the US coastguard tell the fishermen?';
+    const [told] = evidenceOf(
+      [{ passage: seized, similarity: 0.9 }],
+      queryTerms(american),
+      () => 4,
+      questionNames(american, queryTerms(american)),
+      american,
+      new Map([[8, 'The coastguard told us the boats were seized.']]),
+    );
+    expect(isStrongEvidence(told!, archive)).toBe(false);
+  });
+
   it('reads capitalised words in a row as one name, except in a question written like a headline', () => {
     const named = (question: string) => questionNames(question, queryTerms(question));
     expect(named('Which film helped General Electric earn more?')).toEqual(['general electric']);

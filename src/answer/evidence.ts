@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { asksForQuantity, holdsQuantity, isPictureWord } from '../search/answer-type.js';
+import { countryFormsOf, namesCountry } from '../search/place-names.js';
 import { contentTerms, termCoverage, termsIn, withNamePhrases } from '../search/term-match.js';
 
 /**
@@ -128,6 +129,8 @@ export function evidenceOf(
    * answers often names the subject only in the headline or the opening paragraph. And any of the articles,
    * not each passage's own: "What did the Canadian Coalition on Acid Rain's spokesman say?" found the
    * coalition's story first, and was judged answered by the passage below it, on the Canadian government.
+   * A country is named in any of its forms (countryFormsOf): "Moscow's troops ... according to UK defence
+   * intelligence" is answered by a story on "Russian soldiers" and "the British Ministry of Defence".
    * Measured on the development set (`npm run --silent eval -- --only dev`): unanswerable refused 0.909 ->
    * 0.970; answerable hit@1 / hit@3 unchanged, two answerable questions that were shown other stories'
    * passages ("UK defence intelligence", "the former KGB officer") now refused; held-out unchanged.
@@ -147,8 +150,11 @@ export function evidenceOf(
   const namesEverything = ({ passage }: (typeof judged)[number]) => {
     const article = passage.articleId === undefined ? undefined : articleTexts?.get(passage.articleId);
     if (article === undefined) return true;
-    const held = termsIn(`${passage.context}\n${article}`, names);
-    return names.every((name) => held.has(name));
+    const text = `${passage.context}\n${article}`;
+    const countries = names.map(countryFormsOf);
+    const held = termsIn(text, [...names, ...countries.flatMap((forms) => forms?.words ?? [])]);
+    // A country's name is held by any of its forms, its codes as written: "US" is not every story's "us".
+    return names.every((name, i) => (countries[i] ? namesCountry(text, countries[i], held) : held.has(name)));
   };
   const missesName = names.length > 0 && judged.length > 0 && !judged.some(namesEverything);
   return judged.map(({ passage, similarity }) => {

@@ -16,19 +16,25 @@ const countryData = () => createRequire(import.meta.url)('world-countries') as C
 /** "US" -> "U.S.": a two- or three-letter capitalised abbreviation, as newspapers print it. */
 const dotted = (abbreviation: string) => `${[...abbreviation].join('.')}.`;
 
+/**
+ * Spellings the data lists besides the ISO codes ("UK", "UAE"); a code counts when the data lists the other
+ * code as a spelling too ("US" beside "USA"): "RU" or "JP" is never how a story names a country.
+ */
+function abbreviationsOf(country: Countries[number]): string[] {
+  const spelledAsCode = country.altSpellings.includes(country.cca3);
+  return country.altSpellings.filter(
+    (spelling) =>
+      /^\p{Lu}{2,3}$/u.test(spelling) &&
+      (spelledAsCode || (spelling !== country.cca2 && spelling !== country.cca3)),
+  );
+}
+
 function capitals(): Map<string, string[]> {
   if (byCapital) return byCapital;
   byCapital = new Map();
   for (const country of countryData()) {
     const demonyms = Object.values(country.demonyms?.eng ?? {});
-    // Spellings the data lists besides the ISO codes ("UK", "UAE"); a code counts when the data lists the
-    // other code as a spelling too ("US" beside "USA"): "RU" or "JP" is never how a story names a country.
-    const spelledAsCode = country.altSpellings.includes(country.cca3);
-    const abbreviations = country.altSpellings.filter(
-      (spelling) =>
-        /^\p{Lu}{2,3}$/u.test(spelling) &&
-        (spelledAsCode || (spelling !== country.cca2 && spelling !== country.cca3)),
-    );
+    const abbreviations = abbreviationsOf(country);
     const names = [
       country.name.common,
       ...demonyms,
@@ -40,6 +46,52 @@ function capitals(): Map<string, string[]> {
       byCapital.set(capital.toLowerCase(), words);
   }
   return byCapital;
+}
+
+/** How stories name one country: in words (lower-cased query terms) and by its capitalised codes. */
+export interface CountryForms {
+  /** "united kingdom", "great britain", "british", "london": a name of several words as one phrase. */
+  words: readonly string[];
+  /** "UK", "U.K.": matched as written, since "us" in lower case is every story's pronoun. */
+  codes: readonly string[];
+}
+
+let formsByName: Map<string, CountryForms> | null = null;
+
+/**
+ * Every way a story may name the country that a question's name stands for: "UK" is named by a story that
+ * says "British" or "the United Kingdom", "Moscow" by one on "Russian soldiers". Keyed by each of those
+ * forms, lower-cased; null for a name that is no country's.
+ */
+export function countryFormsOf(name: string): CountryForms | null {
+  if (!formsByName) {
+    formsByName = new Map();
+    for (const country of countryData()) {
+      const spelledOut = [country.name.common, country.name.official, ...country.altSpellings]
+        .filter((spelling) => /^\p{Lu}\p{Ll}+(?: (?:of|and|the|\p{Lu}\p{Ll}+))*$/u.test(spelling))
+        .flatMap((spelling) => [spelling, spelling.replace(/^.* of (?:the )?/u, '')]);
+      const words = [
+        ...spelledOut,
+        ...Object.values(country.demonyms?.eng ?? {}),
+        ...country.capital.map((capital) => capital.replace(/\s+(?:\p{Lu}\.)+$/u, '')),
+      ].map((form) => form.toLowerCase());
+      const codes = abbreviationsOf(country).flatMap((code) => [code, dotted(code)]);
+      const forms = { words: [...new Set(words)], codes };
+      for (const key of [...forms.words, ...codes.map((code) => code.toLowerCase())])
+        formsByName.set(key, forms);
+    }
+  }
+  return formsByName.get(name) ?? null;
+}
+
+/** Whether a text names the country in any of its forms (see countryFormsOf). */
+export function namesCountry(text: string, forms: CountryForms, held: ReadonlySet<string>): boolean {
+  return (
+    forms.words.some((word) => held.has(word)) ||
+    forms.codes.some((code) =>
+      new RegExp(`(?<![\\p{L}.])${code.replace(/\./gu, '\\.')}(?![\\p{L}])`, 'u').test(text),
+    )
+  );
 }
 
 /** The country a capital stands for, as the words a story would use for it; [] for a word that is no capital. */
