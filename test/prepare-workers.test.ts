@@ -1,5 +1,7 @@
 import fs from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Embedder } from '../src/embed/embedder.js';
 import { contentHash } from '../src/ingest/content-hash.js';
@@ -86,7 +88,43 @@ beforeAll(async () => {
 });
 afterAll(() => corpus?.cleanup());
 
+/**
+ * Every package a thread that imports `entry` loads on that alone: the packages it imports, directly or
+ * through the project's modules it imports, counting the imports that run at load time (not `import type`,
+ * not `import()` which loads later, and only when reached).
+ */
+function packagesLoadedBy(entry: string): Set<string> {
+  const packages = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
+    for (const statement of source.statements) {
+      const loads =
+        (ts.isImportDeclaration(statement) && !statement.importClause?.isTypeOnly) ||
+        (ts.isExportDeclaration(statement) && !statement.isTypeOnly);
+      const from = loads ? statement.moduleSpecifier : undefined;
+      if (!from || !ts.isStringLiteral(from)) continue;
+      if (from.text.startsWith('.'))
+        visit(path.resolve(path.dirname(file), from.text.replace(/\.js$/, '.ts')));
+      else if (!from.text.startsWith('node:')) packages.add(from.text);
+    }
+  };
+  visit(path.resolve(entry));
+  return packages;
+}
+
 describe('preparing articles in worker threads', () => {
+  // With workers, attribution runs in them: compromise's lexicon and the attribution grammar loaded on the
+  // calling thread too took 63 MB there, unused (ingest of the BBC archive with the proxy peaked at 727 MB).
+  it('leaves attribution (compromise) to the workers: `npm run ingest` does not load it on its own', () => {
+    expect(packagesLoadedBy('src/ingest/prepare-worker.ts')).toContain('compromise');
+    const ingest = packagesLoadedBy('scripts/ingest.ts');
+    expect(ingest).toContain('better-sqlite3');
+    expect(ingest).not.toContain('compromise');
+  });
+
   it('gives the same passages, quotes and vectors, in the same order, as the calling thread', async () => {
     const single = await prepare(1);
     const progress = { total: 0, done: [] as number[] };

@@ -7,7 +7,7 @@ import type { ArticleToStore } from '../store/index-writer.js';
 import { articleBody, type Article } from '../document/article.js';
 import type { PassageDraft } from '../document/drafts.js';
 import { articleContext } from './article-context.js';
-import { runPrepareTask, type FinishOutput, type PrepareTask } from './prepare-tasks.js';
+import type { FinishOutput, PrepareTask } from './prepare-tasks.js';
 import type { WorkerReply, WorkerRequest, WorkerSettings } from './prepare-worker.js';
 import type { ReindexProgress } from './reindex.js';
 
@@ -283,6 +283,9 @@ export async function prepareArticles(
       maxTokens: config.PASSAGE_MAX_TOKENS,
     }));
   } else {
+    // Imported only here: attribution's lexicon and grammar (compromise) grow a thread by 63 MB once
+    // imported, and with workers this thread never attributes, they do it with their own copies.
+    const { runPrepareTask } = await import('./prepare-tasks.js');
     const embedder = await loadModel();
     model = Promise.resolve({ model: embedder.model, dimension: embedder.dimension });
     executors = [
