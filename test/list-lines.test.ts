@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerSchema, type Answer } from '../src/answer/answer-schema.js';
-import type { Briefing } from '../src/answer/briefing.js';
+import { describe, expect, it } from 'vitest';
 import { queryTerms } from '../src/search/fts-query.js';
 import { namesListLabel } from '../src/search/list-line.js';
-import { scratchCorpus } from './helpers/corpus.js';
-import { indexedBriefing } from './helpers/model.js';
+import { askedStories } from './helpers/asked-stories.js';
 
 /**
  * An awards story that ends with the list of winners, one "Category - winner" line each (stored as
@@ -33,21 +30,7 @@ Blake, nominated for best actress three times before, said the best new play cat
 `,
 };
 
-let corpus: Awaited<ReturnType<typeof scratchCorpus>>;
-let briefing: Briefing;
-
-beforeAll(async () => {
-  corpus = await scratchCorpus(ARTICLES);
-  briefing = await indexedBriefing(corpus);
-});
-afterAll(async () => {
-  briefing.close();
-  await corpus.cleanup();
-});
-
-async function ask(question: string): Promise<Answer> {
-  return answerSchema.parse(await briefing.ask(question));
-}
+const ask = askedStories(ARTICLES);
 
 describe('a list line of winners whose category the question names', () => {
   it("ranks the line above the other ceremony's prose that only repeats the category", async () => {
