@@ -19,6 +19,7 @@ import { withArticleComplement } from './article-complement.js';
 import { articleCoverage, DEFAULT_ARTICLE_WEIGHT, pulledIn, rerankByStory } from './article-coverage.js';
 import type { FusedHit } from './rrf.js';
 import { favourCountries } from './place-answer.js';
+import { favourNamedListLines, namesListLabel } from './list-line.js';
 
 /** `hybrid` fuses scores (the default: best measured), `rrf` fuses ranks; the others are one list alone. */
 export const SEARCH_MODES = ['hybrid', 'rrf', 'bm25', 'vector'] as const;
@@ -103,7 +104,8 @@ function penaliseRestatingCaptions(hits: SearchHit[], terms: readonly string[]):
     .filter((hit) => hit.passage.kind === 'body')
     .map((hit) => ({ articleId: hit.passage.articleId, terms: termsIn(hit.passage.text, terms) }));
   for (const hit of hits) {
-    if (hit.passage.kind !== 'caption') continue;
+    // A list line whose label the question names pairs it with the answer; the prose only restates the label.
+    if (hit.passage.kind !== 'caption' || namesListLabel(hit.passage.text, terms)) continue;
     const captionTerms = [...termsIn(hit.passage.text, terms)];
     const restated = bodyTerms.some(
       (body) =>
@@ -218,6 +220,7 @@ export async function searchPassages(
     favourQuantities(hits, question, answerTypeWeight);
     favourCountries(hits, question, answerTypeWeight);
     favourCaptions(hits, terms, answerTypeWeight);
+    favourNamedListLines(hits, terms, answerTypeWeight);
   }
   hits.sort((a, b) => b.score - a.score);
   const ranked = dropNearDuplicates(
