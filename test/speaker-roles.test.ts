@@ -1,8 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerSchema, type Answer } from '../src/answer/answer-schema.js';
-import type { Briefing } from '../src/answer/briefing.js';
-import { scratchCorpus } from './helpers/corpus.js';
-import { indexedBriefing } from './helpers/model.js';
+import { describe, expect, it } from 'vitest';
+import { askedStories } from './helpers/asked-stories.js';
 
 /** Articles written for these tests: roles next to near roles, organisations only the article names, namesakes. */
 const ARTICLES: Record<string, string> = {
@@ -70,21 +67,7 @@ The departure of the Federal Reserve chairman is a shock for financial markets, 
 `,
 };
 
-let corpus: Awaited<ReturnType<typeof scratchCorpus>>;
-let briefing: Briefing;
-
-beforeAll(async () => {
-  corpus = await scratchCorpus(ARTICLES);
-  briefing = await indexedBriefing(corpus);
-});
-afterAll(async () => {
-  briefing.close();
-  await corpus.cleanup();
-});
-
-async function ask(question: string): Promise<Answer> {
-  return answerSchema.parse(await briefing.ask(question));
-}
+const ask = askedStories(ARTICLES);
 const speakerOf = async (question: string) => (await ask(question)).speaker?.name;
 
 describe('speaker questions by role', () => {

@@ -1,8 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerSchema, type Answer } from '../src/answer/answer-schema.js';
-import type { Briefing } from '../src/answer/briefing.js';
-import { scratchCorpus } from './helpers/corpus.js';
-import { indexedBriefing } from './helpers/model.js';
+import { describe, expect, it } from 'vitest';
+import { askedStories } from './helpers/asked-stories.js';
 
 /**
  * Speaker questions answered from the stories around the statements. A speaker's statement that never
@@ -57,21 +54,7 @@ Several large phone makers stayed away, saying the fair no longer justified the 
 `,
 };
 
-let corpus: Awaited<ReturnType<typeof scratchCorpus>>;
-let briefing: Briefing;
-
-beforeAll(async () => {
-  corpus = await scratchCorpus(ARTICLES);
-  briefing = await indexedBriefing(corpus);
-});
-afterAll(async () => {
-  briefing.close();
-  await corpus.cleanup();
-});
-
-async function ask(question: string): Promise<Answer> {
-  return answerSchema.parse(await briefing.ask(question));
-}
+const ask = askedStories(ARTICLES);
 
 describe("a speaker's statements ranked by their whole story's match with the topic", () => {
   it('puts first the statement whose story is about the topic, over one that only names its place', async () => {
