@@ -12,6 +12,7 @@ import type { Answer, AnswerPassage, Citation } from './answer-schema.js';
 import type { ModelCalibration } from './calibration.js';
 import { questionNames } from '../search/term-match.js';
 import { termWeights } from '../search/term-weights.js';
+import { storyTexts } from '../search/article-coverage.js';
 import { EVIDENCE_DEPTH, evidenceOf, isStrongEvidence } from './evidence.js';
 import { describeYears, yearsAsked } from '../search/question-years.js';
 import { bestSentence } from './highlight.js';
@@ -155,18 +156,6 @@ async function outsideArchive(store: PassageStore, question: string): Promise<st
     : `No indexed article is from ${years}.`;
 }
 
-/** The whole text of each hit's article, by article id, for the evidence check to read. */
-async function articleTexts(
-  store: PassageStore,
-  hits: readonly { passage: PassageRecord }[],
-): Promise<Map<number, string>> {
-  const passages = await store.articlePassages([...new Set(hits.map((hit) => hit.passage.articleId))]);
-  const texts = new Map<number, string[]>();
-  for (const passage of passages)
-    texts.set(passage.articleId, [...(texts.get(passage.articleId) ?? []), passage.text]);
-  return new Map([...texts].map(([id, parts]) => [id, parts.join('\n')]));
-}
-
 async function answerFromSearch(
   context: AnswerContext,
   question: string,
@@ -196,7 +185,12 @@ async function answerFromSearch(
     weights,
     names,
     question,
-    names.length > 0 ? await articleTexts(context.store, hits.slice(0, EVIDENCE_DEPTH)) : undefined,
+    names.length > 0
+      ? await storyTexts(
+          context.store,
+          hits.slice(0, EVIDENCE_DEPTH).map((hit) => hit.passage),
+        )
+      : undefined,
   );
   if (!evidence.some((item) => isStrongEvidence(item, context.calibration.evidence))) {
     return notFound(question, NOTHING_FOUND);

@@ -38,15 +38,28 @@ export async function articleCoverage(
   weightOf: TermWeights,
 ): Promise<Map<number, number>> {
   const content = contentTerms(terms);
+  if (content.length === 0 || passages.length === 0) return new Map();
+  const texts = await storyTexts(store, passages);
+  return new Map([...texts].map(([id, text]) => [id, termCoverage(text, content, weightOf)]));
+}
+
+/**
+ * The whole story of each of `passages`' articles, its context (headline) then every paragraph, by article
+ * id: one store read for all of them.
+ */
+export async function storyTexts(
+  store: Pick<PassageStore, 'articlePassages'>,
+  passages: readonly Pick<PassageRecord, 'articleId'>[],
+): Promise<Map<number, string>> {
   const ids = [...new Set(passages.map((passage) => passage.articleId))];
-  if (content.length === 0 || ids.length === 0) return new Map();
+  if (ids.length === 0) return new Map();
   const texts = new Map<number, string[]>();
   for (const passage of await store.articlePassages(ids)) {
     const parts = texts.get(passage.articleId) ?? [passage.context];
     parts.push(passage.text);
     texts.set(passage.articleId, parts);
   }
-  return new Map([...texts].map(([id, parts]) => [id, termCoverage(parts.join('\n'), content, weightOf)]));
+  return new Map([...texts].map(([id, parts]) => [id, parts.join('\n')]));
 }
 
 /**
