@@ -50,7 +50,10 @@ export const devQuestionSchema = z
      * `reut2-000.jsonl#1` (file and NEWID) for Reuters. Absent for questions nothing answers.
      */
     article: z.string().min(1).optional(),
-    /** Other articles of the same corpus that hold some of the answers: the same story filed again, reworded. */
+    /**
+     * Other articles of the same corpus that hold some of the answers: the same story filed again, reworded, or
+     * another occasion the question does not single out.
+     */
     alsoIn: z.array(z.string().min(1)).default([]),
     note: z.string().optional(),
   })
