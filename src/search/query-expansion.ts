@@ -184,8 +184,8 @@ const COLLOCATION_WORDS = [3, 2] as const;
  * apart: "put" as "place" or "hunger" as "thirst" only add noise. Names are no collocations (see
  * placeRelated), and a collocation holds a content word ("as well" is no topic). Measured on the
  * development set (`npm run --silent eval -- --only dev`): speaker-topic-paraphrase 0.538 -> 0.615 ("raw
- * material costs steer interest rate decisions" no longer searches "raw" as "crude" and "rate" as
- * "charge"), every other kind, unanswerable refused (0.939) and the held-out set (0.706) unchanged.
+ * material costs steer interest rate decisions" no longer searches "raw" as "natural", "material" as
+ * "stuff", "interest" as "involvement" and "rate" as "rank"), every other kind, unanswerable refused (0.939) and the held-out set (0.706) unchanged.
  */
 export function withCollocations(
   words: readonly string[],
