@@ -58,13 +58,17 @@ describe('related words', () => {
     expect(lexicon.related('troops')).toContain('soldiery');
   });
 
-  it('gives single words only, never a phrase, which the two stores would score apart', () => {
-    for (const term of ['stalling', 'lead', 'party', 'war'])
-      expect(
-        lexicon.related(term).filter((word) => word.includes(' ')),
-        term,
-      ).toEqual([]);
-    expect(lexicon.related('lead')).not.toContain('atomic number 82');
+  it("searches a related phrase as a phrase, with one's as a story writes it", () => {
+    expect(lexicon.related('stalling')).toContain("drag one's feet");
+    const db = new Database(':memory:');
+    db.exec("CREATE VIRTUAL TABLE t USING fts5(text, tokenize='porter unicode61 remove_diacritics 2')");
+    const insert = db.prepare('INSERT INTO t(rowid, text) VALUES (?, ?)');
+    insert.run(1, 'Putin continues to obfuscate, continues to drag his feet.');
+    insert.run(2, 'They drag the nets ashore, and their feet get wet.');
+    const expression = relatedMatchExpression('Is the minister stalling?', lexicon);
+    const found = db.prepare('SELECT rowid FROM t WHERE t MATCH ?').all(expression!) as { rowid: number }[];
+    expect(found.map((row) => row.rowid)).toEqual([1]);
+    db.close();
   });
 
   it("never returns a word the index stems as the question's word, nor a stop word", () => {
