@@ -189,12 +189,14 @@ const COLLOCATION_WORDS = [3, 2] as const;
 
 /**
  * A question's content terms with each collocation it holds in the place of its words ("put off taking"
- * -> "put off", "taking"), read left to right, longest first. A collocation's words mean it together, not
- * apart: "put" as "place" or "hunger" as "thirst" only add noise. Names are no collocations (see
- * placeRelated), and a collocation holds a content word ("as well" is no topic). Measured on the
- * development set (`npm run --silent eval -- --only dev`): speaker-topic-paraphrase 0.538 -> 0.615 ("raw
- * material costs steer interest rate decisions" no longer searches "raw" as "natural", "material" as
- * "stuff", "interest" as "involvement" and "rate" as "rank"), every other kind, unanswerable refused (0.939) and the held-out set (0.706) unchanged.
+ * -> "put off", "taking"), read left to right, longest first. A collocation with synonyms of its own means
+ * something its words apart do not: "put" as "place" or "raw" as "natural" only add noise. One without
+ * ("civil disobedience") keeps its words' synonyms ("noncompliance"): read as a collocation, XQuAD-en lost
+ * one question's first place. Names are no collocations (see placeRelated), and a collocation holds a
+ * content word ("as well" is no topic). Measured on the development set (`npm run --silent eval -- --only
+ * dev`): speaker-topic-paraphrase 0.538 -> 0.615 ("raw material costs steer interest rate decisions" no
+ * longer searches "raw" as "natural", "material" as "stuff", "interest" as "involvement" and "rate" as
+ * "rank"), every other kind, unanswerable refused (0.939) and the held-out set (0.706) unchanged.
  */
 export function withCollocations(
   words: readonly string[],
@@ -202,6 +204,10 @@ export function withCollocations(
   lexicon: Lexicon,
   names: readonly string[] = [],
 ): string[] {
+  const hasOwnSynonyms = (run: readonly string[]) => {
+    const collocation = lexicon.collocation(run);
+    return collocation !== null && lexicon.related(collocation).length > 0;
+  };
   const result: string[] = [];
   const covered = new Set<string>();
   for (let at = 0; at < words.length; at++) {
@@ -210,7 +216,7 @@ export function withCollocations(
         run.length > 1 &&
         run.some((word) => terms.includes(word)) &&
         !run.some((word) => names.includes(word) || /\d/u.test(word)) &&
-        lexicon.collocation(run) !== null,
+        hasOwnSynonyms(run),
     );
     if (!span) {
       if (terms.includes(words[at]!) && !covered.has(words[at]!)) result.push(words[at]!);
