@@ -196,7 +196,9 @@ const COLLOCATION_WORDS = [3, 2] as const;
  * content word ("as well" is no topic). Measured on the development set (`npm run --silent eval -- --only
  * dev`): speaker-topic-paraphrase 0.538 -> 0.615 ("raw material costs steer interest rate decisions" no
  * longer searches "raw" as "natural", "material" as "stuff", "interest" as "involvement" and "rate" as
- * "rank"), every other kind, unanswerable refused (0.939) and the held-out set (0.706) unchanged.
+ * "rank"), every other kind, unanswerable refused (0.939) and the held-out set (0.706) unchanged. Reading
+ * the collocations raised a question's expansion from 0.65 to 0.98 CPU-ms for words not seen before, 0.10
+ * to 0.19 cached (the 202 development questions).
  */
 export function withCollocations(
   words: readonly string[],
