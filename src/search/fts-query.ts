@@ -20,14 +20,25 @@ const MAX_TERM_LENGTH = 64;
  */
 const CLITIC = /['\u2019](?:s|t)\b/gu;
 
-/** The words FTS5's unicode61 tokenizer would see: runs of letters and digits, lower-cased. */
+/**
+ * Every word of a text in order, stop words too, as FTS5's unicode61 tokenizer sees them: lower-cased runs
+ * of letters and digits.
+ */
+export function textWords(text: string): string[] {
+  return Array.from(
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(CLITIC, '')
+      .matchAll(/[\p{L}\p{N}\p{M}]+/gu),
+    ([word]) => word,
+  );
+}
+
+/** The words of a text worth searching for: no stop words, no speech verbs, each once. */
 export function queryTerms(text: string): string[] {
   const terms = new Set<string>();
-  for (const [word] of text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(CLITIC, '')
-    .matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
+  for (const word of textWords(text)) {
     if (word.length > MAX_TERM_LENGTH || STOPWORDS.has(word) || QUESTION_NOISE.has(word)) continue;
     terms.add(word);
     if (terms.size === MAX_TERMS) break;
