@@ -7,6 +7,8 @@ import { askedStories } from './helpers/asked-stories.js';
  * hers that names the topic's place in passing, in a story about something else. And two analysts of one
  * firm: one stored with the role ("Orbis analyst Maria Lund said"), one whose role the story writes after
  * the name ("said Tom Berger, principal analyst at research firm Orbis"), which attribution does not keep.
+ * And a home secretary called "New Home Secretary" in the story of his first days, and "Home Secretary" in
+ * a later one that says more of the topic asked about.
  * Real model, real SQLite, made-up stories.
  */
 const ARTICLES: Record<string, string> = {
@@ -52,6 +54,26 @@ Techmesse, the technology fair in Hanover, opened with fewer exhibitors than las
 
 Several large phone makers stayed away, saying the fair no longer justified the cost.
 `,
+  'detainees.md': `---
+title: Law lords rule against anti-terror legislation
+published: 2004-12-17
+---
+The law lords ruled that holding nine foreign suspects without trial broke human rights law, a blow to the anti-terror legislation.
+
+"I will be asking Parliament to renew this anti-terror legislation in the new year," New Home Secretary Charles Marsh told MPs.
+
+The ruling on the anti-terror legislation came on his first day in the job.
+`,
+  'powers.md': `---
+title: MPs vote on anti-terror plan
+published: 2005-02-20
+---
+MPs vote on Monday on the anti-terror legislation that would put suspects under house arrest.
+
+"These powers are needed to counter terror threats," Home Secretary Charles Marsh told MPs.
+
+Opponents say the legislation gives the home secretary too much power.
+`,
 };
 
 const ask = askedStories(ARTICLES);
@@ -83,5 +105,18 @@ describe('a role asked with a topic its stored holders never spoke of', () => {
   it('keeps to the stored holder of the role when she spoke of the topic', async () => {
     const answer = await ask('What did the Orbis analyst say about what buyers care about?');
     expect(answer.speaker?.name).toBe('Maria Lund');
+  });
+});
+
+describe('a role asked with the words of one story', () => {
+  it('puts first the statements of the stories that write the role as asked', async () => {
+    const answer = await ask('What did the new home secretary tell MPs about the anti-terror legislation?');
+    expect(answer.speaker?.name).toBe('Charles Marsh');
+    expect(answer.passages[0]!.text).toMatch(/renew this anti-terror legislation/);
+  });
+
+  it('ranks by the topic alone when the role is asked as every story writes it', async () => {
+    const answer = await ask('What did the home secretary tell MPs about the anti-terror legislation?');
+    expect(answer.passages[0]!.text).toMatch(/needed to counter terror threats/);
   });
 });
