@@ -7,6 +7,7 @@ import { askedStories } from './helpers/asked-stories.js';
  * hers that names the topic's place in passing, in a story about something else. And two analysts of one
  * firm: one stored with the role ("Orbis analyst Maria Lund said"), one whose role the story writes after
  * the name ("said Tom Berger, principal analyst at research firm Orbis"), which attribution does not keep.
+ * A minister's short remark beside her long statement on the topic, in a story whose headline names it.
  * And a home secretary called "New Home Secretary" in the story of his first days, and "Home Secretary" in
  * a later one that says more of the topic asked about.
  * Real model, real SQLite, made-up stories.
@@ -64,6 +65,18 @@ The law lords ruled that holding nine foreign suspects without trial broke human
 
 The ruling on the anti-terror legislation came on his first day in the job.
 `,
+  'ceasefire.md': `---
+title: Sanctions tighten as ceasefire talks stall
+published: 2005-03-04
+---
+Western ministers met in Brussels on Friday as the talks on a ceasefire stalled again.
+
+"We see you. We know what you are doing," the foreign minister Ruth Mason said.
+
+"We continue to bear down with sanctions on the regime in every way we can, so that its leaders come to this negotiation serious about making the peace that we all want to see in the region. Our partners in Europe and beyond stand with us on this, and we will not let up until the fighting stops," Mason said.
+
+The ministers meet again next month.
+`,
   'powers.md': `---
 title: MPs vote on anti-terror plan
 published: 2005-02-20
@@ -105,6 +118,13 @@ describe('a role asked with a topic its stored holders never spoke of', () => {
   it('keeps to the stored holder of the role when she spoke of the topic', async () => {
     const answer = await ask('What did the Orbis analyst say about what buyers care about?');
     expect(answer.speaker?.name).toBe('Maria Lund');
+  });
+});
+
+describe("a statement's own words", () => {
+  it('rank it, not the headline every statement of its story is searched with', async () => {
+    const answer = await ask('What did Mason say about sanctions?');
+    expect(answer.passages[0]!.text).toMatch(/bear down with sanctions/);
   });
 });
 
