@@ -7,6 +7,7 @@ import { askedStories } from './helpers/asked-stories.js';
  * hers that names the topic's place in passing, in a story about something else. And two analysts of one
  * firm: one stored with the role ("Orbis analyst Maria Lund said"), one whose role the story writes after
  * the name ("said Tom Berger, principal analyst at research firm Orbis"), which attribution does not keep.
+ * A trade minister's two remarks in a story whose headline alone names the talks asked about.
  * A minister's short remark beside her long statement on the topic, in a story whose headline names it.
  * And a home secretary called "New Home Secretary" in the story of his first days, and "Home Secretary" in
  * a later one that says more of the topic asked about.
@@ -77,6 +78,14 @@ Western ministers met in Brussels on Friday as the talks on a ceasefire stalled 
 
 The ministers meet again next month.
 `,
+  'farm-talks.md': `---
+title: Farm talks resume next month
+published: 2005-03-02
+---
+"Our farmers are ready to sell far more rice and beef abroad," the trade minister Karl Brandt said.
+
+"Japan has not moved an inch, and we will not wait for ever," Brandt said.
+`,
   'powers.md': `---
 title: MPs vote on anti-terror plan
 published: 2005-02-20
@@ -125,6 +134,15 @@ describe("a statement's own words", () => {
   it('rank it, not the headline every statement of its story is searched with', async () => {
     const answer = await ask('What did Mason say about sanctions?');
     expect(answer.passages[0]!.text).toMatch(/bear down with sanctions/);
+  });
+});
+
+describe('a topic whose words only the headline holds', () => {
+  it('keeps the scores of its related words on the usual scale', async () => {
+    const answer = await ask('What did Brandt say about the delay in the talks?');
+    expect(answer.passages[0]!.text).toMatch(/will not wait for ever/);
+    // The best related match scales as the topic's own best match would: about 1, not 1 / Number.EPSILON.
+    expect(answer.passages[0]!.score).toBeLessThan(10);
   });
 });
 

@@ -67,10 +67,13 @@ async function rankByTopic(
     .sort((a, b) => a.score - b.score);
   const match = buildMatchExpression(topicText);
   const related = relatedMatchExpression(topicText);
-  const [bm25, relatedHits] = await Promise.all([
-    match ? store.fullTextWithin(match, ids, contextWeight) : [],
-    related ? store.fullTextWithin(related, ids, contextWeight) : [],
-  ]);
+  // A passage holding the words in its headline only scores 0 when the headline counts for nothing: no
+  // match, and no scale for the related words' scores (see scoreFusion).
+  const matched = async (expression: string | null) =>
+    expression
+      ? (await store.fullTextWithin(expression, ids, contextWeight)).filter((hit) => hit.score < 0)
+      : [];
+  const [bm25, relatedHits] = await Promise.all([matched(match), matched(related)]);
   return new Map(
     scoreFusion(bm25, byDistance, vectorWeight, { hits: relatedHits, weight: TOPIC_RELATED_WEIGHT }).map(
       (hit) => [
