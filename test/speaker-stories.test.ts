@@ -7,7 +7,8 @@ import { askedStories } from './helpers/asked-stories.js';
  * hers that names the topic's place in passing, in a story about something else. And two analysts of one
  * firm: one stored with the role ("Orbis analyst Maria Lund said"), one whose role the story writes after
  * the name ("said Tom Berger, principal analyst at research firm Orbis"), which attribution does not keep.
- * A trade minister's two remarks in a story whose headline alone names the talks asked about.
+ * A trade minister's two remarks in a story whose headline alone names the talks asked about, one of them
+ * on Japan, asked about as "Tokyo".
  * A minister's short remark beside her long statement on the topic, in a story whose headline names it.
  * And a home secretary called "New Home Secretary" in the story of his first days, and "Home Secretary" in
  * a later one that says more of the topic asked about.
@@ -143,6 +144,13 @@ describe('a topic whose words only the headline holds', () => {
     expect(answer.passages[0]!.text).toMatch(/will not wait for ever/);
     // The best related match scales as the topic's own best match would: about 1, not 1 / Number.EPSILON.
     expect(answer.passages[0]!.score).toBeLessThan(10);
+  });
+});
+
+describe('a capital opening the topic', () => {
+  it('is read as the name of its country, not as a word with synonyms', async () => {
+    const answer = await ask("What did Brandt say about Tokyo's farm policy?");
+    expect(answer.passages[0]!.text).toMatch(/Japan has not moved an inch/);
   });
 });
 
