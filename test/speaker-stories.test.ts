@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { capRelated } from '../src/search/speaker-retriever.js';
 import { askedStories } from './helpers/asked-stories.js';
 
 /**
@@ -9,6 +10,8 @@ import { askedStories } from './helpers/asked-stories.js';
  * the name ("said Tom Berger, principal analyst at research firm Orbis"), which attribution does not keep.
  * A trade minister's two remarks in a story whose headline alone names the talks asked about, one of them
  * on Japan, asked about as "Tokyo".
+ * A governor's remark that holds one word of the topic asked about, beside one that holds three of its
+ * synonyms.
  * A minister's short remark beside her long statement on the topic, in a story whose headline names it.
  * And a home secretary called "New Home Secretary" in the story of his first days, and "Home Secretary" in
  * a later one that says more of the topic asked about.
@@ -87,6 +90,14 @@ published: 2005-03-02
 
 "Japan has not moved an inch, and we will not wait for ever," Brandt said.
 `,
+  'index.md': `---
+title: Central bank governor speaks in Boston
+published: 2005-03-03
+---
+"A broad commodity index could one day tell us when to move rates," the governor Vera Kline said.
+
+"Banks should be allowed to merge, permitted to sell insurance, and free to set the price of an account," Kline said.
+`,
   'powers.md': `---
 title: MPs vote on anti-terror plan
 published: 2005-02-20
@@ -151,6 +162,26 @@ describe('a capital opening the topic', () => {
   it('is read as the name of its country, not as a word with synonyms', async () => {
     const answer = await ask("What did Brandt say about Tokyo's farm policy?");
     expect(answer.passages[0]!.text).toMatch(/Japan has not moved an inch/);
+  });
+});
+
+describe("a topic's related words", () => {
+  it("count for no more than the topic's own words, however many a statement holds", async () => {
+    const answer = await ask('What did Kline say about letting costs guide interest rates?');
+    expect(answer.passages[0]!.text).toMatch(/tell us when to move rates/);
+  });
+
+  it('are capped at the best hit of its own words, and kept as they are without one', () => {
+    const own = [{ id: 1, score: -2 }];
+    const related = [
+      { id: 2, score: -5 },
+      { id: 3, score: -1 },
+    ];
+    expect(capRelated(own, related)).toEqual([
+      { id: 2, score: -2 },
+      { id: 3, score: -1 },
+    ]);
+    expect(capRelated([], related)).toEqual(related);
   });
 });
 
