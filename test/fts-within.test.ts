@@ -32,12 +32,19 @@ describe('BM25 within a set of passages (a speaker statements ranked by the topi
     const unmatched = Array.from({ length: 5 }, (_, i) => 1_000_000 + i);
     const within = await store.fullTextWithin(match, [...unmatched, ...picked].reverse());
     expect(within).toEqual(everywhere.filter((hit) => picked.includes(hit.id)));
+    // The headline not counted (a statement's own words): the same scores as the whole index with weight 0.
+    const byId = (hits: { id: number; score: number }[]) => [...hits].sort((a, b) => a.id - b.id);
+    const ownWords = (await store.fullText(match, 1_000_000, 0)).filter((hit) => picked.includes(hit.id));
+    expect(byId(await store.fullTextWithin(match, picked, 0))).toEqual(byId(ownWords));
+    expect(ownWords.some((hit, i) => hit.score !== within[i]!.score)).toBe(true);
 
     // A list of ids handed to FTS5 as a rowid constraint makes SQLite run the whole match once per id
     // (0.6 s for a speaker quoted 2,390 times at 120k passages): the ids must only filter one match.
     const db = new Database(corpus.dbPath, { readonly: true });
     try {
-      const plan = db.prepare(`EXPLAIN QUERY PLAN ${FTS_WITHIN_SQL}`).all(match, JSON.stringify(picked)) as {
+      const plan = db
+        .prepare(`EXPLAIN QUERY PLAN ${FTS_WITHIN_SQL}`)
+        .all(1, match, JSON.stringify(picked)) as {
         detail: string;
       }[];
       const scan = plan.find((step) => step.detail.includes('passages_fts'))!.detail;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { capRelated } from '../src/search/speaker-retriever.js';
 import { askedStories } from './helpers/asked-stories.js';
 
 /**
@@ -7,6 +8,13 @@ import { askedStories } from './helpers/asked-stories.js';
  * hers that names the topic's place in passing, in a story about something else. And two analysts of one
  * firm: one stored with the role ("Orbis analyst Maria Lund said"), one whose role the story writes after
  * the name ("said Tom Berger, principal analyst at research firm Orbis"), which attribution does not keep.
+ * A trade minister's two remarks in a story whose headline alone names the talks asked about, one of them
+ * on Japan, asked about as "Tokyo".
+ * A governor's remark that holds one word of the topic asked about, beside one that holds three of its
+ * synonyms.
+ * A minister's short remark beside her long statement on the topic, in a story whose headline names it.
+ * And a home secretary called "New Home Secretary" in the story of his first days, and "Home Secretary" in
+ * a later one that says more of the topic asked about.
  * Real model, real SQLite, made-up stories.
  */
 const ARTICLES: Record<string, string> = {
@@ -52,6 +60,54 @@ Techmesse, the technology fair in Hanover, opened with fewer exhibitors than las
 
 Several large phone makers stayed away, saying the fair no longer justified the cost.
 `,
+  'detainees.md': `---
+title: Law lords rule against anti-terror legislation
+published: 2004-12-17
+---
+The law lords ruled that holding nine foreign suspects without trial broke human rights law, a blow to the anti-terror legislation.
+
+"I will be asking Parliament to renew this anti-terror legislation in the new year," New Home Secretary Charles Marsh told MPs.
+
+The ruling on the anti-terror legislation came on his first day in the job.
+`,
+  'ceasefire.md': `---
+title: Sanctions tighten as ceasefire talks stall
+published: 2005-03-04
+---
+Western ministers met in Brussels on Friday as the talks on a ceasefire stalled again.
+
+"We see you. We know what you are doing," the foreign minister Ruth Mason said.
+
+"We continue to bear down with sanctions on the regime in every way we can, so that its leaders come to this negotiation serious about making the peace that we all want to see in the region. Our partners in Europe and beyond stand with us on this, and we will not let up until the fighting stops," Mason said.
+
+The ministers meet again next month.
+`,
+  'farm-talks.md': `---
+title: Farm talks resume next month
+published: 2005-03-02
+---
+"Our farmers are ready to sell far more rice and beef abroad," the trade minister Karl Brandt said.
+
+"Japan has not moved an inch, and we will not wait for ever," Brandt said.
+`,
+  'index.md': `---
+title: Central bank governor speaks in Boston
+published: 2005-03-03
+---
+"A broad commodity index could one day tell us when to move rates," the governor Vera Kline said.
+
+"Banks should be allowed to merge, permitted to sell insurance, and free to set the price of an account," Kline said.
+`,
+  'powers.md': `---
+title: MPs vote on anti-terror plan
+published: 2005-02-20
+---
+MPs vote on Monday on the anti-terror legislation that would put suspects under house arrest.
+
+"These powers are needed to counter terror threats," Home Secretary Charles Marsh told MPs.
+
+Opponents say the legislation gives the home secretary too much power.
+`,
 };
 
 const ask = askedStories(ARTICLES);
@@ -83,5 +139,61 @@ describe('a role asked with a topic its stored holders never spoke of', () => {
   it('keeps to the stored holder of the role when she spoke of the topic', async () => {
     const answer = await ask('What did the Orbis analyst say about what buyers care about?');
     expect(answer.speaker?.name).toBe('Maria Lund');
+  });
+});
+
+describe("a statement's own words", () => {
+  it('rank it, not the headline every statement of its story is searched with', async () => {
+    const answer = await ask('What did Mason say about sanctions?');
+    expect(answer.passages[0]!.text).toMatch(/bear down with sanctions/);
+  });
+});
+
+describe('a topic whose words only the headline holds', () => {
+  it('keeps the scores of its related words on the usual scale', async () => {
+    const answer = await ask('What did Brandt say about the delay in the talks?');
+    expect(answer.passages[0]!.text).toMatch(/will not wait for ever/);
+    // The best related match scales as the topic's own best match would: about 1, not 1 / Number.EPSILON.
+    expect(answer.passages[0]!.score).toBeLessThan(10);
+  });
+});
+
+describe('a capital opening the topic', () => {
+  it('is read as the name of its country, not as a word with synonyms', async () => {
+    const answer = await ask("What did Brandt say about Tokyo's farm policy?");
+    expect(answer.passages[0]!.text).toMatch(/Japan has not moved an inch/);
+  });
+});
+
+describe("a topic's related words", () => {
+  it("count for no more than the topic's own words, however many a statement holds", async () => {
+    const answer = await ask('What did Kline say about letting costs guide interest rates?');
+    expect(answer.passages[0]!.text).toMatch(/tell us when to move rates/);
+  });
+
+  it('are capped at the best hit of its own words, and kept as they are without one', () => {
+    const own = [{ id: 1, score: -2 }];
+    const related = [
+      { id: 2, score: -5 },
+      { id: 3, score: -1 },
+    ];
+    expect(capRelated(own, related)).toEqual([
+      { id: 2, score: -2 },
+      { id: 3, score: -1 },
+    ]);
+    expect(capRelated([], related)).toEqual(related);
+  });
+});
+
+describe('a role asked with the words of one story', () => {
+  it('puts first the statements of the stories that write the role as asked', async () => {
+    const answer = await ask('What did the new home secretary tell MPs about the anti-terror legislation?');
+    expect(answer.speaker?.name).toBe('Charles Marsh');
+    expect(answer.passages[0]!.text).toMatch(/renew this anti-terror legislation/);
+  });
+
+  it('ranks by the topic alone when the role is asked as every story writes it', async () => {
+    const answer = await ask('What did the home secretary tell MPs about the anti-terror legislation?');
+    expect(answer.passages[0]!.text).toMatch(/needed to counter terror threats/);
   });
 });

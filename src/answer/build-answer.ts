@@ -85,7 +85,7 @@ async function answerAboutSpeaker(
   context: AnswerContext,
   question: string,
   speakers: readonly SpeakerRecord[],
-  { topic, audience }: Pick<SpeakerQuestion, 'topic' | 'audience'>,
+  { speaker: asked, topic, audience }: Pick<SpeakerQuestion, 'speaker' | 'topic' | 'audience'>,
   limit: number,
   range: DateRange | null,
 ): Promise<Answer> {
@@ -97,6 +97,7 @@ async function answerAboutSpeaker(
   const hits = await searchStatements(context.store, {
     speakers: speakers.map((s) => s.name),
     topic: ranking ? { text: ranking, vector: await context.embedQuery(ranking) } : null,
+    describedAs: asked,
     vectorWeight: context.calibration.vectorWeight,
     limit,
     ...(range ? { range } : {}),

@@ -102,7 +102,7 @@ const PHRASE_ROWS_KEPT = 2_000_000;
  * words 632 -> 3.4, 143 statements and "when" OR "s" OR "said" 646 -> 16.5, one rare word 8.3 -> 0.7.
  */
 export const FTS_WITHIN_SQL =
-  'SELECT rowid AS id, bm25(passages_fts) AS score FROM passages_fts WHERE passages_fts MATCH ? AND +rowid IN (SELECT value FROM json_each(?)) ORDER BY score';
+  'SELECT rowid AS id, bm25(passages_fts, 1, ?) AS score FROM passages_fts WHERE passages_fts MATCH ? AND +rowid IN (SELECT value FROM json_each(?)) ORDER BY score';
 
 /** A period's ends for SQL (both stores): an open end is a day no article comes before (or after). */
 export const dayBounds = (range: DateRange) => [range.since ?? '0000-01-01', range.until ?? '9999-12-31'];
@@ -136,8 +136,15 @@ export interface PassageStore {
     contextWeight: number,
     range?: DateRange,
   ): Promise<RankedId[]>;
-  /** BM25 matches among the passages `ids` only, best first. */
-  fullTextWithin(matchExpression: string, ids: readonly number[]): Promise<RankedId[]>;
+  /**
+   * BM25 matches among the passages `ids` only, best first; a match in the article's context counts
+   * `contextWeight` times a match in the passage's own words (once unless told).
+   */
+  fullTextWithin(
+    matchExpression: string,
+    ids: readonly number[],
+    contextWeight?: number,
+  ): Promise<RankedId[]>;
   /** Nearest passages by cosine distance, nearest first. */
   nearest(vector: Float32Array, k: number, range?: DateRange): Promise<RankedId[]>;
   /** The passages of articles published within a period (undated articles are in none). */
@@ -363,9 +370,13 @@ export class SqlitePassageStore implements PassageStore {
   }
 
   /** BM25 matches among the passages `ids` only, best first. */
-  async fullTextWithin(matchExpression: string, ids: readonly number[]): Promise<RankedId[]> {
+  async fullTextWithin(
+    matchExpression: string,
+    ids: readonly number[],
+    contextWeight = 1,
+  ): Promise<RankedId[]> {
     if (ids.length === 0) return [];
-    return this.statements.ftsWithin.all(matchExpression, JSON.stringify(ids)) as RankedId[];
+    return this.statements.ftsWithin.all(contextWeight, matchExpression, JSON.stringify(ids)) as RankedId[];
   }
 
   /**

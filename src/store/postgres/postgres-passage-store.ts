@@ -230,11 +230,14 @@ export class PostgresPassageStore implements PassageStore {
     return this.query<RankedId>(...bm25Query(query, contextWeight, limit, { range }));
   }
 
-  async fullTextWithin(matchExpression: string, ids: readonly number[]): Promise<RankedId[]> {
+  async fullTextWithin(
+    matchExpression: string,
+    ids: readonly number[],
+    contextWeight = 1,
+  ): Promise<RankedId[]> {
     const query = toTermQuery(matchExpression);
     if (!query || ids.length === 0) return [];
-    // FTS5's bm25() with no weights given weighs the context column 1.
-    return this.query<RankedId>(...bm25Query(query, 1, null, { ids }));
+    return this.query<RankedId>(...bm25Query(query, contextWeight, null, { ids }));
   }
 
   /**
