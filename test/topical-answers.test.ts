@@ -347,6 +347,48 @@ describe('the found / not found judgement', () => {
     expect(judged('Why did floods close the Carrick high street in 2019?')).toBe(false);
   });
 
+  it('answers what an organisation said, on no topic, from a passage naming it that lacks the role word', () => {
+    const reaction = {
+      text: 'The Carrick Flood Action Group welcomed the council plan.',
+      context: 'Carrick floods',
+    };
+    // As in a news archive, "spokesman" is a common word, the group's name a rare one.
+    const found = (question: string) => {
+      const terms = queryTerms(question);
+      const names = questionNames(question, terms);
+      const hits = [{ passage: reaction, similarity: 0.1 }];
+      const [evidence] = evidenceOf(hits, terms, (t) => (t === 'spokesman' ? 2 : 8), names, question);
+      return isStrongEvidence(evidence!, archive);
+    };
+    expect(found("What did the Carrick Flood Action Group's spokesman say?")).toBe(true);
+    // Asked about a topic, the passage must hold some of it.
+    expect(found("What did the Carrick Flood Action Group's spokesman say about tornado insurance?")).toBe(
+      false,
+    );
+  });
+
+  it('answers a question dated in a year the passage lacks when its story names that year, and no other story', () => {
+    const question = 'Why did floods close the Carrick high street in 2019?';
+    const terms = queryTerms(question);
+    const names = questionNames(question, terms);
+    const judge = (story: string) => {
+      const hits = [{ passage: { ...passage, articleId: 3 }, similarity: 0.1 }];
+      const articles = new Map([[3, `${passage.context}\n${passage.text}\n${story}`]]);
+      const [evidence] = evidenceOf(
+        hits,
+        terms,
+        (t) => (t === 'carrick' ? 11 : 4),
+        names,
+        question,
+        articles,
+      );
+      return isStrongEvidence(evidence!, archive);
+    };
+    expect(judge('The council said the 2019 floods were the worst since records began.')).toBe(true);
+    expect(judge('The council said the floods were the worst since 1998.')).toBe(false);
+    expect(judge('The council said the floods were the worst it remembered.')).toBe(false);
+  });
+
   it('answers a question asking for a figure from a passage that names what it names and gives one, though it paraphrases the rest', () => {
     const question = "How many days of downpours shut Carrick's shops?";
     const terms = queryTerms(question);

@@ -186,7 +186,8 @@ async function answerFromSearch(
     weights,
     names,
     question,
-    names.length > 0
+    // The stories are read for the names the question asks about and for the years it names.
+    names.length > 0 || yearsAsked(question).length > 0
       ? await storyTexts(
           context.store,
           hits.slice(0, EVIDENCE_DEPTH).map((hit) => hit.passage),

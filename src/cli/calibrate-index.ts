@@ -27,10 +27,7 @@ export async function calibrateIndex(
     const measured = storedCalibration(stored?.settings ?? null, config.EMBEDDING_MODEL);
     if (!force && stored?.current && measured) return { status: 'kept' };
     const embedder = await loadModel();
-    // What the index measured last time is the prior: a re-measure moves off it only for clearly better.
-    calibration = await selfCalibrate(store, (texts) => embedder.embed(texts), config.EMBEDDING_MODEL, {
-      ...(measured ? { prior: measured } : {}),
-    });
+    calibration = await selfCalibrate(store, (texts) => embedder.embed(texts), config.EMBEDDING_MODEL);
   } finally {
     await store.close();
   }
