@@ -402,6 +402,17 @@ describe('organisations by their abbreviations', () => {
       'Rodrigo de Rato',
       'Thomas Dawson',
     ]);
+    // An office there: not another's ("party's"), a shadow one, nor a bank's treasury in lower case.
+    const treasury = [
+      { ...speaker('Treasury'), roles: [] },
+      { ...speaker('James Baker'), roles: ['U.S. Treasury Secretary'] },
+      { ...speaker('Vince Cable'), roles: ["party's Treasury spokesman"] },
+      { ...speaker('George Osborne'), roles: ['Shadow Treasury chief secretary'] },
+      { ...speaker('David Simmonds'), roles: ['Midland Bank treasury economist'] },
+    ];
+    expect(officialsOf('the Treasury', resolveSpeaker('the Treasury', treasury), treasury)).toEqual([
+      treasury[1],
+    ]);
     // Found by a role, not by its name: every prime minister's role holds "prime minister".
     const ministers = [...withRoles, { ...speaker('Brian Mulroney'), roles: ['Canadian Prime Minister'] }];
     expect(officialsOf('the PM', resolveSpeaker('the PM', ministers), ministers)).toEqual([]);
