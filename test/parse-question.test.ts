@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseQuestion, parseSpeakerQuestion, stripChatter } from '../src/search/parse-question.js';
 import {
   abbreviationsOf,
+  officialsOf,
   resolveSpeaker,
   roleCandidates,
   roleDescription,
@@ -43,6 +44,8 @@ describe('parseSpeakerQuestion', () => {
       'they picked ATR',
     ],
     ['Why did Baker say that governments should act?', 'Baker', 'governments should act'],
+    ['what did the IMF say it would do?', 'the IMF', null],
+    ['What did the union say they would do about the strike?', 'the union', 'the strike'],
   ])('reads the phrasing "%s" as %s / %s', (question, speaker, topic) => {
     expect(parseSpeakerQuestion(question)).toEqual({ speaker, topic });
   });
@@ -384,6 +387,41 @@ describe('organisations by their abbreviations', () => {
 
   it('still reads "the PM" as a role before any name it abbreviates', () => {
     expect(resolveSpeaker('the PM', withRoles).map((s) => s.name)).toEqual(['Tony Blair']);
+  });
+
+  it("adds an organisation's officials, named in their roles by either of its names", () => {
+    const officials = [
+      { ...speaker('Rodrigo de Rato'), roles: ["IMF's managing director"] },
+      { ...speaker('Thomas Dawson'), roles: ['International Monetary Fund director'] },
+      { ...speaker('Ann Fund'), roles: ['monetary adviser'] },
+      { ...speaker('Tony Blair'), roles: ['Prime Minister'] },
+    ];
+    const all = [...speakers, ...officials];
+    const found = resolveSpeaker('the IMF', all);
+    expect(officialsOf('the IMF', found, all).map((s) => s.name)).toEqual([
+      'Rodrigo de Rato',
+      'Thomas Dawson',
+    ]);
+    // An office there: not another's ("party's"), a shadow one, nor a bank's treasury in lower case.
+    const treasury = [
+      { ...speaker('Treasury'), roles: [] },
+      { ...speaker('James Baker'), roles: ['U.S. Treasury Secretary'] },
+      { ...speaker('Vince Cable'), roles: ["party's Treasury spokesman"] },
+      { ...speaker('George Osborne'), roles: ['Shadow Treasury chief secretary'] },
+      { ...speaker('David Simmonds'), roles: ['Midland Bank treasury economist'] },
+    ];
+    expect(officialsOf('the Treasury', resolveSpeaker('the Treasury', treasury), treasury)).toEqual([
+      treasury[1],
+    ]);
+    // Found by a role, not by its name: every prime minister's role holds "prime minister".
+    const ministers = [...withRoles, { ...speaker('Brian Mulroney'), roles: ['Canadian Prime Minister'] }];
+    expect(officialsOf('the PM', resolveSpeaker('the PM', ministers), ministers)).toEqual([]);
+    // A person is never asked with "the" before the name: "Blair's spokesman" does not speak as Blair.
+    const blair = [
+      { ...speaker('Tony Blair'), roles: [] },
+      { ...speaker('Tom Kelly'), roles: ["Blair's spokesman"] },
+    ];
+    expect(officialsOf('Blair', resolveSpeaker('Blair', blair), blair)).toEqual([]);
   });
 });
 

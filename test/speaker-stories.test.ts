@@ -15,9 +15,29 @@ import { askedStories } from './helpers/asked-stories.js';
  * A minister's short remark beside her long statement on the topic, in a story whose headline names it.
  * And a home secretary called "New Home Secretary" in the story of his first days, and "Home Secretary" in
  * a later one that says more of the topic asked about.
+ * An organisation quoted in its own name, and its managing director, quoted once with the organisation in
+ * her role and once without.
  * Real model, real SQLite, made-up stories.
  */
 const ARTICLES: Record<string, string> = {
+  'quake.md': `---
+title: Lenders count the cost of the earthquake
+published: 2005-01-04
+---
+The earthquake destroyed thousands of homes along the coast on Sunday.
+
+The World Relief Fund said the damage would cut the region's growth by a point this year.
+
+"The fund stands ready to help these nations rebuild," said managing director Lena Ortiz.
+`,
+  'lending.md': `---
+title: Relief fund lending rises
+published: 2005-02-01
+---
+The World Relief Fund lent more last year than ever before.
+
+WRF managing director Lena Ortiz said lending would rise by a fifth this year.
+`,
   'trawlers.md': `---
 title: Oslo threatens to close its waters to British trawlers
 published: 2005-03-01
@@ -195,5 +215,15 @@ describe('a role asked with the words of one story', () => {
   it('ranks by the topic alone when the role is asked as every story writes it', async () => {
     const answer = await ask('What did the home secretary tell MPs about the anti-terror legislation?');
     expect(answer.passages[0]!.text).toMatch(/needed to counter terror threats/);
+  });
+});
+
+describe('an organisation asked as the speaker', () => {
+  it('speaks through its officials too: the people whose role the stories give at it', async () => {
+    const answer = await ask(
+      "Hello, I'm writing a piece on the earthquake - what did the WRF say it would do?",
+    );
+    expect(answer.speaker?.name).toContain('Lena Ortiz');
+    expect(answer.passages.map((p) => p.text).join('\n')).toMatch(/stands ready to help these nations/);
   });
 });

@@ -135,10 +135,16 @@ const STATEMENT_NOUNS =
 /** "I need Lammy's quotes on ...", "give me the PM's comments": the asking, not the speaker's name. */
 const WANTING = String.raw`(?:i\s+(?:need|want)|i['’]d\s+like|i\s+would\s+like|give\s+me|show\s+me|get\s+me|find(?:\s+me)?|send\s+me)(?:\s+(?:all|some)(?:\s+of)?)?`;
 
+/**
+ * "What did the IMF say it would do?": what the speaker said of their own plans, which their statements
+ * hold, not a fact to search for with "would" and "do". Read alone it found only the IMF's own
+ * statements, and the development set's answer is its managing director's (see officialsOf).
+ */
+const OWN_PLANS = String.raw`(?:\s+(?:that\s+)?(?:it|they|he|she)\s+(?:would|will|was\s+going\s+to|is\s+going\s+to|planned\s+to|plans\s+to)\s+do)?`;
 /** Phrasings of "what did X say (about Y)", most specific first. The speaker group is kept lazy. */
 const PATTERNS = [
   new RegExp(
-    String.raw`^(?:what|wat)(?:'s|\s+)?${STRESS}\s*(?:${AUXILIARIES})?\s+(?<speaker>.+?)${STRESS}\s+(?:(?:has|had|have|is|was|does|did)\s+)?(?:been\s+)?(?:${VERBS})${STRESS}${AUDIENCE}${STRESS}${TOPIC}${OCCASION}${END}`,
+    String.raw`^(?:what|wat)(?:'s|\s+)?${STRESS}\s*(?:${AUXILIARIES})?\s+(?<speaker>.+?)${STRESS}\s+(?:(?:has|had|have|is|was|does|did)\s+)?(?:been\s+)?(?:${VERBS})${OWN_PLANS}${STRESS}${AUDIENCE}${STRESS}${TOPIC}${OCCASION}${END}`,
     'iu',
   ),
   new RegExp(
