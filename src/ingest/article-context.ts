@@ -1,4 +1,5 @@
 import type { Article } from '../document/article.js';
+import { resultTableBlocks } from '../document/result-table.js';
 
 /** Enough names to say who or what a story is about; more only repeats the story in every passage. */
 const MAX_SUBJECTS = 4;
@@ -34,12 +35,21 @@ function namesIn(text: string): string[] {
  */
 export function articleContext(article: Pick<Article, 'title' | 'paragraphs'>): string {
   const headline = article.title.toLowerCase();
-  const paragraphsNaming = new Map<string, number>();
-  for (const paragraph of article.paragraphs) {
-    for (const name of new Set(namesIn(paragraph.text)))
-      paragraphsNaming.set(name, (paragraphsNaming.get(name) ?? 0) + 1);
-  }
+  const paragraphsNaming = new Map<string, Set<number>>();
+  const tableLines = new Set(
+    resultTableBlocks(article.paragraphs.map((paragraph) => paragraph.text)).flatMap(({ first, last }) =>
+      Array.from({ length: last - first + 1 }, (_, offset) => first + offset),
+    ),
+  );
+  article.paragraphs.forEach((paragraph, index) => {
+    // A table's row labels ("Shr", "Revs", "Avg shrs") are capitalised as the line's first word, not names.
+    if (tableLines.has(index)) return;
+    for (const name of namesIn(paragraph.text)) {
+      paragraphsNaming.set(name, (paragraphsNaming.get(name) ?? new Set()).add(index));
+    }
+  });
   const subjects = [...paragraphsNaming]
+    .map(([name, paragraphs]) => [name, paragraphs.size] as const)
     .filter(([name, count]) => count >= MIN_PARAGRAPHS && !headline.includes(name.toLowerCase()))
     .sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)
     .slice(0, MAX_SUBJECTS)
