@@ -29,6 +29,26 @@ function namesIn(text: string): string[] {
 }
 
 /**
+ * A story names a company or body in full once and by its initials after ("US behemoth General Electric
+ * has posted ...", then "GE's net profits were $5.37bn"): the paragraphs naming the initials name it too,
+ * and the initials are no subject apart from it, when the story names it before it uses them. "Which film
+ * helped General Electric's earnings?" is answered by a paragraph that says "GE" under the headline "GE
+ * sees 'excellent' world economy".
+ */
+function creditInitials(paragraphsNaming: Map<string, Set<number>>): void {
+  for (const [name, paragraphs] of paragraphsNaming) {
+    const words = name.split(/\s+/u);
+    if (words.length < 2) continue;
+    const initials = words.map((word) => word[0]!).join('');
+    const named = paragraphsNaming.get(initials);
+    // Initials used before the name are another's: "the US' biggest firm" is no "Universal Studio".
+    if (!named || Math.min(...named) < Math.min(...paragraphs)) continue;
+    for (const index of named) paragraphs.add(index);
+    paragraphsNaming.delete(initials);
+  }
+}
+
+/**
  * The context every passage of an article is searched and embedded with ("contextual retrieval"): the
  * headline, and the names the story keeps coming back to. A paragraph deep in a story often says "the
  * bank" or "he" where its headline names Barclays or Lammy; with this context it is found by either.
@@ -48,6 +68,7 @@ export function articleContext(article: Pick<Article, 'title' | 'paragraphs'>): 
       paragraphsNaming.set(name, (paragraphsNaming.get(name) ?? new Set()).add(index));
     }
   });
+  creditInitials(paragraphsNaming);
   const subjects = [...paragraphsNaming]
     .map(([name, paragraphs]) => [name, paragraphs.size] as const)
     .filter(([name, count]) => count >= MIN_PARAGRAPHS && !headline.includes(name.toLowerCase()))

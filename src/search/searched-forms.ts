@@ -1,5 +1,7 @@
 import { abbreviationsOf } from '../document/report-abbreviations.js';
 import type { PassageStore } from '../store/passage-store.js';
+import { isStopword } from './fts-query.js';
+import { initialsOf, isPhrase, questionNames } from './term-match.js';
 
 /**
  * How much rarer than its word an abbreviation may be and still be searched beside it. BM25 weighs a match
@@ -39,13 +41,35 @@ async function searchedAbbreviations(
 }
 
 /**
+ * The initials of each name of several words the question asks about ("general electric" -> "ge"), by
+ * the name's first word, unless they are a stop word ("us" for "United States"). A story names a company
+ * once and by its initials after: "The success of Universal Studio's film 'Ray' ... has helped boost
+ * earnings" is in a paragraph that says "GE", under "GE sees 'excellent' world economy", and without the
+ * initials it was not among the first 40 passages for "Which film helped General Electric's earnings?"
+ * (a 1987 General Electric story filled the first three). The article's context names the company in
+ * full once the story does (see articleContext), but counts half.
+ */
+export function nameInitials(question: string, terms: readonly string[]): Map<string, string[]> {
+  const initials = new Map<string, string[]>();
+  for (const name of questionNames(question, terms).filter(isPhrase)) {
+    const word = initialsOf(name).toLowerCase();
+    const first = name.split(' ')[0]!;
+    if (!isStopword(word)) initials.set(first, [...(initials.get(first) ?? []), word]);
+  }
+  return initials;
+}
+
+/**
  * The other forms of the question's terms that search reads beside them (see buildMatchExpression), by
- * term: wire abbreviations worth searching.
+ * term: wire abbreviations worth searching and the initials of the names it asks about.
  */
 export async function searchedForms(
   store: Pick<PassageStore, 'documentFrequencies'>,
   question: string,
   terms: readonly string[],
 ): Promise<Map<string, string[]>> {
-  return searchedAbbreviations(store, terms);
+  const forms = await searchedAbbreviations(store, terms);
+  for (const [term, initials] of nameInitials(question, terms))
+    forms.set(term, [...(forms.get(term) ?? []), ...initials]);
+  return forms;
 }
