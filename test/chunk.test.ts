@@ -52,6 +52,41 @@ describe('chunkArticle', () => {
     expect(passages.map((p) => p.start)).toEqual([0, 18, 49]);
   });
 
+  it('keeps each period of a results table, its header and the lines under it, as one passage', () => {
+    const lines = [
+      'Shr loss 53 cts vs loss 55 cts',
+      'Revs 24.2 mln vs 26.8 mln',
+      'Year',
+      'Shr loss 1.21 dlrs vs profit 56 cts',
+      'Revs 108.5 mln vs 113.8 mln',
+      'Prior year figures include a gain of 3.9 mln dlrs on a disposal.',
+    ];
+    // Wire tables come a line to a paragraph, and a line of six words or more reads as a caption.
+    const paragraphs: Paragraph[] = lines.map((text) => ({
+      text,
+      kind: /\.$/.test(text) ? 'body' : 'caption',
+    }));
+    const body = articleBody({ paragraphs });
+    const passages = chunkArticle(paragraphs, 256, count);
+    expect(passages.map((p) => [p.paragraph, p.kind, p.text])).toEqual([
+      [1, 'body', 'Shr loss 53 cts vs loss 55 cts\n\nRevs 24.2 mln vs 26.8 mln'],
+      [3, 'body', 'Year\n\nShr loss 1.21 dlrs vs profit 56 cts\n\nRevs 108.5 mln vs 113.8 mln'],
+      [6, 'body', lines[5]],
+    ]);
+    for (const passage of passages) expect(body.slice(passage.start, passage.end)).toBe(passage.text);
+  });
+
+  it('leaves lines of figures that compare nothing, and a block too long for the window, a passage a line', () => {
+    const plain: Paragraph[] = ['Pay April 15', 'Record March 31'].map((text) => ({ text, kind: 'body' }));
+    expect(chunkArticle(plain, 256, count).map((p) => p.text)).toEqual(['Pay April 15', 'Record March 31']);
+    const long: Paragraph[] = Array.from({ length: 12 }, (_, i) => ({
+      text: `Line ${i + 1} sales ${i + 10}.5 mln vs ${i + 9}.1 mln`,
+      kind: 'body',
+    }));
+    const passages = chunkArticle(long, 48, count);
+    expect(passages.map((p) => p.text)).toEqual(long.map((p) => p.text));
+  });
+
   it('splits a long paragraph at sentence boundaries with one sentence of overlap, within the token budget', () => {
     const text = Array.from({ length: 40 }, (_, i) => sentence(i + 1)).join(' ');
     const passages = chunkArticle([{ text, kind: 'body' }], 64, count);

@@ -48,11 +48,16 @@ export function queryTerms(text: string): string[] {
 
 /**
  * An FTS5 MATCH expression for free text: each term quoted as a string (so no user text is read as FTS5
- * syntax: AND, NEAR, column filters, quotes, stars), joined with OR so BM25 ranks partial matches.
- * Null when the text has no searchable word.
+ * syntax: AND, NEAR, column filters, quotes, stars), joined with OR so BM25 ranks partial matches; after
+ * each term, the words `alsoSearched` gives for it (the abbreviations a results table prints it in, a
+ * name's initials: see searchedForms). Null when the text has no searchable word.
  */
-export function buildMatchExpression(text: string): string | null {
+export function buildMatchExpression(
+  text: string,
+  alsoSearched: ReadonlyMap<string, readonly string[]> = new Map(),
+): string | null {
   const terms = queryTerms(text);
   if (terms.length === 0) return null;
-  return terms.map(ftsString).join(' OR ');
+  const searched = terms.flatMap((term) => [term, ...(alsoSearched.get(term) ?? [])]);
+  return [...new Set(searched)].map(ftsString).join(' OR ');
 }

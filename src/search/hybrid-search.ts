@@ -7,6 +7,7 @@ import { reciprocalRankFusion } from './rrf.js';
 import { scoreFusion } from './score-fusion.js';
 import { termsIn, withNamePhrases } from './term-match.js';
 import { relatedMatchExpression } from './query-expansion.js';
+import { searchedForms } from './searched-forms.js';
 import { termWeights, type TermWeights } from './term-weights.js';
 import {
   asksAboutPicture,
@@ -182,7 +183,8 @@ export async function searchPassages(
   }: SearchOptions,
 ): Promise<SearchHit[]> {
   const depth = Math.max(candidates, limit * 2);
-  const match = mode === 'vector' ? null : buildMatchExpression(question);
+  const forms = mode === 'vector' ? new Map() : await searchedForms(store, question, queryTerms(question));
+  const match = mode === 'vector' ? null : buildMatchExpression(question, forms);
   const related = mode === 'hybrid' && relatedWeight > 0 ? relatedMatchExpression(question) : null;
   const [bm25, vector, relatedHits] = await Promise.all([
     match ? store.fullText(match, depth, contextWeight, range) : [],

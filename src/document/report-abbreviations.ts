@@ -1,0 +1,43 @@
+/**
+ * The abbreviations of company results as news wires print them ("Shr 1.11 dlrs vs 93 cts", "Revs 108.5
+ * mln vs 113.8 mln", "Nine mths", "3RD QTR"), each beside the words a reader asks in: "What were Wrather
+ * Corp's revenues for the full year?" is answered by "Revs 108.5 mln vs 113.8 mln", which shares no word
+ * with it but the story's name. Only abbreviations that stand for nothing else in news: not "rev" (the
+ * Reverend), "op" or "net". The words are the forms a question uses; the first is the one the others mean.
+ */
+const GROUPS: readonly (readonly [words: string, abbreviations: string])[] = [
+  ['months month', 'mths mth'],
+  ['quarter quarters quarterly', 'qtr qtrs qtly'],
+  ['share shares', 'shr shrs'],
+  ['revenues revenue', 'revs'],
+  ['million millions', 'mln'],
+  ['billion billions', 'bln'],
+  ['dollars dollar', 'dlrs dlr'],
+  ['cents cent', 'cts'],
+  ['operating', 'oper'],
+  ['average', 'avg'],
+  ['dividend dividends', 'div'],
+  ['percent percentage', 'pct'],
+  ['weeks week', 'wks'],
+  ['year years', 'yr yrs'],
+];
+
+const split = (list: string) => list.split(' ');
+
+const HEADWORD = new Map(
+  GROUPS.flatMap(([words, abbreviations]) =>
+    [...split(words), ...split(abbreviations)].map((form) => [form, split(words)[0]!]),
+  ),
+);
+const ABBREVIATIONS = new Map(
+  GROUPS.flatMap(([words, abbreviations]) => split(words).map((word) => [word, split(abbreviations)])),
+);
+
+/**
+ * The word a lower-case abbreviation or word form of the list stands for ("mths" -> "months", "week" ->
+ * "weeks"), or undefined for any other word.
+ */
+export const headwordOf = (word: string): string | undefined => HEADWORD.get(word);
+
+/** The abbreviations of a lower-case word ("revenues" -> ["revs"]); none for any other word. */
+export const abbreviationsOf = (word: string): readonly string[] => ABBREVIATIONS.get(word) ?? [];

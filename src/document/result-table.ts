@@ -1,0 +1,61 @@
+import { headwordOf } from './report-abbreviations.js';
+
+/** Paragraphs `first` to `last` (0-based, inclusive) of an article: one period of a results table. */
+export interface TableBlock {
+  first: number;
+  last: number;
+}
+
+/** A line of a table is short; a longer one is a sentence, a note, or a list of figures in prose. */
+const MAX_ROW_WORDS = 12;
+const MAX_HEADER_WORDS = 8;
+const SENTENCE_END = /[.!?:]["'\p{Pf}\p{Pe}]*$/u;
+const VERSUS = /\bvs\b/iu;
+const PERIOD_WORD = /^(?:years?|months?|weeks?|quarters?|half|period)$/u;
+
+const wordCount = (text: string) => text.split(/\s+/u).length;
+
+/** A figure against the year before ("Revs 24.2 mln vs 26.8 mln", "Shr nil vs nil"), or a figure alone. */
+function isRow(text: string): boolean {
+  return (
+    wordCount(text) <= MAX_ROW_WORDS && !SENTENCE_END.test(text) && (VERSUS.test(text) || /\d/u.test(text))
+  );
+}
+
+/** The period the rows under it report: "Year", "Nine mths", "12 mths", "1st half", "Qtr ends Jan 31". */
+export function isPeriodHeader(text: string): boolean {
+  if (wordCount(text) > MAX_HEADER_WORDS || VERSUS.test(text) || SENTENCE_END.test(text)) return false;
+  return (text.toLowerCase().match(/\p{L}+/gu) ?? []).some((word) =>
+    PERIOD_WORD.test(headwordOf(word) ?? word),
+  );
+}
+
+/**
+ * The period blocks of the results tables among an article's paragraphs, each a period header and the rows
+ * under it, or the rows before the first header (the period the headline names: "PRICE CO 3RD QTR NET").
+ * Wires print a table a line to a paragraph, so "Sales 2.45 billion vs 1.95 billion" alone says neither
+ * which period it reports nor, often, that it is sales ("Revs"): the header a few lines up does. A table is
+ * a run of rows and headers with two rows or more, one of them a figure against another ("vs"): lines of
+ * figures that compare nothing are left as they are. Blocks of one line are left out: they are paragraphs.
+ * On Reuters-21578 (19,042 stories) 2,871 stories hold a table; their 16,111 lines make 4,353 blocks, the
+ * longest 249 word pieces of the stand-in model.
+ */
+export function resultTableBlocks(texts: readonly string[]): TableBlock[] {
+  const blocks: TableBlock[] = [];
+  for (let first = 0; first < texts.length;) {
+    let end = first;
+    while (end < texts.length && (isPeriodHeader(texts[end]!) || isRow(texts[end]!))) end++;
+    const run = texts.slice(first, end);
+    const rows = run.filter((text) => !isPeriodHeader(text));
+    if (rows.length >= 2 && rows.some((text) => VERSUS.test(text))) {
+      let start = first;
+      for (let index = first + 1; index <= end; index++) {
+        if (index < end && !isPeriodHeader(texts[index]!)) continue;
+        if (index - 1 > start) blocks.push({ first: start, last: index - 1 });
+        start = index;
+      }
+    }
+    first = Math.max(end, first + 1);
+  }
+  return blocks;
+}

@@ -1,0 +1,110 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { bestSentence } from '../src/answer/highlight.js';
+import { isPeriodHeader } from '../src/document/result-table.js';
+import { buildMatchExpression, queryTerms } from '../src/search/fts-query.js';
+import { termsIn } from '../src/search/term-match.js';
+import { askedStories } from './helpers/asked-stories.js';
+
+/**
+ * Made-up wire stories: two companies' results printed as a wire prints them, a line to a paragraph with
+ * its period header above ("Year", "Nine mths") and abbreviations ("Revs", "Shr", "mln"), beside prose
+ * stories on other companies' full-year revenues and nine-month sales. Real model, real SQLite.
+ */
+const story = (id: number, title: string, body: string[]) => JSON.stringify({ id, title, body });
+const ARTICLES: Record<string, string> = {
+  'wire.jsonl': [
+    story(1, 'TARNWELL CORP <TWC> 4TH QTR LOSS', [
+      'Shr loss 53 cts vs loss 55 cts',
+      'Net loss 3,865,000 vs loss 3,963,000',
+      'Revs 24.2 mln vs 26.8 mln',
+      'Year',
+      'Shr loss 1.21 dlrs vs profit 56 cts',
+      'Net loss 8,758,000 vs profit 4,040,000',
+      'Revs 108.5 mln vs 113.8 mln',
+      'Prior year figures include a gain on disposal of 3.9 mln dlrs.',
+    ]),
+    story(2, 'BRACKEN STORES <BRK> 3RD QTR NET', [
+      'Shr 30 cts vs 24 cts',
+      'Net 14.7 mln vs 11.3 mln',
+      'Sales 738.9 mln vs 605.1 mln',
+      'Nine mths',
+      'Shr 1.11 dlrs vs 93 cts',
+      'Net 54.2 mln vs 42.9 mln',
+      'Sales 2.45 billion vs 1.95 billion',
+    ]),
+    story(3, 'ORMSBY MILLS SEES HIGHER FULL YEAR REVENUES', [
+      'Ormsby Mills said its full year revenues would rise for the third year running, as revenues from its mills in the north grew faster than expected.',
+      'The company said revenues for the full year had been helped by a strong fourth quarter.',
+    ]),
+    story(4, 'HALLAM RETAIL SALES UP IN FIRST NINE MONTHS', [
+      'Hallam Retail said sales in the first nine months of its year rose on strong demand for garden goods, and sales for the nine months beat its forecast.',
+    ]),
+  ].join('\n'),
+};
+
+const ask = askedStories(ARTICLES);
+
+describe('a results table asked about in plain words', () => {
+  it("answers a company's full-year revenues with the year's lines, the revenues line highlighted", async () => {
+    const shown = (await ask("What were Tarnwell Corp's revenues for the full year?")).passages.slice(0, 3);
+    const year = shown.find((passage) => /^Year\n\n/u.test(passage.text));
+    expect(year?.text).toMatch(/^Year\n\n.*Revs 108\.5 mln vs 113\.8 mln$/su);
+    expect(year!.text.slice(year!.highlight.start, year!.highlight.end)).toBe('Revs 108.5 mln vs 113.8 mln');
+    expect(year!.citation.paragraph).toBe(4);
+    // The quarter's lines, which hold "Revs" too, come after the year's if at all.
+    expect(shown.indexOf(year!)).toBeLessThan(
+      shown.findIndex((passage) => passage.text.startsWith('Shr loss 53 cts')) >>> 0,
+    );
+  });
+
+  it("answers its nine-month sales with the lines under Nine mths, not the quarter's", async () => {
+    const [first] = (await ask("What were Bracken Stores' sales for the first nine months?")).passages;
+    expect(first!.text).toMatch(/^Nine mths\n\n.*Sales 2\.45 billion vs 1\.95 billion$/su);
+    expect(first!.text.slice(first!.highlight.start, first!.highlight.end)).toBe(
+      'Sales 2.45 billion vs 1.95 billion',
+    );
+  });
+});
+
+describe('the abbreviations of results tables', () => {
+  it('read as the words they stand for', () => {
+    const terms = queryTerms('revenues for the nine months per share in millions of dollars, quarterly');
+    expect([...termsIn('Nine mths: Revs 2.4 mln dlrs, shr 30 cts, 3RD QTR', terms)].sort()).toEqual(
+      ['dollars', 'millions', 'months', 'nine', 'quarterly', 'revenues', 'share'].sort(),
+    );
+    expect(termsIn('Revs rose', queryTerms('How did the engine revolutions change?')).size).toBe(0);
+  });
+
+  it("are searched beside the question's words when asked for, and only then", () => {
+    const db = new Database(':memory:');
+    try {
+      db.exec("CREATE VIRTUAL TABLE t USING fts5(text, tokenize='porter unicode61 remove_diacritics 2')");
+      db.prepare('INSERT INTO t(text) VALUES (?)').run('Revs 108.5 mln vs 113.8 mln');
+      const found = (expression: string | null) =>
+        db.prepare('SELECT rowid FROM t WHERE t MATCH ?').all(expression).length;
+      const abbreviations = new Map([['revenues', ['revs']]]);
+      expect(buildMatchExpression('What were the revenues?', abbreviations)).toBe('"revenues" OR "revs"');
+      expect(found(buildMatchExpression('revenues', abbreviations))).toBe(1);
+      expect(found(buildMatchExpression('revenues'))).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('mark the period headers a table is cut at', () => {
+    for (const header of ['Year', 'Nine mths', '12 mths', '1st half', 'Qtr ends Jan 31', 'Six months'])
+      expect(isPeriodHeader(header), header).toBe(true);
+    for (const line of ['Pay April 15', 'Shr 1.11 dlrs vs 93 cts', 'Profit rose in the year.', 'Avg shrs'])
+      expect(isPeriodHeader(line), line).toBe(false);
+  });
+
+  it("highlight a table's line read with its period header, and a caption apart from the paragraph after it", () => {
+    const table = 'Nine mths\n\nShr 1.11 dlrs vs 93 cts\n\nSales 2.45 billion vs 1.95 billion';
+    const span = bestSentence(table, queryTerms('sales for the nine months'));
+    expect(table.slice(span.start, span.end)).toBe('Sales 2.45 billion vs 1.95 billion');
+    const completed = 'A caption with no full stop\n\nThe minister resigned on Friday.';
+    const resigned = bestSentence(completed, queryTerms('when did the minister resign'));
+    expect(completed.slice(resigned.start, resigned.end)).toBe('The minister resigned on Friday.');
+  });
+});
