@@ -9,6 +9,7 @@ import type { TopicBrief } from './brief-schema.js';
 import { answerQuestion, type AnswerContext, type AskOptions } from './build-answer.js';
 import { calibrationFor, type ModelCalibration } from './calibration.js';
 import { storedCalibration } from './self-calibration.js';
+import { StoryCache } from '../search/story-cache.js';
 import { briefTopic, type BriefOptions } from './topic-brief.js';
 
 /**
@@ -40,6 +41,8 @@ export class Briefing {
     calibration: ModelCalibration;
     speakers: SpeakerRecord[] | null;
   } | null = null;
+  /** Stories read by questions, kept for the next ones while the index is unchanged (see story-cache). */
+  private readonly stories = new StoryCache();
 
   private constructor(
     private readonly index: StoreIndex,
@@ -94,6 +97,7 @@ export class Briefing {
             calibration,
             speakers: () => this.speakersOf(lease.store),
             embedQuery: async (text) => (await this.embedder.embed([text]))[0]!,
+            stories: this.stories,
           });
           if (attempt === ATTEMPTS_WHILE_INDEX_CHANGES || (await lease.store.dataVersion()) === version) {
             return result;
