@@ -33,9 +33,9 @@ async function indexOf(files: Record<string, string>) {
   const real = store;
   const counted = {
     dataVersion: () => real.dataVersion(),
-    articlePassages: (ids: readonly number[]) => {
+    storyTexts: (ids: readonly number[]) => {
       reads.push([...ids]);
-      return real.articlePassages(ids);
+      return real.storyTexts(ids);
     },
   };
   const idOf = async (title: string) => (await real.articles()).find((a) => a.title === title)!.id;
@@ -50,6 +50,11 @@ describe('stories kept between questions', () => {
     const cache = new StoryCache();
 
     const first = await cache.stories(counted, [gannets]);
+    // The story as the store holds it: its context (the headline), then its passages in reading order.
+    const passages = await store!.articlePassages([gannets]);
+    expect(first.get(gannets)!.text).toBe(
+      [passages[0]!.context, ...passages.map((passage) => passage.text)].join('\n'),
+    );
     expect(first.get(gannets)!.text).toContain('four hundred gannets');
     expect(termsHeld(first.get(gannets)!.words, ['lighthouse', 'ferry'])).toEqual(new Set(['lighthouse']));
     const both = await cache.stories(counted, [ferry, gannets, ferry]);

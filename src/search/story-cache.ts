@@ -22,7 +22,7 @@ interface Generation {
   kept: Map<number, Story>;
 }
 
-type StoryReader = Pick<PassageStore, 'articlePassages' | 'dataVersion'>;
+type StoryReader = Pick<PassageStore, 'storyTexts' | 'dataVersion'>;
 
 /**
  * Whole stories by article id, kept between questions: each question's story coverage (article-coverage)
@@ -37,8 +37,8 @@ export class StoryCache {
   constructor(private readonly capacity = STORIES_KEPT) {}
 
   /**
-   * The stories of `articleIds` that the index holds, by article id in ascending order (as the store
-   * returns them): one store read for those not kept.
+   * The stories of `articleIds` that the index holds (see PassageStore.storyTexts), by article id in
+   * ascending order: one store read for those not kept.
    */
   async stories(store: StoryReader, articleIds: readonly number[]): Promise<Map<number, Story>> {
     const ids = [...new Set(articleIds)].sort((a, b) => a - b);
@@ -75,22 +75,12 @@ export class StoryCache {
   }
 }
 
-/** Each article's context then every paragraph, by article id: one store read for all of them. */
+/** Each article's text and its words: one store read for all of them. */
 async function readStories(
-  store: Pick<PassageStore, 'articlePassages'>,
+  store: Pick<PassageStore, 'storyTexts'>,
   ids: readonly number[],
 ): Promise<Map<number, Story>> {
   if (ids.length === 0) return new Map();
-  const parts = new Map<number, string[]>();
-  for (const passage of await store.articlePassages(ids)) {
-    const story = parts.get(passage.articleId) ?? [passage.context];
-    story.push(passage.text);
-    parts.set(passage.articleId, story);
-  }
-  return new Map(
-    [...parts].map(([id, story]) => {
-      const text = story.join('\n');
-      return [id, { text, words: textWords(text) }];
-    }),
-  );
+  const texts = await store.storyTexts(ids);
+  return new Map([...texts].map(([id, text]) => [id, { text, words: textWords(text) }]));
 }
