@@ -1,5 +1,5 @@
 import type { CoreConfig } from '../config.js';
-import { loadEmbedder, type Embedder } from '../embed/embedder.js';
+import { loadEmbedder, QUESTION_SESSION, type Embedder } from '../embed/embedder.js';
 import type { IndexDigest } from '../store/index-digest.js';
 import { asIndexError } from '../store/open-database.js';
 import { openStoreIndex, type StoreIndex } from '../store/open-store.js';
@@ -57,7 +57,7 @@ export class Briefing {
   ): Promise<Briefing> {
     const index = await openStoreIndex(config, { readOnly: options.readOnly });
     try {
-      const model = embedder ?? (await loadEmbedder(config));
+      const model = embedder ?? (await loadEmbedder(config, QUESTION_SESSION));
       return new Briefing(index, model, config);
     } catch (error) {
       index.close();
