@@ -5,7 +5,7 @@ import { parseCliArgs } from '../src/cli/parse-args.js';
 import { printTable } from '../src/cli/print-table.js';
 import { runCli } from '../src/cli/run-cli.js';
 import { benchConfigSchema, ConfigError } from '../src/config.js';
-import { loadEmbedder } from '../src/embed/embedder.js';
+import { loadEmbedder, QUESTION_SESSION } from '../src/embed/embedder.js';
 import { botRun, type BotRun } from './bench/bot-bench.js';
 import { benchIndex, prepareCorpus, type CorpusName } from './bench/corpora.js';
 import { projectedIndex } from './bench/projected-index.js';
@@ -212,20 +212,20 @@ runCli(async () => {
       : benchIndex('news', product, log, args.articles);
   if (wanted('query')) {
     const index = await benchIndex('bbc', product, log, args.articles);
-    const embedder = await loadEmbedder(product);
+    const embedder = await loadEmbedder(product, QUESTION_SESSION);
     const runs = await repeat(args.runs, 'query', () => queryRun(index.dbPath, product, embedder));
     figures.query = queryFigures(index.description, model, runs);
   }
   if (wanted('query-news')) {
     const index = await newsIndex();
-    const embedder = await loadEmbedder(product);
+    const embedder = await loadEmbedder(product, QUESTION_SESSION);
     const runs = await repeat(args.runs, 'query-news', () => queryRun(index.dbPath, product, embedder));
     figures.query_news = queryFigures(index.description, model, runs);
   }
   if (wanted('brief')) {
     // A brief reads whole stories across the archive: measured at a large newsroom's size, as the bot is.
     const index = await newsIndex();
-    const embedder = await loadEmbedder(product);
+    const embedder = await loadEmbedder(product, QUESTION_SESSION);
     const runs = await repeat(args.runs, 'brief', () => briefRun(index.dbPath, product, embedder));
     figures.brief = briefFigures(index.description, model, runs);
   }

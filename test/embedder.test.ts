@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { pipeline } from '@xenova/transformers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadEmbedder, type Embedder } from '../src/embed/embedder.js';
+import { loadEmbedder, QUESTION_SESSION, type Embedder } from '../src/embed/embedder.js';
 import { sharedEmbedder, testConfig } from './helpers/model.js';
 
 let embedder: Embedder;
@@ -110,6 +110,11 @@ describe('embedder', () => {
       const [one] = await single.loaded.embed([texts[3]!]);
       const [three] = await triple.loaded.embed([texts[3]!]);
       expect(Array.from(three!)).toEqual(Array.from(one!));
+      // Questions run on the calling thread alone: no pool left spinning after each (QUESTION_SESSION).
+      const question = await startedWhile(() => loadEmbedder(testConfig(), QUESTION_SESSION));
+      expect(question.started).toBeLessThanOrEqual(single.started);
+      const [asked] = await question.loaded.embed([texts[3]!]);
+      expect(Array.from(asked!)).toEqual(Array.from(one!));
     },
   );
 });

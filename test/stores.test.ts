@@ -352,6 +352,17 @@ describe.skipIf(!url)(`Postgres ranks as SQLite does${url ? '' : ' (skipped: DAT
     for (let i = 1; i < a.length; i++)
       if (a[i]!.articleId === a[i - 1]!.articleId) expect(a[i]!.ordinal).toBe(a[i - 1]!.ordinal + 1);
     expect(b).toEqual(a);
+    // The same articles as one text each: the context, then the passages in reading order.
+    const [storiesA, storiesB] = await Promise.all([
+      sqlite.storyTexts(articleIds),
+      postgres.storyTexts(articleIds),
+    ]);
+    expect([...storiesA.keys()]).toEqual([...articleIds].sort((x, y) => x - y));
+    const [first] = a;
+    expect(storiesA.get(first!.articleId)).toBe(
+      [first!.context, ...a.filter((p) => p.articleId === first!.articleId).map((p) => p.text)].join('\n'),
+    );
+    expect(storiesB).toEqual(storiesA);
   });
 
   it('keeps to a period alike: the same passages within it by BM25, by vectors and in answers', async () => {

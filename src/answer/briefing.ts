@@ -1,5 +1,5 @@
 import type { CoreConfig } from '../config.js';
-import { loadEmbedder, type Embedder } from '../embed/embedder.js';
+import { loadEmbedder, QUESTION_SESSION, type Embedder } from '../embed/embedder.js';
 import type { IndexDigest } from '../store/index-digest.js';
 import { asIndexError } from '../store/open-database.js';
 import { openStoreIndex, type StoreIndex } from '../store/open-store.js';
@@ -9,6 +9,7 @@ import type { TopicBrief } from './brief-schema.js';
 import { answerQuestion, type AnswerContext, type AskOptions } from './build-answer.js';
 import { calibrationFor, type ModelCalibration } from './calibration.js';
 import { storedCalibration } from './self-calibration.js';
+import { StoryCache } from '../search/story-cache.js';
 import { briefTopic, type BriefOptions } from './topic-brief.js';
 
 /**
@@ -40,6 +41,8 @@ export class Briefing {
     calibration: ModelCalibration;
     speakers: SpeakerRecord[] | null;
   } | null = null;
+  /** Stories read by questions, kept for the next ones while the index is unchanged (see story-cache). */
+  private readonly stories = new StoryCache();
 
   private constructor(
     private readonly index: StoreIndex,
@@ -54,7 +57,7 @@ export class Briefing {
   ): Promise<Briefing> {
     const index = await openStoreIndex(config, { readOnly: options.readOnly });
     try {
-      const model = embedder ?? (await loadEmbedder(config));
+      const model = embedder ?? (await loadEmbedder(config, QUESTION_SESSION));
       return new Briefing(index, model, config);
     } catch (error) {
       index.close();
@@ -94,6 +97,7 @@ export class Briefing {
             calibration,
             speakers: () => this.speakersOf(lease.store),
             embedQuery: async (text) => (await this.embedder.embed([text]))[0]!,
+            stories: this.stories,
           });
           if (attempt === ATTEMPTS_WHILE_INDEX_CHANGES || (await lease.store.dataVersion()) === version) {
             return result;

@@ -12,7 +12,7 @@ import type { Answer, AnswerPassage, Citation } from './answer-schema.js';
 import type { ModelCalibration } from './calibration.js';
 import { questionNames } from '../search/term-match.js';
 import { termWeights } from '../search/term-weights.js';
-import { storyTexts } from '../search/article-coverage.js';
+import type { StoryCache } from '../search/story-cache.js';
 import { EVIDENCE_DEPTH, evidenceOf, isStrongEvidence } from './evidence.js';
 import { describeYears, yearsAsked } from '../search/question-years.js';
 import { bestSentence } from './highlight.js';
@@ -23,6 +23,8 @@ export interface AnswerContext {
   speakers(): Promise<readonly SpeakerRecord[]>;
   embedQuery(text: string): Promise<Float32Array>;
   calibration: ModelCalibration;
+  /** Whole stories kept between questions (see story-cache): search reads them, the evidence check again. */
+  stories: StoryCache;
 }
 
 export interface AskOptions {
@@ -157,6 +159,18 @@ async function outsideArchive(store: PassageStore, question: string): Promise<st
     : `No indexed article is from ${years}.`;
 }
 
+/** The whole text of the hits' stories by article id, as search read them (kept, not read again). */
+async function storyTextsOf(
+  context: AnswerContext,
+  hits: readonly { passage: Pick<PassageRecord, 'articleId'> }[],
+): Promise<Map<number, string>> {
+  const stories = await context.stories.stories(
+    context.store,
+    hits.map((hit) => hit.passage.articleId),
+  );
+  return new Map([...stories].map(([id, story]) => [id, story.text]));
+}
+
 async function answerFromSearch(
   context: AnswerContext,
   question: string,
@@ -177,6 +191,7 @@ async function answerFromSearch(
     newestFirst: when.newestFirst,
     termWeights: weights,
     complementBest: true,
+    stories: context.stories,
     ...(when.range ? { range: when.range } : {}),
   });
   const names = questionNames(question, terms);
@@ -188,10 +203,7 @@ async function answerFromSearch(
     question,
     // The stories are read for the names the question asks about and for the years it names.
     names.length > 0 || yearsAsked(question).length > 0
-      ? await storyTexts(
-          context.store,
-          hits.slice(0, EVIDENCE_DEPTH).map((hit) => hit.passage),
-        )
+      ? await storyTextsOf(context, hits.slice(0, EVIDENCE_DEPTH))
       : undefined,
   );
   if (!evidence.some((item) => isStrongEvidence(item, context.calibration.evidence))) {

@@ -42,10 +42,20 @@ function configureModelSource(config: EmbedderConfig): void {
 export interface SessionOptions {
   /**
    * Threads one forward pass uses (onnxruntime's intra-op threads); unset: onnxruntime's default, one per
-   * core, best for a single question. Ingest workers set 1 so that two of them use two cores, not four.
+   * core. Ingest workers set 1 so that two of them use two cores, not four; questions too (QUESTION_SESSION).
    */
   threads?: number;
 }
+
+/**
+ * A question is embedded on one thread: onnxruntime's default pool (one thread a core) keeps its threads
+ * spinning after each pass, and they took the cores from the search and answer that follow. Measured on
+ * BBC with the proxy model (320 bench questions, `Briefing.ask` end to end, 2 cores shared with other jobs,
+ * load 5 to 6.4, two alternations): 12.9 to 13.6 CPU-ms a question with the default pool, 6.2 to 6.8 with
+ * one thread; end to end p50 / p95 16.6 to 16.7 / 44 to 71 ms -> 7.6 to 12.2 / 30.3 to 30.9 ms. The vectors
+ * are the same to the bit (301 questions, one of 300 words), and a 280-token text took 40 ms instead of 69.
+ */
+export const QUESTION_SESSION: SessionOptions = { threads: 1 };
 
 /**
  * The ONNX session, made here rather than by transformers.js's pipeline: transformers.js 2.17 creates it

@@ -1,5 +1,6 @@
-import type { PassageRecord, PassageStore } from '../store/passage-store.js';
-import { contentTerms, termCoverage } from './term-match.js';
+import type { PassageRecord } from '../store/passage-store.js';
+import type { Story } from './story-cache.js';
+import { contentTerms, wordsCoverage } from './term-match.js';
 import type { TermWeights } from './term-weights.js';
 
 /**
@@ -27,39 +28,15 @@ export interface Scored {
   score: number;
 }
 
-/**
- * Coverage of the question's content words by each article of `passages`, read over the whole article:
- * one store read for all of them.
- */
-export async function articleCoverage(
-  store: Pick<PassageStore, 'articlePassages'>,
-  passages: readonly Pick<PassageRecord, 'articleId'>[],
+/** Coverage of the question's content words by each story (see StoryCache), read over the whole story. */
+export function articleCoverage(
+  stories: ReadonlyMap<number, Story>,
   terms: readonly string[],
   weightOf: TermWeights,
-): Promise<Map<number, number>> {
+): Map<number, number> {
   const content = contentTerms(terms);
-  if (content.length === 0 || passages.length === 0) return new Map();
-  const texts = await storyTexts(store, passages);
-  return new Map([...texts].map(([id, text]) => [id, termCoverage(text, content, weightOf)]));
-}
-
-/**
- * The whole story of each of `passages`' articles, its context (headline) then every paragraph, by article
- * id: one store read for all of them.
- */
-export async function storyTexts(
-  store: Pick<PassageStore, 'articlePassages'>,
-  passages: readonly Pick<PassageRecord, 'articleId'>[],
-): Promise<Map<number, string>> {
-  const ids = [...new Set(passages.map((passage) => passage.articleId))];
-  if (ids.length === 0) return new Map();
-  const texts = new Map<number, string[]>();
-  for (const passage of await store.articlePassages(ids)) {
-    const parts = texts.get(passage.articleId) ?? [passage.context];
-    parts.push(passage.text);
-    texts.set(passage.articleId, parts);
-  }
-  return new Map([...texts].map(([id, parts]) => [id, parts.join('\n')]));
+  if (content.length === 0) return new Map();
+  return new Map([...stories].map(([id, story]) => [id, wordsCoverage(story.words, content, weightOf)]));
 }
 
 /**

@@ -5,7 +5,7 @@ import { buildMatchExpression, queryTerms } from './fts-query.js';
 import { newestFirst } from './recency.js';
 import { reciprocalRankFusion } from './rrf.js';
 import { scoreFusion } from './score-fusion.js';
-import { termsIn, withNamePhrases } from './term-match.js';
+import { contentTerms, termsIn, withNamePhrases } from './term-match.js';
 import { relatedMatchExpression } from './query-expansion.js';
 import { searchedForms } from './searched-forms.js';
 import { termWeights, type TermWeights } from './term-weights.js';
@@ -19,6 +19,7 @@ import { DEFAULT_COVERAGE_WEIGHT, rerankByCoverage } from './coverage-rerank.js'
 import { withArticleComplement } from './article-complement.js';
 import { articleCoverage, DEFAULT_ARTICLE_WEIGHT, pulledIn, rerankByStory } from './article-coverage.js';
 import type { FusedHit } from './rrf.js';
+import { StoryCache } from './story-cache.js';
 import { favourCountries } from './place-answer.js';
 import { favourNamedListLines, namesListLabel } from './list-line.js';
 
@@ -65,6 +66,11 @@ export interface SearchOptions {
    * passage (see article-coverage); 0 reads the passage alone, as before.
    */
   articleWeight?: number;
+  /**
+   * Whole stories kept between searches (see story-cache): the caller's, so that what it reads of the same
+   * stories after the search (the evidence check) is not read again. Read afresh by each search otherwise.
+   */
+  stories?: StoryCache;
 }
 
 const DEFAULT_CANDIDATES = 50;
@@ -146,9 +152,12 @@ async function withCoveredStories(
   size: number,
   terms: readonly string[],
   weightOf: TermWeights,
+  stories: StoryCache,
 ): Promise<Shortlist> {
   const records = await store.passages(fused.slice(0, STORY_DEPTH).map((hit) => hit.id));
-  const storyCoverage = await articleCoverage(store, records, terms, weightOf);
+  // A question of no content words ("what did he say?") is covered by no story: none is read.
+  const read = contentTerms(terms).length > 0 ? records.map((record) => record.articleId) : [];
+  const storyCoverage = articleCoverage(await stories.stories(store, read), terms, weightOf);
   const articleOf = new Map(records.map((record) => [record.id, record.articleId]));
   const first = fused.slice(0, size);
   const shortlist = [
@@ -180,6 +189,7 @@ export async function searchPassages(
     relatedWeight = DEFAULT_RELATED_WEIGHT,
     complementBest = false,
     articleWeight = DEFAULT_ARTICLE_WEIGHT,
+    stories = new StoryCache(),
   }: SearchOptions,
 ): Promise<SearchHit[]> {
   const depth = Math.max(candidates, limit * 2);
@@ -202,7 +212,7 @@ export async function searchPassages(
   // Read a few more than needed so that dropping duplicates still leaves `limit` passages.
   const { shortlist, records, storyCoverage } =
     weightOf && articleWeight > 0 && coverageWeight > 0
-      ? await withCoveredStories(store, fused, limit * 3, terms, weightOf)
+      ? await withCoveredStories(store, fused, limit * 3, terms, weightOf, stories)
       : await plainShortlist(store, fused, limit * 3);
   const ids = shortlist.map((hit) => hit.id);
   const vectors = await store.vectors(ids);

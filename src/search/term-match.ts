@@ -33,15 +33,33 @@ export const initialsOf = (phrase: string) =>
     .map((word) => word[0]!.toUpperCase())
     .join('');
 
+/** A text's words as term matching reads them: worked out once for a text matched again and again (a story). */
+export interface TextWords {
+  /** Each word's stem. */
+  stems: ReadonlySet<string>;
+  /** The stems in reading order, joined by single spaces, a space at each end: where a name's words stand together. */
+  sequence: string;
+  /** Runs of two or more capitals as written, where a name's initials stand ("GE", "EU"). */
+  capitals: ReadonlySet<string>;
+}
+
+export function textWords(text: string): TextWords {
+  const words = wordStems(text);
+  return {
+    stems: new Set(words),
+    sequence: ` ${words.join(' ')} `,
+    capitals: new Set(text.match(/\p{Lu}{2,}/gu)),
+  };
+}
+
 /**
- * The question's terms that a text contains (by stem). A name of several words is held where its words
+ * The question's terms that a text's words hold (by stem). A name of several words is held where its words
  * stand in a row, or its initials in capitals ("GE's net profits were $5.37bn" under "GE sees ...").
  */
-export function termsIn(text: string, queryTerms: readonly string[]): Set<string> {
-  const words = wordStems(text);
-  const stems = new Set(words);
-  const sequence = ` ${words.join(' ')} `;
-  const capitals = new Set(text.match(/\p{Lu}{2,}/gu));
+export function termsHeld(
+  { stems, sequence, capitals }: TextWords,
+  queryTerms: readonly string[],
+): Set<string> {
   return new Set(
     queryTerms.filter((term) =>
       isPhrase(term)
@@ -51,16 +69,27 @@ export function termsIn(text: string, queryTerms: readonly string[]): Set<string
   );
 }
 
+/** The question's terms that a text contains (see termsHeld). */
+export const termsIn = (text: string, queryTerms: readonly string[]): Set<string> =>
+  termsHeld(textWords(text), queryTerms);
+
 /**
  * Share of the question's terms that a text contains, each term weighted (by its rarity in the index, so
  * that "February" counts for more than "Russian"): the lexical half of the evidence check.
  */
-export function termCoverage(
+export const termCoverage = (
   text: string,
   queryTerms: readonly string[],
   weightOf: (term: string) => number = () => 1,
+): number => wordsCoverage(textWords(text), queryTerms, weightOf);
+
+/** termCoverage of a text whose words are worked out already. */
+export function wordsCoverage(
+  words: TextWords,
+  queryTerms: readonly string[],
+  weightOf: (term: string) => number = () => 1,
 ): number {
-  const found = termsIn(text, queryTerms);
+  const found = termsHeld(words, queryTerms);
   let total = 0;
   let covered = 0;
   for (const term of new Set(queryTerms)) {

@@ -302,6 +302,17 @@ export class PostgresPassageStore implements PassageStore {
     );
   }
 
+  async storyTexts(articleIds: readonly number[]): Promise<Map<number, string>> {
+    if (articleIds.length === 0) return new Map();
+    const rows = await this.query<{ id: number; text: string }>(
+      `SELECT a.id, a.context || chr(10) || string_agg(p.text, chr(10) ORDER BY p.ordinal) AS text
+       FROM articles a JOIN passages p ON p.article_id = a.id
+       WHERE a.id = ANY($1::int[]) GROUP BY a.id ORDER BY a.id`,
+      [articleIds],
+    );
+    return new Map(rows.map((row) => [row.id, row.text]));
+  }
+
   async vectors(ids: readonly number[]): Promise<Map<number, Float32Array>> {
     if (ids.length === 0) return new Map();
     const rows = await this.query<{ id: number; embedding: string }>(
