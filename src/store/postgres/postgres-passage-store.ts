@@ -22,7 +22,7 @@ import {
   type StoredCalibration,
 } from '../schema.js';
 import { DIGEST_KEY, parseDigest, type IndexDigest } from '../index-digest.js';
-import { toTermQuery, type TermQuery } from './fts-terms.js';
+import { lexeme, toTermQuery, type TermQuery } from './fts-terms.js';
 import {
   createPool,
   describeLocation,
@@ -111,6 +111,7 @@ function bm25Query(
   limit: number | null,
   { range, ids }: Restriction,
 ): [string, unknown[]] {
+  if (query.orPhrases) return orPhrasesQuery(query.orPhrases, contextWeight, limit, { range, ids });
   const params: unknown[] = [query.phrases, contextWeight, limit];
   const joins: string[] = [];
   const conditions: string[] = [];
@@ -137,6 +138,65 @@ function bm25Query(
     ${joins.join(' ')}
     ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
     GROUP BY po.passage_id ORDER BY score, po.passage_id LIMIT $3`;
+  return [sql, params];
+}
+
+/**
+ * BM25 of phrases joined by OR where a phrase has several words (a related expression, "drag his feet"), as
+ * FTS5 scores it: such a phrase is one term, its count the places its words stand together in a column, its
+ * idf from the passages holding it so (FTS5 reads phrases column by column, so a phrase across the text and
+ * the context is none). The counts come from the tsvectors' positions; single words from the postings.
+ */
+function orPhrasesQuery(
+  phrases: readonly string[][],
+  contextWeight: number,
+  limit: number | null,
+  { range, ids }: Restriction,
+): [string, unknown[]] {
+  const params: unknown[] = [contextWeight, limit];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  const positions = (column: string, word: string) =>
+    `coalesce((SELECT u.positions FROM unnest(m.${column}) u WHERE u.lexeme = ${param(word)}), '{}')`;
+  const phraseCount = (column: string, [first, ...next]: readonly string[]) =>
+    `(SELECT count(*) FROM unnest(${positions(column, first!)}) p(at)
+      WHERE ${next.map((word, i) => `at + ${i + 1} = ANY(${positions(column, word)})`).join(' AND ')})`;
+  const counts = phrases.map((words, k) =>
+    words.length === 1
+      ? `SELECT ${k} AS k, passage_id AS id, text_count AS tc, context_count AS cc, length
+         FROM postings WHERE term = ${param(words[0])}`
+      : `SELECT ${k} AS k, m.id, ${phraseCount('text_terms', words)} AS tc,
+           ${phraseCount('context_terms', words)} AS cc, m.term_count AS length
+         FROM passages m
+         WHERE m.id IN (SELECT passage_id FROM postings WHERE term = ${param(words[0])})
+           AND m.terms @@ ${param(words.map(lexeme).join(' <-> '))}::tsquery`,
+  );
+  const conditions: string[] = [];
+  const joins: string[] = [];
+  if (hasBounds(range) || ids) joins.push('JOIN passages m ON m.id = f.id');
+  if (hasBounds(range)) {
+    joins.push('JOIN articles a ON a.id = m.article_id');
+    conditions.push(withinPeriod(params.length + 1));
+    params.push(...dayBounds(range));
+  }
+  if (ids) conditions.push(`f.id = ANY(${param(ids)}::int[])`);
+  const sql = `
+    WITH s AS MATERIALIZED (
+      SELECT passages::float8 AS n, greatest(total_terms::float8 / greatest(passages, 1), 1) AS average
+      FROM corpus_stats
+    ),
+    found AS MATERIALIZED (
+      SELECT k, id, tc + $1::float8 * cc AS freq, length FROM (${counts.join(' UNION ALL ')}) c WHERE tc + cc > 0
+    ),
+    idf AS (
+      SELECT k, greatest(ln((s.n - count(*) + 0.5::float8) / (count(*) + 0.5::float8)), 1e-6) AS idf
+      FROM found CROSS JOIN s GROUP BY k, s.n
+    )
+    SELECT f.id,
+      -sum(i.idf * f.freq * ${K1 + 1} / (f.freq + ${K1} * (${1 - B} + ${B} * f.length::float8 / s.average))) AS score
+    FROM found f JOIN idf i ON i.k = f.k CROSS JOIN s
+    ${joins.join(' ')}
+    ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
+    GROUP BY f.id ORDER BY score, f.id LIMIT $2`;
   return [sql, params];
 }
 
