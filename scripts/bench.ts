@@ -5,13 +5,13 @@ import { parseCliArgs } from '../src/cli/parse-args.js';
 import { printTable } from '../src/cli/print-table.js';
 import { runCli } from '../src/cli/run-cli.js';
 import { benchConfigSchema, ConfigError } from '../src/config.js';
-import { loadEmbedder, QUESTION_SESSION } from '../src/embed/embedder.js';
-import { botRun, type BotRun } from './bench/bot-bench.js';
+import type { EmbedderConfig } from '../src/embed/embedder.js';
+import { loadEmbedderLazily } from '../src/embed/load-lazily.js';
+import type { BotRun } from './bench/bot-bench.js';
 import { benchIndex, prepareCorpus, type CorpusName } from './bench/corpora.js';
-import { projectedIndex } from './bench/projected-index.js';
 import { ingestRun, type IngestRun } from './bench/ingest-bench.js';
-import { briefRun, type BriefRun } from './bench/brief-bench.js';
-import { queryRun, type QueryRun } from './bench/query-bench.js';
+import type { BriefRun } from './bench/brief-bench.js';
+import type { QueryRun } from './bench/query-bench.js';
 import { median, type Latency } from './bench/stats.js';
 
 /**
@@ -74,6 +74,15 @@ const argsSchema = z.object({
 });
 
 const log = (line: string) => console.error(line);
+
+/**
+ * The embedder the product asks questions with (one onnxruntime thread, as `Briefing.open` loads it), its
+ * module imported only by the parts that ask questions: an ingest run's memory stays the product's.
+ */
+async function questionEmbedder(config: EmbedderConfig) {
+  const { loadEmbedder, QUESTION_SESSION } = await import('../src/embed/embedder.js');
+  return loadEmbedder(config, QUESTION_SESSION);
+}
 
 async function repeat<T>(runs: number, label: string, run: () => Promise<T>): Promise<T[]> {
   const results: T[] = [];
@@ -198,6 +207,9 @@ runCli(async () => {
     ingest_threads: config.INGEST_THREADS ?? 'auto (one per core when there is enough to do)',
   };
 
+  // The other parts' modules (query, brief, bot, the projected index, the embedder) are imported when their
+  // part runs: ingest's peak is the process's resident memory, and importing them all beforehand added 53 MB
+  // to it (process.memoryUsage().rss after import: 154 -> 207 MB) that ingest never uses.
   for (const name of ['bbc', 'reuters'] as const) {
     if (!wanted(`ingest-${name}`)) continue;
     const corpus = prepareCorpus(name, config.BENCH_DIR, args.articles);
@@ -208,30 +220,41 @@ runCli(async () => {
   // the proxy's dimension, since embedding it with the proxy would take about 80 CPU-minutes here.
   const newsIndex = async () =>
     model === PROXY_MODEL && config.EMBEDDING_MODEL !== PROXY_MODEL
-      ? projectedIndex('news', config, model, (await loadEmbedder(product)).dimension, log, args.articles)
+      ? (await import('./bench/projected-index.js')).projectedIndex(
+          'news',
+          config,
+          model,
+          (await loadEmbedderLazily(product)).dimension,
+          log,
+          args.articles,
+        )
       : benchIndex('news', product, log, args.articles);
   if (wanted('query')) {
     const index = await benchIndex('bbc', product, log, args.articles);
-    const embedder = await loadEmbedder(product, QUESTION_SESSION);
+    const embedder = await questionEmbedder(product);
+    const { queryRun } = await import('./bench/query-bench.js');
     const runs = await repeat(args.runs, 'query', () => queryRun(index.dbPath, product, embedder));
     figures.query = queryFigures(index.description, model, runs);
   }
   if (wanted('query-news')) {
     const index = await newsIndex();
-    const embedder = await loadEmbedder(product, QUESTION_SESSION);
+    const embedder = await questionEmbedder(product);
+    const { queryRun } = await import('./bench/query-bench.js');
     const runs = await repeat(args.runs, 'query-news', () => queryRun(index.dbPath, product, embedder));
     figures.query_news = queryFigures(index.description, model, runs);
   }
   if (wanted('brief')) {
     // A brief reads whole stories across the archive: measured at a large newsroom's size, as the bot is.
     const index = await newsIndex();
-    const embedder = await loadEmbedder(product, QUESTION_SESSION);
+    const embedder = await questionEmbedder(product);
+    const { briefRun } = await import('./bench/brief-bench.js');
     const runs = await repeat(args.runs, 'brief', () => briefRun(index.dbPath, product, embedder));
     figures.brief = briefFigures(index.description, model, runs);
   }
   if (wanted('bot')) {
     // The bot's start and memory at the size of a large newsroom archive: both corpora, about 120k passages.
     const index = await newsIndex();
+    const { botRun } = await import('./bench/bot-bench.js');
     const runs = await repeat(args.runs, 'bot', () => botRun(index.dbPath, product));
     figures.bot = botFigures(index.description, model, runs);
   }

@@ -6,7 +6,7 @@ import zlib from 'node:zlib';
 import Database from 'better-sqlite3';
 import { XMLParser } from 'fast-xml-parser';
 import type { BenchConfig } from '../../src/config.js';
-import { loadEmbedder } from '../../src/embed/embedder.js';
+import { loadEmbedderLazily } from '../../src/embed/load-lazily.js';
 import { reindex } from '../../src/ingest/reindex.js';
 import { openPassageStore } from '../../src/store/open-store.js';
 
@@ -271,7 +271,7 @@ export async function benchIndex(
   const summary = await reindex(
     indexConfig,
     { full: false, prune: true, dryRun: false },
-    () => loadEmbedder(indexConfig),
+    () => loadEmbedderLazily(indexConfig),
     {
       onEmbedStart: (passages) => {
         total = passages;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CoreConfig } from '../../src/config.js';
-import { loadEmbedder } from '../../src/embed/embedder.js';
+import { loadEmbedderLazily } from '../../src/embed/load-lazily.js';
 import { reindex, type ReindexSummary } from '../../src/ingest/reindex.js';
 import { BENCH_CACHE, type Corpus } from './corpora.js';
 import { since } from './stats.js';
@@ -32,7 +32,7 @@ export async function ingestRun(corpus: Corpus, config: CoreConfig): Promise<Ing
   try {
     let started = performance.now();
     const cpu = process.cpuUsage();
-    const full: ReindexSummary = await reindex(runConfig, incremental, () => loadEmbedder(runConfig));
+    const full: ReindexSummary = await reindex(runConfig, incremental, () => loadEmbedderLazily(runConfig));
     const fullSeconds = since(started) / 1000;
     const { user, system } = process.cpuUsage(cpu);
     started = performance.now();

@@ -1,5 +1,6 @@
 import type { CoreConfig } from '../config.js';
-import { loadEmbedder, type Embedder } from '../embed/embedder.js';
+import type { Embedder } from '../embed/embedder.js';
+import { loadEmbedderLazily } from '../embed/load-lazily.js';
 import { reindex, type ReindexOptions, type ReindexSummary } from '../ingest/reindex.js';
 import { calibrateIndex, type CalibrationOutcome } from './calibrate-index.js';
 import { closeWriteSessions } from '../store/index-write-session.js';
@@ -20,7 +21,7 @@ export interface IngestResult {
 export async function reindexWithProgress(
   config: CoreConfig,
   options: ReindexOptions,
-  loadModel: () => Promise<Embedder> = () => loadEmbedder(config),
+  loadModel: () => Promise<Embedder> = () => loadEmbedderLazily(config),
 ): Promise<IngestResult> {
   let model: Promise<Embedder> | null = null;
   const loadOnce = () => (model ??= loadModel());

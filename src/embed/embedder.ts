@@ -92,11 +92,12 @@ async function createSession(config: EmbedderConfig, { threads }: SessionOptions
  * many tokens, fewer rows beyond. onnxruntime's arena keeps the largest pass's activations for the session's
  * life, and attention's grow with the square of the width: on the proxy (one thread), a pass of 8 x 256
  * tokens grew the process by 86 MB, 4 x 256 by 37 MB and 8 x 128 by 20 MB, and BBC passages with their
- * article context reach 273 tokens (37% over 128). The model's CPU time is the same within noise: 34.0 ms
- * a passage at 8 a pass, 34.3 with this limit (1,452 BBC passages, proxy, one thread, medians of 3
- * interleaved runs under load).
+ * article context reach 273 tokens. Each ingest worker holds such an arena: ingesting BBC (10,646 passages,
+ * proxy, two workers) peaked at 717 and 715 MB with 128 tokens a row, 629 MB with 64, in 113.2 and 115.4
+ * CPU-s with 128, 114.7 with 64 (the model's CPU time does not grow with more, narrower passes: 34.0 ms a
+ * passage at 8 a pass, 34.3 at 8 x 128 tokens, one thread).
  */
-const TOKENS_PER_ROW = 128;
+const TOKENS_PER_ROW = 64;
 
 /**
  * Consecutive runs of `order` (sorted by token count, shortest first) as forward passes: at most
