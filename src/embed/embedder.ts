@@ -95,9 +95,12 @@ async function createSession(config: EmbedderConfig, { threads }: SessionOptions
  * article context reach 273 tokens. Each ingest worker holds such an arena: ingesting BBC (10,646 passages,
  * proxy, two workers) peaked at 717 and 715 MB with 128 tokens a row, 629 MB with 64, in 113.2 and 115.4
  * CPU-s with 128, 114.7 with 64 (the model's CPU time does not grow with more, narrower passes: 34.0 ms a
- * passage at 8 a pass, 34.3 at 8 x 128 tokens, one thread).
+ * passage at 8 a pass, 34.3 at 8 x 128 tokens, one thread). On a quiet machine 64 still peaked at 686 to
+ * 740 MB (six runs, median 700); 32, which gives a passage of BBC's width a pass of its own, peaked at 653
+ * to 709 MB (median 675), 14 to 37 MB below 64 in each of three alternated pairs, at the same speed (210
+ * passages/s, 98 CPU-s; `npm run --silent bench -- --model proxy --only ingest-bbc --runs 1 --json`).
  */
-const TOKENS_PER_ROW = 64;
+const TOKENS_PER_ROW = 32;
 
 /**
  * Consecutive runs of `order` (sorted by token count, shortest first) as forward passes: at most
