@@ -8,10 +8,15 @@ import { reindex } from '../src/ingest/reindex.js';
 import { withArticleComplement } from '../src/search/article-complement.js';
 import { completeWithFollowing } from '../src/search/complete-passage.js';
 import { queryTerms } from '../src/search/fts-query.js';
+import { storyOf } from '../src/search/story-cache.js';
 import { questionNames } from '../src/search/term-match.js';
 import { SqlitePassageStore } from '../src/store/passage-store.js';
 import { scratchCorpus } from './helpers/corpus.js';
 import { sharedEmbedder, testConfig } from './helpers/model.js';
+
+/** An article's story as the store reads it for the evidence check: its context, then its text. */
+const storyWithContext = (id: number, passage: { context: string }, text: string) =>
+  new Map([[id, storyOf(`${passage.context}\n${text}`)]]);
 
 /**
  * Topical questions whose answer the old search missed for a class of reason: a paragraph that never
@@ -373,7 +378,7 @@ describe('the found / not found judgement', () => {
     const names = questionNames(question, terms);
     const judge = (story: string) => {
       const hits = [{ passage: { ...passage, articleId: 3 }, similarity: 0.1 }];
-      const articles = new Map([[3, `${passage.context}\n${passage.text}\n${story}`]]);
+      const articles = new Map([[3, storyOf(`${passage.context}\n${passage.text}\n${story}`)]]);
       const [evidence] = evidenceOf(
         hits,
         terms,
@@ -460,7 +465,14 @@ describe('the found / not found judgement', () => {
     };
     const judge = (article: string) => {
       const hits = [{ passage: defences, similarity: 0.9 }];
-      const [evidence] = evidenceOf(hits, terms, () => 4, names, question, new Map([[7, article]]));
+      const [evidence] = evidenceOf(
+        hits,
+        terms,
+        () => 4,
+        names,
+        question,
+        storyWithContext(7, defences, article),
+      );
       return isStrongEvidence(evidence!, archive);
     };
     expect(judge(`${defences.text}\nThe council will pay for the defences from its reserves.`)).toBe(false);
@@ -481,7 +493,14 @@ describe('the found / not found judgement', () => {
     };
     const judge = (article: string) => {
       const hits = [{ passage: seized, similarity: 0.9 }];
-      const [evidence] = evidenceOf(hits, terms, () => 4, names, question, new Map([[8, article]]));
+      const [evidence] = evidenceOf(
+        hits,
+        terms,
+        () => 4,
+        names,
+        question,
+        storyWithContext(8, seized, article),
+      );
       return isStrongEvidence(evidence!, archive);
     };
     expect(judge('The British coastguard seized 14 Japanese trawlers.')).toBe(true);
@@ -495,7 +514,7 @@ describe('the found / not found judgement', () => {
       () => 4,
       questionNames(american, queryTerms(american)),
       american,
-      new Map([[8, 'The coastguard told us the boats were seized.']]),
+      storyWithContext(8, seized, 'The coastguard told us the boats were seized.'),
     );
     expect(isStrongEvidence(told!, archive)).toBe(false);
   });

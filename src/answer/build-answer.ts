@@ -159,18 +159,6 @@ async function outsideArchive(store: PassageStore, question: string): Promise<st
     : `No indexed article is from ${years}.`;
 }
 
-/** The whole text of the hits' stories by article id, as search read them (kept, not read again). */
-async function storyTextsOf(
-  context: AnswerContext,
-  hits: readonly { passage: Pick<PassageRecord, 'articleId'> }[],
-): Promise<Map<number, string>> {
-  const stories = await context.stories.stories(
-    context.store,
-    hits.map((hit) => hit.passage.articleId),
-  );
-  return new Map([...stories].map(([id, story]) => [id, story.text]));
-}
-
 async function answerFromSearch(
   context: AnswerContext,
   question: string,
@@ -203,7 +191,10 @@ async function answerFromSearch(
     question,
     // The stories are read for the names the question asks about and for the years it names.
     names.length > 0 || yearsAsked(question).length > 0
-      ? await storyTextsOf(context, hits.slice(0, EVIDENCE_DEPTH))
+      ? await context.stories.stories(
+          context.store,
+          hits.slice(0, EVIDENCE_DEPTH).map((hit) => hit.passage.articleId),
+        )
       : undefined,
   );
   if (!evidence.some((item) => isStrongEvidence(item, context.calibration.evidence))) {

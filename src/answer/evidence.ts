@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { asksForQuantity, holdsQuantity, isPictureWord } from '../search/answer-type.js';
 import { parseSpeakerQuestion } from '../search/parse-question.js';
 import { countryFormsOf, namesCountry } from '../search/place-names.js';
-import { contentTerms, termCoverage, termsIn, withNamePhrases } from '../search/term-match.js';
+import type { Story } from '../search/story-cache.js';
+import { contentTerms, termCoverage, termsHeld, termsIn, withNamePhrases } from '../search/term-match.js';
 
 /**
  * When is a passage good enough to call the question answered? Either the model finds it close in
@@ -32,14 +33,14 @@ export interface Evidence {
   anchored: boolean;
   /**
    * The passage (with its context) and its story lack a year the question names (see yearMissed). Never
-   * strong evidence, however close in meaning: "the score in the
-   * 2010 World Cup final" is not answered by a passage on another final.
+   * strong evidence, however close in meaning: "the score in the 2010 World Cup final" is not answered by
+   * a passage on another final.
    */
   missesYear?: boolean;
   /**
    * None of the best few passages comes from an article that mentions every name the question asks about.
    * Never strong evidence: they are about something else that shares the question's other words. See
-   * articleTexts in evidenceOf.
+   * stories in evidenceOf.
    */
   missesName?: boolean;
 }
@@ -103,8 +104,8 @@ function holdsMoreThanNames(text: string, content: readonly string[], names: rea
  * competition and "how many passengers did Air Deccan carry in 2010?" (unanswerable refused 0.970 ->
  * 0.909).
  */
-const yearMissed = (year: string, held: ReadonlySet<string>, story: string | undefined) =>
-  !held.has(year) && (story === undefined || !termsIn(story, [year]).has(year));
+const yearMissed = (year: string, held: ReadonlySet<string>, story: Story | undefined) =>
+  !held.has(year) && (story === undefined || !termsHeld(story.words, [year]).has(year));
 
 /** The model's half of the judgement, whose thresholds are calibrated per model and per index. */
 export function isCloseInMeaning(
@@ -138,7 +139,7 @@ export function evidenceOf(
   names: readonly string[] = [],
   question?: string,
   /**
-   * The whole text of the hits' articles, by article id. When no article among them mentions every name
+   * The hits' whole stories (see StoryCache), by article id. When no article among them mentions every name
    * the question asks about, nothing found is about it, however close in meaning: "How much did Oracle pay
    * to buy Sun Microsystems?" was answered by a story on a Sun product launch, "When will Aston Martin
    * launch its first electric SUV?" by one on its cheapest sports car, each close enough to the model
@@ -152,7 +153,7 @@ export function evidenceOf(
    * 0.970; answerable hit@1 / hit@3 unchanged, two answerable questions that were shown other stories'
    * passages ("UK defence intelligence", "the former KGB officer") now refused; held-out unchanged.
    */
-  articleTexts?: ReadonlyMap<number, string>,
+  stories?: ReadonlyMap<number, Story>,
 ): Evidence[] {
   // A name of several words is held as one ("General Electric", never the "General" of "General Motors").
   const terms = question === undefined ? queryTerms : withNamePhrases(question, queryTerms);
@@ -166,15 +167,17 @@ export function evidenceOf(
   const wantsStatement = question !== undefined && parseSpeakerQuestion(question)?.topic === null;
   const judged = hits.slice(0, EVIDENCE_DEPTH);
   const storyOf = (passage: (typeof judged)[number]['passage']) =>
-    passage.articleId === undefined ? undefined : articleTexts?.get(passage.articleId);
+    passage.articleId === undefined ? undefined : stories?.get(passage.articleId);
   const namesEverything = ({ passage }: (typeof judged)[number]) => {
-    const article = storyOf(passage);
-    if (article === undefined) return true;
-    const text = `${passage.context}\n${article}`;
+    // The story's text begins with its context (headline and subjects), as search read it.
+    const story = storyOf(passage);
+    if (story === undefined) return true;
     const countries = names.map(countryFormsOf);
-    const held = termsIn(text, [...names, ...countries.flatMap((forms) => forms?.words ?? [])]);
+    const held = termsHeld(story.words, [...names, ...countries.flatMap((forms) => forms?.words ?? [])]);
     // A country's name is held by any of its forms, its codes as written: "US" is not every story's "us".
-    return names.every((name, i) => (countries[i] ? namesCountry(text, countries[i], held) : held.has(name)));
+    return names.every((name, i) =>
+      countries[i] ? namesCountry(story.text, countries[i], held) : held.has(name),
+    );
   };
   const missesName = names.length > 0 && judged.length > 0 && !judged.some(namesEverything);
   return judged.map(({ passage, similarity }) => {

@@ -1,11 +1,14 @@
 import type { PassageStore } from '../store/passage-store.js';
-import { textWords, type TextWords } from './term-match.js';
+import { wordsOf, type TextWords } from './term-match.js';
 
 /** A whole story: its context (headline) then every paragraph, and its words as term matching reads them. */
 export interface Story {
   text: string;
   words: TextWords;
 }
+
+/** A story's text with its words worked out. */
+export const storyOf = (text: string): Story => ({ text, words: wordsOf(text) });
 
 /**
  * How many stories a cache keeps (see StoryCache), the least recently used dropped first: a bound on memory,
@@ -82,5 +85,5 @@ async function readStories(
 ): Promise<Map<number, Story>> {
   if (ids.length === 0) return new Map();
   const texts = await store.storyTexts(ids);
-  return new Map([...texts].map(([id, text]) => [id, { text, words: textWords(text) }]));
+  return new Map([...texts].map(([id, text]) => [id, storyOf(text)]));
 }

@@ -43,7 +43,7 @@ export interface TextWords {
   capitals: ReadonlySet<string>;
 }
 
-export function textWords(text: string): TextWords {
+export function wordsOf(text: string): TextWords {
   const words = wordStems(text);
   return {
     stems: new Set(words),
@@ -71,7 +71,7 @@ export function termsHeld(
 
 /** The question's terms that a text contains (see termsHeld). */
 export const termsIn = (text: string, queryTerms: readonly string[]): Set<string> =>
-  termsHeld(textWords(text), queryTerms);
+  termsHeld(wordsOf(text), queryTerms);
 
 /**
  * Share of the question's terms that a text contains, each term weighted (by its rarity in the index, so
@@ -81,7 +81,7 @@ export const termCoverage = (
   text: string,
   queryTerms: readonly string[],
   weightOf: (term: string) => number = () => 1,
-): number => wordsCoverage(textWords(text), queryTerms, weightOf);
+): number => wordsCoverage(wordsOf(text), queryTerms, weightOf);
 
 /** termCoverage of a text whose words are worked out already. */
 export function wordsCoverage(
