@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { capitalsAsCountries, capRelated } from '../src/search/speaker-retriever.js';
+import { capitalsAsCountries, capRelated, nextStatements } from '../src/search/speaker-retriever.js';
+import type { PassageRecord } from '../src/store/passage-store.js';
 import { askedStories } from './helpers/asked-stories.js';
 
 /**
@@ -17,6 +18,7 @@ import { askedStories } from './helpers/asked-stories.js';
  * A minister's short remark beside her long statement on the topic, in a story whose headline names it.
  * And a home secretary called "New Home Secretary" in the story of his first days, and "Home Secretary" in
  * a later one that says more of the topic asked about.
+ * A fisheries minister's demand in reported speech, then his quote in the next paragraph.
  * An organisation quoted in its own name, and its managing director, quoted once with the organisation in
  * her role and once without.
  * Real model, real SQLite, made-up stories.
@@ -134,6 +136,14 @@ Licences went on sale at the harbour office, and the first boats left at dawn.
 
 The season runs until the end of October.
 `,
+  'quota.md': `---
+title: Minister presses the islands on the fish quota
+published: 2005-03-07
+---
+Fisheries minister Piet Vandam said the islands must lift their fish quota by April.
+
+"If it stays, our boats will have nowhere left to go, and we will answer in kind," Vandam said.
+`,
   'index.md': `---
 title: Central bank governor speaks in Boston
 published: 2005-03-03
@@ -224,6 +234,20 @@ describe('a capital standing for its country in the topic', () => {
     );
     // A capital written in lower case is no name ("the capital's limits"), nor is a word that is no capital.
     expect(capitalsAsCountries('about the limits on meat imports in Ohio').size).toBe(0);
+  });
+});
+
+describe("the speaker's next paragraph", () => {
+  it('is shown with one of the first statements when the same speaker goes on there', async () => {
+    const answer = await ask("What did Vandam say about the islands' fish quota?");
+    expect(answer.passages[0]!.text).toMatch(/must lift their fish quota[^]*we will answer in kind/);
+  });
+
+  it("is known from the statements' places in their stories", () => {
+    const at = (id: number, articleId: number, ordinal: number) =>
+      ({ id, articleId, ordinal }) as PassageRecord;
+    // 1 and 2 follow each other in one story; 3 is two paragraphs further on; 4 is in another story.
+    expect(nextStatements([at(2, 7, 1), at(1, 7, 0), at(3, 7, 3), at(4, 8, 2)])).toEqual(new Map([[1, 2]]));
   });
 });
 

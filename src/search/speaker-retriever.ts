@@ -14,6 +14,12 @@ import { scoreFusion } from './score-fusion.js';
 export interface StatementHit extends SearchHit {
   /** The span covering the speaker's statements, as offsets into the passage's text. */
   statement: Span;
+  /**
+   * The id of the next paragraph of its story when that holds statements of the same speakers too ("Lyng
+   * warned Japan that the failure to remove a longstanding import quota ..." then his quote, "... the
+   * failure to remove it (the beef quota) might be very serious"); null when it holds none.
+   */
+  carriedOnBy: number | null;
 }
 
 export interface StatementQuery {
@@ -263,6 +269,17 @@ async function rankWithArticles(
   return scores;
 }
 
+/** Each statement's passage id -> the id of the statement in the paragraph right after it in its story. Pure. */
+export function nextStatements(statements: readonly PassageRecord[]): Map<number, number> {
+  const byPlace = new Map(statements.map((p) => [`${p.articleId}:${p.ordinal}`, p.id]));
+  const next = new Map<number, number>();
+  for (const passage of statements) {
+    const following = byPlace.get(`${passage.articleId}:${passage.ordinal + 1}`);
+    if (following !== undefined) next.set(passage.id, following);
+  }
+  return next;
+}
+
 /**
  * The speaker retriever: every passage of the articles' body holding a statement by one of `speakers`.
  * With a topic, ranked by it as hybrid search ranks the whole index, by their article's match with it
@@ -285,6 +302,7 @@ export async function searchStatements(
     (p) => p.kind === 'body' && isWithin(p.published, range),
   );
   const ranked = topic ? await rankWithArticles(store, passages, topic, vectorWeight, describedAs) : null;
+  const carriedOn = nextStatements(passages);
   const hits: StatementHit[] = passages.map((passage, index) => ({
     passage,
     score: passages.length - index,
@@ -292,6 +310,7 @@ export async function searchStatements(
     bm25Rank: null,
     ...ranked?.get(passage.id),
     statement: statementSpan(passage, quotesByPassage.get(passage.id)!),
+    carriedOnBy: carriedOn.get(passage.id) ?? null,
   }));
   if (ranked) hits.sort((a, b) => b.score - a.score);
   return dropNearDuplicates(hits, (hit) => hit.passage.text, limit);
