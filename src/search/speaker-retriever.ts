@@ -93,12 +93,13 @@ const amidSentence = (topic: string) => `about ${topic}`;
  * the ones on Japan's quota; and "U.S." was not searched at all (a code without two letters in a row is
  * no related word). The dotted codes only: FTS5 reads "US" as the pronoun "us". No longer related words
  * (see lexiconBesideCountries): counted twice, "American anglers" in passing outranked a story on "the
- * U.S. administration" all through. Development set (`npm run
- * --silent eval -- --only dev`, stand-in): speaker-topic-paraphrase hit@3 0.769 -> 0.846 (Mulroney's
- * "pace with which the U.S. administration moved" on Washington dragging its feet, 6th -> 3rd), every
- * other kind and unanswerable refused (0.970) unchanged. "U.S." is the phrase "u s" to FTS5, whose "s" is
- * every possessive's: a speaker question naming Washington costs about 18 CPU-ms more per ranking (two,
- * see rankWithArticles), Mulroney's 28 -> 58 to 67 CPU-ms; a topic without a capital costs nothing more. Pure.
+ * U.S. administration" all through. Development set (`npm run --silent eval -- --only dev`, stand-in):
+ * speaker-topic-paraphrase hit@3 0.769 -> 0.846 (Mulroney's "U.S. administration's lack of speed" on
+ * Washington dragging its feet, 6th -> 3rd; Lyng's "failure to remove a longstanding import quota on
+ * Japanese beef" 4th -> 3rd), every other kind, unanswerable refused (0.970) and the held-out set (0.765)
+ * unchanged. "U.S." is the phrase "u s" to FTS5, whose "s" is every possessive's: a topic naming
+ * Washington costs about 18 CPU-ms more a ranking (two, see rankWithArticles; Mulroney's question 28 ->
+ * 58 to 67 CPU-ms); a topic without a capital costs nothing more. Pure.
  */
 export function capitalsAsCountries(topic: string): Map<string, string[]> {
   const names = questionNames(topic, queryTerms(topic)).filter((name) => countryOfCapital(name).length > 0);
