@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { capRelated } from '../src/search/speaker-retriever.js';
+import { capitalsAsCountries, capRelated, nextStatements } from '../src/search/speaker-retriever.js';
+import type { PassageRecord } from '../src/store/passage-store.js';
 import { askedStories } from './helpers/asked-stories.js';
 
 /**
@@ -10,11 +11,14 @@ import { askedStories } from './helpers/asked-stories.js';
  * the name ("said Tom Berger, principal analyst at research firm Orbis"), which attribution does not keep.
  * A trade minister's two remarks in a story whose headline alone names the talks asked about, one of them
  * on Japan, asked about as "Tokyo".
+ * A premier's complaint of "the U.S. administration" in a story on the U.S. all through, beside his welcome
+ * to "American anglers" in a newer story, asked about as "Washington".
  * A governor's remark that holds one word of the topic asked about, beside one that holds three of its
  * synonyms.
  * A minister's short remark beside her long statement on the topic, in a story whose headline names it.
  * And a home secretary called "New Home Secretary" in the story of his first days, and "Home Secretary" in
  * a later one that says more of the topic asked about.
+ * A fisheries minister's demand in reported speech, then his quote in the next paragraph.
  * An organisation quoted in its own name, and its managing director, quoted once with the organisation in
  * her role and once without.
  * Real model, real SQLite, made-up stories.
@@ -110,6 +114,36 @@ published: 2005-03-02
 
 "Japan has not moved an inch, and we will not wait for ever," Brandt said.
 `,
+  'acid-rain.md': `---
+title: Premier presses Congress on acid rain
+published: 2005-03-05
+---
+Premier Jean Dufour urged the wildlife conference to press Congress for action on the acid rain blown north from the U.S.
+
+"We are not happy with the pace at which the U.S. administration has moved," Dufour said.
+
+The U.S. agreed last year to cut the emissions, but has yet to fund the plan.
+`,
+  'anglers.md': `---
+title: Premier opens the fishing season
+published: 2005-03-06
+---
+Premier Jean Dufour opened the fishing season on the northern lakes on Saturday.
+
+"Our lakes are full of fish this year, and American anglers are as welcome as ever," Dufour said.
+
+Licences went on sale at the harbour office, and the first boats left at dawn.
+
+The season runs until the end of October.
+`,
+  'quota.md': `---
+title: Minister presses the islands on the fish quota
+published: 2005-03-07
+---
+Fisheries minister Piet Vandam said the islands must lift their fish quota by April.
+
+"If it stays, our boats will have nowhere left to go, and we will answer in kind," Vandam said.
+`,
   'index.md': `---
 title: Central bank governor speaks in Boston
 published: 2005-03-03
@@ -182,6 +216,38 @@ describe('a capital opening the topic', () => {
   it('is read as the name of its country, not as a word with synonyms', async () => {
     const answer = await ask("What did Brandt say about Tokyo's farm policy?");
     expect(answer.passages[0]!.text).toMatch(/Japan has not moved an inch/);
+  });
+});
+
+describe('a capital standing for its country in the topic', () => {
+  it('is searched as the country in the words stories use, "U.S." too, not as a related word', async () => {
+    const answer = await ask('What did Dufour say about Washington dragging its feet?');
+    expect(answer.passages[0]!.text).toMatch(/pace at which the U.S. administration has moved/);
+  });
+
+  it('is searched with its country\'s names and dotted codes, never as the pronoun "us"', () => {
+    const washington = capitalsAsCountries('about Washington dragging its feet').get('washington');
+    expect(washington).toEqual(expect.arrayContaining(['united states', 'american', 'u.s.']));
+    expect(washington).not.toContain('us');
+    expect(capitalsAsCountries("about Tokyo's limits on meat imports")).toEqual(
+      new Map([['tokyo', expect.arrayContaining(['japan', 'japanese'])]]),
+    );
+    // A capital written in lower case is no name ("the capital's limits"), nor is a word that is no capital.
+    expect(capitalsAsCountries('about the limits on meat imports in Ohio').size).toBe(0);
+  });
+});
+
+describe("the speaker's next paragraph", () => {
+  it('is shown with one of the first statements when the same speaker goes on there', async () => {
+    const answer = await ask("What did Vandam say about the islands' fish quota?");
+    expect(answer.passages[0]!.text).toMatch(/must lift their fish quota[^]*we will answer in kind/);
+  });
+
+  it("is known from the statements' places in their stories", () => {
+    const at = (id: number, articleId: number, ordinal: number) =>
+      ({ id, articleId, ordinal }) as PassageRecord;
+    // 1 and 2 follow each other in one story; 3 is two paragraphs further on; 4 is in another story.
+    expect(nextStatements([at(2, 7, 1), at(1, 7, 0), at(3, 7, 3), at(4, 8, 2)])).toEqual(new Map([[1, 2]]));
   });
 });
 

@@ -29,6 +29,8 @@ export async function completeWithFollowing<T extends { passage: PassageRecord }
   store: Pick<PassageStore, 'following'>,
   hits: readonly T[],
   terms: readonly string[],
+  /** The caller's own reason a hit's next paragraph carries on from it (see build-answer's speaker path). */
+  carriesOn: (hit: T, index: number, next: PassageRecord) => boolean = () => false,
 ): Promise<T[]> {
   const rank = new Map(hits.map((hit, index) => [hit.passage.id, index]));
   const following = await store.following([...rank.keys()]);
@@ -41,6 +43,7 @@ export async function completeWithFollowing<T extends { passage: PassageRecord }
     const nextStems = stemsOf(next.text);
     const completes =
       (index === 0 && CONTINUES.test(next.text)) ||
+      carriesOn(hit, index, next) ||
       contentTerms(terms).some((term) => !held.has(stem(term)) && nextStems.has(stem(term)));
     if (!completes) return hit;
     if (nextRank !== undefined) absorbed.add(next.id);
