@@ -41,9 +41,9 @@ function capitals(): Map<string, string[]> {
       ...abbreviations.flatMap((abbreviation) => [abbreviation, dotted(abbreviation)]),
     ];
     const words = [...new Set(names.map((name) => name.toLowerCase()))];
-    // "Washington D.C." is "Washington" in a question.
-    for (const capital of country.capital.flatMap((name) => [name, name.replace(/\s+(?:\p{Lu}\.)+$/u, '')]))
-      byCapital.set(capital.toLowerCase(), words);
+    // "Washington D.C." is "Washington" in a question; "UK defence intelligence" is "British".
+    const capitalNames = country.capital.flatMap((name) => [name, name.replace(/\s+(?:\p{Lu}\.)+$/u, '')]);
+    for (const key of [...capitalNames, ...abbreviations]) byCapital.set(key.toLowerCase(), words);
   }
   return byCapital;
 }
@@ -94,8 +94,11 @@ export function namesCountry(text: string, forms: CountryForms, held: ReadonlySe
   );
 }
 
-/** The country a capital stands for, as the words a story would use for it; [] for a word that is no capital. */
-export const countryOfCapital = (word: string): readonly string[] => capitals().get(word.toLowerCase()) ?? [];
+/**
+ * The country a capital or a country's code stands for ("Moscow", "UK"), as the words a story would use for
+ * it; [] for a word that is neither.
+ */
+export const countryOf = (word: string): readonly string[] => capitals().get(word.toLowerCase()) ?? [];
 
 /**
  * The countries a text names by their common English name, written as a name ("Turkey", "United States";
