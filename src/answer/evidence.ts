@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { asksForQuantity, holdsQuantity, isPictureWord } from '../search/answer-type.js';
 import { parseSpeakerQuestion } from '../search/parse-question.js';
-import { countryFormsOf, namesCountry } from '../search/place-names.js';
 import type { Story } from '../search/story-cache.js';
 import { contentTerms, termCoverage, termsHeld, termsIn, withNamePhrases } from '../search/term-match.js';
 
@@ -147,7 +146,7 @@ export function evidenceOf(
    * answers often names the subject only in the headline or the opening paragraph. And any of the articles,
    * not each passage's own: "What did the Canadian Coalition on Acid Rain's spokesman say?" found the
    * coalition's story first, and was judged answered by the passage below it, on the Canadian government.
-   * A country is named in any of its forms (countryFormsOf): "Moscow's troops ... according to UK defence
+   * A country is named in any of its forms (see termsHeld): "Moscow's troops ... according to UK defence
    * intelligence" is answered by a story on "Russian soldiers" and "the British Ministry of Defence".
    * Measured on the development set (`npm run --silent eval -- --only dev`): unanswerable refused 0.909 ->
    * 0.970; answerable hit@1 / hit@3 unchanged, two answerable questions that were shown other stories'
@@ -171,13 +170,7 @@ export function evidenceOf(
   const namesEverything = ({ passage }: (typeof judged)[number]) => {
     // The story's text begins with its context (headline and subjects), as search read it.
     const story = storyOf(passage);
-    if (story === undefined) return true;
-    const countries = names.map(countryFormsOf);
-    const held = termsHeld(story.words, [...names, ...countries.flatMap((forms) => forms?.words ?? [])]);
-    // A country's name is held by any of its forms, its codes as written: "US" is not every story's "us".
-    return names.every((name, i) =>
-      countries[i] ? namesCountry(story.text, countries[i], held) : held.has(name),
-    );
+    return story === undefined || termsHeld(story.words, names).size === names.length;
   };
   const missesName = names.length > 0 && judged.length > 0 && !judged.some(namesEverything);
   return judged.map(({ passage, similarity }) => {

@@ -84,16 +84,6 @@ export function countryFormsOf(name: string): CountryForms | null {
   return formsByName.get(name) ?? null;
 }
 
-/** Whether a text names the country in any of its forms (see countryFormsOf). */
-export function namesCountry(text: string, forms: CountryForms, held: ReadonlySet<string>): boolean {
-  return (
-    forms.words.some((word) => held.has(word)) ||
-    forms.codes.some((code) =>
-      new RegExp(`(?<![\\p{L}.])${code.replace(/\./gu, '\\.')}(?![\\p{L}])`, 'u').test(text),
-    )
-  );
-}
-
 /**
  * The country a capital or a country's code stands for ("Moscow", "UK"), as the words a story would use for
  * it; [] for a word that is neither.

@@ -1,5 +1,6 @@
 import { headwordOf } from '../document/report-abbreviations.js';
 import { isStopword } from './fts-query.js';
+import { countryFormsOf, type CountryForms } from './place-names.js';
 
 /**
  * Close enough to a stemmer for matching question words: a word's first five letters, so "sanctions" finds
@@ -39,33 +40,54 @@ export interface TextWords {
   stems: ReadonlySet<string>;
   /** The stems in reading order, joined by single spaces, a space at each end: where a name's words stand together. */
   sequence: string;
-  /** Runs of two or more capitals as written, where a name's initials stand ("GE", "EU"). */
+  /**
+   * Runs of two or more capitals as written, where a name's initials stand ("GE", "EU"), dotted ones
+   * without their dots ("U.S." as "US").
+   */
   capitals: ReadonlySet<string>;
 }
 
 export function wordsOf(text: string): TextWords {
   const words = wordStems(text);
+  const dotted = (text.match(/(?<![\p{L}.])(?:\p{Lu}\.){2,}/gu) ?? []).map((code) =>
+    code.replaceAll('.', ''),
+  );
   return {
     stems: new Set(words),
     sequence: ` ${words.join(' ')} `,
-    capitals: new Set(text.match(/\p{Lu}{2,}/gu)),
+    capitals: new Set([...(text.match(/\p{Lu}{2,}/gu) ?? []), ...dotted]),
   };
 }
 
+/** Whether a text's words hold a word, or a name of several words where they stand together or as its initials. */
+const holdsPhrase = ({ stems, sequence, capitals }: TextWords, phrase: string) =>
+  isPhrase(phrase)
+    ? sequence.includes(` ${phrase.split(' ').map(stem).join(' ')} `) || capitals.has(initialsOf(phrase))
+    : stems.has(stem(phrase));
+
+/**
+ * Whether a text names a country in any of its forms (see countryFormsOf): news writes "Moscow's troops" and
+ * "UK defence intelligence" for "Russian soldiers" and "the British Ministry of Defence". A code counts
+ * only in capitals as written: "US" is not every story's "us".
+ */
+const holdsCountry = (words: TextWords, forms: CountryForms) =>
+  forms.words.some((form) => holdsPhrase(words, form)) ||
+  forms.codes.some((code) => words.capitals.has(code.replaceAll('.', '')));
+
 /**
  * The question's terms that a text's words hold (by stem). A name of several words is held where its words
- * stand in a row, or its initials in capitals ("GE's net profits were $5.37bn" under "GE sees ...").
+ * stand in a row, or its initials in capitals ("GE's net profits were $5.37bn" under "GE sees ..."); a
+ * country by any of its forms (see holdsCountry). Counted so by the coverage rerank and the evidence check,
+ * the country's forms moved "How many of Moscow's troops have died according to UK defence intelligence?"
+ * from third to first on the development set (`npm run --silent eval -- --only dev`: paraphrase hit@1
+ * 0.286 -> 0.357), nothing else moved, unanswerable refused 0.970 unchanged.
  */
-export function termsHeld(
-  { stems, sequence, capitals }: TextWords,
-  queryTerms: readonly string[],
-): Set<string> {
+export function termsHeld(words: TextWords, queryTerms: readonly string[]): Set<string> {
   return new Set(
-    queryTerms.filter((term) =>
-      isPhrase(term)
-        ? sequence.includes(` ${term.split(' ').map(stem).join(' ')} `) || capitals.has(initialsOf(term))
-        : stems.has(stem(term)),
-    ),
+    queryTerms.filter((term) => {
+      const country = countryFormsOf(term);
+      return country ? holdsCountry(words, country) : holdsPhrase(words, term);
+    }),
   );
 }
 
