@@ -362,6 +362,20 @@ describe('the found / not found judgement', () => {
     expect(judge(tornado, tornado)).toBe(false);
   });
 
+  it("never holds a common word by its synonym: only the question's rarest words", () => {
+    // "Shut" is held by "closed" only as a synonym, and is no anchor: the rest is too little of the question.
+    const question = 'Why did floods and rain shut shops, schools, offices and markets?';
+    const rarity: Record<string, number> = { floods: 6, rain: 6 };
+    const [evidence] = evidenceOf(
+      [{ passage, similarity: 0.1 }],
+      queryTerms(question),
+      (t) => rarity[t] ?? 4,
+      [],
+      question,
+    );
+    expect(isStrongEvidence(evidence!, archive)).toBe(false);
+  });
+
   it('refuses a question dated in a year the passage never mentions, though it holds every other word', () => {
     expect(judged('Why did floods close the Carrick high street in 2019?')).toBe(false);
   });

@@ -115,20 +115,23 @@ const yearMissed = (year: string, held: ReadonlySet<string>, story: Story | unde
   !held.has(year) && (story === undefined || !termsHeld(story.words, [year]).has(year));
 
 /**
- * The words that hold a question's word in the anchor rules as well as the word itself: its related words,
- * as search asks for them (WordNet synonyms of its common senses, see query-expansion), never a year's or a
- * name's (a name is held in its country's forms, see termsHeld). A question paraphrases the story's rare
- * word as often as its common ones ("enlargement" for "expansion eastwards"), and search already ranks the
- * synonym's passages for it. Only for a question asked of search (`question` given): a brief's topic and
- * a speaker's topic are judged by their own words. Measured on the development set (`npm run --silent eval
- * -- --only dev`): "What guarantee does the Kremlin want from the Western alliance about enlargement?"
- * answered by "a written pledge to stop expansion eastwards" (paraphrase hit@3 0.571 -> 0.643), nothing
- * else moved, unanswerable refused 0.970 unchanged; held-out 0.765 unchanged.
+ * The words that hold one of a question's anchors (its rarest content words, see ANCHOR_TERMS) as well as
+ * the word itself, in the anchor rules: its related words, as search asks for them (WordNet synonyms of its
+ * common senses, see query-expansion). A question paraphrases the story's rare word ("enlargement" for
+ * "expansion eastwards"), and search already ranks the synonym's passages for it. Never a year's or a
+ * name's (a name is held in its country's forms, see termsHeld), and never a common word's: "going" held by
+ * "operations" (a sense of "go" is "operate") raised "what's the weather going to be like in London
+ * tomorrow?" to within reach of an answer. Only for a question asked of search (`question` given): a
+ * brief's topic and a speaker's topic are judged by their own words. Measured on the development set
+ * (`npm run --silent eval -- --only dev`): "What guarantee does the Kremlin want from the Western alliance
+ * about enlargement?" answered by "a written pledge to stop expansion eastwards" (paraphrase hit@3 0.571
+ * -> 0.643), nothing else moved, unanswerable refused 0.970 unchanged; held-out 0.765 unchanged.
  */
-function relatedWords(question: string | undefined, names: readonly string[]) {
+function relatedWords(question: string | undefined, anchors: readonly string[], names: readonly string[]) {
   if (question === undefined) return undefined;
   const lexicon = wordnetLexicon();
-  return (term: string) => (names.includes(term) || YEAR.test(term) ? [] : lexicon.related(term));
+  return (term: string) =>
+    anchors.includes(term) && !names.includes(term) && !YEAR.test(term) ? lexicon.related(term) : [];
 }
 
 /** The model's half of the judgement, whose thresholds are calibrated per model and per index. */
@@ -198,7 +201,7 @@ export function evidenceOf(
     return story === undefined || termsHeld(story.words, names).size === names.length;
   };
   const missesName = names.length > 0 && judged.length > 0 && !judged.some(namesEverything);
-  const relatedOf = relatedWords(question, names);
+  const relatedOf = relatedWords(question, anchors, names);
   return judged.map(({ passage, similarity }) => {
     const text = `${passage.context}\n${passage.text}${passage.kind === 'caption' ? `\n${pictureWords}` : ''}`;
     const held = termsHeld(wordsOf(text), [...anchors, ...names], relatedOf);
