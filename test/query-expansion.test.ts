@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { countryOfCapital } from '../src/search/place-names.js';
+import { countryOf } from '../src/search/place-names.js';
 import {
   expandTerms,
   MAX_RELATED,
@@ -58,8 +58,20 @@ describe('related words', () => {
     expect(lexicon.related('moscow', true)).toEqual(expect.arrayContaining(['russia', 'russian']));
     expect(lexicon.related('kremlin', true)).toEqual(expect.arrayContaining(['moscow', 'russia', 'russian']));
     expect(lexicon.related('tokyo', true)).toEqual(expect.arrayContaining(['japan', 'japanese']));
-    expect(countryOfCapital('Washington')).toEqual(expect.arrayContaining(['american', 'u.s.']));
-    expect(countryOfCapital('Kyiv')).toEqual(expect.arrayContaining(['ukraine', 'ukrainian']));
+    expect(countryOf('Washington')).toEqual(expect.arrayContaining(['american', 'u.s.']));
+    expect(countryOf('Kyiv')).toEqual(expect.arrayContaining(['ukraine', 'ukrainian']));
+  });
+
+  it("reads a country's code as its country, though shorter than the words it expands", () => {
+    expect(countryOf('UK')).toEqual(expect.arrayContaining(['united kingdom', 'british']));
+    expect(lexicon.related('uk', true)).toEqual(expect.arrayContaining(['united kingdom', 'british']));
+    const expression = relatedMatchExpression('What did UK intelligence report?', lexicon);
+    expect(
+      rowsMatching(expression!, [
+        'The British Ministry of Defence said in its latest update that the losses were high.',
+        'The weather in Paris stayed dry all week.',
+      ]),
+    ).toEqual([1]);
   });
 
   it('relates a name to nothing but the country it stands for', () => {

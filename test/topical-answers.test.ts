@@ -348,6 +348,34 @@ describe('the found / not found judgement', () => {
     expect(judged('Why was the shopping street in Carrick shut by a tornado on Friday?')).toBe(false);
   });
 
+  it("holds a rare word by its synonym in a question asked of search, never a brief's or a speaker's topic", () => {
+    const rarity: Record<string, number> = { deluge: 10, tornado: 10, street: 6 };
+    const judge = (question: string, asked?: string) => {
+      const terms = queryTerms(question);
+      const [evidence] = evidenceOf([{ passage, similarity: 0.1 }], terms, (t) => rarity[t] ?? 4, [], asked);
+      return isStrongEvidence(evidence!, archive);
+    };
+    const deluge = 'Why did the deluge shut the high street?';
+    expect(judge(deluge, deluge)).toBe(true);
+    expect(judge(deluge)).toBe(false);
+    const tornado = 'Why did the tornado shut the high street?';
+    expect(judge(tornado, tornado)).toBe(false);
+  });
+
+  it("never holds a common word by its synonym: only the question's rarest words", () => {
+    // "Shut" is held by "closed" only as a synonym, and is no anchor: the rest is too little of the question.
+    const question = 'Why did floods and rain shut shops, schools, offices and markets?';
+    const rarity: Record<string, number> = { floods: 6, rain: 6 };
+    const [evidence] = evidenceOf(
+      [{ passage, similarity: 0.1 }],
+      queryTerms(question),
+      (t) => rarity[t] ?? 4,
+      [],
+      question,
+    );
+    expect(isStrongEvidence(evidence!, archive)).toBe(false);
+  });
+
   it('refuses a question dated in a year the passage never mentions, though it holds every other word', () => {
     expect(judged('Why did floods close the Carrick high street in 2019?')).toBe(false);
   });
@@ -401,9 +429,10 @@ describe('the found / not found judgement', () => {
     const names = questionNames(question, terms);
     const withFigure = evidenceOf([{ passage, similarity: 0.1 }], terms, rarity, names, question);
     expect(isStrongEvidence(withFigure[0]!, archive)).toBe(true);
+    // "Hit", not "closed": "closed" holds the question's "shut" as its synonym.
     const noFigure = {
-      ...passage,
-      text: 'Floods closed the high street in Carrick on Friday after days of rain.',
+      context: 'Floods hit Carrick high street',
+      text: 'Floods hit the high street in Carrick on Friday after days of rain.',
     };
     const without = evidenceOf([{ passage: noFigure, similarity: 0.1 }], terms, rarity, names, question);
     expect(isStrongEvidence(without[0]!, archive)).toBe(false);
@@ -530,6 +559,12 @@ describe('the found / not found judgement', () => {
       'film',
       'success',
     ]);
+  });
+
+  it('reads a lone compass adjective as a direction, not a name, though capitalised', () => {
+    const named = (question: string) => questionNames(question, queryTerms(question));
+    expect(named('What does the Kremlin want from the Western alliance?')).toEqual(['kremlin']);
+    expect(named('Which mines in Western Australia closed?')).toEqual(['western australia']);
   });
 
   it('reads "happen" as part of the question, not a word the answer must hold', () => {

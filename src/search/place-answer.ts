@@ -1,5 +1,5 @@
 import type { PassageRecord } from '../store/passage-store.js';
-import { countriesIn, countryOfCapital } from './place-names.js';
+import { countriesIn, countryOf } from './place-names.js';
 
 /** "In which country ...", "what country ...", "which nations ...": the answer is a country's name. */
 const COUNTRY_QUESTION = /\b(?:which|what)\s+(?:countr(?:y|ies)|nations?)\b/iu;
@@ -8,7 +8,7 @@ export const asksForCountry = (question: string) => COUNTRY_QUESTION.test(questi
 
 /** The countries a question names itself, by name or by its capital ("Moscow's troops"). */
 function countriesAsked(question: string): Set<string> {
-  const byCapital = (question.match(/\p{Lu}[\p{L}-]+/gu) ?? []).flatMap((word) => countryOfCapital(word));
+  const byCapital = (question.match(/\p{Lu}[\p{L}-]+/gu) ?? []).flatMap((word) => countryOf(word));
   return new Set([...countriesIn(question), ...byCapital].map((name) => name.toLowerCase()));
 }
 

@@ -41,9 +41,9 @@ function capitals(): Map<string, string[]> {
       ...abbreviations.flatMap((abbreviation) => [abbreviation, dotted(abbreviation)]),
     ];
     const words = [...new Set(names.map((name) => name.toLowerCase()))];
-    // "Washington D.C." is "Washington" in a question.
-    for (const capital of country.capital.flatMap((name) => [name, name.replace(/\s+(?:\p{Lu}\.)+$/u, '')]))
-      byCapital.set(capital.toLowerCase(), words);
+    // "Washington D.C." is "Washington" in a question; "UK defence intelligence" is "British".
+    const capitalNames = country.capital.flatMap((name) => [name, name.replace(/\s+(?:\p{Lu}\.)+$/u, '')]);
+    for (const key of [...capitalNames, ...abbreviations]) byCapital.set(key.toLowerCase(), words);
   }
   return byCapital;
 }
@@ -84,18 +84,11 @@ export function countryFormsOf(name: string): CountryForms | null {
   return formsByName.get(name) ?? null;
 }
 
-/** Whether a text names the country in any of its forms (see countryFormsOf). */
-export function namesCountry(text: string, forms: CountryForms, held: ReadonlySet<string>): boolean {
-  return (
-    forms.words.some((word) => held.has(word)) ||
-    forms.codes.some((code) =>
-      new RegExp(`(?<![\\p{L}.])${code.replace(/\./gu, '\\.')}(?![\\p{L}])`, 'u').test(text),
-    )
-  );
-}
-
-/** The country a capital stands for, as the words a story would use for it; [] for a word that is no capital. */
-export const countryOfCapital = (word: string): readonly string[] => capitals().get(word.toLowerCase()) ?? [];
+/**
+ * The country a capital or a country's code stands for ("Moscow", "UK"), as the words a story would use for
+ * it; [] for a word that is neither.
+ */
+export const countryOf = (word: string): readonly string[] => capitals().get(word.toLowerCase()) ?? [];
 
 /**
  * The countries a text names by their common English name, written as a name ("Turkey", "United States";

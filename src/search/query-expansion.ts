@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { ftsString } from '../store/schema.js';
 import { isStopword, queryTerms, textWords } from './fts-query.js';
 import { contentTerms, questionNames } from './term-match.js';
-import { countryOfCapital } from './place-names.js';
+import { countryOf } from './place-names.js';
 import { stemmedTerms } from '../document/stemmed-terms.js';
 import { WordNet, type PartOfSpeech } from './wordnet.js';
 
@@ -33,7 +33,10 @@ const PARTS_OF_SPEECH: readonly PartOfSpeech[] = ['n', 'v', 'a'];
 /** A word as the full-text index holds it (Porter's stem): a related word that stems alike adds nothing. */
 const indexed = (word: string) => stemmedTerms(word).join(' ');
 
-/** Shorter words are abbreviations or fragments ("s" of "Putin's"), whose WordNet senses are noise. */
+/**
+ * Shorter words are abbreviations or fragments ("s" of "Putin's"), whose WordNet senses are noise; a short
+ * name is read for the country it stands for ("UK", see placeRelated).
+ */
 const MIN_EXPANDED_LENGTH = 3;
 
 /** wink-lemmatizer's base forms (it ships no types), from WordNet's exception lists and suffix rules. */
@@ -92,8 +95,12 @@ function wordnetRelated(wordnet: WordNet, lemma: string): string[] {
 }
 
 /**
- * What a name stands for: a capital or a government seat names its country ("the Kremlin" -> Moscow ->
- * Russia, Russian). A name's WordNet synonyms are not used: "Oracle" the company is no prophet.
+ * What a name stands for: a capital, a government seat or a country's code names its country ("the
+ * Kremlin" -> Moscow -> Russia, Russian; "UK" -> United Kingdom, British). A name's WordNet synonyms are
+ * not used: "Oracle" the company is no prophet. The code was measured on the development set (`npm run
+ * --silent eval -- --only dev`): "How many of Moscow's troops have died according to UK defence
+ * intelligence?" answered by "The British Ministry of Defence said ... 250,000 Russian soldiers have been
+ * killed" (paraphrase hit@3 0.500 -> 0.571), nothing else moved, unanswerable refused 0.970 unchanged.
  */
 function placeRelated(wordnet: WordNet, name: string): string[] {
   const seats = wordnet
@@ -101,8 +108,8 @@ function placeRelated(wordnet: WordNet, name: string): string[] {
     .filter((synset) => synset.pointers.some((p) => p.symbol === '@i'))
     .flatMap((synset) => synset.pointers.filter((p) => p.symbol === '#p'))
     .flatMap((pointer) => wordnet.synset(pointer.offset, pointer.pos).words.map(wordOf));
-  const capitals = seats.filter((seat) => countryOfCapital(seat).length > 0);
-  return [...capitals, ...[...capitals, name].flatMap(countryOfCapital)];
+  const capitals = seats.filter((seat) => countryOf(seat).length > 0);
+  return [...capitals, ...[...capitals, name].flatMap(countryOf)];
 }
 
 /** The lexicon of WordNet and world-countries, each word's related words cached once read. */
@@ -170,7 +177,7 @@ export function expandTerms(
 ): string[] {
   const own = new Set(terms.map(indexed));
   const lists = terms
-    .filter((term) => term.length >= MIN_EXPANDED_LENGTH && !/\d/u.test(term))
+    .filter((term) => (term.length >= MIN_EXPANDED_LENGTH || names.includes(term)) && !/\d/u.test(term))
     .map((term) => lexicon.related(term, names.includes(term)).filter((word) => !own.has(indexed(word))));
   const expansion = new Set<string>();
   for (let depth = 0; lists.some((list) => depth < list.length); depth++)

@@ -6,7 +6,7 @@ import { buildMatchExpression, queryTerms } from './fts-query.js';
 import { dot, type SearchHit } from './hybrid-search.js';
 import { relatedMatchExpression, wordnetLexicon, type Lexicon } from './query-expansion.js';
 import { ftsString } from '../store/schema.js';
-import { countryFormsOf, countryOfCapital } from './place-names.js';
+import { countryFormsOf, countryOf } from './place-names.js';
 import { questionNames } from './term-match.js';
 import { scoreFusion } from './score-fusion.js';
 
@@ -102,7 +102,7 @@ const amidSentence = (topic: string) => `about ${topic}`;
  * 58 to 67 CPU-ms); a topic without a capital costs nothing more. Pure.
  */
 export function capitalsAsCountries(topic: string): Map<string, string[]> {
-  const names = questionNames(topic, queryTerms(topic)).filter((name) => countryOfCapital(name).length > 0);
+  const names = questionNames(topic, queryTerms(topic)).filter((name) => countryOf(name).length > 0);
   return new Map(
     names.map((name) => {
       const forms = countryFormsOf(name)!;
@@ -115,7 +115,7 @@ export function capitalsAsCountries(topic: string): Map<string, string[]> {
 /** The related words' lexicon without the capitals' countries, which the topic's own words search. */
 const lexiconBesideCountries = (lexicon: Lexicon): Lexicon => ({
   related: (term, isName) =>
-    isName && countryOfCapital(term).length > 0 ? [] : lexicon.related(term, isName),
+    isName && countryOf(term).length > 0 ? [] : lexicon.related(term, isName),
   collocation: (words) => lexicon.collocation(words),
 });
 

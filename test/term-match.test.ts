@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { rerankByCoverage } from '../src/search/coverage-rerank.js';
+import { queryTerms } from '../src/search/fts-query.js';
+import { termsIn } from '../src/search/term-match.js';
+
+describe('a country named in another of its forms', () => {
+  it('is held by its name, its people, its capital or its code as written', () => {
+    const text = 'The British Ministry of Defence said up to 250,000 Russian soldiers have been killed.';
+    expect(termsIn(text, ['moscow', 'uk', 'troops'])).toEqual(new Set(['moscow', 'uk']));
+    expect(termsIn('The U.S. Navy escorted the tanker.', ['washington'])).toEqual(new Set(['washington']));
+    expect(termsIn('Tokyo raised its beef quota.', ['japanese'])).toEqual(new Set(['japanese']));
+  });
+
+  it('is not held by a pronoun or a longer word in capitals', () => {
+    expect(termsIn('The coastguard told us the boats were seized.', ['washington'])).toEqual(new Set());
+    expect(termsIn('UKRAINE WARNS OF SHORTAGES', ['uk'])).toEqual(new Set());
+  });
+
+  it("ranks the passage that names the question's country in other words above one that names none", () => {
+    const hits = [
+      { passage: { context: 'War losses', text: 'Troop losses were high, officials said.' }, score: 1 },
+      {
+        passage: {
+          context: 'War losses',
+          text: 'The British Ministry of Defence said 250,000 Russian soldiers have died.',
+        },
+        score: 0.9,
+      },
+    ];
+    rerankByCoverage(hits, queryTerms("How many of Moscow's troops died according to the UK?"), () => 1, 1);
+    expect(hits[1]!.score).toBeGreaterThan(hits[0]!.score);
+  });
+});
