@@ -112,6 +112,18 @@ Ashby led at half-time, but two goals in the last ten minutes turned the match.
 
 The best player award went to the goalkeeper Sam Reid, who saved a penalty in the first half.
 `,
+  'quarry-warning.md': `---
+title: Quarry workers warn Millbrook council
+published: 2025-06-04
+---
+Quarry workers warned Millbrook council on Tuesday against closing the quarry road, saying hundreds of jobs would be lost.
+
+The workers' union met for three hours in the village hall on Monday evening.
+
+Its leader spoke to reporters outside the hall later.
+
+The statement came following the collapse of a lorry bridge at the entrance last month.
+`,
   'moss-prize.md': `---
 title: Moss named best player
 published: 2025-06-03
@@ -241,6 +253,63 @@ describe("the paragraph of the best story that gives what the question asks beyo
       westbay[0]!.text.slice(0, 24),
     ]);
     expect(ranked.map((hit) => hit.score)).toEqual([...ranked.map((hit) => hit.score)].sort((a, b) => b - a));
+  });
+});
+
+describe('the paragraph of the best story that gives the cause a question asks for', () => {
+  const question = "What prompted the quarry workers' warning to Millbrook council?";
+  const cause = 'The statement came following the collapse';
+
+  it('is shown among the first three, though it holds none of the words of the question', async () => {
+    const answer = await ask(question);
+    expect(answer.found).toBe(true);
+    expect(answer.passages[0]!.citation.title).toBe('Quarry workers warn Millbrook council');
+    expect(
+      answer.passages
+        .slice(0, 3)
+        .map((p) => p.text)
+        .join('\n'),
+    ).toContain(cause);
+  });
+
+  it("takes the last of the first three places when no other passage of the story is there, unless another story's passage there gives a cause", async () => {
+    const passagesOf = async (title: string) => {
+      const article = (await store.articles()).find((a) => a.title === title)!;
+      return store.articlePassages([article.id]);
+    };
+    const [quarry] = await passagesOf('Quarry workers warn Millbrook council');
+    const [carrick] = await passagesOf('Floods close Carrick high street');
+    const [teachers] = await passagesOf('Teachers reject pay offer');
+    const [moss] = await passagesOf('Moss named best player');
+    const rank = (passages: (typeof quarry)[]) =>
+      withArticleComplement(
+        store,
+        passages.map((passage, index) => ({ passage: passage!, score: 2 - index / 10, similarity: 0.5 })),
+        question,
+        queryTerms(question),
+        () => 1,
+        () => 0.5,
+      );
+    const first = (hits: Awaited<ReturnType<typeof rank>>) =>
+      hits.map((hit) => hit.passage.text.slice(0, 24));
+    // "after two days of rain" is a time, not a cause. The list keeps its length.
+    expect(first(await rank([quarry, carrick, teachers]))).toEqual([
+      quarry!.text.slice(0, 24),
+      carrick!.text.slice(0, 24),
+      cause.slice(0, 24),
+    ]);
+    const causeElsewhere = { ...teachers!, text: 'Teachers walked out because of the pay offer.' };
+    expect(first(await rank([quarry, carrick, causeElsewhere]))).toEqual([
+      quarry!.text.slice(0, 24),
+      cause.slice(0, 24),
+      causeElsewhere.text.slice(0, 24),
+    ]);
+    expect(first(await rank([quarry, moss, carrick, teachers]))).toEqual([
+      quarry!.text.slice(0, 24),
+      moss!.text.slice(0, 24),
+      cause.slice(0, 24),
+      carrick!.text.slice(0, 24),
+    ]);
   });
 });
 

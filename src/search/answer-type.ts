@@ -18,6 +18,23 @@ export const DEFAULT_ANSWER_TYPE_WEIGHT = 0.3;
 export const asksForQuantity = (question: string) => QUANTITY_QUESTION.test(question);
 export const holdsQuantity = (text: string) => QUANTITY.test(text);
 
+/** Questions whose answer is a cause: why, what prompted / led to / caused, the reason for. */
+const CAUSE_QUESTION =
+  /\bwhy\b|\bwhat\s+(?:prompted|caused|led\s+to|triggered|sparked|provoked|drove|made)\b|\breasons?\s+(?:for|behind)\b/iu;
+/**
+ * The words that give a cause in news prose: "following the attack on a Kuwaiti ship", "because of the
+ * sharp fall in world oil prices", "in response to", "on national interest grounds". A verb of reaction
+ * alone ("was responding to remarks") says what was answered, not what prompted it, and is left out, and
+ * so is "after", a time more often than a cause: "the 1986 deficit is 'several billion,' after a surplus
+ * of 2.82 billion in 1985" took the place of "because of the sharp fall in world oil prices" for "Why did
+ * China run a deficit in its state finances in 1986?" (development set).
+ */
+const CAUSE =
+  /\b(?:because|following|due\s+to|owing\s+to|as\s+a\s+result\s+of|in\s+(?:response|retaliation|reply|protest)\s+(?:to|at|against)|(?:prompted|triggered|sparked|caused|provoked)\s+by|on\s+[\p{L}\s-]{0,40}\bgrounds)\b/iu;
+
+export const asksForCause = (question: string) => CAUSE_QUESTION.test(question);
+export const holdsCause = (text: string) => CAUSE.test(text);
+
 /**
  * Questions about a picture: who is pictured, where someone stands in the photo, which agency supplied the
  * image. Their answer is a caption, whatever words the story's paragraphs share with the question. Favouring
