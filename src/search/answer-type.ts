@@ -25,15 +25,29 @@ const CAUSE_QUESTION =
  * The words that give a cause in news prose: "following the attack on a Kuwaiti ship", "because of the
  * sharp fall in world oil prices", "in response to", "on national interest grounds". A verb of reaction
  * alone ("was responding to remarks") says what was answered, not what prompted it, and is left out, and
- * so is "after", a time more often than a cause: "the 1986 deficit is 'several billion,' after a surplus
- * of 2.82 billion in 1985" took the place of "because of the sharp fall in world oil prices" for "Why did
- * China run a deficit in its state finances in 1986?" (development set).
+ * so is "after", a time more often than a cause ("the 1986 deficit is 'several billion,' after a surplus
+ * of 2.82 billion in 1985").
  */
 const CAUSE =
   /\b(?:because|following|due\s+to|owing\s+to|as\s+a\s+result\s+of|in\s+(?:response|retaliation|reply|protest)\s+(?:to|at|against)|(?:prompted|triggered|sparked|caused|provoked)\s+by|on\s+[\p{L}\s-]{0,40}\bgrounds)\b/iu;
 
 export const asksForCause = (question: string) => CAUSE_QUESTION.test(question);
 export const holdsCause = (text: string) => CAUSE.test(text);
+
+/** The kinds of answer a question asks for beyond its words, each with its test of a passage. */
+const ANSWER_KINDS = [
+  { asks: asksForQuantity, holds: holdsQuantity },
+  { asks: asksForCause, holds: holdsCause },
+];
+
+/**
+ * Whether a passage gives a kind of answer the question asks for (a figure, a cause) that `given` (the
+ * best passage's text) does not give already; null when the question asks for none, or `given` gives it.
+ */
+export function givesAnswerKindOver(given: string, question: string): ((text: string) => boolean) | null {
+  const wanted = ANSWER_KINDS.filter((kind) => kind.asks(question) && !kind.holds(given));
+  return wanted.length === 0 ? null : (text) => wanted.some((kind) => kind.holds(text));
+}
 
 /**
  * Questions about a picture: who is pictured, where someone stands in the photo, which agency supplied the

@@ -1,5 +1,5 @@
 import type { PassageRecord, PassageStore } from '../store/passage-store.js';
-import { asksForCause, asksForQuantity, holdsCause, holdsQuantity } from './answer-type.js';
+import { asksForQuantity, holdsQuantity } from './answer-type.js';
 import { contentTerms, termsIn } from './term-match.js';
 import type { TermWeights } from './term-weights.js';
 
@@ -19,46 +19,30 @@ import type { TermWeights } from './term-weights.js';
  */
 export interface Complement {
   passage: PassageRecord;
-  /** Rarity-weighted share of the question's remaining words it holds, plus 1 for a figure or cause asked for. */
+  /** Rarity-weighted share of the question's remaining words it holds, plus 1 for a figure asked for. */
   gain: number;
 }
 
 /**
  * What each passage adds to the best one (see Complement.gain): 0 for a passage that holds none of the
- * question's words that the best passage and the headline lack, and gives no kind of answer asked for
- * (`givesKind`, see givesAnswerKindOver).
+ * question's words that the best passage and the headline lack, and gives no figure asked for.
  */
 export function gainOver(
   best: PassageRecord,
+  question: string,
   terms: readonly string[],
   weightOf: (term: string) => number,
-  givesKind: GivesKind | null,
 ): (passage: PassageRecord) => number {
   const given = termsIn(`${best.context}\n${best.text}`, terms);
   const remaining = [...new Set(contentTerms(terms))].filter((term) => !given.has(term));
   const remainingWeight = remaining.reduce((sum, term) => sum + weightOf(term), 0);
+  // A figure is what the question asks for only when the best passage does not give one already.
+  const wantsFigure = asksForQuantity(question) && !holdsQuantity(best.text);
   return (passage) => {
     const held = [...termsIn(passage.text, remaining)];
     const words = remainingWeight > 0 ? held.reduce((sum, t) => sum + weightOf(t), 0) / remainingWeight : 0;
-    return words + (givesKind?.(passage) ? 1 : 0);
+    return words + (wantsFigure && holdsQuantity(passage.text) ? 1 : 0);
   };
-}
-
-/** The kinds of answer a question asks for beyond its words (see answer-type), each with its test. */
-const ANSWER_KINDS = [
-  { asks: asksForQuantity, holds: holdsQuantity },
-  { asks: asksForCause, holds: holdsCause },
-];
-
-type GivesKind = (passage: PassageRecord) => boolean;
-
-/**
- * Whether a passage gives a kind of answer the question asks for (a figure, a cause) that the best passage
- * does not give already; null when the question asks for none, or the best passage gives it.
- */
-export function givesAnswerKindOver(best: PassageRecord, question: string): GivesKind | null {
-  const wanted = ANSWER_KINDS.filter((kind) => kind.asks(question) && !kind.holds(best.text));
-  return wanted.length === 0 ? null : (passage) => wanted.some((kind) => kind.holds(passage.text));
 }
 
 /**
@@ -83,47 +67,11 @@ export function articleComplement(
 const SHOWN = 3;
 
 /**
- * Which of the first results the complement takes the place of, or null for none. The story's shown
- * passage that adds least gives its place up, if the complement adds more, or as much from earlier in the
- * story (news gives the main facts first). When the story has no other passage among them, a complement
- * that gives the kind of answer asked for (a cause, a figure) that the best passage lacks takes the last
- * place: "What prompted Iran's warning to the United States?" is answered by the fourth paragraph of the
- * story whose opening comes first ("The radio said the spokesman made the statement following the attack
- * on a Kuwaiti ship"), which holds none of the question's words but "Iran". Another story's passage there
- * that gives the kind asked keeps its place (the best story may be the wrong one), and the complement takes
- * the last place before it, or none. Measured on the development set (`npm run --silent eval -- --only
- * dev`, stand-in model): headline-context hit@3 0.833 -> 0.917, answerable 0.923 -> 0.929, no question
- * lost, unanswerable refused unchanged (0.970); held-out unchanged (0.765). Without that exception, and
- * with "after" read as a cause, a story's "after a surplus in 1985" took the place of another story's
- * answer "because of the sharp fall in world oil prices".
- */
-function complementSlot<T extends { passage: PassageRecord }>(
-  shown: readonly T[],
-  sameStory: readonly T[],
-  complement: Complement,
-  gainOf: (passage: PassageRecord) => number,
-  givesKind: GivesKind | null,
-): number | null {
-  if (sameStory.length === 0) {
-    if (!givesKind?.(complement.passage)) return null;
-    const last = shown.findLastIndex((hit, index) => index > 0 && !givesKind(hit.passage));
-    return last > 0 ? last : null;
-  }
-  const weakest = sameStory.reduce((low, hit) => (gainOf(hit.passage) < gainOf(low.passage) ? hit : low));
-  const weakestGain = gainOf(weakest.passage);
-  const better =
-    complement.gain > weakestGain ||
-    (complement.gain === weakestGain && complement.passage.ordinal < weakest.passage.ordinal);
-  return better ? shown.indexOf(weakest) : null;
-}
-
-/**
  * Search results with the best passage's complement (see articleComplement) in the first few, in the place
  * of the next passage of the same story there: a story's places among the first results stay its own, and
  * the paragraph that adds to the answer goes before the one that repeats the subject, which moves to just
- * after them. Other stories keep their places (the best story may be the wrong one), unless the complement
- * gives the kind of answer asked that the best passage lacks (see complementSlot). Nothing changes when the
- * complement is among the first few already.
+ * after them. Other stories keep their places (the best story may be the wrong one). Nothing changes when
+ * the complement is among the first few already, or the best story has no other passage there.
  */
 export async function withArticleComplement<
   T extends { passage: PassageRecord; score: number; similarity: number },
@@ -137,19 +85,25 @@ export async function withArticleComplement<
 ): Promise<T[]> {
   const best = hits[0];
   if (!best) return [];
-  const givesKind = givesAnswerKindOver(best.passage, question);
-  const gainOf = gainOver(best.passage, terms, weightOf, givesKind);
+  const gainOf = gainOver(best.passage, question, terms, weightOf);
   const shown = hits.slice(0, SHOWN);
   const sameStory = shown.slice(1).filter((hit) => hit.passage.articleId === best.passage.articleId);
-  if ((sameStory.length === 0 && !givesKind) || shown.length < 2) return [...hits];
+  if (sameStory.length === 0) return [...hits];
   const complement = articleComplement(
     best.passage,
     await store.articlePassages([best.passage.articleId]),
     gainOf,
   );
   if (!complement || shown.some((hit) => hit.passage.id === complement.passage.id)) return [...hits];
-  const slot = complementSlot(shown, sameStory, complement, gainOf, givesKind);
-  if (slot === null) return [...hits];
+  // The story's shown passage that adds least gives its place up, if the complement adds more, or as much
+  // from earlier in the story (news gives the main facts first).
+  const weakest = sameStory.reduce((low, hit) => (gainOf(hit.passage) < gainOf(low.passage) ? hit : low));
+  const weakestGain = gainOf(weakest.passage);
+  const better =
+    complement.gain > weakestGain ||
+    (complement.gain === weakestGain && complement.passage.ordinal < weakest.passage.ordinal);
+  if (!better) return [...hits];
+  const slot = shown.indexOf(weakest);
   const vector = (await store.vectors([complement.passage.id])).get(complement.passage.id);
   if (!vector) return [...hits];
   const repeated = hits[slot]!;
