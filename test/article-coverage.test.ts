@@ -38,9 +38,10 @@ describe('passages found below the shortlist', () => {
   });
 });
 
-describe("a story's coverage of a question that names a name of several words", () => {
+describe("a story's coverage of a question that names what it is about", () => {
   const question = "How many weeks do Price Co's quarterly figures cover?";
   const terms = withNamePhrases(question, queryTerms(question));
+  const names = ['price co'];
   const stories = new Map([
     [1, story('PRICE CO 3RD QTR NET\nNOTE: Twelve- and 40-week periods.')],
     [
@@ -54,7 +55,7 @@ describe("a story's coverage of a question that names a name of several words", 
   const coverage = articleCoverage(stories, terms, () => 1);
 
   it("is none for a story that never names it, when no story of search's first matches does and another does", () => {
-    const kept = withoutUnnamed(coverage, stories, terms, [2]);
+    const kept = withoutUnnamed(coverage, stories, names, [2]);
     expect(kept.get(2)).toBe(0);
     expect(kept.get(1)).toBe(coverage.get(1));
     // Named by its initials, as the evidence check reads it.
@@ -62,11 +63,17 @@ describe("a story's coverage of a question that names a name of several words", 
     expect(coverage.get(2)).toBeGreaterThan(0);
   });
 
-  it('is left as it is when a story of the first matches names it, or no story does', () => {
-    expect(withoutUnnamed(coverage, stories, terms, [2, 1])).toEqual(coverage);
+  it('asks a story for every name: one that names one of two is not about the question', () => {
+    const kept = withoutUnnamed(coverage, stories, ['price co', 'net'], [3]);
+    expect(kept.get(1)).toBe(coverage.get(1));
+    expect(kept.get(2)).toBe(0);
+    expect(kept.get(3)).toBe(0);
+  });
+
+  it('is left as it is when a story of the first matches names it, or no story does, or it names nothing', () => {
+    expect(withoutUnnamed(coverage, stories, names, [2, 1])).toEqual(coverage);
     const unnamed = new Map([[2, stories.get(2)!]]);
-    expect(withoutUnnamed(coverage, unnamed, terms, [2])).toEqual(coverage);
-    const other = queryTerms('How many weeks do the quarterly figures cover?');
-    expect(withoutUnnamed(coverage, stories, other, [2])).toEqual(coverage);
+    expect(withoutUnnamed(coverage, unnamed, names, [2])).toEqual(coverage);
+    expect(withoutUnnamed(coverage, stories, [], [2])).toEqual(coverage);
   });
 });

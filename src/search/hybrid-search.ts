@@ -17,7 +17,7 @@ import {
 } from './answer-type.js';
 import { DEFAULT_COVERAGE_WEIGHT, rerankByCoverage } from './coverage-rerank.js';
 import { withArticleComplement } from './article-complement.js';
-import { namedPassages, withNamed } from './named-passages.js';
+import { namedPassages, namesAsked, withNamed } from './named-passages.js';
 import {
   articleCoverage,
   DEFAULT_ARTICLE_WEIGHT,
@@ -136,8 +136,8 @@ interface Shortlist {
   /** Each shortlisted story's coverage of the question (empty when not read). */
   storyCoverage: ReadonlyMap<number, number>;
   /**
-   * Whether no story of the first fused hits names every name of several words the question asks about
-   * (see namesEvery): the evidence check would refuse them all.
+   * Whether no story of the first fused hits names every name the question asks about (see namesAsked,
+   * namesEvery): the evidence check would refuse them all.
    */
   namesMissed: boolean;
 }
@@ -168,6 +168,7 @@ async function withCoveredStories(
   terms: readonly string[],
   weightOf: TermWeights,
   stories: StoryCache,
+  asked: readonly string[],
   named: readonly RankedId[] = [],
 ): Promise<Shortlist> {
   const records = await store.passages([
@@ -181,7 +182,7 @@ async function withCoveredStories(
   const storyCoverage = withoutUnnamed(
     articleCoverage(storiesRead, terms, weightOf),
     storiesRead,
-    terms,
+    asked,
     firstStories,
   );
   const first = fused.slice(0, size);
@@ -189,7 +190,7 @@ async function withCoveredStories(
     ...first,
     ...pulledIn(fused, articleOf, storyCoverage, new Set(first.map((hit) => hit.id))),
   ];
-  const names = namesEvery(terms);
+  const names = namesEvery(asked);
   const namesMissed = read.length > 0 && !firstStories.some((id) => names(storiesRead.get(id)));
   return { shortlist, records, storyCoverage, namesMissed };
 }
@@ -235,18 +236,21 @@ export async function searchPassages(
   const fused = fuse(bm25);
 
   const terms = withNamePhrases(question, queryTerms(question));
+  const asked = namesAsked(question);
   // Both weights are on the scale of score fusion (best BM25 match 1); rank fusion's scores are ~0.016.
   const weightOf = mode === 'hybrid' ? (weights ?? (await termWeights(store, terms))) : null;
   // Read a few more than needed so that dropping duplicates still leaves `limit` passages.
   let listed =
     weightOf && articleWeight > 0 && coverageWeight > 0
-      ? await withCoveredStories(store, fused, limit * 3, terms, weightOf, stories)
+      ? await withCoveredStories(store, fused, limit * 3, terms, weightOf, stories, asked)
       : await plainShortlist(store, fused, limit * 3);
   // No story of the first matches names what the question names, so the evidence check would refuse them
   // all: the passages of stories that name it are fused in and their stories read (see namedPassages,
   // withoutUnnamed).
   const named =
-    listed.namesMissed && match ? await namedPassages(store, question, match, contextWeight, range) : [];
+    listed.namesMissed && match && weightOf
+      ? await namedPassages(store, asked, weightOf, match, contextWeight, range)
+      : [];
   if (weightOf && named.length > 0) {
     listed = await withCoveredStories(
       store,
@@ -255,6 +259,7 @@ export async function searchPassages(
       terms,
       weightOf,
       stories,
+      asked,
       named,
     );
   }

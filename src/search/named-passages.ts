@@ -2,7 +2,8 @@ import type { DateRange } from '../document/date-range.js';
 import type { PassageStore, RankedId } from '../store/passage-store.js';
 import { ftsString } from '../store/schema.js';
 import { queryTerms } from './fts-query.js';
-import { isPhrase, questionNames } from './term-match.js';
+import { countryFormsOf } from './place-names.js';
+import { questionNames } from './term-match.js';
 
 /** How many passages holding the question's names are read, the densest in them first. */
 const NAMED_DEPTH = 200;
@@ -13,27 +14,40 @@ const NAMED_DEPTH = 200;
 const NAMED_PASSAGES = 10;
 
 /**
- * The passages that hold a name of several words the question asks about ("Price Co"), best matched by
- * the question's words (`match`, BM25 on the index's own scale), or none when it asks about no such name.
- * A name made of common words is found by its words: BM25 weighs "price" and "co" as the common words they
- * are, and for "How many weeks do Price Co's quarterly and nine-month figures cover?" the first 50 matches
- * were other companies' notes on their "qtr and nine mth figures", none from a story naming Price Co; its
- * story (headline "PRICE CO 3RD QTR JUNE SEVEN NET", "NOTE: Twelve- and 40-week periods.") was 145th and
- * 571st. The evidence check refuses stories that never name what the question names, so those notes could
- * only be refused. Searched only when no story of the first matches names it (see hybrid-search): 5 of
- * the 219 development and held-out questions, 4 of them unanswerable and none found; two more full-text
- * reads, 1.4 to 33 CPU-ms by the name's commonness ("Gordon Brown", "United States") under load 7.
+ * The names a question asks about (see questionNames) that a story must name to be about it, as query terms
+ * ("price co", "kgb"): all but countries, which a story names in many forms ("Russian soldiers" for Moscow's
+ * troops) that the evidence check reads and these reads do not.
+ */
+export function namesAsked(question: string): string[] {
+  return questionNames(question, queryTerms(question)).filter((name) => countryFormsOf(name) === null);
+}
+
+/**
+ * The passages that hold the rarest of the names the question asks about (`names`, see namesAsked), best
+ * matched by the question's words (`match`, BM25 on the index's own scale); none when it asks about none. A
+ * name made of common words is found by its words, and a rare one is outweighed by common words: BM25
+ * weighs "price" and "co" as the common words they are, and for "How many weeks do Price Co's quarterly
+ * and nine-month figures cover?" the first 50 matches were other companies' notes on their "qtr and nine
+ * mth figures", none from a story naming Price Co; its story (headline "PRICE CO 3RD QTR JUNE SEVEN NET",
+ * "NOTE: Twelve- and 40-week periods.") was 145th and 571st. "KGB" is in 3 passages, but for "How much did
+ * the former KGB officer settle his legal action for?" its story ranked 114th and lower, below passages
+ * holding "former", "officer", "settle", "legal" and "action". The evidence check refuses stories that
+ * never name what the question names, so those passages could only be refused. Searched only when no story
+ * of the first matches names them all (see hybrid-search): 14 of the 219 development and held-out questions,
+ * 9 of them unanswerable. Two more full-text reads, 1.4 to 33 CPU-ms by the name's commonness ("Gordon
+ * Brown", "United States", measured for names of several words under load 7).
  */
 export async function namedPassages(
   store: Pick<PassageStore, 'fullText' | 'fullTextWithin'>,
-  question: string,
+  names: readonly string[],
+  weightOf: (term: string) => number,
   match: string,
   contextWeight: number,
   range?: DateRange,
 ): Promise<RankedId[]> {
-  const names = questionNames(question, queryTerms(question)).filter(isPhrase);
   if (names.length === 0) return [];
-  const holding = await store.fullText(names.map(ftsString).join(' OR '), NAMED_DEPTH, contextWeight, range);
+  const rarest = names.reduce((a, b) => (weightOf(b) > weightOf(a) ? b : a));
+  const holding = await store.fullText(ftsString(rarest), NAMED_DEPTH, contextWeight, range);
   const within = await store.fullTextWithin(
     match,
     holding.map((hit) => hit.id),
