@@ -474,6 +474,30 @@ describe('the found / not found judgement', () => {
     expect(isStrongEvidence(without[0]!, archive)).toBe(false);
   });
 
+  it('answers a question asking for a cause from a passage that names what it names and gives one, though it paraphrases the rest', () => {
+    const question = 'Why was Westbay Ferry Company prevented from buying Harbour Lines?';
+    const terms = queryTerms(question);
+    const rarity = (term: string) => ({ westbay: 11, harbour: 9, prevented: 8 })[term] ?? 4;
+    const names = questionNames(question, terms);
+    const judge = (text: string) =>
+      isStrongEvidence(
+        evidenceOf(
+          [{ passage: { text, context: 'Ferry deal' }, similarity: 0.1 }],
+          terms,
+          rarity,
+          names,
+          question,
+        )[0]!,
+        archive,
+      );
+    expect(
+      judge(
+        'The bid by Westbay Ferry Company for Harbour Lines was thrown out on national interest grounds.',
+      ),
+    ).toBe(true);
+    expect(judge('The bid by Westbay Ferry Company for Harbour Lines was thrown out last year.')).toBe(false);
+  });
+
   it('holds a name of several words only as that name, or as its initials', () => {
     const question = "What were General Electric's net profits for the final quarter of 2004?";
     const terms = queryTerms(question);

@@ -42,12 +42,17 @@ const ANSWER_KINDS = [
 
 /**
  * Whether a passage gives a kind of answer the question asks for (a figure, a cause) that `given` (the
- * best passage's text) does not give already; null when the question asks for none, or `given` gives it.
+ * best passage's text, or nothing) does not give already; null when the question asks for none, or `given`
+ * gives it.
  */
 export function givesAnswerKindOver(given: string, question: string): ((text: string) => boolean) | null {
   const wanted = ANSWER_KINDS.filter((kind) => kind.asks(question) && !kind.holds(given));
   return wanted.length === 0 ? null : (text) => wanted.some((kind) => kind.holds(text));
 }
+
+/** Whether a passage gives a kind of answer the question asks for (a figure, a cause). */
+export const givesAnswerKind = (question: string, text: string) =>
+  givesAnswerKindOver('', question)?.(text) ?? false;
 
 /**
  * Questions about a picture: who is pictured, where someone stands in the photo, which agency supplied the
