@@ -309,6 +309,34 @@ describe('the paragraph of the best story that gives the cause a question asks f
   });
 });
 
+describe('the paragraph of a shown story that gives the length of time a question asks for', () => {
+  it("is shown with that story's result, though the result gives a figure of another kind", async () => {
+    const passagesOf = async (title: string) => {
+      const article = (await store.articles()).find((a) => a.title === title)!;
+      return store.articlePassages([article.id]);
+    };
+    const barclays = await passagesOf('Barclays agrees to buy Absa');
+    const [carrick] = await passagesOf('Floods close Carrick high street');
+    const [teachers] = await passagesOf('Teachers reject pay offer');
+    const question = "How long did Absa's board talk before backing the Barclays offer?";
+    const completed = await completeWithAnswerKind(
+      store,
+      [carrick!, barclays[1]!, teachers!].map((passage) => ({ passage })),
+      question,
+      queryTerms(question),
+      () => 1,
+    );
+    expect(barclays[1]!.text).toContain('2%');
+    expect(completed.map((hit) => hit.passage.text)).toEqual([
+      // "after two days of rain" is a length of time already.
+      carrick!.text,
+      `${barclays[1]!.text}\n\n…\n\n${barclays[4]!.text}`,
+      teachers!.text,
+    ]);
+    expect(barclays[4]!.text).toContain('two months');
+  });
+});
+
 /** The Carrick story's first two passages, as search hits carry them. */
 async function carrickOpening() {
   const opening = (await store.openings()).find((o) => o.title === 'Floods close Carrick high street')!;
