@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { pulledIn } from '../src/search/article-coverage.js';
+import { articleCoverage, pulledIn, withoutUnnamed } from '../src/search/article-coverage.js';
+import { queryTerms } from '../src/search/fts-query.js';
+import { storyOf as story } from '../src/search/story-cache.js';
+import { withNamePhrases } from '../src/search/term-match.js';
 
 describe('passages found below the shortlist', () => {
   // Fused order; passage id -> story id; each story's coverage of the question.
@@ -32,5 +35,45 @@ describe('passages found below the shortlist', () => {
       [40, 0.4],
     ]);
     expect(pulledIn(fused, storyOf, coverage, shortlist)).toEqual([]);
+  });
+});
+
+describe("a story's coverage of a question that names what it is about", () => {
+  const question = "How many weeks do Price Co's quarterly figures cover?";
+  const terms = withNamePhrases(question, queryTerms(question));
+  const names = ['price co'];
+  const stories = new Map([
+    [1, story('PRICE CO 3RD QTR NET\nNOTE: Twelve- and 40-week periods.')],
+    [
+      2,
+      story(
+        'ACME CORP 3RD QTR NET\nNOTE: Quarterly figures cover twelve weeks and the price of co-payments.',
+      ),
+    ],
+    [3, story('PC quarterly results\nNOTE: Twelve-week periods.')],
+  ]);
+  const coverage = articleCoverage(stories, terms, () => 1);
+
+  it("is none for a story that never names it, when no story of search's first matches does and another does", () => {
+    const kept = withoutUnnamed(coverage, stories, names, [2]);
+    expect(kept.get(2)).toBe(0);
+    expect(kept.get(1)).toBe(coverage.get(1));
+    // Named by its initials, as the evidence check reads it.
+    expect(kept.get(3)).toBe(coverage.get(3));
+    expect(coverage.get(2)).toBeGreaterThan(0);
+  });
+
+  it('asks a story for every name: one that names one of two is not about the question', () => {
+    const kept = withoutUnnamed(coverage, stories, ['price co', 'net'], [3]);
+    expect(kept.get(1)).toBe(coverage.get(1));
+    expect(kept.get(2)).toBe(0);
+    expect(kept.get(3)).toBe(0);
+  });
+
+  it('is left as it is when a story of the first matches names it, or no story does, or it names nothing', () => {
+    expect(withoutUnnamed(coverage, stories, names, [2, 1])).toEqual(coverage);
+    const unnamed = new Map([[2, stories.get(2)!]]);
+    expect(withoutUnnamed(coverage, unnamed, names, [2])).toEqual(coverage);
+    expect(withoutUnnamed(coverage, stories, [], [2])).toEqual(coverage);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { favourCaptions, favourQuantities } from '../src/search/answer-type.js';
+import { asksForCause, favourCaptions, favourQuantities, holdsCause } from '../src/search/answer-type.js';
 import { evidenceOf } from '../src/answer/evidence.js';
 import { rerankByCoverage } from '../src/search/coverage-rerank.js';
 import { queryTerms } from '../src/search/fts-query.js';
@@ -93,6 +93,30 @@ describe('favouring passages with a figure when the question asks for one', () =
     const ranked = scored();
     favourQuantities(ranked, 'Who is the first children’s commissioner for England?', 0.3);
     expect(order(ranked)).toEqual(['opening', 'answer']);
+  });
+});
+
+describe('questions asking for a cause', () => {
+  it.each([
+    "What prompted Iran's warning to the United States?",
+    'Why did the council close the road?',
+    'What led to the strike?',
+    'What was the reason for the delay?',
+  ])('reads "%s" as asking for a cause', (question) => {
+    expect(asksForCause(question)).toBe(true);
+  });
+
+  it('reads other questions as asking for none', () => {
+    expect(asksForCause('Who leads the union?')).toBe(false);
+    expect(asksForCause('What did the radio say?')).toBe(false);
+  });
+
+  it('reads a passage as giving a cause by the words news gives one with, not by a time or a reaction', () => {
+    expect(holdsCause('The statement came following the attack on a Kuwaiti ship.')).toBe(true);
+    expect(holdsCause('There was a deficit because of the sharp fall in oil prices.')).toBe(true);
+    expect(holdsCause('The bid was thrown out on national interest grounds.')).toBe(true);
+    expect(holdsCause('The deficit is several billion, after a surplus in 1985.')).toBe(false);
+    expect(holdsCause('The spokesman was responding to remarks by officials.')).toBe(false);
   });
 });
 

@@ -6,11 +6,11 @@ import { Briefing } from '../src/answer/briefing.js';
 import { evidenceOf, isStrongEvidence } from '../src/answer/evidence.js';
 import { reindex } from '../src/ingest/reindex.js';
 import { withArticleComplement } from '../src/search/article-complement.js';
-import { completeWithFollowing } from '../src/search/complete-passage.js';
+import { completeWithAnswerKind, completeWithFollowing } from '../src/search/complete-passage.js';
 import { queryTerms } from '../src/search/fts-query.js';
 import { storyOf } from '../src/search/story-cache.js';
 import { questionNames } from '../src/search/term-match.js';
-import { SqlitePassageStore } from '../src/store/passage-store.js';
+import { SqlitePassageStore, type PassageRecord } from '../src/store/passage-store.js';
 import { scratchCorpus } from './helpers/corpus.js';
 import { sharedEmbedder, testConfig } from './helpers/model.js';
 
@@ -111,6 +111,18 @@ Glenmore won the Harvest Cup on Sunday, beating Ashby 2-1 in the final for their
 Ashby led at half-time, but two goals in the last ten minutes turned the match.
 
 The best player award went to the goalkeeper Sam Reid, who saved a penalty in the first half.
+`,
+  'quarry-warning.md': `---
+title: Quarry workers warn Millbrook council
+published: 2025-06-04
+---
+Quarry workers warned Millbrook council on Tuesday against closing the quarry road, saying hundreds of jobs would be lost.
+
+The workers' union met for three hours in the village hall on Monday evening.
+
+Its leader spoke to reporters outside the hall later.
+
+The statement came following the collapse of a lorry bridge at the entrance last month.
 `,
   'moss-prize.md': `---
 title: Moss named best player
@@ -241,6 +253,87 @@ describe("the paragraph of the best story that gives what the question asks beyo
       westbay[0]!.text.slice(0, 24),
     ]);
     expect(ranked.map((hit) => hit.score)).toEqual([...ranked.map((hit) => hit.score)].sort((a, b) => b - a));
+  });
+});
+
+describe('the paragraph of the best story that gives the cause a question asks for', () => {
+  const question = "What prompted the quarry workers' warning to Millbrook council?";
+  const cause = 'The statement came following the collapse';
+
+  it('is shown with the best passage, though it holds none of the words of the question', async () => {
+    const answer = await ask(question);
+    expect(answer.found).toBe(true);
+    expect(answer.passages[0]!.citation.title).toBe('Quarry workers warn Millbrook council');
+    expect(
+      answer.passages
+        .slice(0, 3)
+        .map((p) => p.text)
+        .join('\n'),
+    ).toContain(cause);
+  });
+
+  it("is shown after the best passage, every other result in its place, unless the story's shown passages give a cause", async () => {
+    const passagesOf = async (title: string) => {
+      const article = (await store.articles()).find((a) => a.title === title)!;
+      return store.articlePassages([article.id]);
+    };
+    const quarry = await passagesOf('Quarry workers warn Millbrook council');
+    const [carrick] = await passagesOf('Floods close Carrick high street');
+    const [teachers] = await passagesOf('Teachers reject pay offer');
+    const complete = (passages: PassageRecord[], asked = question) =>
+      completeWithAnswerKind(
+        store,
+        passages.map((passage) => ({ passage })),
+        asked,
+        queryTerms(asked),
+        () => 1,
+      );
+    const texts = async (passages: PassageRecord[], asked?: string) =>
+      (await complete(passages, asked)).map((hit) => hit.passage.text);
+    // "after two days of rain" is a time, not a cause: the Carrick story's opening keeps its place.
+    expect(await texts([quarry[0]!, carrick!, teachers!])).toEqual([
+      `${quarry[0]!.text}\n\n…\n\n${quarry[3]!.text}`,
+      carrick!.text,
+      teachers!.text,
+    ]);
+    expect(quarry[3]!.text).toContain(cause);
+    expect(await texts([quarry[0]!, quarry[3]!, carrick!])).toEqual([
+      quarry[0]!.text,
+      quarry[3]!.text,
+      carrick!.text,
+    ]);
+    expect(await texts([quarry[0]!, carrick!], 'Who warned Millbrook council?')).toEqual([
+      quarry[0]!.text,
+      carrick!.text,
+    ]);
+  });
+});
+
+describe('the paragraph of a shown story that gives the length of time a question asks for', () => {
+  it("is shown with that story's result, though the result gives a figure of another kind", async () => {
+    const passagesOf = async (title: string) => {
+      const article = (await store.articles()).find((a) => a.title === title)!;
+      return store.articlePassages([article.id]);
+    };
+    const barclays = await passagesOf('Barclays agrees to buy Absa');
+    const [carrick] = await passagesOf('Floods close Carrick high street');
+    const [teachers] = await passagesOf('Teachers reject pay offer');
+    const question = "How long did Absa's board talk before backing the Barclays offer?";
+    const completed = await completeWithAnswerKind(
+      store,
+      [carrick!, barclays[1]!, teachers!].map((passage) => ({ passage })),
+      question,
+      queryTerms(question),
+      () => 1,
+    );
+    expect(barclays[1]!.text).toContain('2%');
+    expect(completed.map((hit) => hit.passage.text)).toEqual([
+      // "after two days of rain" is a length of time already.
+      carrick!.text,
+      `${barclays[1]!.text}\n\n…\n\n${barclays[4]!.text}`,
+      teachers!.text,
+    ]);
+    expect(barclays[4]!.text).toContain('two months');
   });
 });
 
@@ -436,6 +529,30 @@ describe('the found / not found judgement', () => {
     };
     const without = evidenceOf([{ passage: noFigure, similarity: 0.1 }], terms, rarity, names, question);
     expect(isStrongEvidence(without[0]!, archive)).toBe(false);
+  });
+
+  it('answers a question asking for a cause from a passage that names what it names and gives one, though it paraphrases the rest', () => {
+    const question = 'Why was Westbay Ferry Company prevented from buying Harbour Lines?';
+    const terms = queryTerms(question);
+    const rarity = (term: string) => ({ westbay: 11, harbour: 9, prevented: 8 })[term] ?? 4;
+    const names = questionNames(question, terms);
+    const judge = (text: string) =>
+      isStrongEvidence(
+        evidenceOf(
+          [{ passage: { text, context: 'Ferry deal' }, similarity: 0.1 }],
+          terms,
+          rarity,
+          names,
+          question,
+        )[0]!,
+        archive,
+      );
+    expect(
+      judge(
+        'The bid by Westbay Ferry Company for Harbour Lines was thrown out on national interest grounds.',
+      ),
+    ).toBe(true);
+    expect(judge('The bid by Westbay Ferry Company for Harbour Lines was thrown out last year.')).toBe(false);
   });
 
   it('holds a name of several words only as that name, or as its initials', () => {

@@ -2,7 +2,7 @@ import { hasBounds, type DateRange } from '../document/date-range.js';
 import type { Span } from '../document/sentence-split.js';
 import { queryTerms } from '../search/fts-query.js';
 import { searchPassages, type SearchMode } from '../search/hybrid-search.js';
-import { completeWithFollowing } from '../search/complete-passage.js';
+import { completeWithAnswerKind, completeWithFollowing } from '../search/complete-passage.js';
 import { findSpeakers } from '../search/resolve-speaker.js';
 import { parseQuestion, type SpeakerQuestion } from '../search/parse-question.js';
 import { questionDates } from '../search/question-dates.js';
@@ -222,7 +222,14 @@ async function answerFromSearch(
   }
   // Judged as found, shown completed: judged with the next paragraph, "who designed the Sydney Opera
   // House?" was answered by a list of theatre awards whose next line named a designer.
-  const candidates = (await completeWithFollowing(context.store, hits, terms)).map((hit) => ({
+  const completed = await completeWithAnswerKind(
+    context.store,
+    await completeWithFollowing(context.store, hits, terms),
+    question,
+    terms,
+    weights,
+  );
+  const candidates = completed.map((hit) => ({
     passage: hit.passage,
     score: hit.score,
     highlight: bestSentence(hit.passage.text, terms),

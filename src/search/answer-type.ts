@@ -18,6 +18,57 @@ export const DEFAULT_ANSWER_TYPE_WEIGHT = 0.3;
 export const asksForQuantity = (question: string) => QUANTITY_QUESTION.test(question);
 export const holdsQuantity = (text: string) => QUANTITY.test(text);
 
+/** Questions whose answer is a cause: why, what prompted / led to / caused, the reason for. */
+const CAUSE_QUESTION =
+  /\bwhy\b|\bwhat\s+(?:prompted|caused|led\s+to|triggered|sparked|provoked|drove|made)\b|\breasons?\s+(?:for|behind)\b/iu;
+/**
+ * The words that give a cause in news prose: "following the attack on a Kuwaiti ship", "because of the
+ * sharp fall in world oil prices", "in response to", "on national interest grounds". A verb of reaction
+ * alone ("was responding to remarks") says what was answered, not what prompted it, and is left out, and
+ * so is "after", a time more often than a cause ("the 1986 deficit is 'several billion,' after a surplus
+ * of 2.82 billion in 1985").
+ */
+const CAUSE =
+  /\b(?:because|following|due\s+to|owing\s+to|as\s+a\s+result\s+of|in\s+(?:response|retaliation|reply|protest)\s+(?:to|at|against)|(?:prompted|triggered|sparked|caused|provoked)\s+by|on\s+[\p{L}\s-]{0,40}\bgrounds)\b/iu;
+
+export const asksForCause = (question: string) => CAUSE_QUESTION.test(question);
+export const holdsCause = (text: string) => CAUSE.test(text);
+
+/** Questions whose answer is a length of time. */
+const DURATION_QUESTION = /\bhow\s+long\b/iu;
+/**
+ * A length of time: "85 years", "two months", "a week". Read apart from any figure: "How long could the
+ * former WorldCom boss spend behind bars if found guilty?" finds a trial story's paragraph giving the
+ * witness's age and the fraud's size ("Mr Sullivan, 42", "$11bn"), while a later one gives the sentence
+ * ("could face a sentence of 85 years").
+ */
+const DURATION =
+  /\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|a|an|several|few)[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b/iu;
+
+/** The kinds of answer a question asks for beyond its words, each with its test of a passage. */
+const ANSWER_KINDS = [
+  { asks: asksForQuantity, holds: holdsQuantity },
+  {
+    asks: (question: string) => DURATION_QUESTION.test(question),
+    holds: (text: string) => DURATION.test(text),
+  },
+  { asks: asksForCause, holds: holdsCause },
+];
+
+/**
+ * Whether a passage gives a kind of answer the question asks for (a figure, a length of time, a cause)
+ * that `given` (a shown passage's text, or nothing) does not give already; null when the question asks for
+ * none, or `given` gives it.
+ */
+export function givesAnswerKindOver(given: string, question: string): ((text: string) => boolean) | null {
+  const wanted = ANSWER_KINDS.filter((kind) => kind.asks(question) && !kind.holds(given));
+  return wanted.length === 0 ? null : (text) => wanted.some((kind) => kind.holds(text));
+}
+
+/** Whether a passage gives a kind of answer the question asks for (a figure, a length of time, a cause). */
+export const givesAnswerKind = (question: string, text: string) =>
+  givesAnswerKindOver('', question)?.(text) ?? false;
+
 /**
  * Questions about a picture: who is pictured, where someone stands in the photo, which agency supplied the
  * image. Their answer is a caption, whatever words the story's paragraphs share with the question. Favouring

@@ -1,5 +1,5 @@
 import type { DateRange } from '../document/date-range.js';
-import type { PassageRecord, PassageStore } from '../store/passage-store.js';
+import type { PassageRecord, PassageStore, RankedId } from '../store/passage-store.js';
 import { dropNearDuplicates } from './dedupe.js';
 import { buildMatchExpression, queryTerms } from './fts-query.js';
 import { newestFirst } from './recency.js';
@@ -17,7 +17,15 @@ import {
 } from './answer-type.js';
 import { DEFAULT_COVERAGE_WEIGHT, rerankByCoverage } from './coverage-rerank.js';
 import { withArticleComplement } from './article-complement.js';
-import { articleCoverage, DEFAULT_ARTICLE_WEIGHT, pulledIn, rerankByStory } from './article-coverage.js';
+import { namedPassages, namesAsked, withNamed } from './named-passages.js';
+import {
+  articleCoverage,
+  DEFAULT_ARTICLE_WEIGHT,
+  pulledIn,
+  namesEvery,
+  rerankByStory,
+  withoutUnnamed,
+} from './article-coverage.js';
 import type { FusedHit } from './rrf.js';
 import { StoryCache } from './story-cache.js';
 import { favourCountries } from './place-answer.js';
@@ -127,6 +135,11 @@ interface Shortlist {
   records: PassageRecord[];
   /** Each shortlisted story's coverage of the question (empty when not read). */
   storyCoverage: ReadonlyMap<number, number>;
+  /**
+   * Whether no story of the first fused hits names every name the question asks about (see namesAsked,
+   * namesEvery): the evidence check would refuse them all.
+   */
+  namesMissed: boolean;
 }
 
 async function plainShortlist(
@@ -139,12 +152,14 @@ async function plainShortlist(
     shortlist,
     records: await store.passages(shortlist.map((hit) => hit.id)),
     storyCoverage: new Map(),
+    namesMissed: false,
   };
 }
 
 /**
  * The first `size` fused hits, and the retrieved passages of the stories that cover more of the question
- * than any of theirs (see article-coverage), with every story's coverage.
+ * than any of theirs (see article-coverage), with every story's coverage. The stories read are those of
+ * the first fused hits and of `named` (see namedPassages), wherever those rank.
  */
 async function withCoveredStories(
   store: PassageStore,
@@ -153,18 +168,31 @@ async function withCoveredStories(
   terms: readonly string[],
   weightOf: TermWeights,
   stories: StoryCache,
+  asked: readonly string[],
+  named: readonly RankedId[] = [],
 ): Promise<Shortlist> {
-  const records = await store.passages(fused.slice(0, STORY_DEPTH).map((hit) => hit.id));
+  const records = await store.passages([
+    ...new Set([...fused.slice(0, STORY_DEPTH), ...named].map((hit) => hit.id)),
+  ]);
   // A question of no content words ("what did he say?") is covered by no story: none is read.
   const read = contentTerms(terms).length > 0 ? records.map((record) => record.articleId) : [];
-  const storyCoverage = articleCoverage(await stories.stories(store, read), terms, weightOf);
+  const storiesRead = await stories.stories(store, read);
   const articleOf = new Map(records.map((record) => [record.id, record.articleId]));
+  const firstStories = fused.slice(0, STORY_DEPTH).flatMap((hit) => articleOf.get(hit.id) ?? []);
+  const storyCoverage = withoutUnnamed(
+    articleCoverage(storiesRead, terms, weightOf),
+    storiesRead,
+    asked,
+    firstStories,
+  );
   const first = fused.slice(0, size);
   const shortlist = [
     ...first,
     ...pulledIn(fused, articleOf, storyCoverage, new Set(first.map((hit) => hit.id))),
   ];
-  return { shortlist, records, storyCoverage };
+  const names = namesEvery(asked);
+  const namesMissed = read.length > 0 && !firstStories.some((id) => names(storiesRead.get(id)));
+  return { shortlist, records, storyCoverage, namesMissed };
 }
 
 /**
@@ -201,19 +229,41 @@ export async function searchPassages(
     mode === 'bm25' ? [] : store.nearest(questionVector, depth, range),
     related ? store.fullText(related, depth, contextWeight, range) : [],
   ]);
-  const fused =
+  const fuse = (lexical: readonly RankedId[]) =>
     mode === 'hybrid'
-      ? scoreFusion(bm25, vector, vectorWeight, { hits: relatedHits, weight: relatedWeight })
-      : reciprocalRankFusion([bm25.map((hit) => hit.id), vector.map((hit) => hit.id)]);
+      ? scoreFusion(lexical, vector, vectorWeight, { hits: relatedHits, weight: relatedWeight })
+      : reciprocalRankFusion([lexical.map((hit) => hit.id), vector.map((hit) => hit.id)]);
+  const fused = fuse(bm25);
 
   const terms = withNamePhrases(question, queryTerms(question));
+  const asked = namesAsked(question);
   // Both weights are on the scale of score fusion (best BM25 match 1); rank fusion's scores are ~0.016.
   const weightOf = mode === 'hybrid' ? (weights ?? (await termWeights(store, terms))) : null;
   // Read a few more than needed so that dropping duplicates still leaves `limit` passages.
-  const { shortlist, records, storyCoverage } =
+  let listed =
     weightOf && articleWeight > 0 && coverageWeight > 0
-      ? await withCoveredStories(store, fused, limit * 3, terms, weightOf, stories)
+      ? await withCoveredStories(store, fused, limit * 3, terms, weightOf, stories, asked)
       : await plainShortlist(store, fused, limit * 3);
+  // No story of the first matches names what the question names, so the evidence check would refuse them
+  // all: the passages of stories that name it are fused in and their stories read (see namedPassages,
+  // withoutUnnamed).
+  const named =
+    listed.namesMissed && match && weightOf
+      ? await namedPassages(store, asked, weightOf, match, contextWeight, range)
+      : [];
+  if (weightOf && named.length > 0) {
+    listed = await withCoveredStories(
+      store,
+      fuse(withNamed(bm25, named)),
+      limit * 3,
+      terms,
+      weightOf,
+      stories,
+      asked,
+      named,
+    );
+  }
+  const { shortlist, records, storyCoverage } = listed;
   const ids = shortlist.map((hit) => hit.id);
   const vectors = await store.vectors(ids);
   const passages = new Map(records.map((p) => [p.id, p]));
