@@ -16,7 +16,7 @@ import {
 } from './evidence.js';
 
 /** Bumped when the method changes, so an index measured the old way is measured again. */
-export const CALIBRATION_VERSION = 3;
+export const CALIBRATION_VERSION = 4;
 
 export const selfCalibrationSchema = z.object({
   version: z.literal(CALIBRATION_VERSION),
