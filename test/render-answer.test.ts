@@ -150,6 +150,21 @@ describe('rendering an answer', () => {
     ]);
   });
 
+  it('cites every paragraph a quote is shown with, in order', () => {
+    const completed = answer({
+      passages: [
+        passage(1, 'The bid was thrown out. The ruling followed a review.', 'The bid was thrown out.', {
+          paragraph: 4,
+          alsoParagraphs: [2, 5],
+          url: null,
+        }),
+      ],
+    });
+    expect(renderAnswer(completed, 1).embeds[0]?.fields?.[0]?.value).toBe(
+      '**[1]** Putin must meet a deadline for peace in Ukraine... — Daily Wire, 4 Apr 2025, paragraphs 2, 4 and 5',
+    );
+  });
+
   it("shows an answer's note before the passages, in the terminal and in Discord", () => {
     const note =
       'None of the statements by David Lammy is clearly about punishing Moscow; here are the closest.';

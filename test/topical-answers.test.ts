@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerSchema, type Answer } from '../src/answer/answer-schema.js';
 import { Briefing } from '../src/answer/briefing.js';
+import { describeCitation } from '../src/answer/citation-text.js';
 import { evidenceOf, isStrongEvidence } from '../src/answer/evidence.js';
 import { reindex } from '../src/ingest/reindex.js';
 import { withArticleComplement } from '../src/search/article-complement.js';
@@ -272,6 +273,19 @@ describe('the paragraph of the best story that gives the cause a question asks f
     ).toContain(cause);
   });
 
+  it('is cited with the paragraph it is shown with', async () => {
+    const [shown] = (await ask(question)).passages;
+    expect(shown!.text).toContain(cause);
+    const { paragraph, alsoParagraphs } = shown!.citation;
+    expect(alsoParagraphs).toHaveLength(1);
+    expect(alsoParagraphs![0]).not.toBe(paragraph);
+    expect(describeCitation(shown!.citation)).toMatch(
+      new RegExp(
+        `paragraphs ${Math.min(paragraph, alsoParagraphs![0]!)} and ${Math.max(paragraph, alsoParagraphs![0]!)}$`,
+      ),
+    );
+  });
+
   it("is shown after the best passage, every other result in its place, unless the story's shown passages give a cause", async () => {
     const passagesOf = async (title: string) => {
       const article = (await store.articles()).find((a) => a.title === title)!;
@@ -365,6 +379,7 @@ describe('the next paragraph, when it completes the passage', () => {
     const terms = queryTerms('Who rescued people after the Carrick floods closed the high street?');
     const [completed] = await completeWithFollowing(store, [{ passage: first! }], terms);
     expect(completed!.passage.text).toBe(`${first!.text}\n\n${second!.text}`);
+    expect(completed!.addedParagraphs).toEqual([second!.paragraph]);
   });
 
   it('is shown with the best passage when it carries on from it ("They are ..."), whatever its words', async () => {

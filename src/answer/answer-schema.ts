@@ -10,6 +10,11 @@ export const citationSchema = z.object({
   url: z.string().nullable(),
   published: z.string().nullable(),
   paragraph: z.number().int().positive(),
+  /**
+   * The other paragraphs of the article shown with the passage, in the order shown (the next paragraph that
+   * completes it, the one that gives the cause or figure asked for); absent when it is shown alone.
+   */
+  alsoParagraphs: z.array(z.number().int().positive()).min(1).optional(),
 });
 export type Citation = z.infer<typeof citationSchema>;
 

@@ -48,21 +48,26 @@ interface Candidate {
   passage: PassageRecord;
   score: number;
   highlight: Span;
+  /** The other paragraphs shown after the passage's own (see complete-passage). */
+  addedParagraphs?: readonly number[];
 }
 
 function toAnswerPassages(candidates: readonly Candidate[]): AnswerPassage[] {
-  return candidates.map(({ passage, score, highlight }, index) => ({
+  return candidates.map(({ passage, score, highlight, addedParagraphs }, index) => ({
     rank: index + 1,
     text: passage.text,
     highlight,
     score,
     kind: passage.kind,
-    citation: citationOf(passage, index + 1),
+    citation: citationOf(passage, index + 1, addedParagraphs),
   }));
 }
 
-/** Where a passage comes from, as every cited passage (answers, briefs) carries it, numbered `n`. */
-export function citationOf(passage: PassageRecord, n: number): Citation {
+/**
+ * Where a passage comes from, as every cited passage (answers, briefs) carries it, numbered `n`, with the
+ * paragraphs shown after its own.
+ */
+export function citationOf(passage: PassageRecord, n: number, added: readonly number[] = []): Citation {
   return {
     n,
     articleId: passage.articleKey,
@@ -71,6 +76,7 @@ export function citationOf(passage: PassageRecord, n: number): Citation {
     url: passage.url,
     published: passage.published,
     paragraph: passage.paragraph,
+    ...(added.length > 0 ? { alsoParagraphs: [...added] } : {}),
   };
 }
 
@@ -148,6 +154,7 @@ async function answerAboutSpeaker(
     passage: hit.passage,
     score: hit.score,
     highlight: hit.statement,
+    addedParagraphs: hit.addedParagraphs,
   }));
   return {
     question,
@@ -233,6 +240,7 @@ async function answerFromSearch(
     passage: hit.passage,
     score: hit.score,
     highlight: bestSentence(hit.passage.text, terms),
+    addedParagraphs: hit.addedParagraphs,
   }));
   return { question, found: true, speaker: null, reason: null, passages: toAnswerPassages(candidates) };
 }

@@ -3,6 +3,22 @@ import { gainOver } from './article-complement.js';
 import { givesAnswerKindOver } from './answer-type.js';
 import { contentTerms, stem, stemsOf } from './term-match.js';
 
+/** A hit shown with other paragraphs of its story after its own text: their numbers, in the order shown. */
+export type Completed<T> = T & { addedParagraphs?: readonly number[] };
+
+/** `hit` shown with `added` after its text, past a gap when the two are not next to each other. */
+function shownWith<T extends { passage: PassageRecord }>(
+  hit: Completed<T>,
+  added: PassageRecord,
+  gap: string,
+): Completed<T> {
+  return {
+    ...hit,
+    passage: { ...hit.passage, text: `${hit.passage.text}${gap}${added.text}` },
+    addedParagraphs: [...(hit.addedParagraphs ?? []), added.paragraph],
+  };
+}
+
 /**
  * A paragraph opening with a pronoun, or with "The ministry added", carries on from the one before: "They
  * are drafting their version though no date of completion has been given" answers "has Russia said when
@@ -33,11 +49,11 @@ export async function completeWithFollowing<T extends { passage: PassageRecord }
   terms: readonly string[],
   /** The caller's own reason a hit's next paragraph carries on from it (see build-answer's speaker path). */
   carriesOn: (hit: T, index: number, next: PassageRecord) => boolean = () => false,
-): Promise<T[]> {
+): Promise<Completed<T>[]> {
   const rank = new Map(hits.map((hit, index) => [hit.passage.id, index]));
   const following = await store.following([...rank.keys()]);
   const absorbed = new Set<number>();
-  const completed = hits.map((hit, index) => {
+  const completed = hits.map((hit, index): Completed<T> => {
     const next = following.get(hit.passage.id);
     const nextRank = next && rank.get(next.id);
     if (!next || absorbed.has(hit.passage.id) || (nextRank !== undefined && nextRank < index)) return hit;
@@ -49,7 +65,7 @@ export async function completeWithFollowing<T extends { passage: PassageRecord }
       contentTerms(terms).some((term) => !held.has(stem(term)) && nextStems.has(stem(term)));
     if (!completes) return hit;
     if (nextRank !== undefined) absorbed.add(next.id);
-    return { ...hit, passage: { ...hit.passage, text: `${hit.passage.text}\n\n${next.text}` } };
+    return shownWith(hit, next, '\n\n');
   });
   return completed.filter((hit) => !absorbed.has(hit.passage.id));
 }
@@ -79,11 +95,11 @@ const SHOWN = 3;
  */
 export async function completeWithAnswerKind<T extends { passage: PassageRecord }>(
   store: Pick<PassageStore, 'articlePassages'>,
-  hits: readonly T[],
+  hits: readonly Completed<T>[],
   question: string,
   terms: readonly string[],
   weightOf: (term: string) => number,
-): Promise<T[]> {
+): Promise<Completed<T>[]> {
   const shown = hits.slice(0, SHOWN);
   const completed = [...hits];
   const stories = new Set<number>();
@@ -102,11 +118,7 @@ export async function completeWithAnswerKind<T extends { passage: PassageRecord 
         (found, passage) => (!found || gainOf(passage) > gainOf(found) ? passage : found),
         null,
       );
-    if (complement)
-      completed[index] = {
-        ...hit,
-        passage: { ...hit.passage, text: `${hit.passage.text}\n\n…\n\n${complement.text}` },
-      };
+    if (complement) completed[index] = shownWith(hit, complement, '\n\n…\n\n');
   }
   return completed;
 }
