@@ -18,7 +18,12 @@ export type Mention =
   | { type: 'name'; name: string; role: string | null; kind: EntityKind }
   | { type: 'pronoun' }
   /** "the ministry", "the foreign minister": someone named earlier, recognised by these words. */
-  | { type: 'definite'; words: string[] };
+  | { type: 'definite'; words: string[] }
+  /**
+   * "an island spokeswoman", "another official", "one analyst", "officials": someone the story does not
+   * name, so never a person named before it; `singular` when "he" or "she" after it may be them.
+   */
+  | { type: 'unnamed'; singular: boolean };
 
 export function tokenize(sentence: string): Token[] {
   return tagSentence(sentence)
@@ -189,9 +194,11 @@ export function readMention(tokens: readonly Token[], start: number, end: number
     const role = roleWords.length > 0 ? joinWords(roleWords) : null;
     return { type: 'name', name: written, role, kind: classify(name, roleWords) };
   }
-  // Without "the", a nameless phrase is generic ("officials", "a senior NATO official"); so is "the French".
+  // Without "the", a nameless phrase introduces someone new ("officials", "a senior NATO official"); "the
+  // French" is generic and names no one.
   const head = tokens[end]!;
-  if (tokens[start - 1]?.lower !== 'the' || head.tags.has('Plural') || isCapitalised(head)) return null;
+  if (tokens[start - 1]?.lower !== 'the') return { type: 'unnamed', singular: !head.tags.has('Plural') };
+  if (head.tags.has('Plural') || isCapitalised(head)) return null;
   return { type: 'definite', words: tokens.slice(start, end + 1).map((token) => token.lower) };
 }
 
