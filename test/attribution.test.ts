@@ -318,6 +318,27 @@ describe('attributeQuotes with unnamed speakers', () => {
     expect(speakersOf('We are ready')).toEqual(['Fabian Picardo']);
   });
 
+  it('takes "he" past a statement, a text and no speaker, to the person named before', () => {
+    const { speakersOf } = attributed(
+      body(
+        'Finance Minister Mohamed Berrada said the aid was secured.',
+        'A World Bank statement said the economy had improved.',
+        'He told Reuters the plan could need more aid.',
+      ),
+    );
+    expect(speakersOf('the plan could need more aid')).toEqual(['Mohamed Berrada']);
+  });
+
+  it('reads no unnamed speaker into a name that opens a sentence and is tagged plural', () => {
+    const { speakersOf } = attributed(
+      body(
+        'Gene Moos, an aide to the leader, spoke on Monday.',
+        'Moos predicted Congress will act this summer. Any package is unlikely to be large, he said.',
+      ),
+    );
+    expect(speakersOf('Any package is unlikely')).toEqual(['Gene Moos']);
+  });
+
   it('still resolves a definite description to the person named before', () => {
     const { speakersOf } = attributed(
       body(minister, 'The minister said we expect the count to finish tonight.'),

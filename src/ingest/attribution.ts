@@ -130,7 +130,7 @@ class ArticleAttributor {
     if (claims.length === 0) return;
     this.cued.add(sentence);
     for (const { mention, trailing } of claims) {
-      if (mention.type === 'unnamed' && mention.singular) this.unnamedSpeakers.add(sentence);
+      if (mention.type === 'unnamed' && mention.person) this.unnamedSpeakers.add(sentence);
       // Words before an attribution that ends the paragraph ("A. B, he said.") are the speaker's too.
       const start =
         trailing && index === sentences.length - 1 ? this.quoteStart(sentences, index) : sentence.start;
