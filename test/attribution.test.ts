@@ -329,6 +329,17 @@ describe('attributeQuotes with unnamed speakers', () => {
     expect(speakersOf('the plan could need more aid')).toEqual(['Mohamed Berrada']);
   });
 
+  it('reads the speaker of "X in a message to Congress said" as X, not as an unnamed message', () => {
+    const { speakersOf } = attributed(
+      body(
+        'President Reagan vetoed the highway bill.',
+        'Reagan in a message to Congress said he had another plan.',
+        'He said the states were running out of highway funds.',
+      ),
+    );
+    expect(speakersOf('running out of highway funds')).toEqual(['Reagan']);
+  });
+
   it('reads no unnamed speaker into a name that opens a sentence and is tagged plural', () => {
     const { speakersOf } = attributed(
       body(

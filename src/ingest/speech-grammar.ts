@@ -129,8 +129,9 @@ const MAX_PREPOSITIONAL_PHRASES = 3;
 
 /**
  * The unnamed speaker a phrase after a preposition hangs on: in "a spokeswoman for Picardo said" and "a
- * source close to the talks said" someone the story does not name spoke, not Picardo nor the talks. Null
- * when the phrase hangs on anything else ("the head of the IMF said"), which is no speaker read here.
+ * source close to the talks said" someone the story does not name spoke, not Picardo nor the talks. The
+ * head is the first phrase no preposition governs: in "Reagan in a message to Congress said" it is Reagan,
+ * not "a message". Null when the head is not unnamed ("the head of the IMF said"): no speaker read here.
  */
 function unnamedHead(tokens: readonly Token[], edge: number): Subjects | null {
   let at = edge;
@@ -139,9 +140,10 @@ function unnamedHead(tokens: readonly Token[], edge: number): Subjects | null {
     if (end < 0 || separated(tokens[end]!, tokens[end + 1]!)) return null;
     const start = phraseEndingAt(tokens, end);
     if (start > end) return null;
-    const mention = readMention(tokens, start, end);
     at = leftEdge(tokens, start);
-    if (mention?.type === 'unnamed') return { mentions: [mention], edge: at };
+    if (followsPreposition(tokens, at)) continue;
+    const mention = readMention(tokens, start, end);
+    return mention?.type === 'unnamed' ? { mentions: [mention], edge: at } : null;
   }
   return null;
 }
