@@ -309,7 +309,12 @@ class ArticleAttributor {
 /**
  * Finds who said what: each sentence carrying a speech cue ("X said", "…, said X", "according to X",
  * "with X saying") is attributed to its named speaker, with surnames, pronouns and "the ministry"
- * resolved to people and bodies named earlier. Generic speakers ("officials said") are left out.
+ * resolved to people and bodies named earlier. Unnamed speakers ("officials said", "an island
+ * spokeswoman said") are credited to no one and end the named speaker's words: on the development
+ * archive (20,993 stories) that took back 240 of 42,620 credits (199 whole, 41 cut to fewer sentences);
+ * of a random 20, 17 were someone else's words, 3 a spokesman's credited to his company, none right
+ * (an earlier sample found 2 right: "a spokesman stressed ..." named in the next sentence, and one right
+ * only by chaining a wrong credit).
  */
 export function attributeQuotes(paragraphs: readonly Paragraph[]): Attribution[] {
   return new ArticleAttributor(paragraphs).run();
