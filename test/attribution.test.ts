@@ -280,6 +280,84 @@ describe('attributeQuotes on reported speech', () => {
   });
 });
 
+describe('attributeQuotes with unnamed speakers', () => {
+  const minister = 'Chief Minister Fabian Picardo said the referendum result was historic.';
+
+  it('credits no one named with what an unnamed speaker said after a named one', () => {
+    const { speakersOf } = attributed(
+      body(minister, 'We are pleased with the turnout, an island spokeswoman said.'),
+    );
+    expect(speakersOf('We are pleased with the turnout')).toEqual([]);
+    expect(speakersOf('the referendum result was historic')).toEqual(['Fabian Picardo']);
+  });
+
+  it.each([
+    'We expect the count to finish tonight, another official said.',
+    'One analyst said we should expect the count to finish tonight.',
+    'Officials said we should expect the count to finish tonight.',
+    'We expect the count to finish tonight, analysts said.',
+    'According to a senior source, we expect the count to finish tonight.',
+    'A spokeswoman for Picardo said we expect the count to finish tonight.',
+    'A source close to the talks said we expect the count to finish tonight.',
+  ])('does not continue the named speaker into "%s"', (text) => {
+    expect(attributed(body(minister, text)).speakersOf('the count to finish tonight')).toEqual([]);
+  });
+
+  it('takes "she" after an unnamed speaker for that speaker, not for the person named before', () => {
+    const { speakersOf } = attributed(
+      body(minister, 'A spokeswoman said the count would finish tonight.', 'She said turnout was high.'),
+    );
+    expect(speakersOf('turnout was high')).toEqual([]);
+  });
+
+  it("keeps an unnamed speaker's sentence out of the words a later attribution gathers", () => {
+    const { speakersOf } = attributed(
+      body(`${minister} Turnout was high, an official said. We are ready, Picardo added.`),
+    );
+    expect(speakersOf('Turnout was high')).toEqual([]);
+    expect(speakersOf('We are ready')).toEqual(['Fabian Picardo']);
+  });
+
+  it('takes "he" past a statement, a text and no speaker, to the person named before', () => {
+    const { speakersOf } = attributed(
+      body(
+        'Finance Minister Mohamed Berrada said the aid was secured.',
+        'A World Bank statement said the economy had improved.',
+        'He told Reuters the plan could need more aid.',
+      ),
+    );
+    expect(speakersOf('the plan could need more aid')).toEqual(['Mohamed Berrada']);
+  });
+
+  it('reads the speaker of "X in a message to Congress said" as X, not as an unnamed message', () => {
+    const { speakersOf } = attributed(
+      body(
+        'President Reagan vetoed the highway bill.',
+        'Reagan in a message to Congress said he had another plan.',
+        'He said the states were running out of highway funds.',
+      ),
+    );
+    expect(speakersOf('running out of highway funds')).toEqual(['Reagan']);
+  });
+
+  it('reads no unnamed speaker into a name that opens a sentence and is tagged plural', () => {
+    const { speakersOf } = attributed(
+      body(
+        'Gene Moos, an aide to the leader, spoke on Monday.',
+        'Moos predicted Congress will act this summer. Any package is unlikely to be large, he said.',
+      ),
+    );
+    expect(speakersOf('Any package is unlikely')).toEqual(['Gene Moos']);
+  });
+
+  it('still resolves a definite description to the person named before', () => {
+    const { speakersOf } = attributed(
+      body(minister, 'The minister said we expect the count to finish tonight.'),
+    );
+    expect(speakersOf('the count to finish tonight')).toEqual(['Fabian Picardo']);
+  });
+});
+
 describe('attributeQuotes robustness', () => {
   it('handles odd inputs without throwing', () => {
     const odd = [

@@ -81,6 +81,8 @@ class ArticleAttributor {
   private readonly sentenceCache = new Map<number, Sentence[]>();
   private readonly tokenCache = new Map<Sentence, Token[]>();
   private readonly cued = new Set<Sentence>();
+  /** Sentences whose speaker is one person the story does not name: "an island spokeswoman said". */
+  private readonly unnamedSpeakers = new Set<Sentence>();
   private readonly known: Entity[] = [];
   private readonly introductions = new Map<string, Entity | null>();
   private readonly found: { attribution: Attribution; entity: Entity }[] = [];
@@ -128,6 +130,7 @@ class ArticleAttributor {
     if (claims.length === 0) return;
     this.cued.add(sentence);
     for (const { mention, trailing } of claims) {
+      if (mention.type === 'unnamed' && mention.person) this.unnamedSpeakers.add(sentence);
       // Words before an attribution that ends the paragraph ("A. B, he said.") are the speaker's too.
       const start =
         trailing && index === sentences.length - 1 ? this.quoteStart(sentences, index) : sentence.start;
@@ -172,6 +175,8 @@ class ArticleAttributor {
       }
       case 'name':
         return this.resolveName(mention, paragraph, nameAt);
+      case 'unnamed':
+        return null;
     }
   }
 
@@ -267,7 +272,8 @@ class ArticleAttributor {
 
   /**
    * The person "he" or "she" refers to: the last person quoted or in subject position before the quote
-   * began, so a name inside the quoted words ("(Russian president Vladimir Putin) is asking…") is not it.
+   * began, so a name inside the quoted words ("(Russian president Vladimir Putin) is asking…") is not it;
+   * none when that last speaker is unnamed.
    */
   private antecedent(paragraph: number, quoteStart: number): Entity | null {
     let reach = ANTECEDENT_REACH;
@@ -280,7 +286,10 @@ class ArticleAttributor {
           a.start <= sentence.start &&
           a.end >= sentence.end,
       );
-      const person = quoted?.entity ?? this.subjectPerson(sentence);
+      if (quoted) return quoted.entity;
+      // After "Picardo said ... A spokeswoman said ...", "she said" is the spokeswoman, whom no one names.
+      if (this.unnamedSpeakers.has(sentence)) return null;
+      const person = this.subjectPerson(sentence);
       if (person) return person;
     }
     return null;
@@ -300,7 +309,12 @@ class ArticleAttributor {
 /**
  * Finds who said what: each sentence carrying a speech cue ("X said", "…, said X", "according to X",
  * "with X saying") is attributed to its named speaker, with surnames, pronouns and "the ministry"
- * resolved to people and bodies named earlier. Generic speakers ("officials said") are left out.
+ * resolved to people and bodies named earlier. Unnamed speakers ("officials said", "an island
+ * spokeswoman said") are credited to no one and end the named speaker's words: on the development
+ * archive (20,993 stories) that took back 240 of 42,620 credits (199 whole, 41 cut to fewer sentences);
+ * of a random 20, 17 were someone else's words, 3 a spokesman's credited to his company, none right
+ * (an earlier sample found 2 right: "a spokesman stressed ..." named in the next sentence, and one right
+ * only by chaining a wrong credit).
  */
 export function attributeQuotes(paragraphs: readonly Paragraph[]): Attribution[] {
   return new ArticleAttributor(paragraphs).run();

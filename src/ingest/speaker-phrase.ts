@@ -18,7 +18,12 @@ export type Mention =
   | { type: 'name'; name: string; role: string | null; kind: EntityKind }
   | { type: 'pronoun' }
   /** "the ministry", "the foreign minister": someone named earlier, recognised by these words. */
-  | { type: 'definite'; words: string[] };
+  | { type: 'definite'; words: string[] }
+  /**
+   * "an island spokeswoman", "another official", "one analyst", "officials": someone the story does not
+   * name, so never a person named before it; `person` when it is one person, whom "he" or "she" may mean.
+   */
+  | { type: 'unnamed'; person: boolean };
 
 export function tokenize(sentence: string): Token[] {
   return tagSentence(sentence)
@@ -43,6 +48,20 @@ const ROLE_NOUNS = new Set([
   'chairwoman',
   'chair', 'ceo', 'executive', 'king', 'queen', 'prince', 'pope', 'analyst', 'expert', 'professor', 'colonel',
   'admiral', 'marshal', 'captain', 'lieutenant', 'deputy', 'delegate', 'commissioner', 'economist',
+]);
+
+/** Words before a nameless description that introduce someone the story has not named. */
+const INDEFINITE = new Set(['a', 'an', 'another', 'one']);
+
+// prettier-ignore
+/**
+ * Nouns for texts, not people: after "a World Bank statement said", "he told Reuters" is still the
+ * minister quoted before it (Reuters, Morocco's aid).
+ */
+const TEXT_NOUNS = new Set([
+  'statement', 'report', 'study', 'survey', 'letter', 'document', 'release', 'communique', 'announcement',
+  'newspaper', 'paper', 'article', 'editorial', 'poll', 'filing', 'memo', 'notice', 'bulletin', 'ruling',
+  'prospectus', 'review', 'analysis', 'proposal', 'agreement', 'decision', 'circular', 'text', 'draft',
 ]);
 
 /** Titles that are part of how a name is written but describe no role. */
@@ -189,9 +208,19 @@ export function readMention(tokens: readonly Token[], start: number, end: number
     const role = roleWords.length > 0 ? joinWords(roleWords) : null;
     return { type: 'name', name: written, role, kind: classify(name, roleWords) };
   }
-  // Without "the", a nameless phrase is generic ("officials", "a senior NATO official"); so is "the French".
+  // "officials", "a senior NATO official": someone new. Only these determiners say so: a phrase after
+  // another word may be a name read wrong ("Mr de Vabres") or no speaker ("the official No campaign").
   const head = tokens[end]!;
-  if (tokens[start - 1]?.lower !== 'the' || head.tags.has('Plural') || isCapitalised(head)) return null;
+  const before = tokens[start - 1]?.lower;
+  if (head.tags.has('Plural') && before !== 'the') {
+    // A sentence's first word tagged plural may be a name ("Moos predicted", "Cyclops said"); a role is not.
+    return head.initial && !isRoleNoun(head) ? null : { type: 'unnamed', person: false };
+  }
+  if (before !== undefined && INDEFINITE.has(before)) {
+    return { type: 'unnamed', person: !TEXT_NOUNS.has(head.lower) };
+  }
+  // "the French" is generic and names no one.
+  if (before !== 'the' || head.tags.has('Plural') || isCapitalised(head)) return null;
   return { type: 'definite', words: tokens.slice(start, end + 1).map((token) => token.lower) };
 }
 

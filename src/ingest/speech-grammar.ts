@@ -118,15 +118,48 @@ function introducesWords(tokens: readonly Token[], cue: number): boolean {
   return tokens.slice(cue + 1).some((token) => token.tags.has('Verb'));
 }
 
+interface Subjects {
+  mentions: Mention[];
+  /** Where the first subject phrase begins, with its determiner. */
+  edge: number;
+}
+
+/** How many prepositional phrases ("for the ministry", "of defence") may stand between a speaker and the verb. */
+const MAX_PREPOSITIONAL_PHRASES = 3;
+
+/**
+ * The unnamed speaker a phrase after a preposition hangs on: in "a spokeswoman for Picardo said" and "a
+ * source close to the talks said" someone the story does not name spoke, not Picardo nor the talks. The
+ * head is the first phrase no preposition governs: in "Reagan in a message to Congress said" it is Reagan,
+ * not "a message". Null when the head is not unnamed ("the head of the IMF said"): no speaker read here.
+ */
+function unnamedHead(tokens: readonly Token[], edge: number): Subjects | null {
+  let at = edge;
+  for (let hop = 0; hop < MAX_PREPOSITIONAL_PHRASES && followsPreposition(tokens, at); hop++) {
+    const end = at - 2;
+    if (end < 0 || separated(tokens[end]!, tokens[end + 1]!)) return null;
+    const start = phraseEndingAt(tokens, end);
+    if (start > end) return null;
+    at = leftEdge(tokens, start);
+    if (followsPreposition(tokens, at)) continue;
+    const mention = readMention(tokens, start, end);
+    return mention?.type === 'unnamed' ? { mentions: [mention], edge: at } : null;
+  }
+  return null;
+}
+
 /** The subject phrases before a verb in reading order, following "X and Y said"; null if none can speak. */
-function subjects(tokens: readonly Token[], end: number): { mentions: Mention[]; edge: number } | null {
+function subjects(tokens: readonly Token[], end: number): Subjects | null {
   const start = phraseEndingAt(tokens, end);
   let edge = leftEdge(tokens, start);
-  if (start > end || followsPreposition(tokens, edge) || withinReportedWords(tokens, edge)) return null;
+  if (start > end || withinReportedWords(tokens, edge)) return null;
+  if (followsPreposition(tokens, edge)) return unnamedHead(tokens, edge);
   const mentions = [readMention(tokens, start, end)];
   // "the Trade and Industry Secretary has said": a capitalised phrase that names no one is the end of a
-  // title whose "and" joins its words, not a second speaker ("Trade" was credited as a body).
-  if (mentions[0] === null && tokens.slice(start, end + 1).every(isCapitalised)) return null;
+  // title whose "and" joins its words, not a second speaker ("Trade" was credited as a body). A sentence's
+  // first word is capitalised for grammar: "Officials said" is an unnamed speaker.
+  const title = tokens.slice(start, end + 1).every((token) => isCapitalised(token) && !token.initial);
+  if (mentions[0]?.type !== 'name' && title) return null;
   while (tokens[edge - 1]?.lower === 'and') {
     let and = edge - 1;
     while (tokens[and - 1]?.lower === 'and') and--; // the sample article has "Lammy and and his…"
