@@ -139,6 +139,12 @@ describe('vector search through lists', () => {
     expect(await recallAtTen()).toBeGreaterThanOrEqual(0.95);
   });
 
+  it('scans every list when told to probe more lists than there are (the scale bench scans them all)', async () => {
+    const all = await recallProbing(Number.POSITIVE_INFINITY);
+    expect(all).toBeGreaterThanOrEqual(await recallAtTen());
+    expect(await recallProbing(LISTS)).toBe(all);
+  });
+
   it('returns exact distances, nearest first', async () => {
     for (const query of queries.slice(0, 10)) {
       const hits = await listed.nearest(query, 20);

@@ -114,8 +114,7 @@ export function capitalsAsCountries(topic: string): Map<string, string[]> {
 
 /** The related words' lexicon without the capitals' countries, which the topic's own words search. */
 const lexiconBesideCountries = (lexicon: Lexicon): Lexicon => ({
-  related: (term, isName) =>
-    isName && countryOf(term).length > 0 ? [] : lexicon.related(term, isName),
+  related: (term, isName) => (isName && countryOf(term).length > 0 ? [] : lexicon.related(term, isName)),
   collocation: (words) => lexicon.collocation(words),
 });
 
