@@ -155,6 +155,12 @@ afterAll(async () => {
   await corpus.cleanup();
 });
 
+/** The passages of the scratch corpus's story with this headline, in story order. */
+async function passagesOf(title: string): Promise<PassageRecord[]> {
+  const article = (await store.articles()).find((a) => a.title === title)!;
+  return store.articlePassages([article.id]);
+}
+
 async function ask(question: string): Promise<Answer> {
   return answerSchema.parse(await briefing.ask(question));
 }
@@ -226,10 +232,6 @@ describe("the paragraph of the best story that gives what the question asks beyo
   });
 
   it("takes the place of the story's own passage that repeats the subject, never another story's", async () => {
-    const passagesOf = async (title: string) => {
-      const article = (await store.articles()).find((a) => a.title === title)!;
-      return store.articlePassages([article.id]);
-    };
     const westbay = await passagesOf('Westbay Ferry Company sold to island investors');
     const [carrick] = await passagesOf('Floods close Carrick high street');
     const hits = [westbay[1]!, carrick!, westbay[0]!, westbay[2]!].map((passage, index) => ({
@@ -287,10 +289,6 @@ describe('the paragraph of the best story that gives the cause a question asks f
   });
 
   it("is shown after the best passage, every other result in its place, unless the story's shown passages give a cause", async () => {
-    const passagesOf = async (title: string) => {
-      const article = (await store.articles()).find((a) => a.title === title)!;
-      return store.articlePassages([article.id]);
-    };
     const quarry = await passagesOf('Quarry workers warn Millbrook council');
     const [carrick] = await passagesOf('Floods close Carrick high street');
     const [teachers] = await passagesOf('Teachers reject pay offer');
@@ -325,10 +323,6 @@ describe('the paragraph of the best story that gives the cause a question asks f
 
 describe('the paragraph of a shown story that gives the length of time a question asks for', () => {
   it("is shown with that story's result, though the result gives a figure of another kind", async () => {
-    const passagesOf = async (title: string) => {
-      const article = (await store.articles()).find((a) => a.title === title)!;
-      return store.articlePassages([article.id]);
-    };
     const barclays = await passagesOf('Barclays agrees to buy Absa');
     const [carrick] = await passagesOf('Floods close Carrick high street');
     const [teachers] = await passagesOf('Teachers reject pay offer');

@@ -101,19 +101,29 @@ export async function completeWithAnswerKind<T extends { passage: PassageRecord 
   weightOf: (term: string) => number,
 ): Promise<Completed<T>[]> {
   const shown = hits.slice(0, SHOWN);
-  const completed = [...hits];
-  const stories = new Set<number>();
-  for (const [index, hit] of shown.entries()) {
+  // The first result of each story whose shown passages lack the kind asked, with the test for it.
+  const lacking = shown.flatMap((hit, index) => {
     const { articleId } = hit.passage;
-    if (stories.has(articleId)) continue;
-    stories.add(articleId);
+    if (shown.findIndex((other) => other.passage.articleId === articleId) !== index) return [];
     const givesKind = givesAnswerKindOver(hit.passage.text, question);
     const story = shown.filter((other) => other.passage.articleId === articleId);
-    if (!givesKind || story.some((other) => givesKind(other.passage.text))) continue;
+    if (!givesKind || story.some((other) => givesKind(other.passage.text))) return [];
+    return [{ hit, index, givesKind, story }];
+  });
+  const completed = [...hits];
+  if (lacking.length === 0) return completed;
+  // One read for every story to complete, in story order, so that of paragraphs adding as much the earlier
+  // is taken (news gives the main facts first).
+  const passages = await store.articlePassages(lacking.map(({ hit }) => hit.passage.articleId));
+  for (const { hit, index, givesKind, story } of lacking) {
     const gainOf = gainOver(hit.passage, question, terms, weightOf);
-    // In story order, so that of paragraphs adding as much the earlier is taken (news gives the main facts first).
-    const complement = (await store.articlePassages([articleId]))
-      .filter((passage) => givesKind(passage.text) && !story.some((other) => other.passage.id === passage.id))
+    const complement = passages
+      .filter(
+        (passage) =>
+          passage.articleId === hit.passage.articleId &&
+          givesKind(passage.text) &&
+          !story.some((other) => other.passage.id === passage.id),
+      )
       .reduce<PassageRecord | null>(
         (found, passage) => (!found || gainOf(passage) > gainOf(found) ? passage : found),
         null,

@@ -197,8 +197,15 @@ function centroidOf(vectors: readonly Float32Array[]): Float32Array {
  * from that; null when they do not spread at all (copies of one vector).
  */
 function spreadDirection(vectors: readonly Float32Array[], mean: Float32Array): Float32Array | null {
-  const farthestFrom = (from: Float32Array) =>
-    vectors.reduce((far, vector) => (dot(vector, from) < dot(far, from) ? vector : far));
+  const farthestFrom = (from: Float32Array) => {
+    let far = vectors[0]!;
+    let least = Infinity;
+    for (const vector of vectors) {
+      const along = dot(vector, from);
+      if (along < least) [far, least] = [vector, along];
+    }
+    return far;
+  };
   const one = farthestFrom(mean);
   const other = farthestFrom(one);
   let direction = one.map((value, d) => value - other[d]!);
