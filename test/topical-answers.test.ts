@@ -161,6 +161,13 @@ async function passagesOf(title: string): Promise<PassageRecord[]> {
   return store.articlePassages([article.id]);
 }
 
+/** The text of the first three passages of an answer, what a user reads first. */
+const firstThree = (answer: Answer) =>
+  answer.passages
+    .slice(0, 3)
+    .map((p) => p.text)
+    .join('\n');
+
 async function ask(question: string): Promise<Answer> {
   return answerSchema.parse(await briefing.ask(question));
 }
@@ -223,12 +230,7 @@ describe("the paragraph of the best story that gives what the question asks beyo
     const answer = await ask('What was the price of the Westbay Ferry Company sale?');
     expect(answer.found).toBe(true);
     expect(answer.passages[0]!.citation.title).toBe('Westbay Ferry Company sold to island investors');
-    expect(
-      answer.passages
-        .slice(0, 3)
-        .map((p) => p.text)
-        .join('\n'),
-    ).toContain('The buyers paid £12m');
+    expect(firstThree(answer)).toContain('The buyers paid £12m');
   });
 
   it("takes the place of the story's own passage that repeats the subject, never another story's", async () => {
@@ -267,12 +269,7 @@ describe('the paragraph of the best story that gives the cause a question asks f
     const answer = await ask(question);
     expect(answer.found).toBe(true);
     expect(answer.passages[0]!.citation.title).toBe('Quarry workers warn Millbrook council');
-    expect(
-      answer.passages
-        .slice(0, 3)
-        .map((p) => p.text)
-        .join('\n'),
-    ).toContain(cause);
+    expect(firstThree(answer)).toContain(cause);
   });
 
   it('is cited with the paragraph it is shown with', async () => {
