@@ -54,7 +54,8 @@ const USAGE = `Usage: npm run eval -- [--json] [--sweep] [--only SETS] [--store 
   --store     comma-separated stores to run XQuAD, SQuAD, QuAIL and the development set on, side by side:
               ${STORE_NAMES.join(', ')} (default: sqlite; postgres uses DATABASE_URL, a schema per set, the
               development archive ingested again there with the SQLite archive's vectors)
-  --failures  print the development set's missed questions with the passages shown instead`;
+  --failures  print the development set's missed questions with the passages shown instead
+  --questions FILE  also score a question file in the development set's format (a new batch being written)`;
 const JSONL = 'articles.jsonl';
 const DOCUMENTS_RANKED = 10;
 const SWEEP_WEIGHTS = [0, 0.1, 0.2, 0.3, 0.5, 1, 2];
@@ -180,6 +181,7 @@ runCli(async () => {
       only: { type: 'string' },
       failures: { type: 'boolean' },
       store: { type: 'string' },
+      questions: { type: 'string' },
     },
     z.object({
       json: z.boolean().default(false),
@@ -195,6 +197,7 @@ runCli(async () => {
         .default('sqlite')
         .transform((value) => [...new Set(value.split(',').map((name) => name.trim()))])
         .pipe(z.array(z.enum(STORE_NAMES, { error: `expected ${STORE_NAMES.join(', ')}` })).min(1)),
+      questions: z.string().min(1).optional(),
       positionals: z.array(z.string()).max(0),
     }),
     USAGE,
@@ -306,7 +309,7 @@ runCli(async () => {
     }
   }
   const archiveConfig =
-    only.has('dev') || only.has('held-out') || only.has('briefings') || only.has('dates')
+    only.has('dev') || only.has('held-out') || only.has('briefings') || only.has('dates') || args.questions
       ? { ...configFor(config, 'sqlite'), DB_PATH: (await benchIndex('archive', config, log)).dbPath }
       : null;
   const devConfig = only.has('dev') ? archiveConfig : null;
@@ -327,6 +330,11 @@ runCli(async () => {
       ? await evaluateDevSet(archiveConfig, embedder, HELD_OUT_FILE)
       : null;
   if (args.failures && heldOut) console.error(heldOut.failures.join('\n\n'));
+  const batch =
+    archiveConfig && args.questions
+      ? await evaluateDevSet(archiveConfig, embedder, path.resolve(args.questions))
+      : null;
+  if (args.failures && batch) console.error(batch.failures.join('\n\n'));
   // The issue's measure briefs on an index of the Reuters stories alone; the archive adds BBC stories, which
   // no Reuters tag can vouch for however on-topic they are, so it is reported beside it as a harder figure.
   const briefings: { index: string; scores: TopicBriefScore[] }[] = [];
@@ -359,6 +367,7 @@ runCli(async () => {
           found,
           dev: dev?.scores ?? null,
           heldOut: heldOut?.scores ?? null,
+          questions: batch?.scores ?? null,
           devOnStores,
           briefings,
           devCalibration,
@@ -373,6 +382,8 @@ runCli(async () => {
   if (dev) printDevScores(dev.scores, config.EMBEDDING_MODEL, printTable);
   if (devOnStores.length > 1) printDevOnStores(devOnStores, printTable);
   if (heldOut) printDevScores(heldOut.scores, config.EMBEDDING_MODEL, printTable, 'Held-out set');
+  if (batch && args.questions)
+    printDevScores(batch.scores, config.EMBEDDING_MODEL, printTable, `Questions of ${args.questions}`);
   for (const { index, scores } of briefings)
     printBriefingScores(scores, index, config.EMBEDDING_MODEL, printTable);
   if (dates) printDateScores(dates, config.EMBEDDING_MODEL);
