@@ -76,6 +76,27 @@ describe('chunkArticle', () => {
     for (const passage of passages) expect(body.slice(passage.start, passage.end)).toBe(passage.text);
   });
 
+  it("keeps a table whole across a row's label wrapped onto a line of its own", () => {
+    // As Reuters printed Vieille Montagne's 1986 results: the wrapped label reads as a six-word caption.
+    const lines = [
+      '1986 Year',
+      'Net loss after exceptional charges 198 mln francs vs profit',
+      '250 mln',
+      'Exceptional provisions for closure of Viviez electrolysis',
+      'Plant 187 mln francs vs exceptional gain 22 mln',
+      'Sales and services 16.51 billion francs vs 20.20 billion',
+      "Company's full name is Vieille Montagne SA.",
+    ];
+    const paragraphs: Paragraph[] = lines.map((text) => ({
+      text,
+      kind: /\.$/.test(text) ? 'body' : 'caption',
+    }));
+    expect(chunkArticle(paragraphs, 256, count).map((p) => [p.paragraph, p.kind, p.text])).toEqual([
+      [1, 'body', lines.slice(0, 6).join('\n\n')],
+      [7, 'body', lines[6]],
+    ]);
+  });
+
   it('leaves lines of figures that compare nothing, and a block too long for the window, a passage a line', () => {
     const plain: Paragraph[] = ['Pay April 15', 'Record March 31'].map((text) => ({ text, kind: 'body' }));
     expect(chunkArticle(plain, 256, count).map((p) => p.text)).toEqual(['Pay April 15', 'Record March 31']);

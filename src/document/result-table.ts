@@ -22,6 +22,26 @@ function isRow(text: string): boolean {
   );
 }
 
+/**
+ * A row's label wrapped onto a line of its own ("Exceptional provisions for closure of Viviez electrolysis"
+ * above "Plant 187 mln francs vs exceptional gain 22 mln"), a sub-heading ("Operating profit includes -") or
+ * a figure's unit wrapped below it ("Mln"): a short unpunctuated line, read as part of the table when a row
+ * follows it. Read as a paragraph, it cut its table in two, and the six-word ones read as photo captions. On
+ * Reuters-21578 50 such lines in 32 stories stand between a table's lines and a row against another ("vs").
+ */
+function isWrappedLabel(texts: readonly string[], index: number): boolean {
+  const text = texts[index]!;
+  const next = texts[index + 1];
+  return (
+    wordCount(text) <= MAX_ROW_WORDS &&
+    !SENTENCE_END.test(text) &&
+    !/^note\b/iu.test(text) &&
+    next !== undefined &&
+    isRow(next) &&
+    VERSUS.test(next)
+  );
+}
+
 /** The period the rows under it report: "Year", "Nine mths", "12 mths", "1st half", "Qtr ends Jan 31". */
 export function isPeriodHeader(text: string): boolean {
   if (wordCount(text) > MAX_HEADER_WORDS || VERSUS.test(text) || SENTENCE_END.test(text)) return false;
@@ -44,9 +64,13 @@ export function resultTableBlocks(texts: readonly string[]): TableBlock[] {
   const blocks: TableBlock[] = [];
   for (let first = 0; first < texts.length;) {
     let end = first;
-    while (end < texts.length && (isPeriodHeader(texts[end]!) || isRow(texts[end]!))) end++;
+    while (
+      end < texts.length &&
+      (isPeriodHeader(texts[end]!) || isRow(texts[end]!) || (end > first && isWrappedLabel(texts, end)))
+    )
+      end++;
     const run = texts.slice(first, end);
-    const rows = run.filter((text) => !isPeriodHeader(text));
+    const rows = run.filter((text) => isRow(text) && !isPeriodHeader(text));
     if (rows.length >= 2 && rows.some((text) => VERSUS.test(text))) {
       let start = first;
       for (let index = first + 1; index <= end; index++) {
