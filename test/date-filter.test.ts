@@ -114,6 +114,34 @@ describe('a period named in the question', () => {
   });
 });
 
+describe('a year counted from today', () => {
+  it('that holds nothing answering is answered from the whole archive, saying so', async () => {
+    const answer = await ask('How long has the Ashford ferry crossed the estuary, as of last year?');
+    expect(answer.found).toBe(true);
+    expect(answer.passages.map((p) => p.text).join(' ')).toContain('since 1990');
+    expect(answer.note).toBe(
+      'Nothing in the articles published in 2025 answers this, so these passages are from the whole archive.',
+    );
+    expect(answer.period).toBeUndefined();
+  });
+
+  it("as the speaker's: statements of other dates about the topic when none of the year's is", async () => {
+    const answer = await ask('What did Maria Okafor say about the town hall last year?');
+    expect(answer.speaker?.name).toBe('Maria Okafor');
+    expect(answer.passages[0]!.text).toContain('older than the town hall');
+    expect(answer.note).toContain('Nothing in the articles published in 2025 answers this');
+  });
+
+  it('that no article was published in is read as the articles\' own "this year"', async () => {
+    const answer = await ask("What did Maria Okafor say about this year's fares?", {
+      today: new Date('2027-03-01T10:00:00Z'),
+    });
+    expect(answer.found).toBe(true);
+    expect(answer.passages[0]!.text).toContain('cover the cost of fuel');
+    expect(answer.note).toContain('No dated article was published from 1 Jan 2027 to 1 Mar 2027.');
+  });
+});
+
 describe('the since and until options', () => {
   it('win over dates in the question', async () => {
     const range = { since: '2025-05-01', until: '2025-05-31' };
