@@ -19,7 +19,8 @@ const story = (title: string, published: string | null, body: string) =>
   `---\ntitle: ${title}\n${published ? `published: ${published}\n` : ''}---\n${body}\n`;
 
 /**
- * Five short stories about one ferry, months apart, with one harbour master quoted in each; one undated. Beside
+ * Five short stories about one ferry, months apart, with one harbour master quoted in each; one undated; and
+ * one on the quay's sea wall, which names the year of a flood. Beside
  * the sample articles (one dated 3 June 2025, one undated), so that the ferry's words are rare in the index.
  */
 const FILES: Record<string, string> = {
@@ -42,6 +43,11 @@ const FILES: Record<string, string> = {
     'A new boat for the estuary crossing',
     '2026-11-18',
     'A new boat for the Ashford ferry crossing was launched on Wednesday, with room for 40 cars.\n\n"This ferry will serve the town for thirty years," said Maria Okafor, the harbour master.',
+  ),
+  'sea-wall.md': story(
+    'A higher sea wall for the quay',
+    '2025-08-04',
+    'The estuary flooded the quay in 2012, and the county council has since raised the sea wall.\n\n"The wall will hold a storm like that one," said Tom Reyes, the council engineer.',
   ),
   'ferry-history.md': story(
     'A short history of the Ashford ferry',
@@ -139,6 +145,22 @@ describe('a year counted from today', () => {
     expect(answer.found).toBe(true);
     expect(answer.passages[0]!.text).toContain('cover the cost of fuel');
     expect(answer.note).toContain('No dated article was published from 1 Jan 2027 to 1 Mar 2027.');
+  });
+});
+
+describe('a year the archive does not cover', () => {
+  it('refuses what a speaker said then, when no article mentions it', async () => {
+    const answer = await ask('What did Maria Okafor say about the ferry in 2017?');
+    expect(answer.found).toBe(false);
+    expect(answer.reason).toBe('The indexed articles are from 2025–2026; none is from 2017 or mentions it.');
+  });
+
+  it("keeps only the speaker's statements in stories that mention it", async () => {
+    const flood = await ask('What did Maria Okafor say about the 2012 flood?');
+    expect(flood.found).toBe(false);
+    expect(flood.reason).toBe('No article from 2012 or mentioning it quotes Maria Okafor.');
+    const start = await ask("What did Maria Okafor say about the ferry's 1990 start?");
+    expect(start.passages.map((p) => p.text)).toEqual([expect.stringContaining('older than the town hall')]);
   });
 });
 
