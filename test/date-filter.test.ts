@@ -19,7 +19,8 @@ const story = (title: string, published: string | null, body: string) =>
   `---\ntitle: ${title}\n${published ? `published: ${published}\n` : ''}---\n${body}\n`;
 
 /**
- * Five short stories about one ferry, months apart, with one harbour master quoted in each; one undated. Beside
+ * Five short stories about one ferry, months apart, with one harbour master quoted in each; one undated; and
+ * one on the quay's sea wall, which names the year of a flood. Beside
  * the sample articles (one dated 3 June 2025, one undated), so that the ferry's words are rare in the index.
  */
 const FILES: Record<string, string> = {
@@ -42,6 +43,11 @@ const FILES: Record<string, string> = {
     'A new boat for the estuary crossing',
     '2026-11-18',
     'A new boat for the Ashford ferry crossing was launched on Wednesday, with room for 40 cars.\n\n"This ferry will serve the town for thirty years," said Maria Okafor, the harbour master.',
+  ),
+  'sea-wall.md': story(
+    'A higher sea wall for the quay',
+    '2025-08-04',
+    'The estuary flooded the quay in 2012, and the county council has since raised the sea wall.\n\n"The wall will hold a storm like that one," said Tom Reyes, the council engineer.',
   ),
   'ferry-history.md': story(
     'A short history of the Ashford ferry',
@@ -111,6 +117,50 @@ describe('a period named in the question', () => {
     expect(answer.passages[0]!.text).toContain('since 1990');
     expect(answer.note).toContain('No dated article was published in 1990');
     expect(answer.period).toBeUndefined();
+  });
+});
+
+describe('a year counted from today', () => {
+  it('that holds nothing answering is answered from the whole archive, saying so', async () => {
+    const answer = await ask('How long has the Ashford ferry crossed the estuary, as of last year?');
+    expect(answer.found).toBe(true);
+    expect(answer.passages.map((p) => p.text).join(' ')).toContain('since 1990');
+    expect(answer.note).toBe(
+      'Nothing in the articles published in 2025 answers this, so these passages are from the whole archive.',
+    );
+    expect(answer.period).toBeUndefined();
+  });
+
+  it("as the speaker's: statements of other dates about the topic when none of the year's is", async () => {
+    const answer = await ask('What did Maria Okafor say about the town hall last year?');
+    expect(answer.speaker?.name).toBe('Maria Okafor');
+    expect(answer.passages[0]!.text).toContain('older than the town hall');
+    expect(answer.note).toContain('Nothing in the articles published in 2025 answers this');
+  });
+
+  it('that no article was published in is read as the articles\' own "this year"', async () => {
+    const answer = await ask("What did Maria Okafor say about this year's fares?", {
+      today: new Date('2027-03-01T10:00:00Z'),
+    });
+    expect(answer.found).toBe(true);
+    expect(answer.passages[0]!.text).toContain('cover the cost of fuel');
+    expect(answer.note).toContain('No dated article was published from 1 Jan 2027 to 1 Mar 2027.');
+  });
+});
+
+describe('a year the archive does not cover', () => {
+  it('refuses what a speaker said then, when no article mentions it', async () => {
+    const answer = await ask('What did Maria Okafor say about the ferry in 2017?');
+    expect(answer.found).toBe(false);
+    expect(answer.reason).toBe('The indexed articles are from 2025–2026; none is from 2017 or mentions it.');
+  });
+
+  it("keeps only the speaker's statements in stories that mention it", async () => {
+    const flood = await ask('What did Maria Okafor say about the 2012 flood?');
+    expect(flood.found).toBe(false);
+    expect(flood.reason).toBe('No article from 2012 or mentioning it quotes Maria Okafor.');
+    const start = await ask("What did Maria Okafor say about the ferry's 1990 start?");
+    expect(start.passages.map((p) => p.text)).toEqual([expect.stringContaining('older than the town hall')]);
   });
 });
 

@@ -16,6 +16,11 @@ describe('questionDates', () => {
     ['gold in 1987', { since: '1987-01-01', until: '1987-12-31' }, 'gold'],
     ['oil in the past two weeks', { since: '2026-11-15', until: '2026-11-29' }, 'oil'],
     ['oil prices this week', { since: '2026-11-23', until: '2026-11-29' }, 'oil prices'],
+    [
+      "How did Mead's chairman see this year's earnings?",
+      { since: '2026-01-01', until: '2026-11-29' },
+      "How did Mead's chairman see earnings?",
+    ],
     ['tin before April 1987', { until: '1987-03-31' }, 'tin'],
     ['grain after 15 March 1987', { since: '1987-03-16' }, 'grain'],
     ['What did Lammy say on Friday?', { since: '2026-11-27', until: '2026-11-27' }, 'What did Lammy say?'],
@@ -70,13 +75,17 @@ describe('questionDates', () => {
   });
 
   it.each([
-    ['What did Lammy say last week?', true],
-    ['what happened yesterday', true],
-    ['oil in the past two weeks', true],
-    ['casualties in February', false],
-    ['the flood on Friday', false],
-    ['the deficit in 1986', false],
-    ['cocoa between March and May 1987', false],
+    ['What did Lammy say last week?', 'recent'],
+    ['what happened yesterday', 'recent'],
+    ['oil in the past two weeks', 'recent'],
+    ["last month's trade figures", 'recent'],
+    ["this year's earnings", 'years'],
+    ['How much did the Duchy make last year?', 'years'],
+    ['profits over the past two years', 'years'],
+    ['casualties in February', null],
+    ['the flood on Friday', null],
+    ['the deficit in 1986', null],
+    ['cocoa between March and May 1987', null],
   ])('"%s" counts from today without naming a date: %s', (question, relative) => {
     expect(questionDates(question, TODAY).relative).toBe(relative);
   });

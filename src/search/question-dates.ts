@@ -16,11 +16,13 @@ export interface QuestionDates {
   /** "latest", "recent", "newest", "new": newer articles should rank first among the relevant ones. */
   recency: boolean;
   /**
-   * The period counts from today without naming a day, month or year ("yesterday", "last week", "the past
-   * two weeks"): it can only mean when the articles were published. A named one ("in February", "on
-   * Friday", "in 1986") may also be when the events happened, which articles report later.
+   * How the period counts from today, or null when it names a day, month or year ("in February", "on
+   * Friday", "in 1986"), which may also be when the events happened, reported later. 'recent': days, weeks
+   * or months ("yesterday", "last week", "the past two weeks"), the news of then, so when the articles were
+   * published. 'years' ("this year's earnings", "last year", "the past two years"): a year of results and
+   * plans that articles of any date report on, in their own "this year" and "last year".
    */
-  relative: boolean;
+  relative: 'recent' | 'years' | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -218,7 +220,7 @@ export function questionDates(question: string, today: Date): QuestionDates {
     .sort((a, b) => a.index - b.index);
   const recency = RECENCY.test(question);
   if (found.length === 0)
-    return { range: null, text: tidy(question.replace(RECENCY_ONLY, '')), recency, relative: false };
+    return { range: null, text: tidy(question.replace(RECENCY_ONLY, '')), recency, relative: null };
 
   const first = found[0]!;
   const second = found[1];
@@ -242,9 +244,12 @@ export function questionDates(question: string, today: Date): QuestionDates {
   if (range.since && range.until && range.since > range.until)
     range = { since: range.until, until: range.since };
   const leading = LEADING_WORDS.exec(before)?.[0] ?? '';
-  const text = question.slice(0, first.index - leading.length) + ' ' + question.slice(consumedEnd);
   const written = question.slice(first.index, consumedEnd);
-  return { range, text: tidy(text.replace(RECENCY_ONLY, '')), recency, relative: !NAMED_DATE.test(written) };
+  // "this year's earnings": the possessive goes with the date words, or search reads "see 's earnings".
+  consumedEnd += /^['’]s\b/u.exec(question.slice(consumedEnd))?.[0].length ?? 0;
+  const text = question.slice(0, first.index - leading.length) + ' ' + question.slice(consumedEnd);
+  const relative = NAMED_DATE.test(written) ? null : /\byears?\b/i.test(written) ? 'years' : 'recent';
+  return { range, text: tidy(text.replace(RECENCY_ONLY, '')), recency, relative };
 }
 
 /**
