@@ -32,7 +32,7 @@ import {
 } from './eval/briefings.js';
 import { evaluateDevSet, printDevScores } from './eval/run-dev-set.js';
 import type { DevScores } from './eval/dev-eval.js';
-import { HELD_OUT_FILE } from './eval/dev-set.js';
+import { FRESH_FILE, HELD_OUT_FILE } from './eval/dev-set.js';
 import { evaluateDateSet, printDateScores } from './eval/date-set.js';
 import { rankOf, retrievalScores, type RetrievalScores } from './eval/metrics.js';
 import {
@@ -44,7 +44,16 @@ import {
   type StoreName,
 } from './eval/stores.js';
 
-const SET_NAMES = ['xquad-en', 'squad2-half', 'quail-news', 'dev', 'held-out', 'briefings', 'dates'] as const;
+const SET_NAMES = [
+  'xquad-en',
+  'squad2-half',
+  'quail-news',
+  'dev',
+  'fresh',
+  'held-out',
+  'briefings',
+  'dates',
+] as const;
 type SetName = (typeof SET_NAMES)[number];
 
 const USAGE = `Usage: npm run eval -- [--json] [--sweep] [--only SETS] [--store STORES] [--failures]
@@ -309,7 +318,8 @@ runCli(async () => {
     }
   }
   const archiveConfig =
-    only.has('dev') || only.has('held-out') || only.has('briefings') || only.has('dates') || args.questions
+    ['dev', 'fresh', 'held-out', 'briefings', 'dates'].some((name) => only.has(name as SetName)) ||
+    args.questions
       ? { ...configFor(config, 'sqlite'), DB_PATH: (await benchIndex('archive', config, log)).dbPath }
       : null;
   const devConfig = only.has('dev') ? archiveConfig : null;
@@ -325,6 +335,9 @@ runCli(async () => {
     devOnStores.push({ store: 'postgres', scores: (await evaluateDevSet(pgConfig, embedder)).scores });
   }
   if (args.failures && dev) console.error(dev.failures.join('\n\n'));
+  const fresh =
+    archiveConfig && only.has('fresh') ? await evaluateDevSet(archiveConfig, embedder, FRESH_FILE) : null;
+  if (args.failures && fresh) console.error(fresh.failures.join('\n\n'));
   const heldOut =
     archiveConfig && only.has('held-out')
       ? await evaluateDevSet(archiveConfig, embedder, HELD_OUT_FILE)
@@ -366,6 +379,7 @@ runCli(async () => {
           selfCalibrated,
           found,
           dev: dev?.scores ?? null,
+          fresh: fresh?.scores ?? null,
           heldOut: heldOut?.scores ?? null,
           questions: batch?.scores ?? null,
           devOnStores,
@@ -381,6 +395,7 @@ runCli(async () => {
   }
   if (dev) printDevScores(dev.scores, config.EMBEDDING_MODEL, printTable);
   if (devOnStores.length > 1) printDevOnStores(devOnStores, printTable);
+  if (fresh) printDevScores(fresh.scores, config.EMBEDDING_MODEL, printTable, 'Second batch (fresh.jsonl)');
   if (heldOut) printDevScores(heldOut.scores, config.EMBEDDING_MODEL, printTable, 'Held-out set');
   if (batch && args.questions)
     printDevScores(batch.scores, config.EMBEDDING_MODEL, printTable, `Questions of ${args.questions}`);
