@@ -211,6 +211,18 @@ describe('questions about a name no article gives', () => {
   });
 });
 
+describe('questions about a thing no story found names', () => {
+  it('says nothing was found, though the story holds every other word of the question', async () => {
+    // The ferry company's story says its boats carry islanders, never how many passengers.
+    const answer = await ask('How many passengers have Westbay Ferry Company boats carried to the mainland?');
+    expect(answer.found).toBe(false);
+    // Asked for the jobs the quarry story counts, it is answered.
+    const named = await ask('How many jobs would closing the Millbrook quarry road cost?');
+    expect(named.found).toBe(true);
+    expect(named.passages[0]!.text).toContain('hundreds of jobs');
+  });
+});
+
 describe('questions dated outside the archive', () => {
   it('says nothing was found, and which years the archive covers, for a year no article is from or mentions', async () => {
     const answer = await ask('What did NATO leaders warn Putin about in 2019?');
@@ -519,6 +531,26 @@ describe('the found / not found judgement', () => {
     expect(judge('The council said the 2019 floods were the worst since records began.')).toBe(true);
     expect(judge('The council said the floods were the worst since 1998.')).toBe(false);
     expect(judge('The council said the floods were the worst it remembered.')).toBe(false);
+  });
+
+  it('refuses a question whose story never names the thing it counts, however close the model finds it', () => {
+    const question = 'How many shops did the floods close in Carrick on Friday?';
+    const terms = queryTerms(question);
+    const names = questionNames(question, terms);
+    const judge = (story: string, rarity = (term: string): number => (term === 'carrick' ? 11 : 6)) => {
+      const hits = [{ passage: { ...passage, articleId: 3 }, similarity: 0.9 }];
+      const articles = new Map([[3, storyOf(`${passage.context}\n${passage.text}\n${story}`)]]);
+      const [evidence] = evidenceOf(hits, terms, rarity, names, question, articles);
+      return isStrongEvidence(evidence!, archive);
+    };
+    expect(judge('Council workers pumped water from the high street all night.')).toBe(false);
+    // Named anywhere in the story, or by a synonym, the passage is about what is counted.
+    expect(judge('Forty shops stayed shut until the weekend.')).toBe(true);
+    expect(judge('Forty stores stayed shut until the weekend.')).toBe(true);
+    // A common word ("people", "jobs") is one a story counts in its own words: only a rarer one must be named.
+    expect(
+      judge('Council workers pumped water from the high street all night.', (t) => (t === 'shops' ? 4 : 6)),
+    ).toBe(true);
   });
 
   it('answers a question asking for a figure from a passage that names what it names and gives one, though it paraphrases the rest', () => {

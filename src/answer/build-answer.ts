@@ -13,6 +13,7 @@ import type { ModelCalibration } from './calibration.js';
 import { questionNames, termsHeld } from '../search/term-match.js';
 import { termWeights } from '../search/term-weights.js';
 import type { StoryCache } from '../search/story-cache.js';
+import { countedThing } from './counted-thing.js';
 import { EVIDENCE_DEPTH, evidenceOf, isStrongEvidence } from './evidence.js';
 import { describeYears, yearsAsked } from '../search/question-years.js';
 import { bestSentence } from './highlight.js';
@@ -261,8 +262,8 @@ async function answerFromSearch(
     weights,
     names,
     question,
-    // The stories are read for the names the question asks about and for the years it names.
-    names.length > 0 || yearsAsked(question).length > 0
+    // The stories are read for the names the question asks about, the years it names and the thing it counts.
+    names.length > 0 || yearsAsked(question).length > 0 || countedThing(question) !== null
       ? await context.stories.stories(
           context.store,
           hits.slice(0, EVIDENCE_DEPTH).map((hit) => hit.passage.articleId),

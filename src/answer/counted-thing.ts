@@ -1,0 +1,36 @@
+import { isStopword } from '../search/fts-query.js';
+
+/** "How many (of) ...": the words that may name what is counted, up to the verb or a preposition. */
+const HOW_MANY = /\bhow\s+many\s+(?:of\s+)?((?:[\p{L}\p{N}'-]+\s*){1,4})/iu;
+/**
+ * Where the words of the thing counted end: an auxiliary ("how many flights did"), a preposition ("how many
+ * cases of cancer"), or a verb in the past ("how many flights used", "how many people died").
+ */
+const ENDS_THING = new Set(
+  'did does do was were is are has have had will would could can should may might must be been of in at on for from to with by about after before during since than that who which'.split(
+    ' ',
+  ),
+);
+const PAST_VERB = /ed$/u;
+
+/** A phrase's words, lower case, a possessive's "'s" dropped; a hyphenated word as its parts ("job-seekers"). */
+const wordsOf = (phrase: string) =>
+  (phrase.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? []).map((word) => word.replace(/'s?$/u, ''));
+
+/**
+ * The thing a "how many" question counts, by the last word that names it ("How many gold medals did
+ * Britain win?" -> "medals", "How many flights used Heathrow's third runway ...?" -> "flights"), or null
+ * for a question that counts nothing. A story that answers it names what it counts: a story on a runway's
+ * plans holds every word of a question on its flights but "flights".
+ */
+export function countedThing(question: string): string | null {
+  const counted = HOW_MANY.exec(question);
+  if (!counted) return null;
+  const thing: string[] = [];
+  for (const word of wordsOf(counted[1]!)) {
+    if (ENDS_THING.has(word) || (thing.length > 0 && PAST_VERB.test(word))) break;
+    thing.push(word);
+  }
+  const head = thing.at(-1);
+  return head === undefined || head.length < 2 || isStopword(head) ? null : head;
+}
