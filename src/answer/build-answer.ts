@@ -213,8 +213,8 @@ async function outsideArchive(store: PassageStore, { unpublished, published }: N
  * published in: a speaker's words of other years are no answer to "what did Federer say after winning
  * Wimbledon in 2017?", though some article of 2005 mentions 2017 (so the archive is not outside it). The
  * story, not the passage: the year is often in the opening paragraph only, as search's evidence reads it
- * (see yearMissed in evidence). Measured on the fresh batch (`npm run --silent eval -- --only dev
- * --questions /work/batch/fresh.jsonl`): unanswerable refused 0.444 -> 0.556, nothing else moved; the
+ * (see yearMissed in evidence). Measured on the second batch (`npm run --silent eval -- --only
+ * dev,fresh`): unanswerable refused 0.444 -> 0.556, nothing else moved; the
  * development set unchanged (none of its speaker questions names a year).
  */
 async function inStoriesNaming(
@@ -397,8 +397,8 @@ export async function answerQuestion(
     // "How much did the Duchy of Cornwall make last year?" asked in 2026 names a year of accounts, which
     // the archive may report at any date or in its undated articles, all of which the period left out (the
     // BBC's 2,128). When the year's articles do not answer, the whole archive's answer is shown if it
-    // answers, or if the year's found nothing at all, saying so. Measured on the fresh batch (`npm run
-    // --silent eval -- --only dev --questions /work/batch/fresh.jsonl`), with the empty year below: fact
+    // answers, or if the year's found nothing at all, saying so. Measured on the second batch (`npm run
+    // --silent eval -- --only dev,fresh`), with the empty year below: fact
     // hit@3 0.889 -> 1.000, speaker-org-role 0.667 -> 0.778 ("the V Festival's director ... this year's
     // line-up"); the development set unchanged ("How many electric cars did Tesla deliver last year?"
     // still refused: nothing anywhere answers it). Not for days, weeks and months: falling back for them

@@ -160,7 +160,7 @@ const MIN_COUNTED_WEIGHT = Math.log(100);
  * a story names the thing in one paragraph and gives its figure in another (Price Co's results table, then
  * "NOTE: Twelve- and 40-week periods.").
  * Measured on the development set and on a fresh batch of 108 questions written by people who had not tuned
- * the system (`npm run --silent eval -- --only dev --questions <batch>`): unanswerable refused 0.444 -> 0.556
+ * the system (`npm run --silent eval -- --only dev,fresh`): unanswerable refused 0.444 -> 0.556
  * on the batch, no answerable question refused or moved in either. Without MIN_COUNTED_WEIGHT, "How many
  * people is Howl's Moving Castle expected to draw in Japan?" was refused, its answer shown 4th. On SQuAD
  * 2.0's dev half and XQuAD-en (crowd-written questions; each answerable one's article read for the word,
