@@ -14,7 +14,7 @@ const ENDS_THING = new Set(
 const PAST_VERB = /ed$/u;
 
 /** A phrase's words, lower case, a possessive's "'s" dropped; a hyphenated word as its parts ("job-seekers"). */
-const wordsOf = (phrase: string) =>
+const lowerWords = (phrase: string) =>
   (phrase.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? []).map((word) => word.replace(/'s?$/u, ''));
 
 /**
@@ -27,7 +27,7 @@ export function countedThing(question: string): string | null {
   const counted = HOW_MANY.exec(question);
   if (!counted) return null;
   const thing: string[] = [];
-  for (const word of wordsOf(counted[1]!)) {
+  for (const word of lowerWords(counted[1]!)) {
     if (ENDS_THING.has(word) || (thing.length > 0 && PAST_VERB.test(word))) break;
     thing.push(word);
   }
