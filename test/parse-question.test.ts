@@ -46,6 +46,13 @@ describe('parseSpeakerQuestion', () => {
     ['Why did Baker say that governments should act?', 'Baker', 'governments should act'],
     ['what did the IMF say it would do?', 'the IMF', null],
     ['What did the union say they would do about the strike?', 'the union', 'the strike'],
+    [
+      'Did Gordon Brown say his Budget promises could be paid for?',
+      'Gordon Brown',
+      'his Budget promises could be paid for',
+    ],
+    ['Has Lammy said that sanctions will stay?', 'Lammy', 'sanctions will stay'],
+    ['Did the minister deny the cuts were planned?', 'the minister', 'the cuts were planned'],
   ])('reads the phrasing "%s" as %s / %s', (question, speaker, topic) => {
     expect(parseSpeakerQuestion(question)).toEqual({ speaker, topic });
   });
