@@ -296,6 +296,20 @@ describe('resolveSpeaker', () => {
     expect(found('Zhao Ziyang')).toEqual(['Zhao Ziyang']);
   });
 
+  it('matches a name asked with or without its hyphen or space', () => {
+    const stores: SpeakerRecord[] = [
+      { name: 'Wal-Mart', surname: 'Wal-Mart', roles: [], quotes: 2 },
+      { name: 'Walton', surname: 'Walton', roles: [], quotes: 9 },
+      { name: 'Easyjet', surname: 'Easyjet', roles: [], quotes: 3 },
+    ];
+    const found = (asked: string) => resolveSpeaker(asked, stores).map((s) => s.name);
+    expect(found('walmart')).toEqual(['Wal-Mart']);
+    expect(found('Wal Mart')).toEqual(['Wal-Mart']);
+    expect(found('Easy Jet')).toEqual(['Easyjet']);
+    expect(found('Mart')).toEqual(['Wal-Mart']);
+    expect(found('walmarts')).toEqual([]);
+  });
+
   it('matches nobody for an unknown name', () => {
     expect(names('Macron')).toEqual([]);
     expect(names('the')).toEqual([]);

@@ -134,6 +134,8 @@ interface NameIndex {
   byInitials: Map<string, number[]>;
   /** Each name without its particles ("rodrigo rato" for "Rodrigo de Rato"), with the speakers of that form. */
   byForm: Map<string, number[]>;
+  /** Each name's words run together ("walmart" for "Wal-Mart"), with the speakers of that name. */
+  byJoined: Map<string, number[]>;
 }
 
 /** What is asked about as written, without a leading "the": its capitals say whether it is a name. */
@@ -191,6 +193,7 @@ function nameIndexOf(speakers: readonly SpeakerRecord[]): NameIndex {
       byWord: new Map(),
       byInitials: new Map(),
       byForm: new Map(),
+      byJoined: new Map(),
     };
     const add = (map: Map<string, number[]>, key: string, position: number) => {
       const positions = map.get(key);
@@ -204,6 +207,7 @@ function nameIndexOf(speakers: readonly SpeakerRecord[]): NameIndex {
       for (const word of name) add(index!.byWord, word, position);
       for (const initials of abbreviationsOf(speaker.name)) add(index!.byInitials, initials, position);
       add(index!.byForm, withoutParticles(speaker.name), position);
+      add(index!.byJoined, name.join(''), position);
     });
     nameIndexes.set(speakers, index);
   }
@@ -257,10 +261,15 @@ export function resolveSpeaker(
       const name = wordsOf(speakers[position]!).name;
       return name.length > 1 && name[0] === key;
     });
+  // A name is written with or without its hyphen or space ("walmart", "Wal-Mart"; "eBay", "e-Bay"): the
+  // full name asked run together finds the speaker whose name runs together the same. Fresh batch (`npm
+  // run --silent eval -- --only dev --questions /work/batch/fresh.jsonl`): chatty hit@3 0.857 -> 1.000
+  // ("what walmart said about that evanescence cd lawsuit", refused before); development set unchanged.
   const byName = () =>
     at(
       new Set([
         ...(index.byName.get(key) ?? []),
+        ...(index.byJoined.get(query.join('')) ?? []),
         ...(query.length === 1 ? [...(index.bySurname.get(key) ?? []), ...familyNamed()] : []),
         ...(abbreviation ? (index.byInitials.get(key) ?? []) : []),
       ]),
