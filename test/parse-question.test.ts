@@ -406,6 +406,25 @@ describe('organisations by their abbreviations', () => {
     expect(names('the mod')).toEqual([]);
   });
 
+  it('reads a body asked by either of its names as that body, its officials after it', () => {
+    const eu = [
+      { ...speaker('Peter Mandelson', 5), roles: ['EU Trade Commissioner'] },
+      { ...speaker('Javier Solana', 3), roles: ['EU foreign policy chief'] },
+      speaker('EU', 14),
+      speaker('European Union', 1),
+    ];
+    for (const asked of ['the EU', 'the European Union']) {
+      const found = resolveSpeaker(asked, eu);
+      expect(found.map((s) => s.name)).toEqual(['EU', 'European Union']);
+      expect(officialsOf(asked, found, eu).map((s) => s.name)).toEqual(['Peter Mandelson', 'Javier Solana']);
+    }
+    // Never quoted itself: its officials, whose roles hold its words.
+    expect(resolveSpeaker('the EU', eu.slice(0, 2)).map((s) => s.name)).toEqual([
+      'Peter Mandelson',
+      'Javier Solana',
+    ]);
+  });
+
   it('still reads "the PM" as a role before any name it abbreviates', () => {
     expect(resolveSpeaker('the PM', withRoles).map((s) => s.name)).toEqual(['Tony Blair']);
   });
