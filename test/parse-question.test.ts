@@ -344,6 +344,12 @@ describe('resolveSpeaker with roles', () => {
     expect(names('the assistant manager')).toEqual(['Sammy Lee']);
   });
 
+  it('reads a role asked in another word order than stored', () => {
+    const trade = [speaker('Paul Channon', 'Secretary of State for Trade and Industry')];
+    for (const asked of ['the trade and industry secretary', 'the secretary for trade and industry'])
+      expect(resolveSpeaker(asked, trade).map((s) => s.name)).toEqual(['Paul Channon']);
+  });
+
   it('prefers an exact role to a partial one', () => {
     expect(names('manager')).toEqual(['Jose Mourinho']);
   });
