@@ -374,6 +374,18 @@ describe('resolveSpeaker with roles', () => {
     ]);
   });
 
+  it('reads each word of a stored role as one word asked: a lone "Executive" is no chief executive', () => {
+    const chiefs = [
+      speaker('Tom Glocer', 'chief executive'),
+      speaker('Harry Smith', 'Executive'),
+      speaker('Redzuan Sumun', 'Chief'),
+    ];
+    expect(roleCandidates("Reuters' chief executive", chiefs)?.speakers.map((s) => s.name)).toEqual([
+      'Tom Glocer',
+    ]);
+    expect(resolveSpeaker('the chief executive', chiefs).map((s) => s.name)).toEqual(['Tom Glocer']);
+  });
+
   it('matches a bare name only by name, never by role', () => {
     expect(resolveSpeaker('Manager', speakers, { bare: true })).toEqual([]);
     expect(resolveSpeaker('Straw', speakers, { bare: true }).map((s) => s.name)).toEqual(['Jack Straw']);
