@@ -377,9 +377,9 @@ export function roleCandidates(
  * interview with the BBC", "Reuter correspondents" (% stands for its name). A news agency names itself so
  * in its own stories all through: read as the organisation of their roles, "Reuters' chief executive" was
  * any of five chief executives and chiefs quoted in Reuters stories, its own one's answer 5th. Without
- * them, Tom Glocer and one speaker the ingest misnamed "Corp" (a story's subjects, searched with it, name
- * "Reuter" for "according to a Reuter tabulation"); development set and fresh batch (`npm run --silent
- * eval -- --only dev --questions /work/batch/fresh.jsonl`) unchanged.
+ * these phrases Harry Conger ("chief executive Harry Conger told Reuters in an interview") ties with Tom
+ * Glocer; with them and each stored role word standing for one word asked (see lackedBy), Glocer alone.
+ * Development set (`npm run --silent eval -- --only dev`) unchanged.
  */
 // prettier-ignore
 const REPORTED_BY = [
