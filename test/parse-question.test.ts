@@ -123,6 +123,10 @@ describe('parseSpeakerQuestion', () => {
     'Has Russia said when its peace memorandum will be finished?',
     'Did the company say whether it would cut jobs?',
     'Has the minister said how many troops will go?',
+    // A pronoun is no name: only the conversation could say whom it means.
+    'did he say that?',
+    'what did they say about the strike?',
+    'did you hear Lammy say sanctions would stay?',
     '',
     '???',
   ])('is null for a question that is not about a speaker: %s', (question) => {

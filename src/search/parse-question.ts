@@ -205,8 +205,18 @@ const PATTERNS = [
 ];
 
 const LEADING_ARTICLE = /^(?:the|a|an)\s+/iu;
-/** Words no name is made of: a "speaker" holding one is a misreading ("what did the war in Gaza mean"). */
-const NOT_NAME_WORDS = new Set(['what', 'who', 'which', 'when', 'where', 'why', 'how', 'it', 'this', 'that']);
+/**
+ * Words no name is made of: a "speaker" holding one is a misreading ("what did the war in Gaza mean"), or
+ * a pronoun that only a conversation could resolve ("did he say that?", "did you hear Lammy say ..."):
+ * looked up as a name, "he" found a speaker the ingest had named "OUTO.HE". With the yes-or-no reading
+ * above, "did he say that?" would have been read so (it was a search). Development set and fresh batch
+ * unchanged.
+ */
+// prettier-ignore
+const NOT_NAME_WORDS = new Set([
+  'what', 'who', 'which', 'when', 'where', 'why', 'how', 'it', 'this', 'that', 'he', 'she', 'they', 'we',
+  'you', 'him', 'her', 'them',
+]);
 
 function speakerQuestion(text: string): SpeakerQuestion | null {
   for (const pattern of PATTERNS) {
