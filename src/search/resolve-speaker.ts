@@ -261,8 +261,9 @@ function roleMatchesOf(speakers: readonly SpeakerRecord[], role: readonly string
 }
 
 /**
- * The indexed speakers a name in a question refers to, best kind of match first: the full name, then the
- * surname, then (first when asked with "the") a role exactly as stored ("the Estonian foreign minister"), then a role that holds the
+ * The indexed speakers a name in a question refers to, best kind of match first: a body by either of its
+ * names ("the EU"), the full name (also run together: "walmart"), then the surname, then (first when asked
+ * with "the") a role exactly as stored ("the Estonian foreign minister"), then a role that holds the
  * words asked, then any distinctive word of a name. Several speakers can come back when the words fit
  * several (two ministers with one surname); none when nobody fits. Pure: roles asked with an organisation
  * the stored role leaves out are `roleCandidates`, checked against the articles by `findSpeakers`.
