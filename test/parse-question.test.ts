@@ -46,6 +46,13 @@ describe('parseSpeakerQuestion', () => {
     ['Why did Baker say that governments should act?', 'Baker', 'governments should act'],
     ['what did the IMF say it would do?', 'the IMF', null],
     ['What did the union say they would do about the strike?', 'the union', 'the strike'],
+    [
+      'Did Gordon Brown say his Budget promises could be paid for?',
+      'Gordon Brown',
+      'his Budget promises could be paid for',
+    ],
+    ['Has Lammy said that sanctions will stay?', 'Lammy', 'sanctions will stay'],
+    ['Did the minister deny the cuts were planned?', 'the minister', 'the cuts were planned'],
   ])('reads the phrasing "%s" as %s / %s', (question, speaker, topic) => {
     expect(parseSpeakerQuestion(question)).toEqual({ speaker, topic });
   });
@@ -116,6 +123,10 @@ describe('parseSpeakerQuestion', () => {
     'Has Russia said when its peace memorandum will be finished?',
     'Did the company say whether it would cut jobs?',
     'Has the minister said how many troops will go?',
+    // A pronoun is no name: only the conversation could say whom it means.
+    'did he say that?',
+    'what did they say about the strike?',
+    'did you hear Lammy say sanctions would stay?',
     '',
     '???',
   ])('is null for a question that is not about a speaker: %s', (question) => {
@@ -289,6 +300,20 @@ describe('resolveSpeaker', () => {
     expect(found('Zhao Ziyang')).toEqual(['Zhao Ziyang']);
   });
 
+  it('matches a name asked with or without its hyphen or space', () => {
+    const stores: SpeakerRecord[] = [
+      { name: 'Wal-Mart', surname: 'Wal-Mart', roles: [], quotes: 2 },
+      { name: 'Walton', surname: 'Walton', roles: [], quotes: 9 },
+      { name: 'Easyjet', surname: 'Easyjet', roles: [], quotes: 3 },
+    ];
+    const found = (asked: string) => resolveSpeaker(asked, stores).map((s) => s.name);
+    expect(found('walmart')).toEqual(['Wal-Mart']);
+    expect(found('Wal Mart')).toEqual(['Wal-Mart']);
+    expect(found('Easy Jet')).toEqual(['Easyjet']);
+    expect(found('Mart')).toEqual(['Wal-Mart']);
+    expect(found('walmarts')).toEqual([]);
+  });
+
   it('matches nobody for an unknown name', () => {
     expect(names('Macron')).toEqual([]);
     expect(names('the')).toEqual([]);
@@ -323,6 +348,12 @@ describe('resolveSpeaker with roles', () => {
     expect(names('the assistant manager')).toEqual(['Sammy Lee']);
   });
 
+  it('reads a role asked in another word order than stored', () => {
+    const trade = [speaker('Paul Channon', 'Secretary of State for Trade and Industry')];
+    for (const asked of ['the trade and industry secretary', 'the secretary for trade and industry'])
+      expect(resolveSpeaker(asked, trade).map((s) => s.name)).toEqual(['Paul Channon']);
+  });
+
   it('prefers an exact role to a partial one', () => {
     expect(names('manager')).toEqual(['Jose Mourinho']);
   });
@@ -345,6 +376,18 @@ describe('resolveSpeaker with roles', () => {
     expect(roleCandidates('the Chelsea assistant manager', speakers)?.speakers.map((s) => s.name)).toEqual([
       'Sammy Lee',
     ]);
+  });
+
+  it('reads each word of a stored role as one word asked: a lone "Executive" is no chief executive', () => {
+    const chiefs = [
+      speaker('Tom Glocer', 'chief executive'),
+      speaker('Harry Smith', 'Executive'),
+      speaker('Redzuan Sumun', 'Chief'),
+    ];
+    expect(roleCandidates("Reuters' chief executive", chiefs)?.speakers.map((s) => s.name)).toEqual([
+      'Tom Glocer',
+    ]);
+    expect(resolveSpeaker('the chief executive', chiefs).map((s) => s.name)).toEqual(['Tom Glocer']);
   });
 
   it('matches a bare name only by name, never by role', () => {
@@ -383,6 +426,25 @@ describe('organisations by their abbreviations', () => {
     expect(names('the IMF')).toEqual(['International Monetary Fund', 'IMF']);
     // Lower case is a word, not an abbreviation.
     expect(names('the mod')).toEqual([]);
+  });
+
+  it('reads a body asked by either of its names as that body, its officials after it', () => {
+    const eu = [
+      { ...speaker('Peter Mandelson', 5), roles: ['EU Trade Commissioner'] },
+      { ...speaker('Javier Solana', 3), roles: ['EU foreign policy chief'] },
+      speaker('EU', 14),
+      speaker('European Union', 1),
+    ];
+    for (const asked of ['the EU', 'the European Union']) {
+      const found = resolveSpeaker(asked, eu);
+      expect(found.map((s) => s.name)).toEqual(['EU', 'European Union']);
+      expect(officialsOf(asked, found, eu).map((s) => s.name)).toEqual(['Peter Mandelson', 'Javier Solana']);
+    }
+    // Never quoted itself: its officials, whose roles hold its words.
+    expect(resolveSpeaker('the EU', eu.slice(0, 2)).map((s) => s.name)).toEqual([
+      'Peter Mandelson',
+      'Javier Solana',
+    ]);
   });
 
   it('still reads "the PM" as a role before any name it abbreviates', () => {

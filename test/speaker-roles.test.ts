@@ -65,6 +65,20 @@ The departure of the Federal Reserve chairman is a shock for financial markets, 
 
 "Greenspan is more of a politician than an academician," Mast said of the chairman's successor.
 `,
+  'weak-dollar.md': `---
+title: Weak dollar hits media group's revenues
+published: 2005-02-08
+---
+Revenues at media group Reuters slipped 11% during 2004, mainly due to the weakness of the dollar.
+
+"Strong cost discipline positions us well for 2005," chief executive Tom Glocer said.
+`,
+  'ore-reserves.md': `---
+title: Homestake mulls buying ore reserves
+published: 2005-02-09
+---
+Homestake Mining is considering buying more gold ore reserves, chief executive Harry Conger told Reuters in an interview.
+`,
 };
 
 const ask = askedStories(ARTICLES);
@@ -86,6 +100,10 @@ describe('speaker questions by role', () => {
     expect(toyota.speaker?.name).toBe('Fujio Cho');
     expect(toyota.passages[0]!.text).toMatch(/two more plants/);
     expect(await speakerOf("what did Nissan's president say?")).toBe('Carlos Ghosn');
+  });
+
+  it('reads a role with the organisation it belongs to, not the one the words were told to', async () => {
+    expect(await speakerOf("What did Reuters' chief executive say?")).toBe('Tom Glocer');
   });
 
   it('reads common short forms of roles', async () => {

@@ -6,6 +6,7 @@ import { completeWithAnswerKind, completeWithFollowing } from '../search/complet
 import { findSpeakers } from '../search/resolve-speaker.js';
 import { parseQuestion, type SpeakerQuestion } from '../search/parse-question.js';
 import { questionDates } from '../search/question-dates.js';
+import { withWordsSplit } from '../search/searched-forms.js';
 import { searchStatements, type StatementHit } from '../search/speaker-retriever.js';
 import type { PassageRecord, PassageStore, PeriodSummary, SpeakerRecord } from '../store/passage-store.js';
 import type { Answer, AnswerPassage, Citation } from './answer-schema.js';
@@ -356,7 +357,7 @@ async function answerWords(
   const searched = parsed.aside ? `${parsed.text} (${parsed.aside})` : parsed.text;
   const answer = await answerFromSearch(
     context,
-    searched || words,
+    await withWordsSplit(context.store, searched || words),
     options.limit ?? DEFAULT_LIMIT,
     options.mode ?? 'hybrid',
     { range, newestFirst },
