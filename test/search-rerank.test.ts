@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   asksForCause,
   asksForDate,
+  asksForMoney,
   favourAnswerKinds,
   favourCaptions,
   givesAnswerKind,
   holdsCause,
   holdsDate,
+  holdsMoney,
 } from '../src/search/answer-type.js';
 import { evidenceOf } from '../src/answer/evidence.js';
 import { rerankByCoverage } from '../src/search/coverage-rerank.js';
@@ -151,6 +153,31 @@ describe('favouring passages with a date when the question asks when', () => {
     expect(givesAnswerKind('When will Ukraine join the European Union?', 'Talks resumed in March.')).toBe(
       false,
     );
+  });
+});
+
+describe('questions asking for a sum of money', () => {
+  it('are those asking how much something pays, costs, raises or is worth', () => {
+    expect(
+      [
+        'How much will San Miguel pay to buy back the sequestered shares?',
+        'How much did the new stadium cost?',
+        'how much is the deal worth',
+        'How much money did the appeal raise?',
+      ].every(asksForMoney),
+    ).toBe(true);
+    expect(['How much oil does Kuwait pump?', 'How many banks has Parmalat sued?'].some(asksForMoney)).toBe(
+      false,
+    );
+  });
+
+  it('are answered by a figure in a currency, not by any figure', () => {
+    expect(
+      ['for 4.79 billion pesos', 'to return 136m euros', 'a 26.5 mln dlr loan', 'took £102m'].every(
+        holdsMoney,
+      ),
+    ).toBe(true);
+    expect(['38.1 mln sequestered shares', 'up 2%', 'in 1986'].some(holdsMoney)).toBe(false);
   });
 });
 
