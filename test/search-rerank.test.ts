@@ -140,9 +140,18 @@ describe('favouring passages with a date when the question asks when', () => {
     expect(asksForDate(question)).toBe(false);
   });
 
-  it('reads months, days, years and days counted from now as dates, not "may" or "march" as verbs', () => {
+  it('reads months, days, years, times long ago and days counted from now as dates, not "may" or "march" as verbs', () => {
     expect(
-      ['on May 19', 'by Friday', 'since 1917', 'next week', 'in Sept'].every((text) => holdsDate(text)),
+      [
+        'on May 19',
+        'by Friday',
+        'since 1917',
+        'from 1321 to 1323',
+        'next week',
+        'in Sept',
+        'from 22,000 years ago onward',
+        'about 13,000 BP',
+      ].every((text) => holdsDate(text)),
     ).toBe(true);
     expect(['shares may rise', 'protesters march on', 'at 126 pesos'].some((text) => holdsDate(text))).toBe(
       false,
