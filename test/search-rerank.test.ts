@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { asksForCause, favourCaptions, favourQuantities, holdsCause } from '../src/search/answer-type.js';
+import {
+  asksForCause,
+  asksForDate,
+  asksForMoney,
+  favourAnswerKinds,
+  favourCaptions,
+  givesAnswerKind,
+  holdsCause,
+  holdsDate,
+  holdsMoney,
+} from '../src/search/answer-type.js';
 import { evidenceOf } from '../src/answer/evidence.js';
 import { rerankByCoverage } from '../src/search/coverage-rerank.js';
 import { queryTerms } from '../src/search/fts-query.js';
@@ -85,14 +95,98 @@ describe('favouring passages with a figure when the question asks for one', () =
     'How many staff will the commissioner have?',
   ])('ranks the passage holding a figure first for "%s"', (question) => {
     const ranked = scored();
-    favourQuantities(ranked, question, 0.3);
+    favourAnswerKinds(ranked, question, 0.3);
     expect(order(ranked)[0]).toBe('answer');
   });
 
   it('leaves the order alone for a question that asks for no figure', () => {
     const ranked = scored();
-    favourQuantities(ranked, 'Who is the first children’s commissioner for England?', 0.3);
+    favourAnswerKinds(ranked, 'Who is the first children’s commissioner for England?', 0.3);
     expect(order(ranked)).toEqual(['opening', 'answer']);
+  });
+});
+
+describe('favouring passages with a date when the question asks when', () => {
+  const scored = () => [
+    {
+      name: 'opening',
+      passage: { text: 'The government will sell its stake in Rolls Royce when the company is floated.' },
+      score: 1.71,
+    },
+    {
+      name: 'other story',
+      passage: { text: 'Demand for Rolls Royce shares is expected to be strong.' },
+      score: 1.66,
+    },
+    { name: 'answer', passage: { text: 'Trading is expected to begin on May 19.' }, score: 1.5 },
+  ];
+
+  it.each([
+    'When will Rolls Royce shares start trading?',
+    'what date do the shares start trading',
+    'In which year did trading begin?',
+    'How soon will trading begin?',
+  ])('ranks the dated passage first for "%s"', (question) => {
+    const ranked = scored();
+    favourAnswerKinds(ranked, question, 0.3);
+    expect(order(ranked)[0]).toBe('answer');
+  });
+
+  it.each([
+    'What did the chairman say when he floated the company?',
+    'How did the shares do when trading began?',
+    'Who will buy the shares?',
+  ])('reads "%s" as asking for no date', (question) => {
+    expect(asksForDate(question)).toBe(false);
+  });
+
+  it('reads months, days, years, times long ago and days counted from now as dates, not "may" or "march" as verbs', () => {
+    expect(
+      [
+        'on May 19',
+        'by Friday',
+        'since 1917',
+        'from 1321 to 1323',
+        'next week',
+        'in Sept',
+        'from 22,000 years ago onward',
+        'about 13,000 BP',
+      ].every((text) => holdsDate(text)),
+    ).toBe(true);
+    expect(['shares may rise', 'protesters march on', 'at 126 pesos'].some((text) => holdsDate(text))).toBe(
+      false,
+    );
+  });
+
+  it('does not take a date as evidence of an answer', () => {
+    expect(givesAnswerKind('When will Ukraine join the European Union?', 'Talks resumed in March.')).toBe(
+      false,
+    );
+  });
+});
+
+describe('questions asking for a sum of money', () => {
+  it('are those asking how much something pays, costs, raises or is worth', () => {
+    expect(
+      [
+        'How much will San Miguel pay to buy back the sequestered shares?',
+        'How much did the new stadium cost?',
+        'how much is the deal worth',
+        'How much money did the appeal raise?',
+      ].every(asksForMoney),
+    ).toBe(true);
+    expect(['How much oil does Kuwait pump?', 'How many banks has Parmalat sued?'].some(asksForMoney)).toBe(
+      false,
+    );
+  });
+
+  it('are answered by a figure in a currency, not by any figure', () => {
+    expect(
+      ['for 4.79 billion pesos', 'to return 136m euros', 'a 26.5 mln dlr loan', 'took £102m'].every(
+        holdsMoney,
+      ),
+    ).toBe(true);
+    expect(['38.1 mln sequestered shares', 'up 2%', 'in 1986'].some(holdsMoney)).toBe(false);
   });
 });
 

@@ -352,6 +352,25 @@ describe('the paragraph of a shown story that gives the length of time a questio
     ]);
     expect(barclays[4]!.text).toContain('two months');
   });
+
+  it('or the sum of money it asks for, though the result gives a figure that is no sum of money', async () => {
+    const barclays = await passagesOf('Barclays agrees to buy Absa');
+    const [carrick] = await passagesOf('Floods close Carrick high street');
+    const question = 'How much will Barclays pay for Absa?';
+    const completed = await completeWithAnswerKind(
+      store,
+      [barclays[1]!, carrick!].map((passage) => ({ passage })),
+      question,
+      queryTerms(question),
+      () => 1,
+    );
+    expect(barclays[1]!.text).toContain('2%');
+    expect(completed.map((hit) => hit.passage.text)).toEqual([
+      `${barclays[1]!.text}\n\n…\n\n${barclays[3]!.text}`,
+      carrick!.text,
+    ]);
+    expect(barclays[3]!.text).toContain('33bn rand');
+  });
 });
 
 /** The Carrick story's first two passages, as search hits carry them. */

@@ -12,8 +12,8 @@ import { termWeights, type TermWeights } from './term-weights.js';
 import {
   asksAboutPicture,
   DEFAULT_ANSWER_TYPE_WEIGHT,
+  favourAnswerKinds,
   favourCaptions,
-  favourQuantities,
 } from './answer-type.js';
 import { DEFAULT_COVERAGE_WEIGHT, rerankByCoverage } from './coverage-rerank.js';
 import { withArticleComplement } from './article-complement.js';
@@ -58,7 +58,7 @@ export interface SearchOptions {
   newestFirst?: boolean;
   /** `hybrid` only: how much the share of the question's words a passage holds adds to its score (see coverage-rerank). */
   coverageWeight?: number;
-  /** `hybrid` only: what a passage holding a figure gains when the question asks for one (see answer-type). */
+  /** `hybrid` only: what a passage holding a figure or a date gains when the question asks for one (see answer-type). */
   answerTypeWeight?: number;
   /** The question's term weights (`termWeights` of its `queryTerms`) when the caller has read them already. */
   termWeights?: TermWeights;
@@ -279,7 +279,7 @@ export async function searchPassages(
     rerankByStory(hits, storyCoverage, coverageWeight * articleWeight);
   }
   if (weightOf) {
-    favourQuantities(hits, question, answerTypeWeight);
+    favourAnswerKinds(hits, question, answerTypeWeight);
     favourCountries(hits, question, answerTypeWeight);
     favourCaptions(hits, terms, answerTypeWeight);
     favourNamedListLines(hits, terms, answerTypeWeight);
