@@ -16,10 +16,13 @@ const NAMED_PASSAGES = 10;
 /**
  * The names a question asks about (see questionNames) that a story must name to be about it, as query terms
  * ("price co", "kgb"): all but countries, which a story names in many forms ("Russian soldiers" for Moscow's
- * troops) that the evidence check reads and these reads do not.
+ * troops) that the evidence check reads and these reads do not. An abbreviated thing that no passage
+ * holds is none (see questionNames).
  */
-export function namesAsked(question: string): string[] {
-  return questionNames(question, queryTerms(question)).filter((name) => countryFormsOf(name) === null);
+export function namesAsked(question: string, written?: (word: string) => boolean): string[] {
+  return questionNames(question, queryTerms(question), written).filter(
+    (name) => countryFormsOf(name) === null,
+  );
 }
 
 /**
