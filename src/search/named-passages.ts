@@ -44,7 +44,9 @@ export function namesAsked(question: string, written?: (word: string) => boolean
  * 1,085-character paragraph on party donations, which BM25 ranked 497th, and below the ten best of the
  * passages naming McDonald's alone. With it that paragraph ranks third (see AMOUNT_OF_MONEY in the evidence
  * check for the rest); `npm run --silent eval -- --only dev,fresh` moved no other question. One more
- * full-text read, of the names joined by AND, when the question names two or more.
+ * full-text read, of the names joined by AND, when the question names two or more: 4.9 instead of 3.1
+ * CPU-ms for McDonald's and the Liberal Democrats, 2.2 instead of 1.3 for Gordon Brown and Tony Blair (the
+ * development archive, 109,150 passages; mean of 20 runs).
  */
 export async function namedPassages(
   store: Pick<PassageStore, 'fullText' | 'fullTextWithin'>,
