@@ -79,6 +79,10 @@ describe('passages of a story that names what a question asks about', () => {
     expect(namesAsked(QUESTION)).toEqual(['field co']);
     // A country is left to the evidence check, which reads its every form.
     expect(namesAsked("How many weeks do Field Co's figures in France cover?")).toEqual(['field co']);
+    // An abbreviated thing that no passage holds is the asker's word, as in the evidence check.
+    const iou = "How much in unpaid IOUs did Field Co's customers leave?";
+    expect(namesAsked(iou)).toEqual(['ious', 'field co']);
+    expect(namesAsked(iou, (word) => word !== 'ious')).toEqual(['field co']);
     expect(await namedPassages(store, [], () => 1, '"weeks"', 0.5)).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rerankByCoverage } from '../src/search/coverage-rerank.js';
 import { queryTerms } from '../src/search/fts-query.js';
-import { termsIn } from '../src/search/term-match.js';
+import { questionNames, rarityWeights, termsIn } from '../src/search/term-match.js';
 
 describe('a country named in another of its forms', () => {
   it('is held by its name, its people, its capital or its code as written', () => {
@@ -29,5 +29,26 @@ describe('a country named in another of its forms', () => {
     ];
     rerankByCoverage(hits, queryTerms("How many of Moscow's troops died according to the UK?"), () => 1, 1);
     expect(hits[1]!.score).toBeGreaterThan(hits[0]!.score);
+  });
+});
+
+describe('an abbreviated thing asked about', () => {
+  const kuwait = "How much in unpaid IOUs was left after Kuwait's share market crash?";
+  const aston = 'When will Aston Martin launch its first electric SUV?';
+
+  it('is no name when no passage of the index writes it so', () => {
+    const written = rarityWeights(new Map([['kuwait', 40]]), 1000).written;
+    expect(questionNames(kuwait, queryTerms(kuwait), written)).toEqual(['kuwait']);
+  });
+
+  it('is a name where the stories write it so, as by default', () => {
+    const written = rarityWeights(new Map([['suv', 11]]), 1000).written;
+    expect(questionNames(aston, queryTerms(aston), written)).toEqual(['aston martin', 'suv']);
+    expect(questionNames(kuwait, queryTerms(kuwait))).toEqual(['ious', 'kuwait']);
+  });
+
+  it('is told from the abbreviation of a body or a place, which stays a name however rare', () => {
+    const question = 'What did the EU and the SEC say about the IMF loan to the UK?';
+    expect(questionNames(question, queryTerms(question), () => false)).toEqual(['eu', 'sec', 'imf', 'uk']);
   });
 });

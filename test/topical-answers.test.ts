@@ -612,6 +612,28 @@ describe('the found / not found judgement', () => {
     expect(judge('The bid by Westbay Ferry Company for Harbour Lines was thrown out last year.')).toBe(false);
   });
 
+  it('holds "money" in a passage that gives an amount of money, though it names nothing else asked', () => {
+    const question = 'Why did Fenwick Paper hand money to the Harbour Party?';
+    const terms = queryTerms(question);
+    const rarity = (term: string) => ({ fenwick: 11, harbour: 9 })[term] ?? 4;
+    const names = questionNames(question, terms);
+    const judge = (text: string) =>
+      isStrongEvidence(
+        evidenceOf(
+          [{ passage: { text, context: 'Parties build up poll war chests' }, similarity: 0.1 }],
+          terms,
+          rarity,
+          names,
+          question,
+        )[0]!,
+        archive,
+      );
+    expect(
+      judge('Fenwick Paper is listed as donating a sum of £10,575 to the Harbour Party, a fee for a room.'),
+    ).toBe(true);
+    expect(judge('Fenwick Paper is listed among the donors to the Harbour Party, for a room.')).toBe(false);
+  });
+
   it('holds a name of several words only as that name, or as its initials', () => {
     const question = "What were General Electric's net profits for the final quarter of 2004?";
     const terms = queryTerms(question);

@@ -256,7 +256,8 @@ async function answerFromSearch(
     stories: context.stories,
     ...(when.range ? { range: when.range } : {}),
   });
-  const names = questionNames(question, terms);
+  // An abbreviated thing no story writes ("IOUs") is the asker's word, not a name a story must hold.
+  const names = questionNames(question, terms, weights.written);
   const evidence = evidenceOf(
     hits,
     terms,

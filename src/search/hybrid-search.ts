@@ -236,9 +236,9 @@ export async function searchPassages(
   const fused = fuse(bm25);
 
   const terms = withNamePhrases(question, queryTerms(question));
-  const asked = namesAsked(question);
   // Both weights are on the scale of score fusion (best BM25 match 1); rank fusion's scores are ~0.016.
   const weightOf = mode === 'hybrid' ? (weights ?? (await termWeights(store, terms))) : null;
+  const asked = namesAsked(question, weightOf?.written);
   // Read a few more than needed so that dropping duplicates still leaves `limit` passages.
   let listed =
     weightOf && articleWeight > 0 && coverageWeight > 0

@@ -4,7 +4,7 @@ import { isStopword, queryTerms, textWords } from './fts-query.js';
 import { contentTerms, questionNames } from './term-match.js';
 import { countryOf } from './place-names.js';
 import { stemmedTerms } from '../document/stemmed-terms.js';
-import { WordNet, type PartOfSpeech } from './wordnet.js';
+import { sharedWordNet, type PartOfSpeech, type WordNet } from './wordnet.js';
 
 /**
  * Words related to a question's words, for search to weigh below the question's own: news questions
@@ -116,7 +116,7 @@ function placeRelated(wordnet: WordNet, name: string): string[] {
 export class WordNetLexicon implements Lexicon {
   private readonly cache = new Map<string, readonly string[]>();
 
-  constructor(private readonly wordnet: WordNet = new WordNet()) {}
+  constructor(private readonly wordnet: WordNet = sharedWordNet()) {}
 
   related(term: string, isName = false): readonly string[] {
     const key = `${isName ? 'name' : 'word'}:${term}`;

@@ -1,8 +1,11 @@
 import type { PassageStore } from '../store/passage-store.js';
 import { rarityWeights } from './term-match.js';
 
-/** A query term's rarity weight in one index. */
-export type TermWeights = ReturnType<typeof rarityWeights>;
+/**
+ * A query term's rarity weight in one index, and whether the index holds a word at all (see rarityWeights;
+ * absent from weights made up by hand).
+ */
+export type TermWeights = ((term: string) => number) & { written?: (word: string) => boolean };
 
 /**
  * The rarity weight of each query term in this index: search reranks by it, the answer layer judges by it.

@@ -23,6 +23,11 @@ export interface Pointer {
 export interface Synset {
   offset: number;
   pos: PartOfSpeech;
+  /**
+   * WordNet's lexicographer file (https://wordnet.princeton.edu/documentation/lexnames5wn): 14 is
+   * noun.group (organisations: "EU", "IMF"), 15 noun.location.
+   */
+  lexicographerFile: number;
   /** Lemmas as written ("air_base", "Moscow"), in WordNet's order. */
   words: string[];
   pointers: Pointer[];
@@ -71,7 +76,7 @@ export class WordNet {
       const [symbol, target, targetPos] = fields.slice(at + 1 + 4 * i, at + 4 + 4 * i);
       return { symbol: symbol!, offset: Number(target), pos: partOfSpeech(targetPos!) };
     });
-    return { offset, pos: partOfSpeech(fields[2]!), words, pointers };
+    return { offset, lexicographerFile: Number(fields[1]), pos: partOfSpeech(fields[2]!), words, pointers };
   }
 
   close(): void {
@@ -128,3 +133,7 @@ export class WordNet {
     }
   }
 }
+
+let shared: WordNet | null = null;
+/** One WordNet per process: its index files are read on first use and kept. */
+export const sharedWordNet = (): WordNet => (shared ??= new WordNet());
