@@ -59,8 +59,8 @@ const MONEY =
  * price, and no other paragraph of it; its seventh gives the price ("the board sanctioned the repurchase of
  * the sequestered shares for 4.79 billion pesos") in none of the question's words but "shares". The result
  * is shown with that paragraph (see completeWithAnswerKind). It adds nothing to the evidence check: a sum
- * of money is a figure already. Measured with `npm run --silent eval -- --only dev --questions
- * /work/batch/fresh.jsonl` (stand-in model): fresh headline-context hit@1 / hit@3 0.556 / 0.667 -> 0.667 /
+ * of money is a figure already. Measured with `npm run --silent eval -- --only dev,fresh` (stand-in
+ * model): fresh headline-context hit@1 / hit@3 0.556 / 0.667 -> 0.667 /
  * 0.778, nothing else moved on either set.
  */
 export const asksForMoney = (question: string) => MONEY_QUESTION.test(question);
@@ -122,8 +122,8 @@ export const asksAboutPicture = (terms: readonly string[]) => terms.some(isPictu
  * date is what a question asking when wants that no question word names: "When will Rolls Royce shares
  * start trading?" is answered by the prospectus story's third paragraph ("Trading is expected to begin on
  * May 19"), which names neither the company nor its shares, below the openings of three Rolls Royce
- * stories. Measured on the development set and the fresh batch (`npm run --silent eval -- --only dev
- * --questions /work/batch/fresh.jsonl`, stand-in model): fresh headline-context hit@3 0.556 -> 0.667, no
+ * stories. Measured on the development set and the fresh batch (`npm run --silent eval -- --only
+ * dev,fresh`, stand-in model): fresh headline-context hit@3 0.556 -> 0.667, no
  * question lost on either, unanswerable refused unchanged. A date is favoured only, not taken as evidence
  * of an answer (see givesAnswerKind): read as evidence, "When will Ukraine join the European Union?" was
  * answered by a dated paragraph on its talks (development set unanswerable refused 0.970 -> 0.939). Years

@@ -175,7 +175,7 @@ const PATTERNS = [
   // answered by their statements on what follows the verb. Read as a search, its answer ("all these are
   // costed and affordable") ranked 10th below opening paragraphs naming Brown; read so, it waits on that
   // quote's attribution (ingest credits "he told Today" to the Tory named before). Development set and
-  // fresh batch (`npm run --silent eval -- --only dev --questions /work/batch/fresh.jsonl`) unchanged.
+  // fresh batch (`npm run --silent eval -- --only dev,fresh`) unchanged.
   new RegExp(
     String.raw`^(?:did|has|have|had|does|do)\s+(?<speaker>.+?)\s+(?:say|said|claim(?:ed)?|warn(?:ed)?|insist(?:ed)?|argued?|admit(?:ted)?|den(?:y|ied)|promised?|predict(?:ed)?|suggest(?:ed)?)${INDIRECT_QUESTION}(?:\s+that)?\s+(?<topic>.+?)${END}`,
     'iu',

@@ -124,7 +124,7 @@ const standsFor = (stored: string, asked: string) =>
  * a lone "Executive" or "Chief" is no chief executive. Read as both, "Reuters' chief executive" was also
  * any "Executive" or "Chief" quoted where Reuters is named, among them a speaker the ingest misnamed "Corp"
  * whose statements on "this year" outranked Tom Glocer's: fresh batch (`npm run --silent eval -- --only
- * dev --questions /work/batch/fresh.jsonl`) speaker-org-role hit@3 0.667 -> 0.778, development set
+ * dev,fresh`) speaker-org-role hit@3 0.667 -> 0.778, development set
  * unchanged.
  */
 function lackedBy(role: readonly string[], asked: readonly string[]): string[] {
@@ -295,7 +295,7 @@ export function resolveSpeaker(
     });
   // A name is written with or without its hyphen or space ("walmart", "Wal-Mart"; "eBay", "e-Bay"): the
   // full name asked run together finds the speaker whose name runs together the same. Fresh batch (`npm
-  // run --silent eval -- --only dev --questions /work/batch/fresh.jsonl`): chatty hit@3 0.857 -> 1.000
+  // run --silent eval -- --only dev,fresh`): chatty hit@3 0.857 -> 1.000
   // ("what walmart said about that evanescence cd lawsuit", refused before); development set unchanged.
   const byName = () =>
     at(
@@ -310,7 +310,7 @@ export function resolveSpeaker(
   // dominates), and is no role, though "EU Trade Commissioner" holds both of its words: its officials come
   // after (see officialsOf), or in its place when it is never quoted itself. Read as a role, "what has
   // the EU said about how a jet fuel tax would affect airlines?" listed Mandelson's and Solana's statements
-  // only. Fresh batch (`npm run --silent eval -- --only dev --questions /work/batch/fresh.jsonl`):
+  // only. Fresh batch (`npm run --silent eval -- --only dev,fresh`):
   // reported-speech hit@3 0.750 -> 0.875; development set unchanged.
   const body = bodyAsked(asked);
   const byBody = at(new Set(body.flatMap((form) => index.byName.get(words(form).join(' ')) ?? [])));

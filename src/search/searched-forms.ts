@@ -85,7 +85,7 @@ const MIN_PART = 2;
  * story about Wal-Mart first once split. It reads the counts of the question's words (cached, and read
  * for its term weights anyway) and, for a word the index lacks, one phrase count a split: 1 to 10 ms on
  * the development archive. Of the development set and the fresh batch (`npm run --silent eval -- --only
- * dev --questions /work/batch/fresh.jsonl`) only "what walmart said" is read otherwise, and it is a
+ * dev,fresh`) only "what walmart said" is read otherwise, and it is a
  * speaker question (see resolveSpeaker): no figure changed.
  */
 export async function withWordsSplit(
