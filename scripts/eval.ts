@@ -395,7 +395,13 @@ runCli(async () => {
   }
   if (dev) printDevScores(dev.scores, config.EMBEDDING_MODEL, printTable);
   if (devOnStores.length > 1) printDevOnStores(devOnStores, printTable);
-  if (fresh) printDevScores(fresh.scores, config.EMBEDDING_MODEL, printTable, 'Second batch (fresh.jsonl)');
+  if (fresh)
+    printDevScores(
+      fresh.scores,
+      config.EMBEDDING_MODEL,
+      printTable,
+      'Second and third batches (fresh.jsonl)',
+    );
   if (heldOut) printDevScores(heldOut.scores, config.EMBEDDING_MODEL, printTable, 'Held-out set');
   if (batch && args.questions)
     printDevScores(batch.scores, config.EMBEDDING_MODEL, printTable, `Questions of ${args.questions}`);
