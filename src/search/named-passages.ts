@@ -32,8 +32,9 @@ export function namesAsked(question: string, written?: (word: string) => boolean
  * outweighed by common words: BM25 weighs "price" and "co" as the common words they are, and for "How many
  * weeks do Price Co's quarterly and nine-month figures cover?" the first 50 matches were other companies'
  * notes on their "qtr and nine mth figures", none from a story naming Price Co; its story (headline "PRICE
- * CO 3RD QTR JUNE SEVEN NET", "NOTE: Twelve- and 40-week periods.") was 145th and 571st. "KGB" is in 3 passages, but for "How much did
- * the former KGB officer settle his legal action for?" its story ranked 114th and lower, below passages
+ * CO 3RD QTR JUNE SEVEN NET", "NOTE: Twelve- and 40-week periods.") was 145th and 571st. "KGB" is in 3
+ * passages, but for "How much did the former KGB officer settle his legal action for?" its story ranked
+ * 114th and lower, below passages
  * holding "former", "officer", "settle", "legal" and "action". The evidence check refuses stories that
  * never name what the question names, so those passages could only be refused. Searched only when no story
  * of the first matches names them all (see hybrid-search): 14 of the 219 development and held-out questions,
