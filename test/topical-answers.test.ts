@@ -223,6 +223,18 @@ describe('questions about a thing no story found names', () => {
   });
 });
 
+describe('questions asking for a sum of money no story found gives', () => {
+  it('says nothing was found, though the story holds the teachers, their pay and the offer', async () => {
+    // The teachers' story gives the offer as a share (3%), never as a sum.
+    const answer = await ask('How much would teachers earn under the pay offer they rejected?');
+    expect(answer.found).toBe(false);
+    // Asked what the ferry buyers paid, which their story gives, it is answered.
+    const given = await ask('How much did the island investors pay for the Westbay Ferry Company?');
+    expect(given.found).toBe(true);
+    expect(firstThree(given)).toContain('£12m');
+  });
+});
+
 describe('questions dated outside the archive', () => {
   it('says nothing was found, and which years the archive covers, for a year no article is from or mentions', async () => {
     const answer = await ask('What did NATO leaders warn Putin about in 2019?');
@@ -700,11 +712,13 @@ describe('the found / not found judgement', () => {
       );
       return isStrongEvidence(evidence!, archive);
     };
-    expect(judge(`${defences.text}\nThe council will pay for the defences from its reserves.`)).toBe(false);
-    // Named anywhere in the article, not only in the passage, it is the same story.
-    expect(judge(`${defences.text}\nHarbourside Motors will pay for the defences, the council said.`)).toBe(
-      true,
+    expect(judge(`${defences.text}\nThe council will pay £2m for the defences from its reserves.`)).toBe(
+      false,
     );
+    // Named anywhere in the article, not only in the passage, it is the same story.
+    expect(
+      judge(`${defences.text}\nHarbourside Motors will pay £2m for the defences, the council said.`),
+    ).toBe(true);
   });
 
   it('counts a country as named in any of its forms: its name, people, capital or code', () => {

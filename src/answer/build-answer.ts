@@ -1,6 +1,7 @@
 import { hasBounds, type DateRange } from '../document/date-range.js';
 import type { Span } from '../document/sentence-split.js';
 import { queryTerms } from '../search/fts-query.js';
+import { asksForMoney } from '../search/answer-type.js';
 import { searchPassages, type SearchMode } from '../search/hybrid-search.js';
 import { completeWithAnswerKind, completeWithFollowing } from '../search/complete-passage.js';
 import { findSpeakers } from '../search/resolve-speaker.js';
@@ -264,8 +265,12 @@ async function answerFromSearch(
     weights,
     names,
     question,
-    // The stories are read for the names the question asks about, the years it names and the thing it counts.
-    names.length > 0 || yearsAsked(question).length > 0 || countedThing(question) !== null
+    // The stories are read for the names the question asks about, the years it names, the thing it counts
+    // and a sum of money it asks for.
+    names.length > 0 ||
+      yearsAsked(question).length > 0 ||
+      countedThing(question) !== null ||
+      asksForMoney(question)
       ? await context.stories.stories(
           context.store,
           hits.slice(0, EVIDENCE_DEPTH).map((hit) => hit.passage.articleId),
