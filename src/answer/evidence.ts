@@ -206,20 +206,17 @@ function countedMissed(
 const moneyMissed = (question: string, stories: readonly string[]) =>
   stories.length > 0 && asksForMoney(question) && !stories.some(holdsMoney);
 
-/** Words a question asks for money by, which an amount of money holds (see AMOUNT_OF_MONEY). */
-const MONEY_WORDS = new Set(['money', 'cash']);
 /**
- * An amount of money as news writes it: "£10,575", "$387m", "95 billion dlrs", "283 mln stg", "24 cts". A
- * passage giving one holds the question's "money" whether or not it says the word, as a caption holds
- * "photo": "Why did McDonald's hand money to the Liberal Democrats?" is answered by "fast food giants
- * McDonald's are listed as donating a sum of £10,575. This was a fee the firm paid for a room ...", which
- * held the two names and nothing else of the question (see holdsMoreThanNames). Measured with `npm run
- * --silent eval -- --only dev,fresh` (with the passages naming every name searched first, see
- * namedPassages): the second batch's paraphrase hit@3 0.818 -> 0.909, the development set unchanged
- * (unanswerable refused 0.970); each change alone moved no question.
+ * Words a question asks for money by. A passage giving a sum (see holdsMoney: "£10,575", "$387m", "283 mln
+ * stg") holds the question's "money" whether or not it says the word, as a caption holds "photo": "Why did
+ * McDonald's hand money to the Liberal Democrats?" is answered by "fast food giants McDonald's are listed
+ * as donating a sum of £10,575. This was a fee the firm paid for a room ...", which held the two names and
+ * nothing else of the question (see holdsMoreThanNames). Measured with `npm run --silent eval -- --only
+ * dev,fresh` (with the passages naming every name searched first, see namedPassages): the second batch's
+ * paraphrase hit@3 0.818 -> 0.909, the development set unchanged (unanswerable refused 0.970); each change
+ * alone moved no question.
  */
-const AMOUNT_OF_MONEY =
-  /[£$€¥]\s?\d|\b\d[\d,.]*\s*(?:mln|bln|million|billion|bn|m)?\s*(?:dlrs|dollars|pounds|stg|euros|yen|francs|marks|pesos|dinars|cents|cts|pence)\b/iu;
+const MONEY_WORDS = new Set(['money', 'cash']);
 
 /** The model's half of the judgement, whose thresholds are calibrated per model and per index. */
 export function isCloseInMeaning(
@@ -278,7 +275,7 @@ export function evidenceOf(
   const years = content.filter((term) => YEAR.test(term));
   const anchors = [...new Set([...rarest, ...years])];
   // A caption is the words under a picture: it holds "photo" and "pictured" whether or not it says them;
-  // an amount of money holds "money" (see AMOUNT_OF_MONEY).
+  // an amount of money holds "money" (see MONEY_WORDS).
   const pictureWords = terms.filter(isPictureWord).join(' ');
   const moneyWords = terms.filter((term) => MONEY_WORDS.has(term)).join(' ');
   const wantsStatement = question !== undefined && parseSpeakerQuestion(question)?.topic === null;
@@ -302,7 +299,7 @@ export function evidenceOf(
   return judged.map(({ passage, similarity }) => {
     const implied = [
       passage.kind === 'caption' ? pictureWords : '',
-      AMOUNT_OF_MONEY.test(passage.text) ? moneyWords : '',
+      holdsMoney(passage.text) ? moneyWords : '',
     ];
     const text = [passage.context, passage.text, ...implied].join('\n');
     const held = termsHeld(wordsOf(text), [...anchors, ...names], relatedOf);

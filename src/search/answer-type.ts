@@ -49,9 +49,12 @@ const DURATION =
 /** Questions whose answer is a sum of money: what something costs, pays, raises, sells for or is worth. */
 const MONEY_QUESTION =
   /\bhow\s+much\b[^?]*\b(?:pay|pays|paid|paying|cost|costs|costing|spend|spends|spent|spending|worth|charge|charges|charged|raise|raises|raised|fetch|fetched|earn|earns|earned|owe|owes|owed|money|cash)\b/iu;
-/** A sum of money: a currency sign, or a figure in a currency ("4.79 billion pesos", "136m euros", "26.5 mln dlr"). */
+/**
+ * A sum of money: a currency sign, or a figure in a currency ("4.79 billion pesos", "136m euros", "26.5 mln
+ * dlr", "24 cts"). The evidence check reads it too (a sum holds the question's "money").
+ */
 const MONEY =
-  /[$£€¥]|\b\d[\d,.]*\s*(?:bn|m|mln|billion|million|thousand)?\s+(?:dlrs?|dollars?|pounds?|stg|sterling|euros?|yen|pesos?|francs?|marks?|lire|lira|rupees?|yuan|rand|roubles?|rubles?|crowns?|kroner|kronor|guilders?|pence|cents?|ecus?)\b/iu;
+  /[$£€¥]|\b\d[\d,.]*\s*(?:bn|bln|m|mln|billion|million|thousand)?\s+(?:dlrs?|dollars?|pounds?|stg|sterling|euros?|yen|pesos?|francs?|marks?|lire|lira|rupees?|yuan|rand|roubles?|rubles?|crowns?|kroner|kronor|guilders?|dinars?|pence|cents?|cts|ecus?)\b/iu;
 
 /**
  * A sum of money, apart from any figure: "How much will San Miguel pay to buy back the sequestered shares?"
