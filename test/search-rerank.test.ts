@@ -197,7 +197,6 @@ describe('questions asking when something ends or is due', () => {
     'When does the Oldsmobile financing incentive run out?',
     'When will the offer expire?',
     'What is the deadline for bids?',
-    'How long do Vodafone and T-Mobile have to answer Brussels over roaming charges?',
   ])('reads "%s" as asking for a time limit', (question) => {
     expect(asksForTimeLimit(question)).toBe(true);
   });
@@ -205,6 +204,12 @@ describe('questions asking when something ends or is due', () => {
   it('reads other questions about time as asking for none', () => {
     expect(asksForTimeLimit('When will Rolls Royce shares start trading?')).toBe(false);
     expect(asksForTimeLimit('How long did the talks last?')).toBe(false);
+  });
+
+  it('take a time limit given as evidence, not the day a story was reported', () => {
+    const question = 'When does the offer run out?';
+    expect(givesAnswerKind(question, 'The offer, which ends April 30, covers cars from stock.')).toBe(true);
+    expect(givesAnswerKind(question, 'The company said on Monday it made an offer.')).toBe(false);
   });
 
   it('are answered by the day a period closes on, or a period to act in, not by any date or figure', () => {
@@ -228,7 +233,7 @@ describe('questions asking when something ends or is due', () => {
     ).toBe(false);
   });
 
-  it('take a time limit as a length of time, and a figure of another kind as neither', () => {
+  it('answer a question asking how long someone has, which takes a figure of another kind as no answer', () => {
     const question = 'How long do Vodafone and T-Mobile have to answer Brussels?';
     expect(givesAnswerKind(question, 'They have until March 1.')).toBe(true);
     expect(

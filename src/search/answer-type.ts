@@ -49,8 +49,8 @@ const DURATION = new RegExp(`\\b${PERIOD}`, 'iu');
 
 /**
  * Questions asking when something ends or is due: "When does the Oldsmobile financing incentive run out?",
- * "What is the deadline for bids?", "How long do Vodafone and T-Mobile have to answer Brussels?" (the
- * time left to do something, given as a period or as the day it runs to). The answer is a story's later
+ * "What is the deadline for bids?" (a question asking how long someone has to do something asks for a
+ * length of time, which a time limit gives: see LENGTH_OF_TIME). The answer is a story's later
  * paragraph that names neither the company nor the incentive ("The new incentive program, which ends
  * April 30"), while search finds the opening; a time limit, not any date, is what such a question asks
  * beyond its words, so the result is shown with that paragraph (see completeWithAnswerKind). Measured with
@@ -59,7 +59,7 @@ const DURATION = new RegExp(`\\b${PERIOD}`, 'iu');
  * else moved on either set, unanswerable refused unchanged (0.970 / 0.588), held-out unchanged (0.765).
  */
 const TIME_LIMIT_QUESTION =
-  /\bwhen\b[^?]*\b(?:end|ends|expire|expires|run\s+out|runs\s+out|lapse|lapses|close|closes|finish|finishes|be\s+over|due)\b|\bdeadline\b|\b(?:until|till|by)\s+when\b|\bhow\s+long\b[^?]*\bhave\s+to\b/iu;
+  /\bwhen\b[^?]*\b(?:end|ends|expire|expires|run\s+out|runs\s+out|lapse|lapses|close|closes|finish|finishes|be\s+over|due)\b|\bdeadline\b|\b(?:until|till|by)\s+when\b/iu;
 /**
  * The day a limit falls on: a month or a day of the week, a year, "next week", "the end of the year",
  * "mid-March", "the weekend". Read without case: "until may" is not written.
@@ -115,7 +115,10 @@ const DATE =
 export const asksForDate = (question: string) => DATE_QUESTION.test(question);
 export const holdsDate = (text: string) => DATE.test(text);
 
-/** A length of time, or the day a period to do something runs to. */
+/**
+ * A length of time, or the day a period runs to: "How long do Vodafone and T-Mobile have to answer
+ * Brussels?" is answered by "three months to respond", and would be by "until March 1".
+ */
 const LENGTH_OF_TIME = {
   asks: (question: string) => DURATION_QUESTION.test(question),
   holds: (text: string) => DURATION.test(text) || TIME_LIMIT.test(text),
