@@ -3,12 +3,14 @@ import {
   asksForCause,
   asksForDate,
   asksForMoney,
+  asksForTimeLimit,
   favourAnswerKinds,
   favourCaptions,
   givesAnswerKind,
   holdsCause,
   holdsDate,
   holdsMoney,
+  holdsTimeLimit,
 } from '../src/search/answer-type.js';
 import { evidenceOf } from '../src/answer/evidence.js';
 import { rerankByCoverage } from '../src/search/coverage-rerank.js';
@@ -187,6 +189,56 @@ describe('questions asking for a sum of money', () => {
       ),
     ).toBe(true);
     expect(['38.1 mln sequestered shares', 'up 2%', 'in 1986'].some(holdsMoney)).toBe(false);
+  });
+});
+
+describe('questions asking when something ends or is due', () => {
+  it.each([
+    'When does the Oldsmobile financing incentive run out?',
+    'When will the offer expire?',
+    'What is the deadline for bids?',
+  ])('reads "%s" as asking for a time limit', (question) => {
+    expect(asksForTimeLimit(question)).toBe(true);
+  });
+
+  it('reads other questions about time as asking for none', () => {
+    expect(asksForTimeLimit('When will Rolls Royce shares start trading?')).toBe(false);
+    expect(asksForTimeLimit('How long did the talks last?')).toBe(false);
+  });
+
+  it('take a time limit given as evidence, not the day a story was reported', () => {
+    const question = 'When does the offer run out?';
+    expect(givesAnswerKind(question, 'The offer, which ends April 30, covers cars from stock.')).toBe(true);
+    expect(givesAnswerKind(question, 'The company said on Monday it made an offer.')).toBe(false);
+  });
+
+  it('are answered by the day a period closes on, or a period to act in, not by any date or figure', () => {
+    expect(
+      [
+        'The new incentive program, which ends April 30, applies to deliveries from stock.',
+        'The companies will have three months to respond to the allegations.',
+        'The offer expires on Friday.',
+        'Approval is expected by the end of the year.',
+        'Shops were told to stay shut until the weekend.',
+        'Claims must be made within 30 days.',
+      ].every(holdsTimeLimit),
+    ).toBe(true);
+    expect(
+      [
+        'General Motors said on Monday it will offer a special finance rate.',
+        'Profits rose 5 pct in the three months to March 31.',
+        'In letters sent to the two companies, the Commission alleged abuse.',
+        'Sales fell by 10 pct.',
+      ].some(holdsTimeLimit),
+    ).toBe(false);
+  });
+
+  it('answer a question asking how long someone has, which takes a figure of another kind as no answer', () => {
+    const question = 'How long do Vodafone and T-Mobile have to answer Brussels?';
+    expect(givesAnswerKind(question, 'They have until March 1.')).toBe(true);
+    expect(
+      givesAnswerKind(question, 'In letters sent to the two companies, the Commission alleged abuse.'),
+    ).toBe(false);
   });
 });
 

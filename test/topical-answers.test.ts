@@ -125,6 +125,16 @@ Its leader spoke to reporters outside the hall later.
 
 The statement came following the collapse of a lorry bridge at the entrance last month.
 `,
+  'marlow-loans.md': `---
+title: Marlow Motors offers cheap car loans
+published: 2025-06-05
+---
+Marlow Motors said on Wednesday it will offer cheap loans on some of its small cars.
+
+Buyers can borrow at 3.9% over two years or at 7.9% over three years.
+
+The new programme, which ends April 30, applies to cars delivered from stock.
+`,
   'moss-prize.md': `---
 title: Moss named best player
 published: 2025-06-03
@@ -365,6 +375,24 @@ describe('the paragraph of a shown story that gives the length of time a questio
     expect(barclays[4]!.text).toContain('two months');
   });
 
+  it("is shown with the story's first result when another of its shown passages gives a figure of another kind", async () => {
+    const barclays = await passagesOf('Barclays agrees to buy Absa');
+    const question = "How long did Absa's board talk before backing the Barclays offer?";
+    const completed = await completeWithAnswerKind(
+      store,
+      [barclays[0]!, barclays[1]!].map((passage) => ({ passage })),
+      question,
+      queryTerms(question),
+      () => 1,
+    );
+    // "2%" is a figure, not a length of time.
+    expect(barclays[1]!.text).toContain('2%');
+    expect(completed.map((hit) => hit.passage.text)).toEqual([
+      `${barclays[0]!.text}\n\n…\n\n${barclays[4]!.text}`,
+      barclays[1]!.text,
+    ]);
+  });
+
   it('or the sum of money it asks for, though the result gives a figure that is no sum of money', async () => {
     const barclays = await passagesOf('Barclays agrees to buy Absa');
     const [carrick] = await passagesOf('Floods close Carrick high street');
@@ -382,6 +410,28 @@ describe('the paragraph of a shown story that gives the length of time a questio
       carrick!.text,
     ]);
     expect(barclays[3]!.text).toContain('33bn rand');
+  });
+});
+
+describe('the paragraph of a shown story that gives the time limit a question asks for', () => {
+  it("is shown with that story's result, though the result and the story's other shown passage give a date and figures", async () => {
+    const marlow = await passagesOf('Marlow Motors offers cheap car loans');
+    const [teachers] = await passagesOf('Teachers reject pay offer');
+    const question = 'When does the Marlow Motors loan offer run out?';
+    const completed = await completeWithAnswerKind(
+      store,
+      [marlow[0]!, teachers!, marlow[1]!].map((passage) => ({ passage })),
+      question,
+      queryTerms(question),
+      () => 1,
+    );
+    expect(marlow[0]!.text).toContain('Wednesday');
+    expect(completed.map((hit) => hit.passage.text)).toEqual([
+      `${marlow[0]!.text}\n\n…\n\n${marlow[2]!.text}`,
+      teachers!.text,
+      marlow[1]!.text,
+    ]);
+    expect(marlow[2]!.text).toContain('ends April 30');
   });
 });
 

@@ -75,11 +75,12 @@ const SHOWN = 3;
 
 /**
  * Each of the first results completed by the paragraph of its story that gives the kind of answer the
- * question asks for (a cause, a length of time, a figure: see givesAnswerKindOver) when neither it nor
- * another passage of its story among them gives one: "What prompted Iran's warning to the United States?"
- * finds the story's opening ("Iran warned the United States on Monday against exacerbating the Gulf
- * crisis") and no other paragraph of it, while its fourth gives the cause ("The radio said the spokesman
- * made the statement following the attack on a Kuwaiti ship") in none of the question's words but "Iran";
+ * question asks for (a cause, a length of time, a time limit, a figure: see givesAnswerKindOver) when
+ * neither it nor another passage of its story among them gives one: "What prompted Iran's warning to the
+ * United States?" finds the story's opening ("Iran warned the United States on Monday against exacerbating
+ * the Gulf crisis") and no other paragraph of it, while its fourth gives the cause ("The radio said the
+ * spokesman made the statement following the attack on a Kuwaiti ship") in none of the question's words
+ * but "Iran";
  * "How long could the former WorldCom boss spend behind bars if found guilty?" finds, third, a trial
  * story's paragraph on a witness's lies, and its fifth says "Mr Ebbers could face a sentence of 85 years".
  * Of a story's paragraphs that give it, the one holding most of the rest of the question (see gainOver),
