@@ -305,7 +305,8 @@ export function evidenceOf(
     const held = termsHeld(wordsOf(text), [...anchors, ...names], relatedOf);
     const contentCoverage = termCoverage(text, content, weightOf, relatedOf);
     const holdsAll = (terms: readonly string[]) => terms.length > 0 && terms.every((term) => held.has(term));
-    // A figure or a cause asked for and given is what the question asks beyond its names. A question asking
+    // The kind of answer asked for and given (a figure, a cause, a length of time, a time limit, a sum of money:
+    // see givesAnswerKind) is what the question asks beyond its names. A question asking
     // what someone said, on no topic, asks nothing beyond who: "What did the Canadian Coalition on Acid Rain's
     // spokesman say?" (asked of search when no quote is attributed to the coalition) is answered by "The
     // Canadian Coalition on Acid Rain hailed Mulroney's call", which lacks "spokesman". Measured on the
