@@ -58,6 +58,43 @@ describe('parseSpeakerQuestion', () => {
   });
 
   it.each([
+    ["What was Thomsen's comment on the Disney case?", 'Thomsen', 'the Disney case'],
+    ["What is Clayton Yeutter's view of the export program?", 'Clayton Yeutter', 'the export program'],
+    ["What was the minister's judgement on the deal?", 'the minister', 'the deal'],
+    ["What was Brown's attitude to the euro?", 'Brown', 'the euro'],
+    [
+      'How does Richard Tucker feel about putting money into China?',
+      'Richard Tucker',
+      'putting money into China',
+    ],
+    ['what does Lammy reckon about sanctions?', 'Lammy', 'sanctions'],
+    [
+      'Does Joshua Osagie think the cocoa handouts will reach real growers?',
+      'Joshua Osagie',
+      'the cocoa handouts will reach real growers',
+    ],
+    ['Did Lammy believe the ceasefire would hold?', 'Lammy', 'the ceasefire would hold'],
+    [
+      'How much did Clarke reckon the compensation regime would end up costing travellers?',
+      'Clarke',
+      'the compensation regime would end up costing travellers',
+    ],
+    ['What does Lammy think sanctions will achieve?', 'Lammy', 'sanctions will achieve'],
+  ])('reads the opinion asked in "%s" as %s / %s', (question, speaker, topic) => {
+    expect(parseSpeakerQuestion(question)).toEqual({ speaker, topic });
+  });
+
+  it.each([
+    // What a body estimated is reported unquoted: a search, not its statements.
+    'How much harm did the government reckon AVX had done to the harbor?',
+    'How much aid did the World Bank first estimate the tsunami-hit countries would need?',
+    'What does Liberty Life expect for South African interest rates?',
+    'Do you think the Fed will cut rates?',
+  ])('reads no speaker in the estimate asked by "%s"', (question) => {
+    expect(parseSpeakerQuestion(question)).toBeNull();
+  });
+
+  it.each([
     ['so what exactly did Lammy say about sanctions?', 'Lammy', 'sanctions'],
     ['What did Lammy actually say about sanctions?', 'Lammy', 'sanctions'],
     ['what did the PM just say about the budget', 'the PM', 'the budget'],
