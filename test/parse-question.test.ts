@@ -522,6 +522,19 @@ describe('organisations by their abbreviations', () => {
     ];
     expect(officialsOf('Blair', resolveSpeaker('Blair', blair), blair)).toEqual([]);
   });
+
+  it('reads an abbreviation in capitals as an organisation without "the" too, a name with capitals never', () => {
+    const ubs = [
+      { ...speaker('Union Bank of Switzerland', 8), roles: ['manager'] },
+      { ...speaker('Maury Harris'), roles: ['UBS economist'] },
+    ];
+    expect(officialsOf('UBS', resolveSpeaker('UBS', ubs), ubs).map((s) => s.name)).toEqual(['Maury Harris']);
+    const mccain = [
+      { ...speaker('McCain', 5), roles: [] },
+      { ...speaker('Mark Salter'), roles: ['McCain aide'] },
+    ];
+    expect(officialsOf('McCain', resolveSpeaker('McCain', mccain), mccain)).toEqual([]);
+  });
 });
 
 describe('roleDescription', () => {

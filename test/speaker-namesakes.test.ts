@@ -6,6 +6,8 @@ import { askedStories } from './helpers/asked-stories.js';
  * association's director quoted once, in a story on the new compensation rules for air passengers.
  * And a trade representative quoted once under his name alone and once with his office before it, which
  * the ingest keeps as part of the name.
+ * And a bank quoted under its full name on a bond, and its strategist, named with the bank's abbreviation
+ * only after her name (which attribution does not keep), on a rating upgrade.
  * Real model, real SQLite, made-up stories.
  */
 const ARTICLES: Record<string, string> = {
@@ -53,6 +55,20 @@ published: 1987-04-03
 ---
 "The duty on our corn is totally unjustified," Karl Vogt said.
 `,
+  'bond.md': `---
+title: Dow issues Swiss franc bond
+published: 1987-04-04
+---
+Dow Chemical Co is issuing a 200 mln Swiss franc bond due 1999, lead manager Zurich Bank Kooperation said.
+`,
+  'rupee.md': `---
+title: Rupee rises after rating upgrade
+published: 2005-01-20
+---
+The rupee climbed to a five-year high after the country's credit rating was raised by one notch.
+
+"The upgrade is positive and investors will use it as an excuse to come back," said Anna Weiss, a strategist at ZBK.
+`,
   'flights.md': `---
 title: Air passengers win new rights
 published: 2005-02-17
@@ -87,5 +103,13 @@ describe('a name the ingest stored with a role before it', () => {
   it('is the same person as the name alone: all of their statements are searched', async () => {
     const answer = await ask("What is Karl Vogt's view of the export subsidy program?");
     expect(answer.passages[0]!.text).toMatch(/tactical tool/);
+  });
+});
+
+describe('an organisation asked by its abbreviation', () => {
+  it('is also the people the stories on the topic describe at it by that abbreviation', async () => {
+    const answer = await ask("so what's ZBK saying about the rating upgrade?");
+    expect(answer.speaker?.name).toContain('Anna Weiss');
+    expect(answer.passages[0]!.text).toMatch(/excuse to come back/);
   });
 });
