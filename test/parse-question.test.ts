@@ -463,6 +463,9 @@ describe('organisations by their abbreviations', () => {
     expect(names('the IMF')).toEqual(['International Monetary Fund', 'IMF']);
     // Lower case is a word, not an abbreviation.
     expect(names('the mod')).toEqual([]);
+    // One body under both names: the name quoted far more does not leave the abbreviation out.
+    const ubs = [speaker('Union Bank of Switzerland', 8), speaker('UBS', 1)];
+    expect(resolveSpeaker('UBS', ubs).map((s) => s.name)).toEqual(['Union Bank of Switzerland', 'UBS']);
   });
 
   it('reads a body asked by either of its names as that body, its officials after it', () => {
