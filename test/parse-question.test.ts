@@ -58,6 +58,43 @@ describe('parseSpeakerQuestion', () => {
   });
 
   it.each([
+    ["What was Thomsen's comment on the Disney case?", 'Thomsen', 'the Disney case'],
+    ["What is Clayton Yeutter's view of the export program?", 'Clayton Yeutter', 'the export program'],
+    ["What was the minister's judgement on the deal?", 'the minister', 'the deal'],
+    ["What was Brown's attitude to the euro?", 'Brown', 'the euro'],
+    [
+      'How does Richard Tucker feel about putting money into China?',
+      'Richard Tucker',
+      'putting money into China',
+    ],
+    ['what does Lammy reckon about sanctions?', 'Lammy', 'sanctions'],
+    [
+      'Does Joshua Osagie think the cocoa handouts will reach real growers?',
+      'Joshua Osagie',
+      'the cocoa handouts will reach real growers',
+    ],
+    ['Did Lammy believe the ceasefire would hold?', 'Lammy', 'the ceasefire would hold'],
+    [
+      'How much did Clarke reckon the compensation regime would end up costing travellers?',
+      'Clarke',
+      'the compensation regime would end up costing travellers',
+    ],
+    ['What does Lammy think sanctions will achieve?', 'Lammy', 'sanctions will achieve'],
+  ])('reads the opinion asked in "%s" as %s / %s', (question, speaker, topic) => {
+    expect(parseSpeakerQuestion(question)).toEqual({ speaker, topic });
+  });
+
+  it.each([
+    // What a body estimated is reported unquoted: a search, not its statements.
+    'How much harm did the government reckon AVX had done to the harbor?',
+    'How much aid did the World Bank first estimate the tsunami-hit countries would need?',
+    'What does Liberty Life expect for South African interest rates?',
+    'Do you think the Fed will cut rates?',
+  ])('reads no speaker in the estimate asked by "%s"', (question) => {
+    expect(parseSpeakerQuestion(question)).toBeNull();
+  });
+
+  it.each([
     ['so what exactly did Lammy say about sanctions?', 'Lammy', 'sanctions'],
     ['What did Lammy actually say about sanctions?', 'Lammy', 'sanctions'],
     ['what did the PM just say about the budget', 'the PM', 'the budget'],
@@ -426,6 +463,9 @@ describe('organisations by their abbreviations', () => {
     expect(names('the IMF')).toEqual(['International Monetary Fund', 'IMF']);
     // Lower case is a word, not an abbreviation.
     expect(names('the mod')).toEqual([]);
+    // One body under both names: the name quoted far more does not leave the abbreviation out.
+    const ubs = [speaker('Union Bank of Switzerland', 8), speaker('UBS', 1)];
+    expect(resolveSpeaker('UBS', ubs).map((s) => s.name)).toEqual(['Union Bank of Switzerland', 'UBS']);
   });
 
   it('reads a body asked by either of its names as that body, its officials after it', () => {
@@ -484,6 +524,19 @@ describe('organisations by their abbreviations', () => {
       { ...speaker('Tom Kelly'), roles: ["Blair's spokesman"] },
     ];
     expect(officialsOf('Blair', resolveSpeaker('Blair', blair), blair)).toEqual([]);
+  });
+
+  it('reads an abbreviation in capitals as an organisation without "the" too, a name with capitals never', () => {
+    const ubs = [
+      { ...speaker('Union Bank of Switzerland', 8), roles: ['manager'] },
+      { ...speaker('Maury Harris'), roles: ['UBS economist'] },
+    ];
+    expect(officialsOf('UBS', resolveSpeaker('UBS', ubs), ubs).map((s) => s.name)).toEqual(['Maury Harris']);
+    const mccain = [
+      { ...speaker('McCain', 5), roles: [] },
+      { ...speaker('Mark Salter'), roles: ['McCain aide'] },
+    ];
+    expect(officialsOf('McCain', resolveSpeaker('McCain', mccain), mccain)).toEqual([]);
   });
 });
 

@@ -103,8 +103,21 @@ function unwrap(question: string): Unwrapped {
  */
 export const stripChatter = (question: string): string => unwrap(question).text;
 
-const VERBS =
-  'say|said|saying|says|tell|told|telling|tells|warn|warned|warning|think|thought|thinking|thinks|claim|claimed|claiming|believe|believed|believes|mean|meant|argue|argued|insist|insisted|announce|announced|accuse|accused|suggest|suggested|state|stated|add|added|reveal|revealed|comment|commented|remark|remarked|reply|replied|respond|responded|react|reacted|feel|felt|write|wrote|have to say|had to say|has to say';
+/**
+ * Verbs of holding an opinion, each with its forms: "does Lammy think sanctions work?", "what does Lammy
+ * reckon about sanctions?", "how does Tucker feel about China?". One list for every phrasing that asks for
+ * a view (see PATTERNS), and the nouns the same (see STATEMENT_NOUNS): the second batch asked with "reckon",
+ * "feel" and "does X think", which no phrasing read, so the question was searched and refused. Second batch
+ * (`npm run --silent eval -- --only dev,fresh`): speaker-topic-paraphrase hit@3 0.667 -> 0.733 (refused
+ * 0.200 -> 0.067), nothing lost; the development set unchanged.
+ */
+const OPINION_VERBS = [
+  'think|thinks|thought|thinking',
+  'reckon|reckons|reckoned|reckoning',
+  'believe|believes|believed|believing',
+  'feel|feels|felt|feeling',
+].join('|');
+const VERBS = `say|said|saying|says|tell|told|telling|tells|warn|warned|warning|${OPINION_VERBS}|claim|claimed|claiming|mean|meant|argue|argued|insist|insisted|announce|announced|accuse|accused|suggest|suggested|state|stated|add|added|reveal|revealed|comment|commented|remark|remarked|reply|replied|respond|responded|react|reacted|write|wrote|have to say|had to say|has to say`;
 const AUXILIARIES = 'did|does|do|has|have|had|is|was|are|were|will|would';
 /** Words that open a topic or an occasion, never part of whom the words were said to. */
 const TOPIC_OPENER = String.raw`(?:about|on|regarding|concerning|of|over|to|in|when|while|with|during|at|after|before|following|ahead|that)\b`;
@@ -129,8 +142,16 @@ const END = String.raw`${TOPIC_TAIL}\s*[?.!]*\s*$`;
  * yes/no question's verb a question word opens an indirect question, never an occasion.
  */
 const INDIRECT_QUESTION = String.raw`(?!\s+(?:when|whether|if|how|why|what|where|who|which)\b)`;
-const STATEMENT_NOUNS =
-  'quotes|statements?|comments?|remarks?|views?|view|words|reaction|response|position|stance|take|opinion|thoughts|verdict|message|answer|assessment|argument|warning|claims?';
+/**
+ * Nouns for what someone said or thinks of something: "Lammy's comment on", "Yeutter's view of", "Ferguson's
+ * verdict on", "the PM's stance on". One list for every phrasing that asks for someone's words by a noun.
+ * The "what did X say" phrasing takes no speaker ending in "'s": "What was Thomsen's comment on the Disney
+ * case?" is the noun "comment", not "Thomsen's" and the verb.
+ */
+const STATEMENT_NOUNS = [
+  'quotes|statements?|comments?|remarks?|words|message|answer|argument|warning|claims?',
+  'views?|opinions?|thoughts|feelings|verdict|position|stance|take|reaction|response|assessment|judg(?:e)?ment|attitude|criticism|advice',
+].join('|');
 
 /** "I need Lammy's quotes on ...", "give me the PM's comments": the asking, not the speaker's name. */
 const WANTING = String.raw`(?:i\s+(?:need|want)|i['’]d\s+like|i\s+would\s+like|give\s+me|show\s+me|get\s+me|find(?:\s+me)?|send\s+me)(?:\s+(?:all|some)(?:\s+of)?)?`;
@@ -144,7 +165,7 @@ const OWN_PLANS = String.raw`(?:\s+(?:that\s+)?(?:it|they|he|she)\s+(?:would|wil
 /** Phrasings of "what did X say (about Y)", most specific first. The speaker group is kept lazy. */
 const PATTERNS = [
   new RegExp(
-    String.raw`^(?:what|wat)(?:'s|\s+)?${STRESS}\s*(?:${AUXILIARIES})?\s+(?<speaker>.+?)${STRESS}\s+(?:(?:has|had|have|is|was|does|did)\s+)?(?:been\s+)?(?:${VERBS})${OWN_PLANS}${STRESS}${AUDIENCE}${STRESS}${TOPIC}${OCCASION}${END}`,
+    String.raw`^(?:what|wat)(?:'s|\s+)?${STRESS}\s*(?:${AUXILIARIES})?\s+(?<speaker>.+?)(?<!['’]s)${STRESS}\s+(?:(?:has|had|have|is|was|does|did)\s+)?(?:been\s+)?(?:${VERBS})${OWN_PLANS}${STRESS}${AUDIENCE}${STRESS}${TOPIC}${OCCASION}${END}`,
     'iu',
   ),
   new RegExp(
@@ -152,11 +173,11 @@ const PATTERNS = [
     'iu',
   ),
   new RegExp(
-    String.raw`^(?:how|why)\s+(?:did|does|do|has|have|is|was)\s+(?<speaker>.+?)\s+(?:respond|responded|responding|react|reacted|reacting|reply|replied)${TOPIC}${OCCASION}${END}`,
+    String.raw`^(?:how|why)\s+(?:did|does|do|has|have|is|was)\s+(?<speaker>.+?)\s+(?:respond|responded|responding|react|reacted|reacting|reply|replied|feel|feels|felt|feeling)${TOPIC}${OCCASION}${END}`,
     'iu',
   ),
   new RegExp(
-    String.raw`^why\s+(?:did|does|do|has|have|had|is|was|would)\s+(?<speaker>.+?)\s+(?:say|said|saying|tell|told|warn|warned|warning|claim|claimed|argue|argued|insist|insisted|think|thinks|believe|believes)(?:\s+that)?\s+(?<topic>.+?)${END}`,
+    String.raw`^why\s+(?:did|does|do|has|have|had|is|was|would)\s+(?<speaker>.+?)\s+(?:say|said|saying|tell|told|warn|warned|warning|claim|claimed|argue|argued|insist|insisted|${OPINION_VERBS})(?:\s+that)?\s+(?<topic>.+?)${END}`,
     'iu',
   ),
   new RegExp(
@@ -177,7 +198,7 @@ const PATTERNS = [
   // quote's attribution (ingest credits "he told Today" to the Tory named before). Development set and
   // fresh batch (`npm run --silent eval -- --only dev,fresh`) unchanged.
   new RegExp(
-    String.raw`^(?:did|has|have|had|does|do)\s+(?<speaker>.+?)\s+(?:say|said|claim(?:ed)?|warn(?:ed)?|insist(?:ed)?|argued?|admit(?:ted)?|den(?:y|ied)|promised?|predict(?:ed)?|suggest(?:ed)?)${INDIRECT_QUESTION}(?:\s+that)?\s+(?<topic>.+?)${END}`,
+    String.raw`^(?:did|has|have|had|does|do)\s+(?<speaker>.+?)\s+(?:say|said|claim(?:ed)?|warn(?:ed)?|insist(?:ed)?|argued?|admit(?:ted)?|den(?:y|ied)|promised?|predict(?:ed)?|suggest(?:ed)?|${OPINION_VERBS})${INDIRECT_QUESTION}(?:\s+that)?\s+(?<topic>.+?)${END}`,
     'iu',
   ),
   new RegExp(
@@ -191,6 +212,16 @@ const PATTERNS = [
   new RegExp(
     String.raw`^what\s+(?:did|does|do|has|have|had)\s+(?<speaker>.+?)\s+(?:make|made)\s+of\s+(?<topic>.+?)${END}`,
     'iu',
+  ),
+  // "How much did Clarke reckon the compensation regime would cost travellers?", "What does Lammy think
+  // sanctions will achieve?": a person's view asked for by what it holds, answered by their statements on
+  // what follows the verb. A name only (capitalised, no "the"), and no "estimate" or "expect": "How much
+  // harm did the government reckon AVX had done?" asks what a body estimated, which stories report
+  // unquoted; read so, with those verbs too, it, "How much aid did the World Bank first estimate ..." and
+  // "What does Liberty Life expect for ..." lost their answers from the top 3 (second batch).
+  new RegExp(
+    String.raw`^(?:[Ww]hat|[Hh]ow\s+(?:much|many|far|long|soon|big|high|low|well|likely)(?:\s+[\p{L}'’-]+){0,3}?)\s+(?:did|does|do|has|have|had)\s+(?<speaker>\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})\s+(?:${OPINION_VERBS})${INDIRECT_QUESTION}(?:\s+that)?\s+(?<topic>.+?)${END}`,
+    'u',
   ),
   // Newsroom shorthand: "Lammy on sanctions?". A name only (capitalised, at most four words): "tariffs on
   // steel" is a search. No development question reads differently with it (held-out unchanged, 0.706).
