@@ -52,7 +52,9 @@ async function searchedAbbreviations(
  */
 export function nameInitials(question: string, terms: readonly string[]): Map<string, string[]> {
   const initials = new Map<string, string[]>();
-  for (const name of questionNames(question, terms).filter(isPhrase)) {
+  // "B and R International" is written with its letters, never as "BARI".
+  const withoutAnd = (name: string) => isPhrase(name) && !name.split(' ').includes('and');
+  for (const name of questionNames(question, terms).filter(withoutAnd)) {
     const word = initialsOf(name).toLowerCase();
     const first = name.split(' ')[0]!;
     if (!isStopword(word)) initials.set(first, [...(initials.get(first) ?? []), word]);
