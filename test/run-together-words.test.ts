@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { oneEditAway, withChatSpellings } from '../src/search/searched-forms.js';
 import { askedStories } from './helpers/asked-stories.js';
 
 /** Stories that write a name with a hyphen or a space that a reader runs together. */
@@ -31,10 +32,42 @@ The council said it would review its charges for pupils living more than three m
 
 const ask = askedStories(ARTICLES);
 
-describe('a name asked run together', () => {
+describe('a word no story holds, read as the stories write it', () => {
   it('finds the stories that write it apart: "walmart" is Wal-Mart', async () => {
     const answer = await ask('why are parents suing walmart?');
     expect(answer.found).toBe(true);
     expect(answer.passages[0]!.text).toMatch(/suing US supermarket giant Wal-Mart/);
+  });
+
+  it('reads a misspelt word as the word one letter away that the stories hold most', async () => {
+    const answer = await ask('what will the county review about its charegs for pupisl?');
+    expect(answer.found).toBe(true);
+    expect(answer.passages[0]!.text).toMatch(/review its charges for pupils/);
+  });
+});
+
+describe('chat spellings of question words', () => {
+  it('are read as the question word in lower case or first, whatever the index holds ("Wat Arun")', () => {
+    expect(withChatSpellings('wat did the eaton vance economist say? thx')).toBe(
+      'what did the eaton vance economist say? thx',
+    );
+    expect(withChatSpellings('Wut is the Fed doing? hw much will rates rise?')).toBe(
+      'What is the Fed doing? how much will rates rise?',
+    );
+  });
+
+  it('leave a capitalised word after the first alone: a name or an abbreviation', () => {
+    expect(withChatSpellings('When did Wat Arun reopen? Is HW cheaper?')).toBe(
+      'When did Wat Arun reopen? Is HW cheaper?',
+    );
+  });
+});
+
+describe('oneEditAway', () => {
+  it('holds every word a letter left out, swapped, changed or added makes, not the word', () => {
+    const edits = oneEditAway('numbrs');
+    expect(edits).toEqual(expect.arrayContaining(['numbers', 'numbr', 'nubmrs', 'numbrz']));
+    expect(edits).not.toContain('numbrs');
+    expect(new Set(edits).size).toBe(edits.length);
   });
 });

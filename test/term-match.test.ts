@@ -52,3 +52,25 @@ describe('an abbreviated thing asked about', () => {
     expect(questionNames(question, queryTerms(question), () => false)).toEqual(['eu', 'sec', 'imf', 'uk']);
   });
 });
+
+describe('a company named with single letters and "and"', () => {
+  const question = 'What pretax profit did B and R International make in 1986?';
+
+  it('is one name, while names joined by "and" stay two', () => {
+    expect(questionNames(question, queryTerms(question))).toEqual(['b and r international']);
+    const two = 'What did France and Germany agree?';
+    expect(questionNames(two, queryTerms(two))).toEqual(['france', 'germany']);
+  });
+
+  it('is held where a story writes it without its last company word ("B and R", "Sale Tilney")', () => {
+    const later = 'B and R posted pretax profit of 855,000 dlrs in the year to Dec 31, 1986.';
+    expect(termsIn(later, ['b and r international', 'pretax'])).toEqual(
+      new Set(['b and r international', 'pretax']),
+    );
+    expect(termsIn('Sale is paying 3.6 mln dlrs in cash.', ['sale tilney plc'])).toEqual(new Set());
+    expect(termsIn('Sale Tilney said it would pay.', ['sale tilney plc'])).toEqual(
+      new Set(['sale tilney plc']),
+    );
+    expect(termsIn('Bank shares rose.', ['bank international'])).toEqual(new Set());
+  });
+});

@@ -7,7 +7,7 @@ import { completeWithAnswerKind, completeWithFollowing } from '../search/complet
 import { findSpeakers } from '../search/resolve-speaker.js';
 import { parseQuestion, type SpeakerQuestion } from '../search/parse-question.js';
 import { questionDates } from '../search/question-dates.js';
-import { withWordsSplit } from '../search/searched-forms.js';
+import { asTheArchiveWrites } from '../search/searched-forms.js';
 import { searchStatements, type StatementHit } from '../search/speaker-retriever.js';
 import type { PassageRecord, PassageStore, PeriodSummary, SpeakerRecord } from '../store/passage-store.js';
 import type { Answer, AnswerPassage, Citation } from './answer-schema.js';
@@ -333,9 +333,12 @@ const withNote = (answer: Answer, note: string): Answer => ({
 async function answerWords(
   context: AnswerContext,
   question: string,
-  { words, range, newestFirst }: Asked,
+  { words: askedWords, range, newestFirst }: Asked,
   options: AskOptions,
 ): Promise<Answer> {
+  // Read as the archive writes it before anything reads it (the speaker reading too): "wat did the eaton
+  // vance economist say about the jobs numbrs?" is asked as "what ... numbers?".
+  const words = await asTheArchiveWrites(context.store, askedWords);
   // Before the speaker is looked for: Federer's statements of 2004-05 are no answer to "what did Federer
   // say after winning Wimbledon in 2017?".
   const years = await namedYears(context.store, words);
@@ -363,7 +366,7 @@ async function answerWords(
   const searched = parsed.aside ? `${parsed.text} (${parsed.aside})` : parsed.text;
   const answer = await answerFromSearch(
     context,
-    await withWordsSplit(context.store, searched || words),
+    searched || words,
     options.limit ?? DEFAULT_LIMIT,
     options.mode ?? 'hybrid',
     { range, newestFirst },
