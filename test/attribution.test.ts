@@ -358,6 +358,120 @@ describe('attributeQuotes with unnamed speakers', () => {
   });
 });
 
+describe('attributeQuotes on the fresh batch of questions (BBC sport, arts, business and politics)', () => {
+  it('passes over a man the story calls "he" when resolving "she", to the woman the sentence is about', () => {
+    const { speakersOf } = attributed(
+      body(
+        'Oscar-winner Andrea Arnold has been congratulated by the UK Film Council.',
+        '"Short films pay off," said chief executive officer John Woodward. "It certainly pays off," he added.',
+        'Arnold, from Dartford in Kent, described her victory as "truly overwhelming. I\'m really not used to this kind of thing," she said.',
+      ),
+    );
+    expect(speakersOf('truly overwhelming')).toEqual(['Andrea Arnold']);
+    // A first name both sexes bear ("Beryl" Sprinkel) or half of a double surname says nothing.
+    const { speakersOf: others } = attributed(
+      body(
+        'Rudolph Penner said the budget process has broken down.',
+        'Beryl Sprinkel said spending could be cut. He also suggested a line-item veto.',
+        'Robin Leigh-Pemberton said the pact set no targets. He said the accord had brought Britain into a float.',
+      ),
+    );
+    expect(others('line-item veto')).toEqual(['Beryl Sprinkel']);
+    expect(others('brought Britain')).toEqual(['Robin Leigh-Pemberton']);
+  });
+
+  it('gives "he said" after a quote to the person the quote follows, not to the one quoted before', () => {
+    const { speakersOf } = attributed(
+      body(
+        'Roger Federer added the Dubai title, but not before he was given a test by Ivan Ljubicic.',
+        '"I really wanted to get off to a good start," Federer said.',
+        '"But he came back, and that was a good effort on his side." Ljubicic was at a loss to explain his poor showing. "I didn\'t start badly. And with Roger, if you relax for a second it just goes very quick," he said. "After those first three games it was no match at all."',
+      ),
+    );
+    expect(speakersOf('if you relax for a second')).toEqual(['Ivan Ljubicic']);
+    // A quote opened again without a cue goes on with the speaker before it; narration does not.
+    expect(speakersOf('no match at all')).toEqual(['Ivan Ljubicic']);
+    expect(speakersOf('at a loss to explain')).toEqual([]);
+  });
+
+  it('reads the speaker after a ranking ("said eighth seed Agassi") with no role, and no conjunction in a name', () => {
+    const { at, speakersOf } = attributed(
+      body(
+        'Fifth seed Carlos Moya lost. Moya said: "Something was wrong today."',
+        'Andre Agassi won. "No one was more concerned than myself," said eighth seed Agassi. He plays Patience next.',
+        '"He makes you run like a dog all over the court." And Agassi, who was matched for power, said Melzer was an example.',
+      ),
+    );
+    expect(at('Something was wrong').map((a) => a.speaker)).toEqual([
+      { name: 'Carlos Moya', surname: 'Moya', role: null },
+    ]);
+    expect(at('No one was more concerned').map((a) => a.speaker)).toEqual([
+      { name: 'Andre Agassi', surname: 'Agassi', role: null },
+    ]);
+    expect(speakersOf('Melzer was an example')).toEqual(['Andre Agassi']);
+    expect(speakersOf('run like a dog')).toEqual([]);
+  });
+
+  it("keeps another player's quote before a closing attribution out of it", () => {
+    const { speakersOf } = attributed(
+      body(
+        'Andy Roddick dropped a set. "I\'m not playing great," he said. "But I\'m through." It is the 12th time that Agassi has progressed. "I got real patient," said Agassi.',
+      ),
+    );
+    expect(speakersOf("But I'm through")).toEqual(['Andy Roddick']);
+    expect(speakersOf('I got real patient')).toEqual(['Agassi']);
+    expect(speakersOf('12th time')).toEqual([]);
+  });
+
+  it('reads "saying:" after another verb as the subject\'s words, in a sentence a number ends before', () => {
+    const paragraphs = body(
+      'The trial of Emilio Botin, the chairman of Santander, has started.',
+      'Both executives stepped down in 2001. As he arrived at court, Mr Botin greeted the waiting media, saying: "I have full faith in justice."',
+    );
+    const { at, quoted } = attributed(paragraphs);
+    const [quote, ...others] = at('full faith in justice');
+    expect(others).toEqual([]);
+    expect(quote!.speaker.name).toBe('Emilio Botin');
+    expect(quoted(quote!)).toMatch(/^As he arrived/);
+  });
+
+  it('keeps titles out of names: "Speaker Michael Martin", "Chancellor of the Exchequer Nigel Lawson"', () => {
+    const { at } = attributed(
+      body(
+        'MPs will be thrown out if they use Blackberries in the chamber Speaker Michael Martin has ruled.',
+        'Mr Martin revealed some MPs had been using their Blackberries.',
+        'Chancellor of the Exchequer Nigel Lawson said taxes would fall.',
+      ),
+    );
+    expect(at('Mr Martin revealed').map((a) => a.speaker.name)).toEqual(['Michael Martin']);
+    expect(at('Mr Martin revealed')[0]!.speaker.role).toMatch(/Speaker$/);
+    expect(at('taxes would fall').map((a) => a.speaker)).toEqual([
+      { name: 'Nigel Lawson', surname: 'Lawson', role: 'Chancellor of the Exchequer' },
+    ]);
+  });
+
+  it('reads a company by every word before its suffix, and by its first words later', () => {
+    const { speakersOf } = attributed(
+      body(
+        'Unisys Corp said it would cut jobs.',
+        'Michigan General Corp said sales rose.',
+        "The index will change, Standard and Poor's Corp said.",
+        'Eli Lilly and Co said it won approval. Lilly said the drug would sell well.',
+        'Unocal Corp said it would open centres. Unocal said prices would not rise.',
+        'General Motors Corp said it would offer loans. General Motors said buyers could choose.',
+        "Consolidated Natural Gas System's Consolidated Gas Transmission Corp said it complied.",
+      ),
+    );
+    expect(speakersOf('cut jobs')).toEqual(['Unisys Corp']);
+    expect(speakersOf('sales rose')).toEqual(['Michigan General Corp']);
+    expect(speakersOf('The index will change')).toEqual(["Standard and Poor's Corp"]);
+    expect(speakersOf('won approval')).toEqual(['Eli Lilly and Co']);
+    expect(speakersOf('prices would not rise')).toEqual(['Unocal Corp']);
+    expect(speakersOf('buyers could choose')).toEqual(['General Motors Corp']);
+    expect(speakersOf('it complied')).toEqual(['Consolidated Gas Transmission Corp']);
+  });
+});
+
 describe('attributeQuotes robustness', () => {
   it('handles odd inputs without throwing', () => {
     const odd = [

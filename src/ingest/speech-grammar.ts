@@ -6,6 +6,7 @@ import {
   readMention,
   separated,
   type Mention,
+  type Sex,
   type Token,
 } from './speaker-phrase.js';
 import { SPEECH_VERB_FORMS } from './speech-verbs.js';
@@ -18,7 +19,10 @@ export interface Claim {
 
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 const NOUN_MODIFIER_TAGS = ['Determiner', 'Adjective', 'Possessive', 'Value'];
-const PERSONAL_PRONOUNS = new Set(['he', 'she']);
+const PERSONAL_PRONOUNS = new Map<string, Sex>([
+  ['he', 'male'],
+  ['she', 'female'],
+]);
 // prettier-ignore
 /** A phrase after these is an object ("pressure on Russia"), not the speaker; "with X saying" is fine. */
 const PREPOSITIONS = new Set([
@@ -179,7 +183,9 @@ const opensClauseAfterComma = (tokens: readonly Token[], index: number) =>
 
 /** The speaker named after the cue: "…, said X." and "according to X". */
 function objectClaim(tokens: readonly Token[], cue: number, first: number, mustEnd: boolean): Claim[] {
-  const from = tokens[first]?.tags.has('Determiner') ? first + 1 : first;
+  let from = tokens[first]?.tags.has('Determiner') ? first + 1 : first;
+  // "said eighth seed Agassi": the ordinal of a ranking stands before the speaker's phrase.
+  while (tokens[from]?.tags.has('Ordinal')) from++;
   const end = phraseStartingAt(tokens, from);
   const after = tokens[end + 1];
   // "said Putin was…" names the subject of the reported words, not the speaker.
@@ -196,16 +202,42 @@ function withinReportedWords(tokens: readonly Token[], edge: number): boolean {
   return false;
 }
 
+/**
+ * "Mr Botin greeted the waiting media, saying: ...": a participle after a comma reports the words of the
+ * subject of the verb before it. None when that verb is a speech verb, whose own claim has the sentence.
+ */
+function participleClaims(tokens: readonly Token[], participle: number): Claim[] {
+  for (let verb = participle - 1; verb >= 0; verb--) {
+    if (!tokens[verb]!.tags.has('Verb')) continue;
+    if (isSpeechVerb(tokens, verb)) return [];
+    const end = subjectEnd(tokens, verb);
+    if (end === 'unsaid') return [];
+    const claims = end === 'none' ? [] : subjectClaims(tokens, end, () => false);
+    if (claims.length > 0) return claims;
+  }
+  return [];
+}
+
 function verbClaims(tokens: readonly Token[], verb: number): Claim[] {
   const end = subjectEnd(tokens, verb);
   if (end === 'unsaid') return [];
   if (end === 'none') {
-    return opensClauseAfterComma(tokens, verb) ? objectClaim(tokens, verb, verb + 1, true) : [];
+    if (!opensClauseAfterComma(tokens, verb)) return [];
+    const named = objectClaim(tokens, verb, verb + 1, true);
+    const participle = tokens[verb]!.lower.endsWith('ing');
+    return named.length === 0 && participle ? participleClaims(tokens, verb) : named;
   }
-  const trailing = (edge: number) => opensClauseAfterComma(tokens, edge) && !introducesWords(tokens, verb);
-  if (PERSONAL_PRONOUNS.has(tokens[end]!.lower)) {
-    return [{ mention: { type: 'pronoun' }, trailing: trailing(end) }];
-  }
+  return subjectClaims(
+    tokens,
+    end,
+    (edge) => opensClauseAfterComma(tokens, edge) && !introducesWords(tokens, verb),
+  );
+}
+
+/** The claims of the subject ending at `end`; `trailing` says whether the words came before the cue. */
+function subjectClaims(tokens: readonly Token[], end: number, trailing: (edge: number) => boolean): Claim[] {
+  const sex = PERSONAL_PRONOUNS.get(tokens[end]!.lower);
+  if (sex) return [{ mention: { type: 'pronoun', sex }, trailing: trailing(end) }];
   const found = subjects(tokens, end);
   if (!found) return [];
   const [only] = found.mentions;
