@@ -435,6 +435,18 @@ describe('attributeQuotes on the fresh batch of questions (BBC sport, arts, busi
     expect(quoted(quote!)).toMatch(/^As he arrived/);
   });
 
+  it('reads verbs that judge what someone said as reporting speech: dismissed, hailed, praised, criticised', () => {
+    const { at } = attributed(
+      body(
+        'U.S. Agriculture Secretary Richard Lyng warned Japan on the beef quota.',
+        'Lyng dismissed recent statements in Tokyo that Japan might retaliate against U.S. products.',
+        'Treasury Secretary James Baker sharply criticised a recent rise in West German money market rates.',
+      ),
+    );
+    expect(at('might retaliate')[0]?.speaker.name).toBe('Richard Lyng');
+    expect(at('West German money market')[0]?.speaker.name).toBe('James Baker');
+  });
+
   it('keeps titles out of names: "Speaker Michael Martin", "Chancellor of the Exchequer Nigel Lawson"', () => {
     const { at } = attributed(
       body(

@@ -3,13 +3,20 @@ import nlp from 'compromise';
 // prettier-ignore
 /**
  * Lemmas of verbs that report what someone said. Only lemmas are listed: compromise derives every
- * inflection, so "echoes", "warning" and "told" need no entries of their own.
+ * inflection, so "echoes", "warning" and "told" need no entries of their own. The verbs that judge what was
+ * said or done ("Lyng dismissed recent statements in Tokyo that Japan might retaliate", "hailed", "praised",
+ * "criticised", "condemned", "welcomed") report speech in news too: with them 194 credits on the development
+ * archive are new or changed and 12 gone; of a random 20 new ones, 16 are right and the other 4 carry the
+ * name or sentence faults of before ("China welcomed a U.S." cut at "U.S."). Development set answerable
+ * hit@3 0.964 -> 0.970 (the Agriculture Secretary on Japan retaliating), second and third batches 0.918 ->
+ * 0.924, nothing lost (`npm run --silent eval -- --only dev,fresh`).
  */
 const SPEECH_VERBS = [
   'say', 'tell', 'warn', 'accuse', 'insist', 'echo', 'add', 'state', 'claim', 'argue', 'reveal', 'announce',
   'note', 'stress', 'urge', 'explain', 'declare', 'confirm', 'deny', 'acknowledge', 'admit', 'suggest',
   'emphasise', 'emphasize', 'reiterate', 'vow', 'allege', 'assert', 'remark', 'reply', 'respond', 'comment',
-  'write', 'concede', 'complain', 'predict', 'boast', 'recall', 'caution',
+  'write', 'concede', 'complain', 'predict', 'boast', 'recall', 'caution', 'dismiss', 'hail', 'praise',
+  'criticise', 'criticize', 'condemn', 'welcome',
 ];
 
 function inflections(lemma: string): string[] {
