@@ -11,7 +11,7 @@ export const DEV_SET_FILE = path.resolve('eval/questions/dev.jsonl');
  */
 export const HELD_OUT_FILE = path.resolve('eval/questions/held-out.jsonl');
 /**
- * The second and third batches (eleventh round): questions of the same kinds and format written by people
+ * The second and third batches (eleventh round): questions of the same kinds and format written by writers
  * who had not tuned the system, about articles picked at random, before they asked it anything. The second
  * (108, ids w1- to w3-) scored answerable hit@3 0.798 and unanswerable refused 0.444 where the tuned-on
  * development set scored 0.982 and 0.970, and its misses set the round's work; the third (80, w4- and w5-),

@@ -164,7 +164,7 @@ const MIN_COUNTED_WEIGHT = Math.log(100);
  * which hold every other rare word of it (similarity 0.66, coverage 0.58). The whole story, not the passage:
  * a story names the thing in one paragraph and gives its figure in another (Price Co's results table, then
  * "NOTE: Twelve- and 40-week periods.").
- * Measured on the development set and on a fresh batch of 108 questions written by people who had not tuned
+ * Measured on the development set and on a fresh batch of 108 questions written by writers who had not tuned
  * the system (`npm run --silent eval -- --only dev,fresh`): unanswerable refused 0.444 -> 0.556
  * on the batch, no answerable question refused or moved in either. Without MIN_COUNTED_WEIGHT, "How many
  * people is Howl's Moving Castle expected to draw in Japan?" was refused, its answer shown 4th. On SQuAD
