@@ -515,6 +515,19 @@ describe('the next paragraph, when it completes the passage', () => {
 describe('the found / not found judgement', () => {
   // The archive's self-calibrated thresholds: close in meaning, or 0.7 of the question's words.
   const archive = { minSimilarity: 0.7, minCoverage: 0.7, minSimilarityWithCoverage: 0.2 };
+  /** Whether a question counts as answered by one passage under `context`, far from it in meaning. */
+  const answeredBy =
+    (question: string, rarity: (term: string) => number, context: string) => (text: string) => {
+      const terms = queryTerms(question);
+      const [evidence] = evidenceOf(
+        [{ passage: { text, context }, similarity: 0.1 }],
+        terms,
+        rarity,
+        questionNames(question, terms),
+        question,
+      );
+      return isStrongEvidence(evidence!, archive);
+    };
   const passage = {
     text: 'Floods closed the high street in Carrick on Friday after two days of rain.',
     context: 'Floods close Carrick high street',
@@ -651,21 +664,11 @@ describe('the found / not found judgement', () => {
   });
 
   it('answers a question asking for a cause from a passage that names what it names and gives one, though it paraphrases the rest', () => {
-    const question = 'Why was Westbay Ferry Company prevented from buying Harbour Lines?';
-    const terms = queryTerms(question);
-    const rarity = (term: string) => ({ westbay: 11, harbour: 9, prevented: 8 })[term] ?? 4;
-    const names = questionNames(question, terms);
-    const judge = (text: string) =>
-      isStrongEvidence(
-        evidenceOf(
-          [{ passage: { text, context: 'Ferry deal' }, similarity: 0.1 }],
-          terms,
-          rarity,
-          names,
-          question,
-        )[0]!,
-        archive,
-      );
+    const judge = answeredBy(
+      'Why was Westbay Ferry Company prevented from buying Harbour Lines?',
+      (term) => ({ westbay: 11, harbour: 9, prevented: 8 })[term] ?? 4,
+      'Ferry deal',
+    );
     expect(
       judge(
         'The bid by Westbay Ferry Company for Harbour Lines was thrown out on national interest grounds.',
@@ -675,21 +678,11 @@ describe('the found / not found judgement', () => {
   });
 
   it('holds "money" in a passage that gives an amount of money, though it names nothing else asked', () => {
-    const question = 'Why did Fenwick Paper hand money to the Harbour Party?';
-    const terms = queryTerms(question);
-    const rarity = (term: string) => ({ fenwick: 11, harbour: 9 })[term] ?? 4;
-    const names = questionNames(question, terms);
-    const judge = (text: string) =>
-      isStrongEvidence(
-        evidenceOf(
-          [{ passage: { text, context: 'Parties build up poll war chests' }, similarity: 0.1 }],
-          terms,
-          rarity,
-          names,
-          question,
-        )[0]!,
-        archive,
-      );
+    const judge = answeredBy(
+      'Why did Fenwick Paper hand money to the Harbour Party?',
+      (term) => ({ fenwick: 11, harbour: 9 })[term] ?? 4,
+      'Parties build up poll war chests',
+    );
     expect(
       judge('Fenwick Paper is listed as donating a sum of £10,575 to the Harbour Party, a fee for a room.'),
     ).toBe(true);
