@@ -400,7 +400,7 @@ runCli(async () => {
       fresh.scores,
       config.EMBEDDING_MODEL,
       printTable,
-      'Second and third batches (fresh.jsonl)',
+      'New questions (fresh.jsonl: the second to fourth batches)',
     );
   if (heldOut) printDevScores(heldOut.scores, config.EMBEDDING_MODEL, printTable, 'Held-out set');
   if (batch && args.questions)
