@@ -53,6 +53,12 @@ describe('parseSpeakerQuestion', () => {
     ],
     ['Has Lammy said that sanctions will stay?', 'Lammy', 'sanctions will stay'],
     ['Did the minister deny the cuts were planned?', 'the minister', 'the cuts were planned'],
+    [
+      'did Gerry Conlon actually think Blair meant the apology or was it just PR?',
+      'Gerry Conlon',
+      'Blair meant the apology or was it just PR',
+    ],
+    ['Has Clarke really commented on ID cards?', 'Clarke', 'ID cards'],
   ])('reads the phrasing "%s" as %s / %s', (question, speaker, topic) => {
     expect(parseSpeakerQuestion(question)).toEqual({ speaker, topic });
   });
