@@ -53,6 +53,22 @@ describe('parseSpeakerQuestion', () => {
     ],
     ['Has Lammy said that sanctions will stay?', 'Lammy', 'sanctions will stay'],
     ['Did the minister deny the cuts were planned?', 'the minister', 'the cuts were planned'],
+    [
+      'did Gerry Conlon actually think Blair meant the apology or was it just PR?',
+      'Gerry Conlon',
+      'Blair meant the apology or was it just PR',
+    ],
+    ['Has Clarke really commented on ID cards?', 'Clarke', 'ID cards'],
+    [
+      'Was Jack Beedle getting carried away by the strong March chip orders?',
+      'Jack Beedle',
+      'getting carried away by the strong March chip orders',
+    ],
+    [
+      'Is Gordon Brown being too cautious about the economy?',
+      'Gordon Brown',
+      'being too cautious about the economy',
+    ],
   ])('reads the phrasing "%s" as %s / %s', (question, speaker, topic) => {
     expect(parseSpeakerQuestion(question)).toEqual({ speaker, topic });
   });
@@ -164,6 +180,10 @@ describe('parseSpeakerQuestion', () => {
     'did he say that?',
     'what did they say about the strike?',
     'did you hear Lammy say sanctions would stay?',
+    // A yes or no of what befell someone, or of what a company does, asks a fact.
+    'Was Tony Blair being investigated over the loans?',
+    'Is Exxon selling its stake?',
+    'Was Mobil getting out of the refinery business?',
     '',
     '???',
   ])('is null for a question that is not about a speaker: %s', (question) => {

@@ -118,6 +118,14 @@ describe('collocations', () => {
     expect(lexicon.related('put off')).not.toContain('place');
   });
 
+  it('relates a compound noun to its synonyms though no tagged text holds it', () => {
+    expect(lexicon.related('power outage')).toContain('power failure');
+    const question = 'What caused the power outage downtown?';
+    expect(withCollocations(textWords(question), contentTerms(queryTerms(question)), lexicon)).toContain(
+      'power outage',
+    );
+  });
+
   it("puts a question's collocations with synonyms of their own in the place of their words", () => {
     const question = 'How many jets has the airline put off taking since the civil disobedience began?';
     const terms = contentTerms(queryTerms(question));

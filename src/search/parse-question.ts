@@ -189,17 +189,32 @@ const PATTERNS = [
     'iu',
   ),
   new RegExp(
-    String.raw`^(?:did|has|have|does|do)\s+(?<speaker>.+?)\s+(?:say|said|comment(?:ed)?|speak|spoke(?:n)?|talk(?:ed)?|react(?:ed)?|respond(?:ed)?|remark(?:ed)?|warn(?:ed)?)${INDIRECT_QUESTION}(?:\s+(?:anything|something|publicly))?${TOPIC}${OCCASION}${END}`,
+    String.raw`^(?:did|has|have|does|do)\s+(?<speaker>.+?)${STRESS}\s+(?:say|said|comment(?:ed)?|speak|spoke(?:n)?|talk(?:ed)?|react(?:ed)?|respond(?:ed)?|remark(?:ed)?|warn(?:ed)?)${INDIRECT_QUESTION}(?:\s+(?:anything|something|publicly))?${TOPIC}${OCCASION}${END}`,
     'iu',
   ),
   // "Did Gordon Brown say his Budget promises could be paid for?": a yes or no asked of what someone said,
   // answered by their statements on what follows the verb. Read as a search, its answer ("all these are
   // costed and affordable") ranked 10th below opening paragraphs naming Brown; read so, it waits on that
   // quote's attribution (ingest credits "he told Today" to the Tory named before). Development set and
-  // fresh batch (`npm run --silent eval -- --only dev,fresh`) unchanged.
+  // fresh batch (`npm run --silent eval -- --only dev,fresh`) unchanged. A stressing word after the name
+  // ("did Gerry Conlon actually think Blair meant the apology ...?") is no part of it: read into the name,
+  // it found no speaker and the question was refused. With it read so here and in the "did X comment"
+  // phrasing above, the fourth batch's chatty question answered (same command: fresh chatty hit@3 0.900 ->
+  // 0.950, answerable 0.881 -> 0.885); the development set unchanged.
   new RegExp(
-    String.raw`^(?:did|has|have|had|does|do)\s+(?<speaker>.+?)\s+(?:say|said|claim(?:ed)?|warn(?:ed)?|insist(?:ed)?|argued?|admit(?:ted)?|den(?:y|ied)|promised?|predict(?:ed)?|suggest(?:ed)?|${OPINION_VERBS})${INDIRECT_QUESTION}(?:\s+that)?\s+(?<topic>.+?)${END}`,
+    String.raw`^(?:did|has|have|had|does|do)\s+(?<speaker>.+?)${STRESS}\s+(?:say|said|claim(?:ed)?|warn(?:ed)?|insist(?:ed)?|argued?|admit(?:ted)?|den(?:y|ied)|promised?|predict(?:ed)?|suggest(?:ed)?|${OPINION_VERBS})${INDIRECT_QUESTION}(?:\s+that)?\s+(?<topic>.+?)${END}`,
     'iu',
+  ),
+  // "Was Jack Beedle getting carried away by the strong March chip orders?": a yes or no asked of a named
+  // person's frame of mind, which their own words show ("caution should be the word, rather than
+  // euphoria"). A full name only (two to four capitalised words) and only "getting" or "being" (not a
+  // passive "being sued"): "Was Mobil forced to ..." and "Is Exxon selling ..." ask facts. Read as a
+  // search, the question was refused. Fourth batch (`npm run --silent eval -- --only dev,fresh`):
+  // speaker-topic-paraphrase hit@3 0.818 -> 0.864, answerable 0.885 -> 0.889; the development set (which
+  // asks nothing so) unchanged.
+  new RegExp(
+    String.raw`^(?:[Ii]s|[Ww]as)\s+(?<speaker>\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\s+(?<topic>(?:getting|being(?!\s+\p{L}+ed\b))\s+.+?)${END}`,
+    'u',
   ),
   new RegExp(
     String.raw`^(?:did|has|have|does|do)\s+(?<speaker>.+?)\s+(?:mention(?:ed)?|address(?:ed)?|discuss(?:ed)?)\s+(?<topic>.+?)${END}`,
