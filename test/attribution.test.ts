@@ -484,6 +484,60 @@ describe('attributeQuotes on the fresh batch of questions (BBC sport, arts, busi
   });
 });
 
+describe('attributeQuotes on the fourth batch of questions (roles after a name, ages, the next sentence)', () => {
+  const rolesOf = (paragraphs: readonly Paragraph[], fragment: string) =>
+    attributed(paragraphs)
+      .at(fragment)
+      .map((a) => [a.speaker.name, a.speaker.role]);
+
+  it('reads a role after a name whose closing comma is left out, but not after a name in narration', () => {
+    const paragraphs = body(
+      '"We have cancelled flights," Michael Lamberty, a Lufthansa spokesman told the BBC.',
+      'The deal was signed by John Smith, a company spokesman said.',
+      'Imports will fall. Government, a GATT spokesman said.',
+      'Prices rose against the U.S. Unit, analysts said.',
+    );
+    expect(rolesOf(paragraphs, 'Imports will fall')).toEqual([]);
+    expect(rolesOf(paragraphs, 'Prices rose')).toEqual([]);
+    expect(rolesOf(paragraphs, 'cancelled flights')).toEqual([['Michael Lamberty', 'Lufthansa spokesman']]);
+    expect(rolesOf(paragraphs, 'The deal was signed')).toEqual([]);
+  });
+
+  it('keeps an age out of a role', () => {
+    const paragraphs = body(
+      'England picked 18-year-old centre Mathew Tait.',
+      '"I look forward to it," said Tait.',
+      'Their 17-year-old Donald Young lost. "It was hard," said Young.',
+    );
+    expect(rolesOf(paragraphs, 'I look forward')).toEqual([['Mathew Tait', 'centre']]);
+    expect(rolesOf(paragraphs, 'It was hard')).toEqual([['Donald Young', null]]);
+  });
+
+  it('gives a named speaker the role the next sentence has as its subject, unless someone holds it', () => {
+    const paragraphs = body(
+      'Curfews could be used if court orders were defied, Lord Falconer said. The constitutional affairs ' +
+        'secretary outlined some of the plans on Tuesday.',
+      'Later the secretary said mediation could help.',
+      'Foreign Secretary Jack Straw said it was hard. Talks would go on, Mr Smith said. The foreign secretary left.',
+    );
+    expect(rolesOf(paragraphs, 'Curfews could be used')).toEqual([
+      ['Lord Falconer', 'constitutional affairs secretary'],
+    ]);
+    expect(rolesOf(paragraphs, 'mediation could help')).toEqual([
+      ['Lord Falconer', 'constitutional affairs secretary'],
+    ]);
+    expect(rolesOf(paragraphs, 'Talks would go on')).toEqual([['Smith', null]]);
+    const others = body(
+      'Police must be part of the community, Mr Blunkett said. The prime minister said the law should change.',
+      '"It is hard," Ryan Giggs said. "The manager has always wanted me to play."',
+      'The judge erred on three points, Michael Arnold told Reuters. The judge ruled on Friday.',
+    );
+    expect(rolesOf(others, 'The judge erred')).toEqual([['Michael Arnold', null]]);
+    expect(rolesOf(others, 'Police must be')).toEqual([['Blunkett', null]]);
+    expect(rolesOf(others, 'It is hard')).toEqual([['Ryan Giggs', null]]);
+  });
+});
+
 describe('attributeQuotes robustness', () => {
   it('handles odd inputs without throwing', () => {
     const odd = [

@@ -57,6 +57,9 @@ const ROLE_NOUNS = new Set([
   'sheriff', 'treasurer', 'detective', 'constable',
 ]);
 
+/** The units of an age written "18-year-old", "six-month-old". */
+const AGE_UNITS = new Set(['year', 'month', 'week', 'day']);
+
 /** A ranking is no role: "eighth seed Agassi" is Agassi, with no role "seed". */
 const RANKING_NOUNS = new Set(['seed', 'seeds']);
 
@@ -344,12 +347,26 @@ function sexOf(words: readonly Token[], name: readonly Token[]): Sex | null {
   return null;
 }
 
+/**
+ * How many words at `start` are the end of an age: in "18-year-old centre Mathew Tait" the number ends
+ * the phrase before it, and "year-old" went into the role, stored as "year-old centre" (5 archive
+ * credits, 2 of them no role at all). An age is no part of what the person does.
+ */
+function ageLength(tokens: readonly Token[], start: number, nameStart: number): number {
+  const [unit, old] = [tokens[start], tokens[start + 1]];
+  const hyphenated = unit?.post === '-' && tokens[start - 1]?.post === '-';
+  const age = hyphenated && AGE_UNITS.has(unit.lower.replace(/s$/, '')) && old?.lower === 'old';
+  return age && start + 2 <= nameStart ? 2 : 0;
+}
+
 /** Reads the phrase `start..end` as a speaker: a name and its role, a definite description, or nothing. */
 export function readMention(tokens: readonly Token[], start: number, end: number): Mention | null {
   if (start > end) return null;
   const nameStart = nameStartIn(tokens, start, end);
   const name = tokens.slice(nameStart, end + 1);
-  const roleWords = tokens.slice(start, nameStart).filter((token) => !HONORIFICS.has(token.lower));
+  const roleWords = tokens
+    .slice(start + ageLength(tokens, start, nameStart), nameStart)
+    .filter((token) => !HONORIFICS.has(token.lower));
   if (name.length > 0 && !name.every((token) => token.tags.has('Demonym'))) {
     const written = withoutPossessive(joinWords(name));
     const ranking = roleWords.length > 0 && RANKING_NOUNS.has(roleWords.at(-1)!.lower);
@@ -377,11 +394,25 @@ export function readMention(tokens: readonly Token[], start: number, end: number
 /**
  * A role set off by commas after a name: "Alan Greenspan, the Fed chairman, said" and "Annalena Baerbock,
  * Germany's foreign minister, said" give the role the name itself lacks. `first` is the word after the
- * name's comma; null unless a phrase ending in a role noun and a comma starts there.
+ * name's comma; null unless a phrase ending in a role noun starts there and ends in a comma, or at
+ * `verbSubject`, the word before the speech verb, when the closing comma is left out ("Michael Lamberty,
+ * a Lufthansa spokesman told the BBC").
  */
-export function appositiveRole(tokens: readonly Token[], first: number): string | null {
+export function appositiveRole(tokens: readonly Token[], first: number, verbSubject = -1): string | null {
   const from = ['the', 'a', 'an'].includes(tokens[first]?.lower ?? '') ? first + 1 : first;
   const last = phraseStartingAt(tokens, from);
-  if (last < from || !tokens[last]!.post.includes(',') || !isRoleNoun(tokens[last]!)) return null;
+  const closed = tokens[last]?.post.includes(',') || last === verbSubject;
+  if (last < from || !closed || !isRoleNoun(tokens[last]!)) return null;
   return joinWords(tokens.slice(from, last + 1));
+}
+
+/**
+ * The role a definite description names, "the constitutional affairs secretary" for the phrase
+ * `start..end` after "the"; null unless it is one and ends in a role noun.
+ */
+export function definiteRole(tokens: readonly Token[], start: number, end: number): string | null {
+  const mention = readMention(tokens, start, end);
+  return mention?.type === 'definite' && isRoleNoun(tokens[end]!)
+    ? joinWords(tokens.slice(start, end + 1))
+    : null;
 }

@@ -17,6 +17,7 @@ export interface Claim {
   trailing: boolean;
 }
 
+const QUOTATION_MARK = /["“”]/;
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 const NOUN_MODIFIER_TAGS = ['Determiner', 'Adjective', 'Possessive', 'Value'];
 const PERSONAL_PRONOUNS = new Map<string, Sex>([
@@ -245,7 +246,32 @@ function subjectClaims(tokens: readonly Token[], end: number, trailing: (edge: n
     const role = tokens[end]!.post.includes(',') ? appositiveRole(tokens, end + 1) : null;
     if (role) return [{ mention: { ...only, role }, trailing: trailing(found.edge) }];
   }
+  if (found.mentions.length === 1 && only?.type === 'unnamed' && only.person) {
+    const named = nameBeforeUnclosedRole(tokens, found.edge, end);
+    if (named) return named.mentions.map((mention) => ({ mention, trailing: trailing(named.edge) }));
+  }
   return found.mentions.map((mention) => ({ mention, trailing: trailing(found.edge) }));
+}
+
+/**
+ * `"...," Michael Lamberty, a Lufthansa spokesman told the BBC`: a role after a name whose closing comma
+ * is left out reads as an unnamed speaker ("a Lufthansa spokesman told"), so the named one was lost (in
+ * the BBC stories alone "Peter Dobrow, a T-Mobile spokesperson said"). The name must open the sentence
+ * or follow the quoted words: in "the deal was signed by John Smith, a company spokesman said" an unnamed
+ * spokesman speaks of Smith. `edge` is where the unnamed phrase begins ("a"), `end` its last word.
+ */
+function nameBeforeUnclosedRole(tokens: readonly Token[], edge: number, end: number): Subjects | null {
+  const nameEnd = edge - 1;
+  if (nameEnd < 0 || !tokens[nameEnd]!.post.includes(',')) return null;
+  const nameStart = phraseEndingAt(tokens, nameEnd);
+  const opensClause = nameStart === 0 || QUOTATION_MARK.test(tokens[nameStart - 1]!.post);
+  const article = tokens[edge]!.lower === 'a' || tokens[edge]!.lower === 'an';
+  if (!opensClause || !article || !isNameOnly(tokens, nameStart, nameEnd)) return null;
+  const role = appositiveRole(tokens, edge, end);
+  const mention = readMention(tokens, nameStart, nameEnd);
+  // "Government, a GATT spokesman said": a body opening a sentence is what the spokesman spoke of.
+  const person = mention?.type === 'name' && mention.kind === 'person';
+  return role && person ? { mentions: [{ ...mention, role }], edge: nameStart } : null;
 }
 
 /**
