@@ -1,7 +1,6 @@
 import { hasBounds, type DateRange } from '../document/date-range.js';
 import type { Span } from '../document/sentence-split.js';
 import { queryTerms } from '../search/fts-query.js';
-import { asksForMoney } from '../search/answer-type.js';
 import { searchPassages, type SearchMode } from '../search/hybrid-search.js';
 import { completeWithAnswerKind, completeWithFollowing } from '../search/complete-passage.js';
 import { findSpeakers } from '../search/resolve-speaker.js';
@@ -12,11 +11,11 @@ import { searchStatements, type StatementHit } from '../search/speaker-retriever
 import type { PassageRecord, PassageStore, PeriodSummary, SpeakerRecord } from '../store/passage-store.js';
 import type { Answer, AnswerPassage, Citation } from './answer-schema.js';
 import type { ModelCalibration } from './calibration.js';
-import { questionNames, termsHeld } from '../search/term-match.js';
+import { questionNames } from '../search/term-match.js';
+import { namesEvery } from '../search/article-coverage.js';
 import { termWeights } from '../search/term-weights.js';
 import type { StoryCache } from '../search/story-cache.js';
-import { countedThing } from './counted-thing.js';
-import { EVIDENCE_DEPTH, evidenceOf, isStrongEvidence } from './evidence.js';
+import { EVIDENCE_DEPTH, evidenceOf, isStrongEvidence, readsStories } from './evidence.js';
 import { describeYears, yearsAsked } from '../search/question-years.js';
 import { bestSentence } from './highlight.js';
 import { describePeriod } from './period-text.js';
@@ -225,15 +224,12 @@ async function inStoriesNaming(
   years: readonly number[],
 ): Promise<StatementHit[]> {
   if (years.length === 0) return [...hits];
-  const terms = years.map(String);
   const stories = await context.stories.stories(
     context.store,
     hits.map((hit) => hit.passage.articleId),
   );
-  return hits.filter((hit) => {
-    const story = stories.get(hit.passage.articleId);
-    return story !== undefined && termsHeld(story.words, terms).size === terms.length;
-  });
+  const namesThem = namesEvery(years.map(String));
+  return hits.filter((hit) => namesThem(stories.get(hit.passage.articleId)));
 }
 
 async function answerFromSearch(
@@ -265,12 +261,7 @@ async function answerFromSearch(
     weights,
     names,
     question,
-    // The stories are read for the names the question asks about, the years it names, the thing it counts
-    // and a sum of money it asks for.
-    names.length > 0 ||
-      yearsAsked(question).length > 0 ||
-      countedThing(question) !== null ||
-      asksForMoney(question)
+    readsStories(question, names)
       ? await context.stories.stories(
           context.store,
           hits.slice(0, EVIDENCE_DEPTH).map((hit) => hit.passage.articleId),

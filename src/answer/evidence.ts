@@ -13,6 +13,7 @@ import {
   type TextWords,
 } from '../search/term-match.js';
 import { countedThing } from './counted-thing.js';
+import { yearsAsked } from '../search/question-years.js';
 
 /**
  * When is a passage good enough to call the question answered? Either the model finds it close in
@@ -217,6 +218,16 @@ const moneyMissed = (question: string, stories: readonly string[]) =>
  * alone moved no question.
  */
 const MONEY_WORDS = new Set(['money', 'cash']);
+
+/**
+ * Whether the judgement of a question reads its best passages' whole stories (see evidenceOf's `stories`):
+ * for the names it asks about, the years it names, the thing it counts and a sum of money it asks for.
+ */
+export const readsStories = (question: string, names: readonly string[]) =>
+  names.length > 0 ||
+  yearsAsked(question).length > 0 ||
+  countedThing(question) !== null ||
+  asksForMoney(question);
 
 /** The model's half of the judgement, whose thresholds are calibrated per model and per index. */
 export function isCloseInMeaning(

@@ -15,11 +15,12 @@ const PERIOD_WORD = /^(?:years?|months?|weeks?|quarters?|half|period)$/u;
 
 const wordCount = (text: string) => text.split(/\s+/u).length;
 
+/** A line short and unpunctuated enough to be a table's: a row, a wrapped label, a sub-heading. */
+const isShortLine = (text: string) => wordCount(text) <= MAX_ROW_WORDS && !SENTENCE_END.test(text);
+
 /** A figure against the year before ("Revs 24.2 mln vs 26.8 mln", "Shr nil vs nil"), or a figure alone. */
 function isRow(text: string): boolean {
-  return (
-    wordCount(text) <= MAX_ROW_WORDS && !SENTENCE_END.test(text) && (VERSUS.test(text) || /\d/u.test(text))
-  );
+  return isShortLine(text) && (VERSUS.test(text) || /\d/u.test(text));
 }
 
 /**
@@ -33,11 +34,10 @@ function isWrappedLabel(texts: readonly string[], index: number): boolean {
   const text = texts[index]!;
   const next = texts[index + 1];
   return (
-    wordCount(text) <= MAX_ROW_WORDS &&
-    !SENTENCE_END.test(text) &&
+    isShortLine(text) &&
     !/^note\b/iu.test(text) &&
     next !== undefined &&
-    isRow(next) &&
+    isShortLine(next) &&
     VERSUS.test(next)
   );
 }

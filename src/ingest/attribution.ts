@@ -6,6 +6,8 @@ import {
   isCompanyName,
   phraseEndingAt,
   readMention,
+  QUOTATION_MARK,
+  QUOTATION_MARKS,
   tokenize,
   withoutPossessive,
   type EntityKind,
@@ -61,14 +63,12 @@ const INTRODUCTION_REACH = 6;
 /** The texts lost their quotation marks: first and second person is what marks direct speech. */
 const DIRECT_SPEECH = /\b(?:I|[Ww]e|us|[Oo]urs?|[Mm]y|me|[Yy]ou|[Yy]our|[Yy]ours|[Yy]oure|[Ww]eve|Im|Ive)\b/;
 
-const QUOTATION_MARK = /["“”]/;
-
 /**
  * The offsets of the quotation marks that open quoted words: "“", or '"' at the start of the text or
  * after a space or bracket. BBC stories open each quoted sentence again without closing the one before.
  */
 function openingMarks(text: string): number[] {
-  return [...text.matchAll(/["“”]/g)]
+  return [...text.matchAll(QUOTATION_MARKS)]
     .filter(
       ({ 0: mark, index }) =>
         mark === '“' || (mark === '"' && (index === 0 || /[\s([]/.test(text[index - 1]!))),
@@ -213,7 +213,7 @@ class ArticleAttributor {
       const last = trailing && index === sentences.length - 1;
       return { start: last ? sentences[first]!.start : sentence.start, leadIn: null };
     }
-    const marks = [...text.slice(sentence.start, sentence.end).matchAll(/["“”]/g)].map(
+    const marks = [...text.slice(sentence.start, sentence.end).matchAll(QUOTATION_MARKS)].map(
       ({ index: at }) => sentence.start + at,
     );
     const opening = openingMarks(text);
@@ -242,7 +242,7 @@ class ArticleAttributor {
     if (claimed || this.cued.has(sentence)) return false;
     if (/^["“]/.test(sentence.text)) return true;
     const { text } = this.paragraphs[sentence.paragraph]!;
-    const lastMark = [...text.slice(0, sentence.start).matchAll(/["“”]/g)].at(-1);
+    const lastMark = [...text.slice(0, sentence.start).matchAll(QUOTATION_MARKS)].at(-1);
     return lastMark !== undefined && openingMarks(text).includes(lastMark.index);
   }
 
@@ -259,6 +259,16 @@ class ArticleAttributor {
       last.end = sentence.end;
   }
 
+  /** Remembers a person's sex, as the first mention that shows it says. */
+  private noteSex(name: string, sex: Sex | null): void {
+    if (sex && !this.sexes.has(name)) this.sexes.set(name, sex);
+  }
+
+  /** The credit whose words end at `end` of `paragraph`, if any. */
+  private creditEndingAt(paragraph: number, end: number) {
+    return this.found.findLast(({ attribution: a }) => a.paragraph === paragraph && a.end === end);
+  }
+
   /**
    * A paragraph of direct speech without a cue of its own continues the quote that ended the one before;
    * a paragraph with cues, in the quoted sentences that open it: `"I think we have got it about right."
@@ -266,8 +276,7 @@ class ArticleAttributor {
    */
   private continueQuote(previous: number, paragraph: number, sentences: readonly Sentence[]): void {
     if (previous < 0) return;
-    const end = trimmed(this.paragraphs[previous]!.text).end;
-    const last = this.found.findLast(({ attribution: a }) => a.paragraph === previous && a.end === end);
+    const last = this.creditEndingAt(previous, trimmed(this.paragraphs[previous]!.text).end);
     const { text } = this.paragraphs[paragraph]!;
     if (!last) return;
     if (!sentences.some((sentence) => this.cued.has(sentence))) {
@@ -288,7 +297,7 @@ class ArticleAttributor {
    * the sentence after it only then.
    */
   private roleFromNextSentence(paragraph: number, end: number, next: () => Sentence | undefined): void {
-    const credit = this.found.findLast(({ attribution: a }) => a.paragraph === paragraph && a.end === end);
+    const credit = this.creditEndingAt(paragraph, end);
     if (!credit || credit.entity.kind !== 'person' || credit.entity.role !== null) return;
     const sentence = next();
     if (!sentence) return;
@@ -337,7 +346,7 @@ class ArticleAttributor {
     switch (mention.type) {
       case 'pronoun': {
         const entity = this.antecedent(paragraph, words, mention.sex);
-        if (entity && !this.sexes.has(entity.name)) this.sexes.set(entity.name, mention.sex);
+        if (entity) this.noteSex(entity.name, mention.sex);
         return entity;
       }
       case 'definite': {
@@ -358,7 +367,7 @@ class ArticleAttributor {
    */
   private resolveName(mention: NameMention, paragraph: number, offset: number): Entity {
     const entity = this.namedEntity(mention, paragraph, offset);
-    if (mention.sex && !this.sexes.has(entity.name)) this.sexes.set(entity.name, mention.sex);
+    this.noteSex(entity.name, mention.sex);
     return entity;
   }
 
@@ -437,7 +446,7 @@ class ArticleAttributor {
           const mention = readMention(tokens, phraseEndingAt(tokens, i), i);
           if (mention?.type !== 'name' || !` ${mention.name}`.endsWith(` ${name}`)) continue;
           if (mention.name !== name || mention.role !== null) {
-            if (mention.sex && !this.sexes.has(mention.name)) this.sexes.set(mention.name, mention.sex);
+            this.noteSex(mention.name, mention.sex);
             return { name: mention.name, surname, role: mention.role, kind: mention.kind };
           }
         }

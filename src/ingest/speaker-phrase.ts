@@ -154,6 +154,9 @@ const PERSON_TAGS = ['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName'
 const PLACE_TAGS = ['Place', 'Country', 'City', 'Region', 'Organization'];
 
 const POSSESSIVE = /['’]s?$/;
+/** A quotation mark, straight or curly; QUOTATION_MARKS finds every one in a text. */
+export const QUOTATION_MARK = /["“”]/;
+export const QUOTATION_MARKS = /["“”]/g;
 
 export const withoutPossessive = (word: string) => word.replace(POSSESSIVE, '');
 
@@ -336,7 +339,7 @@ function classify(name: readonly Token[], roleWords: readonly Token[]): EntityKi
  */
 function sexOf(words: readonly Token[], name: readonly Token[]): Sex | null {
   for (const token of words) {
-    const sex = SEX_WORDS.get(token.lower.replace(/\.$/, ''));
+    const sex = SEX_WORDS.get(token.lower);
     if (sex) return sex;
   }
   const first = name[0]!;

@@ -3,6 +3,7 @@ import {
   isCapitalised,
   phraseEndingAt,
   phraseStartingAt,
+  QUOTATION_MARK,
   readMention,
   separated,
   type Mention,
@@ -17,7 +18,6 @@ export interface Claim {
   trailing: boolean;
 }
 
-const QUOTATION_MARK = /["“”]/;
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 const NOUN_MODIFIER_TAGS = ['Determiner', 'Adjective', 'Possessive', 'Value'];
 const PERSONAL_PRONOUNS = new Map<string, Sex>([

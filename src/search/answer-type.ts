@@ -62,11 +62,12 @@ const TIME_LIMIT_QUESTION =
   /\bwhen\b[^?]*\b(?:end|ends|expire|expires|run\s+out|runs\s+out|lapse|lapses|close|closes|finish|finishes|be\s+over|due)\b|\bdeadline\b|\b(?:until|till|by)\s+when\b/iu;
 const MONTH =
   '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)';
+const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 /**
  * The day a limit falls on: a month or a day of the week, a year, "next week", "the end of the year",
  * "mid-March", "the weekend". Read without case: "until may" is not written.
  */
-const LIMIT_DAY = `(?:(?:mid-?)?${MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|1\\d{3}|20\\d\\d|(?:this|next|the)\\s+(?:week|weekend|month|year|spring|summer|autumn|winter)|the\\s+(?:end|middle|start)\\s+of|mid-?(?:week|month|year)|year-end|midnight)\\b`;
+const LIMIT_DAY = `(?:(?:mid-?)?${MONTH}|${WEEKDAY}|1\\d{3}|20\\d\\d|(?:this|next|the)\\s+(?:week|weekend|month|year|spring|summer|autumn|winter)|the\\s+(?:end|middle|start)\\s+of|mid-?(?:week|month|year)|year-end|midnight)\\b`;
 /**
  * A time limit: a word that closes a period ("until", "by", "ends", "expires", "runs out", "the deadline
  * is") followed by the day it falls on, or a period to do something in ("within 30 days", "three months
@@ -112,8 +113,10 @@ const DATE_QUESTION =
  * A date: a month or a day of the week (capitalised as written: not "may be"), a year from 1000 (or its
  * decade), a time long ago ("22,000 years ago", "13,000 BP", "the 14th century"), a day counted from now.
  */
-const DATE =
-  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?:1\d{3}|20\d\d)s?\b|\b\d[\d,]*\s+(?:years?|decades?|centuries)\s+ago\b|\b(?:BC|AD|BCE|BP)\b|\bcentur(?:y|ies)\b|\b(?:today|tomorrow|yesterday|tonight|(?:next|this|last)\s+(?:week|month|year|spring|summer|autumn|winter))\b/u;
+const DATE = new RegExp(
+  `\\b(?:${MONTH}|${WEEKDAY})\\b|\\b(?:1\\d{3}|20\\d\\d)s?\\b|\\b\\d[\\d,]*\\s+(?:years?|decades?|centuries)\\s+ago\\b|\\b(?:BC|AD|BCE|BP)\\b|\\bcentur(?:y|ies)\\b|\\b(?:today|tomorrow|yesterday|tonight|(?:next|this|last)\\s+(?:week|month|year|spring|summer|autumn|winter))\\b`,
+  'u',
+);
 
 export const asksForDate = (question: string) => DATE_QUESTION.test(question);
 export const holdsDate = (text: string) => DATE.test(text);

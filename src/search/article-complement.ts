@@ -64,7 +64,7 @@ export function articleComplement(
 }
 
 /** The first results a user reads, and the evidence judgement weighs. */
-const SHOWN = 3;
+export const SHOWN = 3;
 
 /**
  * Search results with the best passage's complement (see articleComplement) in the first few, in the place

@@ -1,5 +1,5 @@
 import type { PassageRecord, PassageStore } from '../store/passage-store.js';
-import { gainOver } from './article-complement.js';
+import { gainOver, SHOWN } from './article-complement.js';
 import { givesAnswerKindOver } from './answer-type.js';
 import { contentTerms, stem, stemsOf } from './term-match.js';
 
@@ -69,9 +69,6 @@ export async function completeWithFollowing<T extends { passage: PassageRecord }
   });
   return completed.filter((hit) => !absorbed.has(hit.passage.id));
 }
-
-/** The first results a user reads (see article-complement). */
-const SHOWN = 3;
 
 /**
  * Each of the first results completed by the paragraph of its story that gives the kind of answer the

@@ -66,16 +66,12 @@ export async function namedPassages(
     store.fullText(ftsString(rarest), NAMED_DEPTH, contextWeight, range),
   ]);
   const all = new Set(holdingAll.map((hit) => hit.id));
-  const [withAll, withRarest] = await Promise.all([
-    store.fullTextWithin(match, [...all], contextWeight),
-    store.fullTextWithin(
-      match,
-      holding.map((hit) => hit.id).filter((id) => !all.has(id)),
-      contextWeight,
-    ),
-  ]);
-  const within = [...withAll, ...withRarest];
-  return within.slice(0, NAMED_PASSAGES);
+  const withAll = await store.fullTextWithin(match, [...all], contextWeight);
+  // Those naming the rarest alone are read only when too few name them all.
+  if (withAll.length >= NAMED_PASSAGES) return withAll.slice(0, NAMED_PASSAGES);
+  const rarestOnly = holding.map((hit) => hit.id).filter((id) => !all.has(id));
+  const withRarest = await store.fullTextWithin(match, rarestOnly, contextWeight);
+  return [...withAll, ...withRarest].slice(0, NAMED_PASSAGES);
 }
 
 /**

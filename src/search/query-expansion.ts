@@ -50,23 +50,32 @@ let lemmatizer: Lemmatizer | null = null;
 const lemmatize = () => (lemmatizer ??= createRequire(import.meta.url)('wink-lemmatizer') as Lemmatizer);
 
 /** The base forms a question word may have: "died" -> "die", "airfields" -> "airfield". */
-export function lemmas(term: string): string[] {
+function lemmas(term: string): string[] {
   const { noun, verb, adjective } = lemmatize();
   return [...new Set([term, noun(term), verb(term), adjective(term)])];
 }
+
+/** isDictionaryWord's answers: a misspelt word's one-edit neighbours are asked again with each question. */
+const dictionaryWords = new Map<string, boolean>();
 
 /**
  * Whether WordNet writes a word in lower case in one of its base forms ("numbers" as "number"): a word of
  * the language, not a stem ("alon", which the index counts as "alone") nor a name ("Leon").
  */
-export const isDictionaryWord = (word: string): boolean =>
-  lemmas(word).some((lemma) =>
-    PARTS_OF_SPEECH.some((pos) =>
-      sharedWordNet()
-        .synsets(lemma, pos)
-        .some((synset) => synset.words.includes(lemma)),
-    ),
-  );
+export function isDictionaryWord(word: string): boolean {
+  let known = dictionaryWords.get(word);
+  if (known === undefined) {
+    known = lemmas(word).some((lemma) =>
+      PARTS_OF_SPEECH.some((pos) =>
+        sharedWordNet()
+          .synsets(lemma, pos)
+          .some((synset) => synset.words.includes(lemma)),
+      ),
+    );
+    dictionaryWords.set(word, known);
+  }
+  return known;
+}
 
 /** WordNet writes an idiom's possessive as "one's" ("drag_one's_feet"); a question names whose. */
 const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'my', 'your', 'our']);

@@ -2,7 +2,7 @@ import { abbreviationsOf } from '../document/report-abbreviations.js';
 import type { PassageStore } from '../store/passage-store.js';
 import { isStopword, queryTerms, textWords } from './fts-query.js';
 import { isDictionaryWord } from './query-expansion.js';
-import { initialsOf, isPhrase, questionNames } from './term-match.js';
+import { CAPITALISED_RUN, initialsOf, isPhrase, questionNames } from './term-match.js';
 
 /**
  * How much rarer than its word an abbreviation may be and still be searched beside it. BM25 weighs a match
@@ -192,7 +192,7 @@ export async function asTheArchiveWrites(
     );
   }
   // A capital after the question's first word marks a name, which the archive may simply not hold.
-  const names = new Set(textWords((question.match(/(?<=\S\s+)\p{Lu}[\p{L}\p{N}]*/gu) ?? []).join(' ')));
+  const names = new Set(textWords((question.match(CAPITALISED_RUN) ?? []).join(' ')));
   const misspelt = unknown.filter(
     (term) =>
       !split.has(term) &&

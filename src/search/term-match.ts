@@ -222,7 +222,7 @@ function isAbbreviatedThing(written: string): boolean {
 }
 
 /** Capitalised words after the first, each run of them with only spaces between ("General Electric"). */
-const CAPITALISED_RUN = /(?<=\S\s+)\p{Lu}[\p{L}\p{N}]*(?:\s+\p{Lu}[\p{L}\p{N}]*)*/gu;
+export const CAPITALISED_RUN = /(?<=\S\s+)\p{Lu}[\p{L}\p{N}]*(?:\s+\p{Lu}[\p{L}\p{N}]*)*/gu;
 
 /**
  * The capitalised runs' words, lower-cased, two runs joined by "and" read as one name where a letter
