@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { askedOutcome, statesOutcome } from '../src/answer/asked-outcome.js';
+
+describe('the outcome a question asks for', () => {
+  it('is a decision for a verdict or ruling asked for, or what someone decided', () => {
+    expect(askedOutcome("What verdict did the jury reach in Richard Scrushy's fraud trial?")).toEqual({
+      kind: 'decision',
+      decider: [],
+    });
+    expect(askedOutcome("What did the Hague court decide in Cehave's case against the levy?")).toEqual({
+      kind: 'decision',
+      decider: ['hague', 'court'],
+    });
+  });
+
+  it('is the kind of the verb that "finally" or "eventually" ends', () => {
+    expect(askedOutcome('How much did Lufthansa eventually win in damages?')?.kind).toBe('win');
+    expect(askedOutcome('Which actor was finally cast as James Bond?')?.kind).toBe('choice');
+  });
+
+  it('is nothing for a question on what led to the outcome, or one ending in no judgement, win or choice', () => {
+    expect(askedOutcome('Why was A Very Long Engagement ruled too American?')).toBeNull();
+    expect(askedOutcome('What did the foreign secretary say about the law lords ruling?')).toBeNull();
+    expect(askedOutcome('When did oil finally return to its earlier levels?')).toBeNull();
+    expect(askedOutcome('What were Huguenots who stayed in France eventually known as?')).toBeNull();
+  });
+});
+
+describe('a story stating an outcome', () => {
+  const decision = { kind: 'decision', decider: [] } as const;
+  const court = { kind: 'decision', decider: ['hague', 'court'] } as const;
+
+  it('states it in the past', () => {
+    expect(statesOutcome('Mr Scrushy was acquitted of all 36 charges on Tuesday.', decision)).toBe(true);
+    expect(statesOutcome('The Hague court ruled that the levy was applied correctly.', court)).toBe(true);
+    expect(statesOutcome('The Hague court heard the case in March. It ruled against the levy.', court)).toBe(
+      true,
+    );
+  });
+
+  it('does not when it says the outcome is still to come', () => {
+    expect(statesOutcome('The court said it would give its verdict within six weeks.', decision)).toBe(false);
+    expect(
+      statesOutcome('Producers say no decision has yet been made on who will play Bond.', decision),
+    ).toBe(false);
+    expect(
+      statesOutcome('It could be another nine to 12 months before the matter is finally resolved.', decision),
+    ).toBe(false);
+  });
+
+  it("does not when the decision is another body's", () => {
+    expect(statesOutcome('The UCPB rejected an original offer of 100 pesos per share.', court)).toBe(false);
+  });
+});
