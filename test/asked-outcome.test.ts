@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedOutcome, statesOutcome } from '../src/answer/asked-outcome.js';
+import { askedOutcome, statesOutcome } from '../src/search/asked-outcome.js';
 
 describe('the outcome a question asks for', () => {
   it('is a decision for a verdict or ruling asked for, or what someone decided', () => {
@@ -50,5 +50,32 @@ describe('a story stating an outcome', () => {
 
   it("does not when the decision is another body's", () => {
     expect(statesOutcome('The UCPB rejected an original offer of 100 pesos per share.', court)).toBe(false);
+  });
+});
+
+describe('the outcome asked in other phrasings', () => {
+  it('is a decision for how someone ruled, whether they decided, whether someone was convicted', () => {
+    expect(askedOutcome('How did the court rule on the levy?')).toEqual({
+      kind: 'decision',
+      decider: ['court'],
+    });
+    expect(askedOutcome('Has the Hague court ruled yet?')?.decider).toEqual(['hague', 'court']);
+    expect(askedOutcome('Did the EEOC decide in her favour?')?.decider).toEqual(['eeoc']);
+    expect(askedOutcome('hey, was richard scrushy convicted in the end?')?.kind).toBe('decision');
+    expect(askedOutcome('Was Scrushy found guilty?')?.kind).toBe('decision');
+  });
+
+  it('is nothing when the judgement is what the question starts from', () => {
+    expect(askedOutcome('Why was Tate jailed?')).toBeNull();
+    expect(askedOutcome('Who was convicted of fraud?')).toBeNull();
+  });
+
+  it('is stated by a plural decider in the singular ("the judges": "Judge Lord Cullen ruled")', () => {
+    expect(
+      statesOutcome('Judge Lord Cullen ruled that the claims be heard.', {
+        kind: 'decision',
+        decider: ['judges'],
+      }),
+    ).toBe(true);
   });
 });

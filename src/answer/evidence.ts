@@ -12,7 +12,7 @@ import {
   wordsOf,
   type TextWords,
 } from '../search/term-match.js';
-import { askedOutcome, statesOutcome } from './asked-outcome.js';
+import { askedOutcome, statesOutcome } from '../search/asked-outcome.js';
 import { countedThing } from './counted-thing.js';
 import { yearsAsked } from '../search/question-years.js';
 
@@ -222,12 +222,14 @@ const moneyMissed = (question: string, stories: readonly string[]) =>
  * has yet been made". The whole story, not the passage, as for a sum of money. Narrower than refusing every
  * story that calls an outcome still to come ("expected to", "no decision"), which refused 12 answerable
  * questions whose stories say so of something else: the question must ask for the outcome (a verb of
- * judging, winning or choosing after "finally" or "eventually", a verdict, ruling or decision asked for, or
- * what someone decided), and a story stating one anywhere answers it.
+ * judging, winning or choosing after "finally" or "eventually", a verdict, ruling or decision asked for,
+ * what or how someone decided, whether someone was convicted), and a story stating one anywhere answers
+ * it. A passage stating one is favoured in ranking (see favourAnswerKinds), so that a story of the verdict
+ * ranked below those of the trial is judged too.
  * Measured with `npm run --silent eval -- --only dev,fresh`: fresh unanswerable refused 0.640 -> 0.840, no
  * answerable question of either set asks for an outcome. On SQuAD 2.0's dev half and XQuAD-en (the
- * answer's article read, no search), 1 answerable question asks for one ("What did Warner Sinback decide"),
- * and its article states it ("He decided that ...").
+ * answer's article read, no search), 2 answerable questions ask for one ("What did Warner Sinback decide",
+ * "Did the European Court of Justice rule ...?"), and their articles state it ("He decided that ...").
  */
 const outcomeMissed = (question: string, stories: readonly string[]) => {
   const outcome = askedOutcome(question);

@@ -9,13 +9,13 @@
 /**
  * The kinds of outcome, each by the verbs that state it: judging and deciding (WordNet's "decide, settle,
  * resolve, adjudicate", "rule, find" and the troponyms of "pronounce, judge": convict, acquit, clear, with
- * what courts do to a case: uphold, overturn, reject, dismiss, sentence), winning (WordNet's "win" with what
- * is won by award), and choosing someone (WordNet's "choose, take, select, pick out" with its troponyms for
- * people: cast, appoint, name, elect, nominate, hire).
+ * what courts do to a case and to the convicted: uphold, overturn, reject, dismiss, sentence, jail, fine),
+ * winning (WordNet's "win" with what is won by award), and choosing someone (WordNet's "choose, take,
+ * select, pick out" with its troponyms for people: cast, appoint, name, elect, nominate, hire).
  */
 const OUTCOME_VERBS = {
   decision:
-    'decide rule judge conclude determine settle resolve adjudicate convict acquit clear sentence uphold overturn reject dismiss find'.split(
+    'decide rule judge conclude determine settle resolve adjudicate convict acquit clear sentence jail fine uphold overturn reject dismiss find'.split(
       ' ',
     ),
   win: 'win award grant'.split(' '),
@@ -60,9 +60,21 @@ const ENDING_ADVERB =
 /** A judgement asked for by name: "What verdict did the jury reach", "What was the ruling". */
 const JUDGEMENT_ASKED =
   /\bwhat\s+(?:(?:verdict|ruling|decision|judge?ment|sentence)\s+(?:did|was|has|had)\b|(?:was|is)\s+the\s+(?:verdict|ruling|decision|judge?ment)\b)/iu;
-/** "What did <who decides> decide / rule / conclude": the decision of someone named. */
-const DECISION_ASKED =
-  /\bwhat\s+(?:did|has|have|had)\s+((?:[\p{L}\p{N}'.-]+\s+){1,12}?)(?:decide|rule|conclude)\b/iu;
+/** The start of a question asked yes or no, after a greeting: "hey, was ...". */
+const YES_NO_START = String.raw`^\W*(?:(?:hey|hi|so|ok|okay|yo|and|but)\W+)?`;
+/**
+ * The decision of someone named: "What did <who decides> decide / rule / conclude", "How did <who> rule",
+ * "Did <who> decide", "Has <who> ruled".
+ */
+const DECISION_ASKED = new RegExp(
+  String.raw`\b(?:(?:what|how)\s+(?:did|has|have|had)\s+((?:[\p{L}\p{N}'.-]+\s+){1,12}?)(?:decide|rule|conclude)|${YES_NO_START}(?:did\s+((?:[\p{L}\p{N}'.-]+\s+){1,12}?)(?:decide|rule)|(?:has|have)\s+((?:[\p{L}\p{N}'.-]+\s+){1,12}?)(?:decided|ruled)))\b`,
+  'iu',
+);
+/** Whether someone was judged, asked yes or no: "Was Scrushy found guilty?", "Were the officers cleared?" */
+const JUDGED_ASKED = new RegExp(
+  String.raw`${YES_NO_START}(?:was|were)\s+(?:[\p{L}\p{N}'.-]+\s+){1,8}?(?:convicted|acquitted|cleared|sentenced|jailed|found\s+(?:not\s+)?(?:guilty|innocent))\b`,
+  'iu',
+);
 /** Words of a decider's phrase that do not name it ("the panel set up by Aquino"). */
 const NOT_NAMING = new Set(
   'the a an of by in on at to for set up who which that its his her their'.split(' '),
@@ -79,10 +91,11 @@ export function askedOutcome(question: string): AskedOutcome | null {
   const ended = ENDING_ADVERB.exec(question);
   const endedKind = ended ? KIND_OF_VERB.get(ended[1]!.toLowerCase()) : undefined;
   if (endedKind) return { kind: endedKind, decider: [] };
-  if (JUDGEMENT_ASKED.test(question)) return { kind: 'decision', decider: [] };
+  if (JUDGEMENT_ASKED.test(question) || JUDGED_ASKED.test(question)) return { kind: 'decision', decider: [] };
   const decided = DECISION_ASKED.exec(question);
   if (!decided) return null;
-  const words = decided[1]!.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const decider = decided[1] ?? decided[2] ?? decided[3]!;
+  const words = decider.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   return { kind: 'decision', decider: words.filter((word) => !NOT_NAMING.has(word)) };
 }
 
@@ -102,7 +115,8 @@ const PRONOUN_SUBJECT = /^\s*(?:he|she|it|they)\s*$/iu;
 /**
  * Whether a story's text states an outcome of the kind asked: a verb of that kind in the past ("ruled",
  * "was acquitted", "won", "was named") that no word of NOT_YET puts still to come in its clause, in a
- * sentence naming the decider when the question names one (or a pronoun standing for it): "The UCPB
+ * sentence naming the decider when the question names one (any of its words, a plural as written in the
+ * singular: "the judges" by "Judge Lord Cullen ruled"), or with a pronoun standing for it: "The UCPB
  * rejected an original offer" states no decision of the arbitration panel asked about.
  */
 export function statesOutcome(text: string, { kind, decider }: AskedOutcome): boolean {
@@ -110,7 +124,8 @@ export function statesOutcome(text: string, { kind, decider }: AskedOutcome): bo
   for (const sentence of text.split(/(?<=[.!?])\s+|\n/u)) {
     const lower = sentence.toLowerCase();
     const namesDecider =
-      decider.length === 0 || decider.some((word) => new RegExp(`\\b${word}`, 'u').test(lower));
+      decider.length === 0 ||
+      decider.some((word) => new RegExp(`\\b${word.replace(/s$/u, '')}`, 'u').test(lower));
     for (const word of lower.matchAll(/[\p{L}']+/gu)) {
       if (!pasts.has(word[0])) continue;
       const clause = sentence.slice(0, word.index).split(CLAUSE_START).at(-1)!;
