@@ -14,8 +14,8 @@ describe('the outcome a question asks for', () => {
   });
 
   it('is the kind of the verb that "finally" or "eventually" ends', () => {
-    expect(askedOutcome('How much did Lufthansa eventually win in damages?')?.kind).toBe('win');
-    expect(askedOutcome('Which actor was finally cast as James Bond?')?.kind).toBe('choice');
+    expect(askedOutcome('How much did Lufthansa eventually win in damages?')?.kind).toBe('selection');
+    expect(askedOutcome('Which actor was finally cast as James Bond?')?.kind).toBe('selection');
   });
 
   it('is nothing for a question on what led to the outcome, or one ending in no judgement, win or choice', () => {
@@ -77,5 +77,23 @@ describe('the outcome asked in other phrasings', () => {
         decider: ['judges'],
       }),
     ).toBe(true);
+  });
+});
+
+describe('a story stating who won or was chosen', () => {
+  it('states either in the words of the other', () => {
+    const selection = { kind: 'selection', decider: [] } as const;
+    expect(statesOutcome('Daniel Craig won the role after months of speculation.', selection)).toBe(true);
+    expect(statesOutcome('The airline was awarded 2m euros in damages.', selection)).toBe(true);
+    expect(statesOutcome('Lufthansa may sue federal agencies for damages.', selection)).toBe(false);
+  });
+});
+
+describe("a story stating a body's decision", () => {
+  it('states it by what the body agreed or voted', () => {
+    const board = { kind: 'decision', decider: ['board'] } as const;
+    expect(statesOutcome('The board agreed on Monday to sell the steel unit.', board)).toBe(true);
+    expect(statesOutcome('The board voted to close the plant.', board)).toBe(true);
+    expect(statesOutcome('The board is expected to vote on the sale next week.', board)).toBe(false);
   });
 });

@@ -9,17 +9,18 @@
 /**
  * The kinds of outcome, each by the verbs that state it: judging and deciding (WordNet's "decide, settle,
  * resolve, adjudicate", "rule, find" and the troponyms of "pronounce, judge": convict, acquit, clear, with
- * what courts do to a case and to the convicted: uphold, overturn, reject, dismiss, sentence, jail, fine),
- * winning (WordNet's "win" with what is won by award), and choosing someone (WordNet's "choose, take,
- * select, pick out" with its troponyms for people: cast, appoint, name, elect, nominate, hire).
+ * what courts do to a case and to the convicted: uphold, overturn, reject, dismiss, sentence, jail, fine,
+ * and what a board or a council decides by: approve, agree, vote, opt),
+ * and winning or being chosen, which news reports in each other's words ("won the role", "was named the
+ * winner"): WordNet's "win" with what is won by award, and its "choose, take, select, pick out" with the
+ * troponyms for people (cast, appoint, name, elect, nominate, hire).
  */
 const OUTCOME_VERBS = {
   decision:
-    'decide rule judge conclude determine settle resolve adjudicate convict acquit clear sentence jail fine uphold overturn reject dismiss find'.split(
+    'decide rule judge conclude determine settle resolve adjudicate convict acquit clear sentence jail fine uphold overturn reject dismiss find approve agree vote opt'.split(
       ' ',
     ),
-  win: 'win award grant'.split(' '),
-  choice: 'choose select pick cast appoint name elect nominate hire'.split(' '),
+  selection: 'win award grant choose select pick cast appoint name elect nominate hire'.split(' '),
 } as const;
 export type OutcomeKind = keyof typeof OUTCOME_VERBS;
 
@@ -52,7 +53,7 @@ const PAST_OF_KIND = new Map<OutcomeKind, ReadonlySet<string>>(
 );
 
 /**
- * An adverb of ending before the verb it ends ("eventually win", "finally cast", "was finally be named"):
+ * An adverb of ending before the verb it ends ("eventually win", "finally cast", "will finally be named"):
  * the asker knows the story went on to an outcome.
  */
 const ENDING_ADVERB =
