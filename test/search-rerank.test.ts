@@ -108,6 +108,34 @@ describe('favouring passages with a figure when the question asks for one', () =
   });
 });
 
+describe('favouring passages that state the outcome a question asks for', () => {
+  // As the archive ranks them: the stories of the hearing and of the verdict still to come above the verdict.
+  const scored = () => [
+    {
+      name: 'delay',
+      passage: { text: 'The Greek tribunal is expected to give its verdict on the two sprinters next week.' },
+      score: 1.8,
+    },
+    {
+      name: 'verdict',
+      passage: { text: 'The two sprinters have been cleared of doping offences by an independent tribunal.' },
+      score: 1.51,
+    },
+  ];
+
+  it('ranks the passage stating a verdict first for a question asking what the verdict was', () => {
+    const ranked = scored();
+    favourAnswerKinds(ranked, 'What verdict did the tribunal reach on the two sprinters?', 0.3);
+    expect(order(ranked)[0]).toBe('verdict');
+  });
+
+  it('leaves the order alone for a question asking for no outcome', () => {
+    const ranked = scored();
+    favourAnswerKinds(ranked, 'Who are the two sprinters?', 0.3);
+    expect(order(ranked)).toEqual(['delay', 'verdict']);
+  });
+});
+
 describe('favouring passages with a date when the question asks when', () => {
   const scored = () => [
     {

@@ -143,6 +143,24 @@ The striker Ian Moss took the best player award at the Spring Shield on Saturday
 
 Moss said he would stay at the club for another season.
 `,
+  'tate-trial.md': `---
+title: Former Fenwick mayor John Tate goes on trial
+published: 2025-06-09
+---
+The former Fenwick mayor John Tate went on trial on Monday, accused of taking bribes from builders while in office.
+
+Prosecutors told the jury that John Tate had been paid to steer building contracts to two firms.
+
+The judge said the trial would last six weeks, and the jury is expected to give its verdict in July.
+`,
+  'kelso-appeal.md': `---
+title: Kelso council wins school closure appeal
+published: 2025-06-10
+---
+Kelso council can close the Brae primary school, the High Court ruled on Friday, overturning a ruling by the schools tribunal.
+
+Parents said they would keep campaigning to save the school.
+`,
 };
 
 let corpus: Awaited<ReturnType<typeof scratchCorpus>>;
@@ -242,6 +260,17 @@ describe('questions asking for a sum of money no story found gives', () => {
     const given = await ask('How much did the island investors pay for the Westbay Ferry Company?');
     expect(given.found).toBe(true);
     expect(firstThree(given)).toContain('£12m');
+  });
+});
+
+describe('questions asking for an outcome no story found states', () => {
+  it('says nothing was found when the story reports the trial and the verdict still to come', async () => {
+    const answer = await ask("What verdict did the jury reach in John Tate's bribery trial?");
+    expect(answer.found).toBe(false);
+    // Asked what the court decided in the appeal its story reports decided, it is answered.
+    const stated = await ask("What did the High Court decide in Kelso council's school closure appeal?");
+    expect(stated.found).toBe(true);
+    expect(firstThree(stated)).toContain('the High Court ruled on Friday');
   });
 });
 

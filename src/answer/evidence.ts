@@ -12,6 +12,7 @@ import {
   wordsOf,
   type TextWords,
 } from '../search/term-match.js';
+import { askedOutcome, statesOutcome } from '../search/asked-outcome.js';
 import { countedThing } from './counted-thing.js';
 import { yearsAsked } from '../search/question-years.js';
 
@@ -64,6 +65,11 @@ export interface Evidence {
    * evidence: they are about the subject, not about what it costs or pays. See moneyMissed.
    */
   missesMoney?: boolean;
+  /**
+   * The question asks for the outcome of a judgement, a contest or a choice and none of the best few
+   * passages' stories states one. Never strong evidence: they report what led to it. See outcomeMissed.
+   */
+  missesOutcome?: boolean;
 }
 
 /**
@@ -208,6 +214,29 @@ const moneyMissed = (question: string, stories: readonly string[]) =>
   stories.length > 0 && asksForMoney(question) && !stories.some(holdsMoney);
 
 /**
+ * Whether a question asks for an outcome (a verdict, a decision, a win, a choice: see askedOutcome) and none
+ * of `stories` (the best few passages' stories' texts) states one (see statesOutcome): "What verdict did the
+ * jury reach in Richard Scrushy's HealthSouth fraud trial?" was answered by the story of the trial's opening,
+ * "What did the Hague court decide in Cehave's case ...?" by one saying the court "would give its verdict
+ * within six weeks", "Which actor was finally cast as James Bond in Casino Royale?" by one saying "no decision
+ * has yet been made". The whole story, not the passage, as for a sum of money. Narrower than refusing every
+ * story that calls an outcome still to come ("expected to", "no decision"), which refused 12 answerable
+ * questions whose stories say so of something else: the question must ask for the outcome (a verb of
+ * judging, winning or choosing after "finally" or "eventually", a verdict, ruling or decision asked for,
+ * what or how someone decided, whether someone was convicted), and a story stating one anywhere answers
+ * it. A passage stating one is favoured in ranking (see favourAnswerKinds), so that a story of the verdict
+ * ranked below those of the trial is judged too.
+ * Measured with `npm run --silent eval -- --only dev,fresh`: fresh unanswerable refused 0.640 -> 0.840, no
+ * answerable question of either set asks for an outcome. On SQuAD 2.0's dev half and XQuAD-en (the
+ * answer's article read, no search), 2 answerable questions ask for one ("What did Warner Sinback decide",
+ * "Did the European Court of Justice rule ...?"), and their articles state it ("He decided that ...").
+ */
+const outcomeMissed = (question: string, stories: readonly string[]) => {
+  const outcome = askedOutcome(question);
+  return outcome !== null && stories.length > 0 && !stories.some((text) => statesOutcome(text, outcome));
+};
+
+/**
  * Words a question asks for money by. A passage giving a sum (see holdsMoney: "£10,575", "$387m", "283 mln
  * stg") holds the question's "money" whether or not it says the word, as a caption holds "photo": "Why did
  * McDonald's hand money to the Liberal Democrats?" is answered by "fast food giants McDonald's are listed
@@ -221,13 +250,15 @@ const MONEY_WORDS = new Set(['money', 'cash']);
 
 /**
  * Whether the judgement of a question reads its best passages' whole stories (see evidenceOf's `stories`):
- * for the names it asks about, the years it names, the thing it counts and a sum of money it asks for.
+ * for the names it asks about, the years it names, the thing it counts, a sum of money and an outcome it
+ * asks for.
  */
 export const readsStories = (question: string, names: readonly string[]) =>
   names.length > 0 ||
   yearsAsked(question).length > 0 ||
   countedThing(question) !== null ||
-  asksForMoney(question);
+  asksForMoney(question) ||
+  askedOutcome(question) !== null;
 
 /** The model's half of the judgement, whose thresholds are calibrated per model and per index. */
 export function isCloseInMeaning(
@@ -241,7 +272,13 @@ export function isCloseInMeaning(
 }
 
 export function isStrongEvidence(evidence: Evidence, thresholds: EvidenceThresholds): boolean {
-  if (evidence.missesYear || evidence.missesName || evidence.missesCounted || evidence.missesMoney) {
+  if (
+    evidence.missesYear ||
+    evidence.missesName ||
+    evidence.missesCounted ||
+    evidence.missesMoney ||
+    evidence.missesOutcome
+  ) {
     return false;
   }
   return isCloseInMeaning(evidence, thresholds) || evidence.anchored;
@@ -306,6 +343,7 @@ export function evidenceOf(
   const storyTextOf = ({ passage }: (typeof judged)[number]) =>
     storyOf(passage)?.text ?? `${passage.context}\n${passage.text}`;
   const missesMoney = question !== undefined && moneyMissed(question, judged.map(storyTextOf));
+  const missesOutcome = question !== undefined && outcomeMissed(question, judged.map(storyTextOf));
   const relatedOf = relatedWords(question, anchors, names);
   return judged.map(({ passage, similarity }) => {
     const implied = [
@@ -330,6 +368,7 @@ export function evidenceOf(
       missesName,
       missesCounted,
       missesMoney,
+      missesOutcome,
       similarity,
       coverage: termCoverage(text, terms, weightOf),
       anchored:
