@@ -10,6 +10,7 @@ import {
   keepCalibrationUntilMeasured,
   lastMeasuredCalibration,
   quantizeSigns,
+  upgradeTextIndex,
   writeCalibration,
   type IndexModel,
 } from './schema.js';
@@ -211,6 +212,7 @@ export function applyIndexChanges(
     if (changes.calibration) writeCalibration(db, changes.calibration);
     if (changes.files) replaceFileStamps(db, changes.files);
     createReadIndexes(db);
+    upgradeTextIndex(db);
     const statements = prepareStatements(db);
     for (const key of changes.remove) passagesRemoved += removeArticle(statements, key);
     const indexedAt = new Date().toISOString();
