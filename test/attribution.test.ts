@@ -503,6 +503,29 @@ describe('attributeQuotes on the fourth batch of questions (roles after a name, 
     expect(rolesOf(paragraphs, 'The deal was signed')).toEqual([]);
   });
 
+  it('reads initials compromise takes for a unit of time as part of the role ("SEC", "HR")', () => {
+    const paragraphs = body(
+      'Disney did not disclose payments to Roy Disney. "Shareholders have a significant interest," said SEC ' +
+        'deputy enforcement director Linda Thomsen.',
+    );
+    expect(rolesOf(paragraphs, 'Shareholders have')).toEqual([
+      ['Linda Thomsen', 'SEC deputy enforcement director'],
+    ]);
+  });
+
+  it('credits "quoted X as saying" to whom the paper quoted, not to the paper', () => {
+    const paragraphs = body(
+      'Mobil plans to open an office in Peking, the China Daily said.',
+      'It quoted Mobil president Richard Tucker, currently in Peking, as saying he is optimistic about China.',
+      'Exxon chairman Lee Raymond visited Peking. The paper quoted him as saying output would rise.',
+      'Paul Tucker was widely quoted as saying rates would stay. The agency quoted an official as saying so.',
+    );
+    expect(rolesOf(paragraphs, 'he is optimistic')).toEqual([['Richard Tucker', 'Mobil president']]);
+    expect(rolesOf(paragraphs, 'output would rise')).toEqual([['Lee Raymond', 'Exxon chairman']]);
+    expect(rolesOf(paragraphs, 'rates would stay')).toEqual([['Paul Tucker', null]]);
+    expect(rolesOf(paragraphs, 'quoted an official')).toEqual([]);
+  });
+
   it('keeps an age out of a role', () => {
     const paragraphs = body(
       'England picked 18-year-old centre Mathew Tait.',

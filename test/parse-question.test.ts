@@ -111,6 +111,22 @@ describe('parseSpeakerQuestion', () => {
   });
 
   it.each([
+    ['Who did Putin say is behind Baikal Finance Group?', 'Putin', 'is behind Baikal Finance Group'],
+    ['How many jobs did Oracle say it would cut?', 'Oracle', 'jobs it would cut'],
+    ['Which banks has Bondi claimed helped hide the losses?', 'Bondi', 'banks helped hide the losses'],
+  ])('reads the fact reported by someone in "%s" as %s / %s', (question, speaker, topic) => {
+    expect(parseSpeakerQuestion(question)).toEqual({ speaker, topic });
+  });
+
+  it.each([
+    // Search answers these from words credited to no one or to another speaker.
+    'What did the Ukrainian delegation say Russia presented at the negotiating table?',
+    'Which town did a source say had fallen?',
+  ])('reads no speaker in "%s"', (question) => {
+    expect(parseSpeakerQuestion(question)).toBeNull();
+  });
+
+  it.each([
     ['so what exactly did Lammy say about sanctions?', 'Lammy', 'sanctions'],
     ['What did Lammy actually say about sanctions?', 'Lammy', 'sanctions'],
     ['what did the PM just say about the budget', 'the PM', 'the budget'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { oneEditAway, withChatSpellings } from '../src/search/searched-forms.js';
+import { oneEditAway, withChatSpellings, withPeriodsWritten } from '../src/search/searched-forms.js';
 import { askedStories } from './helpers/asked-stories.js';
 
 /** Stories that write a name with a hyphen or a space that a reader runs together. */
@@ -59,6 +59,21 @@ describe('chat spellings of question words', () => {
   it('leave a capitalised word after the first alone: a name or an abbreviation', () => {
     expect(withChatSpellings('When did Wat Arun reopen? Is HW cheaper?')).toBe(
       'When did Wat Arun reopen? Is HW cheaper?',
+    );
+  });
+});
+
+describe('shorthands for part of a year', () => {
+  it('are written as news writes them, not read as names', () => {
+    expect(withPeriodsWritten('how much did Ask Jeeves make in Q4? and in q1?')).toBe(
+      'how much did Ask Jeeves make in fourth quarter? and in first quarter?',
+    );
+    expect(withPeriodsWritten('What were H1 sales?')).toBe('What were first half sales?');
+  });
+
+  it('leave longer codes alone ("Q45", "H1N1", "Q5")', () => {
+    expect(withPeriodsWritten('Is the Q45 or the Q5 sold with H1N1 warnings?')).toBe(
+      'Is the Q45 or the Q5 sold with H1N1 warnings?',
     );
   });
 });

@@ -53,6 +53,20 @@ describe('an abbreviated thing asked about', () => {
   });
 });
 
+describe('an office asked about', () => {
+  it('is its words, each a name, not one name a story must write in a row', () => {
+    const question = 'What did the Commons Speaker reveal about MPs and their Blackberries?';
+    expect(questionNames(question, queryTerms(question))).toEqual([
+      'commons',
+      'speaker',
+      'mps',
+      'blackberries',
+    ]);
+    const named = 'What did General Electric say?';
+    expect(questionNames(named, queryTerms(named))).toEqual(['general electric']);
+  });
+});
+
 describe('a company named with single letters and "and"', () => {
   const question = 'What pretax profit did B and R International make in 1986?';
 

@@ -137,7 +137,8 @@ export function withChatSpellings(question: string): string {
 
 /**
  * The question as the archive writes it. Chat spellings of question words are written out (see
- * CHAT_SPELLINGS), and each word no passage holds is read as the archive writes it:
+ * CHAT_SPELLINGS), so are "Q4" and "H1" (see withPeriodsWritten), and each word no passage holds is read
+ * as the archive writes it:
  * - run together, apart ("walmart" as "wal mart" for "Wal-Mart", "Walmart" as "Wal Mart"): its split into
  *   two words that passages hold as a phrase, the most held one. "why are parents suing walmart?" was
  *   refused, its story about Wal-Mart first once split.
@@ -159,11 +160,32 @@ export function withChatSpellings(question: string): string {
  * read otherwise: "what walmart said ..." (a speaker question, answered as before) and "wat did the eaton
  * vance economist say about the jobs numbrs?" (chatty hit@3 0.857 -> 0.929); no other figure moved.
  */
+const ORDINALS = ['first', 'second', 'third', 'fourth'];
+
+/**
+ * The question with a business shorthand for part of a year written as news writes it: "Q4" as "fourth
+ * quarter", "H1" as "first half". Read as a capitalised name no story holds, "anyone know how much Ask
+ * Jeeves actually made in Q4?" was refused (see missesName in evidence), its answer under "The firm's
+ * revenue nearly tripled in the fourth quarter of 2004". Second to fourth batches (`npm run --silent eval
+ * -- --only dev,fresh`): chatty hit@3 0.950 -> 1.000, nothing else moved on either set.
+ */
+export function withPeriodsWritten(question: string): string {
+  return question
+    .replace(
+      /(?<![\p{L}\p{N}])[Qq]([1-4])(?![\p{L}\p{N}])/gu,
+      (_, n: string) => `${ORDINALS[Number(n) - 1]} quarter`,
+    )
+    .replace(
+      /(?<![\p{L}\p{N}])H([12])(?![\p{L}\p{N}])/gu,
+      (_, n: string) => `${ORDINALS[Number(n) - 1]} half`,
+    );
+}
+
 export async function asTheArchiveWrites(
   store: Pick<PassageStore, 'documentFrequencies'>,
   asked: string,
 ): Promise<string> {
-  const question = withChatSpellings(asked);
+  const question = withPeriodsWritten(withChatSpellings(asked));
   const terms = queryTerms(question);
   const held = await store.documentFrequencies(terms);
   const unknown = terms.filter((term) => !held.get(term) && /^\p{L}+$/u.test(term));
