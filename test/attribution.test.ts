@@ -561,6 +561,63 @@ describe('attributeQuotes on the fourth batch of questions (roles after a name, 
   });
 });
 
+describe('attributeQuotes on roles and organisations asked about (titles with "for" and "and", firms)', () => {
+  const rolesOf = (paragraphs: readonly Paragraph[], fragment: string) =>
+    attributed(paragraphs)
+      .at(fragment)
+      .map((a) => [a.speaker.name, a.speaker.role]);
+
+  it('reads a title with "of", "for" and "and" before a name as the role, not as part of the name', () => {
+    const paragraphs = body(
+      'Secretary of State for Trade and Industry Paul Channon said the injection would ensure a sound balance sheet.',
+      'Minister of Mines and Energy Subroto said prices would rise.',
+      'Minister of Energy Subroto and Trade Minister Rachmat Saleh said output would fall.',
+      'A spokeswoman for Picardo said we expect the count to finish tonight.',
+      'Australian Minister for Trade Negotiations Michael Duffy said the group was strong.',
+      'Officers of Korth and PaineWebber said the notes were selling quickly.',
+    );
+    expect(rolesOf(paragraphs, 'the group was strong')).toEqual([
+      ['Michael Duffy', 'Australian Minister for Trade Negotiations'],
+    ]);
+    expect(rolesOf(paragraphs, 'selling quickly')).toEqual([['PaineWebber', null]]);
+    expect(rolesOf(paragraphs, 'sound balance sheet')).toEqual([
+      ['Paul Channon', 'Secretary of State for Trade and Industry'],
+    ]);
+    expect(rolesOf(paragraphs, 'prices would rise')).toEqual([['Subroto', 'Minister of Mines and Energy']]);
+    expect(rolesOf(paragraphs, 'output would fall')).toEqual([
+      ['Subroto', 'Minister of Energy'],
+      ['Rachmat Saleh', 'Trade Minister'],
+    ]);
+    expect(rolesOf(paragraphs, 'the count to finish')).toEqual([]);
+  });
+
+  it('reads a role after a name that ends in "of ..." or joins two offices with "and"', () => {
+    const paragraphs = body(
+      'Willy de Clercq, External Relations Commissioner of the European Communities, told a news conference that talks would be long.',
+      '"The outlook bodes well for earnings this year," Burnell Roberts, chairman and chief executive officer said.',
+    );
+    expect(rolesOf(paragraphs, 'talks would be long')).toEqual([
+      ['Willy de Clercq', 'External Relations Commissioner of the European Communities'],
+    ]);
+    expect(rolesOf(paragraphs, 'bodes well')).toEqual([
+      ['Burnell Roberts', 'chairman and chief executive officer'],
+    ]);
+  });
+
+  it('reads a firm named with a comma, and "the company" as the company named before', () => {
+    const { speakersOf } = attributed(
+      body(
+        'Goldman, Sachs and Co, responding to the indictment of its arbitrage chief, said it believes he did not break the law.',
+        '"We continue to believe in him," the company said in a statement.',
+        'Meanwhile, Unocal Corp said it would open centres.',
+      ),
+    );
+    expect(speakersOf('did not break the law')).toContain('Goldman Sachs and Co');
+    expect(speakersOf('We continue to believe')).toEqual(['Goldman Sachs and Co']);
+    expect(speakersOf('open centres')).toEqual(['Unocal Corp']);
+  });
+});
+
 describe('attributeQuotes robustness', () => {
   it('handles odd inputs without throwing', () => {
     const odd = [

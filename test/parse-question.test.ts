@@ -96,6 +96,12 @@ describe('parseSpeakerQuestion', () => {
       'the compensation regime would end up costing travellers',
     ],
     ['What does Lammy think sanctions will achieve?', 'Lammy', 'sanctions will achieve'],
+    [
+      "What does the EC's external relations commissioner expect from China's imports?",
+      "the EC's external relations commissioner",
+      "China's imports",
+    ],
+    ['What did Blair promise about tuition fees?', 'Blair', 'tuition fees'],
   ])('reads the opinion asked in "%s" as %s / %s', (question, speaker, topic) => {
     expect(parseSpeakerQuestion(question)).toEqual({ speaker, topic });
   });
@@ -177,6 +183,12 @@ describe('parseSpeakerQuestion', () => {
     ['What did the minister tell the Financial Times?', 'the minister', null, 'the Financial Times'],
     ['what did the home secretary tell MPs about the bill', 'the home secretary', 'the bill', 'MPs'],
     ['what did Baker tell the House subcommittee on debt?', 'Baker', 'debt', 'the House subcommittee'],
+    [
+      "What did the Japanese prime minister promise the visiting U.S. senators about Tokyo's markets?",
+      'the Japanese prime minister',
+      "Tokyo's markets",
+      'the visiting U.S. senators',
+    ],
   ])('reads whom "%s" was said to apart from its topic', (question, speaker, topic, audience) => {
     expect(parseSpeakerQuestion(question)).toEqual({ speaker, topic, audience });
   });

@@ -126,6 +126,74 @@ describe('speaker questions by role', () => {
   });
 });
 
+/**
+ * Roles several people hold, offices named by long titles, and a firm quoted beside its people, as the
+ * fresh batches asked of the Reuters stories: an archive of their own.
+ */
+const FRESH_ARTICLES: Record<string, string> = {
+  'mead.md': `---
+title: Mead expects improved earnings this year
+published: 2005-02-10
+---
+Mead Corp said the outlook for its major paper markets looks strong for the second quarter.
+
+"The generally strong outlook bodes well for significantly improved earnings this year," Burnell Roberts, chairman and chief executive officer said.
+`,
+  'noranda.md': `---
+title: Noranda Forest sees higher profit
+published: 2005-02-11
+---
+Chairman Adam Zimmerman said the forest company would earn more than 165 mln dlrs this year.
+`,
+  'freeman.md': `---
+title: Goldman comments on Freeman indictment
+published: 2005-02-12
+---
+Goldman, Sachs and Co, responding to the indictment of Robert Freeman, who heads its risk arbitrage unit, said it believes he did not violate insider trading laws.
+
+"Based on all we now know, we continue to believe in him," the company said in a statement.
+`,
+  'pennsylvania.md': `---
+title: Goldman sells First Pennsylvania stake
+published: 2005-02-13
+---
+Goldman Sachs said it sold most of its stake in First Pennsylvania Corp.
+
+Bank shares should rise faster this year, said Vishnu Sharp of Goldman Sachs.
+`,
+  'rolls.md': `---
+title: Government to inject 283 mln stg into Rolls Royce
+published: 2005-02-15
+---
+Secretary of State for Trade and Industry Paul Channon said the capital injection would give Rolls Royce a sound balance sheet.
+
+Industry Secretary Patricia Hewitt said the trade figures for Rolls Royce engines were strong.
+`,
+};
+
+describe('speaker questions by role or organisation (the fresh batches)', () => {
+  const ask = askedStories(FRESH_ARTICLES);
+  const speakerOf = async (question: string) => (await ask(question)).speaker?.name;
+
+  it("reads one of two offices held together: Mead's chairman is its chairman and chief executive", async () => {
+    const answer = await ask("How did Mead's chairman see this year's earnings?");
+    expect(answer.speaker?.name).toBe('Burnell Roberts');
+    expect(answer.passages[0]!.text).toMatch(/bodes well for significantly improved earnings/);
+  });
+
+  it('reads a title with "for" and "and" as the role: the trade and industry secretary', async () => {
+    expect(await speakerOf('What did the trade and industry secretary say about Rolls Royce?')).toBe(
+      'Paul Channon',
+    );
+  });
+
+  it('reads an organisation by its own statements, not by the people named "of" it', async () => {
+    const answer = await ask('How did Goldman Sachs respond to the indictment of its arbitrage chief?');
+    expect(answer.speaker?.name.split(' / ')).toEqual(['Goldman Sachs', 'Goldman Sachs and Co']);
+    expect(answer.passages[0]!.text).toMatch(/did not violate insider trading laws|continue to believe/);
+  });
+});
+
 describe('speaker questions over namesakes and reported speech', () => {
   it('credits the sister named nearest before a bare surname', async () => {
     const answer = await ask('What did Serena Williams say?');

@@ -274,15 +274,63 @@ function inPhrase(tokens: readonly Token[], index: number, reading: Reading): bo
   return companyWord || isNominal(token);
 }
 
+/** Lower-case words inside an office's title: "Secretary of State for Trade and Industry". */
+const TITLE_LINKS = new Set(['of', 'for', 'and', 'the', 'on']);
+
+/**
+ * A capitalised role noun, in the singular ("Officers of Korth" are no title), that no determiner makes
+ * someone unnamed ("a spokeswoman for Picardo").
+ */
+const opensTitle = (tokens: readonly Token[], at: number) =>
+  ROLE_NOUNS.has(withoutPossessive(tokens[at]!.lower)) &&
+  isCapitalised(tokens[at]) &&
+  !tokens[at - 1]?.tags.has('Determiner');
+
+/**
+ * Where a title whose capitalised words `start` continues begins: "Secretary of State for Trade and
+ * Industry Paul Channon", "Minister of Mines and Energy Subroto". A role noun followed by "of" or "for",
+ * then only capitalised words that are no role themselves and the links between them, none set off by
+ * punctuation; `start` when no such title leads to it. Read without it, the name began at the last
+ * link's word: "Industry Paul Channon", "Energy Subroto", "Industry Jose Concepcion" (9 archive credits).
+ */
+function titleStart(tokens: readonly Token[], start: number, end: number): number {
+  // "Minister of Energy Subroto and Trade Minister Rachmat Saleh": a role of its own starts another title.
+  // A single word is the title's own last word ("... for Economic Cooperation and Development, said").
+  if (end === start || tokens.slice(start, end + 1).some(isRoleNoun)) return start;
+  let at = start - 1;
+  while (at > 0) {
+    const token = tokens[at]!;
+    if (separated(token, tokens[at + 1]!)) return start;
+    const link = TITLE_LINKS.has(token.text);
+    if (link && ['of', 'for'].includes(token.text) && opensTitle(tokens, at - 1)) return at - 1;
+    if (!link && (!isCapitalised(token) || isRoleNoun(token))) return start;
+    at--;
+  }
+  return start;
+}
+
+/**
+ * "Goldman, Sachs and Co said": a firm's name opening the sentence with a comma after its first word,
+ * as Reuters writes its partnerships ("Kidder, Peabody and Co"). Read without it, the speaker was "Sachs
+ * and Co", whom no one asks about.
+ */
+const namesFirmWithComma = (tokens: readonly Token[]) =>
+  tokens[0]!.post.trim() === ',' && isCapitalised(tokens[0]) && inPhrase(tokens, 0, 'company');
+
 /** The first index of the noun phrase that ends at `end`; `end + 1` when there is none. */
 export function phraseEndingAt(tokens: readonly Token[], end: number): number {
   const reading = isCompanySuffix(tokens[end]) ? 'company' : 'plain';
   let start = end + 1;
-  while (start > 0 && inPhrase(tokens, start - 1, reading)) {
-    if (start <= end && separated(tokens[start - 1]!, tokens[start]!)) break;
-    start--;
+  for (;;) {
+    while (start > 0 && inPhrase(tokens, start - 1, reading)) {
+      if (start <= end && separated(tokens[start - 1]!, tokens[start]!)) break;
+      start--;
+    }
+    const title =
+      start <= end && TITLE_LINKS.has(tokens[start - 1]?.text ?? '') ? titleStart(tokens, start, end) : start;
+    if (title !== start) start = title;
+    else return reading === 'company' && start === 1 && namesFirmWithComma(tokens) ? 0 : start;
   }
-  return start;
 }
 
 /** The last index of the noun phrase that starts at `first`; `first - 1` when there is none. */
@@ -326,8 +374,15 @@ function nameStartIn(tokens: readonly Token[], start: number, end: number): numb
     if (inName(i)) nameStart = i;
     else if (!isConnector(tokens, i)) break;
   }
-  // In "Secretary of State Marco Rubio" the connector and the word after it still belong to the title.
+  // In "Secretary of State Marco Rubio" the connector and the word after it still belong to the title, as
+  // does the word after a title's "and" or "for" (see titleStart): "... for Trade and Industry Paul Channon".
+  const titleLink = (i: number) => !company && ['and', 'for'].includes(tokens[i]!.text) && nameStart < end;
   if (nameStart - 1 >= start && isConnector(tokens, nameStart - 1)) nameStart++;
+  else if (nameStart - 1 >= start && titleLink(nameStart - 1)) {
+    // The title may go on past that word ("Minister for Trade Negotiations Michael Duffy"): to a first name.
+    const first = tokens.findIndex((token, i) => i > nameStart && i < end && token.tags.has('FirstName'));
+    nameStart = first > 0 ? first : nameStart + 1;
+  }
   return nameStart;
 }
 
@@ -418,9 +473,19 @@ export function readMention(tokens: readonly Token[], start: number, end: number
  */
 export function appositiveRole(tokens: readonly Token[], first: number, verbSubject = -1): string | null {
   const from = ['the', 'a', 'an'].includes(tokens[first]?.lower ?? '') ? first + 1 : first;
-  const last = phraseStartingAt(tokens, from);
+  let last = phraseStartingAt(tokens, from);
+  // "Burnell Roberts, chairman and chief executive officer said": two offices held together.
+  const and = tokens[last + 1];
+  if (last >= from && isRoleNoun(tokens[last]!) && and?.text === 'and' && !separated(tokens[last]!, and)) {
+    const second = phraseStartingAt(tokens, last + 2);
+    if (second > last + 1 && isRoleNoun(tokens[second]!)) last = second;
+  }
   const closed = tokens[last]?.post.includes(',') || last === verbSubject;
-  if (last < from || !closed || !isRoleNoun(tokens[last]!)) return null;
+  // "Willy de Clercq, External Relations Commissioner of the European Communities, told": the role noun
+  // heads the phrase before its "of"; read at the phrase's end only, the role was lost.
+  const of = tokens.slice(from, last + 1).findIndex((token) => token.text === 'of');
+  const head = of > 0 ? from + of - 1 : last;
+  if (last < from || !closed || !isRoleNoun(tokens[head]!)) return null;
   return joinWords(tokens.slice(from, last + 1));
 }
 

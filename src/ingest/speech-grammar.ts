@@ -250,7 +250,11 @@ function subjectClaims(tokens: readonly Token[], end: number, trailing: (edge: n
     const role = tokens[end]!.post.includes(',') ? appositiveRole(tokens, end + 1) : null;
     if (role) return [{ mention: { ...only, role }, trailing: trailing(found.edge) }];
   }
-  if (found.mentions.length === 1 && only?.type === 'unnamed' && only.person) {
+  // "Burnell Roberts, chairman and chief executive officer said": bare roles joined by "and" name no one.
+  if (
+    (found.mentions.length === 1 && only?.type === 'unnamed' && only.person) ||
+    found.mentions.length === 0
+  ) {
     const named = nameBeforeUnclosedRole(tokens, found.edge, end);
     if (named) return named.mentions.map((mention) => ({ mention, trailing: trailing(named.edge) }));
   }
@@ -269,7 +273,8 @@ function nameBeforeUnclosedRole(tokens: readonly Token[], edge: number, end: num
   if (nameEnd < 0 || !tokens[nameEnd]!.post.includes(',')) return null;
   const nameStart = phraseEndingAt(tokens, nameEnd);
   const opensClause = nameStart === 0 || QUOTATION_MARK.test(tokens[nameStart - 1]!.post);
-  const article = tokens[edge]!.lower === 'a' || tokens[edge]!.lower === 'an';
+  // With "a" or "an", or a bare role: "the chairman" after a name may be another person.
+  const article = ['a', 'an'].includes(tokens[edge]!.lower) || !tokens[edge]!.tags.has('Determiner');
   if (!opensClause || !article || !isNameOnly(tokens, nameStart, nameEnd)) return null;
   const role = appositiveRole(tokens, edge, end);
   const mention = readMention(tokens, nameStart, nameEnd);

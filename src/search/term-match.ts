@@ -67,9 +67,12 @@ export function wordsOf(text: string): TextWords {
 const COMPANY_WORD =
   /\s(?:inc|corp|corporation|co|company|plc|ltd|limited|group|holdings|international|industries)$/u;
 
+/** A lower-cased name without the word that ends a company's name: "goldman sachs" for "goldman sachs co". */
+export const withoutCompanyWord = (name: string) => name.replace(COMPANY_WORD, '');
+
 /** A company's name as a story writes it after naming it once (see COMPANY_WORD), if it has such a form. */
 const shortNameOf = (phrase: string) => {
-  const short = phrase.replace(COMPANY_WORD, '');
+  const short = withoutCompanyWord(phrase);
   return short !== phrase && isPhrase(short) ? short : null;
 };
 
