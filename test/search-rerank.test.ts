@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   asksForCause,
   asksForDate,
+  asksForIllness,
   asksForMoney,
   asksForTimeLimit,
   favourAnswerKinds,
@@ -9,6 +10,7 @@ import {
   givesAnswerKind,
   holdsCause,
   holdsDate,
+  holdsIllness,
   holdsMoney,
   holdsTimeLimit,
 } from '../src/search/answer-type.js';
@@ -263,6 +265,35 @@ describe('questions asking for a cause', () => {
     expect(holdsCause('The bid was thrown out on national interest grounds.')).toBe(true);
     expect(holdsCause('The deficit is several billion, after a surplus in 1985.')).toBe(false);
     expect(holdsCause('The spokesman was responding to remarks by officials.')).toBe(false);
+  });
+
+  it('reads an event that occurred when something else happened as given its cause', () => {
+    const cause = 'The blackout occurred when a transformer cable went down during routine maintenance.';
+    expect(givesAnswerKind("What caused the power cut in Toronto's financial district?", cause)).toBe(true);
+    expect(holdsCause('The blackout occurred around 1515 EDT in the downtown core.')).toBe(false);
+  });
+});
+
+describe('questions asking for an illness', () => {
+  it.each([
+    "What illness killed the producer behind the Byrds' hits?",
+    'Which disease does the singer suffer from?',
+    'What did the actor die of?',
+  ])('reads "%s" as asking for an illness', (question) => {
+    expect(asksForIllness(question)).toBe(true);
+  });
+
+  it('reads other questions as asking for none', () => {
+    expect(asksForIllness('Who killed the president?')).toBe(false);
+    expect(asksForIllness('What condition did the bank attach to the loan?')).toBe(false);
+    expect(asksForIllness('How many people died in the fire?')).toBe(false);
+  });
+
+  it('takes a passage naming an illness as giving one, not one that only reports the death', () => {
+    const question = "What illness killed the producer behind the Byrds' hits?";
+    expect(givesAnswerKind(question, 'He died at his home after a long battle with skin cancer.')).toBe(true);
+    expect(givesAnswerKind(question, 'Record producer Terry Melcher has died aged 62.')).toBe(false);
+    expect(holdsIllness('He suffered a heart attack.')).toBe(true);
   });
 });
 
