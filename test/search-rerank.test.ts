@@ -15,8 +15,11 @@ import {
   holdsTimeLimit,
 } from '../src/search/answer-type.js';
 import { evidenceOf } from '../src/answer/evidence.js';
+import { gainOver } from '../src/search/article-complement.js';
 import { rerankByCoverage } from '../src/search/coverage-rerank.js';
 import { queryTerms } from '../src/search/fts-query.js';
+import { termsWrittenIn } from '../src/search/term-match.js';
+import type { PassageRecord } from '../src/store/passage-store.js';
 
 /** Search hits as fusion leaves them: the story's opening first, on the name it repeats. */
 const hits = () => [
@@ -333,5 +336,34 @@ describe('questions about a picture', () => {
     );
     expect(caption!.coverage).toBe(1);
     expect(body!.coverage).toBeLessThan(1);
+  });
+});
+
+describe("the paragraph of a story that adds the question's words", () => {
+  const question = 'What share of engineering employees are women, according to Hewitt?';
+  const paragraph = (text: string) =>
+    ({ context: "Hewitt decries 'career sexism'", text }) as unknown as PassageRecord;
+
+  it('holds them as forms of the same words, not as words that share their first five letters', () => {
+    const terms = queryTerms(question);
+    const text = 'The taxpayer reimburses the employers; it is a shared goal, and economic sanctions.';
+    expect([...termsWrittenIn(text, terms)]).toEqual(['share']);
+    expect([...termsWrittenIn(text, ['economy', 'sanction'])]).toEqual(['economy', 'sanction']);
+  });
+
+  it("is the one giving the fact asked for, not one whose words only look like the question's", () => {
+    const best = paragraph(
+      'Ms Hewitt announced a drive to help women into engineering, according to the EOC.',
+    );
+    const gainOf = gainOver(best, question, queryTerms(question), (term) =>
+      term === 'employees' ? 5.4 : 3.1,
+    );
+    const lookalike = paragraph(
+      'Hewitt said it was a "shared goal", as the taxpayer reimburses the employers.',
+    );
+    const answer = paragraph(
+      'Engineering, where only 10% of employees are women, is a male-dominated industry.',
+    );
+    expect(gainOf(answer)).toBeGreaterThan(gainOf(lookalike));
   });
 });

@@ -1,6 +1,6 @@
 import type { PassageRecord, PassageStore } from '../store/passage-store.js';
 import { asksForQuantity, holdsQuantity } from './answer-type.js';
-import { contentTerms, termsIn } from './term-match.js';
+import { contentTerms, termsIn, termsWrittenIn } from './term-match.js';
 import type { TermWeights } from './term-weights.js';
 
 /**
@@ -25,7 +25,12 @@ export interface Complement {
 
 /**
  * What each passage adds to the best one (see Complement.gain): 0 for a passage that holds none of the
- * question's words that the best passage and the headline lack, and gives no figure asked for.
+ * question's words that the best passage and the headline lack, and gives no figure asked for. A word is
+ * added only in a form of itself (see termsWrittenIn), not by its first five letters: "What share of
+ * engineering employees are women, according to Hewitt?" took the paragraph on the cost to "the
+ * employers" of a "shared goal" over the one saying "engineering, where only 10% of employees are women".
+ * Measured with `npm run --silent eval -- --only dev,fresh`: development fact hit@3 0.941 -> 1.000
+ * (answerable 0.970 -> 0.976), nothing else moved on either set.
  */
 export function gainOver(
   best: PassageRecord,
@@ -39,7 +44,7 @@ export function gainOver(
   // A figure is what the question asks for only when the best passage does not give one already.
   const wantsFigure = asksForQuantity(question) && !holdsQuantity(best.text);
   return (passage) => {
-    const held = [...termsIn(passage.text, remaining)];
+    const held = [...termsWrittenIn(passage.text, remaining)];
     const words = remainingWeight > 0 ? held.reduce((sum, t) => sum + weightOf(t), 0) / remainingWeight : 0;
     return words + (wantsFigure && holdsQuantity(passage.text) ? 1 : 0);
   };
