@@ -5,6 +5,7 @@ import {
   asksForIllness,
   asksForMoney,
   asksForTimeLimit,
+  disfavourForecasts,
   favourAnswerKinds,
   favourCaptions,
   givesAnswerKind,
@@ -365,5 +366,42 @@ describe("the paragraph of a story that adds the question's words", () => {
       'Engineering, where only 10% of employees are women, is a male-dominated industry.',
     );
     expect(gainOf(answer)).toBeGreaterThan(gainOf(lookalike));
+  });
+});
+
+describe('questions asking in the past tense what a figure was', () => {
+  const question = "What was the semiconductor industry's three-month book-to-bill ratio for March?";
+  const ranked = (texts: string[], asked: string) => {
+    const hits = texts.map((text, index) => ({ passage: { text }, score: 1 - index / 100 }));
+    disfavourForecasts(hits, asked, 0.3);
+    return hits.sort((a, b) => b.score - a.score).map((hit) => hit.passage.text);
+  };
+  const forecast =
+    'Kubiak projected the March book-to-bill ratio at 1.14. He said orders will be up about 4.5 pct.';
+  const reported =
+    'The association put the three-month average book-to-bill ratio at 1.21, above expectations.';
+
+  it('rank the figure reported above a forecast of it', () => {
+    expect(ranked([forecast, reported], question)).toEqual([reported, forecast]);
+  });
+
+  it('take a passage reporting a figure beside a forecast as reporting it', () => {
+    const both = 'Sales jumped 22% to 449,603. NAAMSA said it expects sales to top 500,000 in 2005.';
+    expect(ranked([both, reported], 'How many new vehicles were sold in 2004?')).toEqual([both, reported]);
+  });
+
+  it('leave forecasts alone for a question asking about one, or in the present tense, or for no figure', () => {
+    expect(ranked([forecast, reported], 'What was the ratio analysts expected for March?')).toEqual([
+      forecast,
+      reported,
+    ]);
+    expect(ranked([forecast, reported], 'What is the book-to-bill ratio for March?')).toEqual([
+      forecast,
+      reported,
+    ]);
+    expect(ranked([forecast, reported], 'How did the spokesman answer the World Bank?')).toEqual([
+      forecast,
+      reported,
+    ]);
   });
 });
