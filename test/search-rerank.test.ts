@@ -405,3 +405,17 @@ describe('questions asking in the past tense what a figure was', () => {
     ]);
   });
 });
+
+describe('the paragraph of a story that answers a question asking who', () => {
+  const question = 'Who gave the third Harry Potter film its colder, gloomier look?';
+  const paragraph = (text: string) =>
+    ({ context: 'DVD review: Harry Potter and the Prisoner of Azkaban', text }) as unknown as PassageRecord;
+  const best = paragraph('This third Harry Potter film brought a change of director and a visual shake-up.');
+  const gainOf = gainOver(best, question, queryTerms(question), () => 1);
+
+  it('is one naming someone the question does not, not one naming only those it does', () => {
+    const named = paragraph('Gone are the warm colours, Alfonso Cuaron brings in a bleak and cold feel.');
+    const repeating = paragraph('This is the first Harry Potter film where you forget the book.');
+    expect(gainOf(named)).toBeGreaterThan(gainOf(repeating));
+  });
+});
