@@ -419,3 +419,25 @@ describe('the paragraph of a story that answers a question asking who', () => {
     expect(gainOf(named)).toBeGreaterThan(gainOf(repeating));
   });
 });
+
+describe('questions asking how much territory', () => {
+  const question = 'How much territory did Iran say it captured in the Karbala-5 offensive?';
+  const area = 'Iran said its forces had "liberated" 155 square kilometers of enemy-occupied territory.';
+  const otherFigure =
+    'The Iranian push that captured the territory nearly two weeks ago was not a major offensive.';
+
+  it('favour a passage giving an area, not one giving any figure', () => {
+    const hits = [otherFigure, area].map((text, index) => ({ passage: { text }, score: 1 - index / 100 }));
+    favourAnswerKinds(hits, question, 0.3);
+    expect(hits.sort((a, b) => b.score - a.score).map((hit) => hit.passage.text)).toEqual([
+      area,
+      otherFigure,
+    ]);
+  });
+
+  it('take an area as the answer asked for, not any figure', () => {
+    expect(givesAnswerKind(question, area)).toBe(true);
+    expect(givesAnswerKind(question, otherFigure)).toBe(false);
+    expect(givesAnswerKind('How much land did the farm sell?', 'It sold 300 acres.')).toBe(true);
+  });
+});
