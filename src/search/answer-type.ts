@@ -195,9 +195,9 @@ const ANSWER_KINDS = [
 ];
 
 /**
- * Whether a passage gives a kind of answer the question asks for (a figure, a length of time, a time
- * limit, a cause, an illness) that `given` (a shown passage's text, or nothing) does not give already; null when the
- * question asks for none, or `given` gives it.
+ * Whether a passage gives a kind of answer the question asks for (a figure, a length of time, an area, a
+ * time limit, a cause, an illness) that `given` (a shown passage's text, or nothing) does not give
+ * already; null when the question asks for none, or `given` gives it.
  */
 export function givesAnswerKindOver(given: string, question: string): ((text: string) => boolean) | null {
   const wanted = ANSWER_KINDS.filter((kind) => kind.asks(question) && !kind.holds(given));

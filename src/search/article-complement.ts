@@ -24,15 +24,6 @@ export interface Complement {
 }
 
 /**
- * What each passage adds to the best one (see Complement.gain): 0 for a passage that holds none of the
- * question's words that the best passage and the headline lack, and gives no figure asked for. A word is
- * added only in a form of itself (see termsWrittenIn), not by its first five letters: "What share of
- * engineering employees are women, according to Hewitt?" took the paragraph on the cost to "the
- * employers" of a "shared goal" over the one saying "engineering, where only 10% of employees are women".
- * Measured with `npm run --silent eval -- --only dev,fresh`: development fact hit@3 0.941 -> 1.000
- * (answerable 0.970 -> 0.976), nothing else moved on either set.
- */
-/**
  * A question asking who did something: its answer is a name, which a story's later paragraph gives in none
  * of the question's words. "Who gave the third Harry Potter film its colder, gloomier look?" finds a DVD
  * review's opening ("This third Harry Potter film brought a change of director") and its third paragraph
@@ -54,6 +45,15 @@ const namesOtherThan = (question: string) => {
     );
 };
 
+/**
+ * What each passage adds to the best one (see Complement.gain): 0 for a passage that holds none of the
+ * question's words that the best passage and the headline lack, and gives no figure or name asked for. A word is
+ * added only in a form of itself (see termsWrittenIn), not by its first five letters: "What share of
+ * engineering employees are women, according to Hewitt?" took the paragraph on the cost to "the
+ * employers" of a "shared goal" over the one saying "engineering, where only 10% of employees are women".
+ * Measured with `npm run --silent eval -- --only dev,fresh`: development fact hit@3 0.941 -> 1.000
+ * (answerable 0.970 -> 0.976), nothing else moved on either set.
+ */
 export function gainOver(
   best: PassageRecord,
   question: string,
