@@ -125,9 +125,9 @@ export const termsIn = (text: string, queryTerms: readonly string[]): Set<string
   termsHeld(wordsOf(text), queryTerms);
 
 /**
- * Whether two words of one stem are forms of one word: the shorter is the longer but for its last letter
- * or ending ("share" and "shared", "economy" and "economic", "sanction" and "sanctions"), not two words
- * that part after their first five letters ("employees" and "employers").
+ * Whether two words of one stem are forms of one word: the shorter, but for its last letter, begins the
+ * longer ("share" and "shared", "economy" and "economic", "sanction" and "sanctions"), not two words that
+ * part before it ("employees" and "employers", whose stems are one: see stem).
  */
 function formsOfOneWord(a: string, b: string): boolean {
   let common = 0;
