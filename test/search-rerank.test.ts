@@ -2,19 +2,25 @@ import { describe, expect, it } from 'vitest';
 import {
   asksForCause,
   asksForDate,
+  asksForIllness,
   asksForMoney,
   asksForTimeLimit,
+  disfavourForecasts,
   favourAnswerKinds,
   favourCaptions,
   givesAnswerKind,
   holdsCause,
   holdsDate,
+  holdsIllness,
   holdsMoney,
   holdsTimeLimit,
 } from '../src/search/answer-type.js';
 import { evidenceOf } from '../src/answer/evidence.js';
+import { gainOver } from '../src/search/article-complement.js';
 import { rerankByCoverage } from '../src/search/coverage-rerank.js';
 import { queryTerms } from '../src/search/fts-query.js';
+import { termsWrittenIn } from '../src/search/term-match.js';
+import type { PassageRecord } from '../src/store/passage-store.js';
 
 /** Search hits as fusion leaves them: the story's opening first, on the name it repeats. */
 const hits = () => [
@@ -292,6 +298,35 @@ describe('questions asking for a cause', () => {
     expect(holdsCause('The deficit is several billion, after a surplus in 1985.')).toBe(false);
     expect(holdsCause('The spokesman was responding to remarks by officials.')).toBe(false);
   });
+
+  it('reads an event that occurred when something else happened as given its cause', () => {
+    const cause = 'The blackout occurred when a transformer cable went down during routine maintenance.';
+    expect(givesAnswerKind("What caused the power cut in Toronto's financial district?", cause)).toBe(true);
+    expect(holdsCause('The blackout occurred around 1515 EDT in the downtown core.')).toBe(false);
+  });
+});
+
+describe('questions asking for an illness', () => {
+  it.each([
+    "What illness killed the producer behind the Byrds' hits?",
+    'Which disease does the singer suffer from?',
+    'What did the actor die of?',
+  ])('reads "%s" as asking for an illness', (question) => {
+    expect(asksForIllness(question)).toBe(true);
+  });
+
+  it('reads other questions as asking for none', () => {
+    expect(asksForIllness('Who killed the president?')).toBe(false);
+    expect(asksForIllness('What condition did the bank attach to the loan?')).toBe(false);
+    expect(asksForIllness('How many people died in the fire?')).toBe(false);
+  });
+
+  it('takes a passage naming an illness as giving one, not one that only reports the death', () => {
+    const question = "What illness killed the producer behind the Byrds' hits?";
+    expect(givesAnswerKind(question, 'He died at his home after a long battle with skin cancer.')).toBe(true);
+    expect(givesAnswerKind(question, 'Record producer Terry Melcher has died aged 62.')).toBe(false);
+    expect(holdsIllness('He suffered a heart attack.')).toBe(true);
+  });
 });
 
 describe('questions about a picture', () => {
@@ -330,5 +365,107 @@ describe('questions about a picture', () => {
     );
     expect(caption!.coverage).toBe(1);
     expect(body!.coverage).toBeLessThan(1);
+  });
+});
+
+describe("the paragraph of a story that adds the question's words", () => {
+  const question = 'What share of engineering employees are women, according to Hewitt?';
+  const paragraph = (text: string) =>
+    ({ context: "Hewitt decries 'career sexism'", text }) as unknown as PassageRecord;
+
+  it('holds them as forms of the same words, not as words that share their first five letters', () => {
+    const terms = queryTerms(question);
+    const text = 'The taxpayer reimburses the employers; it is a shared goal, and economic sanctions.';
+    expect([...termsWrittenIn(text, terms)]).toEqual(['share']);
+    expect([...termsWrittenIn(text, ['economy', 'sanction'])]).toEqual(['economy', 'sanction']);
+  });
+
+  it("is the one giving the fact asked for, not one whose words only look like the question's", () => {
+    const best = paragraph(
+      'Ms Hewitt announced a drive to help women into engineering, according to the EOC.',
+    );
+    const gainOf = gainOver(best, question, queryTerms(question), (term) =>
+      term === 'employees' ? 5.4 : 3.1,
+    );
+    const lookalike = paragraph(
+      'Hewitt said it was a "shared goal", as the taxpayer reimburses the employers.',
+    );
+    const answer = paragraph(
+      'Engineering, where only 10% of employees are women, is a male-dominated industry.',
+    );
+    expect(gainOf(answer)).toBeGreaterThan(gainOf(lookalike));
+  });
+});
+
+describe('questions asking in the past tense what a figure was', () => {
+  const question = "What was the semiconductor industry's three-month book-to-bill ratio for March?";
+  const ranked = (texts: string[], asked: string) => {
+    const hits = texts.map((text, index) => ({ passage: { text }, score: 1 - index / 100 }));
+    disfavourForecasts(hits, asked, 0.3);
+    return hits.sort((a, b) => b.score - a.score).map((hit) => hit.passage.text);
+  };
+  const forecast =
+    'Kubiak projected the March book-to-bill ratio at 1.14. He said orders will be up about 4.5 pct.';
+  const reported =
+    'The association put the three-month average book-to-bill ratio at 1.21, above expectations.';
+
+  it('rank the figure reported above a forecast of it', () => {
+    expect(ranked([forecast, reported], question)).toEqual([reported, forecast]);
+  });
+
+  it('take a passage reporting a figure beside a forecast as reporting it', () => {
+    const both = 'Sales jumped 22% to 449,603. NAAMSA said it expects sales to top 500,000 in 2005.';
+    expect(ranked([both, reported], 'How many new vehicles were sold in 2004?')).toEqual([both, reported]);
+  });
+
+  it('leave forecasts alone for a question asking about one, or in the present tense, or for no figure', () => {
+    expect(ranked([forecast, reported], 'What was the ratio analysts expected for March?')).toEqual([
+      forecast,
+      reported,
+    ]);
+    expect(ranked([forecast, reported], 'What is the book-to-bill ratio for March?')).toEqual([
+      forecast,
+      reported,
+    ]);
+    expect(ranked([forecast, reported], 'How did the spokesman answer the World Bank?')).toEqual([
+      forecast,
+      reported,
+    ]);
+  });
+});
+
+describe('the paragraph of a story that answers a question asking who', () => {
+  const question = 'Who gave the third Harry Potter film its colder, gloomier look?';
+  const paragraph = (text: string) =>
+    ({ context: 'DVD review: Harry Potter and the Prisoner of Azkaban', text }) as unknown as PassageRecord;
+  const best = paragraph('This third Harry Potter film brought a change of director and a visual shake-up.');
+  const gainOf = gainOver(best, question, queryTerms(question), () => 1);
+
+  it('is one naming someone the question does not, not one naming only those it does', () => {
+    const named = paragraph('Gone are the warm colours, Alfonso Cuaron brings in a bleak and cold feel.');
+    const repeating = paragraph('This is the first Harry Potter film where you forget the book.');
+    expect(gainOf(named)).toBeGreaterThan(gainOf(repeating));
+  });
+});
+
+describe('questions asking how much territory', () => {
+  const question = 'How much territory did Iran say it captured in the Karbala-5 offensive?';
+  const area = 'Iran said its forces had "liberated" 155 square kilometers of enemy-occupied territory.';
+  const otherFigure =
+    'The Iranian push that captured the territory nearly two weeks ago was not a major offensive.';
+
+  it('favour a passage giving an area, not one giving any figure', () => {
+    const hits = [otherFigure, area].map((text, index) => ({ passage: { text }, score: 1 - index / 100 }));
+    favourAnswerKinds(hits, question, 0.3);
+    expect(hits.sort((a, b) => b.score - a.score).map((hit) => hit.passage.text)).toEqual([
+      area,
+      otherFigure,
+    ]);
+  });
+
+  it('take an area as the answer asked for, not any figure', () => {
+    expect(givesAnswerKind(question, area)).toBe(true);
+    expect(givesAnswerKind(question, otherFigure)).toBe(false);
+    expect(givesAnswerKind('How much land did the farm sell?', 'It sold 300 acres.')).toBe(true);
   });
 });

@@ -12,6 +12,7 @@ import { termWeights, type TermWeights } from './term-weights.js';
 import {
   asksAboutPicture,
   DEFAULT_ANSWER_TYPE_WEIGHT,
+  disfavourForecasts,
   favourAnswerKinds,
   favourCaptions,
 } from './answer-type.js';
@@ -281,6 +282,7 @@ export async function searchPassages(
   if (weightOf) {
     favourAnswerKinds(hits, question, answerTypeWeight);
     favourCountries(hits, question, answerTypeWeight);
+    disfavourForecasts(hits, question, answerTypeWeight);
     favourCaptions(hits, terms, answerTypeWeight);
     favourNamedListLines(hits, terms, answerTypeWeight);
   }

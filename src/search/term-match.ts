@@ -128,6 +128,32 @@ export const termsIn = (text: string, queryTerms: readonly string[]): Set<string
   termsHeld(wordsOf(text), queryTerms);
 
 /**
+ * Whether two words of one stem are forms of one word: the shorter, but for its last letter, begins the
+ * longer ("share" and "shared", "economy" and "economic", "sanction" and "sanctions"), not two words that
+ * part before it ("employees" and "employers", whose stems are one: see stem).
+ */
+function formsOfOneWord(a: string, b: string): boolean {
+  let common = 0;
+  while (common < a.length && common < b.length && a[common] === b[common]) common += 1;
+  return common >= Math.min(a.length, b.length) - 1;
+}
+
+/**
+ * The question's terms that a text contains as forms of the question's own words (see formsOfOneWord),
+ * not merely by stem; names of several words and countries as termsIn holds them. Read where one
+ * paragraph of a story is chosen over another by the words it adds (see gainOver): there "employers"
+ * is no "employees".
+ */
+export function termsWrittenIn(text: string, queryTerms: readonly string[]): Set<string> {
+  const words = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => headwordOf(word) ?? word);
+  const written = (term: string) =>
+    isPhrase(term) ||
+    countryFormsOf(term) !== null ||
+    words.some((word) => stem(word) === stem(term) && formsOfOneWord(word, headwordOf(term) ?? term));
+  return new Set([...termsIn(text, queryTerms)].filter(written));
+}
+
+/**
  * Share of the question's terms that a text contains, each term weighted (by its rarity in the index, so
  * that "February" counts for more than "Russian"): the lexical half of the evidence check.
  */
