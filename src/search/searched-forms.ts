@@ -185,9 +185,44 @@ export function withChatSpellings(question: string): string {
   });
 }
 
+/** A name of letters joined by an ampersand: "S&P", "AT&T", "P & O", "m&s". */
+const AMPERSAND_NAME = /(?<![\p{L}\p{N}&])(\p{L}{1,4})\s*&\s*(\p{L}{1,4})(?![\p{L}\p{N}&])/gu;
+
+/** The name of letters as it is written with "and": "S&P" -> "S and P", "m&s" -> "M and S". */
+const spelledWithAnd = (first: string, second: string) =>
+  `${first.toUpperCase()} and ${second.toUpperCase()}`;
+
+/**
+ * The question with each name of letters joined by an ampersand written with "and" where passages write it
+ * so: FTS5 reads "S&P" as "s" and "p", and a name read as "s" matches every possessive, while "S and P" is
+ * one name (see term-match's joinedByAnd), as Reuters writes it ("S and P said", "AT and T", "P and O").
+ * Where no passage writes it with "and" it stays as asked; a story writing "M&S" still holds "M and S"
+ * (see term-match's wordsOf). Not the form most passages hold: "s p" is in 565 passages of the development
+ * archive, "s and p" in 309, as the headlines' "S/P" counts in every paragraph's context and "Moody's P-1"
+ * is "s p" too. The fifth batch's "anyone know why S&P isnt keen on chrysler buying AMC? thx" was refused
+ * and is answered from its story ("S and P cited the acquisition of AMC as strongly negative", third);
+ * `npm run --silent eval -- --only dev,fresh` with the fifth batch: its chatty hit@3 0.667 -> 0.833,
+ * nothing else moved. One phrase count for each such name.
+ */
+async function withAmpersandNames(
+  store: Pick<PassageStore, 'documentFrequencies'>,
+  question: string,
+): Promise<string> {
+  const names = [...question.matchAll(AMPERSAND_NAME)];
+  if (names.length === 0) return question;
+  const counts = await store.documentFrequencies(
+    names.map(([, first, second]) => spelledWithAnd(first!, second!).toLowerCase()),
+  );
+  return question.replace(AMPERSAND_NAME, (name, first: string, second: string) => {
+    const spelled = spelledWithAnd(first, second);
+    return counts.get(spelled.toLowerCase()) ? spelled : name;
+  });
+}
+
 /**
  * The question as the archive writes it. Chat spellings of question words are written out (see
- * CHAT_SPELLINGS), and each word no passage holds is read as the archive writes it:
+ * CHAT_SPELLINGS), a name of letters joined by an ampersand is written with "and" where passages write it
+ * so (see withAmpersandNames), and each word no passage holds is read as the archive writes it:
  * - run together, apart ("walmart" as "wal mart" for "Wal-Mart", "Walmart" as "Wal Mart"): its split into
  *   two words that passages hold as a phrase, the most held one. "why are parents suing walmart?" was
  *   refused, its story about Wal-Mart first once split.
@@ -213,7 +248,7 @@ export async function asTheArchiveWrites(
   store: Pick<PassageStore, 'documentFrequencies'>,
   asked: string,
 ): Promise<string> {
-  const question = withChatSpellings(asked);
+  const question = await withAmpersandNames(store, withChatSpellings(asked));
   const terms = queryTerms(question);
   const held = await store.documentFrequencies(terms);
   const unknown = terms.filter((term) => !held.get(term) && /^\p{L}+$/u.test(term));
