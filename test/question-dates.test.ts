@@ -41,6 +41,13 @@ describe('questionDates', () => {
     expect(questionDates(question, TODAY)).toMatchObject({ range, text });
   });
 
+  it('reads "the weekend of" a date as the date', () => {
+    expect(questionDates('what happened over the weekend of 12 March 1987', TODAY).range).toEqual({
+      since: '1987-03-12',
+      until: '1987-03-12',
+    });
+  });
+
   it('reads "this week" as the week of today, Monday to today, whatever the weekday', () => {
     expect(questionDates('sugar this week', new Date('1987-06-05T09:00:00Z')).range).toEqual({
       since: '1987-06-01',
@@ -78,6 +85,8 @@ describe('questionDates', () => {
     'How much did the Lemony Snicket film make in its first weekend?',
     'What did the film take on its opening weekend?',
     'What happened over the Easter weekend?',
+    'What happened the weekend after the vote?',
+    'How much did it take the weekend of its release?',
   ])('reads no period in "%s" and keeps its words', (question) => {
     expect(questionDates(question, TODAY)).toMatchObject({ range: null, text: question });
   });
