@@ -54,11 +54,14 @@ describe('a figure written in words or in figures', () => {
     expect([...figureForms('the $2bn deal')]).toEqual([['2bn', ['2 billion', 'two billion', '2 bln']]]);
     expect([...figureForms('a £30m fee')]).toEqual([['30m', ['30 million', '30 mln']]]);
     expect([...figureForms('one billion dlrs')]).toEqual([['one', ['1', '1bn']]]);
+    // FTS5 reads "2.5bn" as "2" and "5bn", and a form with a point as a phrase: "2.5 billion" is "2 5 billion".
+    expect([...figureForms('the $2.5bn deal')]).toEqual([['5bn', ['2.5 billion', '2.5 bln']]]);
+    expect([...figureForms('a 2.5 billion dlr offer')]).toEqual([['5', ['2.5bn']]]);
   });
 
-  it('is searched as written alone, as part of another figure, a pronoun or another measure', () => {
+  it('is searched as written alone, before no amount, as a pronoun or in another measure', () => {
     for (const text of [
-      '2.5bn',
+      '3.2% growth',
       'one of them',
       'the 100m sprint',
       'twofold',
