@@ -30,10 +30,22 @@ describe('questionDates', () => {
       'What did Theresa May say?',
     ],
     ['football results last weekend', { since: '2026-11-21', until: '2026-11-22' }, 'football results'],
+    [
+      'How did the film do over the weekend?',
+      { since: '2026-11-28', until: '2026-11-29' },
+      'How did the film do?',
+    ],
     ['exports last month', { since: '2026-10-01', until: '2026-10-31' }, 'exports'],
     ['What happened on 26 Feb 1987?', { since: '1987-02-26', until: '1987-02-26' }, 'What happened?'],
   ])('%s', (question, range, text) => {
     expect(questionDates(question, TODAY)).toMatchObject({ range, text });
+  });
+
+  it('reads "the weekend of" a date as the date', () => {
+    expect(questionDates('what happened over the weekend of 12 March 1987', TODAY).range).toEqual({
+      since: '1987-03-12',
+      until: '1987-03-12',
+    });
   });
 
   it('reads "this week" as the week of today, Monday to today, whatever the weekday', () => {
@@ -70,6 +82,11 @@ describe('questionDates', () => {
     'What did Kyiv do to the airfields the day before the talks?',
     'what did he say a week later?',
     'what happened the week after the vote',
+    'How much did the Lemony Snicket film make in its first weekend?',
+    'What did the film take on its opening weekend?',
+    'What happened over the Easter weekend?',
+    'What happened the weekend after the vote?',
+    'How much did it take the weekend of its release?',
   ])('reads no period in "%s" and keeps its words', (question) => {
     expect(questionDates(question, TODAY)).toMatchObject({ range: null, text: question });
   });

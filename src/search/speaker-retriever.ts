@@ -9,6 +9,7 @@ import { ftsString } from '../store/schema.js';
 import { countryFormsOf, countryOf } from './place-names.js';
 import { questionNames } from './term-match.js';
 import { scoreFusion } from './score-fusion.js';
+import { figureForms } from './searched-forms.js';
 
 /** A passage holding statements of the speaker asked about: a search hit that knows where the words are. */
 export interface StatementHit extends SearchHit {
@@ -134,7 +135,11 @@ async function rankByTopic(
   const byDistance: RankedId[] = ids
     .map((id) => ({ id, score: 1 - similarity.get(id)! }))
     .sort((a, b) => a.score - b.score);
-  const match = buildMatchExpression(topicText, capitalsAsCountries(amidSentence(topicText)));
+  // The topic's countries and sums in their other forms too (see capitalsAsCountries, figureForms).
+  const match = buildMatchExpression(
+    topicText,
+    new Map([...capitalsAsCountries(amidSentence(topicText)), ...figureForms(topicText)]),
+  );
   const related = relatedMatchExpression(amidSentence(topicText), lexiconBesideCountries(wordnetLexicon()));
   // A passage holding the words in its headline only scores 0 when the headline counts for nothing: no
   // match, and no scale for the related words' scores (see scoreFusion).

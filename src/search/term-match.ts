@@ -48,8 +48,12 @@ export interface TextWords {
   capitals: ReadonlySet<string>;
 }
 
+/**
+ * A text's words as term matching reads them. An ampersand between words is read as "and": a story writing
+ * "M&S" names the "M and S" of a question (see searched-forms' withAmpersandNames).
+ */
 export function wordsOf(text: string): TextWords {
-  const words = wordStems(text);
+  const words = wordStems(text.replace(/(?<=[\p{L}\p{N}])\s*&\s*(?=[\p{L}\p{N}])/gu, ' and '));
   const dotted = (text.match(/(?<![\p{L}.])(?:\p{Lu}\.){2,}/gu) ?? []).map((code) =>
     code.replaceAll('.', ''),
   );
