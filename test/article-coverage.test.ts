@@ -92,6 +92,9 @@ describe('a name of one word asked about', () => {
     expect(namesEvery(names)(stories.get(2))).toBe(true);
     expect(namesEvery(['springboks'])(story('Paul Honiss refereed the Springbok match.'))).toBe(true);
     expect(namesEvery(['springboks'])(story('The spring tour ended.'))).toBe(false);
+    expect(namesEvery(['european'])(story('Ministers across Europe agreed.'))).toBe(true);
+    expect(namesEvery(['ibm'])(story('IBMX shares rose.'))).toBe(false);
+    expect(namesEvery(['shell'])(story('The continental shelf was mapped.'))).toBe(false);
   });
 
   it("makes a company's own results table cover the question more than another company's", () => {
