@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleCoverage, pulledIn, withoutUnnamed } from '../src/search/article-coverage.js';
+import { articleCoverage, namesEvery, pulledIn, withoutUnnamed } from '../src/search/article-coverage.js';
 import { queryTerms } from '../src/search/fts-query.js';
 import { storyOf as story } from '../src/search/story-cache.js';
 import { withNamePhrases } from '../src/search/term-match.js';
@@ -75,5 +75,30 @@ describe("a story's coverage of a question that names what it is about", () => {
     const unnamed = new Map([[2, stories.get(2)!]]);
     expect(withoutUnnamed(coverage, unnamed, names, [2])).toEqual(coverage);
     expect(withoutUnnamed(coverage, stories, [], [2])).toEqual(coverage);
+  });
+});
+
+describe('a name of one word asked about', () => {
+  const question = "What were CooperVision's sales in the quarter to January 31?";
+  const terms = queryTerms(question);
+  const names = ['coopervision', 'january'];
+  const stories = new Map([
+    [1, story('COOPER LASERSONICS INC 1ST QTR LOSS\nPeriod ended January 31.\nSales 15.0 mln vs 16.7 mln')],
+    [2, story('COOPERVISION INC 1ST QTR JAN 31 NET\nShr 3.65 dlrs vs 33 cts\nSales 94.4 mln vs 85.4 mln')],
+  ]);
+
+  it('is named only as written, its plural, or a month by its wire abbreviation, never by its first letters', () => {
+    expect(namesEvery(names)(stories.get(1))).toBe(false);
+    expect(namesEvery(names)(stories.get(2))).toBe(true);
+    expect(namesEvery(['springboks'])(story('Paul Honiss refereed the Springbok match.'))).toBe(true);
+    expect(namesEvery(['springboks'])(story('The spring tour ended.'))).toBe(false);
+    expect(namesEvery(['european'])(story('Ministers across Europe agreed.'))).toBe(true);
+    expect(namesEvery(['ibm'])(story('IBMX shares rose.'))).toBe(false);
+    expect(namesEvery(['shell'])(story('The continental shelf was mapped.'))).toBe(false);
+  });
+
+  it("makes a company's own results table cover the question more than another company's", () => {
+    const coverage = articleCoverage(stories, terms, () => 1, names);
+    expect(coverage.get(2)).toBeGreaterThan(coverage.get(1)!);
   });
 });

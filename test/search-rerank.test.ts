@@ -19,6 +19,7 @@ import { evidenceOf } from '../src/answer/evidence.js';
 import { gainOver } from '../src/search/article-complement.js';
 import { rerankByCoverage } from '../src/search/coverage-rerank.js';
 import { queryTerms } from '../src/search/fts-query.js';
+import { storyOf } from '../src/search/story-cache.js';
 import { termsWrittenIn } from '../src/search/term-match.js';
 import type { PassageRecord } from '../src/store/passage-store.js';
 
@@ -467,5 +468,34 @@ describe('questions asking how much territory', () => {
     expect(givesAnswerKind(question, area)).toBe(true);
     expect(givesAnswerKind(question, otherFigure)).toBe(false);
     expect(givesAnswerKind('How much land did the farm sell?', 'It sold 300 acres.')).toBe(true);
+  });
+});
+
+describe('a name of one word in the evidence check', () => {
+  const question = "What were CooperVision's sales in the quarter to January 31?";
+  const names = ['coopervision', 'january'];
+  const own = {
+    text: 'Sales 94.4 mln vs 85.4 mln',
+    context: 'COOPERVISION INC <EYE> 1ST QTR JAN 31 NET',
+    articleId: 1,
+  };
+  const other = {
+    text: 'Period ended January 31. Sales 15.0 mln vs 16.7 mln',
+    context: 'COOPER LASERSONICS INC 1ST QTR LOSS',
+    articleId: 2,
+  };
+  const stories = new Map([
+    [1, storyOf(`${own.context}\n${own.text}`)],
+    [2, storyOf(`${other.context}\n${other.text}`)],
+  ]);
+  const judge = (passage: typeof own) =>
+    evidenceOf([{ passage, similarity: 0.3 }], queryTerms(question), () => 1, names, question, stories)[0]!;
+
+  it("answers with the company's own table, whose headline writes the month abbreviated", () => {
+    expect(judge(own)).toMatchObject({ missesName: false, anchored: true });
+  });
+
+  it('never takes a company sharing its first letters for it', () => {
+    expect(judge(other).missesName).toBe(true);
   });
 });

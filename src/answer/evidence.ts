@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { asksForMoney, givesAnswerKind, holdsMoney, isPictureWord } from '../search/answer-type.js';
 import { parseSpeakerQuestion } from '../search/parse-question.js';
 import type { Story } from '../search/story-cache.js';
+import { namesEvery } from '../search/article-coverage.js';
 import { wordnetLexicon } from '../search/query-expansion.js';
 import {
   contentTerms,
@@ -333,10 +334,11 @@ export function evidenceOf(
   // A passage whose story was not read is judged by its own words and context.
   const storyWordsOf = ({ passage }: (typeof judged)[number]) =>
     storyOf(passage)?.words ?? wordsOf(`${passage.context}\n${passage.text}`);
+  const storyNamesEvery = namesEvery(names);
   const namesEverything = ({ passage }: (typeof judged)[number]) => {
     // The story's text begins with its context (headline and subjects), as search read it.
     const story = storyOf(passage);
-    return story === undefined || termsHeld(story.words, names).size === names.length;
+    return story === undefined || storyNamesEvery(story);
   };
   const missesName = names.length > 0 && judged.length > 0 && !judged.some(namesEverything);
   const missesCounted = question !== undefined && countedMissed(question, judged.map(storyWordsOf), weightOf);
@@ -351,7 +353,7 @@ export function evidenceOf(
       holdsMoney(passage.text) ? moneyWords : '',
     ];
     const text = [passage.context, passage.text, ...implied].join('\n');
-    const held = termsHeld(wordsOf(text), [...anchors, ...names], relatedOf);
+    const held = termsHeld(wordsOf(text), [...anchors, ...names], relatedOf, names);
     const contentCoverage = termCoverage(text, content, weightOf, relatedOf);
     const holdsAll = (terms: readonly string[]) => terms.length > 0 && terms.every((term) => held.has(term));
     // The kind of answer asked for and given (a figure, a cause, a length of time, a time limit, a sum of money:

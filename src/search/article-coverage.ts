@@ -28,15 +28,21 @@ export interface Scored {
   score: number;
 }
 
-/** Coverage of the question's content words by each story (see StoryCache), read over the whole story. */
+/**
+ * Coverage of the question's content words by each story (see StoryCache), read over the whole story; the
+ * names it asks about (`names`, see namesAsked) held only as written (see termsHeld).
+ */
 export function articleCoverage(
   stories: ReadonlyMap<number, Story>,
   terms: readonly string[],
   weightOf: TermWeights,
+  names: readonly string[] = [],
 ): Map<number, number> {
   const content = contentTerms(terms);
   if (content.length === 0) return new Map();
-  return new Map([...stories].map(([id, story]) => [id, wordsCoverage(story.words, content, weightOf)]));
+  return new Map(
+    [...stories].map(([id, story]) => [id, wordsCoverage(story.words, content, weightOf, undefined, names)]),
+  );
 }
 
 /**
@@ -73,7 +79,8 @@ export function withoutUnnamed(
  */
 export function namesEvery(names: readonly string[]): (story: Story | undefined) => boolean {
   return (story) =>
-    names.length === 0 || (story !== undefined && termsHeld(story.words, names).size === names.length);
+    names.length === 0 ||
+    (story !== undefined && termsHeld(story.words, names, undefined, names).size === names.length);
 }
 
 /**

@@ -11,12 +11,23 @@ import { contentTerms, termCoverage } from './term-match.js';
  */
 export const DEFAULT_COVERAGE_WEIGHT = 1;
 
-/** Adds `weight` times each hit's coverage of the question's content words to its score (in place). */
+/**
+ * Adds `weight` times each hit's coverage of the question's content words to its score (in place), the
+ * names it asks about (`names`, see namesAsked) held only as written (see termsHeld).
+ */
 export function rerankByCoverage<
   T extends { passage: Pick<PassageRecord, 'text' | 'context'>; score: number },
->(hits: T[], terms: readonly string[], weightOf: (term: string) => number, weight: number): void {
+>(
+  hits: T[],
+  terms: readonly string[],
+  weightOf: (term: string) => number,
+  weight: number,
+  names: readonly string[] = [],
+): void {
   const content = contentTerms(terms);
   if (content.length === 0 || weight === 0) return;
-  for (const hit of hits)
-    hit.score += weight * termCoverage(`${hit.passage.context}\n${hit.passage.text}`, content, weightOf);
+  for (const hit of hits) {
+    const text = `${hit.passage.context}\n${hit.passage.text}`;
+    hit.score += weight * termCoverage(text, content, weightOf, undefined, names);
+  }
 }

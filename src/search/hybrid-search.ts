@@ -181,7 +181,7 @@ async function withCoveredStories(
   const articleOf = new Map(records.map((record) => [record.id, record.articleId]));
   const firstStories = fused.slice(0, STORY_DEPTH).flatMap((hit) => articleOf.get(hit.id) ?? []);
   const storyCoverage = withoutUnnamed(
-    articleCoverage(storiesRead, terms, weightOf),
+    articleCoverage(storiesRead, terms, weightOf, asked),
     storiesRead,
     asked,
     firstStories,
@@ -276,7 +276,7 @@ export async function searchPassages(
   });
   penaliseRestatingCaptions(hits, terms);
   if (weightOf && coverageWeight > 0) {
-    rerankByCoverage(hits, terms, weightOf, coverageWeight * (1 - articleWeight));
+    rerankByCoverage(hits, terms, weightOf, coverageWeight * (1 - articleWeight), asked);
     rerankByStory(hits, storyCoverage, coverageWeight * articleWeight);
   }
   if (weightOf) {
