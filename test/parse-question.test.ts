@@ -96,6 +96,11 @@ describe('parseSpeakerQuestion', () => {
       'the compensation regime would end up costing travellers',
     ],
     ['What does Lammy think sanctions will achieve?', 'Lammy', 'sanctions will achieve'],
+    [
+      'How does Rasheed think life in Iraq compares now with the Saddam years?',
+      'Rasheed',
+      'life in Iraq compares now with the Saddam years',
+    ],
   ])('reads the opinion asked in "%s" as %s / %s', (question, speaker, topic) => {
     expect(parseSpeakerQuestion(question)).toEqual({ speaker, topic });
   });
@@ -107,6 +112,14 @@ describe('parseSpeakerQuestion', () => {
     'What does Liberty Life expect for South African interest rates?',
     'Do you think the Fed will cut rates?',
   ])('reads no speaker in the estimate asked by "%s"', (question) => {
+    expect(parseSpeakerQuestion(question)).toBeNull();
+  });
+
+  it.each([
+    'How much work have UK companies landed, according to the Commons defence committee?',
+    'What was the deficit, according to the report?',
+    'How does the economy work?',
+  ])('reads no speaker in "%s": a text, a body\'s findings or no one', (question) => {
     expect(parseSpeakerQuestion(question)).toBeNull();
   });
 
@@ -125,6 +138,14 @@ describe('parseSpeakerQuestion', () => {
     ['what did Lammy make of the peace talks?', 'Lammy', 'the peace talks'],
     ['Where does the Chancellor stand on tax cuts?', 'the Chancellor', 'tax cuts'],
     ['What did Umerov tell reporters about the talks?', 'Umerov', 'the talks'],
+    ['Anything from Martin Owen?', 'Martin Owen', null],
+    ['anything new from the PM on the budget?', 'the PM', 'the budget'],
+    [
+      'Why is Alcan Australia bidding for its sister company, according to Jeremy Davis?',
+      'Jeremy Davis',
+      'Why is Alcan Australia bidding for its sister company',
+    ],
+    ['According to Jeremy Davis, why is Alcan bidding?', 'Jeremy Davis', 'why is Alcan bidding'],
   ])('reads the stressed or indirect phrasing "%s" as %s / %s', (question, speaker, topic) => {
     expect(parseSpeakerQuestion(question)).toEqual({ speaker, topic });
   });
