@@ -595,4 +595,13 @@ describe('roleDescription', () => {
     expect(roleDescription("the bank's chairman")).toBeNull();
     expect(roleDescription('the IMF boss')).toBeNull();
   });
+
+  it("describes no one by a person's name, but a role or a body by its name's capitals", () => {
+    expect(roleDescription('Daniel Craig')).toBeNull();
+    expect(roleDescription("Martin O'Neill")).toBeNull();
+    expect(roleDescription("Oracle's CEO")?.expression).toBe(
+      '"oracle" AND (("ceo") OR ("chief" AND "executive"))',
+    );
+    expect(roleDescription('the World Bank')?.expression).toBe('"world" AND "bank"');
+  });
 });
