@@ -618,6 +618,85 @@ describe('attributeQuotes on roles and organisations asked about (titles with "f
   });
 });
 
+describe('attributeQuotes on the fifth batch of questions (described as, quoted as saying, a name of a firm)', () => {
+  const rolesOf = (paragraphs: readonly Paragraph[], fragment: string) =>
+    attributed(paragraphs)
+      .at(fragment)
+      .map((a) => [a.speaker.name, a.speaker.role]);
+
+  it('reads "X described Y as" with quoted words as X\'s words, and not without them or in a passive', () => {
+    const paragraphs = body(
+      'Accepting his prize, DiCaprio described director Martin Scorsese as "one of the greatest contributors".',
+      'Analyst Jane Roe described the results as disappointing.',
+      'The plan was described as "a disaster" by Smith.',
+    );
+    expect(rolesOf(paragraphs, 'greatest contributors')).toEqual([['DiCaprio', null]]);
+    expect(rolesOf(paragraphs, 'disappointing')).toEqual([]);
+    expect(rolesOf(paragraphs, 'a disaster')).toEqual([]);
+  });
+
+  it('credits whom a spokesman "quoted as saying", not the spokesman', () => {
+    const paragraphs = body(
+      'Visiting Under-Secretary Allen Wallis met Eishiro Saito on Monday.',
+      'The spokesman quoted Wallis as saying drastic measures would be needed.',
+      'Wallis was quoted as saying the administration wants cooperation.',
+      'He was also quoted as saying Japan should halve its import curbs, the spokesman said.',
+      'Officials quoted him as saying talks would go on.',
+    );
+    for (const fragment of ['drastic measures', 'wants cooperation', 'halve its import', 'talks would go on'])
+      expect(rolesOf(paragraphs, fragment)).toEqual([['Allen Wallis', 'Under-Secretary']]);
+  });
+
+  it('reads "X of Y Inc" as the person X with the firm Y as the role, never a surname "Inc"', () => {
+    const paragraphs = body(
+      '"Copper prices should move up," said Daniel Roling of Merrill Lynch and Co <MER>.',
+      'But Nick Toufexis of Prudential-Bache Securities Inc says Newmont Mining is a more attractive investment.',
+      '"I\'d be buying up to 90," Toufexis said.',
+      '"A rise is likely," said Allan Leslie of Discount Corp.',
+      'Analyst Lawrence Cohn of Merrill Lynch and Co said the stock was cheap.',
+      'The Bank of England said rates would stay.',
+      '"Costs are low," said Vahid Fathi of Prescott Ball and Turben Inc. "The shares will rise," he said.',
+      'General Motors of Canada Ltd said sales fell.',
+      'Morgan Guaranty Trust Co of New York said banks would lend.',
+      '"The jury is still out," said Leslie of Discount Corp. He said pressures had pushed rates up.',
+    );
+    const credits = attributeQuotes(paragraphs).map(({ speaker }) => speaker);
+    expect(credits).toEqual([
+      { name: 'Daniel Roling', surname: 'Roling', role: 'Merrill Lynch and Co' },
+      { name: 'Nick Toufexis', surname: 'Toufexis', role: 'Prudential-Bache Securities Inc' },
+      { name: 'Nick Toufexis', surname: 'Toufexis', role: 'Prudential-Bache Securities Inc' },
+      { name: 'Allan Leslie', surname: 'Leslie', role: 'Discount Corp' },
+      { name: 'Lawrence Cohn', surname: 'Cohn', role: 'Analyst of Merrill Lynch and Co' },
+      { name: 'Bank of England', surname: 'England', role: null },
+      { name: 'Vahid Fathi', surname: 'Fathi', role: 'Prescott Ball and Turben Inc' },
+      { name: 'Vahid Fathi', surname: 'Fathi', role: 'Prescott Ball and Turben Inc' },
+      { name: 'General Motors of Canada Ltd', surname: 'Ltd', role: null },
+      { name: 'Morgan Guaranty Trust Co of New York', surname: 'York', role: null },
+      { name: 'Allan Leslie', surname: 'Leslie', role: 'Discount Corp' },
+      { name: 'Allan Leslie', surname: 'Leslie', role: 'Discount Corp' },
+    ]);
+  });
+
+  it('looks past an aside set off by spaced dashes to the speaker, and takes "he" after it for him', () => {
+    const paragraphs = body(
+      'Mr Blair made the apology. However, one of the Guildford Four, Gerry Conlon - who was wrongly ' +
+        'convicted of planting the bombs - said the families were delighted. He said Mr Blair had spoken ' +
+        'with "such sincerity".',
+    );
+    expect(rolesOf(paragraphs, 'the families were delighted')).toEqual([['Gerry Conlon', null]]);
+    expect(rolesOf(paragraphs, 'such sincerity')).toEqual([['Gerry Conlon', null]]);
+  });
+
+  it('reads no credit in a title with "According to", but still "According to X," opening a sentence', () => {
+    const paragraphs = body(
+      'Jessica Stevenson will star in new BBC One sitcom, The World According to Bex, penned by Fred Barron.',
+      'According to Bex Smith, the show will run for a year.',
+    );
+    expect(rolesOf(paragraphs, 'Jessica Stevenson')).toEqual([]);
+    expect(rolesOf(paragraphs, 'the show will run')).toEqual([['Bex Smith', null]]);
+  });
+});
+
 describe('attributeQuotes robustness', () => {
   it('handles odd inputs without throwing', () => {
     const odd = [

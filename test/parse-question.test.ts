@@ -102,6 +102,11 @@ describe('parseSpeakerQuestion', () => {
       "China's imports",
     ],
     ['What did Blair promise about tuition fees?', 'Blair', 'tuition fees'],
+    [
+      'How does Rasheed think life in Iraq compares now with the Saddam years?',
+      'Rasheed',
+      'life in Iraq compares now with the Saddam years',
+    ],
   ])('reads the opinion asked in "%s" as %s / %s', (question, speaker, topic) => {
     expect(parseSpeakerQuestion(question)).toEqual({ speaker, topic });
   });
@@ -128,7 +133,10 @@ describe('parseSpeakerQuestion', () => {
     // Search answers these from words credited to no one or to another speaker.
     'What did the Ukrainian delegation say Russia presented at the negotiating table?',
     'Which town did a source say had fallen?',
-  ])('reads no speaker in "%s"', (question) => {
+    'How much work have UK companies landed, according to the Commons defence committee?',
+    'What was the deficit, according to the report?',
+    'How does the economy work?',
+  ])('reads no speaker in "%s": a text, a body\'s findings or no one', (question) => {
     expect(parseSpeakerQuestion(question)).toBeNull();
   });
 
@@ -147,6 +155,14 @@ describe('parseSpeakerQuestion', () => {
     ['what did Lammy make of the peace talks?', 'Lammy', 'the peace talks'],
     ['Where does the Chancellor stand on tax cuts?', 'the Chancellor', 'tax cuts'],
     ['What did Umerov tell reporters about the talks?', 'Umerov', 'the talks'],
+    ['Anything from Martin Owen?', 'Martin Owen', null],
+    ['anything new from the PM on the budget?', 'the PM', 'the budget'],
+    [
+      'Why is Alcan Australia bidding for its sister company, according to Jeremy Davis?',
+      'Jeremy Davis',
+      'Why is Alcan Australia bidding for its sister company',
+    ],
+    ['According to Jeremy Davis, why is Alcan bidding?', 'Jeremy Davis', 'why is Alcan bidding'],
   ])('reads the stressed or indirect phrasing "%s" as %s / %s', (question, speaker, topic) => {
     expect(parseSpeakerQuestion(question)).toEqual({ speaker, topic });
   });
@@ -601,5 +617,14 @@ describe('roleDescription', () => {
   it('describes nobody in particular without a name or with one word', () => {
     expect(roleDescription("the bank's chairman")).toBeNull();
     expect(roleDescription('the IMF boss')).toBeNull();
+  });
+
+  it("describes no one by a person's name, but a role or a body by its name's capitals", () => {
+    expect(roleDescription('Daniel Craig')).toBeNull();
+    expect(roleDescription("Martin O'Neill")).toBeNull();
+    expect(roleDescription("Oracle's CEO")?.expression).toBe(
+      '"oracle" AND (("ceo") OR ("chief" AND "executive"))',
+    );
+    expect(roleDescription('the World Bank')?.expression).toBe('"world" AND "bank"');
   });
 });

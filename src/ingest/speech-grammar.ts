@@ -50,6 +50,9 @@ function isSpeechVerb(tokens: readonly Token[], index: number): boolean {
   return !before || !NOUN_MODIFIER_TAGS.some((tag) => before.tags.has(tag)); // "the claims", "an old saying"
 }
 
+/** A dash with spaces around it, which sets an aside off: " - ", " – ", " — ". */
+const ASIDE_DASH = /^\s+[-–—]\s+$/u;
+
 /**
  * The index of the subject's last word when an aside stands between subject and verb: "Joly (centre, in a
  * red coat) said", "Umerov, who led the delegation, told", "Baerbock, Germany's foreign minister, said";
@@ -60,9 +63,12 @@ function beforeAside(tokens: readonly Token[], last: number): number | null {
     for (let i = last; i >= 0; i--) if (tokens[i]!.pre.includes('(')) return i - 1;
     return null;
   }
-  if (!tokens[last]!.post.includes(',')) return null;
+  // "Gerry Conlon - who was wrongly convicted of planting the bombs - said": spaced dashes set an aside
+  // off as commas do. Read as no subject, his words went to no one and "He said" after them to Tony Blair.
+  const mark = ASIDE_DASH.test(tokens[last]!.post) ? tokens[last]!.post.trim() : ',';
+  if (!tokens[last]!.post.includes(mark)) return null;
   for (let i = last - 1; i >= 0; i--) {
-    if (!tokens[i]!.post.includes(',')) continue;
+    if (!tokens[i]!.post.includes(mark)) continue;
     if (isNameOnly(tokens, i + 1, last)) return last;
     const relative = tokens[i + 1]!.lower === 'who' || tokens[i + 1]!.lower === 'which';
     return relative || isNameOnly(tokens, i, i) ? i : null;
@@ -283,6 +289,33 @@ function nameBeforeUnclosedRole(tokens: readonly Token[], edge: number, end: num
   return role && person ? { mentions: [{ ...mention, role }], edge: nameStart } : null;
 }
 
+/** "The World According to Bex": a capitalised "According" after a capitalised word is a title's, no cue. */
+function inTitle(tokens: readonly Token[], according: number): boolean {
+  const [before, token] = [tokens[according - 1], tokens[according]!];
+  return isCapitalised(token) && !token.initial && isCapitalised(before) && !separated(before!, token);
+}
+
+const DESCRIBE_FORMS = new Set(['describe', 'describes', 'described', 'describing']);
+/** How many words may stand between "described" and its "as" ("described director Martin Scorsese as"). */
+const MAX_OBJECT_WORDS = 6;
+
+/** The index of the first "as" within MAX_OBJECT_WORDS after `verb`; -1 when there is none. */
+function asAfter(tokens: readonly Token[], verb: number): number {
+  const within = tokens.slice(verb + 1, verb + 2 + MAX_OBJECT_WORDS);
+  const at = within.findIndex((token) => token.lower === 'as');
+  return at < 0 ? -1 : verb + 1 + at;
+}
+
+/**
+ * "DiCaprio described director Martin Scorsese as "one of the greatest contributors ..."": what follows
+ * "as" in quotation marks is the subject's words. Without the marks ("described the results as poor") it
+ * is the story's summary, and a passive ("was described as") is someone else's words.
+ */
+function describedAs(tokens: readonly Token[], verb: number): boolean {
+  const as = asAfter(tokens, verb);
+  return as > 0 && QUOTATION_MARK.test(`${tokens[as]!.post}${tokens[as + 1]?.pre ?? ''}`);
+}
+
 /**
  * The speakers a sentence credits with speech: "X said", "…, said X", "according to X", "with X saying",
  * "X and Y said". Sentence grammar only: who "he", a surname or "the ministry" is, the article decides.
@@ -290,7 +323,8 @@ function nameBeforeUnclosedRole(tokens: readonly Token[], edge: number, end: num
 export function claimsIn(tokens: readonly Token[]): Claim[] {
   return tokens.flatMap((token, i) => {
     const accordingTo = token.lower === 'according' && tokens[i + 1]?.lower === 'to';
-    if (accordingTo) return objectClaim(tokens, i, i + 2, false);
+    if (accordingTo) return inTitle(tokens, i) ? [] : objectClaim(tokens, i, i + 2, false);
+    if (DESCRIBE_FORMS.has(token.lower)) return describedAs(tokens, i) ? verbClaims(tokens, i) : [];
     if (!isSpeechVerb(tokens, i)) return [];
     return quotedAsSaying(tokens, i) ?? verbClaims(tokens, i);
   });
