@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reindex } from '../src/ingest/reindex.js';
 import { asTheArchiveWrites } from '../src/search/searched-forms.js';
 import { termsIn } from '../src/search/term-match.js';
-import { openPassageStore } from '../src/store/open-store.js';
 import type { PassageStore } from '../src/store/passage-store.js';
-import { scratchCorpus } from './helpers/corpus.js';
-import { sharedEmbedder, testConfig } from './helpers/model.js';
+import { indexedStore } from './helpers/indexed-store.js';
 
 /**
  * A rating agency the wire writes "S and P" and a retailer a story writes "M&S". Real model, real SQLite,
@@ -28,19 +25,14 @@ M&S sales fell 3% over Christmas, the retailer said.
 `,
 };
 
-let corpus: Awaited<ReturnType<typeof scratchCorpus>>;
+let indexed: Awaited<ReturnType<typeof indexedStore>>;
 let store: PassageStore;
 
 beforeAll(async () => {
-  corpus = await scratchCorpus(ARTICLES);
-  const config = testConfig({ DB_PATH: corpus.dbPath, ARTICLES_DIR: corpus.articlesDir });
-  await reindex(config, { full: false, prune: false, dryRun: false }, sharedEmbedder);
-  store = await openPassageStore(config);
+  indexed = await indexedStore(ARTICLES);
+  store = indexed.store;
 }, 120_000);
-afterAll(async () => {
-  await store.close();
-  await corpus.cleanup();
-});
+afterAll(() => indexed?.close());
 
 describe('a name of letters joined by an ampersand', () => {
   it('is read with "and" where the stories write it so: "S&P" is "S and P"', async () => {

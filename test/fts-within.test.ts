@@ -1,25 +1,17 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reindex } from '../src/ingest/reindex.js';
 import { buildMatchExpression } from '../src/search/fts-query.js';
-import { openPassageStore } from '../src/store/open-store.js';
 import { FTS_WITHIN_SQL, type PassageStore } from '../src/store/passage-store.js';
-import { scratchCorpus } from './helpers/corpus.js';
-import { sharedEmbedder, testConfig } from './helpers/model.js';
+import { indexedStore } from './helpers/indexed-store.js';
 
-let corpus: Awaited<ReturnType<typeof scratchCorpus>>;
+let indexed: Awaited<ReturnType<typeof indexedStore>>;
 let store: PassageStore;
 
 beforeAll(async () => {
-  corpus = await scratchCorpus();
-  const config = testConfig({ DB_PATH: corpus.dbPath, ARTICLES_DIR: corpus.articlesDir });
-  await reindex(config, { full: false, prune: false, dryRun: false }, sharedEmbedder);
-  store = await openPassageStore(config);
+  indexed = await indexedStore();
+  store = indexed.store;
 }, 120_000);
-afterAll(async () => {
-  await store.close();
-  await corpus.cleanup();
-});
+afterAll(() => indexed?.close());
 
 describe('BM25 within a set of passages (a speaker statements ranked by the topic)', () => {
   it('ranks the given passages exactly as the whole index ranks them, in one pass over the match', async () => {
@@ -40,7 +32,7 @@ describe('BM25 within a set of passages (a speaker statements ranked by the topi
 
     // A list of ids handed to FTS5 as a rowid constraint makes SQLite run the whole match once per id
     // (0.6 s for a speaker quoted 2,390 times at 120k passages): the ids must only filter one match.
-    const db = new Database(corpus.dbPath, { readonly: true });
+    const db = new Database(indexed.dbPath, { readonly: true });
     try {
       const plan = db
         .prepare(`EXPLAIN QUERY PLAN ${FTS_WITHIN_SQL}`)
