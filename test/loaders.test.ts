@@ -238,6 +238,18 @@ describe('.txt', () => {
     ]);
   });
 
+  it('reads character references left by a web page as their characters, and a bare ampersand as itself', async () => {
+    const article = await loadOne(
+      'saved.txt',
+      'Barroso backs &lt;EU&gt; plan\n\nJos&#233; Manuel Barroso said the plan would cost &#163;2bn.\n\nAT&T and P&O were not named.\n',
+    );
+    expect(article.title).toBe('Barroso backs <EU> plan');
+    expect(texts(article, 'body')).toEqual([
+      'José Manuel Barroso said the plan would cost £2bn.',
+      'AT&T and P&O were not named.',
+    ]);
+  });
+
   it('rejoins hard-wrapped paragraphs', async () => {
     const article = await loadOne(
       'wrapped.txt',

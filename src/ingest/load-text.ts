@@ -1,3 +1,4 @@
+import { decodeHTMLStrict } from 'entities';
 import { singleArticle, skipFile, type LoadResult } from './clean.js';
 import { parseDateline } from './dateline.js';
 
@@ -34,10 +35,13 @@ export function splitParagraphs(lines: readonly string[]): string[] {
 
 /**
  * A `.txt` article: the first non-empty line is the headline, optionally followed by a dateline
- * (`14:12, Tue, Jun 3, 2025 | UPDATED: ...`) that becomes the publication date, then the story.
+ * (`14:12, Tue, Jun 3, 2025 | UPDATED: ...`) that becomes the publication date, then the story. Text saved
+ * from a web page keeps some of its character references: 22 of the BBC archive's 2,225 files write
+ * "Jos&#233; Manuel Barroso" or "&lt;", which answers showed as written. They are read as the characters
+ * they stand for; only complete references (with their ";"), so "AT&T" and "P&O" stay as they are.
  */
 export function loadText(text: string, file: string): LoadResult {
-  const lines = splitLines(text);
+  const lines = splitLines(decodeHTMLStrict(text));
   const titleIndex = lines.findIndex((line) => line.trim() !== '');
   const title = lines[titleIndex];
   // readTextFile never passes a blank file, but this module does not rely on it.
