@@ -87,6 +87,13 @@ describe('questionDates', () => {
     'What happened over the Easter weekend?',
     'What happened the weekend after the vote?',
     'How much did it take the weekend of its release?',
+    "What were AEP Industries' sales in the first quarter to January 31?",
+    'How much did it earn in the six months ended June 30?',
+    'net profit for the year to March 31',
+    'sales in the nine months ending Sept 30, 1986',
+    'What was M-1 in the week ended February 23?',
+    'revenue in the quarter through March',
+    'output targets for the five years to 1990',
   ])('reads no period in "%s" and keeps its words', (question) => {
     expect(questionDates(question, TODAY)).toMatchObject({ range: null, text: question });
   });

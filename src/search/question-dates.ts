@@ -120,6 +120,24 @@ const RANGE_JOIN = /^\s*(?:and|to|until|till|through|-|–)\s*$/i;
 const NAMED_DATE =
   /\d{4}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?![a-z])|\b(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\b/i;
 
+/**
+ * A period of accounts or figures up to the date that follows: "the first quarter to January 31", "the year
+ * to March", "the six months ended June 30", "the 52 weeks ending Jan 31", "the five years to 1990".
+ */
+const PERIOD_ENDING =
+  /\b(?:quarters?|qtrs?|years?|half|halves|months?|weeks?|period)\s+(?:(?:that|which)\s+)?(?:(?:up\s+)?to|ended|ending|ends|through|thru)\s+(?:the\s+)?(?:end\s+of\s+)?/giu;
+
+/**
+ * Whether the date words at `index` end a period of accounts: the period of the figures, which results
+ * stories give weeks later and in any year, not when anything was published.
+ */
+function endsPeriod(question: string, index: number, length: number): boolean {
+  return [...question.matchAll(PERIOD_ENDING)].some((match) => {
+    const date = match.index + match[0].length;
+    return date >= index && date < index + length;
+  });
+}
+
 interface Found {
   index: number;
   length: number;
@@ -153,6 +171,12 @@ function acceptable(result: chrono.ParsedResult, question: string): boolean {
       /^\s+(?:of|after|before|following)\b/iu.test(after))
   )
     return false;
+  // Read as the day it ends on, "What were AEP Industries' sales in the first quarter to January 31?" (the
+  // sixth batch) was answered with a note that no article was published on 31 Jan 2026, and would have been
+  // looked for only in that day's articles had there been any. See `endsPeriod`. `npm run --silent eval --
+  // --only dev,fresh` with the sixth and fifth batches: no hit moved (that answer was already first, from
+  // other dates), the note is gone; `--only dates` unchanged (17/17, within 1.000, refused 1.000).
+  if (endsPeriod(question, result.index, text.length)) return false;
   const bareMonth =
     result.start.isCertain('month') &&
     !result.start.isCertain('day') &&
@@ -190,6 +214,7 @@ function yearDates(question: string, taken: readonly Found[]): Found[] {
   return [...question.matchAll(pattern)].flatMap((match): Found[] => {
     const index = match.index + match[0].length - match[1]!.length;
     if (taken.some((f) => index >= f.index && index < f.index + f.length)) return [];
+    if (endsPeriod(question, index, match[1]!.length)) return [];
     const year = Number(match[1]);
     const span = unitAround(iso(year, 1, 1), 'year');
     return [{ index, length: match[1]!.length, span, year: true, closed: false }];
