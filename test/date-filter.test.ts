@@ -148,6 +148,15 @@ describe('a year counted from today', () => {
   });
 });
 
+describe("an event of a day, week or month ('this week's storm')", () => {
+  it('that no article was published in is read as one the articles report at other dates, saying so', async () => {
+    const answer = await ask("What did this week's storm do to the Ashford pier?");
+    expect(answer.found).toBe(true);
+    expect(answer.passages[0]!.text).toContain('damaged the pier');
+    expect(answer.note).toContain('No dated article was published from 23 Nov 2026 to 29 Nov 2026.');
+  });
+});
+
 describe('a year the archive does not cover', () => {
   it('refuses what a speaker said then, when no article mentions it', async () => {
     const answer = await ask('What did Maria Okafor say about the ferry in 2017?');

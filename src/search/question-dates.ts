@@ -19,10 +19,11 @@ export interface QuestionDates {
    * How the period counts from today, or null when it names a day, month or year ("in February", "on
    * Friday", "in 1986"), which may also be when the events happened, reported later. 'recent': days, weeks
    * or months ("yesterday", "last week", "the past two weeks"), the news of then, so when the articles were
-   * published. 'years' ("this year's earnings", "last year", "the past two years"): a year of results and
-   * plans that articles of any date report on, in their own "this year" and "last year".
+   * published. 'reported': the period of what is reported, which articles of any date report on in their
+   * own words: a year of results and plans ("this year's earnings", "last year", "the past two years"), an
+   * event of a day, week or month ("this week's T-bill tender", "last month's trade figures").
    */
-  relative: 'recent' | 'years' | null;
+  relative: 'recent' | 'reported' | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -120,6 +121,24 @@ const RANGE_JOIN = /^\s*(?:and|to|until|till|through|-|–)\s*$/i;
 const NAMED_DATE =
   /\d{4}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?![a-z])|\b(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\b/i;
 
+/**
+ * A period of accounts or figures up to the date that follows: "the first quarter to January 31", "the year
+ * to March", "the six months ended June 30", "the 52 weeks ending Jan 31", "the five years to 1990".
+ */
+const PERIOD_ENDING =
+  /\b(?:quarters?|qtrs?|years?|half|halves|months?|weeks?|period)\s+(?:(?:that|which)\s+)?(?:(?:up\s+)?to|ended|ending|ends|through|thru)\s+(?:the\s+)?(?:end\s+of\s+)?/giu;
+
+/**
+ * Whether the date words at `index` end a period of accounts: the period of the figures, which results
+ * stories give weeks later and in any year, not when anything was published.
+ */
+function endsPeriod(question: string, index: number, length: number): boolean {
+  return [...question.matchAll(PERIOD_ENDING)].some((match) => {
+    const date = match.index + match[0].length;
+    return date >= index && date < index + length;
+  });
+}
+
 interface Found {
   index: number;
   length: number;
@@ -153,6 +172,12 @@ function acceptable(result: chrono.ParsedResult, question: string): boolean {
       /^\s+(?:of|after|before|following)\b/iu.test(after))
   )
     return false;
+  // Read as the day it ends on, "What were AEP Industries' sales in the first quarter to January 31?" (the
+  // sixth batch) was answered with a note that no article was published on 31 Jan 2026, and would have been
+  // looked for only in that day's articles had there been any. See `endsPeriod`. `npm run --silent eval --
+  // --only dev,fresh` with the sixth and fifth batches: no hit moved (that answer was already first, from
+  // other dates), the note is gone; `--only dates` unchanged (17/17, within 1.000, refused 1.000).
+  if (endsPeriod(question, result.index, text.length)) return false;
   const bareMonth =
     result.start.isCertain('month') &&
     !result.start.isCertain('day') &&
@@ -190,6 +215,7 @@ function yearDates(question: string, taken: readonly Found[]): Found[] {
   return [...question.matchAll(pattern)].flatMap((match): Found[] => {
     const index = match.index + match[0].length - match[1]!.length;
     if (taken.some((f) => index >= f.index && index < f.index + f.length)) return [];
+    if (endsPeriod(question, index, match[1]!.length)) return [];
     const year = Number(match[1]);
     const span = unitAround(iso(year, 1, 1), 'year');
     return [{ index, length: match[1]!.length, span, year: true, closed: false }];
@@ -205,6 +231,9 @@ function lendYear(first: Found, second: Found): DaySpan {
   const start = unitAround(iso(year, month, day), unit);
   return start.start > second.span.start ? unitAround(iso(year - 1, month, day), unit) : start;
 }
+
+/** What a paper prints: "last week's headlines" are the news published then, not an event of then. */
+const PUBLICATION = /^\s*(?:news|headlines?|stories|story|articles?|coverage|papers?|editions?)\b/iu;
 
 // Case-sensitive: "new" before a capital is a name ("New York"), whatever the case of the rest.
 const RECENCY =
@@ -261,9 +290,22 @@ export function questionDates(question: string, today: Date): QuestionDates {
   const leading = LEADING_WORDS.exec(before)?.[0] ?? '';
   const written = question.slice(first.index, consumedEnd);
   // "this year's earnings": the possessive goes with the date words, or search reads "see 's earnings".
-  consumedEnd += /^['’]s\b/u.exec(question.slice(consumedEnd))?.[0].length ?? 0;
+  const possessive = /^['’]s\b/u.exec(question.slice(consumedEnd))?.[0].length ?? 0;
+  consumedEnd += possessive;
   const text = question.slice(0, first.index - leading.length) + ' ' + question.slice(consumedEnd);
-  const relative = NAMED_DATE.test(written) ? null : /\byears?\b/i.test(written) ? 'years' : 'recent';
+  // "this week's T-bill tender", "last month's trade figures": an event of that week or month, which
+  // articles of other weeks report too, calling it by the same words ("this week's tender"); read as the
+  // news of this week, "Why did New Zealand's Reserve Bank say it was calling off this week's T-bill
+  // tender?" was refused: "No dated article was published on 30 Nov 2026". "Last week's headlines" are
+  // what was published then. `npm run --silent eval -- --only dev,fresh` with the sixth batch: refused
+  // 0.086 -> 0.071, hit@3 unchanged (the story's speaker, "the Reserve Bank", is not the one resolved);
+  // dev, fresh and the fifth batch unchanged; `--only dates` unchanged: no question there is possessive.
+  const event = possessive > 0 && !PUBLICATION.test(question.slice(consumedEnd));
+  const relative = NAMED_DATE.test(written)
+    ? null
+    : /\byears?\b/i.test(written) || event
+      ? 'reported'
+      : 'recent';
   return { range, text: tidy(text.replace(RECENCY_ONLY, '')), recency, relative };
 }
 
