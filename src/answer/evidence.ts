@@ -239,8 +239,10 @@ const moneyMissed = (question: string, stories: readonly string[]) =>
  * --silent eval -- --only dev,fresh --questions /work/batch/sixth.jsonl`: the sixth batch's unanswerable
  * refused 0.400 -> 1.000 (six questions), the fifth batch's 0.600 -> 0.700 ("Were the Yili executives ever
  * convicted ...?"), nothing else moved on dev, fresh or either batch. Of the answerable questions of XQuAD-en
- * and SQuAD 2.0's dev half (article read, no search), 2 and 4 stress a deed ("When did Obama finally visit
- * Kenya?", "did Norway end up joining ...?": "Norway did not end up joining"), and each article states it.
+ * and SQuAD 2.0's dev half (answer's paragraph read, no search), 2 and 2 stress a deed ("When did Obama
+ * finally visit Kenya?", "did Norway end up joining ...?": "Norway did not end up joining"), and each
+ * paragraph states it; "What did NSFNET eventually provide?" did too, answered in other words, and is
+ * read as no stress (see askedOutcome).
  */
 const outcomeMissed = (question: string, stories: readonly string[]) => {
   const outcome = askedOutcome(question);

@@ -117,10 +117,12 @@ export interface AskedAct {
  * pay Pennzoil to settle the Getty case?", "What earnings per share did Hovnanian end up reporting for
  * fiscal 1988?", "did japan's ex-im bank ever approve that credit?". Its stories often hold only the
  * forecast, the offer or the plan ("Conger said he sees Homestake's 1987 gold production about the same as
- * 1986"). Not "first ever" (no stress), nor "does" (what is, not what was done).
+ * 1986"). Not "first ever" (no stress), nor "does" (what is, not what was done), nor "What did X
+ * eventually provide?", which asks what the deed was, and is answered in other words ("it developed into a
+ * major part of the Internet backbone"): the questions above ask how much, when or whether of a deed named.
  */
 const ACT_ASKED =
-  /\bdid\s+((?:[\p{L}\p{N}'.-]+\s+){1,8}?)(?:actually|finally|eventually|ultimately|(?<!\b(?:first|last|only)\s+)ever|end\s+up)\s+(\p{L}+)/iu;
+  /(?<!\bwhat\s+)\bdid\s+((?:[\p{L}\p{N}'.-]+\s+){1,8}?)(?:actually|finally|eventually|ultimately|(?<!\b(?:first|last|only)\s+)ever|end\s+up)\s+(\p{L}+)/iu;
 /**
  * Words of thinking and saying, and modals: a question stressing one asks what someone thought or said
  * ("did Gerry Conlon actually think Blair meant the apology?") or would come ("How much did Clarke reckon
