@@ -21,7 +21,6 @@ describe('the outcome a question asks for', () => {
   it('is nothing for a question on what led to the outcome, or one ending in no judgement, win or choice', () => {
     expect(askedOutcome('Why was A Very Long Engagement ruled too American?')).toBeNull();
     expect(askedOutcome('What did the foreign secretary say about the law lords ruling?')).toBeNull();
-    expect(askedOutcome('When did oil finally return to its earlier levels?')).toBeNull();
     expect(askedOutcome('What were Huguenots who stayed in France eventually known as?')).toBeNull();
   });
 });
@@ -59,8 +58,8 @@ describe('the outcome asked in other phrasings', () => {
       kind: 'decision',
       decider: ['court'],
     });
-    expect(askedOutcome('Has the Hague court ruled yet?')?.decider).toEqual(['hague', 'court']);
-    expect(askedOutcome('Did the EEOC decide in her favour?')?.decider).toEqual(['eeoc']);
+    expect(askedOutcome('Has the Hague court ruled yet?')).toMatchObject({ decider: ['hague', 'court'] });
+    expect(askedOutcome('Did the EEOC decide in her favour?')).toMatchObject({ decider: ['eeoc'] });
     expect(askedOutcome('hey, was richard scrushy convicted in the end?')?.kind).toBe('decision');
     expect(askedOutcome('Was Scrushy found guilty?')?.kind).toBe('decision');
   });
@@ -95,5 +94,90 @@ describe("a story stating a body's decision", () => {
     expect(statesOutcome('The board agreed on Monday to sell the steel unit.', board)).toBe(true);
     expect(statesOutcome('The board voted to close the plant.', board)).toBe(true);
     expect(statesOutcome('The board is expected to vote on the sale next week.', board)).toBe(false);
+  });
+});
+
+describe('a question on who was judged', () => {
+  it('names who, and is not answered by the judgement of someone else', () => {
+    const traders = askedOutcome('Were any of the Citigroup bond traders convicted in Germany?')!;
+    expect(traders).toEqual({ kind: 'decision', decider: ['citigroup', 'bond', 'traders'] });
+    expect(statesOutcome('Burton Bongard, former Home State president, was convicted.', traders)).toBe(false);
+    expect(statesOutcome('Two Citigroup traders were convicted on Monday.', traders)).toBe(true);
+    expect(statesOutcome('A jury found the Citigroup traders guilty.', traders)).toBe(true);
+    expect(statesOutcome('"We found clues of linked bond trading," the regulator said.', traders)).toBe(
+      false,
+    );
+    expect(statesOutcome('The trial of five Citigroup traders ended. They were acquitted.', traders)).toBe(
+      true,
+    );
+  });
+});
+
+describe('what a question asks was in the end done', () => {
+  it('is the verb stressed by "actually", "finally", "ever" or "end up" after "did" and the doer', () => {
+    expect(askedOutcome('How much gold did Homestake actually produce in 1987?')).toEqual({
+      kind: 'act',
+      doer: ['homestake'],
+      stem: 'produc',
+      irregular: [],
+      years: ['1987'],
+    });
+    expect(askedOutcome('How much did Texaco finally pay Pennzoil to settle the case?')).toMatchObject({
+      stem: 'pay',
+      irregular: ['paid'],
+    });
+    expect(askedOutcome('What earnings per share did Hovnanian end up reporting?')).toMatchObject({
+      stem: 'report',
+    });
+    expect(askedOutcome('when did microsoft actually ship the final version of IE7?')).toMatchObject({
+      stem: 'ship',
+    });
+    expect(askedOutcome('When did oil finally return to its earlier levels?')).toMatchObject({
+      stem: 'return',
+    });
+  });
+
+  it('is an outcome of its kind for a verb of judging, winning or choosing', () => {
+    expect(askedOutcome('did the bank ever approve that credit for Brazil?')).toEqual({
+      kind: 'decision',
+      decider: [],
+    });
+    expect(askedOutcome('Did Al Gore end up winning the nomination?')?.kind).toBe('selection');
+  });
+
+  it('is nothing for what was thought or said, what is, or what would come', () => {
+    expect(askedOutcome('did Gerry Conlon actually think Blair meant the apology?')).toBeNull();
+    expect(askedOutcome('hey so did blair actually say anything abt the feud?')).toBeNull();
+    expect(askedOutcome('How much did Clarke reckon the regime would end up costing travellers?')).toBeNull();
+    expect(
+      askedOutcome('What does matter actually have that Newtonian mechanics does not address?'),
+    ).toBeNull();
+    expect(askedOutcome('In what year did the stadium become the first ever concrete stadium?')).toBeNull();
+    expect(askedOutcome('What did NSFNET eventually provide?')).toBeNull();
+  });
+
+  it('is stated in the past, and not by a forecast, a view or what is still to come', () => {
+    const gold = askedOutcome('How much gold did Homestake actually produce in 1987?')!;
+    expect(statesOutcome('Homestake produced 670,000 ounces of gold in 1987.', gold)).toBe(true);
+    expect(statesOutcome("Homestake's 1987 gold production was 670,000 ounces.", gold)).toBe(true);
+    expect(
+      statesOutcome("Conger said he sees Homestake's 1987 gold production about the same as 1986.", gold),
+    ).toBe(false);
+    expect(statesOutcome('1987 first quarter production will be about 10 pct lower.', gold)).toBe(false);
+    expect(statesOutcome('Homestake produced 669,594 ounces of gold in 1986.', gold)).toBe(false);
+    expect(statesOutcome('In 1987 the talks produced no progress.', gold)).toBe(false);
+    const paid = askedOutcome('How much did Texaco finally pay Pennzoil?')!;
+    expect(statesOutcome('Texaco paid Pennzoil three billion dlrs.', paid)).toBe(true);
+    expect(statesOutcome('A jury ordered Texaco to pay Pennzoil 10.53 billion dlrs.', paid)).toBe(false);
+    const joined = askedOutcome('In 1972, did Norway end up joining the European Union?')!;
+    expect(
+      statesOutcome('Four countries applied in 1972 (though Norway did not end up joining).', joined),
+    ).toBe(true);
+  });
+
+  it('reads only the endings of a verb of three letters', () => {
+    const spending = askedOutcome("How much did Mobil's capital spending actually come to?")!;
+    expect(statesOutcome('Mobil said its company had sold the unit.', spending)).toBe(false);
+    expect(statesOutcome('Spending came to 2.1 billion dlrs.', spending)).toBe(true);
   });
 });

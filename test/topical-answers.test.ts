@@ -103,6 +103,16 @@ The council agreed on Tuesday to draw up a plan for the harbour with the port au
 
 They are still drafting it, and no date for its completion has been given.
 `,
+  'kestrel-orchards.md': `---
+title: Kestrel Orchards expects a record harvest
+published: 2025-06-10
+---
+Kestrel Orchards said on Monday it expects to pick 40,000 tonnes of apples in 2025, a record for the Vale growers.
+
+Chief executive Ruth Dale said she sees the orchards' 2025 apple production well above last year's 31,000 tonnes.
+
+The growers will sell most of the crop to supermarkets in the north.
+`,
   'glenmore-final.md': `---
 title: Glenmore lift the trophy at last
 published: 2025-06-02
@@ -271,6 +281,17 @@ describe('questions asking for an outcome no story found states', () => {
     const stated = await ask("What did the High Court decide in Kelso council's school closure appeal?");
     expect(stated.found).toBe(true);
     expect(firstThree(stated)).toContain('the High Court ruled on Friday');
+  });
+});
+
+describe('questions stressing what was in the end done, which the stories only forecast', () => {
+  it('says nothing was found when the story gives only the forecast', async () => {
+    const answer = await ask('How many tonnes of apples did Kestrel Orchards actually produce in 2025?');
+    expect(answer.found).toBe(false);
+    // Asked what the ferry buyers in the end paid, which their story says they did, it is answered.
+    const paid = await ask('How much did the island investors finally pay for the Westbay Ferry Company?');
+    expect(paid.found).toBe(true);
+    expect(firstThree(paid)).toContain('£12m');
   });
 });
 

@@ -1,6 +1,7 @@
 import { sentenceSpans } from '../document/sentence-split.js';
 import type { PassageRecord } from '../store/passage-store.js';
 import { askedOutcome, statesOutcome } from './asked-outcome.js';
+import { FORECAST } from './forecast.js';
 
 /** Questions whose answer is a number: how many, how much, how long; a price, a salary; a company's figures. */
 const QUANTITY_QUESTION =
@@ -273,13 +274,6 @@ export function favourAnswerKinds<T extends { passage: Pick<PassageRecord, 'text
 const PAST_QUESTION = /\b(?:was|were|did)\b/iu;
 const FORECAST_WORD =
   /\b(?:expect\w*|forecast\w*|project\w*|predict\w*|estimat\w*|anticipat\w*|outlook|will|would|could|might|likely|plan\w*|going\s+to)\b/iu;
-/**
- * A passage giving a forecast: someone projected, forecast or predicted a figure, or expects it ("is
- * expected to report", "analysts expect"). Not "than expected" or "expectations", which measure what was
- * reported against a forecast.
- */
-const FORECAST =
-  /\b(?:projected|projects|projecting|forecasts?|forecasting|predicted|predicts|predicting|anticipates|(?:is|are|was|were)\s+expected\s+to|expects?\s+(?:to|that|the|a|an)|will|would|should)\b/iu;
 
 /** A question asking, in the past tense, for a figure that was: see disfavourForecasts. */
 export const asksWhatWas = (question: string) =>

@@ -1,3 +1,5 @@
+import { FORECAST } from './forecast.js';
+
 /**
  * Questions that ask for the outcome of something that ends in a judgement, a win or a choice ("What verdict
  * did the jury reach ...?", "What did the Hague court decide ...?", "How much did Lufthansa eventually win
@@ -71,30 +73,115 @@ const DECISION_ASKED = new RegExp(
   String.raw`\b(?:(?:what|how)\s+(?:did|has|have|had)\s+((?:[\p{L}\p{N}'.-]+\s+){1,12}?)(?:decide|rule|conclude)|${YES_NO_START}(?:did\s+((?:[\p{L}\p{N}'.-]+\s+){1,12}?)(?:decide|rule)|(?:has|have)\s+((?:[\p{L}\p{N}'.-]+\s+){1,12}?)(?:decided|ruled)))\b`,
   'iu',
 );
-/** Whether someone was judged, asked yes or no: "Was Scrushy found guilty?", "Were the officers cleared?" */
+/**
+ * Whether someone was judged, asked yes or no: "Was Scrushy found guilty?", "Were the officers cleared?"
+ * Who was judged is named as a decider is (see AskedOutcome): "Were any of the Citigroup bond traders
+ * convicted in Germany?" is not answered by "Burton Bongard, former Home State president, was convicted",
+ * in another story judged beside the one of the Citigroup inquiry.
+ */
 const JUDGED_ASKED = new RegExp(
-  String.raw`${YES_NO_START}(?:was|were)\s+(?:[\p{L}\p{N}'.-]+\s+){1,8}?(?:convicted|acquitted|cleared|sentenced|jailed|found\s+(?:not\s+)?(?:guilty|innocent))\b`,
+  String.raw`${YES_NO_START}(?:was|were)\s+((?:[\p{L}\p{N}'.-]+\s+){1,8}?)(?:convicted|acquitted|cleared|sentenced|jailed|found\s+(?:not\s+)?(?:guilty|innocent))\b`,
   'iu',
 );
-/** Words of a decider's phrase that do not name it ("the panel set up by Aquino"). */
+/** Words of a decider's phrase that do not name it ("the panel set up by Aquino", "any of the traders ever"). */
 const NOT_NAMING = new Set(
-  'the a an of by in on at to for set up who which that its his her their'.split(' '),
+  'the a an of by in on at to for set up who which that its his her their any all some ever'.split(' '),
 );
 
 export interface AskedOutcome {
   kind: OutcomeKind;
-  /** Lower-case words naming who decides ("hague", "court"), when the question names them; else empty. */
+  /**
+   * Lower-case words naming who decides ("hague", "court") or who was judged ("citigroup", "traders"),
+   * when the question names them; else empty.
+   */
   decider: readonly string[];
 }
 
-/** The outcome a question asks for (see OUTCOME_VERBS), or null when it asks for none. */
-export function askedOutcome(question: string): AskedOutcome | null {
+/**
+ * What a question asks was, in the end, done (see ACTUAL_ASKED): the start every form of its verb begins
+ * with ("produc" for "produced" and "production", "pay" for "payment"), its irregular past ("paid"), and the
+ * years the question names.
+ */
+export interface AskedAct {
+  kind: 'act';
+  /** Lower-case words naming who did it ("homestake"), as a decider's are (see AskedOutcome). */
+  doer: readonly string[];
+  stem: string;
+  irregular: readonly string[];
+  years: readonly string[];
+}
+
+/**
+ * A question stressing what was in the end done, by "did", the doer, and an adverb of fact or of ending
+ * before the verb: "How much gold did Homestake actually produce in 1987?", "How much did Texaco finally
+ * pay Pennzoil to settle the Getty case?", "What earnings per share did Hovnanian end up reporting for
+ * fiscal 1988?", "did japan's ex-im bank ever approve that credit?". Its stories often hold only the
+ * forecast, the offer or the plan ("Conger said he sees Homestake's 1987 gold production about the same as
+ * 1986"). Not "first ever" (no stress), nor "does" (what is, not what was done), nor "What did X
+ * eventually provide?", which asks what the deed was, and is answered in other words ("it developed into a
+ * major part of the Internet backbone"): the questions above ask how much, when or whether of a deed named.
+ */
+const ACT_ASKED =
+  /(?<!\bwhat\s+)\bdid\s+((?:[\p{L}\p{N}'.-]+\s+){1,8}?)(?:actually|finally|eventually|ultimately|(?<!\b(?:first|last|only)\s+)ever|end\s+up)\s+(\p{L}+)/iu;
+/**
+ * Words of thinking and saying, and modals: a question stressing one asks what someone thought or said
+ * ("did Gerry Conlon actually think Blair meant the apology?") or would come ("How much did Clarke reckon
+ * the regime would end up costing travellers?"), not what was done.
+ */
+const NOT_AN_ACT = new Set(
+  'say tell think reckon believe mean know want feel expect hope plan intend will would could might may should'.split(
+    ' ',
+  ),
+);
+/** Pasts not formed from the verb's start (see AskedAct): "paid", "led". */
+const IRREGULAR_ACT: Readonly<Record<string, readonly string[]>> = {
+  pay: ['paid'],
+  lead: ['led'],
+  make: ['made'],
+  sell: ['sold'],
+  buy: ['bought'],
+  spend: ['spent'],
+  get: ['got'],
+  come: ['came'],
+  take: ['took', 'taken'],
+  give: ['gave', 'given'],
+};
+
+/** A verb as a question writes it, without "-ing" or "-ed" ("reporting", "shipping", "returned"). */
+function verbBase(word: string): string {
+  const stripped = word.replace(/(?:ing|ed)$/u, '').replace(/([^aeiou])\1$/u, '$1');
+  return stripped.length >= 3 ? stripped : word;
+}
+
+/** What a question stressing it asks was in the end done (see ACT_ASKED), or null. */
+function askedAct(question: string): AskedOutcome | AskedAct | null {
+  const act = ACT_ASKED.exec(question);
+  if (!act) return null;
+  const doer = act[1]!.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const base = verbBase(act[2]!.toLowerCase());
+  if ([base, ...doer].some((word) => NOT_AN_ACT.has(word))) return null;
+  const kind = KIND_OF_VERB.get(base) ?? KIND_OF_VERB.get(`${base}e`);
+  if (kind) return { kind, decider: [] };
+  return {
+    kind: 'act',
+    doer: doer.filter((word) => word.length > 1 && !NOT_NAMING.has(word)),
+    stem: base.replace(/e$/u, ''),
+    irregular: IRREGULAR_ACT[base] ?? IRREGULAR_ACT[`${base}e`] ?? [],
+    years: question.match(/\b(?:1[89]|20)\d\d\b/gu) ?? [],
+  };
+}
+
+/**
+ * The outcome a question asks for (see OUTCOME_VERBS), what it asks was in the end done (see ACT_ASKED),
+ * or null when it asks for neither.
+ */
+export function askedOutcome(question: string): AskedOutcome | AskedAct | null {
   const ended = ENDING_ADVERB.exec(question);
   const endedKind = ended ? KIND_OF_VERB.get(ended[1]!.toLowerCase()) : undefined;
   if (endedKind) return { kind: endedKind, decider: [] };
-  if (JUDGEMENT_ASKED.test(question) || JUDGED_ASKED.test(question)) return { kind: 'decision', decider: [] };
-  const decided = DECISION_ASKED.exec(question);
-  if (!decided) return null;
+  if (JUDGEMENT_ASKED.test(question)) return { kind: 'decision', decider: [] };
+  const decided = JUDGED_ASKED.exec(question) ?? DECISION_ASKED.exec(question);
+  if (!decided) return askedAct(question);
   const decider = decided[1] ?? decided[2] ?? decided[3]!;
   const words = decider.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   return { kind: 'decision', decider: words.filter((word) => !NOT_NAMING.has(word)) };
@@ -110,8 +197,23 @@ const NOT_YET =
   /\b(?:will|would|may|might|could|shall|should|can|to|expected|due|yet|before|until|whether|if|no|not|never|awaiting|pending)\b/iu;
 /** Where a clause starts: a comma or other stop inside a sentence, a conjunction, a relative pronoun. */
 const CLAUSE_START = /[,;:]|\b(?:and|but|which|who|that)\b/iu;
-/** A pronoun standing for the decider named in an earlier sentence ("He decided that ..."). */
-const PRONOUN_SUBJECT = /^\s*(?:he|she|it|they)\s*$/iu;
+/** Whether lower-case text names a word of a decider or doer, a plural as written in the singular. */
+const namedIn = (lower: string, word: string) => new RegExp(`\\b${word.replace(/s$/u, '')}`, 'u').test(lower);
+/** A story's sentences, and its lines (a headline ends in no stop). */
+const sentencesOf = (text: string) => text.split(/(?<=[.!?])\s+|\n/u);
+/**
+ * A pronoun standing for the decider, or for who was judged, named in an earlier sentence ("He decided that
+ * ...", "He was acquitted").
+ */
+const PRONOUN_SUBJECT = /^\s*(?:he|she|it|they)(?:\s+(?:was|were))?\s*$/iu;
+
+/**
+ * What follows "found" when it is a judgement ("found him guilty", "found that the levy was lawful", "found
+ * in favour of Pennzoil"), not a discovery: "We found clues of possible market manipulation", said by the
+ * regulator that passed the Citigroup traders' case to the prosecutor, convicted no one.
+ */
+const FINDING =
+  /^\s+(?:(?:him|her|them|it|the(?:\s+\p{L}+){1,3})\s+)?(?:not\s+)?(?:guilty|innocent|liable|that|in\s+favou?r|against)\b/u;
 
 /**
  * Whether a story's text states an outcome of the kind asked: a verb of that kind in the past ("ruled",
@@ -120,18 +222,61 @@ const PRONOUN_SUBJECT = /^\s*(?:he|she|it|they)\s*$/iu;
  * singular: "the judges" by "Judge Lord Cullen ruled"), or with a pronoun standing for it: "The UCPB
  * rejected an original offer" states no decision of the arbitration panel asked about.
  */
-export function statesOutcome(text: string, { kind, decider }: AskedOutcome): boolean {
+export function statesOutcome(text: string, outcome: AskedOutcome | AskedAct): boolean {
+  if (outcome.kind === 'act') return statesAct(text, outcome);
+  const { kind, decider } = outcome;
   const pasts = PAST_OF_KIND.get(kind)!;
-  for (const sentence of text.split(/(?<=[.!?])\s+|\n/u)) {
+  for (const sentence of sentencesOf(text)) {
     const lower = sentence.toLowerCase();
-    const namesDecider =
-      decider.length === 0 ||
-      decider.some((word) => new RegExp(`\\b${word.replace(/s$/u, '')}`, 'u').test(lower));
+    const namesDecider = decider.length === 0 || decider.some((word) => namedIn(lower, word));
     for (const word of lower.matchAll(/[\p{L}']+/gu)) {
       if (!pasts.has(word[0])) continue;
+      if (word[0] === 'found' && !FINDING.test(lower.slice(word.index + word[0].length))) continue;
       const clause = sentence.slice(0, word.index).split(CLAUSE_START).at(-1)!;
       if (NOT_YET.test(clause)) continue;
       if (namesDecider || PRONOUN_SUBJECT.test(clause)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * What puts a deed still to come in its clause: NOT_YET but for the negations, since "Norway did not end up
+ * joining" states what was in the end done as much as "Norway joined".
+ */
+const NOT_YET_DONE =
+  /\b(?:will|would|may|might|could|shall|should|can|to|expected|due|yet|before|until|whether|if|awaiting|pending)\b/iu;
+/**
+ * A sentence of a forecast (see FORECAST), or of a view of what is to come, which Reuters writes "sees"
+ * ("Conger said he sees Homestake's 1987 gold production about the same as 1986 gold production").
+ */
+const FORECAST_OR_VIEW = new RegExp(String.raw`${FORECAST.source}|\bsees\b`, 'iu');
+
+/**
+ * Whether a word is a form of the verb whose start is `stem` (see AskedAct). A start of three letters is too
+ * common to begin a word with ("com" of "come" begins "company"): only its endings as a verb are read.
+ */
+const isFormOf = (word: string, stem: string) =>
+  word.startsWith(stem) && (stem.length >= 4 || /^(?:e?s|e?d|ing|e|ment)?$/u.test(word.slice(stem.length)));
+
+/**
+ * Whether a story's text states the deed a question asks was in the end done (see AskedAct): a story
+ * naming the doer (any of its words; "produced no major progress" in a story on peace talks is no
+ * orchard's harvest), with a sentence holding a form of its verb ("produced", "production", "paid", "payment"), with every year asked, that
+ * forecasts nothing and puts nothing in that clause still to come. "ordered Texaco to pay Pennzoil 10.53
+ * billion dlrs", "Test versions of the new program, called IE 7, are due to be released by the summer"
+ * (no form of "ship" at all) and "the company expects an earnings range of between 2.35 dlrs and 2.55 dlrs
+ * per share for fiscal 1988" state no such deed.
+ */
+function statesAct(text: string, { doer, stem, irregular, years }: AskedAct): boolean {
+  const lower = text.toLowerCase();
+  if (doer.length > 0 && !doer.some((word) => namedIn(lower, word))) return false;
+  for (const sentence of sentencesOf(text)) {
+    if (FORECAST_OR_VIEW.test(sentence) || !years.every((year) => sentence.includes(year))) continue;
+    for (const word of sentence.toLowerCase().matchAll(/[\p{L}']+/gu)) {
+      if (!isFormOf(word[0], stem) && !irregular.includes(word[0])) continue;
+      const clause = sentence.slice(0, word.index).split(CLAUSE_START).at(-1)!;
+      if (!NOT_YET_DONE.test(clause)) return true;
     }
   }
   return false;
