@@ -486,6 +486,18 @@ describe('resolveSpeaker with roles', () => {
     expect(names('the Fed chairman')).toEqual(['Alan Greenspan']);
   });
 
+  it('reads an attorney as a lawyer and a lawyer as an attorney, as American and British stories write them', () => {
+    const lawyers = [
+      speaker('John Nabors', 'TransAmerican lawyer'),
+      speaker('Jim Sales', 'Texaco attorney'),
+      speaker('Edwin Meese', 'Attorney General'),
+    ];
+    const lawyer = (asked: string) => resolveSpeaker(asked, lawyers).map((s) => s.name);
+    expect(lawyer("TransAmerican's attorney")).toEqual(['John Nabors']);
+    expect(lawyer("Texaco's lawyer")).toEqual(['Jim Sales']);
+    expect(lawyer('the attorney general')).toEqual(['Edwin Meese']);
+  });
+
   it('leaves a role asked with an organisation the stored role lacks to the articles', () => {
     expect(names("Toyota's president")).toEqual([]);
     const candidates = roleCandidates("Toyota's president", speakers);

@@ -29,6 +29,11 @@ const SYNONYMS = new Map<string, string[]>([
   ['spokeswoman', ['spokesman']], ['spokesperson', ['spokesman']], ['md', ['managing', 'director']],
   ['lib', ['liberal']], ['dem', ['democrat']], ['dems', ['democrats']], ['tory', ['conservative']],
   ['tories', ['conservatives']], ['boss', [HEAD]], ['chief', [HEAD]], ['head', [HEAD]],
+  // Reuters writes "attorney", the BBC "lawyer": "What did TransAmerican's attorney say about Coastal's
+  // reorganization plan?" is John Nabors, stored as "TransAmerican lawyer". The sixth batch (`npm run
+  // --silent eval -- --only dev,fresh --questions <sixth batch>`): speaker-org-role hit@3 0.833 -> 1.000;
+  // the development set, fresh batches and the fifth batch unchanged.
+  ['attorney', ['lawyer']], ['attorneys', ['lawyers']],
 ]);
 
 /** Words that head a role at the top of an organisation: what "boss", "chief" and "head" ask for. */
