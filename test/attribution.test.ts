@@ -503,6 +503,17 @@ describe('attributeQuotes on the fourth batch of questions (roles after a name, 
     expect(rolesOf(paragraphs, 'The deal was signed')).toEqual([]);
   });
 
+  it('reads a role at an organisation after a name, and a name after a linking word', () => {
+    const paragraphs = body(
+      'However, Matt Williams, a fund manager at Perpetual Trustees said taking the stake was a precursor.',
+      'Shares fell. Ann Lee, an economist at Barclays, said rates would rise.',
+    );
+    expect(rolesOf(paragraphs, 'taking the stake')).toEqual([
+      ['Matt Williams', 'fund manager at Perpetual Trustees'],
+    ]);
+    expect(rolesOf(paragraphs, 'rates would rise')).toEqual([['Ann Lee', 'economist at Barclays']]);
+  });
+
   it('reads initials compromise takes for a unit of time as part of the role ("SEC", "HR")', () => {
     const paragraphs = body(
       'Disney did not disclose payments to Roy Disney. "Shareholders have a significant interest," said SEC ' +

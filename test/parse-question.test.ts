@@ -52,6 +52,12 @@ describe('parseSpeakerQuestion', () => {
       'his Budget promises could be paid for',
     ],
     ['Has Lammy said that sanctions will stay?', 'Lammy', 'sanctions will stay'],
+    [
+      "Did Michigan's chief environmental attorney say whether other big companies are lining up to settle?",
+      "Michigan's chief environmental attorney",
+      'other big companies are lining up to settle',
+    ],
+    ['Did the company say if it would cut jobs?', 'the company', 'it would cut jobs'],
     ['Did the minister deny the cuts were planned?', 'the minister', 'the cuts were planned'],
     [
       'did Gerry Conlon actually think Blair meant the apology or was it just PR?',
@@ -78,6 +84,18 @@ describe('parseSpeakerQuestion', () => {
     ["What is Clayton Yeutter's view of the export program?", 'Clayton Yeutter', 'the export program'],
     ["What was the minister's judgement on the deal?", 'the minister', 'the deal'],
     ["What was Brown's attitude to the euro?", 'Brown', 'the euro'],
+    [
+      "What's Sumita's prescription for the Third World debt crisis?",
+      'Sumita',
+      'the Third World debt crisis',
+    ],
+    ["What was the IMF's remedy for the crisis?", 'the IMF', 'the crisis'],
+    [
+      'Where does Harry Conger see gold prices going for the rest of the year?',
+      'Harry Conger',
+      'gold prices going for the rest of the year',
+    ],
+    ['where does the Fed think rates are headed?', 'the Fed', 'rates are headed'],
     [
       'How does Richard Tucker feel about putting money into China?',
       'Richard Tucker',
@@ -117,6 +135,9 @@ describe('parseSpeakerQuestion', () => {
     'How much aid did the World Bank first estimate the tsunami-hit countries would need?',
     'What does Liberty Life expect for South African interest rates?',
     'Do you think the Fed will cut rates?',
+    // Nor a body's forecast asked by a noun, nor where something is done.
+    "What is Hovnanian's forecast for fiscal 1988?",
+    'Where does Exxon expect to drill?',
   ])('reads no speaker in the estimate asked by "%s"', (question) => {
     expect(parseSpeakerQuestion(question)).toBeNull();
   });
@@ -218,7 +239,6 @@ describe('parseSpeakerQuestion', () => {
     'what happened in Kharkiv?',
     // A question word after the verb opens an indirect question: a fact is asked, not statements.
     'Has Russia said when its peace memorandum will be finished?',
-    'Did the company say whether it would cut jobs?',
     'Has the minister said how many troops will go?',
     // A pronoun is no name: only the conversation could say whom it means.
     'did he say that?',
@@ -464,6 +484,18 @@ describe('resolveSpeaker with roles', () => {
     expect(names('the UN chief')).toEqual(['Kofi Annan']);
     expect(names('the IMF boss')).toEqual(['Rodrigo Rato']);
     expect(names('the Fed chairman')).toEqual(['Alan Greenspan']);
+  });
+
+  it('reads an attorney as a lawyer and a lawyer as an attorney, as American and British stories write them', () => {
+    const lawyers = [
+      speaker('John Nabors', 'TransAmerican lawyer'),
+      speaker('Jim Sales', 'Texaco attorney'),
+      speaker('Edwin Meese', 'Attorney General'),
+    ];
+    const lawyer = (asked: string) => resolveSpeaker(asked, lawyers).map((s) => s.name);
+    expect(lawyer("TransAmerican's attorney")).toEqual(['John Nabors']);
+    expect(lawyer("Texaco's lawyer")).toEqual(['Jim Sales']);
+    expect(lawyer('the attorney general')).toEqual(['Edwin Meese']);
   });
 
   it('leaves a role asked with an organisation the stored role lacks to the articles', () => {

@@ -3,7 +3,8 @@ import { askedStories } from './helpers/asked-stories.js';
 
 /**
  * Two people with one surname: a home secretary quoted in four stories on crime and terror, and an airline
- * association's director quoted once, in a story on the new compensation rules for air passengers.
+ * association's director quoted once, in a story on the new compensation rules for air passengers; and a
+ * reader quoted under that surname alone, in letters on public spending.
  * And a trade representative quoted once under his name alone and once with his office before it, which
  * the ingest keeps as part of the name.
  * And a bank quoted under its full name on a bond, and its strategist, named with the bank's abbreviation
@@ -69,6 +70,14 @@ The rupee climbed to a five-year high after the country's credit rating was rais
 
 "The upgrade is positive and investors will use it as an excuse to come back," said Anna Weiss, a strategist at ZBK.
 `,
+  'letters.md': `---
+title: Readers write on public spending
+published: 2005-02-24
+---
+Readers wrote to us this week about public spending.
+
+"The government will end up building things nobody needs," Mr Harding said in his letter.
+`,
   'flights.md': `---
 title: Air passengers win new rights
 published: 2005-02-17
@@ -91,6 +100,14 @@ describe('a surname several people share', () => {
   it('means the one quoted far more when the topic is in his stories', async () => {
     const answer = await ask('What did Harding say about the anti-terror bill?');
     expect(answer.speaker?.name).toBe('Paul Harding');
+  });
+
+  it('is never the surname alone when its story holds more of the topic than those named in full', async () => {
+    const answer = await ask('How many prisons did Harding think the government would end up building?');
+    expect(answer.speaker?.name).toBe('Paul Harding / Harding');
+    expect(answer.passages.slice(0, 3).map((passage) => passage.text)).toContainEqual(
+      expect.stringMatching(/two new prisons/),
+    );
   });
 
   it('means the one quoted far more when no topic is asked', async () => {

@@ -278,7 +278,13 @@ function nameBeforeUnclosedRole(tokens: readonly Token[], edge: number, end: num
   const nameEnd = edge - 1;
   if (nameEnd < 0 || !tokens[nameEnd]!.post.includes(',')) return null;
   const nameStart = phraseEndingAt(tokens, nameEnd);
-  const opensClause = nameStart === 0 || QUOTATION_MARK.test(tokens[nameStart - 1]!.post);
+  // "However, Matt Williams, a fund manager at Perpetual Trustees said": a linking word set off before the
+  // name still leaves it opening the clause.
+  const linked =
+    nameStart === 1 &&
+    tokens[0]!.post.includes(',') &&
+    (tokens[0]!.tags.has('Conjunction') || tokens[0]!.tags.has('Adverb'));
+  const opensClause = nameStart === 0 || linked || QUOTATION_MARK.test(tokens[nameStart - 1]!.post);
   // With "a" or "an", or a bare role: "the chairman" after a name may be another person.
   const article = ['a', 'an'].includes(tokens[edge]!.lower) || !tokens[edge]!.tags.has('Determiner');
   if (!opensClause || !article || !isNameOnly(tokens, nameStart, nameEnd)) return null;

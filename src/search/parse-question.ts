@@ -135,7 +135,10 @@ const ANYONE = /^(?:reporters|journalists|us|the\s+(?:press|media|nation|country
  * has Lammy been saying lately about ...". Read as the speaker's name or the topic, they found no one.
  */
 const STRESS = String.raw`(?:\s+(?:exactly|actually|really|just|recently|lately|publicly|ever|so\s+far)|,?\s+if\s+anything,?)?`;
-const TOPIC = String.raw`(?:\s+(?:about|on|regarding|re|concerning|of|over|to|in|when it comes to|with regard to|in relation to)\s+(?<topic>.+?))?`;
+const TOPIC_OPENERS =
+  'about|on|regarding|re|concerning|of|over|to|in|when it comes to|with regard to|in relation to';
+const topicAfter = (openers: string) => String.raw`(?:\s+(?:${openers})\s+(?<topic>.+?))?`;
+const TOPIC = topicAfter(TOPIC_OPENERS);
 /** "during the debate", "at the summit", "after the vote": the occasion, read as the topic. */
 const OCCASION = String.raw`(?:\s+(?:during|at|after|before|following|ahead\s+of|at\s+the\s+time\s+of|when|while|in\s+the\s+wake\s+of)\s+(?<occasion>.+?))?`;
 /** Words after the topic that only stress or hedge the asking: "..., then?", "... lately", "..., if anything?". */
@@ -147,6 +150,17 @@ const END = String.raw`${TOPIC_TAIL}\s*[?.!]*\s*$`;
  */
 const INDIRECT_QUESTION = String.raw`(?!\s+(?:when|whether|if|how|why|what|where|who|which)\b)`;
 /**
+ * "Did Michigan's chief environmental attorney say whether other big companies are lining up to settle?":
+ * "whether" or "if" after the verb asks what the speaker said on what follows, which their statements hold
+ * ("There are a number of very large corporations talking to the attorney general"), unlike the fact a
+ * question word asks (see INDIRECT_QUESTION). Searched, that question was answered 4th, below the story's
+ * other paragraphs naming him. With it, "X's prescription for" (see NOUN_TOPIC) and "where does X see Y
+ * going", the sixth batch (`npm run --silent eval -- --only dev,fresh --questions <sixth batch>`):
+ * speaker-role hit@3 0.833 -> 1.000, speaker-topic-paraphrase 0.333 -> 0.667 (refused 0.333 -> 0);
+ * the development set, fresh batches and the fifth batch unchanged.
+ */
+const WHETHER = String.raw`\s+(?:whether|if)\b`;
+/**
  * Nouns for what someone said or thinks of something: "Lammy's comment on", "Yeutter's view of", "Ferguson's
  * verdict on", "the PM's stance on". One list for every phrasing that asks for someone's words by a noun.
  * The "what did X say" phrasing takes no speaker ending in "'s": "What was Thomsen's comment on the Disney
@@ -155,7 +169,16 @@ const INDIRECT_QUESTION = String.raw`(?!\s+(?:when|whether|if|how|why|what|where
 const STATEMENT_NOUNS = [
   'quotes|statements?|comments?|remarks?|words|message|answer|argument|warning|claims?',
   'views?|opinions?|thoughts|feelings|verdict|position|stance|take|reaction|response|assessment|judg(?:e)?ment|attitude|criticism|advice',
+  'prescriptions?|remed(?:y|ies)|recipe|cure|diagnosis|prognosis|recommendations?|suggestions?|explanation',
 ].join('|');
+/**
+ * A noun of advice is for what it would cure: "What's Sumita's prescription for the Third World debt
+ * crisis?", searched, was refused (the sixth batch), though the Bank of Japan governor's statements hold the
+ * answer ("an expansion of debtor countries' export markets are needed to solve the debt issue"). No
+ * "forecast", "outlook" or "estimate": what a body forecasts is reported unquoted (see the "reckon"
+ * phrasing below).
+ */
+const NOUN_TOPIC = topicAfter(`${TOPIC_OPENERS}|for`);
 
 /** "I need Lammy's quotes on ...", "give me the PM's comments": the asking, not the speaker's name. */
 const WANTING = String.raw`(?:i\s+(?:need|want)|i['’]d\s+like|i\s+would\s+like|give\s+me|show\s+me|get\s+me|find(?:\s+me)?|send\s+me)(?:\s+(?:all|some)(?:\s+of)?)?`;
@@ -191,7 +214,7 @@ const PATTERNS = [
     'iu',
   ),
   new RegExp(
-    String.raw`^(?:(?:what|how)(?:['’]s|\s+(?:was|is|were|are))\s+|${WANTING}\s+)?(?<speaker>.+?)(?:'s|’s|')\s+(?:${STATEMENT_NOUNS})${TOPIC}${OCCASION}${END}`,
+    String.raw`^(?:(?:what|how)(?:['’]s|\s+(?:was|is|were|are))\s+|${WANTING}\s+)?(?<speaker>.+?)(?:'s|’s|')\s+(?:${STATEMENT_NOUNS})${NOUN_TOPIC}${OCCASION}${END}`,
     'iu',
   ),
   new RegExp(
@@ -208,7 +231,7 @@ const PATTERNS = [
   // phrasing above, the fourth batch's chatty question answered (same command: fresh chatty hit@3 0.900 ->
   // 0.950, answerable 0.881 -> 0.885); the development set unchanged.
   new RegExp(
-    String.raw`^(?:did|has|have|had|does|do)\s+(?<speaker>.+?)${STRESS}\s+(?:say|said|claim(?:ed)?|warn(?:ed)?|insist(?:ed)?|argued?|admit(?:ted)?|den(?:y|ied)|promised?|predict(?:ed)?|suggest(?:ed)?|${OPINION_VERBS})${INDIRECT_QUESTION}(?:\s+that)?\s+(?<topic>.+?)${END}`,
+    String.raw`^(?:did|has|have|had|does|do)\s+(?<speaker>.+?)${STRESS}\s+(?:say|said|claim(?:ed)?|warn(?:ed)?|insist(?:ed)?|argued?|admit(?:ted)?|den(?:y|ied)|promised?|predict(?:ed)?|suggest(?:ed)?|${OPINION_VERBS})(?:${WHETHER}|${INDIRECT_QUESTION}(?:\s+that)?)\s+(?<topic>.+?)${END}`,
     'iu',
   ),
   // "Was Jack Beedle getting carried away by the strong March chip orders?": a yes or no asked of a named
@@ -273,6 +296,14 @@ const PATTERNS = [
   ),
   new RegExp(
     String.raw`^where\s+(?:does|do|did|is|was)\s+(?<speaker>.+?)\s+(?:stand|stands|stood)\s+(?:on|over|regarding)\s+(?<topic>.+?)${END}`,
+    'iu',
+  ),
+  // "Where does Harry Conger see gold prices going for the rest of the year?": where someone foresees a thing
+  // heading is their view of it ("he believes gold prices will hold above the 400 U.S. dlr an ounce
+  // level"), read from their statements on all that follows the verb. Only with a word of heading: "Where
+  // does Exxon expect to drill?" asks a fact. Searched, that question was refused (the sixth batch).
+  new RegExp(
+    String.raw`^where\s+(?:does|do|did)\s+(?<speaker>.+?)\s+(?:see|sees|saw|${OPINION_VERBS}|expects?|expected)\s+(?<topic>.+?\s+(?:going|heading|headed|moving|move|go|end\s+up)\b.*?)${END}`,
     'iu',
   ),
   // "Who did Putin say is behind Baikal Finance Group?", "How many jobs did Oracle say it would cut?": a
