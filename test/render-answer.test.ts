@@ -167,11 +167,11 @@ describe('rendering an answer', () => {
 
   it("shows an answer's note before the passages, in the terminal and in Discord", () => {
     const note =
-      'None of the statements by David Lammy is clearly about punishing Moscow; here are the closest.';
+      'None of the statements by David Lammy is clearly about "punishing Moscow"; here are the closest.';
     const noted = answer({ ...LAMMY, note });
     const [embed] = renderAnswer(noted, 1).embeds;
     expect(embed!.description).toMatch(
-      /^\*None of the statements by David Lammy is clearly about punishing Moscow; here are the closest\.\*\n\n> \*\*\[1\]\*\*/,
+      /^\*None of the statements by David Lammy is clearly about "punishing Moscow"; here are the closest\.\*\n\n> \*\*\[1\]\*\*/,
     );
     expect(formatAnswerText(noted)).toMatch(
       /said:\n\nNone of the statements .* closest\.\n\n\[1\] NATO ministers/,

@@ -154,7 +154,9 @@ async function answerAboutSpeaker(
     // on "sanctions" shares no word with the answer, and the model may not bridge the two.
     const evidence = evidenceOf(hits, topicTerms, await termWeights(context.store, topicTerms));
     if (hits.length > 0 && !evidence.some((item) => isStrongEvidence(item, context.calibration.evidence))) {
-      note = `None of the statements by ${speaker.name} is clearly about ${topic}; here are the closest.`;
+      // In quotation marks, as the asker's words: a topic may be a clause ("whether other big companies
+      // are lining up to settle" reads "... is clearly about "other big companies are lining up to settle"").
+      note = `None of the statements by ${speaker.name} is clearly about "${topic}"; here are the closest.`;
     }
   }
   // A statement's next paragraph often carries on with it unattributed ("The MoD also accused the Kremlin
