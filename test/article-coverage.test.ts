@@ -97,6 +97,16 @@ describe('a name of one word asked about', () => {
     expect(namesEvery(['shell'])(story('The continental shelf was mapped.'))).toBe(false);
   });
 
+  it('is a person named with a middle initial or a middle name, never with their words apart', () => {
+    const mulligan = ['thomas mulligan'];
+    expect(namesEvery(mulligan)(story('Thomas E. Mulligan, president of the board, said so.'))).toBe(true);
+    expect(namesEvery(mulligan)(story('Thomas Edward Mulligan said so.'))).toBe(true);
+    expect(namesEvery(mulligan)(story('Thomas A. Mulligan said so.'))).toBe(true);
+    expect(namesEvery(mulligan)(story('Thomas and Mulligan said so.'))).toBe(false);
+    expect(namesEvery(['george bush'])(story('George H. W. Bush spoke.'))).toBe(true);
+    expect(namesEvery(mulligan)(story('Thomas Smith met the Mulligan family.'))).toBe(false);
+  });
+
   it("makes a company's own results table cover the question more than another company's", () => {
     const coverage = articleCoverage(stories, terms, () => 1, names);
     expect(coverage.get(2)).toBeGreaterThan(coverage.get(1)!);
