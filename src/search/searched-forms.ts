@@ -175,6 +175,10 @@ const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map([
  * archive) and drags the evidence of the passage that answers down. Dropped in lower case wherever they
  * stand; one the index holds ("imo" for the IMO, "ty", "btw") only at the question's start or end, where it
  * is a sign-off, since mid-question it may be a name written in lower case ("what did the imo say ...").
+ * With the chat spellings above, 60 answerable questions of fresh.jsonl rewritten as chat ("abt", "u", "bc";
+ * "btw", "tbh", "lol" before them, "lol", "thx", "ty", "rn", "imo" after) went from hit@3 0.683 (refused
+ * 0.217) to 0.883 (refused 0.067), what the same 60 score asked plainly (`npm run --silent eval -- --only
+ * dates --questions <file>`); `--only dev,fresh` moved only as said above.
  */
 const CHAT_FILLERS = new Set([
   'thx',
