@@ -56,9 +56,15 @@ describe('chat spellings of question words', () => {
     );
   });
 
+  it('write out the chat spellings of other words, never a letter of an abbreviation', () => {
+    expect(withChatSpellings('pls can u tell me what the u.s. thinks abt ur u-turn? gonna ask')).toBe(
+      'please can you tell me what the u.s. thinks about your u-turn? going to ask',
+    );
+  });
+
   it('leave a capitalised word after the first alone: a name or an abbreviation', () => {
-    expect(withChatSpellings('When did Wat Arun reopen? Is HW cheaper?')).toBe(
-      'When did Wat Arun reopen? Is HW cheaper?',
+    expect(withChatSpellings('When did Wat Arun reopen? Is HW cheaper? Did BC or U Thant?')).toBe(
+      'When did Wat Arun reopen? Is HW cheaper? Did BC or U Thant?',
     );
   });
 });

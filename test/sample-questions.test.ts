@@ -85,6 +85,7 @@ describe('speaker questions on the sample articles', () => {
     '<@123456789012345678> hi bot, can you tell me what Lammy said? thanks!',
     "I'd like to know what David Lammy has said, thank you",
     'what has Lammy been saying?',
+    'so what did Lammy say abt sanctions?? lol',
   ])('recognises the chatty "%s" as a question about David Lammy', async (question) => {
     const answer = await ask(question);
     expect(answer.question).toBe(question);
@@ -108,6 +109,12 @@ describe('speaker questions on the sample articles', () => {
       'hey bot, can you please tell me how many Russian casualties there were in February? thx',
       3,
     );
+    expect(answer.found).toBe(true);
+    expect(texts(answer).join('\n')).toMatch(/35,140 casualties/);
+  });
+
+  it('searches a question without its chat fillers and sign-offs ("tbh", "lol", "ty")', async () => {
+    const answer = await ask('tbh how many Russian casualties were there in February lol ty', 3);
     expect(answer.found).toBe(true);
     expect(texts(answer).join('\n')).toMatch(/35,140 casualties/);
   });
