@@ -19,7 +19,7 @@ const story = (title: string, published: string | null, body: string) =>
   `---\ntitle: ${title}\n${published ? `published: ${published}\n` : ''}---\n${body}\n`;
 
 /**
- * Five short stories about one ferry, months apart, with one harbour master quoted in each; one undated; and
+ * Six short stories about one ferry, months apart, with one harbour master quoted in all but one; one undated; and
  * one on the quay's sea wall, which names the year of a flood. Beside
  * the sample articles (one dated 3 June 2025, one undated), so that the ferry's words are rare in the index.
  */
@@ -33,6 +33,11 @@ const FILES: Record<string, string> = {
     'Ashford ferry to run at night',
     '2025-03-10',
     'The Ashford ferry will run a night service from April, the harbour office said.\n\n"The night ferry will serve shift workers," said Maria Okafor, the harbour master.',
+  ),
+  'ferry-apr.md': story(
+    'Ashford ferry car park resurfaced',
+    '2025-04-22',
+    'The Ashford ferry car park was resurfaced over Easter, the harbour office said.',
   ),
   'ferry-may.md': story(
     'Storm stops the Ashford ferry',
@@ -154,6 +159,25 @@ describe("an event of a day, week or month ('this week's storm')", () => {
     expect(answer.found).toBe(true);
     expect(answer.passages[0]!.text).toContain('damaged the pier');
     expect(answer.note).toContain('No dated article was published from 23 Nov 2026 to 29 Nov 2026.');
+  });
+});
+
+describe("a month without its year ('inflation in February')", () => {
+  it("whose articles this year do not answer is answered from the archive's other dates, saying so", async () => {
+    const answer = await ask('What new service did the Ashford ferry start in April?', {
+      today: new Date('2025-06-15T10:00:00Z'),
+    });
+    expect(answer.found).toBe(true);
+    expect(answer.passages[0]!.text).toContain('night service from April');
+    expect(answer.note).toBe(
+      'Nothing in the articles published in April 2025 answers this, so these passages are from the whole archive.',
+    );
+  });
+
+  it('that is when the news was published keeps to the articles of then', async () => {
+    const answer = await ask('What was in the news about the Ashford ferry in November?');
+    expect(answer.period).toEqual({ since: '2026-11-01', until: '2026-11-30' });
+    expect(new Set(dates(answer))).toEqual(new Set(['2026-11-18']));
   });
 });
 

@@ -16,12 +16,13 @@ export interface QuestionDates {
   /** "latest", "recent", "newest", "new": newer articles should rank first among the relevant ones. */
   recency: boolean;
   /**
-   * How the period counts from today, or null when it names a day, month or year ("in February", "on
+   * How the period counts from today, or null when it names a day, month or year ("in February 1987", "on
    * Friday", "in 1986"), which may also be when the events happened, reported later. 'recent': days, weeks
    * or months ("yesterday", "last week", "the past two weeks"), the news of then, so when the articles were
    * published. 'reported': the period of what is reported, which articles of any date report on in their
    * own words: a year of results and plans ("this year's earnings", "last year", "the past two years"), an
-   * event of a day, week or month ("this week's T-bill tender", "last month's trade figures").
+   * event of a day, week or month ("this week's T-bill tender", "last month's trade figures"), a month
+   * without its year ("inflation in February").
    */
   relative: 'recent' | 'reported' | null;
 }
@@ -233,7 +234,16 @@ function lendYear(first: Found, second: Found): DaySpan {
 }
 
 /** What a paper prints: "last week's headlines" are the news published then, not an event of then. */
-const PUBLICATION = /^\s*(?:news|headlines?|stories|story|articles?|coverage|papers?|editions?)\b/iu;
+const PUBLICATION_WORDS = String.raw`(?:news|headlines?|stories|story|articles?|coverage|papers?|editions?)`;
+const PUBLICATION = new RegExp(String.raw`^\s*${PUBLICATION_WORDS}\b`, 'iu');
+/** "the news in February", "articles from March": the month the words were published. */
+const PUBLISHED_IN = new RegExp(
+  String.raw`\b${PUBLICATION_WORDS}\s+(?:published\s+)?(?:in|from|of|during)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$`,
+  'iu',
+);
+/** A month alone, as written: "February", "Sept." (not "February 1987", "last February", "3 February"). */
+const BARE_MONTH =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/iu;
 
 // Case-sensitive: "new" before a capital is a name ("New York"), whatever the case of the rest.
 const RECENCY =
@@ -301,11 +311,21 @@ export function questionDates(question: string, today: Date): QuestionDates {
   // 0.086 -> 0.071, hit@3 unchanged (the story's speaker, "the Reserve Bank", is not the one resolved);
   // dev, fresh and the fifth batch unchanged; `--only dates` unchanged: no question there is possessive.
   const event = possessive > 0 && !PUBLICATION.test(question.slice(consumedEnd));
-  const relative = NAMED_DATE.test(written)
-    ? null
-    : /\byears?\b/i.test(written) || event
-      ? 'reported'
-      : 'recent';
+  // "What was Italy's annual inflation rate in February?": a month without its year names the month of a
+  // figure, which articles of the next month, or of any February, report. Read as the news of February
+  // this year, articles of that month that did not answer were all it was answered from. The news of a
+  // month ("the news in February") is what was published then. `npm run --silent eval -- --only
+  // dev,fresh`: nothing moved (no article of the archive is from 2026, and an empty month was already
+  // answered from any date); `--only dates` unchanged (17/17, within 1.000, refused 1.000): its months
+  // all carry their year.
+  const reportedMonth = BARE_MONTH.test(written) && !PUBLISHED_IN.test(before);
+  const relative = reportedMonth
+    ? 'reported'
+    : NAMED_DATE.test(written)
+      ? null
+      : /\byears?\b/i.test(written) || event
+        ? 'reported'
+        : 'recent';
   return { range, text: tidy(text.replace(RECENCY_ONLY, '')), recency, relative };
 }
 
