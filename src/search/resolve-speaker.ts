@@ -737,7 +737,7 @@ const ORGANISATION = /^the\s+\p{Lu}/u;
  * An organisation, asked with "the" before its name or by an abbreviation in capitals ("UBS", "MoD"; never
  * "McCain", whose capitals are a name's).
  */
-const isOrganisation = (asked: string) =>
+export const isOrganisation = (asked: string) =>
   ORGANISATION.test(asked.trim()) ||
   (ABBREVIATION.test(withoutArticle(asked)) && /^(?:\p{Lu}|\p{Ll}(?!\p{Ll}))+$/u.test(withoutArticle(asked)));
 
