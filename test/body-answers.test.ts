@@ -59,6 +59,12 @@ describe('a body asked as the speaker', () => {
     expect(answer.passages[0]!.text).toContain('3.1 billion European Currency Units');
   });
 
+  it('reads a body asked in lower case as a chat writes it', async () => {
+    const answer = await ask('hi, what did the european commission say abt the social fund for the jobless?');
+    expect(answer.found).toBe(true);
+    expect(answer.passages[0]!.text).toContain('3.1 billion European Currency Units');
+  });
+
   it("keeps its officials' statements when they are about the topic", async () => {
     const answer = await ask('What did the European Commission say about milk quotas?');
     expect(answer.speaker?.name).toContain('Jacques Delors');

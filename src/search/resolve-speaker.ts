@@ -754,7 +754,7 @@ function namedAs(asked: string, found: readonly SpeakerRecord[]): SpeakerRecord[
 }
 
 /** A regular expression's special characters escaped, for a name written into one. */
-const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+export const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
 /**
  * Whether a stored role is an office at the organisation `name` matches: its name as written (a capital
