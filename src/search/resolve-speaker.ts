@@ -737,7 +737,7 @@ const ORGANISATION = /^the\s+\p{Lu}/u;
  * An organisation, asked with "the" before its name or by an abbreviation in capitals ("UBS", "MoD"; never
  * "McCain", whose capitals are a name's).
  */
-const isOrganisation = (asked: string) =>
+export const isOrganisation = (asked: string) =>
   ORGANISATION.test(asked.trim()) ||
   (ABBREVIATION.test(withoutArticle(asked)) && /^(?:\p{Lu}|\p{Ll}(?!\p{Ll}))+$/u.test(withoutArticle(asked)));
 
@@ -754,7 +754,7 @@ function namedAs(asked: string, found: readonly SpeakerRecord[]): SpeakerRecord[
 }
 
 /** A regular expression's special characters escaped, for a name written into one. */
-const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+export const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
 /**
  * Whether a stored role is an office at the organisation `name` matches: its name as written (a capital
