@@ -150,7 +150,8 @@ describe('1,000 random questions', () => {
         expectWithinDiscordLimits(message);
         expect(message.allowedMentions.parse).toEqual([]);
       }),
-      { numRuns: RUNS },
+      // A NUL inside a speaker question once reached FTS5 and ended its string early.
+      { numRuns: RUNS, examples: [['what did Lammy \u0000 say about AND?']] },
     );
 
     expect(await indexState()).toEqual(before);

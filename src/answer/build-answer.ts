@@ -419,7 +419,13 @@ export async function answerQuestion(
   rawQuestion: string,
   options: AskOptions = {},
 ): Promise<Answer> {
-  const question = rawQuestion.normalize('NFC').replace(/\s+/gu, ' ').trim().slice(0, MAX_QUESTION_CHARS);
+  // Control characters read as spaces: a NUL ends an FTS5 string early ("unterminated string" from a
+  // question pasted with one, found by the random-questions property test).
+  const question = rawQuestion
+    .normalize('NFC')
+    .replace(/[\p{Cc}\s]+/gu, ' ')
+    .trim()
+    .slice(0, MAX_QUESTION_CHARS);
   if (!/[\p{L}\p{N}]/u.test(question)) {
     return notFound(question, 'Ask a question in words, for example: "What did Lammy say about sanctions?"');
   }

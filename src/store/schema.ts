@@ -43,9 +43,9 @@ const TABLES = [
 
 /**
  * A term as an FTS5 string: quoted, inner quotes doubled, so no text is ever read as FTS5 syntax (AND,
- * NEAR, column filters, stars).
+ * NEAR, column filters, stars), and without NULs, which end an FTS5 string early ("unterminated string").
  */
-export const ftsString = (term: string) => `"${term.replaceAll('"', '""')}"`;
+export const ftsString = (term: string) => `"${term.replaceAll('\u0000', '').replaceAll('"', '""')}"`;
 
 /**
  * Two columns, each with its own BM25 weight (PassageStore): the passage's words, and its article's context.
