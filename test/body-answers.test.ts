@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerSchema, type Answer } from '../src/answer/answer-schema.js';
-import { Briefing } from '../src/answer/briefing.js';
-import { reindex } from '../src/ingest/reindex.js';
+import type { Briefing } from '../src/answer/briefing.js';
 import { scratchCorpus } from './helpers/corpus.js';
-import { sharedEmbedder, testConfig } from './helpers/model.js';
+import { indexedBriefing } from './helpers/model.js';
 
 /**
  * A body asked as the speaker: its president is quoted on other things, while the story on the topic
@@ -39,10 +38,7 @@ let briefing: Briefing;
 
 beforeAll(async () => {
   corpus = await scratchCorpus(STORIES);
-  const config = testConfig({ DB_PATH: corpus.dbPath, ARTICLES_DIR: corpus.articlesDir });
-  const embedder = await sharedEmbedder();
-  await reindex(config, { full: false, prune: false, dryRun: false }, async () => embedder);
-  briefing = await Briefing.open(config, embedder);
+  briefing = await indexedBriefing(corpus);
 }, 120_000);
 afterAll(async () => {
   briefing.close();

@@ -333,8 +333,8 @@ function asksBody(asked: string, speakers: readonly SpeakerRecord[]): boolean {
   const name = asked.replace(/^the\s+/iu, '').toLowerCase();
   const words = name.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   const roles = speakers.flatMap((speaker) => speaker.roles.map((role) => role.toLowerCase()));
-  const officeOf = (role: string) =>
-    role !== name && new RegExp(`(?<![\\p{L}\\p{N}])${escaped(name)}(?![\\p{L}\\p{N}])`, 'u').test(role);
+  const named = new RegExp(`(?<![\\p{L}\\p{N}])${escaped(name)}(?![\\p{L}\\p{N}])`, 'u');
+  const officeOf = (role: string) => role !== name && named.test(role);
   const body = isOrganisation(asked) || (/^the\s/iu.test(asked) && words.length > 1 && roles.some(officeOf));
   return (
     body &&
