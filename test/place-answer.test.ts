@@ -5,11 +5,22 @@ import { asksForCountry, favourCountries } from '../src/search/place-answer.js';
 const hits = () => [
   {
     name: 'restates',
-    passage: { text: 'Farmers from Norway and Sweden met for a third round of talks on fishing quotas.' },
+    passage: {
+      text: 'Farmers from Norway and Sweden met for a third round of talks on fishing quotas.',
+      context: '',
+    },
     score: 1.2,
   },
-  { name: 'answer', passage: { text: 'The talks in Iceland ended without a deal on herring.' }, score: 1 },
-  { name: 'other', passage: { text: 'Fishing crews said the quotas were too low.' }, score: 0.9 },
+  {
+    name: 'answer',
+    passage: { text: 'The talks in Iceland ended without a deal on herring.', context: '' },
+    score: 1,
+  },
+  {
+    name: 'other',
+    passage: { text: 'Fishing crews said the quotas were too low.', context: '' },
+    score: 0.9,
+  },
 ];
 
 const order = (list: { name: string; score: number }[]) =>
@@ -24,11 +35,27 @@ describe('questions asking which country', () => {
 
   it('counts a country the question names by its capital as asked about', () => {
     const ranked = [
-      { name: 'capital', passage: { text: 'Norway said the talks would go on.' }, score: 1 },
-      { name: 'answer', passage: { text: 'Officials from Denmark hosted them.' }, score: 0.9 },
+      { name: 'capital', passage: { text: 'Norway said the talks would go on.', context: '' }, score: 1 },
+      { name: 'answer', passage: { text: 'Officials from Denmark hosted them.', context: '' }, score: 0.9 },
     ];
     favourCountries(ranked, "Which country hosted Oslo's talks on fishing?", 0.3);
     expect(order(ranked)).toEqual(['answer', 'capital']);
+  });
+
+  it('reads where someone is from as asking for a country, not one the story is about', () => {
+    const context = 'Ireland 17-12 South Africa (Springboks)';
+    const ranked = [
+      {
+        name: 'restates',
+        passage: { text: 'Ireland beat South Africa at Lansdowne Road, refereed by Paul Honiss.', context },
+        score: 1.2,
+      },
+      { name: 'answer', passage: { text: 'Paul Honiss (New Zealand)', context }, score: 1 },
+    ];
+    favourCountries(ranked, "Where was the referee of Ireland's win over the Springboks from?", 0.3);
+    expect(order(ranked)).toEqual(['answer', 'restates']);
+    expect(asksForCountry('What nationality is the new coach?')).toBe(true);
+    expect(asksForCountry('where does he come from')).toBe(true);
   });
 
   it('leaves other questions alone', () => {

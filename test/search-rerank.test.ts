@@ -108,6 +108,15 @@ describe('favouring passages with a figure when the question asks for one', () =
     expect(order(ranked)[0]).toBe('answer');
   });
 
+  it('ranks a sum of money above another figure for a question asking how much money', () => {
+    const ranked = [
+      { name: 'stake', passage: { text: 'Kodak sold its 2.3 pct stake in ICN.' }, score: 1.1 },
+      { name: 'answer', passage: { text: 'ICN has about 500 mln dlrs in cash for a purchase.' }, score: 1 },
+    ];
+    favourAnswerKinds(ranked, 'How much money has ICN got for buying a drug company?', 0.3);
+    expect(order(ranked)).toEqual(['answer', 'stake']);
+  });
+
   it('leaves the order alone for a question that asks for no figure', () => {
     const ranked = scored();
     favourAnswerKinds(ranked, 'Who is the first children’s commissioner for England?', 0.3);

@@ -183,13 +183,16 @@ const AREA_KIND = {
  */
 const NARROWER_FIGURES = [MONEY_KIND, LENGTH_OF_TIME, AREA_KIND];
 
+/** Any figure, for a question asking for a figure of none of the narrower kinds. */
+const ANY_FIGURE = {
+  asks: (question: string) =>
+    asksForQuantity(question) && !NARROWER_FIGURES.some((kind) => kind.asks(question)),
+  holds: holdsQuantity,
+};
+
 /** The kinds of answer a question asks for beyond its words, each with its test of a passage. */
 const ANSWER_KINDS = [
-  {
-    asks: (question: string) =>
-      asksForQuantity(question) && !NARROWER_FIGURES.some((kind) => kind.asks(question)),
-    holds: holdsQuantity,
-  },
+  ANY_FIGURE,
   ...NARROWER_FIGURES,
   { asks: asksForTimeLimit, holds: holdsTimeLimit },
   { asks: asksForCause, holds: holdsCause },
@@ -236,12 +239,22 @@ export const asksAboutPicture = (terms: readonly string[]) => terms.some(isPictu
  * are read from 1000, with times long ago: reading only 1800 to 2099 lost XQuAD-en hybrid R@1 0.948 ->
  * 0.945 (`--only xquad-en`), where "from 1756 to 1763" and "22,000 years ago" counted as no date and
  * another paragraph's "January 1756" was favoured; read so, R@1 / R@5 0.949 / 0.992.
+ * A question asking for a sum of money favours a sum, not any figure, as it asks for one in completion and
+ * evidence (see NARROWER_FIGURES): "how much money has ICN got for buying a drug company?" found ICN's
+ * stories of a lawsuit, a "2.3 pct" stake and "two common AIDS-related conditions", each favoured for its
+ * figure above "ICN has about 500 mln dlrs in cash" (4th). Measured with `npm run --silent eval -- --only
+ * dev,fresh --questions /work/batch/eighth.jsonl`: fresh chatty hit@3 0.919 -> 0.946 (answerable 0.896 ->
+ * 0.898, hit@1 0.695 -> 0.700), development fact hit@1 0.647 -> 0.706, nothing lost on any set, the eighth
+ * batch unchanged. A question asking how long still favours any figure: favouring only lengths of time lost
+ * two development and fresh questions ("How long could the former WorldCom boss spend behind bars?").
  */
 const FAVOURED_KINDS = [
   {
-    asks: (question: string) => asksForQuantity(question) && !AREA_KIND.asks(question),
+    asks: (question: string) =>
+      asksForQuantity(question) && !MONEY_KIND.asks(question) && !AREA_KIND.asks(question),
     holds: holdsQuantity,
   },
+  MONEY_KIND,
   AREA_KIND,
   { asks: asksForDate, holds: holdsDate },
 ];
