@@ -3,7 +3,7 @@ import type { Span } from '../document/sentence-split.js';
 import { queryTerms } from '../search/fts-query.js';
 import { searchPassages, type SearchMode } from '../search/hybrid-search.js';
 import { completeWithAnswerKind, completeWithFollowing } from '../search/complete-passage.js';
-import { escaped, findSpeakers, isOrganisation } from '../search/resolve-speaker.js';
+import { escaped, findSpeakers, isOrganisation, namesAlone } from '../search/resolve-speaker.js';
 import { parseQuestion, type SpeakerQuestion } from '../search/parse-question.js';
 import { questionDates } from '../search/question-dates.js';
 import { asTheArchiveWrites } from '../search/searched-forms.js';
@@ -130,6 +130,7 @@ async function answerAboutSpeaker(
     vectorWeight: context.calibration.vectorWeight,
     limit,
     ...(range ? { range } : {}),
+    alone: namesAlone(speakers, await context.speakers()),
   });
   const hits = await inStoriesNaming(context, found, years);
   if (found.length > 0 && hits.length === 0) {
