@@ -3,7 +3,7 @@ import { askedStories } from './helpers/asked-stories.js';
 
 /**
  * A minister quoted with his full name and office in one story, and in another written in lower case, where
- * the ingest reads no name in "energy minister arturo salas grisanti said" and stores "Salas was speaking
+ * the ingest reads no name in "energy minister arturo j. salas grisanti said" and stores "Salas was speaking
  * ... he said" under the surname alone. And a boxer of the same surname, quoted under it alone in a story
  * in lower case that names them both. Real model, real SQLite, made-up stories.
  */
@@ -20,7 +20,7 @@ Venezuela will back Ecuador's bid for a higher output quota, Venezuelan Energy M
 title: VENEZUELA TO LEND OIL TO ECUADOR
 published: 1987-03-11
 ---
-venezuela will supply ecuador with crude oil after the earthquake, energy minister arturo salas grisanti said.
+venezuela will supply ecuador with crude oil after the earthquake, energy minister arturo j. salas grisanti said.
 
 Salas was speaking to reporters at the presidential palace after talks with ecuador's deputy minister.
 
