@@ -114,7 +114,7 @@ async function answerAboutSpeaker(
   context: AnswerContext,
   question: string,
   speakers: readonly SpeakerRecord[],
-  { speaker: asked, topic, audience }: Pick<SpeakerQuestion, 'speaker' | 'topic' | 'audience'>,
+  { speaker: asked, topic, audience, verb }: Pick<SpeakerQuestion, 'speaker' | 'topic' | 'audience' | 'verb'>,
   limit: number,
   { range, years }: { range: DateRange | null; years: readonly number[] },
 ): Promise<Answer> {
@@ -122,7 +122,8 @@ async function answerAboutSpeaker(
   const speaker = { name: speakers.map((s) => s.name).join(' / '), roles };
   // Whom the words were said to ranks with the topic ("told the House subcommittee about bank lending"),
   // never judged as the topic: the note below says whether the statements are about the topic itself.
-  const ranking = [topic, audience].filter(Boolean).join(' ');
+  // So does the kind of statement asked ("promise", "warn"; see SpeakerQuestion.verb).
+  const ranking = [verb, topic, audience].filter(Boolean).join(' ');
   const found = await searchStatements(context.store, {
     speakers: speakers.map((s) => s.name),
     topic: ranking ? { text: ranking, vector: await context.embedQuery(ranking) } : null,
