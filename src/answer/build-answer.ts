@@ -11,7 +11,7 @@ import { searchStatements, type StatementHit } from '../search/speaker-retriever
 import type { PassageRecord, PassageStore, PeriodSummary, SpeakerRecord } from '../store/passage-store.js';
 import type { Answer, AnswerPassage, Citation } from './answer-schema.js';
 import type { ModelCalibration } from './calibration.js';
-import { questionNames } from '../search/term-match.js';
+import { questionNames, withoutCompanyWord } from '../search/term-match.js';
 import { namesEvery } from '../search/article-coverage.js';
 import { termWeights } from '../search/term-weights.js';
 import type { StoryCache } from '../search/story-cache.js';
@@ -325,11 +325,24 @@ const withNote = (answer: Answer, note: string): Answer => ({
 });
 
 /**
- * Whether `asked` names a body ("the European Commission", or "the world bank" as a chat writes it) rather
- * than an office ("the Fed chairman", "the Gartner analyst", whose holders were found by that role) or a
- * person ("the Fed governor Heller"): an organisation, or a name of two words or more asked with "the" that
- * some speaker found holds an office of ("World Bank president"), while none holds the words asked as a
- * role or is named by its last word there. Pure.
+ * A speaker whose name ends as a company's does ("Lloyds Bank Plc", "Exxon Corp"): asked by a short name
+ * ("According to Lloyds, what was the Cumberlande carrying ...?"), it is a body whose words the stories
+ * credit to no one as often ("a Lloyds Shipping Intelligence spokesman said"). The eighth batch (`npm run
+ * --silent eval -- --only dev,fresh --questions <eighth batch>`): reported-speech hit@3 0.500 -> 0.667
+ * (answerable 0.800 -> 0.814); the development set and fresh batches unchanged.
+ */
+const isCompany = (speaker: SpeakerRecord) => {
+  const name = speaker.name.toLowerCase().replace(/\.$/u, '');
+  return withoutCompanyWord(name) !== name;
+};
+
+/**
+ * Whether `asked` names a body ("the European Commission", "the world bank" as a chat writes it, or a
+ * company found by its name: "Lloyds") rather than an office ("the Fed chairman", "the Gartner analyst",
+ * whose holders were found by that role) or a person ("the Fed governor Heller"): an organisation, a name
+ * of two words or more asked with "the" that some speaker found holds an office of ("World Bank
+ * president"), or companies only (see isCompany), while none holds the words asked as a role or is named
+ * by its last word there. Pure.
  */
 function asksBody(asked: string, speakers: readonly SpeakerRecord[]): boolean {
   const name = asked.replace(/^the\s+/iu, '').toLowerCase();
@@ -337,7 +350,10 @@ function asksBody(asked: string, speakers: readonly SpeakerRecord[]): boolean {
   const roles = speakers.flatMap((speaker) => speaker.roles.map((role) => role.toLowerCase()));
   const named = new RegExp(`(?<![\\p{L}\\p{N}])${escaped(name)}(?![\\p{L}\\p{N}])`, 'u');
   const officeOf = (role: string) => role !== name && named.test(role);
-  const body = isOrganisation(asked) || (/^the\s/iu.test(asked) && words.length > 1 && roles.some(officeOf));
+  const body =
+    isOrganisation(asked) ||
+    (/^the\s/iu.test(asked) && words.length > 1 && roles.some(officeOf)) ||
+    speakers.every(isCompany);
   return (
     body &&
     !roles.includes(name) &&
