@@ -58,7 +58,6 @@ describe('parseSpeakerQuestion', () => {
       'other big companies are lining up to settle',
     ],
     ['Did the company say if it would cut jobs?', 'the company', 'it would cut jobs'],
-    ['Did the minister deny the cuts were planned?', 'the minister', 'the cuts were planned'],
     [
       'did Gerry Conlon actually think Blair meant the apology or was it just PR?',
       'Gerry Conlon',
@@ -75,6 +74,17 @@ describe('parseSpeakerQuestion', () => {
       'Gordon Brown',
       'being too cautious about the economy',
     ],
+    [
+      'Does Lech Walesa support what the Kremlin leader is doing to change the Soviet system?',
+      'Lech Walesa',
+      'support what the Kremlin leader is doing to change the Soviet system',
+    ],
+    [
+      'Would Kinnock ever back a coalition with the Liberals?',
+      'Kinnock',
+      'back a coalition with the Liberals',
+    ],
+    ['did the unions agree with the pay deal?', 'the unions', 'agree with the pay deal'],
   ])('reads the phrasing "%s" as %s / %s', (question, speaker, topic) => {
     expect(parseSpeakerQuestion(question)).toEqual({ speaker, topic });
   });
@@ -119,7 +129,6 @@ describe('parseSpeakerQuestion', () => {
       "the EC's external relations commissioner",
       "China's imports",
     ],
-    ['What did Blair promise about tuition fees?', 'Blair', 'tuition fees'],
     [
       'How does Rasheed think life in Iraq compares now with the Saddam years?',
       'Rasheed',
@@ -220,20 +229,38 @@ describe('parseSpeakerQuestion', () => {
     ['What did the minister tell the Financial Times?', 'the minister', null, 'the Financial Times'],
     ['what did the home secretary tell MPs about the bill', 'the home secretary', 'the bill', 'MPs'],
     ['what did Baker tell the House subcommittee on debt?', 'Baker', 'debt', 'the House subcommittee'],
-    [
-      "What did the Japanese prime minister promise the visiting U.S. senators about Tokyo's markets?",
-      'the Japanese prime minister',
-      "Tokyo's markets",
-      'the visiting U.S. senators',
-    ],
   ])('reads whom "%s" was said to apart from its topic', (question, speaker, topic, audience) => {
     expect(parseSpeakerQuestion(question)).toEqual({ speaker, topic, audience });
+  });
+
+  it.each([
+    [
+      "What did the Japanese prime minister promise the visiting U.S. senators about Tokyo's markets?",
+      {
+        speaker: 'the Japanese prime minister',
+        topic: "Tokyo's markets",
+        audience: 'the visiting U.S. senators',
+      },
+      'promise',
+    ],
+    [
+      'Did the minister deny the cuts were planned?',
+      { speaker: 'the minister', topic: 'the cuts were planned' },
+      'deny',
+    ],
+    ['What did Blair promise about tuition fees?', { speaker: 'Blair', topic: 'tuition fees' }, 'promise'],
+    ['Did Oliver Letwin predict a tax rise?', { speaker: 'Oliver Letwin', topic: 'a tax rise' }, 'predict'],
+    ['what did Lyng warn about beef quotas?', { speaker: 'Lyng', topic: 'beef quotas' }, 'warn'],
+  ])('reads the kind of statement "%s" asks for', (question, asked, verb) => {
+    expect(parseSpeakerQuestion(question)).toEqual({ ...asked, verb });
   });
 
   it.each([
     'How many Russian soldiers have died?',
     'What did the war cost?',
     'Did Russia win the vote?',
+    // Whether an act was done, not a stance: stories report it unquoted.
+    'did the FDA ever approve the blood test?',
     'Why did the war start?',
     'football results',
     'what happened in Kharkiv?',
