@@ -171,6 +171,30 @@ Kelso council can close the Brae primary school, the High Court ruled on Friday,
 
 Parents said they would keep campaigning to save the school.
 `,
+  'harwick-bank.md': `---
+title: Harwick Bank profits climb
+published: 2025-03-03
+---
+Harwick Bank reported a pre-tax profit of £40m for 2025, up from £31m, on strong mortgage lending.
+
+"The outlook for 2026 is good as a result of the growth in our lending," chief executive Alan Marsh said.
+`,
+  'deposit-rules.md': `---
+title: New tenancy deposit rules come into force
+published: 2025-04-01
+---
+New rules on tenancy deposits come into force across Kelso on Tuesday.
+
+From Tuesday, landlords must lodge every deposit with the council's deposit scheme, and those who fail to will face fines of up to £5,000.
+
+The council says the rules are aimed at stopping landlords from keeping tenants' deposits unfairly.
+`,
+  'fenwick-tram.md': `---
+title: Fenwick tram carries two million
+published: 2025-04-02
+---
+Fenwick's trams made 2.1 million trips in the tramline's first year of running, the city council said on Thursday.
+`,
 };
 
 let corpus: Awaited<ReturnType<typeof scratchCorpus>>;
@@ -292,6 +316,30 @@ describe('questions stressing what was in the end done, which the stories only f
     const paid = await ask('How much did the island investors finally pay for the Westbay Ferry Company?');
     expect(paid.found).toBe(true);
     expect(firstThree(paid)).toContain('£12m');
+  });
+});
+
+describe('questions asking what came of the first year of something new, which its story only starts', () => {
+  it('says nothing was found when the story reports the rules coming into force', async () => {
+    const answer = await ask(
+      'How many landlords did Kelso council fine in the first year of the new deposit rules?',
+    );
+    expect(answer.found).toBe(false);
+    // Asked of a first year its story reports, it is answered.
+    const carried = await ask('How many trips did the Fenwick tramline make in its first year?');
+    expect(carried.found).toBe(true);
+    expect(firstThree(carried)).toContain('2.1 million trips');
+  });
+});
+
+describe('questions asking in the past tense about a year their story names only as still to come', () => {
+  it('says nothing was found when the story names the year only in its outlook', async () => {
+    const answer = await ask('What pre-tax profit did Harwick Bank report for 2026?');
+    expect(answer.found).toBe(false);
+    // Asked of the year its results are for, it is answered.
+    const reported = await ask('What pre-tax profit did Harwick Bank report for 2025?');
+    expect(reported.found).toBe(true);
+    expect(firstThree(reported)).toContain('£40m');
   });
 });
 

@@ -275,9 +275,12 @@ const PAST_QUESTION = /\b(?:was|were|did)\b/iu;
 const FORECAST_WORD =
   /\b(?:expect\w*|forecast\w*|project\w*|predict\w*|estimat\w*|anticipat\w*|outlook|will|would|could|might|likely|plan\w*|going\s+to)\b/iu;
 
+/** A question asking, in the past tense, what was (see PAST_QUESTION). */
+export const asksInThePast = (question: string) =>
+  PAST_QUESTION.test(question) && !FORECAST_WORD.test(question);
+
 /** A question asking, in the past tense, for a figure that was: see disfavourForecasts. */
-export const asksWhatWas = (question: string) =>
-  asksForQuantity(question) && PAST_QUESTION.test(question) && !FORECAST_WORD.test(question);
+export const asksWhatWas = (question: string) => asksForQuantity(question) && asksInThePast(question);
 
 /**
  * Whether a passage gives a forecast and no figure as reported: a sentence of it forecasts, and none gives a
