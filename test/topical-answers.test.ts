@@ -611,6 +611,38 @@ describe('the next paragraph, when it completes the passage', () => {
 });
 
 describe('the found / not found judgement', () => {
+  it('reads a sum of money only in the stories about everything the question names', () => {
+    const question = "What price did Marlow Motors pay for Harbour Holdings' stake in the Westbay marina?";
+    const terms = queryTerms(question);
+    const marina = {
+      text: 'Harbour Holdings said there was no foundation to talk that it would sell its stake in the Westbay marina to Marlow Motors.',
+      context: 'Harbour Holdings denies marina sale',
+      articleId: 1,
+    };
+    const shares = {
+      text: 'Marlow Motors shares rose 20p to £3.10 after analysts raised their profit forecasts.',
+      context: 'Marlow Motors shares rise',
+      articleId: 2,
+    };
+    const stories = new Map([
+      ...storyWithContext(1, marina, marina.text),
+      ...storyWithContext(2, shares, shares.text),
+    ]);
+    const evidence = evidenceOf(
+      [
+        { passage: marina, similarity: 0.9 },
+        { passage: shares, similarity: 0.9 },
+      ],
+      terms,
+      () => 5,
+      questionNames(question, terms),
+      question,
+      stories,
+    );
+    // The shares story gives a price, of Marlow's shares: it names neither Harbour Holdings nor the marina.
+    expect(evidence.every((item) => item.missesMoney)).toBe(true);
+  });
+
   // The archive's self-calibrated thresholds: close in meaning, or 0.7 of the question's words.
   const archive = { minSimilarity: 0.7, minCoverage: 0.7, minSimilarityWithCoverage: 0.2 };
   /** Whether a question counts as answered by one passage under `context`, far from it in meaning. */
