@@ -611,36 +611,43 @@ describe('the next paragraph, when it completes the passage', () => {
 });
 
 describe('the found / not found judgement', () => {
-  it('reads a sum of money only in the stories about everything the question names', () => {
-    const question = "What price did Marlow Motors pay for Harbour Holdings' stake in the Westbay marina?";
+  /** The evidence of two passages, each of its own story, close in meaning: the first about the question. */
+  const evidenceOfTwo = (question: string, about: string, other: string) => {
     const terms = queryTerms(question);
-    const marina = {
-      text: 'Harbour Holdings said there was no foundation to talk that it would sell its stake in the Westbay marina to Marlow Motors.',
-      context: 'Harbour Holdings denies marina sale',
-      articleId: 1,
-    };
-    const shares = {
-      text: 'Marlow Motors shares rose 20p to £3.10 after analysts raised their profit forecasts.',
-      context: 'Marlow Motors shares rise',
-      articleId: 2,
-    };
+    const [first, second] = [about, other].map((text, index) => ({
+      text,
+      context: '',
+      articleId: index + 1,
+    }));
     const stories = new Map([
-      ...storyWithContext(1, marina, marina.text),
-      ...storyWithContext(2, shares, shares.text),
+      ...storyWithContext(1, first!, first!.text),
+      ...storyWithContext(2, second!, second!.text),
     ]);
-    const evidence = evidenceOf(
-      [
-        { passage: marina, similarity: 0.9 },
-        { passage: shares, similarity: 0.9 },
-      ],
-      terms,
-      () => 5,
-      questionNames(question, terms),
-      question,
-      stories,
+    const hits = [first!, second!].map((passage) => ({ passage, similarity: 0.9 }));
+    return evidenceOf(hits, terms, () => 5, questionNames(question, terms), question, stories);
+  };
+
+  it('reads what a question asks beyond its names only in the stories about everything it names', () => {
+    // A price of Marlow's shares, a sentence passed on someone else, another ship's crew: each story names
+    // none of the question's other names.
+    const price = evidenceOfTwo(
+      "What price did Marlow Motors pay for Harbour Holdings' stake in the Westbay marina?",
+      'Harbour Holdings said there was no foundation to talk that it would sell its stake in the Westbay marina to Marlow Motors.',
+      'Marlow Motors shares rose 20p to £3.10 after analysts raised their profit forecasts.',
     );
-    // The shares story gives a price, of Marlow's shares: it names neither Harbour Holdings nor the marina.
-    expect(evidence.every((item) => item.missesMoney)).toBe(true);
+    expect(price.every((item) => item.missesMoney)).toBe(true);
+    const sentence = evidenceOfTwo(
+      'What sentence did Ray Keller get for the Fenwick share fraud?',
+      'Ray Keller, who once ran Fenwick Holdings, was arrested on Thursday over false share filings.',
+      'Tom Bryce was sentenced to three years in jail for wire fraud.',
+    );
+    expect(sentence.every((item) => item.missesOutcome)).toBe(true);
+    const crew = evidenceOfTwo(
+      'How many crew were lost when the Marlin sank off Carrick?',
+      'The bulk carrier Marlin, which sank off Carrick on Friday, was carrying a cargo of lead.',
+      'The Stefan sank off Africa early today and one of its eight crew members was killed.',
+    );
+    expect(crew.every((item) => item.missesCounted)).toBe(true);
   });
 
   // The archive's self-calibrated thresholds: close in meaning, or 0.7 of the question's words.
