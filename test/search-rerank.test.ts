@@ -213,6 +213,8 @@ describe('questions asking for a sum of money', () => {
         "What price did Philip Morris pay for Rothmans Holdings' stake?",
         'At what price will the unit retire the rest of its debentures?',
         'Which chip company did Fujitsu end up buying, and for how much?',
+        'How much did Kevin Campbell win in damages from Mark Morrison?',
+        'hey how much did that slopping out prisoner get awarded?? thx',
       ].every(asksForMoney),
     ).toBe(true);
     expect(
