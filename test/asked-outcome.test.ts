@@ -227,6 +227,7 @@ describe('a year named as past', () => {
       ),
     ).toBe(false);
     expect(statesYearDone('Analysts expect the bank to report higher profits in 2005.', '2005')).toBe(false);
+    expect(statesYearDone('Ministers wanted 25,000 officers on the beat by 2008.', '2008')).toBe(false);
   });
 
   it('is a year named in a clause that does not look ahead, whatever else the sentence says', () => {

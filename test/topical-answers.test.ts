@@ -627,6 +627,16 @@ describe('the found / not found judgement', () => {
     return evidenceOf(hits, terms, () => 5, questionNames(question, terms), question, stories);
   };
 
+  it('reads a year a plan names as the one asked when the question asks for the plan', () => {
+    const plan = 'The government intends to have 25,000 support officers on the streets by 2028.';
+    const missesYear = (question: string) =>
+      evidenceOfTwo(question, plan, 'Police numbers rose last year.')[0]!.missesYear;
+    expect(missesYear('How many support officers did the government want on the streets by 2028?')).toBe(
+      false,
+    );
+    expect(missesYear('How many support officers were on the streets by 2028?')).toBe(true);
+  });
+
   it('reads what a question asks beyond its names only in the stories about everything it names', () => {
     // A price of Marlow's shares, a sentence passed on someone else, another ship's crew: each story names
     // none of the question's other names.

@@ -19,7 +19,7 @@ import {
   wordsOf,
   type TextWords,
 } from '../search/term-match.js';
-import { askedOutcome, statesOutcome, statesYearDone } from '../search/asked-outcome.js';
+import { askedOutcome, looksAhead, statesOutcome, statesYearDone } from '../search/asked-outcome.js';
 import { countedThing } from './counted-thing.js';
 import { yearsAsked } from '../search/question-years.js';
 
@@ -155,6 +155,8 @@ const yearMissed = (year: string, held: ReadonlySet<string>, story: Story | unde
  * answerable questions of SQuAD 2.0's dev half and XQuAD-en asking in the past tense about a year (the
  * answer's whole article read, no search), none has an article naming the year only as still to come; read
  * by sentence rather than by clause, 3 and 3 had ("a position he would hold until his death in 1958").
+ * Never for a question that itself looks ahead (see looksAhead): "How many officers did the government
+ * want on the beat by 2008?" asks for the plan (no question of dev, fresh or the eighth batch moved).
  */
 const yearAheadOnly = (year: string, text: string, story: Story | undefined) =>
   !statesYearDone(text, year) && (story === undefined || !statesYearDone(story.text, year));
@@ -405,7 +407,7 @@ export function evidenceOf(
   const missesMoney = question !== undefined && moneyMissed(question, about.map(storyTextOf));
   const missesOutcome = question !== undefined && outcomeMissed(question, about.map(storyTextOf));
   const relatedOf = relatedWords(question, anchors, names);
-  const asksPast = question !== undefined && asksInThePast(question);
+  const asksPast = question !== undefined && asksInThePast(question) && !looksAhead(question);
   return judged.map(({ passage, similarity }) => {
     const implied = [
       passage.kind === 'caption' ? pictureWords : '',

@@ -296,14 +296,20 @@ const FORECAST_OR_VIEW = new RegExp(String.raw`${FORECAST.source}|\bsees\b`, 'iu
 
 /**
  * Words that put a year later in their clause still to come: a forecast or a view (see FORECAST_OR_VIEW),
- * an outlook, an intention, a plan, an aim, a target or a hope ("The outlook for 2005 is good", "the
- * government intends to have 25,000 on the streets by 2008"), or the year as the end of something still
- * running ("a freeze on wages until January 1988"; not "it was not until 1978 that ...").
+ * an outlook, an intention, a plan, an aim, a target, a wish, a promise or a hope ("The outlook for 2005 is
+ * good", "the government intends to have 25,000 on the streets by 2008"), or the year as the end of
+ * something still running ("a freeze on wages until January 1988"; not "it was not until 1978 that ...").
  */
 const AHEAD = new RegExp(
-  String.raw`${FORECAST_OR_VIEW.source}|\b(?:outlook|intends?|intention|plans?|planned|aims?|targets?|hopes?)\b|(?<!\bnot\s+)\b(?:until|till)\b`,
+  String.raw`${FORECAST_OR_VIEW.source}|\b(?:outlook|intend|intends|intended|intention|plans?|planned|aims?|aimed|targets?|targeted|goal|wants?|wanted|promise[sd]?|pledge[sd]?|vow(?:s|ed)?|hopes?|hoped)\b|(?<!\bnot\s+)\b(?:until|till)\b`,
   'iu',
 );
+
+/**
+ * Whether a question itself looks ahead (see AHEAD): "How many officers did the government want on the
+ * beat by 2008?" asks for the plan, which a story naming 2008 only in it answers.
+ */
+export const looksAhead = (question: string) => AHEAD.test(question);
 
 /**
  * Whether a text names a year as past, not only as still to come: a sentence naming it where no word of
