@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedOutcome, statesOutcome } from '../src/search/asked-outcome.js';
+import { askedOutcome, statesOutcome, statesYearDone } from '../src/search/asked-outcome.js';
 
 describe('the outcome a question asks for', () => {
   it('is a decision for a verdict or ruling asked for, or what someone decided', () => {
@@ -179,5 +179,69 @@ describe('what a question asks was in the end done', () => {
     const spending = askedOutcome("How much did Mobil's capital spending actually come to?")!;
     expect(statesOutcome('Mobil said its company had sold the unit.', spending)).toBe(false);
     expect(statesOutcome('Spending came to 2.1 billion dlrs.', spending)).toBe(true);
+  });
+});
+
+describe('what came of the first year of something new', () => {
+  it('is asked by "in the first year" (or months, weeks), not by a reporting period or an opening weekend', () => {
+    expect(
+      askedOutcome(
+        'How much did Ryanair pay out in compensation in the first year of the new EU passenger rules?',
+      ),
+    ).toEqual({ kind: 'first-period', unit: 'year' });
+    expect(askedOutcome('How many adapters were sold in the first six months?')).toEqual({
+      kind: 'first-period',
+      unit: 'months',
+    });
+    expect(
+      askedOutcome('What did Fab Industries earn a share in its first quarter to February 28?'),
+    ).toBeNull();
+    expect(askedOutcome('How much did the Lemony Snicket film make in its first weekend?')).toBeNull();
+  });
+
+  it('is stated by a story telling of that first period, not by one of the start', () => {
+    const year = askedOutcome('How many landlords were fined in the first year of the rules?')!;
+    expect(statesOutcome('The tramline made 2.1 million trips in its first year of running.', year)).toBe(
+      true,
+    );
+    expect(statesOutcome('Complaints fell in the first 12 months.', year)).toBe(true);
+    expect(statesOutcome('A year after the rules came in, fines had reached £2m.', year)).toBe(true);
+    expect(statesOutcome('New rules on tenancy deposits come into force on Tuesday.', year)).toBe(false);
+    expect(statesOutcome('Over the last year operations have been stepped up.', year)).toBe(false);
+  });
+});
+
+describe('a year named as past', () => {
+  it('is not a year named only as still to come in its clause', () => {
+    expect(statesYearDone('"The outlook for 2005 is good," Mr Varley said.', '2005')).toBe(false);
+    expect(
+      statesYearDone(
+        'The government intends to have 25,000 on the streets by 2008 at a cost of £50m.',
+        '2008',
+      ),
+    ).toBe(false);
+    expect(
+      statesYearDone(
+        'They said the freeze on private sector wages until January 1988 has postponed solutions.',
+        '1988',
+      ),
+    ).toBe(false);
+    expect(statesYearDone('Analysts expect the bank to report higher profits in 2005.', '2005')).toBe(false);
+    expect(statesYearDone('Ministers wanted 25,000 officers on the beat by 2008.', '2008')).toBe(false);
+  });
+
+  it('is a year named in a clause that does not look ahead, whatever else the sentence says', () => {
+    expect(statesYearDone('Pre-tax profit for 2005 was £5.3bn.', '2005')).toBe(true);
+    expect(
+      statesYearDone(
+        'In 1950, Noble appointed Robert Kintner to be president, a position he would hold until his death in 1958.',
+        '1950',
+      ),
+    ).toBe(true);
+    expect(statesYearDone('However, it was not until 1978 that final proposals were passed.', '1978')).toBe(
+      true,
+    );
+    expect(statesYearDone('Nearly all of the colonies gained independence by 1960.', '1960')).toBe(true);
+    expect(statesYearDone('Profits rose in 20051.', '2005')).toBe(false);
   });
 });

@@ -219,11 +219,21 @@ describe('questions asking for a sum of money', () => {
         'How much did the new stadium cost?',
         'how much is the deal worth',
         'How much money did the appeal raise?',
+        "What price did Philip Morris pay for Rothmans Holdings' stake?",
+        'At what price will the unit retire the rest of its debentures?',
+        'Which chip company did Fujitsu end up buying, and for how much?',
+        'How much did Kevin Campbell win in damages from Mark Morrison?',
+        'hey how much did that slopping out prisoner get awarded?? thx',
       ].every(asksForMoney),
     ).toBe(true);
-    expect(['How much oil does Kuwait pump?', 'How many banks has Parmalat sued?'].some(asksForMoney)).toBe(
-      false,
-    );
+    expect(
+      [
+        'How much oil does Kuwait pump?',
+        'How many banks has Parmalat sued?',
+        'What price rise did the brewer announce?',
+        'What did the Trade and Industry Secretary say about maternity pay?',
+      ].some(asksForMoney),
+    ).toBe(false);
   });
 
   it('are answered by a figure in a currency, not by any figure', () => {

@@ -171,6 +171,30 @@ Kelso council can close the Brae primary school, the High Court ruled on Friday,
 
 Parents said they would keep campaigning to save the school.
 `,
+  'harwick-bank.md': `---
+title: Harwick Bank profits climb
+published: 2025-03-03
+---
+Harwick Bank reported a pre-tax profit of £40m for 2025, up from £31m, on strong mortgage lending.
+
+"The outlook for 2026 is good as a result of the growth in our lending," chief executive Alan Marsh said.
+`,
+  'deposit-rules.md': `---
+title: New tenancy deposit rules come into force
+published: 2025-04-01
+---
+New rules on tenancy deposits come into force across Kelso on Tuesday.
+
+From Tuesday, landlords must lodge every deposit with the council's deposit scheme, and those who fail to will face fines of up to £5,000.
+
+The council says the rules are aimed at stopping landlords from keeping tenants' deposits unfairly.
+`,
+  'fenwick-tram.md': `---
+title: Fenwick tram carries two million
+published: 2025-04-02
+---
+Fenwick's trams made 2.1 million trips in the tramline's first year of running, the city council said on Thursday.
+`,
 };
 
 let corpus: Awaited<ReturnType<typeof scratchCorpus>>;
@@ -292,6 +316,30 @@ describe('questions stressing what was in the end done, which the stories only f
     const paid = await ask('How much did the island investors finally pay for the Westbay Ferry Company?');
     expect(paid.found).toBe(true);
     expect(firstThree(paid)).toContain('£12m');
+  });
+});
+
+describe('questions asking what came of the first year of something new, which its story only starts', () => {
+  it('says nothing was found when the story reports the rules coming into force', async () => {
+    const answer = await ask(
+      'How many landlords did Kelso council fine in the first year of the new deposit rules?',
+    );
+    expect(answer.found).toBe(false);
+    // Asked of a first year its story reports, it is answered.
+    const carried = await ask('How many trips did the Fenwick tramline make in its first year?');
+    expect(carried.found).toBe(true);
+    expect(firstThree(carried)).toContain('2.1 million trips');
+  });
+});
+
+describe('questions asking in the past tense about a year their story names only as still to come', () => {
+  it('says nothing was found when the story names the year only in its outlook', async () => {
+    const answer = await ask('What pre-tax profit did Harwick Bank report for 2026?');
+    expect(answer.found).toBe(false);
+    // Asked of the year its results are for, it is answered.
+    const reported = await ask('What pre-tax profit did Harwick Bank report for 2025?');
+    expect(reported.found).toBe(true);
+    expect(firstThree(reported)).toContain('£40m');
   });
 });
 
@@ -563,6 +611,55 @@ describe('the next paragraph, when it completes the passage', () => {
 });
 
 describe('the found / not found judgement', () => {
+  /** The evidence of two passages, each of its own story, close in meaning: the first about the question. */
+  const evidenceOfTwo = (question: string, about: string, other: string) => {
+    const terms = queryTerms(question);
+    const [first, second] = [about, other].map((text, index) => ({
+      text,
+      context: '',
+      articleId: index + 1,
+    }));
+    const stories = new Map([
+      ...storyWithContext(1, first!, first!.text),
+      ...storyWithContext(2, second!, second!.text),
+    ]);
+    const hits = [first!, second!].map((passage) => ({ passage, similarity: 0.9 }));
+    return evidenceOf(hits, terms, () => 5, questionNames(question, terms), question, stories);
+  };
+
+  it('reads a year a plan names as the one asked when the question asks for the plan', () => {
+    const plan = 'The government intends to have 25,000 support officers on the streets by 2028.';
+    const missesYear = (question: string) =>
+      evidenceOfTwo(question, plan, 'Police numbers rose last year.')[0]!.missesYear;
+    expect(missesYear('How many support officers did the government want on the streets by 2028?')).toBe(
+      false,
+    );
+    expect(missesYear('How many support officers were on the streets by 2028?')).toBe(true);
+  });
+
+  it('reads what a question asks beyond its names only in the stories about everything it names', () => {
+    // A price of Marlow's shares, a sentence passed on someone else, another ship's crew: each story names
+    // none of the question's other names.
+    const price = evidenceOfTwo(
+      "What price did Marlow Motors pay for Harbour Holdings' stake in the Westbay marina?",
+      'Harbour Holdings said there was no foundation to talk that it would sell its stake in the Westbay marina to Marlow Motors.',
+      'Marlow Motors shares rose 20p to £3.10 after analysts raised their profit forecasts.',
+    );
+    expect(price.every((item) => item.missesMoney)).toBe(true);
+    const sentence = evidenceOfTwo(
+      'What sentence did Ray Keller get for the Fenwick share fraud?',
+      'Ray Keller, who once ran Fenwick Holdings, was arrested on Thursday over false share filings.',
+      'Tom Bryce was sentenced to three years in jail for wire fraud.',
+    );
+    expect(sentence.every((item) => item.missesOutcome)).toBe(true);
+    const crew = evidenceOfTwo(
+      'How many crew were lost when the Marlin sank off Carrick?',
+      'The bulk carrier Marlin, which sank off Carrick on Friday, was carrying a cargo of lead.',
+      'The Stefan sank off Africa early today and one of its eight crew members was killed.',
+    );
+    expect(crew.every((item) => item.missesCounted)).toBe(true);
+  });
+
   // The archive's self-calibrated thresholds: close in meaning, or 0.7 of the question's words.
   const archive = { minSimilarity: 0.7, minCoverage: 0.7, minSimilarityWithCoverage: 0.2 };
   /** Whether a question counts as answered by one passage under `context`, far from it in meaning. */

@@ -108,9 +108,14 @@ const TIME_LIMIT = new RegExp(
 export const asksForTimeLimit = (question: string) => TIME_LIMIT_QUESTION.test(question);
 export const holdsTimeLimit = (text: string) => TIME_LIMIT.test(text);
 
-/** Questions whose answer is a sum of money: what something costs, pays, raises, sells for or is worth. */
+/**
+ * Questions whose answer is a sum of money: what something costs, pays, raises, sells for, wins or is worth
+ * ("How much did Kevin Campbell win in damages ...?", "how much did that prisoner get awarded?"), and
+ * the price asked for as what was paid or charged ("What price did Philip Morris pay ...?", "At what price
+ * will ... retire its debentures?", "... and for how much?"); not "what price rise" (a percentage).
+ */
 const MONEY_QUESTION =
-  /\bhow\s+much\b[^?]*\b(?:pay|pays|paid|paying|cost|costs|costing|spend|spends|spent|spending|worth|charge|charges|charged|raise|raises|raised|fetch|fetched|earn|earns|earned|owe|owes|owed|money|cash)\b/iu;
+  /\bhow\s+much\b[^?]*\b(?:pay|pays|paid|paying|cost|costs|costing|spend|spends|spent|spending|worth|charge|charges|charged|raise|raises|raised|fetch|fetched|earn|earns|earned|owe|owes|owed|win|wins|won|awarded|money|cash)\b|\bwhat\s+price\s+(?:did|does|do|will|would|was|is|were|are|has|have|had)\b|\bfor\s+how\s+much\b/iu;
 /**
  * A sum of money: a currency sign, or a figure in a currency ("4.79 billion pesos", "136m euros", "26.5 mln
  * dlr", "24 cts"). The evidence check reads it too (a sum holds the question's "money").
@@ -288,9 +293,12 @@ const PAST_QUESTION = /\b(?:was|were|did)\b/iu;
 const FORECAST_WORD =
   /\b(?:expect\w*|forecast\w*|project\w*|predict\w*|estimat\w*|anticipat\w*|outlook|will|would|could|might|likely|plan\w*|going\s+to)\b/iu;
 
+/** A question asking, in the past tense, what was (see PAST_QUESTION). */
+export const asksInThePast = (question: string) =>
+  PAST_QUESTION.test(question) && !FORECAST_WORD.test(question);
+
 /** A question asking, in the past tense, for a figure that was: see disfavourForecasts. */
-export const asksWhatWas = (question: string) =>
-  asksForQuantity(question) && PAST_QUESTION.test(question) && !FORECAST_WORD.test(question);
+export const asksWhatWas = (question: string) => asksForQuantity(question) && asksInThePast(question);
 
 /**
  * Whether a passage gives a forecast and no figure as reported: a sentence of it forecasts, and none gives a

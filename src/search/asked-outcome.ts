@@ -172,16 +172,53 @@ function askedAct(question: string): AskedOutcome | AskedAct | null {
 }
 
 /**
- * The outcome a question asks for (see OUTCOME_VERBS), what it asks was in the end done (see ACT_ASKED),
- * or null when it asks for neither.
+ * What a question asks of the first year, months or weeks of something new (see FIRST_PERIOD_ASKED): the
+ * unit of the period.
  */
-export function askedOutcome(question: string): AskedOutcome | AskedAct | null {
+export interface AskedFirstPeriod {
+  kind: 'first-period';
+  unit: 'year' | 'months' | 'weeks';
+}
+
+/**
+ * A question asking what came of the first year (or months, weeks) of something new: "How much did Ryanair
+ * pay out in compensation in the first year of the new EU passenger rules?", "How many of the IBM
+ * anti-tremor mouse adapters were sold in the first year?". Its stories are those of the start (rules
+ * coming into force, a device developed), news of a year before what is asked. Not "the first quarter" or
+ * "the first half" (a company's reporting periods, which every results story names), nor "the first
+ * weekend" (a film's opening, reported as such).
+ */
+const FIRST_PERIOD_ASKED =
+  /\b(?:in|during|over|within|after)\s+(?:the|its|their|his|her)\s+first\s+(?:full\s+)?(?:(year)|(?:\p{L}+\s+|\d+\s+)?(months|weeks))\b/iu;
+
+/**
+ * A story telling of such a first period: "in its first year", "the first full year", "the first 12
+ * months", "in the first six weeks", "a year after the rules came in".
+ */
+const FIRST_PERIOD_STATED = {
+  year: /\bfirst\s+(?:full\s+)?(?:year|12\s+months|twelve\s+months)\b|\b(?:a|one)\s+year\s+(?:after|since|on|later)\b/iu,
+  months: /\bfirst\s+(?:full\s+)?(?:\p{L}+\s+|\d+\s+)?months\b/iu,
+  weeks: /\bfirst\s+(?:full\s+)?(?:\p{L}+\s+|\d+\s+)?weeks\b/iu,
+} as const;
+
+/** What a question asks of the first year, months or weeks of something new (see FIRST_PERIOD_ASKED), or null. */
+function askedFirstPeriod(question: string): AskedFirstPeriod | null {
+  const first = FIRST_PERIOD_ASKED.exec(question);
+  if (!first) return null;
+  return { kind: 'first-period', unit: first[1] ? 'year' : (first[2]!.toLowerCase() as 'months' | 'weeks') };
+}
+
+/**
+ * The outcome a question asks for (see OUTCOME_VERBS), what it asks was in the end done (see ACT_ASKED),
+ * what came of the first period of something new (see FIRST_PERIOD_ASKED), or null when it asks for none.
+ */
+export function askedOutcome(question: string): AskedOutcome | AskedAct | AskedFirstPeriod | null {
   const ended = ENDING_ADVERB.exec(question);
   const endedKind = ended ? KIND_OF_VERB.get(ended[1]!.toLowerCase()) : undefined;
   if (endedKind) return { kind: endedKind, decider: [] };
   if (JUDGEMENT_ASKED.test(question)) return { kind: 'decision', decider: [] };
   const decided = JUDGED_ASKED.exec(question) ?? DECISION_ASKED.exec(question);
-  if (!decided) return askedAct(question);
+  if (!decided) return askedAct(question) ?? askedFirstPeriod(question);
   const decider = decided[1] ?? decided[2] ?? decided[3]!;
   const words = decider.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   return { kind: 'decision', decider: words.filter((word) => !NOT_NAMING.has(word)) };
@@ -195,8 +232,11 @@ export function askedOutcome(question: string): AskedOutcome | AskedAct | null {
  */
 const NOT_YET =
   /\b(?:will|would|may|might|could|shall|should|can|to|expected|due|yet|before|until|whether|if|no|not|never|awaiting|pending)\b/iu;
-/** Where a clause starts: a comma or other stop inside a sentence, a conjunction, a relative pronoun. */
-const CLAUSE_START = /[,;:]|\b(?:and|but|which|who|that)\b/iu;
+/**
+ * Where a clause starts: a comma or other stop inside a sentence, a conjunction, a relative pronoun. Not the
+ * comma of a figure ("25,000").
+ */
+const CLAUSE_START = /,(?!\d)|[;:]|\b(?:and|but|which|who|that)\b/iu;
 /** Whether lower-case text names a word of a decider or doer, a plural as written in the singular. */
 const namedIn = (lower: string, word: string) => new RegExp(`\\b${word.replace(/s$/u, '')}`, 'u').test(lower);
 /** A story's sentences, and its lines (a headline ends in no stop). */
@@ -220,10 +260,12 @@ const FINDING =
  * "was acquitted", "won", "was named") that no word of NOT_YET puts still to come in its clause, in a
  * sentence naming the decider when the question names one (any of its words, a plural as written in the
  * singular: "the judges" by "Judge Lord Cullen ruled"), or with a pronoun standing for it: "The UCPB
- * rejected an original offer" states no decision of the arbitration panel asked about.
+ * rejected an original offer" states no decision of the arbitration panel asked about. What came of a first
+ * period is stated by a story telling of that period (see FIRST_PERIOD_STATED).
  */
-export function statesOutcome(text: string, outcome: AskedOutcome | AskedAct): boolean {
+export function statesOutcome(text: string, outcome: AskedOutcome | AskedAct | AskedFirstPeriod): boolean {
   if (outcome.kind === 'act') return statesAct(text, outcome);
+  if (outcome.kind === 'first-period') return FIRST_PERIOD_STATED[outcome.unit].test(text);
   const { kind, decider } = outcome;
   const pasts = PAST_OF_KIND.get(kind)!;
   for (const sentence of sentencesOf(text)) {
@@ -251,6 +293,40 @@ const NOT_YET_DONE =
  * ("Conger said he sees Homestake's 1987 gold production about the same as 1986 gold production").
  */
 const FORECAST_OR_VIEW = new RegExp(String.raw`${FORECAST.source}|\bsees\b`, 'iu');
+
+/**
+ * Words that put a year later in their clause still to come: a forecast or a view (see FORECAST_OR_VIEW),
+ * an outlook, an intention, a plan, an aim, a target, a wish, a promise or a hope ("The outlook for 2005 is
+ * good", "the government intends to have 25,000 on the streets by 2008"), or the year as the end of
+ * something still running ("a freeze on wages until January 1988"; not "it was not until 1978 that ...").
+ */
+const AHEAD = new RegExp(
+  String.raw`${FORECAST_OR_VIEW.source}|\b(?:outlook|intend|intends|intended|intention|plans?|planned|aims?|aimed|targets?|targeted|goal|wants?|wanted|promise[sd]?|pledge[sd]?|vow(?:s|ed)?|hopes?|hoped)\b|(?<!\bnot\s+)\b(?:until|till)\b`,
+  'iu',
+);
+
+/**
+ * Whether a question itself looks ahead (see AHEAD): "How many officers did the government want on the
+ * beat by 2008?" asks for the plan, which a story naming 2008 only in it answers.
+ */
+export const looksAhead = (question: string) => AHEAD.test(question);
+
+/**
+ * Whether a text names a year as past, not only as still to come: a sentence naming it where no word of
+ * AHEAD comes before it in its clause. A story of 2004 names 2005 only in its outlook, and one of 1987 names
+ * 1988 only as the end of a freeze: "What pre-tax profit did Barclays report for 2005?" and "What pay rise
+ * did Zimbabwe give workers when the wage freeze ended in January 1988?" ask what such a story cannot tell.
+ * The clause, not the sentence: "In 1950, Noble appointed Robert Kintner to be ABC's president while he
+ * himself served as its CEO, a position he would hold until his death in 1958" names 1950 as past (XQuAD).
+ */
+export function statesYearDone(text: string, year: string): boolean {
+  const named = new RegExp(String.raw`(?<![\p{N}.,])${year}(?!\p{N})`, 'gu');
+  return sentencesOf(text).some((sentence) =>
+    [...sentence.matchAll(named)].some(
+      (match) => !AHEAD.test(sentence.slice(0, match.index).split(CLAUSE_START).at(-1)!),
+    ),
+  );
+}
 
 /**
  * Whether a word is a form of the verb whose start is `stem` (see AskedAct). A start of three letters is too
