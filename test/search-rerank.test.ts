@@ -471,6 +471,30 @@ describe('questions asking how much territory', () => {
   });
 });
 
+describe('questions asking how fast', () => {
+  const question = "How fast can Toyota's walking robot pod go?";
+  const speed =
+    'Standing at a height of well over seven feet, the unit can walk along at a speed of about 1.35km/h.';
+  const otherFigure =
+    'This is a two-legged mountable robot like device that can be controlled with a joystick.';
+
+  it('favour a passage giving a speed, not one giving any figure', () => {
+    const hits = [otherFigure, speed].map((text, index) => ({ passage: { text }, score: 1 - index / 100 }));
+    favourAnswerKinds(hits, question, 0.3);
+    expect(hits.sort((a, b) => b.score - a.score).map((hit) => hit.passage.text)).toEqual([
+      speed,
+      otherFigure,
+    ]);
+  });
+
+  it('take a speed or a rate of growth as the answer asked for, not any figure', () => {
+    expect(givesAnswerKind(question, speed)).toBe(true);
+    expect(givesAnswerKind(question, otherFigure)).toBe(false);
+    expect(givesAnswerKind('How fast will the economy grow?', 'GDP is forecast to rise 2.7 pct.')).toBe(true);
+    expect(givesAnswerKind('How quickly did the ferry sail?', 'It made 20 knots.')).toBe(true);
+  });
+});
+
 describe('a name of one word in the evidence check', () => {
   const question = "What were CooperVision's sales in the quarter to January 31?";
   const names = ['coopervision', 'january'];
