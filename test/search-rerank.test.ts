@@ -296,6 +296,8 @@ describe('questions asking for a cause', () => {
     expect(holdsCause('The statement came following the attack on a Kuwaiti ship.')).toBe(true);
     expect(holdsCause('There was a deficit because of the sharp fall in oil prices.')).toBe(true);
     expect(holdsCause('The bid was thrown out on national interest grounds.')).toBe(true);
+    expect(holdsCause("Moody's cited Crane's progress in reducing its exposure to steel.")).toBe(true);
+    expect(holdsCause('Shares fell, citing weak demand.')).toBe(true);
     expect(holdsCause('The deficit is several billion, after a surplus in 1985.')).toBe(false);
     expect(holdsCause('The spokesman was responding to remarks by officials.')).toBe(false);
   });
