@@ -617,6 +617,20 @@ describe('the found / not found judgement', () => {
     expect(judge(tornado, tornado)).toBe(false);
   });
 
+  it('answers a question asking nothing beyond a name but a rare word the passage holds as a synonym', () => {
+    const question = 'When did the deluge hit Carrick?';
+    const terms = queryTerms(question);
+    const rarity: Record<string, number> = { carrick: 11, deluge: 10 };
+    const [evidence] = evidenceOf(
+      [{ passage, similarity: 0.1 }],
+      terms,
+      (t) => rarity[t] ?? 4,
+      questionNames(question, terms),
+      question,
+    );
+    expect(isStrongEvidence(evidence!, archive)).toBe(true);
+  });
+
   it("never holds a common word by its synonym: only the question's rarest words", () => {
     // "Shut" is held by "closed" only as a synonym, and is no anchor: the rest is too little of the question.
     const question = 'Why did floods and rain shut shops, schools, offices and markets?';
