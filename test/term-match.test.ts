@@ -11,6 +11,13 @@ describe('a country named in another of its forms', () => {
     expect(termsIn('Tokyo raised its beef quota.', ['japanese'])).toEqual(new Set(['japanese']));
   });
 
+  it('is held in the forms of 1987 and an American state by the abbreviation after a town', () => {
+    const bank = 'YUGOSLAVIAN BANK GETS 90 MLN DLR WORLD BANK LOAN';
+    expect(termsIn(bank, ['yugoslav', 'world bank'])).toEqual(new Set(['yugoslav', 'world bank']));
+    const plant = "O'Brien signed a lease covering its wood gasification project in Quincy, Fla.";
+    expect(termsIn(plant, ['florida', 'michigan'])).toEqual(new Set(['florida']));
+  });
+
   it('is not held by a pronoun or a longer word in capitals', () => {
     expect(termsIn('The coastguard told us the boats were seized.', ['washington'])).toEqual(new Set());
     expect(termsIn('UKRAINE WARNS OF SHORTAGES', ['uk'])).toEqual(new Set());
