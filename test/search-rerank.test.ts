@@ -298,6 +298,7 @@ describe('questions asking for a cause', () => {
     expect(holdsCause('The bid was thrown out on national interest grounds.')).toBe(true);
     expect(holdsCause("Moody's cited Crane's progress in reducing its exposure to steel.")).toBe(true);
     expect(holdsCause('Shares fell, citing weak demand.')).toBe(true);
+    expect(holdsCause('It suspended lemon exports in view of the likelihood of new tariffs.')).toBe(true);
     expect(holdsCause('The deficit is several billion, after a surplus in 1985.')).toBe(false);
     expect(holdsCause('The spokesman was responding to remarks by officials.')).toBe(false);
   });

@@ -39,6 +39,18 @@ describe('a country named in another of its forms', () => {
   });
 });
 
+describe('a country written in lower case', () => {
+  it('is a name the question asks about, as when capitalised', () => {
+    const lemons = 'why has spain stopped shipping lemons abroad?';
+    expect(questionNames(lemons, queryTerms(lemons))).toEqual(['spain']);
+  });
+
+  it('is never a code that is also a word', () => {
+    const tell = 'can you tell us why the japanese stopped buying?';
+    expect(questionNames(tell, queryTerms(tell))).toEqual(['japanese']);
+  });
+});
+
 describe('an abbreviated thing asked about', () => {
   const kuwait = "How much in unpaid IOUs was left after Kuwait's share market crash?";
   const aston = 'When will Aston Martin launch its first electric SUV?';

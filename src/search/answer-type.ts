@@ -43,10 +43,12 @@ const CAUSE_QUESTION =
  * "Why did Moody's give Crane a better rating?" was refused with that paragraph second, holding the two
  * names and none of the question's other words ("better rating" for "upgraded"). The eighth batch
  * (`npm run --silent eval -- --only dev,fresh --questions /work/batch/eighth.jsonl`): reported-speech hit@3
- * 0.333 -> 0.500, nothing else moved there or on the development set and the fresh batches.
+ * 0.333 -> 0.500, nothing else moved there or on the development set and the fresh batches. And what was
+ * done "in view of" something ("suspending lemon exports ... in view of the likelihood of new European
+ * Community tariffs"; measured with lower-case countries as names, see questionNames).
  */
 const CAUSE =
-  /\b(?:because|following|due\s+to|owing\s+to|as\s+a\s+result\s+of|in\s+(?:response|retaliation|reply|protest)\s+(?:to|at|against)|(?:prompted|triggered|sparked|caused|provoked)\s+by|on\s+[\p{L}\s-]{0,40}\bgrounds|(?:occurred|happened)\s+when|blamed\s+on|attributed\s+to|stemm(?:ed|ing)\s+from|cit(?:ed|ing|es))\b/iu;
+  /\b(?:because|following|due\s+to|owing\s+to|as\s+a\s+result\s+of|in\s+(?:response|retaliation|reply|protest)\s+(?:to|at|against)|(?:prompted|triggered|sparked|caused|provoked)\s+by|on\s+[\p{L}\s-]{0,40}\bgrounds|(?:occurred|happened)\s+when|blamed\s+on|attributed\s+to|stemm(?:ed|ing)\s+from|cit(?:ed|ing|es)|in\s+view\s+of)\b/iu;
 
 export const asksForCause = (question: string) => CAUSE_QUESTION.test(question);
 export const holdsCause = (text: string) => CAUSE.test(text);
