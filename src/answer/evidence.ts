@@ -314,7 +314,8 @@ export function isStrongEvidence(evidence: Evidence, thresholds: EvidenceThresho
  * A question asking for someone's words, view or reaction ("How did Snoop Dogg's camp answer the make-up
  * artist who is suing him?", "How does wheat growers' leader Jim Miller feel US diplomacy has affected grain
  * sales abroad?", "According to Reynolds and Reynolds, what did Advanced Voice Technologies do wrong?"),
- * answered by search when no speaker's statements answer it, asks for a statement beyond its names: a
+ * phrased so that it is not read as asking what someone said (see parseSpeakerQuestion), asks search for a
+ * statement beyond its names: a
  * passage that names them and attributes words (STATEMENT) gives the kind of answer asked, as a figure
  * does for "how many", and needs MIN_ANCHORED_COVERAGE of the question's words, not MIN_NAMED_COVERAGE.
  * The question paraphrases what the statement is about ("camp" for "the rapper's spokesperson", "US
@@ -322,8 +323,10 @@ export function isStrongEvidence(evidence: Evidence, thresholds: EvidenceThresho
  * among the passages judged (named-words coverage 0.42 to 0.69). Measured with `npm run --silent eval --
  * --only dev,fresh`: fresh speaker-topic-paraphrase hit@3 0.850 -> 0.900 (refused 0.050 -> 0),
  * reported-speech refused 0.026 -> 0 (its story second, the answer in the paragraph after), answerable
- * refused 0.040 -> 0.033; nothing else moved, unanswerable refused unchanged (0.970, 0.764): the
- * questions asking what someone the archive never quotes said name someone no story names (see missesName).
+ * refused 0.040 -> 0.033; nothing else moved, unanswerable refused unchanged (0.970, 0.764). Read so for
+ * every question asking what someone said as well, a body's search fallback (see build-answer) answered
+ * "what was the IMF managing director's reaction to the tsunami?" from a passage naming the IMF, not with
+ * Rodrigo de Rato's statements (speaker-reading test).
  */
 const VIEW_QUESTION =
   /\b(?:feel|feels|felt|think|thinks|thought|reckon|reckons|believe|believes|answer|answered|respond|responded|react|reacted|reply|replied)\b|^according\s+to\b/iu;
@@ -374,7 +377,9 @@ export function evidenceOf(
   const moneyWords = terms.filter((term) => MONEY_WORDS.has(term)).join(' ');
   const asked = question === undefined ? null : parseSpeakerQuestion(question);
   const wantsStatement = asked?.topic === null;
-  const asksView = question !== undefined && (asked !== null || VIEW_QUESTION.test(question));
+  // Not a question read as asking what someone said: search answers it only when the speaker's statements
+  // do not, and then by the evidence any question needs (a body's search fallback, see build-answer).
+  const asksView = question !== undefined && asked === null && VIEW_QUESTION.test(question);
   const judged = hits.slice(0, EVIDENCE_DEPTH);
   const storyOf = (passage: (typeof judged)[number]['passage']) =>
     passage.articleId === undefined ? undefined : stories?.get(passage.articleId);
