@@ -15,6 +15,8 @@ describe('the thing a question counts', () => {
     );
     expect(countedThing('roughly how many russian soldiers have been killed so far?')).toBe('soldiers');
     expect(countedThing('How many job-seekers signed on in March?')).toBe('seekers');
+    expect(countedThing('How many steelworkers stand to be laid off under the plan?')).toBe('steelworkers');
+    expect(countedThing('How many troops to send?')).toBe('troops');
   });
 
   it('is nothing for a question that counts nothing', () => {

@@ -74,6 +74,9 @@ describe('the abbreviations of results tables', () => {
       ['dollars', 'millions', 'months', 'nine', 'quarterly', 'revenues', 'share'].sort(),
     );
     expect(termsIn('Revs rose', queryTerms('How did the engine revolutions change?')).size).toBe(0);
+    expect(termsIn('Total divs to shareholders 7.5 mln vs nil', ['dividends'])).toEqual(
+      new Set(['dividends']),
+    );
   });
 
   it("are searched beside the question's words when asked for, and only then", () => {

@@ -315,6 +315,9 @@ describe('questions asking for a cause', () => {
     expect(holdsCause('The statement came following the attack on a Kuwaiti ship.')).toBe(true);
     expect(holdsCause('There was a deficit because of the sharp fall in oil prices.')).toBe(true);
     expect(holdsCause('The bid was thrown out on national interest grounds.')).toBe(true);
+    expect(holdsCause("Moody's cited Crane's progress in reducing its exposure to steel.")).toBe(true);
+    expect(holdsCause('Shares fell, citing weak demand.')).toBe(true);
+    expect(holdsCause('It suspended lemon exports in view of the likelihood of new tariffs.')).toBe(true);
     expect(holdsCause('The deficit is several billion, after a surplus in 1985.')).toBe(false);
     expect(holdsCause('The spokesman was responding to remarks by officials.')).toBe(false);
   });
@@ -487,6 +490,30 @@ describe('questions asking how much territory', () => {
     expect(givesAnswerKind(question, area)).toBe(true);
     expect(givesAnswerKind(question, otherFigure)).toBe(false);
     expect(givesAnswerKind('How much land did the farm sell?', 'It sold 300 acres.')).toBe(true);
+  });
+});
+
+describe('questions asking how fast', () => {
+  const question = "How fast can Toyota's walking robot pod go?";
+  const speed =
+    'Standing at a height of well over seven feet, the unit can walk along at a speed of about 1.35km/h.';
+  const otherFigure =
+    'This is a two-legged mountable robot like device that can be controlled with a joystick.';
+
+  it('favour a passage giving a speed, not one giving any figure', () => {
+    const hits = [otherFigure, speed].map((text, index) => ({ passage: { text }, score: 1 - index / 100 }));
+    favourAnswerKinds(hits, question, 0.3);
+    expect(hits.sort((a, b) => b.score - a.score).map((hit) => hit.passage.text)).toEqual([
+      speed,
+      otherFigure,
+    ]);
+  });
+
+  it('take a speed or a rate of growth as the answer asked for, not any figure', () => {
+    expect(givesAnswerKind(question, speed)).toBe(true);
+    expect(givesAnswerKind(question, otherFigure)).toBe(false);
+    expect(givesAnswerKind('How fast will the economy grow?', 'GDP is forecast to rise 2.7 pct.')).toBe(true);
+    expect(givesAnswerKind('How quickly did the ferry sail?', 'It made 20 knots.')).toBe(true);
   });
 });
 

@@ -11,6 +11,13 @@ describe('a country named in another of its forms', () => {
     expect(termsIn('Tokyo raised its beef quota.', ['japanese'])).toEqual(new Set(['japanese']));
   });
 
+  it('is held in the forms of 1987 and an American state by the abbreviation after a town', () => {
+    const bank = 'YUGOSLAVIAN BANK GETS 90 MLN DLR WORLD BANK LOAN';
+    expect(termsIn(bank, ['yugoslav', 'world bank'])).toEqual(new Set(['yugoslav', 'world bank']));
+    const plant = "O'Brien signed a lease covering its wood gasification project in Quincy, Fla.";
+    expect(termsIn(plant, ['florida', 'michigan'])).toEqual(new Set(['florida']));
+  });
+
   it('is not held by a pronoun or a longer word in capitals', () => {
     expect(termsIn('The coastguard told us the boats were seized.', ['washington'])).toEqual(new Set());
     expect(termsIn('UKRAINE WARNS OF SHORTAGES', ['uk'])).toEqual(new Set());
@@ -29,6 +36,18 @@ describe('a country named in another of its forms', () => {
     ];
     rerankByCoverage(hits, queryTerms("How many of Moscow's troops died according to the UK?"), () => 1, 1);
     expect(hits[1]!.score).toBeGreaterThan(hits[0]!.score);
+  });
+});
+
+describe('a country written in lower case', () => {
+  it('is a name the question asks about, as when capitalised', () => {
+    const lemons = 'why has spain stopped shipping lemons abroad?';
+    expect(questionNames(lemons, queryTerms(lemons))).toEqual(['spain']);
+  });
+
+  it('is never a code that is also a word', () => {
+    const tell = 'can you tell us why the japanese stopped buying?';
+    expect(questionNames(tell, queryTerms(tell))).toEqual(['japanese']);
   });
 });
 

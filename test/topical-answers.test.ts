@@ -714,6 +714,20 @@ describe('the found / not found judgement', () => {
     expect(judge(tornado, tornado)).toBe(false);
   });
 
+  it('answers a question asking nothing beyond a name but a rare word the passage holds as a synonym', () => {
+    const question = 'When did the deluge hit Carrick?';
+    const terms = queryTerms(question);
+    const rarity: Record<string, number> = { carrick: 11, deluge: 10 };
+    const [evidence] = evidenceOf(
+      [{ passage, similarity: 0.1 }],
+      terms,
+      (t) => rarity[t] ?? 4,
+      questionNames(question, terms),
+      question,
+    );
+    expect(isStrongEvidence(evidence!, archive)).toBe(true);
+  });
+
   it("never holds a common word by its synonym: only the question's rarest words", () => {
     // "Shut" is held by "closed" only as a synonym, and is no anchor: the rest is too little of the question.
     const question = 'Why did floods and rain shut shops, schools, offices and markets?';
@@ -750,6 +764,33 @@ describe('the found / not found judgement', () => {
     expect(found("What did the Carrick Flood Action Group's spokesman say about tornado insurance?")).toBe(
       false,
     );
+  });
+
+  it("answers a question asking for someone's view from a passage naming them that attributes words to them", () => {
+    const statement = {
+      text: 'The Carrick Flood Action Group said the council had ignored warnings for years.',
+      context: 'Carrick floods',
+    };
+    const found = (question: string, text = statement.text) => {
+      const terms = queryTerms(question);
+      const names = questionNames(question, terms);
+      const hits = [{ passage: { ...statement, text }, similarity: 0.1 }];
+      // As in a news archive, the group's name is rare, the words asked of it everyday ones.
+      const rarity = (t: string) => (t === 'carrick flood action group' ? 12 : 4);
+      const [evidence] = evidenceOf(hits, terms, rarity, names, question);
+      return isStrongEvidence(evidence!, archive);
+    };
+    expect(found('How did the Carrick Flood Action Group answer the mayor blaming residents?')).toBe(true);
+    expect(found('According to the Carrick Flood Action Group, what did the mayor get wrong?')).toBe(true);
+    // Attributing no words, the passage names them and nothing asked of them.
+    expect(
+      found(
+        'How did the Carrick Flood Action Group answer the mayor blaming residents?',
+        'The Carrick Flood Action Group met in the church hall.',
+      ),
+    ).toBe(false);
+    // Nor is a question asking for no one's words answered so.
+    expect(found('What did the Carrick Flood Action Group get wrong about the mayor?')).toBe(false);
   });
 
   it('answers a question dated in a year the passage lacks when its story names that year, and no other story', () => {
