@@ -497,7 +497,8 @@ describe('attributeQuotes on the fourth batch of questions (roles after a name, 
       'Imports will fall. Government, a GATT spokesman said.',
       'Prices rose against the U.S. Unit, analysts said.',
     );
-    expect(rolesOf(paragraphs, 'Imports will fall')).toEqual([]);
+    // Not "Government" with the role "GATT spokesman": GATT's own words, given by its spokesman.
+    expect(rolesOf(paragraphs, 'Imports will fall')).toEqual([['GATT', 'spokesman']]);
     expect(rolesOf(paragraphs, 'Prices rose')).toEqual([]);
     expect(rolesOf(paragraphs, 'cancelled flights')).toEqual([['Michael Lamberty', 'Lufthansa spokesman']]);
     expect(rolesOf(paragraphs, 'The deal was signed')).toEqual([]);
@@ -705,6 +706,70 @@ describe('attributeQuotes on the fifth batch of questions (described as, quoted 
     );
     expect(rolesOf(paragraphs, 'Jessica Stevenson')).toEqual([]);
     expect(rolesOf(paragraphs, 'the show will run')).toEqual([['Bex Smith', null]]);
+  });
+});
+
+describe("attributeQuotes on the reported-speech misses (a company's spokesman, a company and a person of one name)", () => {
+  const rolesOf = (paragraphs: readonly Paragraph[], fragment: string) =>
+    attributed(paragraphs)
+      .at(fragment)
+      .map((a) => [a.speaker.name, a.speaker.role]);
+
+  it("credits a body's nameless spokesperson to the body, as its spokesperson, and a person's to no one", () => {
+    const paragraphs = body(
+      'Firestone Tire and Rubber Co has notified the union it will close three tire plants.',
+      'A Firestone spokesman said the cost of the closings will be covered by a restructuring charge.',
+      'Firestone said it has been discussing the sale of two plants.',
+      'A Treasury spokeswoman said the auction would go ahead.',
+      'An island spokeswoman said the port would stay open.',
+      'A British spokesman said talks would resume.',
+      'A spokesman for Picardo said he was confident.',
+      'A Reagan spokesman said the president was resting.',
+      'A Lloyds Shipping Intelligence spokesman said the ship was carrying lead.',
+    );
+    expect(rolesOf(paragraphs, 'cost of the closings')).toEqual([['Firestone', 'spokesman']]);
+    expect(rolesOf(paragraphs, 'sale of two plants')).toEqual([['Firestone', null]]);
+    expect(rolesOf(paragraphs, 'auction would go ahead')).toEqual([['Treasury', 'spokeswoman']]);
+    expect(rolesOf(paragraphs, 'carrying lead')).toEqual([['Lloyds Shipping Intelligence', 'spokesman']]);
+    for (const fragment of ['port would stay open', 'talks would resume', 'he was confident', 'was resting'])
+      expect(rolesOf(paragraphs, fragment)).toEqual([]);
+  });
+
+  it('takes a surname a company that spoke begins with for the company, not a person only named since', () => {
+    const paragraphs = body(
+      'Taft Broadcasting Co said its board decided not to accept the proposal of Theta Corp, an investor group led by Dudley Taft.',
+      'Taft said the board concluded that the offer failed to recognize the future prospects of the company.',
+      'Later Dudley Taft said the group would raise its bid. Taft said financing was in place.',
+    );
+    expect(rolesOf(paragraphs, 'failed to recognize')).toEqual([['Taft Broadcasting Co', null]]);
+    expect(rolesOf(paragraphs, 'financing was in place')).toEqual([['Dudley Taft', null]]);
+  });
+
+  it('reads "X and X" as one company, and a body named on through "for" or "of" and "and" whole', () => {
+    const paragraphs = body(
+      'Reynolds and Reynolds said that it filed a countersuit against Advanced Voice Technologies.',
+      'In the countersuit, Reynolds claimed that Advanced used its proprietary information.',
+      'Britain and France said they agreed.',
+      'The Organisation for Economic Cooperation and Development said Australia should reduce protection.',
+      'The Ministry of International Trade and Industry said output fell.',
+      'The Bank of England and the Treasury said rates would stay.',
+    );
+    expect(rolesOf(paragraphs, 'filed a countersuit')).toEqual([['Reynolds and Reynolds', null]]);
+    expect(rolesOf(paragraphs, 'proprietary information')).toEqual([['Reynolds and Reynolds', null]]);
+    expect(rolesOf(paragraphs, 'they agreed')).toEqual([
+      ['Britain', null],
+      ['France', null],
+    ]);
+    expect(rolesOf(paragraphs, 'reduce protection')).toEqual([
+      ['Organisation for Economic Cooperation and Development', null],
+    ]);
+    expect(rolesOf(paragraphs, 'output fell')).toEqual([
+      ['Ministry of International Trade and Industry', null],
+    ]);
+    expect(rolesOf(paragraphs, 'rates would stay')).toEqual([
+      ['Bank of England', null],
+      ['Treasury', null],
+    ]);
   });
 });
 

@@ -208,3 +208,31 @@ describe('speaker questions over namesakes and reported speech', () => {
     expect(answer.passages[0]!.text).toMatch(/has warned that talks with Iran/);
   });
 });
+
+/** A firm quoted only under its full name, and an analyst of it quoted more often, with the firm as his role. */
+const FIRM_ARTICLES: Record<string, string> = {
+  'salomon-suit.md': `---
+title: Salomon Brothers answers lawsuit
+published: 2005-03-01
+---
+Salomon Brothers Inc, responding to a lawsuit filed by former clients, said it believes the claims are without merit and will contest them.
+`,
+  'salomon-analyst.md': `---
+title: Bank shares seen rising
+published: 2005-03-02
+---
+Bank shares should rise faster this year, said John Doyle of Salomon Brothers Inc.
+
+Doyle said regional banks would lead the rise. He said insurers would follow.
+`,
+};
+
+describe('speaker questions naming a firm without the word ending its name', () => {
+  const ask = askedStories(FIRM_ARTICLES);
+
+  it('reads "Salomon Brothers" as the firm Salomon Brothers Inc, not the analyst whose role it is', async () => {
+    const answer = await ask('How did Salomon Brothers respond to the lawsuit by its former clients?');
+    expect(answer.speaker?.name).toBe('Salomon Brothers Inc');
+    expect(answer.passages[0]!.text).toMatch(/claims are without merit/);
+  });
+});

@@ -13,6 +13,7 @@ import {
   type EntityKind,
   type Mention,
   type Sex,
+  type SpokespersonOf,
   type Token,
 } from './speaker-phrase.js';
 import { claimsIn, subjectEnd } from './speech-grammar.js';
@@ -362,8 +363,20 @@ class ArticleAttributor {
       case 'name':
         return this.resolveName(mention, paragraph, nameAt);
       case 'unnamed':
-        return null;
+        return mention.speaksFor ? this.spokespersonBody(mention.speaksFor, paragraph, nameAt) : null;
     }
+  }
+
+  /**
+   * "A Firestone spokesman said the cost of the closings will be covered ...": the company's statement,
+   * credited to it with the spokesperson as the role, as a named one's is. Credited to no one, the words
+   * were missing from "according to Firestone, how will it pay for shutting the plants?". A person's
+   * spokesman ("a Reagan spokesman") speaks for, not as, the person: no credit.
+   */
+  private spokespersonBody({ body, role }: SpokespersonOf, paragraph: number, nameAt: number): Entity | null {
+    const name = { type: 'name', name: body, role: null, kind: 'organisation', sex: null } as const;
+    const entity = this.resolveName(name, paragraph, nameAt);
+    return entity.kind === 'organisation' ? { ...entity, role } : null;
   }
 
   /**
@@ -388,8 +401,18 @@ class ArticleAttributor {
         ? this.known.findLast((entity) => entity.kind === 'person' && entity.surname === surname)
         : undefined;
     if (employee) return employee;
+    // A company named without its suffix ("Unocal Corp said ...", then "Unocal said ..."), or with a word
+    // read as a role ("General Motors said" is "Motors" with the role "General"), is that company.
+    const written = role ? `${role} ${name}` : name;
+    const company = this.known.findLast(
+      (entity) =>
+        isCompanyName(entity.name) && [name, written].some((words) => entity.name.startsWith(`${words} `)),
+    );
     const nearest = name.includes(' ') ? null : this.nearestFullName(name, paragraph, offset);
-    if (nearest) {
+    // "Taft Broadcasting Co said its board rejected the offer of Theta Corp, a group led by Dudley Taft.
+    // ... Taft said the board concluded ...": the company that spoke, not a person only named since.
+    const nearestSpoke = nearest && this.known.some((entity) => entity.name === nearest.name);
+    if (nearest && (!company || nearestSpoke)) {
       const entity = this.resolveName(nearest, paragraph, offset);
       return role ? { ...entity, role } : entity;
     }
@@ -404,13 +427,6 @@ class ArticleAttributor {
     // say about state firms?" found none of those under "Zhao".
     const familyNameOf = (entity: Entity) =>
       entity.kind === 'person' && !name.includes(' ') && entity.name.startsWith(`${name} `);
-    // A company named without its suffix ("Unocal Corp said ...", then "Unocal said ..."), or with a word
-    // read as a role ("General Motors said" is "Motors" with the role "General"), is that company.
-    const written = role ? `${role} ${name}` : name;
-    const company = this.known.findLast(
-      (entity) =>
-        isCompanyName(entity.name) && [name, written].some((words) => entity.name.startsWith(`${words} `)),
-    );
     if (company) return company;
     const earlier =
       this.known.findLast(sameName) ??
@@ -605,6 +621,22 @@ class ArticleAttributor {
  * moved one fact question (the Makarov settlement, whose top three passages tie to 0.001) out and one
  * unanswerable question in (Heathrow's third runway), with the same evidence figures either way; neither
  * reads a credit.
+ *
+ * Pipeline version 17 (reported-speech misses: "A Firestone spokesman said" credited to no one, "Taft
+ * said" after "Taft Broadcasting Co said" given to a Dudley Taft only named since, "Reynolds and
+ * Reynolds" read as two speakers, "the Organisation for Economic Cooperation and Development" as
+ * "Development") took the archive's 45,646 stored credits to 46,115 (every article indexed again, its
+ * credits compared with the stored ones, in 566 stories): 519 new (489 a body's spokesperson's words
+ * credited to the body, role "spokesman"; the rest "the institute said", "the department said" now finding
+ * the body read whole), 124 moved to another speaker (bodies read whole: the OECD, "Ministry of
+ * International Trade and Industry", "Department of Trade and Industry", "Johnson and Johnson"; a company
+ * over a person only named: 27 credits, of 14 read 12 right, 1 moot and 1 wrong, Salomon Inc taking Robert
+ * Salomon's quote), 8 given a role, 21 dropped (the second half of a body read as two). Of a random 20
+ * changed credits, 19 are right and one is the right body under the name an earlier misreading gave it
+ * ("Economy" for Kiel's Institute for World Economy). `npm run --silent eval -- --only dev,fresh --questions <eighth batch>`:
+ * fresh reported-speech hit@3 0.842 -> 0.868 (Firestone's closings), the eighth batch's answerable 0.771
+ * -> 0.786 ("According to Lloyds, what was the Cumberlande carrying?"), the development set unchanged
+ * in every kind; held-out 0.765 -> 0.824.
  */
 export function attributeQuotes(paragraphs: readonly Paragraph[]): Attribution[] {
   return new ArticleAttributor(paragraphs).run();

@@ -25,8 +25,15 @@ export type Mention =
   /**
    * "an island spokeswoman", "another official", "one analyst", "officials": someone the story does not
    * name, so never a person named before it; `person` when it is one person, whom "he" or "she" may mean.
+   * `speaksFor` is the body whose words a spokesperson gives: "Firestone" in "a Firestone spokesman".
    */
-  | { type: 'unnamed'; person: boolean };
+  | { type: 'unnamed'; person: boolean; speaksFor: SpokespersonOf | null };
+
+/** The body a nameless spokesperson speaks for, and the words that say what they are ("spokesman"). */
+export interface SpokespersonOf {
+  body: string;
+  role: string;
+}
 
 /**
  * compromise reads "SEC", "HR" and "YR" as units of time (seconds, hours, years); written in capitals they
@@ -128,6 +135,13 @@ const CONJUNCTIONS = new Set(['and', 'but', 'or', 'nor', 'yet', 'so']);
 
 /** Words before a nameless description that introduce someone the story has not named. */
 const INDEFINITE = new Set(['a', 'an', 'another', 'one']);
+
+/** "British", "Japanese", "Italian": a people, which compromise does not always tag as one. */
+const namesPeople = (token: Token) =>
+  token.tags.has('Demonym') || /^\p{Lu}\p{Ll}+(?:ish|ese|ian|ean)$/u.test(token.text);
+
+/** Nouns for someone whose words are their body's own, not theirs. */
+const SPOKESPERSON_NOUNS = new Set(['spokesman', 'spokeswoman', 'spokesperson']);
 
 // prettier-ignore
 /**
@@ -295,19 +309,34 @@ const opensTitle = (tokens: readonly Token[], at: number) =>
  */
 function titleStart(tokens: readonly Token[], start: number, end: number): number {
   // "Minister of Energy Subroto and Trade Minister Rachmat Saleh": a role of its own starts another title.
-  // A single word is the title's own last word ("... for Economic Cooperation and Development, said").
-  if (end === start || tokens.slice(start, end + 1).some(isRoleNoun)) return start;
+  if (tokens.slice(start, end + 1).some(isRoleNoun)) return start;
+  // "the Bank of England and the Treasury said": two bodies, each with its "the".
+  let joinsBodies = true;
   let at = start - 1;
   while (at > 0) {
     const token = tokens[at]!;
     if (separated(token, tokens[at + 1]!)) return start;
     const link = TITLE_LINKS.has(token.text);
-    if (link && ['of', 'for'].includes(token.text) && opensTitle(tokens, at - 1)) return at - 1;
+    if (link && ['of', 'for'].includes(token.text)) {
+      if (joinsBodies && opensBody(tokens, at - 1)) return at - 1;
+      // A single word is the title's own last word ("... for Economic Cooperation and Development, said").
+      if (end > start && opensTitle(tokens, at - 1)) return at - 1;
+    }
+    if (token.text === 'the') joinsBodies = false;
     if (!link && (!isCapitalised(token) || isRoleNoun(token))) return start;
     at--;
   }
   return start;
 }
+
+/**
+ * A body's name that runs on through "of" or "for" and an "and": "the Organisation for Economic Cooperation
+ * and Development said", "the Ministry of Trade and Industry said". Read at the "and", the speakers were
+ * "Development" (the eighth batch: "What did the OECD tell Australia to do ...?" never found its words)
+ * and two bodies, "Ministry of Trade" and "Industry".
+ */
+const opensBody = (tokens: readonly Token[], at: number) =>
+  isCapitalised(tokens[at]) && INSTITUTION_WORDS.has(tokens[at]!.lower);
 
 /**
  * "Goldman, Sachs and Co said": a firm's name opening the sentence with a comma after its first word,
@@ -368,7 +397,14 @@ function nameStartIn(tokens: readonly Token[], start: number, end: number): numb
   const owner = (i: number) =>
     POSSESSIVE.test(tokens[i]!.text) && i < end - 1 && i > start && isCapitalised(tokens[i - 1]);
   const inCompanyName = (i: number) => tokens[i]!.lower === 'and' || (isCapitalised(tokens[i]) && !owner(i));
-  const inName = (i: number) => (company ? inCompanyName(i) : isNameWord(tokens[i]!, i === end));
+  // A body's name runs on through its links: "Organisation for Economic Cooperation and Development"; a
+  // possessive ends it ("Bank of Tokyo's Kimura" is Kimura, with his bank as the role).
+  const body = opensBody(tokens, start) && ['of', 'for'].includes(tokens[start + 1]?.text ?? '');
+  const inBodyName = (i: number) =>
+    TITLE_LINKS.has(tokens[i]!.text) ||
+    (isCapitalised(tokens[i]) && !isRoleNoun(tokens[i]!) && (i === end || !POSSESSIVE.test(tokens[i]!.text)));
+  const inName = (i: number) =>
+    company ? inCompanyName(i) : body ? inBodyName(i) : isNameWord(tokens[i]!, i === end);
   let nameStart = end + 1;
   for (let i = end; i >= start; i--) {
     if (inName(i)) nameStart = i;
@@ -458,6 +494,22 @@ function ageLength(tokens: readonly Token[], start: number, nameStart: number): 
   return age && start + 2 <= nameStart ? 2 : 0;
 }
 
+/**
+ * "A Firestone spokesman said", "a Treasury spokeswoman said": the capitalised words before a spokesperson
+ * name the body whose statement it is. Null for a phrase naming no body ("an island spokeswoman", "a
+ * senior spokesman"), only a people ("a British spokesman") or a person, whose words stay credited to no one.
+ */
+function spokespersonOf(phrase: readonly Token[]): SpokespersonOf | null {
+  const head = phrase.at(-1)!;
+  if (!SPOKESPERSON_NOUNS.has(head.lower)) return null;
+  const body = phrase.slice(0, -1);
+  const names = (token: Token) => isCapitalised(token) && !isRoleNoun(token) && !POSSESSIVE.test(token.text);
+  if (body.length === 0 || !body.every(names) || body.every(namesPeople)) return null;
+  // "A Reagan spokesman" speaks for the president, not as him: the words stay credited to no one.
+  if (body.some((token) => hasAny(token, PERSON_TAGS))) return null;
+  return { body: joinWords(body), role: head.text };
+}
+
 /** Reads the phrase `start..end` as a speaker: a name and its role, a definite description, or nothing. */
 export function readMention(tokens: readonly Token[], start: number, end: number): Mention | null {
   if (start > end) return null;
@@ -490,10 +542,11 @@ export function readMention(tokens: readonly Token[], start: number, end: number
   const before = tokens[start - 1]?.lower;
   if (head.tags.has('Plural') && before !== 'the') {
     // A sentence's first word tagged plural may be a name ("Moos predicted", "Cyclops said"); a role is not.
-    return head.initial && !isRoleNoun(head) ? null : { type: 'unnamed', person: false };
+    return head.initial && !isRoleNoun(head) ? null : { type: 'unnamed', person: false, speaksFor: null };
   }
   if (before !== undefined && INDEFINITE.has(before)) {
-    return { type: 'unnamed', person: !TEXT_NOUNS.has(head.lower) };
+    const speaksFor = spokespersonOf(tokens.slice(start, end + 1));
+    return { type: 'unnamed', person: !TEXT_NOUNS.has(head.lower), speaksFor };
   }
   // "the French" is generic and names no one.
   if (before !== 'the' || head.tags.has('Plural') || isCapitalised(head)) return null;

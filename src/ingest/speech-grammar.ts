@@ -183,7 +183,14 @@ function subjects(tokens: readonly Token[], end: number): Subjects | null {
     const conjunctStart = phraseEndingAt(tokens, conjunctEnd);
     const conjunctEdge = leftEdge(tokens, conjunctStart);
     if (conjunctStart > conjunctEnd || followsPreposition(tokens, conjunctEdge)) break;
-    mentions.push(readMention(tokens, conjunctStart, conjunctEnd));
+    const conjunct = readMention(tokens, conjunctStart, conjunctEnd);
+    const last = mentions.at(-1);
+    // "Reynolds and Reynolds said": one company's name, not two speakers of one name. Read as two, its
+    // statements went to "Reynolds" with the role "Advanced's March lawsuit against", from a later mention.
+    if (conjunct?.type === 'name' && last?.type === 'name' && conjunct.name === last.name && !last.role) {
+      const name = `${conjunct.name} and ${last.name}`;
+      mentions[mentions.length - 1] = { ...conjunct, name, kind: 'organisation', sex: null };
+    } else mentions.push(conjunct);
     edge = conjunctEdge;
   }
   return { mentions: mentions.filter((mention) => mention !== null).reverse(), edge };
