@@ -245,3 +245,19 @@ describe('a year named as past', () => {
     expect(statesYearDone('Profits rose in 20051.', '2005')).toBe(false);
   });
 });
+
+describe('a year named as the year of a plan', () => {
+  it('is not named as past by the plan, target or modal of its own phrase', () => {
+    expect(
+      statesYearDone('Talyzin said the 1988 Soviet plan stressed the engineering industry.', '1988'),
+    ).toBe(false);
+    expect(statesYearDone('SOVIETS OUTLINE 1988 ECONOMIC TARGETS', '1988')).toBe(false);
+    expect(statesYearDone('He said defense spending in 1988 would total 32 billion dlrs.', '1988')).toBe(
+      false,
+    );
+  });
+
+  it('is named as past when the plan is further off in its clause', () => {
+    expect(statesYearDone('Sales in 1987 were well above the company forecast.', '1987')).toBe(true);
+  });
+});
