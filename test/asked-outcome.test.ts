@@ -261,3 +261,69 @@ describe('a year named as the year of a plan', () => {
     expect(statesYearDone('Sales in 1987 were well above the company forecast.', '1987')).toBe(true);
   });
 });
+
+describe('a release asked for', () => {
+  const release = { kind: 'release', decider: [] } as const;
+
+  it('is asked by "finally set free", "finally freed", "eventually released"', () => {
+    expect(askedOutcome('When was the American hostage Alann Steen finally set free?')).toEqual(release);
+    expect(askedOutcome('Was the hostage finally freed?')?.kind).toBe('release');
+    expect(askedOutcome('When was the film eventually released in Japan?')?.kind).toBe('release');
+  });
+
+  it('is stated by a release, not by an offer to free', () => {
+    expect(statesOutcome('The kidnappers said Steen was ill and offered to free him.', release)).toBe(false);
+    expect(statesOutcome('He was set free on Tuesday after 18 months.', release)).toBe(true);
+    expect(statesOutcome('Steen was released in Beirut.', release)).toBe(true);
+  });
+});
+
+describe('an outcome that someone "ended up" reaching', () => {
+  it('is the kind of the verb after "ended up", in any form', () => {
+    expect(
+      askedOutcome('Which labs ended up hiring the Media Lab Europe researchers after it shut?'),
+    ).toEqual({
+      kind: 'selection',
+      decider: [],
+    });
+    expect(askedOutcome('Who ended up winning the race?')?.kind).toBe('selection');
+  });
+
+  it('is not stated by a forecast of it', () => {
+    const selection = { kind: 'selection', decider: [] } as const;
+    expect(
+      statesOutcome(
+        '"I have no doubt that the individuals will be quickly snapped up by other research labs."',
+        selection,
+      ),
+    ).toBe(false);
+  });
+});
+
+describe('a sentence asked for', () => {
+  it('names who was sentenced, given or handed it', () => {
+    expect(
+      askedOutcome(
+        'What sentences did the Greek court hand Kenteris and Thanou when their criminal trial ended?',
+      ),
+    ).toEqual({ kind: 'sentence', decider: ['kenteris', 'thanou'] });
+    expect(askedOutcome('What sentence did Yoshiaki Tsutsumi get for the Seibu share fraud?')).toEqual({
+      kind: 'sentence',
+      decider: ['yoshiaki', 'tsutsumi'],
+    });
+  });
+
+  it('is stated by their sentence, not by another judgement of them or by the sentence of someone else', () => {
+    const sentence = { kind: 'sentence', decider: ['kenteris', 'thanou'] } as const;
+    expect(
+      statesOutcome(
+        'Kenteris and Thanou have been cleared of doping offences by an independent tribunal. However, their former coach Christos Tzekos was banned for four years.',
+        sentence,
+      ),
+    ).toBe(false);
+    expect(statesOutcome('Kenteris and Thanou were given suspended sentences.', sentence)).toBe(true);
+    expect(statesOutcome('Kenteris was sentenced to 31 months in prison.', sentence)).toBe(true);
+    expect(statesOutcome('Kenteris received a 31-month prison term.', sentence)).toBe(true);
+    expect(statesOutcome('Kenteris was given the terms of the deal.', sentence)).toBe(false);
+  });
+});

@@ -296,6 +296,15 @@ const moneyMissed = (question: string, stories: readonly string[]) =>
  * unanswerable refused 0.800 -> 0.855 (Ryanair's compensation, the sham marriage rules, IBM's mouse
  * adapter), nothing else moved on either set; no answerable question of XQuAD-en or SQuAD 2.0's dev half
  * asks so.
+ * So, too, for a release asked for ("When was the American hostage Alann Steen finally set free?", of a story
+ * where his kidnappers "offered to free him"), an outcome someone "ended up" reaching ("Which labs ended up
+ * hiring the Media Lab Europe researchers after it shut?", of one saying they "will be quickly snapped up"),
+ * and a sentence asked for with who was sentenced ("What sentences did the Greek court hand Kenteris and
+ * Thanou when their criminal trial ended?", of stories where a tribunal cleared them and banned their
+ * coach). Measured with `npm run --silent eval -- --only dev,fresh` (the ninth batch included): the ninth
+ * batch's unanswerable refused 0.700 -> 1.000 (these three), nothing else moved on dev or fresh; no
+ * answerable question of XQuAD-en or SQuAD 2.0's dev half is read as asking for an outcome it did not ask
+ * for before.
  */
 const outcomeMissed = (question: string, stories: readonly string[]) => {
   const outcome = askedOutcome(question);

@@ -15,7 +15,10 @@ import { FORECAST } from './forecast.js';
  * and what a board or a council decides by: approve, agree, vote, opt),
  * and winning or being chosen, which news reports in each other's words ("won the role", "was named the
  * winner"): WordNet's "win" with what is won by award, and its "choose, take, select, pick out" with the
- * troponyms for people (cast, appoint, name, elect, nominate, hire).
+ * troponyms for people (cast, appoint, name, elect, nominate, hire),
+ * being set free (WordNet's "free, liberate, release"; "set free" its phrase),
+ * and the sentence passed on someone convicted (sentence, jail, imprison, fine, ban), asked only by name (see
+ * SENTENCE_ASKED): elsewhere its verbs are of deciding.
  */
 const OUTCOME_VERBS = {
   decision:
@@ -23,6 +26,8 @@ const OUTCOME_VERBS = {
       ' ',
     ),
   selection: 'win award grant choose select pick cast appoint name elect nominate hire'.split(' '),
+  release: 'free release liberate'.split(' '),
+  sentence: 'sentence jail imprison fine ban'.split(' '),
 } as const;
 export type OutcomeKind = keyof typeof OUTCOME_VERBS;
 
@@ -33,6 +38,8 @@ const IRREGULAR_PAST: Readonly<Record<string, readonly string[]>> = {
   find: ['found'],
   choose: ['chose', 'chosen'],
   uphold: ['upheld'],
+  free: ['freed', 'set free'],
+  sentence: ['sentenced', 'given a sentence'],
 };
 
 /** A verb's past tense and participle ("decided", "ruled", "won", "cast"). */
@@ -43,9 +50,11 @@ function pastForms(verb: string): readonly string[] {
 }
 
 const KIND_OF_VERB = new Map<string, OutcomeKind>(
-  (Object.entries(OUTCOME_VERBS) as [OutcomeKind, readonly string[]][]).flatMap(([kind, verbs]) =>
-    verbs.flatMap((verb) => [verb, ...pastForms(verb)].map((form): [string, OutcomeKind] => [form, kind])),
-  ),
+  (Object.entries(OUTCOME_VERBS) as [OutcomeKind, readonly string[]][])
+    .filter(([kind]) => kind !== 'sentence')
+    .flatMap(([kind, verbs]) =>
+      verbs.flatMap((verb) => [verb, ...pastForms(verb)].map((form): [string, OutcomeKind] => [form, kind])),
+    ),
 );
 const PAST_OF_KIND = new Map<OutcomeKind, ReadonlySet<string>>(
   (Object.entries(OUTCOME_VERBS) as [OutcomeKind, readonly string[]][]).map(([kind, verbs]) => [
@@ -55,11 +64,18 @@ const PAST_OF_KIND = new Map<OutcomeKind, ReadonlySet<string>>(
 );
 
 /**
- * An adverb of ending before the verb it ends ("eventually win", "finally cast", "will finally be named"):
+ * An adverb of ending before the verb it ends ("eventually win", "finally cast", "will finally be named",
+ * "finally set free"), or "ended up" before it in any form ("Which labs ended up hiring the researchers?"):
  * the asker knows the story went on to an outcome.
  */
 const ENDING_ADVERB =
-  /\b(?:finally|eventually|ultimately|in\s+the\s+end)\s+(?:be\s+|been\s+|get\s+)?([a-z]+)/iu;
+  /\b(?:finally|eventually|ultimately|in\s+the\s+end|end(?:ed|s)?\s+up)\s+(?:be\s+|been\s+|being\s+|get\s+)?(set\s+free|[a-z]+)/iu;
+/** The kind of outcome of a verb as a question writes it ("won", "hiring", "set  free"), if any. */
+function kindOfVerb(word: string): OutcomeKind | undefined {
+  const lower = word.toLowerCase().replace(/\s+/gu, ' ');
+  const base = verbBase(lower);
+  return KIND_OF_VERB.get(lower) ?? KIND_OF_VERB.get(base) ?? KIND_OF_VERB.get(`${base}e`);
+}
 /** A judgement asked for by name: "What verdict did the jury reach", "What was the ruling". */
 const JUDGEMENT_ASKED =
   /\bwhat\s+(?:(?:verdict|ruling|decision|judge?ment|sentence)\s+(?:did|was|has|had)\b|(?:was|is)\s+the\s+(?:verdict|ruling|decision|judge?ment)\b)/iu;
@@ -83,9 +99,34 @@ const JUDGED_ASKED = new RegExp(
   String.raw`${YES_NO_START}(?:was|were)\s+((?:[\p{L}\p{N}'.-]+\s+){1,8}?)(?:convicted|acquitted|cleared|sentenced|jailed|found\s+(?:not\s+)?(?:guilty|innocent))\b`,
   'iu',
 );
+/**
+ * A sentence asked for by name, with who was sentenced: "What sentence did Yoshiaki Tsutsumi get for the
+ * Seibu share fraud?", "What sentences did the Greek court hand Kenteris and Thanou when their criminal
+ * trial ended?". Its stories tell of the charges, the trial still to come, or another's sentence ("their
+ * former coach Christos Tzekos was banned for four years by the tribunal"), and of other judgements of the
+ * same people ("cleared of doping offences by the Greek Athletics Federation"), which answer no question
+ * on the sentence of a criminal court.
+ */
+const SENTENCE_ASKED = new RegExp(
+  String.raw`\bwhat\s+(?:[\p{L}-]+\s+)?sentences?\s+(?:did|was|were|has|have|had)\s+(?:((?:[\p{L}\p{N}'.-]+\s+){1,8}?)(?:get|receive|serve|face|given|handed)\b|(?:[\p{L}\p{N}'.-]+\s+){1,8}?(?:hand|give|impose\s+on|pass\s+on)\s+((?:[\p{L}\p{N}'.-]+\s+){0,7}?[\p{L}\p{N}'.-]+)(?=\s+(?:for|when|after|over|in|at)\b|\s*[?.!]|\s*$))`,
+  'iu',
+);
+/** Pronouns, which name no one in a sentence of another story. */
+const PRONOUN = /^(?:he|she|it|they|him|her|them|his|their)$/u;
+
+/** A sentence asked for (see SENTENCE_ASKED) with the words naming who was sentenced, or null. */
+function askedSentence(question: string): AskedOutcome | null {
+  const asked = SENTENCE_ASKED.exec(question);
+  const judged = (asked?.[1] ?? asked?.[2] ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const naming = judged.filter((word) => !NOT_NAMING.has(word) && !PRONOUN.test(word));
+  return naming.length === 0 ? null : { kind: 'sentence', decider: naming };
+}
+
 /** Words of a decider's phrase that do not name it ("the panel set up by Aquino", "any of the traders ever"). */
 const NOT_NAMING = new Set(
-  'the a an of by in on at to for set up who which that its his her their any all some ever'.split(' '),
+  'the a an and or of by in on at to for set up who which that its his her their any all some ever'.split(
+    ' ',
+  ),
 );
 
 export interface AskedOutcome {
@@ -160,7 +201,7 @@ function askedAct(question: string): AskedOutcome | AskedAct | null {
   const doer = act[1]!.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const base = verbBase(act[2]!.toLowerCase());
   if ([base, ...doer].some((word) => NOT_AN_ACT.has(word))) return null;
-  const kind = KIND_OF_VERB.get(base) ?? KIND_OF_VERB.get(`${base}e`);
+  const kind = kindOfVerb(act[2]!);
   if (kind) return { kind, decider: [] };
   return {
     kind: 'act',
@@ -214,8 +255,10 @@ function askedFirstPeriod(question: string): AskedFirstPeriod | null {
  */
 export function askedOutcome(question: string): AskedOutcome | AskedAct | AskedFirstPeriod | null {
   const ended = ENDING_ADVERB.exec(question);
-  const endedKind = ended ? KIND_OF_VERB.get(ended[1]!.toLowerCase()) : undefined;
+  const endedKind = ended ? kindOfVerb(ended[1]!) : undefined;
   if (endedKind) return { kind: endedKind, decider: [] };
+  const sentenced = askedSentence(question);
+  if (sentenced) return sentenced;
   if (JUDGEMENT_ASKED.test(question)) return { kind: 'decision', decider: [] };
   const decided = JUDGED_ASKED.exec(question) ?? DECISION_ASKED.exec(question);
   if (!decided) return askedAct(question) ?? askedFirstPeriod(question);
@@ -248,6 +291,16 @@ const sentencesOf = (text: string) => text.split(/(?<=[.!?])\s+|\n/u);
 const PRONOUN_SUBJECT = /^\s*(?:he|she|it|they)(?:\s+(?:was|were))?\s*$/iu;
 
 /**
+ * A word of a story, or a past of several: "set free", and a sentence given ("were given suspended
+ * sentences", "received a 10-year prison term"), which states a sentence as "sentenced" does.
+ */
+const PAST_PHRASE =
+  /set\s+free\b|\b(?:given|handed|received|got)\s+(?:[\p{L}\p{N}-]+\s+){0,4}?(?:sentences?|(?:prison|jail)\s+terms?)\b|[\p{L}']+/gu;
+/** The past a word or phrase of PAST_PHRASE is, in the forms of pastForms. */
+const pastOf = (phrase: string) =>
+  /^(?:given|handed|received|got)\s/u.test(phrase) ? 'given a sentence' : phrase.replace(/\s+/gu, ' ');
+
+/**
  * What follows "found" when it is a judgement ("found him guilty", "found that the levy was lawful", "found
  * in favour of Pennzoil"), not a discovery: "We found clues of possible market manipulation", said by the
  * regulator that passed the Citigroup traders' case to the prosecutor, convicted no one.
@@ -271,8 +324,8 @@ export function statesOutcome(text: string, outcome: AskedOutcome | AskedAct | A
   for (const sentence of sentencesOf(text)) {
     const lower = sentence.toLowerCase();
     const namesDecider = decider.length === 0 || decider.some((word) => namedIn(lower, word));
-    for (const word of lower.matchAll(/[\p{L}']+/gu)) {
-      if (!pasts.has(word[0])) continue;
+    for (const word of lower.matchAll(PAST_PHRASE)) {
+      if (!pasts.has(pastOf(word[0]))) continue;
       if (word[0] === 'found' && !FINDING.test(lower.slice(word.index + word[0].length))) continue;
       const clause = sentence.slice(0, word.index).split(CLAUSE_START).at(-1)!;
       if (NOT_YET.test(clause)) continue;
