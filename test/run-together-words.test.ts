@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { countedThing } from '../src/answer/counted-thing.js';
 import { oneEditAway, withChatSpellings, withPeriodsWritten } from '../src/search/searched-forms.js';
 import { askedStories } from './helpers/asked-stories.js';
 
@@ -60,6 +61,12 @@ describe('chat spellings of question words', () => {
     expect(withChatSpellings('pls can u tell me what the u.s. thinks abt ur u-turn? gonna ask')).toBe(
       'please can you tell me what the u.s. thinks about your u-turn? going to ask',
     );
+  });
+
+  it('write out "r" and "cos", so that "how many ships r stuck" counts ships, not "stuck"', () => {
+    const question = withChatSpellings('hey how many ships r stuck at chittagong cos of the strike?');
+    expect(question).toBe('hey how many ships are stuck at chittagong because of the strike?');
+    expect(countedThing(question)).toBe('ships');
   });
 
   it('leave a capitalised word after the first alone: a name or an abbreviation', () => {
