@@ -69,6 +69,12 @@ describe('chat spellings of question words', () => {
     expect(countedThing(question)).toBe('ships');
   });
 
+  it('write out "y", "wen", "ppl", "b4" and "govt", never within a word or a code ("g7", "2b4")', () => {
+    expect(withChatSpellings('y did ppl leave b4 the govt vote, and wen? ask the G7 about 2b4')).toBe(
+      'why did people leave before the government vote, and when? ask the G7 about 2b4',
+    );
+  });
+
   it('leave a capitalised word after the first alone: a name or an abbreviation', () => {
     expect(withChatSpellings('When did Wat Arun reopen? Is HW cheaper? Did BC or U Thant?')).toBe(
       'When did Wat Arun reopen? Is HW cheaper? Did BC or U Thant?',
