@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { countedThing } from '../src/answer/counted-thing.js';
 import { oneEditAway, withChatSpellings, withPeriodsWritten } from '../src/search/searched-forms.js';
 import { askedStories } from './helpers/asked-stories.js';
 
@@ -59,6 +60,18 @@ describe('chat spellings of question words', () => {
   it('write out the chat spellings of other words, never a letter of an abbreviation', () => {
     expect(withChatSpellings('pls can u tell me what the u.s. thinks abt ur u-turn? gonna ask')).toBe(
       'please can you tell me what the u.s. thinks about your u-turn? going to ask',
+    );
+  });
+
+  it('write out "r" and "cos", so that "how many ships r stuck" counts ships, not "stuck"', () => {
+    const question = withChatSpellings('hey how many ships r stuck at chittagong cos of the strike?');
+    expect(question).toBe('hey how many ships are stuck at chittagong because of the strike?');
+    expect(countedThing(question)).toBe('ships');
+  });
+
+  it('write out "y", "wen", "ppl", "b4" and "govt", never within a word or a code ("g7", "2b4")', () => {
+    expect(withChatSpellings('y did ppl leave b4 the govt vote, and wen? ask the G7 about 2b4')).toBe(
+      'why did people leave before the government vote, and when? ask the G7 about 2b4',
     );
   });
 

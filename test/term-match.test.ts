@@ -107,3 +107,24 @@ describe('a company named with single letters and "and"', () => {
     expect(termsIn('Bank shares rose.', ['bank international'])).toEqual(new Set());
   });
 });
+
+describe('a name of several words ending in a country', () => {
+  it('is held as its two names, the country in any of its forms', () => {
+    const question = 'What interest rate does the American Express New Zealand dollar bond pay?';
+    const [name] = questionNames(question, queryTerms(question));
+    expect(name).toBe('american express new zealand');
+    const bond = 'American Express Overseas Credit Corp is issuing a 50 mln New Zealand dlr bond.';
+    expect(termsIn(bond, [name!, 'bond'])).toEqual(new Set([name, 'bond']));
+    expect(termsIn('American Express said the Wellington office was opened.', [name!])).toEqual(
+      new Set([name]),
+    );
+    expect(termsIn('The New Zealand dollar fell.', [name!])).toEqual(new Set());
+  });
+
+  it('stays whole after a name of one word ("Air New Zealand")', () => {
+    expect(termsIn('Air fares in New Zealand rose.', ['air new zealand'])).toEqual(new Set());
+    expect(termsIn('Air New Zealand said it would buy jets.', ['air new zealand'])).toEqual(
+      new Set(['air new zealand']),
+    );
+  });
+});

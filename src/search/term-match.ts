@@ -128,9 +128,11 @@ export function termsHeld(
   /** The names the question asks about (see questionNames): held only as written (see writesName). */
   names: readonly string[] = [],
 ): Set<string> {
-  const holds = (term: string) => {
+  const holds = (term: string): boolean => {
     const country = countryFormsOf(term);
-    return country ? holdsCountry(words, country) : holdsPhrase(words, term);
+    if (country) return holdsCountry(words, country);
+    const beside = besideCountry(term);
+    return holdsPhrase(words, term) || (beside !== null && holds(beside.name) && holds(beside.country));
   };
   const holdsName = (name: string) =>
     countryFormsOf(name) !== null
@@ -143,6 +145,26 @@ export function termsHeld(
       names.includes(term) ? holdsName(term) : holds(term) || relatedOf(term).some(holds),
     ),
   );
+}
+
+/**
+ * A name of several words that ends in a country's name, as its two names: a capitalised run reads as one
+ * name (see questionNames), but "the American Express New Zealand dollar bond" is American Express's bond
+ * in New Zealand dollars, and its story writes "American Express Overseas Credit Corp is issuing a 50 mln
+ * New Zealand dlr bond". Held as one name, that ninth-batch question was refused with its answer third,
+ * taken for a story that never names what it asks about (see missesName in evidence); a text holding both
+ * names holds it (the country in any of its forms), which answers it first. `npm run --silent eval -- --only
+ * dev,fresh` with the ninth batch: its fact hit@3 0.667 -> 0.833, nothing else moved on the three sets,
+ * unanswerable refused unchanged (0.970, 0.892, 0.600). Null for a name not so made; a name of one word
+ * before the country stays whole: "Air New Zealand" and "Air France" are companies.
+ */
+function besideCountry(name: string): { name: string; country: string } | null {
+  const parts = name.split(' ');
+  for (let end = 2; end < parts.length; end++) {
+    const country = parts.slice(end).join(' ');
+    if (countryFormsOf(country) !== null) return { name: parts.slice(0, end).join(' '), country };
+  }
+  return null;
 }
 
 /**
