@@ -80,6 +80,13 @@ describe('chat spellings of question words', () => {
       'When did Wat Arun reopen? Is HW cheaper? Did BC or U Thant?',
     );
   });
+
+  it('leave a first word alone when a capitalised word follows it: a name ("Wen Jiabao")', () => {
+    expect(withChatSpellings("Wen Jiabao's view on the yuan? Wen is it due?")).toBe(
+      "Wen Jiabao's view on the yuan? Wen is it due?",
+    );
+    expect(withChatSpellings('Wen is the Wen Jiabao visit?')).toBe('When is the Wen Jiabao visit?');
+  });
 });
 
 describe('shorthands for part of a year', () => {

@@ -244,9 +244,13 @@ export function withChatSpellings(question: string): string {
   // joined by a hyphen: "u.s." and "u-turn" are no "you".
   return question.replace(
     /(?<![\p{L}\p{N}]|\p{L}[.-])\p{L}[\p{L}\p{N}]*(?![\p{L}\p{N}]|[.-]\p{L})/gu,
-    (word, at: number) => {
+    (word, at: number, text: string) => {
       const meant = CHAT_SPELLINGS.get(word.toLowerCase());
-      return meant && (at === first || word === word.toLowerCase()) ? inCaseOf(word, meant) : word;
+      // First, a capital before another is a name's first word: "Wen Jiabao", "Y Combinator".
+      const firstOfName = /^\p{Lu}/u.test(word) && /^\s+\p{Lu}/u.test(text.slice(at + word.length));
+      return meant && ((at === first && !firstOfName) || word === word.toLowerCase())
+        ? inCaseOf(word, meant)
+        : word;
     },
   );
 }
