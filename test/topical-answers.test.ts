@@ -7,7 +7,11 @@ import { describeCitation } from '../src/answer/citation-text.js';
 import { evidenceOf, isStrongEvidence } from '../src/answer/evidence.js';
 import { reindex } from '../src/ingest/reindex.js';
 import { withArticleComplement } from '../src/search/article-complement.js';
-import { completeWithAnswerKind, completeWithFollowing } from '../src/search/complete-passage.js';
+import {
+  completePeriodHeaders,
+  completeWithAnswerKind,
+  completeWithFollowing,
+} from '../src/search/complete-passage.js';
 import { queryTerms } from '../src/search/fts-query.js';
 import { storyOf } from '../src/search/story-cache.js';
 import { questionNames } from '../src/search/term-match.js';
@@ -134,6 +138,26 @@ The workers' union met for three hours in the village hall on Monday evening.
 Its leader spoke to reporters outside the hall later.
 
 The statement came following the collapse of a lorry bridge at the entrance last month.
+`,
+  'harwick-results.md': `---
+title: Harwick Energy Partners 4th qtr loss
+published: 2025-06-06
+---
+Unit loss one ct
+
+Net loss 186,000
+
+Revs 10.7 mln
+
+11 mths
+
+Unit loss 7.26 dlrs
+
+Net loss 121.4 mln
+
+Revs 46.9 mln
+
+Note: Partnership formed in February.
 `,
   'marlow-loans.md': `---
 title: Marlow Motors offers cheap car loans
@@ -552,6 +576,18 @@ describe('the story that names everything the question names', () => {
     expect(ours).toBeGreaterThanOrEqual(0);
     expect(ours).toBeLessThan(3);
     if (theirs >= 0) expect(ours).toBeLessThan(theirs);
+  });
+});
+
+describe("a results table's period heading alone", () => {
+  it('is shown with the rows under it, which leave the list, up to the first line that is not a row', async () => {
+    const opening = (await store.openings()).find((o) => o.title === 'Harwick Energy Partners 4th qtr loss')!;
+    const [header, unitLoss, netLoss, revs] = (await store.articlePassages([opening.articleId])).slice(3);
+    expect(header!.text).toBe('11 mths');
+    const completed = await completePeriodHeaders(store, [{ passage: header! }, { passage: netLoss! }]);
+    expect(completed.map((hit) => hit.passage.text)).toEqual([
+      ['11 mths', unitLoss!.text, 'Net loss 121.4 mln', revs!.text].join('\n\n'),
+    ]);
   });
 });
 
