@@ -6,6 +6,7 @@ import { Briefing } from '../src/answer/briefing.js';
 import { describeCitation } from '../src/answer/citation-text.js';
 import { evidenceOf, isStrongEvidence } from '../src/answer/evidence.js';
 import { reindex } from '../src/ingest/reindex.js';
+import { givesAnswerKind } from '../src/search/answer-type.js';
 import { withArticleComplement } from '../src/search/article-complement.js';
 import {
   completePeriodHeaders,
@@ -158,6 +159,14 @@ Net loss 121.4 mln
 Revs 46.9 mln
 
 Note: Partnership formed in February.
+`,
+  'harbour-bill.md': `---
+title: Committee puts off harbour bill vote
+published: 2025-06-07
+---
+The harbour committee has put off until July 10 its meeting to vote on the harbour bill.
+
+An aide said the delay was requested by opposition members who wanted more time to read a revised draft.
 `,
   'marlow-loans.md': `---
 title: Marlow Motors offers cheap car loans
@@ -471,6 +480,27 @@ describe('the paragraph of the best story that gives the cause a question asks f
       quarry[0]!.text,
       carrick!.text,
     ]);
+  });
+});
+
+describe('the paragraph of a shown story that says who did what a question asks about', () => {
+  it('is shown with the result, though it names neither the committee nor the bill', async () => {
+    const [opening, aide] = await passagesOf('Committee puts off harbour bill vote');
+    const [carrick] = await passagesOf('Floods close Carrick high street');
+    const question = "Who asked for the harbour committee's vote on the bill to be pushed back?";
+    const completed = await completeWithAnswerKind(
+      store,
+      [opening!, carrick!].map((passage) => ({ passage })),
+      question,
+      queryTerms(question),
+      () => 1,
+    );
+    expect(completed.map((hit) => hit.passage.text)).toEqual([
+      `${opening!.text}\n\n…\n\n${aide!.text}`,
+      carrick!.text,
+    ]);
+    // Shown, not evidence of an answer: most stories hold a passive's agent.
+    expect(givesAnswerKind(question, aide!.text)).toBe(false);
   });
 });
 
