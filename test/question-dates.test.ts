@@ -126,7 +126,12 @@ describe('questionDates', () => {
     ["What's the latest on the ceasefire?", true],
     ['recent coffee export quotas', true],
     ['What are the newest figures?', true],
-    ['new rules for grain', true],
+    ["What's new on the grain talks?", true],
+    ['anything new?', true],
+    ['any new developments in the coffee talks', true],
+    // An attributive "new" names the thing as its story does, not the news of now.
+    ["When do Crazy Eddie's new shareholder rights expire?", false],
+    ['new rules for grain', false],
     ['news from New York', false],
     ['coffee export quotas', false],
   ])('recency in "%s": %s', (question, recency) => {

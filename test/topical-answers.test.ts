@@ -6,8 +6,13 @@ import { Briefing } from '../src/answer/briefing.js';
 import { describeCitation } from '../src/answer/citation-text.js';
 import { evidenceOf, isStrongEvidence } from '../src/answer/evidence.js';
 import { reindex } from '../src/ingest/reindex.js';
+import { givesAnswerKind } from '../src/search/answer-type.js';
 import { withArticleComplement } from '../src/search/article-complement.js';
-import { completeWithAnswerKind, completeWithFollowing } from '../src/search/complete-passage.js';
+import {
+  completePeriodHeaders,
+  completeWithAnswerKind,
+  completeWithFollowing,
+} from '../src/search/complete-passage.js';
 import { queryTerms } from '../src/search/fts-query.js';
 import { storyOf } from '../src/search/story-cache.js';
 import { questionNames } from '../src/search/term-match.js';
@@ -134,6 +139,34 @@ The workers' union met for three hours in the village hall on Monday evening.
 Its leader spoke to reporters outside the hall later.
 
 The statement came following the collapse of a lorry bridge at the entrance last month.
+`,
+  'harwick-results.md': `---
+title: Harwick Energy Partners 4th qtr loss
+published: 2025-06-06
+---
+Unit loss one ct
+
+Net loss 186,000
+
+Revs 10.7 mln
+
+11 mths
+
+Unit loss 7.26 dlrs
+
+Net loss 121.4 mln
+
+Revs 46.9 mln
+
+Note: Partnership formed in February.
+`,
+  'harbour-bill.md': `---
+title: Committee puts off harbour bill vote
+published: 2025-06-07
+---
+The harbour committee has put off until July 10 its meeting to vote on the harbour bill.
+
+An aide said the delay was requested by opposition members who wanted more time to read a revised draft.
 `,
   'marlow-loans.md': `---
 title: Marlow Motors offers cheap car loans
@@ -450,6 +483,27 @@ describe('the paragraph of the best story that gives the cause a question asks f
   });
 });
 
+describe('the paragraph of a shown story that says who did what a question asks about', () => {
+  it('is shown with the result, though it names neither the committee nor the bill', async () => {
+    const [opening, aide] = await passagesOf('Committee puts off harbour bill vote');
+    const [carrick] = await passagesOf('Floods close Carrick high street');
+    const question = "Who asked for the harbour committee's vote on the bill to be pushed back?";
+    const completed = await completeWithAnswerKind(
+      store,
+      [opening!, carrick!].map((passage) => ({ passage })),
+      question,
+      queryTerms(question),
+      () => 1,
+    );
+    expect(completed.map((hit) => hit.passage.text)).toEqual([
+      `${opening!.text}\n\n…\n\n${aide!.text}`,
+      carrick!.text,
+    ]);
+    // Shown, not evidence of an answer: most stories hold a passive's agent.
+    expect(givesAnswerKind(question, aide!.text)).toBe(false);
+  });
+});
+
 describe('the paragraph of a shown story that gives the length of time a question asks for', () => {
   it("is shown with that story's result, though the result gives a figure of another kind", async () => {
     const barclays = await passagesOf('Barclays agrees to buy Absa');
@@ -552,6 +606,18 @@ describe('the story that names everything the question names', () => {
     expect(ours).toBeGreaterThanOrEqual(0);
     expect(ours).toBeLessThan(3);
     if (theirs >= 0) expect(ours).toBeLessThan(theirs);
+  });
+});
+
+describe("a results table's period heading alone", () => {
+  it('is shown with the rows under it, which leave the list, up to the first line that is not a row', async () => {
+    const opening = (await store.openings()).find((o) => o.title === 'Harwick Energy Partners 4th qtr loss')!;
+    const [header, unitLoss, netLoss, revs] = (await store.articlePassages([opening.articleId])).slice(3);
+    expect(header!.text).toBe('11 mths');
+    const completed = await completePeriodHeaders(store, [{ passage: header! }, { passage: netLoss! }]);
+    expect(completed.map((hit) => hit.passage.text)).toEqual([
+      ['11 mths', unitLoss!.text, 'Net loss 121.4 mln', revs!.text].join('\n\n'),
+    ]);
   });
 });
 

@@ -2,7 +2,11 @@ import { hasBounds, type DateRange } from '../document/date-range.js';
 import type { Span } from '../document/sentence-split.js';
 import { queryTerms } from '../search/fts-query.js';
 import { searchPassages, type SearchMode } from '../search/hybrid-search.js';
-import { completeWithAnswerKind, completeWithFollowing } from '../search/complete-passage.js';
+import {
+  completePeriodHeaders,
+  completeWithAnswerKind,
+  completeWithFollowing,
+} from '../search/complete-passage.js';
 import { escaped, findSpeakers, isOrganisation, namesAlone } from '../search/resolve-speaker.js';
 import { parseQuestion, type SpeakerQuestion } from '../search/parse-question.js';
 import { questionDates } from '../search/question-dates.js';
@@ -279,7 +283,7 @@ async function answerFromSearch(
   // House?" was answered by a list of theatre awards whose next line named a designer.
   const completed = await completeWithAnswerKind(
     context.store,
-    await completeWithFollowing(context.store, hits, terms),
+    await completeWithFollowing(context.store, await completePeriodHeaders(context.store, hits), terms),
     question,
     terms,
     weights,

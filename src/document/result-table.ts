@@ -19,7 +19,7 @@ const wordCount = (text: string) => text.split(/\s+/u).length;
 const isShortLine = (text: string) => wordCount(text) <= MAX_ROW_WORDS && !SENTENCE_END.test(text);
 
 /** A figure against the year before ("Revs 24.2 mln vs 26.8 mln", "Shr nil vs nil"), or a figure alone. */
-function isRow(text: string): boolean {
+export function isRow(text: string): boolean {
   return isShortLine(text) && (VERSUS.test(text) || /\d/u.test(text));
 }
 
