@@ -253,6 +253,8 @@ published: 2005-03-04
 ---
 General Motors has cut its profit forecast for the year after weak sales of its large cars.
 
+"The company is heading for a strong year in Canada," GM Canada president George Peapples said.
+
 "We're following a roadmap that we believe will deliver strong results," GM chief executive Rick Wagoner said.
 `,
 };
@@ -268,7 +270,7 @@ describe('speaker questions naming an organisation by a longer name than the sto
     expect(answer.passages[0]!.text).toMatch(/scope for reductions in nominal interest rates/);
   });
 
-  it('reads the boss of General Motors as the holder of a role written with "GM"', async () => {
+  it('reads the boss of General Motors as its chief executive, written with "GM", not its Canada president', async () => {
     const answer = await ask('What did the boss of General Motors say about where the company is heading?');
     expect(answer.speaker?.name).toBe('Rick Wagoner');
     expect(answer.passages[0]!.text).toMatch(/following a roadmap/);
