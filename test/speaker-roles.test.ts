@@ -236,3 +236,43 @@ describe('speaker questions naming a firm without the word ending its name', () 
     expect(answer.passages[0]!.text).toMatch(/claims are without merit/);
   });
 });
+
+/** Organisations quoted under a short form of the name a question gives them, as the ninth batch asked. */
+const SHORT_FORM_ARTICLES: Record<string, string> = {
+  'nzier.md': `---
+title: NZ inflation seen easing
+published: 2005-03-03
+---
+New Zealand's inflation should decline in the coming year, the Institute of Economic Research (NZIER) said.
+
+"Falling inflation is likely to give significant scope for reductions in nominal interest rates," the NZIER said.
+`,
+  'roadmap.md': `---
+title: Carmaker cuts its profit forecast
+published: 2005-03-04
+---
+General Motors has cut its profit forecast for the year after weak sales of its large cars.
+
+"The company is heading for a strong year in Canada," GM Canada president George Peapples said.
+
+"We're following a roadmap that we believe will deliver strong results," GM chief executive Rick Wagoner said.
+`,
+};
+
+describe('speaker questions naming an organisation by a longer name than the stories give it', () => {
+  const ask = askedStories(SHORT_FORM_ARTICLES);
+
+  it('reads the NZ Institute of Economic Research as the NZIER', async () => {
+    const answer = await ask(
+      'Why does the NZ Institute of Economic Research think borrowing costs can come down?',
+    );
+    expect(answer.speaker?.name).toContain('NZIER');
+    expect(answer.passages[0]!.text).toMatch(/scope for reductions in nominal interest rates/);
+  });
+
+  it('reads the boss of General Motors as its chief executive, written with "GM", not its Canada president', async () => {
+    const answer = await ask('What did the boss of General Motors say about where the company is heading?');
+    expect(answer.speaker?.name).toBe('Rick Wagoner');
+    expect(answer.passages[0]!.text).toMatch(/following a roadmap/);
+  });
+});

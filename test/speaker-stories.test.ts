@@ -293,3 +293,45 @@ describe('an organisation asked as the speaker', () => {
     expect(answer.passages.map((p) => p.text).join('\n')).toMatch(/stands ready to help these nations/);
   });
 });
+
+/**
+ * A trade commissioner's quote that never names the topic asked, after narration that does, beside his
+ * quotes on Japan's car exports in another story.
+ */
+const LEAD_ARTICLES: Record<string, string> = {
+  'trade-deals.md': `---
+title: EC agrees trade deal with Argentina
+published: 2005-04-01
+---
+The European Community agreed a trade deal with Argentina on meat and cereals.
+
+Under the deal, Argentina will gain additional trading rights on beef, fish and cereal by-products.
+
+Ireland and France continued to oppose the deal on meat but were outvoted by the other states.
+
+Argentina will also benefit from an additional quota of frozen hake fillets at a reduced duty.
+
+Officials said the EC had asked the trade body to arbitrate on a fish dispute with Canada.
+
+Ministers also decided to continue talks with Japan. The EC has been unsatisfied with Japanese offers of compensation.
+
+Trade Commissioner Willy De Clercq told journalists: "We maintain our position that the concessions were not enough."
+`,
+  'car-exports.md': `---
+title: Japan car export restraint not enough, says EC
+published: 2005-04-02
+---
+Japan's car export restraint to the European Community is not enough, Trade Commissioner Willy De Clercq said.
+
+"Even ten percent is a hundred thousand cars, while we sell forty thousand," De Clercq said.
+`,
+};
+
+describe('speaker questions on a topic the narration before a quote names', () => {
+  const ask = askedStories(LEAD_ARTICLES);
+
+  it("reads a quote's topic from the paragraph before when the quote names none of it", async () => {
+    const answer = await ask("What did Willy De Clercq say about Japan's compensation offers?");
+    expect(answer.passages[0]!.text).toMatch(/concessions were not enough/);
+  });
+});
