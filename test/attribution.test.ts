@@ -773,6 +773,86 @@ describe("attributeQuotes on the reported-speech misses (a company's spokesman, 
   });
 });
 
+describe('attributeQuotes on the ninth batch (bodies, names and cues read wrong at ingest)', () => {
+  const rolesOf = (paragraphs: readonly Paragraph[], fragment: string) =>
+    attributed(paragraphs)
+      .at(fragment)
+      .map((a) => [a.speaker.name, a.speaker.role]);
+
+  it('reads "General Motors" whole, not as "Motors" with the role "General", and "GM" as it', () => {
+    const paragraphs = body(
+      'General Motors has warned that it expects earnings this year to be lower than in 2004.',
+      'GM said higher healthcare costs would hurt.',
+      'General Colin Powell said the troops would stay.',
+    );
+    expect(rolesOf(paragraphs, 'earnings this year')).toEqual([['General Motors', null]]);
+    expect(rolesOf(paragraphs, 'healthcare costs')).toEqual([['General Motors', null]]);
+    expect(rolesOf(paragraphs, 'troops would stay')).toEqual([['Colin Powell', 'General']]);
+  });
+
+  it('keeps a hyphened given name after a family name whole, and a hyphened role out of a name', () => {
+    const paragraphs = body(
+      'Vice economic minister Wang Chien-shien told Reuters: the surplus will shrink this year.',
+      'Taiwan central bank governor Wang Chao-ming said the currency would rise.',
+      'Oscar-winner Andrea Arnold said the film was hers.',
+    );
+    expect(rolesOf(paragraphs, 'surplus will shrink')).toEqual([
+      ['Wang Chien-shien', 'Vice economic minister'],
+    ]);
+    expect(rolesOf(paragraphs, 'currency would rise')).toEqual([
+      ['Wang Chao-ming', 'Taiwan central bank governor'],
+    ]);
+    expect(rolesOf(paragraphs, 'film was hers')).toEqual([['Andrea Arnold', 'Oscar-winner']]);
+  });
+
+  it('reads "X himself said" and a surname compromise tags a verb as the speaker, and "he" after them', () => {
+    const paragraphs = body(
+      'Central bank governor Francisco Gros met bankers in New York.',
+      'Other U.S. Banks have also warned of earnings setbacks.',
+      'Gros himself said pushing the problem away for 90 days at a time is not very useful.',
+      '"If the flow of funds dries up, a country like Brazil can\'t meet all its obligations," he said.',
+    );
+    expect(rolesOf(paragraphs, 'pushing the problem')).toEqual([['Francisco Gros', 'Central bank governor']]);
+    expect(rolesOf(paragraphs, 'flow of funds')).toEqual([['Francisco Gros', 'Central bank governor']]);
+  });
+
+  it('credits "the bank holding company" and "the banking firm" to the company the story named', () => {
+    const paragraphs = body(
+      'BankAmerica Corp may place its loans to Brazil on nonaccrual status, the bank holding company said in a filing.',
+      'Brazil announced in February it would stop paying interest.',
+      '"Continued deferral of interest payment could result in the loans being placed on nonaccrual status," the banking firm said.',
+      'The oil minister said output would rise.',
+    );
+    expect(rolesOf(paragraphs, 'may place its loans')).toEqual([['BankAmerica Corp', null]]);
+    expect(rolesOf(paragraphs, 'Continued deferral')).toEqual([['BankAmerica Corp', null]]);
+    expect(rolesOf(paragraphs, 'output would rise')).toEqual([]);
+  });
+
+  it('reads no cue inside quoted words, in a work written or a story told, or in a book its author owns', () => {
+    const paragraphs = body(
+      'Michelle Paver\'s Wolf Brother is the first in a series. The director said he was "thrilled". "Wolf Brother is an enchanting book," he said.',
+      'Wolf Brother tells the story of Torak. Paver is currently writing the second book.',
+      '"Michelle Paver lives and breathes the worlds she writes about," said a spokesman for the author.',
+      'Michelle Paver wrote that the forest was her home.',
+    );
+    for (const fragment of ['enchanting book', 'tells the story', 'second book', 'lives and breathes'])
+      expect(rolesOf(paragraphs, fragment)).toEqual([]);
+    expect(rolesOf(paragraphs, 'forest was her home')).toEqual([['Michelle Paver', null]]);
+  });
+
+  it('reads "labelled" with quoted words as speech, and a verb after "and" as its subject\'s', () => {
+    const paragraphs = body(
+      'Liverpool chief executive Rick Parry spoke to the BBC.',
+      'Parry labelled the deal "an eye-opener" and admits Liverpool would be missing a trick.',
+      'Parry labelled the boxes and moved on.',
+      'Citicorp posted a loss and said it would cut jobs.',
+    );
+    expect(rolesOf(paragraphs, 'eye-opener')).toEqual([['Rick Parry', 'Liverpool chief executive']]);
+    expect(rolesOf(paragraphs, 'labelled the boxes')).toEqual([]);
+    expect(rolesOf(paragraphs, 'cut jobs')).toEqual([['Citicorp', null]]);
+  });
+});
+
 describe('attributeQuotes robustness', () => {
   it('handles odd inputs without throwing', () => {
     const odd = [

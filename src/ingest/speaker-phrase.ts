@@ -1,3 +1,4 @@
+import { SPEECH_VERB_FORMS } from './speech-verbs.js';
 import { tagSentence } from './tag-sentence.js';
 
 /** A word of one sentence as compromise tagged it; punctuation lives in `pre` and `post`. */
@@ -51,7 +52,7 @@ function tagsOf(text: string, tags: Set<string> | undefined): Set<string> {
 }
 
 export function tokenize(sentence: string): Token[] {
-  return tagSentence(sentence)
+  const tokens = tagSentence(sentence)
     .filter((term) => term.text !== '') // contractions leave empty implicit terms
     .map((term, index) => ({
       text: term.text,
@@ -61,6 +62,21 @@ export function tokenize(sentence: string): Token[] {
       tags: tagsOf(term.text, term.tags),
       initial: index === 0,
     }));
+  if (namesSubjectOfSpeech(tokens)) tokens[0]!.tags = new Set(['Noun', 'ProperNoun']);
+  return tokens;
+}
+
+/**
+ * "Gros said he wished ...", "Gros himself said ...": compromise tags a capitalised surname opening a
+ * sentence as a verb when the word is one ("gros"), and a verb cannot be the subject, so Brazil's central
+ * bank governor's words went to no one and the "he said" after them to "Other U.S. Banks". Right before a
+ * speech verb, a reflexive or an auxiliary, such a word is the speaker's name.
+ */
+function namesSubjectOfSpeech(tokens: readonly Token[]): boolean {
+  const [first, next] = tokens;
+  if (!first || !next || !/^\p{Lu}\p{Ll}/u.test(first.text) || !first.tags.has('Verb')) return false;
+  if (first.post.trim() !== '' || first.tags.has('Auxiliary')) return false;
+  return SPEECH_VERB_FORMS.has(next.lower) || next.tags.has('Reflexive') || next.tags.has('Auxiliary');
 }
 
 // prettier-ignore
@@ -214,7 +230,8 @@ function isNominal(token: Token): boolean {
   if (hasAny(token, PHRASE_BREAKING_TAGS) || isOpeningTimeWord(token) || CONJUNCTIONS.has(token.lower)) {
     return false;
   }
-  if (isCapitalised(token) && !token.initial) return true;
+  // "Chao-ming", which compromise tags a gerund, ends a name, not the phrase.
+  if ((isCapitalised(token) && !token.initial) || token.tags.has('Hyphenated')) return true;
   return (token.tags.has('Noun') || token.tags.has('Adjective')) && !token.tags.has('Verb');
 }
 
@@ -362,6 +379,14 @@ export function phraseEndingAt(tokens: readonly Token[], end: number): number {
   }
 }
 
+/** The first company a sentence names by its suffix ("BankAmerica Corp may place ..."), if any. */
+export function firstCompanyIn(tokens: readonly Token[]): Mention | null {
+  const suffix = tokens.findIndex((token, i) => i > 0 && isCompanySuffix(token));
+  if (suffix < 0) return null;
+  const mention = readMention(tokens, phraseEndingAt(tokens, suffix), suffix);
+  return mention?.type === 'name' && isCompanyName(mention.name) ? mention : null;
+}
+
 /** The last index of the noun phrase that starts at `first`; `first - 1` when there is none. */
 export function phraseStartingAt(tokens: readonly Token[], first: number): number {
   let end = first - 1;
@@ -372,9 +397,16 @@ export function phraseStartingAt(tokens: readonly Token[], first: number): numbe
   return end;
 }
 
+/**
+ * "General Motors has warned": a title compromise reads as the first word of a body's name is the name's,
+ * not a role: read as a title, the company was stored as a speaker "Motors" with the role "General".
+ */
+const isTitle = (token: Token) =>
+  isRoleNoun(token) && !(token.tags.has('Organization') && !hasAny(token, ['Honorific', ...PERSON_TAGS]));
+
 /** A capitalised word that can be part of a name: sentence-initial plurals ("Officials said") are not. */
 function isNameWord(token: Token, last: boolean): boolean {
-  if (!isCapitalised(token) || isRoleNoun(token) || HONORIFICS.has(token.lower)) return false;
+  if (!isCapitalised(token) || isTitle(token) || HONORIFICS.has(token.lower)) return false;
   // "Top-seeded Americans Andy Roddick": a people is no part of a name.
   if (token.tags.has('Demonym') && token.tags.has('Plural')) return false;
   if (!last && POSSESSIVE.test(token.text) && token.tags.has('Possessive')) return false;
@@ -403,8 +435,18 @@ function nameStartIn(tokens: readonly Token[], start: number, end: number): numb
   const inBodyName = (i: number) =>
     TITLE_LINKS.has(tokens[i]!.text) ||
     (isCapitalised(tokens[i]) && !isRoleNoun(tokens[i]!) && (i === end || !POSSESSIVE.test(tokens[i]!.text)));
+  // "Wang Chien-shien", "Kim Young-sam": a lower-case word hyphened to a capitalised one after a family
+  // name ends a given name; cut there, the Taiwanese minister's words went to no one or to a "Wang Chao".
+  // Elsewhere it is a word of a role: "Oscar-winner Andrea Arnold".
+  const hyphenTail = (i: number) =>
+    i === end &&
+    i - 2 >= start &&
+    tokens[i - 1]!.post === '-' &&
+    isCapitalised(tokens[i - 1]) &&
+    isCapitalised(tokens[i - 2]) &&
+    /^\p{Ll}/u.test(tokens[i]!.text);
   const inName = (i: number) =>
-    company ? inCompanyName(i) : body ? inBodyName(i) : isNameWord(tokens[i]!, i === end);
+    company ? inCompanyName(i) : body ? inBodyName(i) : isNameWord(tokens[i]!, i === end) || hyphenTail(i);
   let nameStart = end + 1;
   for (let i = end; i >= start; i--) {
     if (inName(i)) nameStart = i;
@@ -518,6 +560,14 @@ export function readMention(tokens: readonly Token[], start: number, end: number
   const roleWords = tokens
     .slice(start + ageLength(tokens, start, nameStart), nameStart)
     .filter((token) => !HONORIFICS.has(token.lower));
+  // "Michelle Paver's Wolf Brother": what a person's name owns is their work or kin, not someone the
+  // story names; read as a speaker, the book took the director's "he said" (credited to "Wolf Brother").
+  const owner = roleWords.at(-1);
+  const owned =
+    owner !== undefined &&
+    POSSESSIVE.test(owner.text) &&
+    roleWords.some((token) => hasAny(token, PERSON_TAGS));
+  if (owned) return null;
   if (name.length > 0 && !name.every((token) => token.tags.has('Demonym'))) {
     const ranking = roleWords.length > 0 && RANKING_NOUNS.has(roleWords.at(-1)!.lower);
     const role = roleWords.length > 0 && !ranking ? joinWords(roleWords) : null;

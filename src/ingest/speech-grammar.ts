@@ -4,6 +4,7 @@ import {
   phraseEndingAt,
   phraseStartingAt,
   QUOTATION_MARK,
+  QUOTATION_MARKS,
   readMention,
   separated,
   type Mention,
@@ -40,6 +41,8 @@ const CIRCUMSTANCE_WORDS = new Set([
   'at', 'as', 'in', 'on', 'during', 'after', 'before', 'when', 'while', 'alongside', 'following', 'ahead',
   'from', 'with', 'outside', 'upon', 'later', 'earlier', 'today', 'yesterday', 'recently',
 ]);
+
+const hasAnyTag = (token: Token, tags: readonly string[]) => tags.some((tag) => token.tags.has(tag));
 
 /** compromise tags "saying" in "with Lammy saying" a noun, so only a modifier in front rules a verb out. */
 function isSpeechVerb(tokens: readonly Token[], index: number): boolean {
@@ -94,7 +97,8 @@ export function subjectEnd(tokens: readonly Token[], verb: number): number | 'no
     if (BE_FORMS.has(token.lower)) {
       if (!progressive) return 'unsaid';
       i--;
-    } else if (token.tags.has('Adverb') || token.tags.has('Auxiliary') || token.tags.has('Negative')) {
+    } else if (hasAnyTag(token, ['Adverb', 'Auxiliary', 'Negative', 'Reflexive'])) {
+      // "Gros himself said": the reflexive stands between the speaker and the verb, as "also" does.
       i--;
     } else if (token.tags.has('Date')) {
       while (i >= 0 && tokens[i]!.tags.has('Date')) i--;
@@ -239,6 +243,9 @@ function participleClaims(tokens: readonly Token[], participle: number): Claim[]
 function verbClaims(tokens: readonly Token[], verb: number): Claim[] {
   const end = subjectEnd(tokens, verb);
   if (end === 'unsaid') return [];
+  // "Parry labelled the deal "an eye-opener" and admits Liverpool would be missing a trick": a verb after
+  // "and" shares the subject of the verb before it.
+  if (end !== 'none' && tokens[end]!.lower === 'and') return participleClaims(tokens, verb);
   if (end === 'none') {
     if (!opensClauseAfterComma(tokens, verb)) return [];
     const named = objectClaim(tokens, verb, verb + 1, true);
@@ -329,18 +336,56 @@ function describedAs(tokens: readonly Token[], verb: number): boolean {
   return as > 0 && QUOTATION_MARK.test(`${tokens[as]!.post}${tokens[as + 1]?.pre ?? ''}`);
 }
 
+const LABEL_FORMS = new Set(['label', 'labels', 'labelled', 'labeled', 'labelling', 'labeling']);
+
+/**
+ * "Parry labelled the deal "an eye-opener"": quoted words within a few words after "labelled" are the
+ * subject's; without them ("labelled the goods") nothing was said.
+ */
+function quotedAfter(tokens: readonly Token[], verb: number): boolean {
+  const within = tokens.slice(verb, verb + 2 + MAX_OBJECT_WORDS);
+  return within.some((token, i) => QUOTATION_MARK.test(i === 0 ? token.post : token.pre + token.post));
+}
+
 /**
  * The speakers a sentence credits with speech: "X said", "…, said X", "according to X", "with X saying",
  * "X and Y said". Sentence grammar only: who "he", a surname or "the ministry" is, the article decides.
  */
 export function claimsIn(tokens: readonly Token[]): Claim[] {
   return tokens.flatMap((token, i) => {
+    if (insideQuote(tokens, i) || writesThing(tokens, i)) return [];
     const accordingTo = token.lower === 'according' && tokens[i + 1]?.lower === 'to';
     if (accordingTo) return inTitle(tokens, i) ? [] : objectClaim(tokens, i, i + 2, false);
     if (DESCRIBE_FORMS.has(token.lower)) return describedAs(tokens, i) ? verbClaims(tokens, i) : [];
+    if (LABEL_FORMS.has(token.lower)) return quotedAfter(tokens, i) ? verbClaims(tokens, i) : [];
     if (!isSpeechVerb(tokens, i)) return [];
     return quotedAsSaying(tokens, i) ?? verbClaims(tokens, i);
   });
+}
+
+/**
+ * Whether the word at `index` is inside quoted words: in `"Michelle Paver lives and breathes the worlds
+ * she writes about," said a spokesman for the author` the speaker is the spokesman; "she writes" is his
+ * words, and read as a cue it credited them to Paver.
+ */
+function insideQuote(tokens: readonly Token[], index: number): boolean {
+  const before = tokens.slice(0, index).map((token) => token.pre + token.post) + tokens[index]!.pre;
+  return (before.match(QUOTATION_MARKS) ?? []).length % 2 === 1;
+}
+
+const WRITE_FORMS = new Set(['write', 'writes', 'wrote', 'written', 'writing']);
+const STORY_NOUNS = new Set(['story', 'stories', 'tale', 'tales']);
+
+/**
+ * "Paver is currently writing the second book", "Wolf Brother tells the story of Torak": a thing written
+ * or a story told right after the verb is what the subject made, not words it said.
+ */
+function writesThing(tokens: readonly Token[], verb: number): boolean {
+  const next = tokens[verb + 1];
+  // compromise tags the "that" of "wrote that ..." a determiner: it opens the words written.
+  if (!next || next.lower === 'that' || !(next.tags.has('Determiner') || next.tags.has('Possessive')))
+    return false;
+  return WRITE_FORMS.has(tokens[verb]!.lower) || STORY_NOUNS.has(tokens[verb + 2]?.lower ?? '');
 }
 
 /** How many words may stand between "quoted" and "as saying": the speaker's name, role and an aside. */
