@@ -379,14 +379,6 @@ export function phraseEndingAt(tokens: readonly Token[], end: number): number {
   }
 }
 
-/** The first company a sentence names by its suffix ("BankAmerica Corp may place ..."), if any. */
-export function firstCompanyIn(tokens: readonly Token[]): Mention | null {
-  const suffix = tokens.findIndex((token, i) => i > 0 && isCompanySuffix(token));
-  if (suffix < 0) return null;
-  const mention = readMention(tokens, phraseEndingAt(tokens, suffix), suffix);
-  return mention?.type === 'name' && isCompanyName(mention.name) ? mention : null;
-}
-
 /** The last index of the noun phrase that starts at `first`; `first - 1` when there is none. */
 export function phraseStartingAt(tokens: readonly Token[], first: number): number {
   let end = first - 1;
@@ -562,11 +554,14 @@ export function readMention(tokens: readonly Token[], start: number, end: number
     .filter((token) => !HONORIFICS.has(token.lower));
   // "Michelle Paver's Wolf Brother": what a person's name owns is their work or kin, not someone the
   // story names; read as a speaker, the book took the director's "he said" (credited to "Wolf Brother").
+  // A person a firm's possessive names is still the speaker ("ABN Amro's Eddie Wong", "Morgan Stanley's
+  // David Hill": "Morgan" and "Amro" are tagged as people's names too), so the owned name is no person's.
   const owner = roleWords.at(-1);
   const owned =
     owner !== undefined &&
     POSSESSIVE.test(owner.text) &&
-    roleWords.some((token) => hasAny(token, PERSON_TAGS));
+    roleWords.some((token) => hasAny(token, PERSON_TAGS)) &&
+    !name.some((token) => hasAny(token, PERSON_TAGS));
   if (owned) return null;
   if (name.length > 0 && !name.every((token) => token.tags.has('Demonym'))) {
     const ranking = roleWords.length > 0 && RANKING_NOUNS.has(roleWords.at(-1)!.lower);
