@@ -332,7 +332,7 @@ const withNote = (answer: Answer, note: string): Answer => ({
  * A speaker whose name ends as a company's does ("Lloyds Bank Plc", "Exxon Corp"): asked by a short name
  * ("According to Lloyds, what was the Cumberlande carrying ...?"), it is a body whose words the stories
  * credit to no one as often ("a Lloyds Shipping Intelligence spokesman said"). The eighth batch (`npm run
- * --silent eval -- --only dev,fresh --questions <eighth batch>`): reported-speech hit@3 0.500 -> 0.667
+ * --silent eval -- --only dev,fresh`): reported-speech hit@3 0.500 -> 0.667
  * (answerable 0.800 -> 0.814); the development set and fresh batches unchanged.
  */
 const isCompany = (speaker: SpeakerRecord) => {
@@ -371,7 +371,7 @@ function asksBody(asked: string, speakers: readonly SpeakerRecord[]): boolean {
  * while a few people are stored under it as a role ("Brokers Enskilda Fondkommission said"). Answered
  * from those people's statements on other things, "What are brokers saying about the Indian railway finance
  * bond sale?" missed the story's "..., brokers said". The eighth batch (`npm run --silent eval -- --only
- * dev,fresh --questions <eighth batch>`): reported-speech hit@3 0.333 -> 0.500 (answerable 0.786 ->
+ * dev,fresh`): reported-speech hit@3 0.333 -> 0.500 (answerable 0.786 ->
  * 0.800); the development set and fresh batches unchanged. Pure.
  */
 const asksGroup = (asked: string) => /^(?:the\s+)?(?:\p{Ll}+\s+){0,2}\p{Ll}+[^s\P{Ll}]s$/u.test(asked.trim());

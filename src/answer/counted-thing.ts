@@ -8,7 +8,7 @@ const HOW_MANY = /\bhow\s+many\s+(?:of\s+)?((?:[\p{L}\p{N}'-]+\s*){1,4})/iu;
  * "to" ("how many steelworkers stand to be laid off", "how many jobs are set to go"). Read as counting
  * "stand", that eighth-batch question was refused with its answer first, taken for a story that never
  * names what it counts (see countedMissed in evidence). Measured with `npm run --silent eval -- --only
- * dev,fresh --questions /work/batch/eighth.jsonl`: the eighth batch's paraphrase hit@3 0.833 -> 1.000,
+ * dev,fresh`: the eighth batch's paraphrase hit@3 0.833 -> 1.000,
  * nothing else moved on the three sets, unanswerable refused unchanged (0.970, 0.764, 0.600).
  */
 const ENDS_THING = new Set(

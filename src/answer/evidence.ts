@@ -129,7 +129,7 @@ const YEAR = /^(?:1[89]|20)\d\d$/u;
  * relatedWords): "when is Casino Royale supposed to come out?" asks nothing of the story beyond its name
  * but "supposed", which its paragraph on the film's plans writes as a synonym; refused so, with the answer
  * first ("Producers ... expect the film to be released in 2006"). Measured with `npm run --silent eval --
- * --only dev,fresh --questions /work/batch/eighth.jsonl`: fresh chatty hit@3 0.919 -> 0.946 (answerable
+ * --only dev,fresh`: fresh chatty hit@3 0.919 -> 0.946 (answerable
  * refused 0.033 -> 0.031); nothing else moved on the three sets, unanswerable refused unchanged (0.970,
  * 0.764, 0.600).
  */
@@ -254,7 +254,7 @@ function countedMissed(
  * asking for a sum, see asksForMoney; either alone moved nothing): fresh unanswerable refused 0.855 ->
  * 0.873, nothing else moved on either set. "How much did Kevin Campbell win in damages from Mark Morrison
  * ...?" asks for a sum too, and its story gives none ("spent thousands of pounds"): the eighth batch's
- * unanswerable refused 0.800 -> 0.900 (`--questions /work/batch/eighth.jsonl`), nothing else moved on dev,
+ * unanswerable refused 0.800 -> 0.900 (the eighth batch, in fresh.jsonl since), nothing else moved on dev,
  * fresh or the eighth batch; on SQuAD 2.0's dev half and XQuAD-en, the 4 and 1 answerable questions asking
  * for a sum each have an article giving one.
  */
@@ -283,7 +283,7 @@ const moneyMissed = (question: string, stories: readonly string[]) =>
  * the forecast ("he sees Homestake's 1987 gold production about the same"), the offer, the plan or the
  * order still to be carried out ("ordered Texaco to pay"), and for whether someone named was convicted,
  * which another story's conviction, or a regulator's "we found clues", had answered. Measured with `npm run
- * --silent eval -- --only dev,fresh --questions /work/batch/sixth.jsonl`: the sixth batch's unanswerable
+ * --silent eval -- --only dev,fresh`: the sixth batch's unanswerable
  * refused 0.400 -> 1.000 (six questions), the fifth batch's 0.600 -> 0.700 ("Were the Yili executives ever
  * convicted ...?"), nothing else moved on dev, fresh or either batch. Of the answerable questions of XQuAD-en
  * and SQuAD 2.0's dev half (answer's paragraph read, no search), 2 and 2 stress a deed ("When did Obama
@@ -447,7 +447,7 @@ export function evidenceOf(
   // sentence did Yoshiaki Tsutsumi get for the Seibu share fraud?" was answered by the story of his fall
   // beside one where "Keaton ... was sentenced", "How many crew were lost when the Cumberlande sank?" by its
   // cargo beside another ship's "one of its eight crew members was killed". Measured with `npm run --silent
-  // eval -- --only dev,fresh --questions /work/batch/eighth.jsonl`: the eighth batch's unanswerable refused
+  // eval -- --only dev,fresh`: the eighth batch's unanswerable refused
   // 0.600 -> 0.800 (those two), nothing else moved on dev, fresh or the eighth batch (for money, see
   // moneyMissed).
   const about = judged.filter(namesEverything);

@@ -5,8 +5,8 @@
  * with it but the story's name. Only abbreviations that stand for nothing else in news: not "rev" (the
  * Reverend), "op" or "net". The words are the forms a question uses; the first is the one the others mean.
  * "Divs" as "div": "Did CCIC Finance pay its shareholders any dividends for 1986?" was refused with "Total
- * divs to shareholders 7.5 mln vs nil" first (`npm run --silent eval -- --only dev,fresh --questions
- * /work/batch/eighth.jsonl`: the eighth batch's caption hit@3 0.600 -> 0.800, nothing else moved on the
+ * divs to shareholders 7.5 mln vs nil" first (`npm run --silent eval -- --only dev,fresh`: the eighth
+ * batch's caption hit@3 0.600 -> 0.800, nothing else moved on the
  * three sets; `--only xquad-en` hybrid R@1 / R@5 0.950 / 0.992 unchanged). No period word: where ingest
  * cuts a table is unchanged.
  */

@@ -633,7 +633,7 @@ class ArticleAttributor {
  * over a person only named: 27 credits, of 14 read 12 right, 1 moot and 1 wrong, Salomon Inc taking Robert
  * Salomon's quote), 8 given a role, 21 dropped (the second half of a body read as two). Of a random 20
  * changed credits, 19 are right and one is the right body under the name an earlier misreading gave it
- * ("Economy" for Kiel's Institute for World Economy). `npm run --silent eval -- --only dev,fresh --questions <eighth batch>`:
+ * ("Economy" for Kiel's Institute for World Economy). `npm run --silent eval -- --only dev,fresh`:
  * fresh reported-speech hit@3 0.842 -> 0.868 (Firestone's closings), the eighth batch's answerable 0.771
  * -> 0.786 ("According to Lloyds, what was the Cumberlande carrying?"), the development set unchanged
  * in every kind; held-out 0.765 -> 0.824.

@@ -42,7 +42,7 @@ const CAUSE_QUESTION =
  * cited Crane's progress in reducing its exposure to ... cyclical industries", "citing weak demand"):
  * "Why did Moody's give Crane a better rating?" was refused with that paragraph second, holding the two
  * names and none of the question's other words ("better rating" for "upgraded"). The eighth batch
- * (`npm run --silent eval -- --only dev,fresh --questions /work/batch/eighth.jsonl`): reported-speech hit@3
+ * (`npm run --silent eval -- --only dev,fresh`): reported-speech hit@3
  * 0.333 -> 0.500, nothing else moved there or on the development set and the fresh batches. And what was
  * done "in view of" something ("suspending lemon exports ... in view of the likelihood of new European
  * Community tariffs"; measured with lower-case countries as names, see questionNames).
@@ -317,7 +317,7 @@ export const asksAboutPicture = (terms: readonly string[]) => terms.some(isPictu
  * evidence (see NARROWER_FIGURES): "how much money has ICN got for buying a drug company?" found ICN's
  * stories of a lawsuit, a "2.3 pct" stake and "two common AIDS-related conditions", each favoured for its
  * figure above "ICN has about 500 mln dlrs in cash" (4th). Measured with `npm run --silent eval -- --only
- * dev,fresh --questions /work/batch/eighth.jsonl`: fresh chatty hit@3 0.919 -> 0.946 (answerable 0.896 ->
+ * dev,fresh`: fresh chatty hit@3 0.919 -> 0.946 (answerable 0.896 ->
  * 0.898, hit@1 0.695 -> 0.700), development fact hit@1 0.647 -> 0.706, nothing lost on any set, the eighth
  * batch unchanged. A question asking how long still favours any figure: favouring only lengths of time lost
  * two development and fresh questions ("How long could the former WorldCom boss spend behind bars?").

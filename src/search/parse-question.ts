@@ -245,7 +245,7 @@ const PATTERNS = [
   // carrying out"), answered by their statements on the verb and all that follows it. Verbs of a stance
   // only: "did the FDA ever approve ...", "did the bank accept ..." ask whether an act was done, which
   // stories report unquoted. Searched, that question of the eighth batch was refused. The eighth batch
-  // (`npm run --silent eval -- --only dev,fresh --questions <eighth batch>`): speaker-topic-paraphrase
+  // (`npm run --silent eval -- --only dev,fresh`): speaker-topic-paraphrase
   // hit@3 0.667 -> 0.833 (refused 0.167 -> 0); the development set and fresh batches unchanged.
   new RegExp(
     String.raw`^(?:did|does|do|would|will|has|have)\s+(?<speaker>.+?)${STRESS}\s+(?<topic>(?:support(?:s|ed)?|backs?|backed|favou?r(?:s|ed)?|oppose[sd]?|endorse[sd]?|welcome[sd]?|want(?:s|ed)?|agree[sd]?\s+with)\s+.+?)${END}`,
@@ -345,7 +345,7 @@ const PATTERNS = [
  * Tokyo's markets as open as those of New York"; "Lyng warned Japan that ..."). Ranked with the topic,
  * "What did the Japanese prime minister promise the visiting U.S. senators about Tokyo's markets?" found his
  * promise 1st, not 7th below his statements naming the U.S. Fresh batches (`npm run --silent eval --
- * --only dev,fresh --questions <eighth batch>`): speaker-role hit@3 0.929 -> 0.952; the development set
+ * --only dev,fresh`): speaker-role hit@3 0.929 -> 0.952; the development set
  * and the eighth batch unchanged. Not "say", "tell", "claim" or a verb of thinking, which every statement
  * is.
  */

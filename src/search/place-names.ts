@@ -65,8 +65,8 @@ let formsByName: Map<string, CountryForms> | null = null;
  * "Tex.", "Ark." are left out). Found by the eighth batch: "How long does O'Brien Energy's deal with
  * Citicorp for the Florida wood gas plant run?" and "How much of the World Bank's loan to the Yugoslav bank
  * is for consultants?" were refused with their answers first, taken for stories that never name the place
- * (see missesName in evidence). Measured with `npm run --silent eval -- --only dev,fresh --questions
- * /work/batch/eighth.jsonl`: the eighth batch's paraphrase and headline-context hit@3 0.667 -> 0.833 and
+ * (see missesName in evidence). Measured with `npm run --silent eval -- --only dev,fresh`: the eighth
+ * batch's paraphrase and headline-context hit@3 0.667 -> 0.833 and
  * 0.333 -> 0.500 (answerable 0.786 -> 0.814, refused 0.086 -> 0.057), nothing else moved on the three sets,
  * unanswerable refused unchanged; `--only xquad-en` hybrid R@1 / R@5 0.950 / 0.992 unchanged.
  */

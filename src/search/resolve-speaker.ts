@@ -529,8 +529,8 @@ function matchesOf(
     // A company asked without the word that ends its name, never quoted under the short form itself (see
     // withNameVariants for when it is): "How did Goldman Sachs respond to the indictment of its risk
     // arbitrage chief?" is "Goldman Sachs and Co", not Philip Fricke and David Morrison, whose roles hold
-    // the firm's name. With pipeline version 17's credits (`npm run --silent eval -- --only dev,fresh
-    // --questions <eighth batch>`): fresh reported-speech hit@3 0.868 -> 0.895; the development set and
+    // the firm's name. With pipeline version 17's credits (`npm run --silent eval -- --only
+    // dev,fresh`): fresh reported-speech hit@3 0.868 -> 0.895; the development set and
     // the eighth batch unchanged.
     () => at(index.byCompany.get(key) ?? []),
     byShortForm,

@@ -439,8 +439,8 @@ export function questionNames(
       return held.filter((word) => word !== 'and');
     });
   // A country written in lower case, as chat writes it ("why has spain stopped ..."), is named all the same;
-  // never by a code ("us" is a pronoun). Measured with `npm run --silent eval -- --only dev,fresh --questions
-  // /work/batch/eighth.jsonl`, with "in view of" read as giving a cause (see answer-type): fresh paraphrase
+  // never by a code ("us" is a pronoun). Measured with `npm run --silent eval -- --only dev,fresh`, with "in
+  // view of" read as giving a cause (see answer-type): fresh paraphrase
   // hit@3 0.659 -> 0.682 (refused 0.182 -> 0.136: "Why has Spain's money supply been ballooning?" is
   // answered too, its answer still below the third), nothing else moved on the three sets, unanswerable
   // refused unchanged (0.970, 0.764, 0.600); `--only xquad-en` hybrid R@1 / R@5 0.950 / 0.992 unchanged.
