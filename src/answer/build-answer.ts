@@ -7,7 +7,7 @@ import {
   completeWithAnswerKind,
   completeWithFollowing,
 } from '../search/complete-passage.js';
-import { escaped, findSpeakers, isOrganisation, namesAlone } from '../search/resolve-speaker.js';
+import { asksBody, asksGroup, findSpeakers, namesAlone } from '../search/resolve-speaker.js';
 import { parseQuestion, type SpeakerQuestion } from '../search/parse-question.js';
 import { questionDates } from '../search/question-dates.js';
 import { asTheArchiveWrites } from '../search/searched-forms.js';
@@ -15,7 +15,7 @@ import { searchStatements, type StatementHit } from '../search/speaker-retriever
 import type { PassageRecord, PassageStore, PeriodSummary, SpeakerRecord } from '../store/passage-store.js';
 import type { Answer, AnswerPassage, Citation } from './answer-schema.js';
 import type { ModelCalibration } from './calibration.js';
-import { questionNames, withoutCompanyWord } from '../search/term-match.js';
+import { questionNames } from '../search/term-match.js';
 import { namesEvery } from '../search/article-coverage.js';
 import { termWeights } from '../search/term-weights.js';
 import type { StoryCache } from '../search/story-cache.js';
@@ -327,54 +327,6 @@ const withNote = (answer: Answer, note: string): Answer => ({
   ...answer,
   note: answer.note ? `${note} ${answer.note}` : note,
 });
-
-/**
- * A speaker whose name ends as a company's does ("Lloyds Bank Plc", "Exxon Corp"): asked by a short name
- * ("According to Lloyds, what was the Cumberlande carrying ...?"), it is a body whose words the stories
- * credit to no one as often ("a Lloyds Shipping Intelligence spokesman said"). The eighth batch (`npm run
- * --silent eval -- --only dev,fresh`): reported-speech hit@3 0.500 -> 0.667
- * (answerable 0.800 -> 0.814); the development set and fresh batches unchanged.
- */
-const isCompany = (speaker: SpeakerRecord) => {
-  const name = speaker.name.toLowerCase().replace(/\.$/u, '');
-  return withoutCompanyWord(name) !== name;
-};
-
-/**
- * Whether `asked` names a body ("the European Commission", "the world bank" as a chat writes it, or a
- * company found by its name: "Lloyds") rather than an office ("the Fed chairman", "the Gartner analyst",
- * whose holders were found by that role) or a person ("the Fed governor Heller"): an organisation, a name
- * of two words or more asked with "the" that some speaker found holds an office of ("World Bank
- * president"), or companies only (see isCompany), while none holds the words asked as a role or is named
- * by its last word there. Pure.
- */
-function asksBody(asked: string, speakers: readonly SpeakerRecord[]): boolean {
-  const name = asked.replace(/^the\s+/iu, '').toLowerCase();
-  const words = name.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  const roles = speakers.flatMap((speaker) => speaker.roles.map((role) => role.toLowerCase()));
-  const named = new RegExp(`(?<![\\p{L}\\p{N}])${escaped(name)}(?![\\p{L}\\p{N}])`, 'u');
-  const officeOf = (role: string) => role !== name && named.test(role);
-  const body =
-    isOrganisation(asked) ||
-    (/^the\s/iu.test(asked) && words.length > 1 && roles.some(officeOf)) ||
-    speakers.every(isCompany);
-  return (
-    body &&
-    !roles.includes(name) &&
-    !speakers.some((speaker) => words.includes(speaker.name.toLowerCase().split(/\s+/u).at(-1) ?? ''))
-  );
-}
-
-/**
- * Whether `asked` is a group of unnamed sources ("brokers", "oil traders", "the economists"): words of a
- * plural noun, none of them capitalised as a name, which stories credit to no one ("..., brokers said")
- * while a few people are stored under it as a role ("Brokers Enskilda Fondkommission said"). Answered
- * from those people's statements on other things, "What are brokers saying about the Indian railway finance
- * bond sale?" missed the story's "..., brokers said". The eighth batch (`npm run --silent eval -- --only
- * dev,fresh`): reported-speech hit@3 0.333 -> 0.500 (answerable 0.786 ->
- * 0.800); the development set and fresh batches unchanged. Pure.
- */
-const asksGroup = (asked: string) => /^(?:the\s+)?(?:\p{Ll}+\s+){0,2}\p{Ll}+[^s\P{Ll}]s$/u.test(asked.trim());
 
 /** A speaker's statements or hybrid search, within `range` when there is one. */
 async function answerWords(

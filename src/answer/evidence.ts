@@ -134,13 +134,13 @@ const YEAR = /^(?:1[89]|20)\d\d$/u;
  * 0.764, 0.600).
  */
 function holdsMoreThanNames(
-  text: string,
+  words: TextWords,
   content: readonly string[],
   names: readonly string[],
   relatedOf?: (term: string) => readonly string[],
 ): boolean {
   const asked = content.filter((term) => !names.includes(term));
-  return asked.length === 0 || termsHeld(wordsOf(text), asked, relatedOf).size > 0;
+  return asked.length === 0 || termsHeld(words, asked, relatedOf).size > 0;
 }
 
 /**
@@ -464,7 +464,8 @@ export function evidenceOf(
       holdsMoney(passage.text) ? moneyWords : '',
     ];
     const text = [passage.context, passage.text, ...implied].join('\n');
-    const held = termsHeld(wordsOf(text), [...anchors, ...names], relatedOf, names);
+    const words = wordsOf(text);
+    const held = termsHeld(words, [...anchors, ...names], relatedOf, names);
     const contentCoverage = termCoverage(text, content, weightOf, relatedOf);
     const holdsAll = (terms: readonly string[]) => terms.length > 0 && terms.every((term) => held.has(term));
     // The kind of answer asked for and given (a figure, a cause, a length of time, a time limit, a sum of money:
@@ -477,7 +478,7 @@ export function evidenceOf(
     const givesKind =
       question !== undefined &&
       (givesAnswerKind(question, passage.text) || (asksView && STATEMENT.test(passage.text)));
-    const holdsAsked = givesKind || wantsStatement || holdsMoreThanNames(text, content, names, relatedOf);
+    const holdsAsked = givesKind || wantsStatement || holdsMoreThanNames(words, content, names, relatedOf);
     return {
       missesYear: years.some(
         (year) =>

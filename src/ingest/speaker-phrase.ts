@@ -205,7 +205,7 @@ export const QUOTATION_MARKS = /["“”]/g;
 
 export const withoutPossessive = (word: string) => word.replace(POSSESSIVE, '');
 
-const hasAny = (token: Token, tags: readonly string[]) => tags.some((tag) => token.tags.has(tag));
+export const hasAny = (token: Token, tags: readonly string[]) => tags.some((tag) => token.tags.has(tag));
 export const isCapitalised = (token: Token | undefined) => token !== undefined && /^\p{Lu}/u.test(token.text);
 /** "NATO", "MoD": short, with at least two capitals. */
 export const isAcronym = (text: string) => /^\p{Lu}\p{L}{0,5}$/u.test(text) && /\p{Lu}.*\p{Lu}/u.test(text);

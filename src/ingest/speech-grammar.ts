@@ -10,6 +10,7 @@ import {
   type Mention,
   type Sex,
   type Token,
+  hasAny,
 } from './speaker-phrase.js';
 import { SPEECH_VERB_FORMS } from './speech-verbs.js';
 
@@ -41,8 +42,6 @@ const CIRCUMSTANCE_WORDS = new Set([
   'at', 'as', 'in', 'on', 'during', 'after', 'before', 'when', 'while', 'alongside', 'following', 'ahead',
   'from', 'with', 'outside', 'upon', 'later', 'earlier', 'today', 'yesterday', 'recently',
 ]);
-
-const hasAnyTag = (token: Token, tags: readonly string[]) => tags.some((tag) => token.tags.has(tag));
 
 /** compromise tags "saying" in "with Lammy saying" a noun, so only a modifier in front rules a verb out. */
 function isSpeechVerb(tokens: readonly Token[], index: number): boolean {
@@ -97,7 +96,7 @@ export function subjectEnd(tokens: readonly Token[], verb: number): number | 'no
     if (BE_FORMS.has(token.lower)) {
       if (!progressive) return 'unsaid';
       i--;
-    } else if (hasAnyTag(token, ['Adverb', 'Auxiliary', 'Negative', 'Reflexive'])) {
+    } else if (hasAny(token, ['Adverb', 'Auxiliary', 'Negative', 'Reflexive'])) {
       // "Gros himself said": the reflexive stands between the speaker and the verb, as "also" does.
       i--;
     } else if (token.tags.has('Date')) {
@@ -352,8 +351,9 @@ function quotedAfter(tokens: readonly Token[], verb: number): boolean {
  * "X and Y said". Sentence grammar only: who "he", a surname or "the ministry" is, the article decides.
  */
 export function claimsIn(tokens: readonly Token[]): Claim[] {
+  const quoted = insideQuotes(tokens);
   return tokens.flatMap((token, i) => {
-    if (insideQuote(tokens, i) || writesThing(tokens, i)) return [];
+    if (quoted[i] || writesThing(tokens, i)) return [];
     const accordingTo = token.lower === 'according' && tokens[i + 1]?.lower === 'to';
     if (accordingTo) return inTitle(tokens, i) ? [] : objectClaim(tokens, i, i + 2, false);
     if (DESCRIBE_FORMS.has(token.lower)) return describedAs(tokens, i) ? verbClaims(tokens, i) : [];
@@ -364,13 +364,18 @@ export function claimsIn(tokens: readonly Token[]): Claim[] {
 }
 
 /**
- * Whether the word at `index` is inside quoted words: in `"Michelle Paver lives and breathes the worlds
- * she writes about," said a spokesman for the author` the speaker is the spokesman; "she writes" is his
- * words, and read as a cue it credited them to Paver.
+ * Whether each word is inside quoted words (an odd count of quotation marks before it): in `"Michelle
+ * Paver lives and breathes the worlds she writes about," said a spokesman for the author` the speaker is the spokesman; "she writes" is his
+ * words, and read as a cue it credited them to Paver. Counted once a sentence, not once a word.
  */
-function insideQuote(tokens: readonly Token[], index: number): boolean {
-  const before = tokens.slice(0, index).map((token) => token.pre + token.post) + tokens[index]!.pre;
-  return (before.match(QUOTATION_MARKS) ?? []).length % 2 === 1;
+function insideQuotes(tokens: readonly Token[]): boolean[] {
+  const marks = (text: string) => (text.match(QUOTATION_MARKS) ?? []).length;
+  let before = 0;
+  return tokens.map((token) => {
+    const inside = (before + marks(token.pre)) % 2 === 1;
+    before += marks(token.pre) + marks(token.post);
+    return inside;
+  });
 }
 
 const WRITE_FORMS = new Set(['write', 'writes', 'wrote', 'written', 'writing']);

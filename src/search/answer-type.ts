@@ -264,6 +264,8 @@ const SHOWN_ONLY_KINDS = [
   { asks: (question: string) => AGENT_QUESTION.test(question), holds: (text: string) => AGENT.test(text) },
 ];
 
+const SHOWN_KINDS = [...ANSWER_KINDS, ...SHOWN_ONLY_KINDS];
+
 type AnswerKind = (typeof ANSWER_KINDS)[number];
 
 /** The test of a passage for the kinds of `kinds` the question asks for and `given` does not give, or null. */
@@ -278,7 +280,7 @@ function givesOver(kinds: readonly AnswerKind[], given: string, question: string
  * does not give already; null when the question asks for none, or `given` gives it.
  */
 export const givesAnswerKindOver = (given: string, question: string): ((text: string) => boolean) | null =>
-  givesOver([...ANSWER_KINDS, ...SHOWN_ONLY_KINDS], given, question);
+  givesOver(SHOWN_KINDS, given, question);
 
 /**
  * Whether a passage gives a kind of answer the question asks for, as evidence of an answer: the kinds of
@@ -322,18 +324,14 @@ export const asksAboutPicture = (terms: readonly string[]) => terms.some(isPictu
  * batch unchanged. A question asking how long still favours any figure: favouring only lengths of time lost
  * two development and fresh questions ("How long could the former WorldCom boss spend behind bars?").
  */
+const FAVOURED_FIGURES = [MONEY_KIND, AREA_KIND, SPEED_KIND];
 const FAVOURED_KINDS = [
   {
     asks: (question: string) =>
-      asksForQuantity(question) &&
-      !MONEY_KIND.asks(question) &&
-      !AREA_KIND.asks(question) &&
-      !SPEED_KIND.asks(question),
+      asksForQuantity(question) && !FAVOURED_FIGURES.some((kind) => kind.asks(question)),
     holds: holdsQuantity,
   },
-  MONEY_KIND,
-  AREA_KIND,
-  SPEED_KIND,
+  ...FAVOURED_FIGURES,
   { asks: asksForDate, holds: holdsDate },
 ];
 
@@ -352,12 +350,13 @@ export function favourAnswerKinds<T extends { passage: Pick<PassageRecord, 'text
   question: string,
   weight: number,
 ): void {
+  if (weight === 0) return;
   const outcome = askedOutcome(question);
   const kinds = [
     ...FAVOURED_KINDS.filter((kind) => kind.asks(question)),
     ...(outcome ? [{ holds: (text: string) => statesOutcome(text, outcome) }] : []),
   ];
-  if (weight === 0 || kinds.length === 0) return;
+  if (kinds.length === 0) return;
   for (const hit of hits) if (kinds.some((kind) => kind.holds(hit.passage.text))) hit.score += weight;
 }
 

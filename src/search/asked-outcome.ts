@@ -273,15 +273,19 @@ export function askedOutcome(question: string): AskedOutcome | AskedAct | AskedF
  * final ruling", "established an arbitration panel to settle a row", "before the matter is finally
  * resolved".
  */
-const NOT_YET =
-  /\b(?:will|would|may|might|could|shall|should|can|to|expected|due|yet|before|until|whether|if|no|not|never|awaiting|pending)\b/iu;
+const STILL_TO_COME =
+  'will|would|may|might|could|shall|should|can|to|expected|due|yet|before|until|whether|if|awaiting|pending';
+const NOT_YET = new RegExp(String.raw`\b(?:${STILL_TO_COME}|no|not|never)\b`, 'iu');
 /**
  * Where a clause starts: a comma or other stop inside a sentence, a conjunction, a relative pronoun. Not the
  * comma of a figure ("25,000").
  */
 const CLAUSE_START = /,(?!\d)|[;:]|\b(?:and|but|which|who|that)\b/iu;
-/** Whether lower-case text names a word of a decider or doer, a plural as written in the singular. */
-const namedIn = (lower: string, word: string) => new RegExp(`\\b${word.replace(/s$/u, '')}`, 'u').test(lower);
+/** Whether lower-case text names a word of `words` (a decider or doer), a plural as written in the singular. */
+function namesAnyOf(words: readonly string[]): (lower: string) => boolean {
+  const patterns = words.map((word) => new RegExp(`\\b${word.replace(/s$/u, '')}`, 'u'));
+  return (lower) => patterns.some((pattern) => pattern.test(lower));
+}
 /** A story's sentences, and its lines (a headline ends in no stop). */
 const sentencesOf = (text: string) => text.split(/(?<=[.!?])\s+|\n/u);
 /**
@@ -321,9 +325,10 @@ export function statesOutcome(text: string, outcome: AskedOutcome | AskedAct | A
   if (outcome.kind === 'first-period') return FIRST_PERIOD_STATED[outcome.unit].test(text);
   const { kind, decider } = outcome;
   const pasts = PAST_OF_KIND.get(kind)!;
+  const namesDeciderIn = namesAnyOf(decider);
   for (const sentence of sentencesOf(text)) {
     const lower = sentence.toLowerCase();
-    const namesDecider = decider.length === 0 || decider.some((word) => namedIn(lower, word));
+    const namesDecider = decider.length === 0 || namesDeciderIn(lower);
     for (const word of lower.matchAll(PAST_PHRASE)) {
       if (!pasts.has(pastOf(word[0]))) continue;
       if (word[0] === 'found' && !FINDING.test(lower.slice(word.index + word[0].length))) continue;
@@ -339,8 +344,7 @@ export function statesOutcome(text: string, outcome: AskedOutcome | AskedAct | A
  * What puts a deed still to come in its clause: NOT_YET but for the negations, since "Norway did not end up
  * joining" states what was in the end done as much as "Norway joined".
  */
-const NOT_YET_DONE =
-  /\b(?:will|would|may|might|could|shall|should|can|to|expected|due|yet|before|until|whether|if|awaiting|pending)\b/iu;
+const NOT_YET_DONE = new RegExp(String.raw`\b(?:${STILL_TO_COME})\b`, 'iu');
 /**
  * A sentence of a forecast (see FORECAST), or of a view of what is to come, which Reuters writes "sees"
  * ("Conger said he sees Homestake's 1987 gold production about the same as 1986 gold production").
@@ -416,7 +420,7 @@ const isFormOf = (word: string, stem: string) =>
  */
 function statesAct(text: string, { doer, stem, irregular, years }: AskedAct): boolean {
   const lower = text.toLowerCase();
-  if (doer.length > 0 && !doer.some((word) => namedIn(lower, word))) return false;
+  if (doer.length > 0 && !namesAnyOf(doer)(lower)) return false;
   for (const sentence of sentencesOf(text)) {
     if (FORECAST_OR_VIEW.test(sentence) || !years.every((year) => sentence.includes(year))) continue;
     for (const word of sentence.toLowerCase().matchAll(/[\p{L}']+/gu)) {

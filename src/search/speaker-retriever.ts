@@ -323,18 +323,26 @@ export function nextStatements(statements: readonly PassageRecord[]): Map<number
  * development archive (CPU-ms a ranking, after a first run) "Gordon Brown" on the budget 5 -> 9 ("Brown"
  * and "Gordon" stored alone), "Tony Blair" on the war in Iraq about 30 either way.
  */
-async function quotesNamedInFull(store: PassageStore, alone: readonly NameAlone[]): Promise<QuoteRecord[]> {
+async function quotesNamedInFull(
+  store: PassageStore,
+  alone: readonly NameAlone[],
+  range: DateRange,
+): Promise<QuoteRecord[]> {
   if (alone.length === 0) return [];
   const quotes = await store.quotesBy([...new Set(alone.map((name) => name.alone))]);
-  const passages = await store.passages([...new Set(quotes.map((quote) => quote.passageId))]);
+  // Only the statements searchStatements keeps (the body, within the period) have their stories read.
+  const passages = (await store.passages([...new Set(quotes.map((quote) => quote.passageId))])).filter(
+    (p) => p.kind === 'body' && isWithin(p.published, range),
+  );
   const articleOf = new Map(passages.map((passage) => [passage.id, passage.articleId]));
   const stories = await store.storyTexts([...new Set(articleOf.values())]);
-  return quotes.filter((quote) => {
-    const story = stories.get(articleOf.get(quote.passageId) ?? -1);
-    return (
-      story !== undefined && alone.some((name) => name.alone === quote.speaker && writesInFull(story, name))
-    );
-  });
+  // Each story read once for the names it writes in full, not once per quote.
+  const writtenIn = new Map(
+    [...stories].map(([id, story]) => [id, alone.filter((name) => writesInFull(story, name))]),
+  );
+  return quotes.filter((quote) =>
+    (writtenIn.get(articleOf.get(quote.passageId) ?? -1) ?? []).some((name) => name.alone === quote.speaker),
+  );
 }
 
 /**
@@ -349,7 +357,7 @@ export async function searchStatements(
   { speakers, topic, describedAs, vectorWeight, limit, range = {}, alone = [] }: StatementQuery,
 ): Promise<StatementHit[]> {
   const quotesByPassage = new Map<number, QuoteRecord[]>();
-  const quotes = [...(await store.quotesBy(speakers)), ...(await quotesNamedInFull(store, alone))];
+  const quotes = [...(await store.quotesBy(speakers)), ...(await quotesNamedInFull(store, alone, range))];
   for (const quote of quotes) {
     const inPassage = quotesByPassage.get(quote.passageId);
     if (inPassage) inPassage.push(quote);
