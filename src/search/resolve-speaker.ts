@@ -1141,6 +1141,16 @@ export function asksBody(asked: string, speakers: readonly SpeakerRecord[]): boo
 }
 
 /**
+ * Whether `text` names the person asked by name ("McLeish", "Ridley Scott"; never a role or a body asked
+ * with "the"), by the last word of the name, whole. Pure.
+ */
+export function namesPerson(asked: string, text: string): boolean {
+  const name = asked.trim().replace(/['’]s$/u, '');
+  if (!/^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u.test(name)) return false;
+  return wholeName(name.split(/\s+/u).at(-1)!).test(text);
+}
+
+/**
  * Whether `asked` is a group of unnamed sources ("brokers", "oil traders", "the economists"): words of a
  * plural noun, none of them capitalised as a name, which stories credit to no one ("..., brokers said")
  * while a few people are stored under it as a role ("Brokers Enskilda Fondkommission said"). Answered
