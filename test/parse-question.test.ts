@@ -183,6 +183,7 @@ describe('parseSpeakerQuestion', () => {
     ["what's the latest from the foreign secretary on Gaza?", 'the foreign secretary', 'Gaza'],
     ['What was said by Joly about the deadline?', 'Joly', 'the deadline'],
     ['what did Lammy make of the peace talks?', 'Lammy', 'the peace talks'],
+    ['What did Lyle Gramley read into the jobs numbers?', 'Lyle Gramley', 'the jobs numbers'],
     [
       "What did Nicaragua's president blame for the slide in coffee prices?",
       "Nicaragua's president",
