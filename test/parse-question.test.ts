@@ -183,6 +183,13 @@ describe('parseSpeakerQuestion', () => {
     ["what's the latest from the foreign secretary on Gaza?", 'the foreign secretary', 'Gaza'],
     ['What was said by Joly about the deadline?', 'Joly', 'the deadline'],
     ['what did Lammy make of the peace talks?', 'Lammy', 'the peace talks'],
+    ['What did Lyle Gramley read into the jobs numbers?', 'Lyle Gramley', 'the jobs numbers'],
+    [
+      "What did Nicaragua's president blame for the slide in coffee prices?",
+      "Nicaragua's president",
+      'the slide in coffee prices',
+    ],
+    ['Who did the minister blame the delays on?', 'the minister', 'the delays'],
     ['Where does the Chancellor stand on tax cuts?', 'the Chancellor', 'tax cuts'],
     ['What did Umerov tell reporters about the talks?', 'Umerov', 'the talks'],
     ['Anything from Martin Owen?', 'Martin Owen', null],
@@ -523,6 +530,24 @@ describe('resolveSpeaker with roles', () => {
     expect(lawyer("TransAmerican's attorney")).toEqual(['John Nabors']);
     expect(lawyer("Texaco's lawyer")).toEqual(['Jim Sales']);
     expect(lawyer('the attorney general')).toEqual(['Edwin Meese']);
+  });
+
+  it('reads a country asked as the demonym a role writes, after a role written as asked', () => {
+    const presidents = [
+      { ...speaker('Reagan', 'President'), quotes: 60 },
+      speaker('Daniel Ortega', 'Nicaraguan President'),
+    ];
+    expect(resolveSpeaker("Nicaragua's president", presidents).map((s) => s.name)).toEqual(['Daniel Ortega']);
+    expect(resolveSpeaker('the Nicaraguan president', presidents).map((s) => s.name)).toEqual([
+      'Daniel Ortega',
+    ]);
+    const ministers = [
+      { ...speaker('Joe Clark', "Canada's Foreign Minister"), quotes: 7 },
+      speaker('Melanie Joly', 'Canadian foreign minister'),
+    ];
+    const minister = (asked: string) => resolveSpeaker(asked, ministers).map((s) => s.name);
+    expect(minister('the Canadian foreign minister')).toEqual(['Melanie Joly']);
+    expect(minister("Canada's foreign minister")).toEqual(['Joe Clark']);
   });
 
   it('leaves a role asked with an organisation the stored role lacks to the articles', () => {

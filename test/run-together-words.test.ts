@@ -69,6 +69,15 @@ describe('chat spellings of question words', () => {
     expect(countedThing(question)).toBe('ships');
   });
 
+  it('write out "aussie" as wire copy writes the nation, capitalised too', () => {
+    expect(withChatSpellings("hey what's the world bank's aussie dollar zero coupon priced at??")).toBe(
+      "hey what's the world bank's australian dollar zero coupon priced at??",
+    );
+    expect(withChatSpellings('How are the Aussies doing against the Aussie dollar?')).toBe(
+      'How are the Australians doing against the Australian dollar?',
+    );
+  });
+
   it('write out "y", "wen", "ppl", "b4" and "govt", never within a word or a code ("g7", "2b4")', () => {
     expect(withChatSpellings('y did ppl leave b4 the govt vote, and wen? ask the G7 about 2b4')).toBe(
       'why did people leave before the government vote, and when? ask the G7 about 2b4',

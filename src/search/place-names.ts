@@ -118,6 +118,26 @@ export function countryFormsOf(name: string): CountryForms | null {
   return formsByName.get(name) ?? null;
 }
 
+let byDemonym: Map<string, string> | null = null;
+
+/**
+ * The country a demonym names, as one lower-cased word ("nicaraguan" -> "nicaragua", "argentine" ->
+ * "argentina"); the word itself for any other. Only countries named in one word: a role splits into
+ * words, so "american" stays (its country is "united states"). Pure.
+ */
+export function nationOf(word: string): string {
+  if (!byDemonym) {
+    byDemonym = new Map();
+    for (const country of countryData()) {
+      const name = country.name.common.toLowerCase();
+      if (!/^\p{L}+$/u.test(name)) continue;
+      for (const demonym of Object.values(country.demonyms?.eng ?? {}))
+        if (/^\p{L}+$/u.test(demonym)) byDemonym.set(demonym.toLowerCase(), name);
+    }
+  }
+  return byDemonym.get(word) ?? word;
+}
+
 /**
  * The country a capital or a country's code stands for ("Moscow", "UK"), as the words a story would use for
  * it; [] for a word that is neither.
