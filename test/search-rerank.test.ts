@@ -545,3 +545,26 @@ describe('a name of one word in the evidence check', () => {
     expect(judge(other).missesName).toBe(true);
   });
 });
+
+describe('a person named with a middle initial in the evidence check', () => {
+  const question = "Why did Stephen Phelps quit as head of National Healthcare's board?";
+  const names = ['stephen phelps', 'national healthcare'];
+  const passage = {
+    text: 'National Healthcare Inc said Stephen L. Phelps resigned as chairman of the board of directors, to pursue other business interests.',
+    context: 'NATIONAL HEALTHCARE CHAIRMAN RESIGNS',
+    articleId: 1,
+  };
+  const stories = new Map([[1, storyOf(`${passage.context}\n${passage.text}`)]]);
+
+  it('counts his name among the words the passage holds, as it is written there', () => {
+    const [evidence] = evidenceOf(
+      [{ passage, similarity: 0.3 }],
+      queryTerms(question),
+      () => 1,
+      names,
+      question,
+      stories,
+    );
+    expect(evidence).toMatchObject({ missesName: false, anchored: true });
+  });
+});
