@@ -555,12 +555,23 @@ describe('a person named with a middle initial in the evidence check', () => {
     articleId: 1,
   };
   const stories = new Map([[1, storyOf(`${passage.context}\n${passage.text}`)]]);
+  // The archive's rarity weights: the names are the question's rarest words, its anchors.
+  const weights = new Map([
+    ['stephen', 6.7],
+    ['phelps', 6.6],
+    ['stephen phelps', 13.3],
+    ['quit', 5.58],
+    ['head', 4.48],
+    ['national healthcare', 10.29],
+    ['board', 3.66],
+  ]);
+  const weightOf = (term: string) => weights.get(term) ?? 3;
 
   it('counts his name among the words the passage holds, as it is written there', () => {
     const [evidence] = evidenceOf(
       [{ passage, similarity: 0.3 }],
       queryTerms(question),
-      () => 1,
+      weightOf,
       names,
       question,
       stories,
