@@ -102,6 +102,8 @@ describe('favouring passages with a figure when the question asks for one', () =
     'What is the salary of the children’s commissioner?',
     'How much will the children’s commissioner be paid?',
     'How many staff will the commissioner have?',
+    'What share of the commissioner’s budget goes on staff?',
+    'What size of office will the commissioner have?',
   ])('ranks the passage holding a figure first for "%s"', (question) => {
     const ranked = scored();
     favourAnswerKinds(ranked, question, 0.3);
