@@ -8,6 +8,7 @@ import {
   disfavourForecasts,
   favourAnswerKinds,
   favourCaptions,
+  favourCauses,
   givesAnswerKind,
   holdsCause,
   holdsDate,
@@ -304,6 +305,7 @@ describe('questions asking for a cause', () => {
     'Why did the council close the road?',
     'What led to the strike?',
     'What was the reason for the delay?',
+    'What persuaded Hawke not to go to the polls early?',
   ])('reads "%s" as asking for a cause', (question) => {
     expect(asksForCause(question)).toBe(true);
   });
@@ -322,6 +324,48 @@ describe('questions asking for a cause', () => {
     expect(holdsCause('It suspended lemon exports in view of the likelihood of new tariffs.')).toBe(true);
     expect(holdsCause('The deficit is several billion, after a surplus in 1985.')).toBe(false);
     expect(holdsCause('The spokesman was responding to remarks by officials.')).toBe(false);
+  });
+
+  it.each([
+    'Traders were reluctant to take out new positions amidst uncertainty over OPEC.',
+    'An expected improvement in the economy was a major factor in his deciding against an election.',
+    'Speculation in short-term capital is currently fuelling money supply growth.',
+    'Phelps resigned as chairman to pursue other business interests.',
+    'The bank raised reserve requirements in an attempt to curb speculation.',
+  ])('reads "%s" as giving a cause', (text) => {
+    expect(holdsCause(text)).toBe(true);
+  });
+
+  it('ranks a cause higher only in a passage naming what the question names', () => {
+    const ranked = [
+      {
+        name: 'figures',
+        passage: { context: 'SPAIN MONEY SUPPLY', text: "Spain's money supply rose 16.7 pct in February." },
+        score: 1.87,
+      },
+      {
+        name: 'trade',
+        passage: { context: 'EC WARNS U.S.', text: 'Retaliation could also be prompted by new U.S. rules.' },
+        score: 1.8,
+      },
+      {
+        name: 'answer',
+        passage: {
+          context: 'SPAIN EXTENDS RESERVE REQUIREMENT',
+          text: 'The Bank of Spain acted in an attempt to curb speculation which is fuelling money supply growth.',
+        },
+        score: 1.75,
+      },
+    ];
+    favourCauses(ranked, "Why has Spain's money supply been ballooning?", ['spain'], 0.3);
+    expect(order(ranked)[0]).toBe('answer');
+    favourCauses(
+      ranked,
+      "What prompted Iran's warning to the United States?",
+      ['iran', 'united states'],
+      0.3,
+    );
+    expect(ranked.find((hit) => hit.name === 'trade')!.score).toBe(1.8);
   });
 
   it('reads an event that occurred when something else happened as given its cause', () => {
