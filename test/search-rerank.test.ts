@@ -14,6 +14,7 @@ import {
   holdsDate,
   holdsIllness,
   holdsMoney,
+  holdsQuantityBeyond,
   holdsTimeLimit,
 } from '../src/search/answer-type.js';
 import { evidenceOf } from '../src/answer/evidence.js';
@@ -514,6 +515,25 @@ describe('the paragraph of a story that answers a question asking who', () => {
     const named = paragraph('Gone are the warm colours, Alfonso Cuaron brings in a bleak and cold feel.');
     const repeating = paragraph('This is the first Harry Potter film where you forget the book.');
     expect(gainOf(named)).toBeGreaterThan(gainOf(repeating));
+  });
+});
+
+describe('the paragraph of a story that gives the figure a question asks for', () => {
+  const question =
+    "What coupon do dealers reckon Japan's November ten-year government bond will end up with?";
+  const paragraph = (text: string) =>
+    ({ context: 'JAPAN CONSIDERS NOVEMBER BOND COUPON', text }) as unknown as PassageRecord;
+  const best = paragraph(
+    'The Ministry of Finance has started to consider the coupon rate of the 10-year government bond issue for November.',
+  );
+  const gainOf = gainOver(best, question, queryTerms(question), () => 1);
+
+  it('is one giving a figure other than those the question names, in digits or in words', () => {
+    const figure = paragraph('But bond traders see a rise to about 5.6 pct as most likely.');
+    const none = paragraph('Cancellation of the bond issue is not out of the question, he said.');
+    expect(gainOf(figure)).toBeGreaterThan(gainOf(none) + 0.5);
+    expect(holdsQuantityBeyond(question, best.text)).toBe(false);
+    expect(holdsQuantityBeyond(question, 'a rise to about 5.6 pct from ten')).toBe(true);
   });
 });
 
