@@ -645,3 +645,42 @@ describe('a person named with a middle initial in the evidence check', () => {
     expect(evidence).toMatchObject({ missesName: false, anchored: true });
   });
 });
+
+describe("an anchor held by the lead of a passage's story in the evidence check", () => {
+  const question =
+    "What is Portugal's state petrochemicals company going to do with the money from its new eight-year credit?";
+  const passage = {
+    text: 'The loan will be for eight years and proceeds will be used to refinance existing debt.',
+    context: 'CNP OF PORTUGAL MANDATES 250 MLN DLR LOAN',
+    articleId: 1,
+  };
+  const lead =
+    'Companhia Nacional de Petroquimica (CNP), the Portugese state-owned oil refinery and petrochemicals company, has awarded a mandate to arrange a 250 mln dlr loan.';
+  const later = 'Portugal is attempting to maintain its position in the petrochemicals industry.';
+  // The archive's rarity weights: "petrochemicals" and "Portugal" are the question's anchors.
+  const weights = new Map([
+    ['portugal', 6.2],
+    ['petrochemicals', 7.23],
+    ['going', 3.93],
+    ['money', 3.78],
+    ['eight', 4.45],
+    ['credit', 3.6],
+  ]);
+  const judge = (story: string) =>
+    evidenceOf(
+      [{ passage, similarity: 0.24 }],
+      queryTerms(question),
+      (term) => weights.get(term) ?? 3.04,
+      ['portugal'],
+      question,
+      new Map([[1, storyOf(story)]]),
+    )[0]!;
+
+  it('answers with the paragraph that goes on from the lead naming the subject', () => {
+    expect(judge(`${passage.context}\n${lead}\n${passage.text}`).anchored).toBe(true);
+  });
+
+  it('never by a later paragraph of the story', () => {
+    expect(judge(`${passage.context}\n${passage.text}\n${later}`).anchored).toBe(false);
+  });
+});
