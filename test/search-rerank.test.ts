@@ -8,11 +8,13 @@ import {
   disfavourForecasts,
   favourAnswerKinds,
   favourCaptions,
+  favourCauses,
   givesAnswerKind,
   holdsCause,
   holdsDate,
   holdsIllness,
   holdsMoney,
+  holdsQuantityBeyond,
   holdsTimeLimit,
 } from '../src/search/answer-type.js';
 import { evidenceOf } from '../src/answer/evidence.js';
@@ -102,6 +104,8 @@ describe('favouring passages with a figure when the question asks for one', () =
     'What is the salary of the children’s commissioner?',
     'How much will the children’s commissioner be paid?',
     'How many staff will the commissioner have?',
+    'What share of the commissioner’s budget goes on staff?',
+    'What size of office will the commissioner have?',
   ])('ranks the passage holding a figure first for "%s"', (question) => {
     const ranked = scored();
     favourAnswerKinds(ranked, question, 0.3);
@@ -302,6 +306,7 @@ describe('questions asking for a cause', () => {
     'Why did the council close the road?',
     'What led to the strike?',
     'What was the reason for the delay?',
+    'What persuaded Hawke not to go to the polls early?',
   ])('reads "%s" as asking for a cause', (question) => {
     expect(asksForCause(question)).toBe(true);
   });
@@ -320,6 +325,48 @@ describe('questions asking for a cause', () => {
     expect(holdsCause('It suspended lemon exports in view of the likelihood of new tariffs.')).toBe(true);
     expect(holdsCause('The deficit is several billion, after a surplus in 1985.')).toBe(false);
     expect(holdsCause('The spokesman was responding to remarks by officials.')).toBe(false);
+  });
+
+  it.each([
+    'Traders were reluctant to take out new positions amidst uncertainty over OPEC.',
+    'An expected improvement in the economy was a major factor in his deciding against an election.',
+    'Speculation in short-term capital is currently fuelling money supply growth.',
+    'Phelps resigned as chairman to pursue other business interests.',
+    'The bank raised reserve requirements in an attempt to curb speculation.',
+  ])('reads "%s" as giving a cause', (text) => {
+    expect(holdsCause(text)).toBe(true);
+  });
+
+  it('ranks a cause higher only in a passage naming what the question names', () => {
+    const ranked = [
+      {
+        name: 'figures',
+        passage: { context: 'SPAIN MONEY SUPPLY', text: "Spain's money supply rose 16.7 pct in February." },
+        score: 1.87,
+      },
+      {
+        name: 'trade',
+        passage: { context: 'EC WARNS U.S.', text: 'Retaliation could also be prompted by new U.S. rules.' },
+        score: 1.8,
+      },
+      {
+        name: 'answer',
+        passage: {
+          context: 'SPAIN EXTENDS RESERVE REQUIREMENT',
+          text: 'The Bank of Spain acted in an attempt to curb speculation which is fuelling money supply growth.',
+        },
+        score: 1.75,
+      },
+    ];
+    favourCauses(ranked, "Why has Spain's money supply been ballooning?", ['spain'], 0.3);
+    expect(order(ranked)[0]).toBe('answer');
+    favourCauses(
+      ranked,
+      "What prompted Iran's warning to the United States?",
+      ['iran', 'united states'],
+      0.3,
+    );
+    expect(ranked.find((hit) => hit.name === 'trade')!.score).toBe(1.8);
   });
 
   it('reads an event that occurred when something else happened as given its cause', () => {
@@ -471,6 +518,25 @@ describe('the paragraph of a story that answers a question asking who', () => {
   });
 });
 
+describe('the paragraph of a story that gives the figure a question asks for', () => {
+  const question =
+    "What coupon do dealers reckon Japan's November ten-year government bond will end up with?";
+  const paragraph = (text: string) =>
+    ({ context: 'JAPAN CONSIDERS NOVEMBER BOND COUPON', text }) as unknown as PassageRecord;
+  const best = paragraph(
+    'The Ministry of Finance has started to consider the coupon rate of the 10-year government bond issue for November.',
+  );
+  const gainOf = gainOver(best, question, queryTerms(question), () => 1);
+
+  it('is one giving a figure other than those the question names, in digits or in words', () => {
+    const figure = paragraph('But bond traders see a rise to about 5.6 pct as most likely.');
+    const none = paragraph('Cancellation of the bond issue is not out of the question, he said.');
+    expect(gainOf(figure)).toBeGreaterThan(gainOf(none) + 0.5);
+    expect(holdsQuantityBeyond(question, best.text)).toBe(false);
+    expect(holdsQuantityBeyond(question, 'a rise to about 5.6 pct from ten')).toBe(true);
+  });
+});
+
 describe('questions asking how much territory', () => {
   const question = 'How much territory did Iran say it captured in the Karbala-5 offensive?';
   const area = 'Iran said its forces had "liberated" 155 square kilometers of enemy-occupied territory.';
@@ -543,5 +609,78 @@ describe('a name of one word in the evidence check', () => {
 
   it('never takes a company sharing its first letters for it', () => {
     expect(judge(other).missesName).toBe(true);
+  });
+});
+
+describe('a person named with a middle initial in the evidence check', () => {
+  const question = "Why did Stephen Phelps quit as head of National Healthcare's board?";
+  const names = ['stephen phelps', 'national healthcare'];
+  const passage = {
+    text: 'National Healthcare Inc said Stephen L. Phelps resigned as chairman of the board of directors, to pursue other business interests.',
+    context: 'NATIONAL HEALTHCARE CHAIRMAN RESIGNS',
+    articleId: 1,
+  };
+  const stories = new Map([[1, storyOf(`${passage.context}\n${passage.text}`)]]);
+  // The archive's rarity weights: the names are the question's rarest words, its anchors.
+  const weights = new Map([
+    ['stephen', 6.7],
+    ['phelps', 6.6],
+    ['stephen phelps', 13.3],
+    ['quit', 5.58],
+    ['head', 4.48],
+    ['national healthcare', 10.29],
+    ['board', 3.66],
+  ]);
+  const weightOf = (term: string) => weights.get(term) ?? 3;
+
+  it('counts his name among the words the passage holds, as it is written there', () => {
+    const [evidence] = evidenceOf(
+      [{ passage, similarity: 0.3 }],
+      queryTerms(question),
+      weightOf,
+      names,
+      question,
+      stories,
+    );
+    expect(evidence).toMatchObject({ missesName: false, anchored: true });
+  });
+});
+
+describe("an anchor held by the lead of a passage's story in the evidence check", () => {
+  const question =
+    "What is Portugal's state petrochemicals company going to do with the money from its new eight-year credit?";
+  const passage = {
+    text: 'The loan will be for eight years and proceeds will be used to refinance existing debt.',
+    context: 'CNP OF PORTUGAL MANDATES 250 MLN DLR LOAN',
+    articleId: 1,
+  };
+  const lead =
+    'Companhia Nacional de Petroquimica (CNP), the Portugese state-owned oil refinery and petrochemicals company, has awarded a mandate to arrange a 250 mln dlr loan.';
+  const later = 'Portugal is attempting to maintain its position in the petrochemicals industry.';
+  // The archive's rarity weights: "petrochemicals" and "Portugal" are the question's anchors.
+  const weights = new Map([
+    ['portugal', 6.2],
+    ['petrochemicals', 7.23],
+    ['going', 3.93],
+    ['money', 3.78],
+    ['eight', 4.45],
+    ['credit', 3.6],
+  ]);
+  const judge = (story: string) =>
+    evidenceOf(
+      [{ passage, similarity: 0.24 }],
+      queryTerms(question),
+      (term) => weights.get(term) ?? 3.04,
+      ['portugal'],
+      question,
+      new Map([[1, storyOf(story)]]),
+    )[0]!;
+
+  it('answers with the paragraph that goes on from the lead naming the subject', () => {
+    expect(judge(`${passage.context}\n${lead}\n${passage.text}`).anchored).toBe(true);
+  });
+
+  it('never by a later paragraph of the story', () => {
+    expect(judge(`${passage.context}\n${passage.text}\n${later}`).anchored).toBe(false);
   });
 });

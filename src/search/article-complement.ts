@@ -1,5 +1,5 @@
 import type { PassageRecord, PassageStore } from '../store/passage-store.js';
-import { asksForQuantity, holdsQuantity } from './answer-type.js';
+import { asksForQuantity, holdsQuantity, holdsQuantityBeyond } from './answer-type.js';
 import { CAPITALISED_RUN, contentTerms, stemsOf, termsIn, termsWrittenIn } from './term-match.js';
 import type { TermWeights } from './term-weights.js';
 
@@ -63,8 +63,9 @@ export function gainOver(
   const given = termsIn(`${best.context}\n${best.text}`, terms);
   const remaining = [...new Set(contentTerms(terms))].filter((term) => !given.has(term));
   const remainingWeight = remaining.reduce((sum, term) => sum + weightOf(term), 0);
-  // A figure is what the question asks for only when the best passage does not give one already.
-  const wantsFigure = asksForQuantity(question) && !holdsQuantity(best.text);
+  // A figure is what the question asks for only when the best passage does not give one already, other
+  // than those the question names itself (see holdsQuantityBeyond).
+  const wantsFigure = asksForQuantity(question) && !holdsQuantityBeyond(question, best.text);
   // So is a name, for a question asking who, when the best passage names no one the question does not.
   const namesOther = namesOtherThan(question);
   const wantsName = WHO_QUESTION.test(question) && !namesOther(best.text);

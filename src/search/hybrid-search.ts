@@ -5,7 +5,7 @@ import { buildMatchExpression, queryTerms } from './fts-query.js';
 import { newestFirst } from './recency.js';
 import { reciprocalRankFusion } from './rrf.js';
 import { scoreFusion } from './score-fusion.js';
-import { contentTerms, termsIn, withNamePhrases } from './term-match.js';
+import { contentTerms, questionNames, termsIn, withNamePhrases } from './term-match.js';
 import { relatedMatchExpression } from './query-expansion.js';
 import { searchedForms } from './searched-forms.js';
 import { termWeights, type TermWeights } from './term-weights.js';
@@ -15,6 +15,7 @@ import {
   disfavourForecasts,
   favourAnswerKinds,
   favourCaptions,
+  favourCauses,
 } from './answer-type.js';
 import { DEFAULT_COVERAGE_WEIGHT, rerankByCoverage } from './coverage-rerank.js';
 import { withArticleComplement } from './article-complement.js';
@@ -281,6 +282,13 @@ export async function searchPassages(
   }
   if (weightOf) {
     favourAnswerKinds(hits, question, answerTypeWeight);
+    // Countries too, unlike `asked`: the cause of Iran's warning is given in a story naming Iran.
+    favourCauses(
+      hits,
+      question,
+      questionNames(question, queryTerms(question), weightOf.written),
+      answerTypeWeight,
+    );
     favourCountries(hits, question, answerTypeWeight);
     disfavourForecasts(hits, question, answerTypeWeight);
     favourCaptions(hits, terms, answerTypeWeight);
