@@ -305,6 +305,14 @@ const moneyMissed = (question: string, stories: readonly string[]) =>
  * batch's unanswerable refused 0.700 -> 1.000 (these three), nothing else moved on dev or fresh; no
  * answerable question of XQuAD-en or SQuAD 2.0's dev half is read as asking for an outcome it did not ask
  * for before.
+ * So, too, for a vote asked for ("What was the Senate vote confirming David Ruder as SEC chairman?", of the
+ * stories of his nomination), a winner of a prize named ("Who won the international film prize at the
+ * Directors Guild of Great Britain awards?", of the story of its nominees) and a judgement stressed after
+ * its doer, who must be its decider ("When did US regulators finally approve Diageo's takeover of
+ * Chalone?", of a story where Diageo "has agreed to buy" and expects approval). Measured with `npm run
+ * --silent eval -- --only dev,fresh`: fresh unanswerable refused 0.882 -> 0.918 (these three), nothing else
+ * moved on either set. With "confirm" a verb of deciding, "Yili ... confirmed its chairman ... were all in
+ * custody" stated a conviction (0.906).
  */
 const outcomeMissed = (question: string, stories: readonly string[]) => {
   const outcome = askedOutcome(question);

@@ -18,7 +18,8 @@ import { FORECAST } from './forecast.js';
  * troponyms for people (cast, appoint, name, elect, nominate, hire),
  * being set free (WordNet's "free, liberate, release"; "set free" its phrase),
  * and the sentence passed on someone convicted (sentence, jail, imprison, fine, ban), asked only by name (see
- * SENTENCE_ASKED): elsewhere its verbs are of deciding.
+ * SENTENCE_ASKED): elsewhere its verbs are of deciding,
+ * and a prize won, asked only of a winner (see WINNER_ASKED): elsewhere its verbs are of being chosen.
  */
 const OUTCOME_VERBS = {
   decision:
@@ -28,6 +29,7 @@ const OUTCOME_VERBS = {
   selection: 'win award grant choose select pick cast appoint name elect nominate hire'.split(' '),
   release: 'free release liberate'.split(' '),
   sentence: 'sentence jail imprison fine ban'.split(' '),
+  win: 'win award'.split(' '),
 } as const;
 export type OutcomeKind = keyof typeof OUTCOME_VERBS;
 
@@ -51,7 +53,7 @@ function pastForms(verb: string): readonly string[] {
 
 const KIND_OF_VERB = new Map<string, OutcomeKind>(
   (Object.entries(OUTCOME_VERBS) as [OutcomeKind, readonly string[]][])
-    .filter(([kind]) => kind !== 'sentence')
+    .filter(([kind]) => kind !== 'sentence' && kind !== 'win')
     .flatMap(([kind, verbs]) =>
       verbs.flatMap((verb) => [verb, ...pastForms(verb)].map((form): [string, OutcomeKind] => [form, kind])),
     ),
@@ -79,6 +81,21 @@ function kindOfVerb(word: string): OutcomeKind | undefined {
 /** A judgement asked for by name: "What verdict did the jury reach", "What was the ruling". */
 const JUDGEMENT_ASKED =
   /\bwhat\s+(?:(?:verdict|ruling|decision|judge?ment|sentence)\s+(?:did|was|has|had)\b|(?:was|is)\s+the\s+(?:verdict|ruling|decision|judge?ment)\b)/iu;
+/**
+ * A vote asked for, with who voted: "What was the Senate vote confirming David Ruder as SEC chairman?",
+ * "What was the vote on the budget?". Its stories tell of the nomination or the bill and of the vote to
+ * come ("he may not be confirmed by the Senate for several weeks").
+ */
+const VOTE_ASKED = /\bwhat\s+(?:was|were|is)\s+the\s+((?:[\p{L}\p{N}'.-]+\s+){0,3}?)votes?\b/iu;
+/**
+ * A winner asked for, with the prize: "Who won the international film prize at the Directors Guild of
+ * Great Britain awards?", "Which show won the pre-school live action award?". Its stories may name the
+ * nominees only ("will compete for the international film prize"), beside what they won elsewhere
+ * ("Clint Eastwood won best director for Million Dollar Baby", at the Oscars): the prize names the win as
+ * a decider names a decision.
+ */
+const WINNER_ASKED =
+  /\b(?:who|which\s+[\p{L}-]+(?:\s+[\p{L}-]+)?)\s+won\s+((?:[\p{L}\p{N}'-]+\s+){0,4}?[\p{L}\p{N}'-]+)(?=\s+(?:at|in|for|on|of|with|after|when|during|by)\b|\s*[?.!,]|\s*$)/iu;
 /** The start of a question asked yes or no, after a greeting: "hey, was ...". */
 const YES_NO_START = String.raw`^\W*(?:(?:hey|hi|so|ok|okay|yo|and|but)\W+)?`;
 /**
@@ -128,6 +145,10 @@ const NOT_NAMING = new Set(
     ' ',
   ),
 );
+
+/** The lower-case words of a phrase that name who decides (see NOT_NAMING). */
+const namingWords = (phrase: string) =>
+  (phrase.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !NOT_NAMING.has(word));
 
 export interface AskedOutcome {
   kind: OutcomeKind;
@@ -202,7 +223,10 @@ function askedAct(question: string): AskedOutcome | AskedAct | null {
   const base = verbBase(act[2]!.toLowerCase());
   if ([base, ...doer].some((word) => NOT_AN_ACT.has(word))) return null;
   const kind = kindOfVerb(act[2]!);
-  if (kind) return { kind, decider: [] };
+  // The doer of a judgement or a choice is its decider: "When did US regulators finally approve Diageo's
+  // takeover of Chalone?" is not answered by "Diageo ... has agreed to buy" (a word of three letters or
+  // fewer, "us", names too much of a story's text to count).
+  if (kind) return { kind, decider: doer.filter((word) => word.length > 2 && !NOT_NAMING.has(word)) };
   return {
     kind: 'act',
     doer: doer.filter((word) => word.length > 1 && !NOT_NAMING.has(word)),
@@ -254,17 +278,21 @@ function askedFirstPeriod(question: string): AskedFirstPeriod | null {
  * what came of the first period of something new (see FIRST_PERIOD_ASKED), or null when it asks for none.
  */
 export function askedOutcome(question: string): AskedOutcome | AskedAct | AskedFirstPeriod | null {
+  const act = askedAct(question);
+  if (act && act.kind !== 'act') return act;
   const ended = ENDING_ADVERB.exec(question);
   const endedKind = ended ? kindOfVerb(ended[1]!) : undefined;
   if (endedKind) return { kind: endedKind, decider: [] };
   const sentenced = askedSentence(question);
   if (sentenced) return sentenced;
   if (JUDGEMENT_ASKED.test(question)) return { kind: 'decision', decider: [] };
+  const vote = VOTE_ASKED.exec(question);
+  if (vote) return { kind: 'decision', decider: namingWords(vote[1]!) };
+  const winner = WINNER_ASKED.exec(question);
+  if (winner) return { kind: 'win', decider: namingWords(winner[1]!) };
   const decided = JUDGED_ASKED.exec(question) ?? DECISION_ASKED.exec(question);
-  if (!decided) return askedAct(question) ?? askedFirstPeriod(question);
-  const decider = decided[1] ?? decided[2] ?? decided[3]!;
-  const words = decider.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return { kind: 'decision', decider: words.filter((word) => !NOT_NAMING.has(word)) };
+  if (!decided) return act ?? askedFirstPeriod(question);
+  return { kind: 'decision', decider: namingWords(decided[1] ?? decided[2] ?? decided[3]!) };
 }
 
 /**
