@@ -380,3 +380,29 @@ describe('a winner asked for', () => {
     expect(statesOutcome('Mike Leigh won the international film prize for Vera Drake.', prize)).toBe(true);
   });
 });
+
+describe("a match's result asked", () => {
+  it('is a contest against the other side named', () => {
+    expect(askedOutcome('Did Hingis get past Marlene Weingartner in the first round in Pattaya?')).toEqual({
+      kind: 'contest',
+      decider: ['marlene', 'weingartner'],
+    });
+    expect(askedOutcome('Has Federer beaten Hewitt at Wimbledon?')).toEqual({
+      kind: 'contest',
+      decider: ['hewitt'],
+    });
+    expect(askedOutcome('Did the bank beat forecasts?')).toBeNull();
+  });
+
+  it('is not stated by the draw, nor by a result against someone else', () => {
+    const match = askedOutcome('Did Hingis get past Marlene Weingartner in the first round in Pattaya?')!;
+    expect(
+      statesOutcome(
+        'She faces German Marlene Weingartner in the first round. Her last WTA event was in Filderstadt, when she lost to Elena Dementieva.',
+        match,
+      ),
+    ).toBe(false);
+    expect(statesOutcome('Hingis beat Marlene Weingartner 6-2 6-3.', match)).toBe(true);
+    expect(statesOutcome('Marlene Weingartner lost to Hingis in straight sets.', match)).toBe(true);
+  });
+});

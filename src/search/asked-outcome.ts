@@ -19,7 +19,8 @@ import { FORECAST } from './forecast.js';
  * being set free (WordNet's "free, liberate, release"; "set free" its phrase),
  * and the sentence passed on someone convicted (sentence, jail, imprison, fine, ban), asked only by name (see
  * SENTENCE_ASKED): elsewhere its verbs are of deciding,
- * and a prize won, asked only of a winner (see WINNER_ASKED): elsewhere its verbs are of being chosen.
+ * and a prize won, asked only of a winner (see WINNER_ASKED): elsewhere its verbs are of being chosen,
+ * and a match won or lost, asked only of a contest (see CONTEST_ASKED).
  */
 const OUTCOME_VERBS = {
   decision:
@@ -30,6 +31,7 @@ const OUTCOME_VERBS = {
   release: 'free release liberate'.split(' '),
   sentence: 'sentence jail imprison fine ban'.split(' '),
   win: 'win award'.split(' '),
+  contest: 'beat defeat lose win overcome eliminate knock edge'.split(' '),
 } as const;
 export type OutcomeKind = keyof typeof OUTCOME_VERBS;
 
@@ -42,6 +44,9 @@ const IRREGULAR_PAST: Readonly<Record<string, readonly string[]>> = {
   uphold: ['upheld'],
   free: ['freed', 'set free'],
   sentence: ['sentenced', 'given a sentence'],
+  beat: ['beat', 'beaten'],
+  lose: ['lost'],
+  overcome: ['overcame', 'overcome'],
 };
 
 /** A verb's past tense and participle ("decided", "ruled", "won", "cast"). */
@@ -53,7 +58,7 @@ function pastForms(verb: string): readonly string[] {
 
 const KIND_OF_VERB = new Map<string, OutcomeKind>(
   (Object.entries(OUTCOME_VERBS) as [OutcomeKind, readonly string[]][])
-    .filter(([kind]) => kind !== 'sentence' && kind !== 'win')
+    .filter(([kind]) => kind !== 'sentence' && kind !== 'win' && kind !== 'contest')
     .flatMap(([kind, verbs]) =>
       verbs.flatMap((verb) => [verb, ...pastForms(verb)].map((form): [string, OutcomeKind] => [form, kind])),
     ),
@@ -128,6 +133,23 @@ const SENTENCE_ASKED = new RegExp(
   String.raw`\bwhat\s+(?:[\p{L}-]+\s+)?sentences?\s+(?:did|was|were|has|have|had)\s+(?:((?:[\p{L}\p{N}'.-]+\s+){1,8}?)(?:get|receive|serve|face|given|handed)\b|(?:[\p{L}\p{N}'.-]+\s+){1,8}?(?:hand|give|impose\s+on|pass\s+on)\s+((?:[\p{L}\p{N}'.-]+\s+){0,7}?[\p{L}\p{N}'.-]+)(?=\s+(?:for|when|after|over|in|at)\b|\s*[?.!]|\s*$))`,
   'iu',
 );
+/**
+ * A match's result asked yes or no, with the other side: "Did Hingis get past Marlene Weingartner in the
+ * first round in Pattaya?". Its stories are often of the draw or the build-up ("She faces German Marlene
+ * Weingartner in the first round"), beside the player's past results against others ("she lost to Elena
+ * Dementieva"): the other side names the result as a decider names a decision.
+ */
+const CONTEST_ASKED = new RegExp(
+  String.raw`${YES_NO_START}(?:did|has|have)\s+(?:[\p{L}\p{N}'.-]+\s+){1,6}?(?:(?:get|got|gotten)\s+past|beat(?:en)?|defeat(?:ed)?|overcome|knock(?:ed)?\s+out|seen?\s+off|los[et]\s+to|w[io]n\s+against)\s+((?:[\p{L}\p{N}'.-]+\s+){0,5}?[\p{L}\p{N}'.-]+)(?=\s+(?:in|at|on|for|during|when|after|before|by)\b|\s*[?.!,]|\s*$)`,
+  'iu',
+);
+
+/**
+ * The other side of a contest is named with a capital ("Marlene Weingartner"): "Did the bank beat forecasts?"
+ * asks of figures, which beat or exceed what was expected in either word.
+ */
+const NAMED = /^\p{Lu}/u;
+
 /** Pronouns, which name no one in a sentence of another story. */
 const PRONOUN = /^(?:he|she|it|they|him|her|them|his|their)$/u;
 
@@ -278,6 +300,8 @@ function askedFirstPeriod(question: string): AskedFirstPeriod | null {
  * what came of the first period of something new (see FIRST_PERIOD_ASKED), or null when it asks for none.
  */
 export function askedOutcome(question: string): AskedOutcome | AskedAct | AskedFirstPeriod | null {
+  const contest = CONTEST_ASKED.exec(question);
+  if (contest && NAMED.test(contest[1]!)) return { kind: 'contest', decider: namingWords(contest[1]!) };
   const act = askedAct(question);
   if (act && act.kind !== 'act') return act;
   const ended = ENDING_ADVERB.exec(question);
