@@ -137,6 +137,19 @@ describe('what a question asks was in the end done', () => {
     });
   });
 
+  it('is the verb stressed by "in the end" closing a question asked yes or no', () => {
+    const rise = askedOutcome('Did the Buenos Aires underground workers get their 53% pay rise in the end?')!;
+    expect(rise).toMatchObject({
+      kind: 'act',
+      doer: ['buenos', 'aires', 'underground', 'workers'],
+      stem: 'get',
+    });
+    expect(
+      statesOutcome('Tube workers in Buenos Aires walked out last week demanding a 53% pay rise.', rise),
+    ).toBe(false);
+    expect(statesOutcome('Buenos Aires underground workers got their pay rise on Friday.', rise)).toBe(true);
+  });
+
   it('is an outcome of its kind for a verb of judging, winning or choosing', () => {
     expect(askedOutcome('did the bank ever approve that credit for Brazil?')).toEqual({
       kind: 'decision',

@@ -315,7 +315,9 @@ const moneyMissed = (question: string, stories: readonly string[]) =>
  * custody" stated a conviction (0.906). So, too, for a match's result against a side named ("Did Hingis get
  * past Marlene Weingartner in the first round in Pattaya?", of the story of her comeback, where "she faces"
  * her and once "lost to Elena Dementieva"): the eleventh batch's unanswerable refused 0.400 -> 0.500,
- * nothing else moved on dev, fresh or the eleventh batch (none of their answerable questions asks so).
+ * nothing else moved on dev, fresh or the eleventh batch (none of their answerable questions asks so); and
+ * for a deed stressed by "in the end" closing the question ("Did the Buenos Aires underground workers get
+ * their 53% pay rise in the end?", of the story of the strike): 0.500 -> 0.600, nothing else moved.
  */
 const outcomeMissed = (question: string, stories: readonly string[]) => {
   const outcome = askedOutcome(question);

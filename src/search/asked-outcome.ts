@@ -208,6 +208,13 @@ export interface AskedAct {
 const ACT_ASKED =
   /(?<!\bwhat\s+)\bdid\s+((?:[\p{L}\p{N}'.-]+\s+){1,8}?)(?:actually|finally|eventually|ultimately|(?<!\b(?:first|last|only)\s+)ever|end\s+up)\s+(\p{L}+)/iu;
 /**
+ * The same stress at the end of a question asked yes or no: "Did the Buenos Aires underground workers get
+ * their 53% pay rise in the end?" (its story: they "walked out last week demanding a 53% pay rise"). The
+ * verb is the word before the thing done, which a determiner opens ("their", "the").
+ */
+const ACT_ASKED_AT_END =
+  /(?<!\bwhat\s+)\bdid\s+((?:[\p{L}\p{N}'.-]+\s+){1,8}?)(\p{L}+)\s+(?:the|their|his|her|its|a|an|any|that|this)\s[^?]*?\b(?:in\s+the\s+end|eventually|finally|ultimately|after\s+all)\W*$/iu;
+/**
  * Words of thinking and saying, and modals: a question stressing one asks what someone thought or said
  * ("did Gerry Conlon actually think Blair meant the apology?") or would come ("How much did Clarke reckon
  * the regime would end up costing travellers?"), not what was done.
@@ -239,7 +246,7 @@ function verbBase(word: string): string {
 
 /** What a question stressing it asks was in the end done (see ACT_ASKED), or null. */
 function askedAct(question: string): AskedOutcome | AskedAct | null {
-  const act = ACT_ASKED.exec(question);
+  const act = ACT_ASKED.exec(question) ?? ACT_ASKED_AT_END.exec(question);
   if (!act) return null;
   const doer = act[1]!.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const base = verbBase(act[2]!.toLowerCase());
