@@ -391,6 +391,8 @@ describe('a winner asked for', () => {
       ),
     ).toBe(false);
     expect(statesOutcome('Mike Leigh won the international film prize for Vera Drake.', prize)).toBe(true);
+    const award = askedOutcome('Who won the best player award at the Harvest Cup?')!;
+    expect(statesOutcome('The best player award went to the goalkeeper Sam Reid.', award)).toBe(true);
   });
 });
 

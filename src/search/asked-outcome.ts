@@ -37,7 +37,7 @@ export type OutcomeKind = keyof typeof OUTCOME_VERBS;
 
 /** The outcome verbs whose past is not the regular one. */
 const IRREGULAR_PAST: Readonly<Record<string, readonly string[]>> = {
-  win: ['won'],
+  win: ['won', 'went to'],
   cast: ['cast'],
   find: ['found'],
   choose: ['chose', 'chosen'],
@@ -354,11 +354,13 @@ const sentencesOf = (text: string) => text.split(/(?<=[.!?])\s+|\n/u);
 const PRONOUN_SUBJECT = /^\s*(?:he|she|it|they)(?:\s+(?:was|were))?\s*$/iu;
 
 /**
- * A word of a story, or a past of several: "set free", and a sentence given ("were given suspended
- * sentences", "received a 10-year prison term"), which states a sentence as "sentenced" does.
+ * A word of a story, or a past of several: "set free", a prize or a role that "went to" someone, which
+ * states a win as "won" does ("The best player award went to the goalkeeper Sam Reid"), and a sentence
+ * given ("were given suspended sentences", "received a 10-year prison term"), which states a sentence as
+ * "sentenced" does.
  */
 const PAST_PHRASE =
-  /set\s+free\b|\b(?:given|handed|received|got)\s+(?:[\p{L}\p{N}-]+\s+){0,4}?(?:sentences?|(?:prison|jail)\s+terms?)\b|[\p{L}']+/gu;
+  /set\s+free\b|\bwent\s+to\b|\b(?:given|handed|received|got)\s+(?:[\p{L}\p{N}-]+\s+){0,4}?(?:sentences?|(?:prison|jail)\s+terms?)\b|[\p{L}']+/gu;
 /** The past a word or phrase of PAST_PHRASE is, in the forms of pastForms. */
 const pastOf = (phrase: string) =>
   /^(?:given|handed|received|got)\s/u.test(phrase) ? 'given a sentence' : phrase.replace(/\s+/gu, ' ');
