@@ -154,6 +154,7 @@ describe('what a question asks was in the end done', () => {
     expect(askedOutcome('did the bank ever approve that credit for Brazil?')).toEqual({
       kind: 'decision',
       decider: ['bank'],
+      subject: true,
     });
     expect(askedOutcome('Did Al Gore end up winning the nomination?')?.kind).toBe('selection');
   });
@@ -344,7 +345,7 @@ describe('a sentence asked for', () => {
 describe('a judgement or choice stressed after its doer', () => {
   it('is decided by the doer, not by whoever else the story has deciding', () => {
     const approval = askedOutcome("When did US regulators finally approve Diageo's takeover of Chalone?")!;
-    expect(approval).toEqual({ kind: 'decision', decider: ['regulators'] });
+    expect(approval).toEqual({ kind: 'decision', decider: ['regulators'], subject: true });
     expect(
       statesOutcome(
         'Diageo has agreed to buy Chalone for $260m. Diageo said it expects to get US regulatory approval.',
@@ -352,6 +353,17 @@ describe('a judgement or choice stressed after its doer', () => {
       ),
     ).toBe(false);
     expect(statesOutcome('US regulators approved the takeover on Friday.', approval)).toBe(true);
+    expect(statesOutcome('The takeover was approved by US regulators on Friday.', approval)).toBe(true);
+    const settled = askedOutcome(
+      "What contract did TWA's flight attendants finally settle for after their strike?",
+    )!;
+    expect(
+      statesOutcome(
+        'TWA said the commission dismissed charges filed against it by the flight attendants. TWA said the commission found that there is no reason to believe these allegations are true.',
+        settled,
+      ),
+    ).toBe(false);
+    expect(statesOutcome('The flight attendants settled for a 15 pct rise.', settled)).toBe(true);
   });
 });
 

@@ -317,7 +317,11 @@ const moneyMissed = (question: string, stories: readonly string[]) =>
  * her and once "lost to Elena Dementieva"): the eleventh batch's unanswerable refused 0.400 -> 0.500,
  * nothing else moved on dev, fresh or the eleventh batch (none of their answerable questions asks so); and
  * for a deed stressed by "in the end" closing the question ("Did the Buenos Aires underground workers get
- * their 53% pay rise in the end?", of the story of the strike): 0.500 -> 0.600, nothing else moved.
+ * their 53% pay rise in the end?", of the story of the strike): 0.500 -> 0.600, nothing else moved. The doer
+ * of a judgement stressed is who decided in the sentence, before the verb (past whoever says it) or by
+ * "by" after it: "What contract did TWA's flight attendants finally settle for after their strike?" was
+ * answered by "TWA said the commission found ...", of the attendants' charges: 0.600 -> 0.700, nothing else
+ * moved.
  */
 const outcomeMissed = (question: string, stories: readonly string[]) => {
   const outcome = askedOutcome(question);

@@ -179,6 +179,12 @@ export interface AskedOutcome {
    * when the question names them; else empty.
    */
   decider: readonly string[];
+  /**
+   * Whether the decider must be who decided in the sentence: named in the clause before the verb, or
+   * after it by "by" ("was approved by US regulators"). Only for a judgement stressed after its doer (see
+   * askedAct); who was judged is named either side ("A jury found the Citigroup traders guilty").
+   */
+  subject?: boolean;
 }
 
 /**
@@ -255,7 +261,8 @@ function askedAct(question: string): AskedOutcome | AskedAct | null {
   // The doer of a judgement or a choice is its decider: "When did US regulators finally approve Diageo's
   // takeover of Chalone?" is not answered by "Diageo ... has agreed to buy" (a word of three letters or
   // fewer, "us", names too much of a story's text to count).
-  if (kind) return { kind, decider: doer.filter((word) => word.length > 2 && !NOT_NAMING.has(word)) };
+  if (kind)
+    return { kind, decider: doer.filter((word) => word.length > 2 && !NOT_NAMING.has(word)), subject: true };
   return {
     kind: 'act',
     doer: doer.filter((word) => word.length > 1 && !NOT_NAMING.has(word)),
@@ -384,7 +391,7 @@ const FINDING =
 export function statesOutcome(text: string, outcome: AskedOutcome | AskedAct | AskedFirstPeriod): boolean {
   if (outcome.kind === 'act') return statesAct(text, outcome);
   if (outcome.kind === 'first-period') return FIRST_PERIOD_STATED[outcome.unit].test(text);
-  const { kind, decider } = outcome;
+  const { kind, decider, subject } = outcome;
   const pasts = PAST_OF_KIND.get(kind)!;
   const namesDeciderIn = namesAnyOf(decider);
   for (const sentence of sentencesOf(text)) {
@@ -392,14 +399,26 @@ export function statesOutcome(text: string, outcome: AskedOutcome | AskedAct | A
     const namesDecider = decider.length === 0 || namesDeciderIn(lower);
     for (const word of lower.matchAll(PAST_PHRASE)) {
       if (!pasts.has(pastOf(word[0]))) continue;
-      if (word[0] === 'found' && !FINDING.test(lower.slice(word.index + word[0].length))) continue;
+      const after = lower.slice(word.index + word[0].length);
+      if (word[0] === 'found' && !FINDING.test(after)) continue;
       const clause = sentence.slice(0, word.index).split(CLAUSE_START).at(-1)!;
       if (NOT_YET.test(clause)) continue;
-      if (namesDecider || PRONOUN_SUBJECT.test(clause)) return true;
+      if (PRONOUN_SUBJECT.test(clause)) return true;
+      const decided = subject
+        ? decider.length === 0 ||
+          namesDeciderIn(clause.toLowerCase().split(SAYING).at(-1)!) ||
+          namesDeciderIn(BY_AGENT.exec(after)?.[0] ?? '')
+        : namesDecider;
+      if (decided) return true;
     }
   }
   return false;
 }
+
+/** Who says what follows: "TWA said the commission found ..." tells the commission's finding. */
+const SAYING = /\b(?:said|says|say|added|adds|told\s+[\p{L}\p{N}'.-]+|according\s+to)\b/u;
+/** Who did what a passive verb says, right after it: "(was approved) by the U.S. regulators". */
+const BY_AGENT = /^\s+by\s+(?:[\p{L}\p{N}'.-]+\s*){1,6}/u;
 
 /**
  * What puts a deed still to come in its clause: NOT_YET but for the negations, since "Norway did not end up
