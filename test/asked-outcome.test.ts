@@ -137,10 +137,24 @@ describe('what a question asks was in the end done', () => {
     });
   });
 
+  it('is the verb stressed by "in the end" closing a question asked yes or no', () => {
+    const rise = askedOutcome('Did the Buenos Aires underground workers get their 53% pay rise in the end?')!;
+    expect(rise).toMatchObject({
+      kind: 'act',
+      doer: ['buenos', 'aires', 'underground', 'workers'],
+      stem: 'get',
+    });
+    expect(
+      statesOutcome('Tube workers in Buenos Aires walked out last week demanding a 53% pay rise.', rise),
+    ).toBe(false);
+    expect(statesOutcome('Buenos Aires underground workers got their pay rise on Friday.', rise)).toBe(true);
+  });
+
   it('is an outcome of its kind for a verb of judging, winning or choosing', () => {
     expect(askedOutcome('did the bank ever approve that credit for Brazil?')).toEqual({
       kind: 'decision',
-      decider: [],
+      decider: ['bank'],
+      subject: true,
     });
     expect(askedOutcome('Did Al Gore end up winning the nomination?')?.kind).toBe('selection');
   });
@@ -325,5 +339,97 @@ describe('a sentence asked for', () => {
     expect(statesOutcome('Kenteris was sentenced to 31 months in prison.', sentence)).toBe(true);
     expect(statesOutcome('Kenteris received a 31-month prison term.', sentence)).toBe(true);
     expect(statesOutcome('Kenteris was given the terms of the deal.', sentence)).toBe(false);
+  });
+});
+
+describe('a judgement or choice stressed after its doer', () => {
+  it('is decided by the doer, not by whoever else the story has deciding', () => {
+    const approval = askedOutcome("When did US regulators finally approve Diageo's takeover of Chalone?")!;
+    expect(approval).toEqual({ kind: 'decision', decider: ['regulators'], subject: true });
+    expect(
+      statesOutcome(
+        'Diageo has agreed to buy Chalone for $260m. Diageo said it expects to get US regulatory approval.',
+        approval,
+      ),
+    ).toBe(false);
+    expect(statesOutcome('US regulators approved the takeover on Friday.', approval)).toBe(true);
+    expect(statesOutcome('The takeover was approved by US regulators on Friday.', approval)).toBe(true);
+    const settled = askedOutcome(
+      "What contract did TWA's flight attendants finally settle for after their strike?",
+    )!;
+    expect(
+      statesOutcome(
+        'TWA said the commission dismissed charges filed against it by the flight attendants. TWA said the commission found that there is no reason to believe these allegations are true.',
+        settled,
+      ),
+    ).toBe(false);
+    expect(statesOutcome('The flight attendants settled for a 15 pct rise.', settled)).toBe(true);
+  });
+});
+
+describe('a vote asked for', () => {
+  it('is a decision of whoever votes', () => {
+    const vote = askedOutcome('What was the Senate vote confirming David Ruder as SEC chairman?')!;
+    expect(vote).toEqual({ kind: 'decision', decider: ['senate'] });
+    expect(
+      statesOutcome(
+        'Reagan nominated David Ruder as SEC chairman on Wednesday, but he may not be confirmed by the Senate for several weeks.',
+        vote,
+      ),
+    ).toBe(false);
+    expect(statesOutcome('The Senate voted 71 to 27 for the bill.', vote)).toBe(true);
+    expect(askedOutcome('What was the vote on the housing bill?')).toEqual({ kind: 'decision', decider: [] });
+  });
+});
+
+describe('a winner asked for', () => {
+  const prize = askedOutcome(
+    'Who won the international film prize at the Directors Guild of Great Britain awards?',
+  )!;
+
+  it('is a win of the prize named', () => {
+    expect(prize).toEqual({ kind: 'win', decider: ['international', 'film', 'prize'] });
+    expect(askedOutcome("Which show won the pre-school award at the children's Baftas?")).toEqual({
+      kind: 'win',
+      decider: ['pre', 'school', 'award'],
+    });
+  });
+
+  it('is not stated by the nominees, nor by what they won elsewhere', () => {
+    expect(
+      statesOutcome(
+        'The Oscar rivals will compete for the international film prize at the ceremony. Clint Eastwood won best director for Million Dollar Baby. The directors of Shameless are all nominated for the 60-minute television prize.',
+        prize,
+      ),
+    ).toBe(false);
+    expect(statesOutcome('Mike Leigh won the international film prize for Vera Drake.', prize)).toBe(true);
+    const award = askedOutcome('Who won the best player award at the Harvest Cup?')!;
+    expect(statesOutcome('The best player award went to the goalkeeper Sam Reid.', award)).toBe(true);
+  });
+});
+
+describe("a match's result asked", () => {
+  it('is a contest against the other side named', () => {
+    expect(askedOutcome('Did Hingis get past Marlene Weingartner in the first round in Pattaya?')).toEqual({
+      kind: 'contest',
+      decider: ['marlene', 'weingartner'],
+    });
+    expect(askedOutcome('Has Federer beaten Hewitt at Wimbledon?')).toEqual({
+      kind: 'contest',
+      decider: ['hewitt'],
+    });
+    expect(askedOutcome('Did the bank beat forecasts?')).toBeNull();
+  });
+
+  it('is not stated by the draw, nor by a result against someone else', () => {
+    const match = askedOutcome('Did Hingis get past Marlene Weingartner in the first round in Pattaya?')!;
+    expect(
+      statesOutcome(
+        'She faces German Marlene Weingartner in the first round. Her last WTA event was in Filderstadt, when she lost to Elena Dementieva.',
+        match,
+      ),
+    ).toBe(false);
+    expect(statesOutcome('Hingis beat Marlene Weingartner 6-2 6-3.', match)).toBe(true);
+    expect(statesOutcome('Marlene Weingartner lost to Hingis in straight sets.', match)).toBe(true);
   });
 });

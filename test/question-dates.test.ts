@@ -94,6 +94,9 @@ describe('questionDates', () => {
     'What was M-1 in the week ended February 23?',
     'revenue in the quarter through March',
     'output targets for the five years to 1990',
+    'How many community support officers were actually on the beat by 2008?',
+    'How many jobs will be cut by the end of March 1987?',
+    'Will the deal close by Friday?',
   ])('reads no period in "%s" and keeps its words', (question) => {
     expect(questionDates(question, TODAY)).toMatchObject({ range: null, text: question });
   });

@@ -334,6 +334,23 @@ const moneyMissed = (question: string, stories: readonly string[]) =>
  * batch's unanswerable refused 0.700 -> 1.000 (these three), nothing else moved on dev or fresh; no
  * answerable question of XQuAD-en or SQuAD 2.0's dev half is read as asking for an outcome it did not ask
  * for before.
+ * So, too, for a vote asked for ("What was the Senate vote confirming David Ruder as SEC chairman?", of the
+ * stories of his nomination), a winner of a prize named ("Who won the international film prize at the
+ * Directors Guild of Great Britain awards?", of the story of its nominees) and a judgement stressed after
+ * its doer, who must be its decider ("When did US regulators finally approve Diageo's takeover of
+ * Chalone?", of a story where Diageo "has agreed to buy" and expects approval). Measured with `npm run
+ * --silent eval -- --only dev,fresh`: fresh unanswerable refused 0.882 -> 0.918 (these three), nothing else
+ * moved on either set. With "confirm" a verb of deciding, "Yili ... confirmed its chairman ... were all in
+ * custody" stated a conviction (0.906). So, too, for a match's result against a side named ("Did Hingis get
+ * past Marlene Weingartner in the first round in Pattaya?", of the story of her comeback, where "she faces"
+ * her and once "lost to Elena Dementieva"): the eleventh batch's unanswerable refused 0.400 -> 0.500,
+ * nothing else moved on dev, fresh or the eleventh batch (none of their answerable questions asks so); and
+ * for a deed stressed by "in the end" closing the question ("Did the Buenos Aires underground workers get
+ * their 53% pay rise in the end?", of the story of the strike): 0.500 -> 0.600, nothing else moved. The doer
+ * of a judgement stressed is who decided in the sentence, before the verb (past whoever says it) or by
+ * "by" after it: "What contract did TWA's flight attendants finally settle for after their strike?" was
+ * answered by "TWA said the commission found ...", of the attendants' charges: 0.600 -> 0.700, nothing else
+ * moved.
  */
 const outcomeMissed = (question: string, stories: readonly string[]) => {
   const outcome = askedOutcome(question);

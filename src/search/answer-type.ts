@@ -377,6 +377,10 @@ const FAVOURED_KINDS = [
  * refused as asking for an outcome no story found states (see evidence's outcomeMissed); favoured, the
  * verdict is first. Measured with `npm run --silent eval -- --only dev,fresh`: nothing moved on either set
  * (no answerable question of theirs asks for an outcome); XQuAD-en unchanged (none of its questions does).
+ * Not a prize won (see WINNER_ASKED in asked-outcome): a list of winners gives each without a verb ("Best
+ * actress - Clare Higgins for Hecuba"), which a sentence of the same story on other prizes ("It also won
+ * best actor for Richard Griffiths") outranked, out of the top 3 for "yo, who won best actress at the
+ * Oliviers?" (the development set's chatty hit@3 1.000 -> 0.933); the judgement still reads the story.
  */
 export function favourAnswerKinds<T extends { passage: Pick<PassageRecord, 'text'>; score: number }>(
   hits: T[],
@@ -387,7 +391,7 @@ export function favourAnswerKinds<T extends { passage: Pick<PassageRecord, 'text
   const outcome = askedOutcome(question);
   const kinds = [
     ...FAVOURED_KINDS.filter((kind) => kind.asks(question)),
-    ...(outcome ? [{ holds: (text: string) => statesOutcome(text, outcome) }] : []),
+    ...(outcome && outcome.kind !== 'win' ? [{ holds: (text: string) => statesOutcome(text, outcome) }] : []),
   ];
   if (kinds.length === 0) return;
   for (const hit of hits) if (kinds.some((kind) => kind.holds(hit.passage.text))) hit.score += weight;

@@ -18,7 +18,9 @@ import { FORECAST } from './forecast.js';
  * troponyms for people (cast, appoint, name, elect, nominate, hire),
  * being set free (WordNet's "free, liberate, release"; "set free" its phrase),
  * and the sentence passed on someone convicted (sentence, jail, imprison, fine, ban), asked only by name (see
- * SENTENCE_ASKED): elsewhere its verbs are of deciding.
+ * SENTENCE_ASKED): elsewhere its verbs are of deciding,
+ * and a prize won, asked only of a winner (see WINNER_ASKED): elsewhere its verbs are of being chosen,
+ * and a match won or lost, asked only of a contest (see CONTEST_ASKED).
  */
 const OUTCOME_VERBS = {
   decision:
@@ -28,18 +30,23 @@ const OUTCOME_VERBS = {
   selection: 'win award grant choose select pick cast appoint name elect nominate hire'.split(' '),
   release: 'free release liberate'.split(' '),
   sentence: 'sentence jail imprison fine ban'.split(' '),
+  win: 'win award'.split(' '),
+  contest: 'beat defeat lose win overcome eliminate knock edge'.split(' '),
 } as const;
 export type OutcomeKind = keyof typeof OUTCOME_VERBS;
 
 /** The outcome verbs whose past is not the regular one. */
 const IRREGULAR_PAST: Readonly<Record<string, readonly string[]>> = {
-  win: ['won'],
+  win: ['won', 'went to'],
   cast: ['cast'],
   find: ['found'],
   choose: ['chose', 'chosen'],
   uphold: ['upheld'],
   free: ['freed', 'set free'],
   sentence: ['sentenced', 'given a sentence'],
+  beat: ['beat', 'beaten'],
+  lose: ['lost'],
+  overcome: ['overcame', 'overcome'],
 };
 
 /** A verb's past tense and participle ("decided", "ruled", "won", "cast"). */
@@ -51,7 +58,7 @@ function pastForms(verb: string): readonly string[] {
 
 const KIND_OF_VERB = new Map<string, OutcomeKind>(
   (Object.entries(OUTCOME_VERBS) as [OutcomeKind, readonly string[]][])
-    .filter(([kind]) => kind !== 'sentence')
+    .filter(([kind]) => kind !== 'sentence' && kind !== 'win' && kind !== 'contest')
     .flatMap(([kind, verbs]) =>
       verbs.flatMap((verb) => [verb, ...pastForms(verb)].map((form): [string, OutcomeKind] => [form, kind])),
     ),
@@ -79,6 +86,21 @@ function kindOfVerb(word: string): OutcomeKind | undefined {
 /** A judgement asked for by name: "What verdict did the jury reach", "What was the ruling". */
 const JUDGEMENT_ASKED =
   /\bwhat\s+(?:(?:verdict|ruling|decision|judge?ment|sentence)\s+(?:did|was|has|had)\b|(?:was|is)\s+the\s+(?:verdict|ruling|decision|judge?ment)\b)/iu;
+/**
+ * A vote asked for, with who voted: "What was the Senate vote confirming David Ruder as SEC chairman?",
+ * "What was the vote on the budget?". Its stories tell of the nomination or the bill and of the vote to
+ * come ("he may not be confirmed by the Senate for several weeks").
+ */
+const VOTE_ASKED = /\bwhat\s+(?:was|were|is)\s+the\s+((?:[\p{L}\p{N}'.-]+\s+){0,3}?)votes?\b/iu;
+/**
+ * A winner asked for, with the prize: "Who won the international film prize at the Directors Guild of
+ * Great Britain awards?", "Which show won the pre-school live action award?". Its stories may name the
+ * nominees only ("will compete for the international film prize"), beside what they won elsewhere
+ * ("Clint Eastwood won best director for Million Dollar Baby", at the Oscars): the prize names the win as
+ * a decider names a decision.
+ */
+const WINNER_ASKED =
+  /\b(?:who|which\s+[\p{L}-]+(?:\s+[\p{L}-]+)?)\s+won\s+((?:[\p{L}\p{N}'-]+\s+){0,4}?[\p{L}\p{N}'-]+)(?=\s+(?:at|in|for|on|of|with|after|when|during|by)\b|\s*[?.!,]|\s*$)/iu;
 /** The start of a question asked yes or no, after a greeting: "hey, was ...". */
 const YES_NO_START = String.raw`^\W*(?:(?:hey|hi|so|ok|okay|yo|and|but)\W+)?`;
 /**
@@ -111,6 +133,23 @@ const SENTENCE_ASKED = new RegExp(
   String.raw`\bwhat\s+(?:[\p{L}-]+\s+)?sentences?\s+(?:did|was|were|has|have|had)\s+(?:((?:[\p{L}\p{N}'.-]+\s+){1,8}?)(?:get|receive|serve|face|given|handed)\b|(?:[\p{L}\p{N}'.-]+\s+){1,8}?(?:hand|give|impose\s+on|pass\s+on)\s+((?:[\p{L}\p{N}'.-]+\s+){0,7}?[\p{L}\p{N}'.-]+)(?=\s+(?:for|when|after|over|in|at)\b|\s*[?.!]|\s*$))`,
   'iu',
 );
+/**
+ * A match's result asked yes or no, with the other side: "Did Hingis get past Marlene Weingartner in the
+ * first round in Pattaya?". Its stories are often of the draw or the build-up ("She faces German Marlene
+ * Weingartner in the first round"), beside the player's past results against others ("she lost to Elena
+ * Dementieva"): the other side names the result as a decider names a decision.
+ */
+const CONTEST_ASKED = new RegExp(
+  String.raw`${YES_NO_START}(?:did|has|have)\s+(?:[\p{L}\p{N}'.-]+\s+){1,6}?(?:(?:get|got|gotten)\s+past|beat(?:en)?|defeat(?:ed)?|overcome|knock(?:ed)?\s+out|seen?\s+off|los[et]\s+to|w[io]n\s+against)\s+((?:[\p{L}\p{N}'.-]+\s+){0,5}?[\p{L}\p{N}'.-]+)(?=\s+(?:in|at|on|for|during|when|after|before|by)\b|\s*[?.!,]|\s*$)`,
+  'iu',
+);
+
+/**
+ * The other side of a contest is named with a capital ("Marlene Weingartner"): "Did the bank beat forecasts?"
+ * asks of figures, which beat or exceed what was expected in either word.
+ */
+const NAMED = /^\p{Lu}/u;
+
 /** Pronouns, which name no one in a sentence of another story. */
 const PRONOUN = /^(?:he|she|it|they|him|her|them|his|their)$/u;
 
@@ -129,6 +168,10 @@ const NOT_NAMING = new Set(
   ),
 );
 
+/** The lower-case words of a phrase that name who decides (see NOT_NAMING). */
+const namingWords = (phrase: string) =>
+  (phrase.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !NOT_NAMING.has(word));
+
 export interface AskedOutcome {
   kind: OutcomeKind;
   /**
@@ -136,6 +179,12 @@ export interface AskedOutcome {
    * when the question names them; else empty.
    */
   decider: readonly string[];
+  /**
+   * Whether the decider must be who decided in the sentence: named in the clause before the verb, or
+   * after it by "by" ("was approved by US regulators"). Only for a judgement stressed after its doer (see
+   * askedAct); who was judged is named either side ("A jury found the Citigroup traders guilty").
+   */
+  subject?: boolean;
 }
 
 /**
@@ -164,6 +213,13 @@ export interface AskedAct {
  */
 const ACT_ASKED =
   /(?<!\bwhat\s+)\bdid\s+((?:[\p{L}\p{N}'.-]+\s+){1,8}?)(?:actually|finally|eventually|ultimately|(?<!\b(?:first|last|only)\s+)ever|end\s+up)\s+(\p{L}+)/iu;
+/**
+ * The same stress at the end of a question asked yes or no: "Did the Buenos Aires underground workers get
+ * their 53% pay rise in the end?" (its story: they "walked out last week demanding a 53% pay rise"). The
+ * verb is the word before the thing done, which a determiner opens ("their", "the").
+ */
+const ACT_ASKED_AT_END =
+  /(?<!\bwhat\s+)\bdid\s+((?:[\p{L}\p{N}'.-]+\s+){1,8}?)(\p{L}+)\s+(?:the|their|his|her|its|a|an|any|that|this)\s[^?]*?\b(?:in\s+the\s+end|eventually|finally|ultimately|after\s+all)\W*$/iu;
 /**
  * Words of thinking and saying, and modals: a question stressing one asks what someone thought or said
  * ("did Gerry Conlon actually think Blair meant the apology?") or would come ("How much did Clarke reckon
@@ -196,13 +252,17 @@ function verbBase(word: string): string {
 
 /** What a question stressing it asks was in the end done (see ACT_ASKED), or null. */
 function askedAct(question: string): AskedOutcome | AskedAct | null {
-  const act = ACT_ASKED.exec(question);
+  const act = ACT_ASKED.exec(question) ?? ACT_ASKED_AT_END.exec(question);
   if (!act) return null;
   const doer = act[1]!.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const base = verbBase(act[2]!.toLowerCase());
   if ([base, ...doer].some((word) => NOT_AN_ACT.has(word))) return null;
   const kind = kindOfVerb(act[2]!);
-  if (kind) return { kind, decider: [] };
+  // The doer of a judgement or a choice is its decider: "When did US regulators finally approve Diageo's
+  // takeover of Chalone?" is not answered by "Diageo ... has agreed to buy" (a word of three letters or
+  // fewer, "us", names too much of a story's text to count).
+  if (kind)
+    return { kind, decider: doer.filter((word) => word.length > 2 && !NOT_NAMING.has(word)), subject: true };
   return {
     kind: 'act',
     doer: doer.filter((word) => word.length > 1 && !NOT_NAMING.has(word)),
@@ -254,17 +314,23 @@ function askedFirstPeriod(question: string): AskedFirstPeriod | null {
  * what came of the first period of something new (see FIRST_PERIOD_ASKED), or null when it asks for none.
  */
 export function askedOutcome(question: string): AskedOutcome | AskedAct | AskedFirstPeriod | null {
+  const contest = CONTEST_ASKED.exec(question);
+  if (contest && NAMED.test(contest[1]!)) return { kind: 'contest', decider: namingWords(contest[1]!) };
+  const act = askedAct(question);
+  if (act && act.kind !== 'act') return act;
   const ended = ENDING_ADVERB.exec(question);
   const endedKind = ended ? kindOfVerb(ended[1]!) : undefined;
   if (endedKind) return { kind: endedKind, decider: [] };
   const sentenced = askedSentence(question);
   if (sentenced) return sentenced;
   if (JUDGEMENT_ASKED.test(question)) return { kind: 'decision', decider: [] };
+  const vote = VOTE_ASKED.exec(question);
+  if (vote) return { kind: 'decision', decider: namingWords(vote[1]!) };
+  const winner = WINNER_ASKED.exec(question);
+  if (winner) return { kind: 'win', decider: namingWords(winner[1]!) };
   const decided = JUDGED_ASKED.exec(question) ?? DECISION_ASKED.exec(question);
-  if (!decided) return askedAct(question) ?? askedFirstPeriod(question);
-  const decider = decided[1] ?? decided[2] ?? decided[3]!;
-  const words = decider.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return { kind: 'decision', decider: words.filter((word) => !NOT_NAMING.has(word)) };
+  if (!decided) return act ?? askedFirstPeriod(question);
+  return { kind: 'decision', decider: namingWords(decided[1] ?? decided[2] ?? decided[3]!) };
 }
 
 /**
@@ -295,11 +361,13 @@ const sentencesOf = (text: string) => text.split(/(?<=[.!?])\s+|\n/u);
 const PRONOUN_SUBJECT = /^\s*(?:he|she|it|they)(?:\s+(?:was|were))?\s*$/iu;
 
 /**
- * A word of a story, or a past of several: "set free", and a sentence given ("were given suspended
- * sentences", "received a 10-year prison term"), which states a sentence as "sentenced" does.
+ * A word of a story, or a past of several: "set free", a prize or a role that "went to" someone, which
+ * states a win as "won" does ("The best player award went to the goalkeeper Sam Reid"), and a sentence
+ * given ("were given suspended sentences", "received a 10-year prison term"), which states a sentence as
+ * "sentenced" does.
  */
 const PAST_PHRASE =
-  /set\s+free\b|\b(?:given|handed|received|got)\s+(?:[\p{L}\p{N}-]+\s+){0,4}?(?:sentences?|(?:prison|jail)\s+terms?)\b|[\p{L}']+/gu;
+  /set\s+free\b|\bwent\s+to\b|\b(?:given|handed|received|got)\s+(?:[\p{L}\p{N}-]+\s+){0,4}?(?:sentences?|(?:prison|jail)\s+terms?)\b|[\p{L}']+/gu;
 /** The past a word or phrase of PAST_PHRASE is, in the forms of pastForms. */
 const pastOf = (phrase: string) =>
   /^(?:given|handed|received|got)\s/u.test(phrase) ? 'given a sentence' : phrase.replace(/\s+/gu, ' ');
@@ -323,7 +391,7 @@ const FINDING =
 export function statesOutcome(text: string, outcome: AskedOutcome | AskedAct | AskedFirstPeriod): boolean {
   if (outcome.kind === 'act') return statesAct(text, outcome);
   if (outcome.kind === 'first-period') return FIRST_PERIOD_STATED[outcome.unit].test(text);
-  const { kind, decider } = outcome;
+  const { kind, decider, subject } = outcome;
   const pasts = PAST_OF_KIND.get(kind)!;
   const namesDeciderIn = namesAnyOf(decider);
   for (const sentence of sentencesOf(text)) {
@@ -331,14 +399,26 @@ export function statesOutcome(text: string, outcome: AskedOutcome | AskedAct | A
     const namesDecider = decider.length === 0 || namesDeciderIn(lower);
     for (const word of lower.matchAll(PAST_PHRASE)) {
       if (!pasts.has(pastOf(word[0]))) continue;
-      if (word[0] === 'found' && !FINDING.test(lower.slice(word.index + word[0].length))) continue;
+      const after = lower.slice(word.index + word[0].length);
+      if (word[0] === 'found' && !FINDING.test(after)) continue;
       const clause = sentence.slice(0, word.index).split(CLAUSE_START).at(-1)!;
       if (NOT_YET.test(clause)) continue;
-      if (namesDecider || PRONOUN_SUBJECT.test(clause)) return true;
+      if (PRONOUN_SUBJECT.test(clause)) return true;
+      const decided = subject
+        ? decider.length === 0 ||
+          namesDeciderIn(clause.toLowerCase().split(SAYING).at(-1)!) ||
+          namesDeciderIn(BY_AGENT.exec(after)?.[0] ?? '')
+        : namesDecider;
+      if (decided) return true;
     }
   }
   return false;
 }
+
+/** Who says what follows: "TWA said the commission found ..." tells the commission's finding. */
+const SAYING = /\b(?:said|says|say|added|adds|told\s+[\p{L}\p{N}'.-]+|according\s+to)\b/u;
+/** Who did what a passive verb says, right after it: "(was approved) by the U.S. regulators". */
+const BY_AGENT = /^\s+by\s+(?:[\p{L}\p{N}'.-]+\s*){1,6}/u;
 
 /**
  * What puts a deed still to come in its clause: NOT_YET but for the negations, since "Norway did not end up

@@ -115,7 +115,17 @@ const TEMPORAL_PREPOSITION =
 const LEADING_WORDS =
   /(?:\b(?:in|on|since|during|between|from|until|till|before|after|by|through|throughout|over|for|of)\s+)?(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$/i;
 const OPEN_END = /\b(?:since|from|after)\s+(?:the\s+)?$/i;
-const OPEN_START = /\b(?:until|till|before|by|up\s+to)\s+(?:the\s+)?$/i;
+const OPEN_START = /\b(?:until|till|before|up\s+to)\s+(?:the\s+)?$/i;
+/**
+ * "by 2008", "by the end of March": the date by which something is done or reached, which stories name as
+ * a target long before it and report long after, not a bound on when they were published ("in reports
+ * before April 1987" is one). Read as one, "How many community support officers were actually on the beat
+ * by 2008?" was answered from the 1987 articles (all published before 2008) by a passage on the Community
+ * celebrating its 30th anniversary; read as words of the question, its year is judged (see yearAheadOnly
+ * in evidence), and the story naming 2008 only as the target ("25,000 on the streets by 2008") refused.
+ */
+const DEADLINE =
+  /\bby\s+(?:the\s+)?(?:(?:end|start|beginning|middle)\s+of\s+(?:the\s+)?)?(?:(?:early|late|mid)[\s-]+)?$/i;
 const RANGE_JOIN = /^\s*(?:and|to|until|till|through|-|–)\s*$/i;
 
 /** Words that name a date rather than count from today: a year, a month, a weekday. */
@@ -179,6 +189,7 @@ function acceptable(result: chrono.ParsedResult, question: string): boolean {
   // --only dev,fresh` with the sixth and fifth batches: no hit moved (that answer was already first, from
   // other dates), the note is gone; `--only dates` unchanged (17/17, within 1.000, refused 1.000).
   if (endsPeriod(question, result.index, text.length)) return false;
+  if (DEADLINE.test(question.slice(0, result.index))) return false;
   const bareMonth =
     result.start.isCertain('month') &&
     !result.start.isCertain('day') &&
@@ -210,7 +221,7 @@ function chronoDates(question: string, today: string): Found[] {
 /** "in 1987", "since 2004": a year alone after a preposition. "The 1987 accord" names a topic, not a period. */
 function yearDates(question: string, taken: readonly Found[]): Found[] {
   const pattern = new RegExp(
-    String.raw`\b(?:in|during|since|from|until|till|before|after|by|between|and|to|of|throughout)\s+(${YEAR_PATTERN})(?![-–/]\d)`,
+    String.raw`\b(?:in|during|since|from|until|till|before|after|between|and|to|of|throughout)\s+(${YEAR_PATTERN})(?![-–/]\d)`,
     'giu',
   );
   return [...question.matchAll(pattern)].flatMap((match): Found[] => {
