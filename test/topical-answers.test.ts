@@ -86,6 +86,14 @@ The port authority said on Monday that ferry fares to the islands would rise by 
 
 The authority added: the new quay will let fares come down again within two years.
 `,
+  'quillon-acquisition.md': `---
+title: Quillon Corp to make acquisition
+published: 2025-05-23
+---
+Quillon Corp said it has agreed to acquire Brackwater Bancorp Inc for 6,160,000 dlrs in cash, subject to approval by Brackwater shareholders.
+
+The company said completion is expected in the third quarter.
+`,
   'westbay-ferries.md': `---
 title: Westbay Ferry Company sold to island investors
 published: 2025-05-23
@@ -666,6 +674,16 @@ describe('the next paragraph, when it completes the passage', () => {
       queryTerms('Will ferry fares fall?'),
     );
     expect(best!.passage.text).toBe(`${first!.text}\n\n${next.text}`);
+  });
+
+  it('is shown with the best passage when the story goes on with what it says ("The company said")', async () => {
+    const opening = (await store.openings()).find((o) => o.title === 'Quillon Corp to make acquisition')!;
+    const [first] = await store.passages([opening.passageId]);
+    const terms = queryTerms("When is Quillon's purchase of Brackwater Bancorp supposed to close?");
+    const [best] = await completeWithFollowing(store, [{ passage: first! }], terms);
+    expect(best!.passage.text).toBe(
+      `${first!.text}\n\nThe company said completion is expected in the third quarter.`,
+    );
   });
 
   it("is left out when it adds none of the question's words", async () => {
