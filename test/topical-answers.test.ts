@@ -857,6 +857,10 @@ describe('the found / not found judgement', () => {
     ).toBe(false);
     // Nor is a question asking for no one's words answered so.
     expect(found('What did the Carrick Flood Action Group get wrong about the mayor?')).toBe(false);
+    // An accusation asked is a statement too, whatever verb the story reports it by.
+    const charge = 'The Carrick Flood Action Group charged the council with ignoring warnings for years.';
+    expect(found('What is the Carrick Flood Action Group accusing the mayor of?', charge)).toBe(true);
+    expect(found('What has the Carrick Flood Action Group alleged about the mayor?', charge)).toBe(true);
   });
 
   it('answers a question dated in a year the passage lacks when its story names that year, and no other story', () => {
