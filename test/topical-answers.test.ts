@@ -863,6 +863,19 @@ describe('the found / not found judgement', () => {
     expect(found('What has the Carrick Flood Action Group alleged about the mayor?', charge)).toBe(true);
   });
 
+  it('reads "blame" as framing a question, as "why" does, not as a word its answer must hold', () => {
+    const question = 'What do traders blame for lumber futures ending lower?';
+    const terms = queryTerms(question);
+    const passage = {
+      text: 'Lumber futures moved lower all morning on long liquidation, traders said.',
+      context: 'Lumber futures close lower',
+    };
+    // As in a news archive, "lumber" is rare, "blame" rarer than the market's everyday words.
+    const rarity = (t: string) => ({ lumber: 8, blame: 7 })[t] ?? 4;
+    const [evidence] = evidenceOf([{ passage, similarity: 0.1 }], terms, rarity, [], question);
+    expect(isStrongEvidence(evidence!, archive)).toBe(true);
+  });
+
   it('answers a question dated in a year the passage lacks when its story names that year, and no other story', () => {
     const question = 'Why did floods close the Carrick high street in 2019?';
     const terms = queryTerms(question);
