@@ -628,6 +628,74 @@ describe('attributeQuotes on roles and organisations asked about (titles with "f
     expect(speakersOf('We continue to believe')).toEqual(['Goldman Sachs and Co']);
     expect(speakersOf('open centres')).toEqual(['Unocal Corp']);
   });
+
+  it('reads "it said" as the body that spoke last, never a person or an unnamed speaker', () => {
+    const { speakersOf } = attributed(
+      body(
+        'The FHLBB said Perpetual Savings Bank was put into receivership because it was insolvent.',
+        'It said the insolvency "was a direct result of losses on speculative investments."',
+        'It added Australia should reduce protection levels in manufacturing.',
+        'Edwin Gray, the board chairman, said more thrifts would fail.',
+        'It said the fund was short of money.',
+        'Officials said the rules were clear. It said nothing else.',
+      ),
+    );
+    expect(speakersOf('losses on speculative')).toEqual(['FHLBB']);
+    expect(speakersOf('reduce protection levels')).toEqual(['FHLBB']);
+    expect(speakersOf('short of money')).toEqual([]);
+    expect(speakersOf('nothing else')).toEqual([]);
+  });
+
+  it('reads an "it" beside a speaker named in the same sentence as that speaker, not the body before', () => {
+    const { speakersOf } = attributed(
+      body(
+        "The country's Court of Appeal cleared him, saying the link was not illegal.",
+        'However, the Supreme Court stated that the music was published in violation of copyright law It added that the case was decided on his responsibility.',
+      ),
+    );
+    expect(speakersOf('decided on his responsibility')).toEqual(['Supreme Court']);
+  });
+
+  it('reads "the bank holding company" and "the banking firm" as the company named before', () => {
+    const { speakersOf } = attributed(
+      body(
+        'BankAmerica Corp may place its loans to Brazil on nonaccrual status.',
+        'BankAmerica said its loans to Brazil total about 2.7 billion dlrs.',
+        '"Continued deferral could result in the loans being placed on nonaccrual status," the banking firm said.',
+        'The Commerce Department said exports rose.',
+        'Exports will rise, the bank holding company said.',
+      ),
+    );
+    expect(speakersOf('Continued deferral')).toEqual(['BankAmerica']);
+    expect(speakersOf('Exports will rise')).toEqual(['BankAmerica']);
+  });
+
+  it('reads "the company" before any company spoke as the company its sentence or the one before names', () => {
+    const { speakersOf } = attributed(
+      body(
+        'BankAmerica Corp may place its long-term loans to Brazil on nonaccrual status, the bank holding company said.',
+        'Unocal Corp shares rose sharply on Monday.',
+        'The rise reflected strong demand, the company said.',
+      ),
+    );
+    expect(speakersOf('nonaccrual status')).toEqual(['BankAmerica Corp']);
+    expect(speakersOf('strong demand')).toEqual(['BankAmerica Corp']);
+    const alone = attributed(
+      body('Shares of Unocal Corp rose sharply.', 'Demand was strong, the company said.'),
+    );
+    expect(alone.speakersOf('Demand was strong')).toEqual(['Unocal Corp']);
+  });
+
+  it('reads "the company" as a company named whole, not a name that ends another company\'s', () => {
+    const { speakersOf } = attributed(
+      body(
+        'Jones and Vining Inc said it has started a tender offer for its own shares.',
+        'Counsel are seeking fees of up to 10 cts per share, Jones and Vining said.',
+        'The company said the court has scheduled a hearing.',
+      ),
+    );
+    expect(speakersOf('scheduled a hearing')).toEqual(['Jones and Vining Inc']);
+  });
 });
 
 describe('attributeQuotes on the fifth batch of questions (described as, quoted as saying, a name of a firm)', () => {

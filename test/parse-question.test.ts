@@ -575,6 +575,18 @@ describe('resolveSpeaker with roles', () => {
     expect(resolveSpeaker('the chief executive', chiefs).map((s) => s.name)).toEqual(['Tom Glocer']);
   });
 
+  it('reads a body asked by the last words of its name as the body, not an office holding them', () => {
+    const board = [
+      speaker('Edwin Gray', 'Federal Home Loan Bank Board chairman'),
+      speaker('Federal Home Loan Bank Board'),
+    ];
+    const found = (asked: string) => resolveSpeaker(asked, board).map((s) => s.name);
+    expect(found('the bank board')).toEqual(['Federal Home Loan Bank Board']);
+    // The last words of a role's organisation are not a body's name ending: the adviser, not "Central Bank".
+    expect(resolveSpeaker("the adviser to Barbados' central bank", [speaker('Central Bank')])).toEqual([]);
+    expect(found('the bank board chairman')).toEqual(['Edwin Gray']);
+  });
+
   it('matches a bare name only by name, never by role', () => {
     expect(resolveSpeaker('Manager', speakers, { bare: true })).toEqual([]);
     expect(resolveSpeaker('Straw', speakers, { bare: true }).map((s) => s.name)).toEqual(['Jack Straw']);

@@ -307,6 +307,11 @@ describe('questions asking for a cause', () => {
     'What led to the strike?',
     'What was the reason for the delay?',
     'What persuaded Hawke not to go to the polls early?',
+    'What reasons did the board give for turning down the offer?',
+    'What does Pacific First put its expected first quarter jump down to?',
+    'What did the airline attribute the loss to?',
+    'What did officials blame the crash on?',
+    "What's behind the rally in bonds?",
   ])('reads "%s" as asking for a cause', (question) => {
     expect(asksForCause(question)).toBe(true);
   });
@@ -325,6 +330,8 @@ describe('questions asking for a cause', () => {
     expect(holdsCause('It suspended lemon exports in view of the likelihood of new tariffs.')).toBe(true);
     expect(holdsCause('The deficit is several billion, after a surplus in 1985.')).toBe(false);
     expect(holdsCause('The spokesman was responding to remarks by officials.')).toBe(false);
+    expect(holdsCause('The decision was based on the advice of its financial advisors.')).toBe(true);
+    expect(holdsCause('The fees are based on current prices.')).toBe(false);
   });
 
   it.each([

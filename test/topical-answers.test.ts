@@ -875,6 +875,23 @@ describe('the found / not found judgement', () => {
     ).toBe(false);
     // Nor is a question asking for no one's words answered so.
     expect(found('What did the Carrick Flood Action Group get wrong about the mayor?')).toBe(false);
+    // An accusation asked is a statement too, whatever verb the story reports it by.
+    const charge = 'The Carrick Flood Action Group charged the council with ignoring warnings for years.';
+    expect(found('What is the Carrick Flood Action Group accusing the mayor of?', charge)).toBe(true);
+    expect(found('What has the Carrick Flood Action Group alleged about the mayor?', charge)).toBe(true);
+  });
+
+  it('reads "blame" as framing a question, as "why" does, not as a word its answer must hold', () => {
+    const question = 'What do traders blame for lumber futures ending lower?';
+    const terms = queryTerms(question);
+    const passage = {
+      text: 'Lumber futures moved lower all morning on long liquidation, traders said.',
+      context: 'Lumber futures close lower',
+    };
+    // As in a news archive, "lumber" is rare, "blame" rarer than the market's everyday words.
+    const rarity = (t: string) => ({ lumber: 8, blame: 7 })[t] ?? 4;
+    const [evidence] = evidenceOf([{ passage, similarity: 0.1 }], terms, rarity, [], question);
+    expect(isStrongEvidence(evidence!, archive)).toBe(true);
   });
 
   it('answers a question dated in a year the passage lacks when its story names that year, and no other story', () => {

@@ -21,6 +21,8 @@ export type Sex = 'male' | 'female';
 export type Mention =
   | { type: 'name'; name: string; role: string | null; kind: EntityKind; sex: Sex | null }
   | { type: 'pronoun'; sex: Sex }
+  /** "it said", "it added": the body whose words came just before. */
+  | { type: 'it' }
   /** "the ministry", "the foreign minister": someone named earlier, recognised by these words. */
   | { type: 'definite'; words: string[] }
   /**
@@ -260,11 +262,25 @@ function bridgesNames(tokens: readonly Token[], index: number): boolean {
   return isCapitalised(tokens[left]) && isCapitalised(tokens[right]);
 }
 
-const isCompanySuffix = (token: Token | undefined) =>
+export const isCompanySuffix = (token: Token | undefined) =>
   token !== undefined && COMPANY_SUFFIXES.has(withoutPossessive(token.lower));
 
 /** "Unocal Corp": a name ending in a company's suffix. */
 export const isCompanyName = (name: string) => COMPANY_SUFFIXES.has(name.split(' ').at(-1)!.toLowerCase());
+
+/**
+ * Whether `text` writes `name` with a company's suffix after it, as a name of its own: "BankAmerica Corp"
+ * for "BankAmerica", not "Jones and Vining Inc" for "Vining" (a capitalised word or "and" before it).
+ */
+export function writesAsCompany(text: string, name: string): boolean {
+  for (let at = text.indexOf(`${name} `); at >= 0; at = text.indexOf(`${name} `, at + 1)) {
+    const before = /(\S+)\s*$/u.exec(text.slice(0, at))?.[1] ?? '';
+    const joined = before === 'and' || before === '&' || /^\p{Lu}.*[^.!?"”]$/u.test(before);
+    const next = /^\p{L}+/u.exec(text.slice(at + name.length + 1))?.[0];
+    if (!joined && next !== undefined && COMPANY_SUFFIXES.has(next.toLowerCase())) return true;
+  }
+  return false;
+}
 
 /**
  * "Standard and Poor's Corp", "Eli Lilly and Co", "Davis Water and Waste Industries Inc": an "and"

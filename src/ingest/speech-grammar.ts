@@ -262,6 +262,7 @@ function verbClaims(tokens: readonly Token[], verb: number): Claim[] {
 function subjectClaims(tokens: readonly Token[], end: number, trailing: (edge: number) => boolean): Claim[] {
   const sex = PERSONAL_PRONOUNS.get(tokens[end]!.lower);
   if (sex) return [{ mention: { type: 'pronoun', sex }, trailing: trailing(end) }];
+  if (tokens[end]!.lower === 'it') return [{ mention: { type: 'it' }, trailing: trailing(end) }];
   const found = subjects(tokens, end);
   if (!found) return [];
   const [only] = found.mentions;
@@ -352,7 +353,7 @@ function quotedAfter(tokens: readonly Token[], verb: number): boolean {
  */
 export function claimsIn(tokens: readonly Token[]): Claim[] {
   const quoted = insideQuotes(tokens);
-  return tokens.flatMap((token, i) => {
+  const claims = tokens.flatMap((token, i) => {
     if (quoted[i] || writesThing(tokens, i)) return [];
     const accordingTo = token.lower === 'according' && tokens[i + 1]?.lower === 'to';
     if (accordingTo) return inTitle(tokens, i) ? [] : objectClaim(tokens, i, i + 2, false);
@@ -361,6 +362,10 @@ export function claimsIn(tokens: readonly Token[]): Claim[] {
     if (!isSpeechVerb(tokens, i)) return [];
     return quotedAsSaying(tokens, i) ?? verbClaims(tokens, i);
   });
+  // "The company said it expected losses, and it added ...", "the Supreme Court stated that ... It added"
+  // (two sentences the text ran together): an "it" beside a speaker named in the sentence is that speaker.
+  const named = claims.filter(({ mention }) => mention.type !== 'it');
+  return named.length > 0 ? named : claims;
 }
 
 /**
