@@ -1,9 +1,10 @@
 import { sentenceSpans } from '../document/sentence-split.js';
 import type { PassageRecord } from '../store/passage-store.js';
 import { askedOutcome, statesOutcome } from './asked-outcome.js';
-import { figureOfWord } from '../document/number-words.js';
+import { figureOfWord, NUMBER_WORD_PATTERN } from '../document/number-words.js';
 import { FORECAST } from './forecast.js';
-import { termsHeld, wordsOf } from './term-match.js';
+import { namesEvery } from './article-coverage.js';
+import { storyOf } from './story-cache.js';
 
 /**
  * Questions whose answer is a number: how many, how much, how long, how fast, how tall; a price, a salary; a
@@ -32,8 +33,10 @@ export const asksForQuantity = (question: string) => QUANTITY_QUESTION.test(ques
 export const holdsQuantity = (text: string) => QUANTITY.test(text);
 
 /** A figure in digits or a number word, whole ("10" of "10-year", "ten", not the "1" of "1.5"). */
-const FIGURE_WORD =
-  /(?<![\p{L}\p{N}.,])(?:\d+(?:[.,]\d+)*|one|two|three|four|five|six|seven|eight|nine|ten)(?![\p{L}\p{N}])/giu;
+const FIGURE_WORD = new RegExp(
+  String.raw`(?<![\p{L}\p{N}.,])(?:\d+(?:[.,]\d+)*|${NUMBER_WORD_PATTERN})(?![\p{L}\p{N}])`,
+  'giu',
+);
 /** A figure's one form: "ten" and "10" alike. */
 const figureKey = (figure: string) => figureOfWord(figure.toLowerCase()) ?? figure;
 
@@ -438,11 +441,9 @@ export function favourCauses<T extends { passage: Pick<PassageRecord, 'text'>; s
   weight: number,
 ): void {
   if (weight === 0 || !asksForCause(question)) return;
-  for (const hit of hits) {
-    const words = wordsOf(hit.passage.text);
-    const named = termsHeld(words, names, undefined, names).size === names.length;
-    if (named && holdsCause(hit.passage.text)) hit.score += weight;
-  }
+  const named = namesEvery(names);
+  for (const hit of hits)
+    if (holdsCause(hit.passage.text) && named(storyOf(hit.passage.text))) hit.score += weight;
 }
 
 /** A question about what was, in the past tense, that names no forecast or plan of its own. */

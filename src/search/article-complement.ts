@@ -120,10 +120,10 @@ export async function withArticleComplement<
 ): Promise<T[]> {
   const best = hits[0];
   if (!best) return [];
-  const gainOf = gainOver(best.passage, question, terms, weightOf);
   const shown = hits.slice(0, SHOWN);
   const sameStory = shown.slice(1).filter((hit) => hit.passage.articleId === best.passage.articleId);
   if (sameStory.length === 0) return [...hits];
+  const gainOf = gainOver(best.passage, question, terms, weightOf);
   const complement = articleComplement(
     best.passage,
     await store.articlePassages([best.passage.articleId]),

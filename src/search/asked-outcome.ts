@@ -396,7 +396,6 @@ export function statesOutcome(text: string, outcome: AskedOutcome | AskedAct | A
   const namesDeciderIn = namesAnyOf(decider);
   for (const sentence of sentencesOf(text)) {
     const lower = sentence.toLowerCase();
-    const namesDecider = decider.length === 0 || namesDeciderIn(lower);
     for (const word of lower.matchAll(PAST_PHRASE)) {
       if (!pasts.has(pastOf(word[0]))) continue;
       const after = lower.slice(word.index + word[0].length);
@@ -408,7 +407,7 @@ export function statesOutcome(text: string, outcome: AskedOutcome | AskedAct | A
         ? decider.length === 0 ||
           namesDeciderIn(clause.toLowerCase().split(SAYING).at(-1)!) ||
           namesDeciderIn(BY_AGENT.exec(after)?.[0] ?? '')
-        : namesDecider;
+        : decider.length === 0 || namesDeciderIn(lower);
       if (decided) return true;
     }
   }

@@ -19,7 +19,7 @@ import {
 } from './answer-type.js';
 import { DEFAULT_COVERAGE_WEIGHT, rerankByCoverage } from './coverage-rerank.js';
 import { withArticleComplement } from './article-complement.js';
-import { namedPassages, namesAsked, withNamed } from './named-passages.js';
+import { namedPassages, namesOtherThanCountries, withNamed } from './named-passages.js';
 import {
   articleCoverage,
   DEFAULT_ARTICLE_WEIGHT,
@@ -223,7 +223,8 @@ export async function searchPassages(
   }: SearchOptions,
 ): Promise<SearchHit[]> {
   const depth = Math.max(candidates, limit * 2);
-  const forms = mode === 'vector' ? new Map() : await searchedForms(store, question, queryTerms(question));
+  const questionTerms = queryTerms(question);
+  const forms = mode === 'vector' ? new Map() : await searchedForms(store, question, questionTerms);
   const match = mode === 'vector' ? null : buildMatchExpression(question, forms);
   const related = mode === 'hybrid' && relatedWeight > 0 ? relatedMatchExpression(question) : null;
   const [bm25, vector, relatedHits] = await Promise.all([
@@ -237,10 +238,12 @@ export async function searchPassages(
       : reciprocalRankFusion([lexical.map((hit) => hit.id), vector.map((hit) => hit.id)]);
   const fused = fuse(bm25);
 
-  const terms = withNamePhrases(question, queryTerms(question));
+  const terms = withNamePhrases(question, questionTerms);
   // Both weights are on the scale of score fusion (best BM25 match 1); rank fusion's scores are ~0.016.
   const weightOf = mode === 'hybrid' ? (weights ?? (await termWeights(store, terms))) : null;
-  const asked = namesAsked(question, weightOf?.written);
+  // Countries too, unlike `asked`: the cause of Iran's warning is given in a story naming Iran.
+  const names = questionNames(question, questionTerms, weightOf?.written);
+  const asked = namesOtherThanCountries(names);
   // Read a few more than needed so that dropping duplicates still leaves `limit` passages.
   let listed =
     weightOf && articleWeight > 0 && coverageWeight > 0
@@ -282,13 +285,7 @@ export async function searchPassages(
   }
   if (weightOf) {
     favourAnswerKinds(hits, question, answerTypeWeight);
-    // Countries too, unlike `asked`: the cause of Iran's warning is given in a story naming Iran.
-    favourCauses(
-      hits,
-      question,
-      questionNames(question, queryTerms(question), weightOf.written),
-      answerTypeWeight,
-    );
+    favourCauses(hits, question, names, answerTypeWeight);
     favourCountries(hits, question, answerTypeWeight);
     disfavourForecasts(hits, question, answerTypeWeight);
     favourCaptions(hits, terms, answerTypeWeight);

@@ -20,10 +20,12 @@ const NAMED_PASSAGES = 10;
  * holds is none (see questionNames).
  */
 export function namesAsked(question: string, written?: (word: string) => boolean): string[] {
-  return questionNames(question, queryTerms(question), written).filter(
-    (name) => countryFormsOf(name) === null,
-  );
+  return namesOtherThanCountries(questionNames(question, queryTerms(question), written));
 }
+
+/** Of the names a question asks about (`names`, see questionNames), those namesAsked keeps: all but countries. */
+export const namesOtherThanCountries = (names: readonly string[]): string[] =>
+  names.filter((name) => countryFormsOf(name) === null);
 
 /**
  * The passages that hold every name the question asks about (`names`, see namesAsked), then those that hold

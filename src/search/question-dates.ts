@@ -111,9 +111,12 @@ function componentSpan(component: chrono.ParsedComponents, text: string, today: 
 /** Words a bare month ("March", "May") must follow to be read as a date: "March on Washington" is not one. */
 const TEMPORAL_PREPOSITION =
   /\b(?:in|on|since|during|between|from|until|till|before|after|by|through|throughout|early|late|mid|of|last|this|past|and|to)[\s-]+$/i;
-/** The preposition (and article) before a date, removed with it: "in", "since the", "during". */
+/**
+ * The preposition (and article) before a date, removed with it: "in", "since the", "during". Not "by": a
+ * date after it is a deadline, never read as one (see DEADLINE).
+ */
 const LEADING_WORDS =
-  /(?:\b(?:in|on|since|during|between|from|until|till|before|after|by|through|throughout|over|for|of)\s+)?(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$/i;
+  /(?:\b(?:in|on|since|during|between|from|until|till|before|after|through|throughout|over|for|of)\s+)?(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$/i;
 const OPEN_END = /\b(?:since|from|after)\s+(?:the\s+)?$/i;
 const OPEN_START = /\b(?:until|till|before|up\s+to)\s+(?:the\s+)?$/i;
 /**

@@ -84,6 +84,8 @@ interface SpeakerWords {
   name: string[];
   surname: string[];
   roles: string[][];
+  /** Its roles with each demonym as its country (see asNations). */
+  nationRoles: string[][];
   /** The words of its roles written as an abbreviation in capitals ("gm" of "GM chief executive"). */
   initialisms: ReadonlySet<string>;
 }
@@ -100,10 +102,12 @@ const speakerWords = new WeakMap<SpeakerRecord, SpeakerWords>();
 function wordsOf(speaker: SpeakerRecord): SpeakerWords {
   let found = speakerWords.get(speaker);
   if (!found) {
+    const roles = speaker.roles.flatMap(officesOf);
     found = {
       name: words(speaker.name),
       surname: words(speaker.surname),
-      roles: speaker.roles.flatMap(officesOf),
+      roles,
+      nationRoles: roles.map((role) => asNations(role)),
       initialisms: new Set(
         speaker.roles.flatMap((role) => (role.match(INITIALISM) ?? []).map((word) => word.toLowerCase())),
       ),
@@ -258,13 +262,16 @@ const asNations = (role: readonly string[]) => role.map(nationOf);
  * parse-question), `npm run --silent eval -- --only dev,fresh`: fresh speaker-role 0.932 -> 0.949; the
  * development set unchanged.
  */
-function bestRoleMatch(speaker: SpeakerRecord, asked: readonly string[]): RoleMatch {
-  const { roles, initialisms } = wordsOf(speaker);
+function bestRoleMatch(
+  speaker: SpeakerRecord,
+  asked: readonly string[],
+  askedNations: readonly string[],
+): RoleMatch {
+  const { roles, nationRoles, initialisms } = wordsOf(speaker);
   const matches = roles.map((role) => matchRole(role, asked, initialisms));
-  const nations = asNations(asked);
   return (
     matches.find((m) => m?.kind === 'exact') ??
-    (roles.some((role) => same(asNations(role), nations)) ? { kind: 'partial', narrowing: 0 } : null) ??
+    (nationRoles.some((role) => same(role, askedNations)) ? { kind: 'partial', narrowing: 0 } : null) ??
     leastNarrowed(matches) ??
     (heldTogether(roles, asked, initialisms) ? { kind: 'partial', narrowing: 0 } : null) ??
     matches.find((m) => m?.kind === 'qualified') ??
@@ -423,7 +430,8 @@ function roleMatchesOf(speakers: readonly SpeakerRecord[], role: readonly string
   const key = role.join(' ');
   const cached = roleMatches.get(speakers);
   if (cached?.role === key) return cached.matches;
-  const matches = speakers.map((speaker) => bestRoleMatch(speaker, role));
+  const nations = asNations(role);
+  const matches = speakers.map((speaker) => bestRoleMatch(speaker, role, nations));
   roleMatches.set(speakers, { role: key, matches });
   return matches;
 }
@@ -1018,11 +1026,19 @@ const FIRST_NAME_FORMS: readonly (readonly string[])[] = [
   ['philip', 'phil'], ['raymond', 'ray'], ['walter', 'walt'], ['alexander', 'alex'], ['gregory', 'greg'],
 ];
 
+/** Each first name of FIRST_NAME_FORMS with its other forms, in the order listed there: built once at load. */
+const OTHER_FIRST_NAMES: ReadonlyMap<string, readonly string[]> = new Map(
+  [...new Set(FIRST_NAME_FORMS.flat())].map((first) => [
+    first,
+    [...new Set(FIRST_NAME_FORMS.filter((forms) => forms.includes(first)).flat())].filter(
+      (form) => form !== first,
+    ),
+  ]),
+);
+
 /** The other forms of a first name (see FIRST_NAME_FORMS), lower-cased; [] for none. Pure. */
-function otherFirstNames(first: string): string[] {
-  return [...new Set(FIRST_NAME_FORMS.filter((forms) => forms.includes(first)).flat())].filter(
-    (form) => form !== first,
-  );
+function otherFirstNames(first: string): readonly string[] {
+  return OTHER_FIRST_NAMES.get(first) ?? [];
 }
 
 /** Whether one name is the other with words before it: "U.S. Trade Representative Clayton Yeutter", "Clayton Yeutter". */
