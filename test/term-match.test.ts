@@ -66,6 +66,14 @@ describe('an abbreviated thing asked about', () => {
     expect(questionNames(kuwait, queryTerms(kuwait))).toEqual(['ious', 'kuwait']);
   });
 
+  it('is no name where it ends a compound of the language with the word before it ("cable TV")', () => {
+    const metro = "Which bank lent money to Metro Cable's new cable TV subsidiary?";
+    expect(questionNames(metro, queryTerms(metro))).toEqual(['metro cable']);
+    // Not a compound: the abbreviation after another word is still a name.
+    const station = "What did Metro Cable's new TV subsidiary buy?";
+    expect(questionNames(station, queryTerms(station))).toEqual(['metro cable', 'tv']);
+  });
+
   it('is told from the abbreviation of a body or a place, which stays a name however rare', () => {
     const question = 'What did the EU and the SEC say about the IMF loan to the UK?';
     expect(questionNames(question, queryTerms(question), () => false)).toEqual(['eu', 'sec', 'imf', 'uk']);

@@ -894,6 +894,23 @@ describe('the found / not found judgement', () => {
     expect(isStrongEvidence(evidence!, archive)).toBe(true);
   });
 
+  it('reads "so far" as placing a question at its story\'s time, not as a word its answer must hold', () => {
+    const question = "how much got tendered so far in westworld's exchange offer?";
+    const terms = queryTerms(question);
+    const passage = {
+      text: 'It said to date, 7,380,000 dlrs principal amount of securities have been tendered under the offers.',
+      context: 'Westworld extends exchange offer',
+    };
+    // As in a news archive, the company is rare, "far" rarer than the words of the offer.
+    const rarity = (t: string) => ({ westworld: 9, far: 6 })[t] ?? 4;
+    const [evidence] = evidenceOf([{ passage, similarity: 0.1 }], terms, rarity, [], question);
+    expect(isStrongEvidence(evidence!, archive)).toBe(true);
+    // "How far" asks a distance: its "far" stays a word the answer must hold.
+    const distance = "how far did westworld's exchange offer get?";
+    const [far] = evidenceOf([{ passage, similarity: 0.1 }], queryTerms(distance), rarity, [], distance);
+    expect(isStrongEvidence(far!, archive)).toBe(false);
+  });
+
   it('answers a question dated in a year the passage lacks when its story names that year, and no other story', () => {
     const question = 'Why did floods close the Carrick high street in 2019?';
     const terms = queryTerms(question);

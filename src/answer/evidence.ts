@@ -15,6 +15,7 @@ import {
   termCoverage,
   termsHeld,
   withNamePhrases,
+  withoutTimeFrame,
   wordsOf,
   type TextWords,
 } from '../search/term-match.js';
@@ -466,7 +467,9 @@ export function evidenceOf(
   stories?: ReadonlyMap<number, Story>,
 ): Evidence[] {
   // A name of several words is held as one ("General Electric", never the "General" of "General Motors").
-  const terms = question === undefined ? queryTerms : withNamePhrases(question, queryTerms);
+  // A phrase placing the question at its story's time ("so far") is no word its answer must hold.
+  const terms =
+    question === undefined ? queryTerms : withoutTimeFrame(question, withNamePhrases(question, queryTerms));
   const content = contentTerms(terms);
   const rarest = [...content].sort((a, b) => weightOf(b) - weightOf(a)).slice(0, ANCHOR_TERMS);
   const years = content.filter((term) => YEAR.test(term));
