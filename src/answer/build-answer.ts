@@ -7,7 +7,14 @@ import {
   completeWithAnswerKind,
   completeWithFollowing,
 } from '../search/complete-passage.js';
-import { asksBody, asksGroup, findSpeakers, namesAlone, namesPerson } from '../search/resolve-speaker.js';
+import {
+  asksBody,
+  asksGroup,
+  findSpeakers,
+  namesAlone,
+  namesPerson,
+  personNameAsked,
+} from '../search/resolve-speaker.js';
 import { parseQuestion, type SpeakerQuestion } from '../search/parse-question.js';
 import { questionDates } from '../search/question-dates.js';
 import { asTheArchiveWrites } from '../search/searched-forms.js';
@@ -403,15 +410,19 @@ async function answerWords(
     // (in a story none of their statements shown is from), fresh gained those two and lost three: Ljubicic
     // and Sarney named in passing, Jamie Foxx beside a film critic's quote, credited to the critic; from any
     // story, it lost seven more (speaker-topic-paraphrase 0.914 -> 0.810) and the development set Ebbers on
-    // his finance chief (speaker-topic 1.000 -> 0.917). It costs a search for each such question.
+    // his finance chief (speaker-topic 1.000 -> 0.917). It costs a search for each such question that
+    // asks a body, a group or a person by name; one asking a role ("the IMF managing director") is not
+    // searched, as neither rule could take its answer.
     if (statements.found && statements.note !== undefined) {
       const body = asksBody(asked.speaker, speakers) || asksGroup(asked.speaker);
-      const { answer: found, first } = await search();
-      if (
-        found.found &&
-        (body || (first && (await uncreditedQuote(context.store, asked.speaker, first, statements))))
-      )
-        return found;
+      if (body || personNameAsked(asked.speaker) !== null) {
+        const { answer: found, first } = await search();
+        if (
+          found.found &&
+          (body || (first && (await uncreditedQuote(context.store, asked.speaker, first, statements))))
+        )
+          return found;
+      }
     }
     return statements;
   }

@@ -16,10 +16,10 @@ const NOT_NAMES = new Set(
   ),
 );
 
-/** A name as a paragraph writes it, and whether it stands first in a sentence, where any word is capitalised. */
+/** A name as a paragraph writes it, and where in the paragraph its first word stands. */
 interface Written {
   name: string;
-  opensSentence: boolean;
+  at: number;
 }
 
 /** Before a sentence's first word: the paragraph's start, a full stop, a colon ("NOTE: Full name ..."). */
@@ -37,8 +37,7 @@ function namesIn(text: string): Written[] {
       .map(([word]) => word)
       .join(' ')
       .replace(/['’]s$/u, '');
-    const opensSentence = SENTENCE_START.test(text.slice(0, match.index + words[first]!.index));
-    if (name.length > 1) names.push({ name, opensSentence });
+    if (name.length > 1) names.push({ name, at: match.index + words[first]!.index });
   }
   return names;
 }
@@ -64,9 +63,16 @@ const COMPANY_WORDS = new Set('inc corp co ltd plc ag nv sa spa corporation comp
  * (fresh headline-context 0.772 -> 0.825 but unanswerable refused 0.882 -> 0.859); a longer context
  * weighs the headline's own words less in every passage of the story.
  */
-function namesTableSubject({ name, opensSentence }: Written, headlineWords: ReadonlySet<string>): boolean {
-  if (opensSentence && !/\s/u.test(name)) return false;
+function namesTableSubject(note: string, { name, at }: Written, headlineWords: ReadonlySet<string>): boolean {
+  if (!/\s/u.test(name) && SENTENCE_START.test(note.slice(0, at))) return false;
   return wordsOf(name).some((word) => !headlineWords.has(word) && !COMPANY_WORDS.has(word));
+}
+
+/** The names of a results table's note that are the table's subject (see namesTableSubject). */
+function tableSubjectsOf(note: string, headline: string): Set<string> {
+  const headlineWords = new Set(wordsOf(headline));
+  const subjects = namesIn(note).filter((written) => namesTableSubject(note, written, headlineWords));
+  return new Set(subjects.map(({ name }) => name));
 }
 
 /**
@@ -96,7 +102,6 @@ function creditInitials(paragraphsNaming: Map<string, Set<number>>): void {
  */
 export function articleContext(article: Pick<Article, 'title' | 'paragraphs'>): string {
   const headline = article.title.toLowerCase();
-  const headlineWords = new Set(wordsOf(headline));
   const paragraphsNaming = new Map<string, Set<number>>();
   const tableLines = new Set(
     resultTableBlocks(article.paragraphs.map((paragraph) => paragraph.text)).flatMap(({ first, last }) =>
@@ -105,14 +110,13 @@ export function articleContext(article: Pick<Article, 'title' | 'paragraphs'>): 
   );
   // The first paragraph under a table the story opens with: its note.
   const note = tableLines.has(0) ? article.paragraphs.findIndex((_, index) => !tableLines.has(index)) : -1;
-  const tableSubjects = new Set<string>();
+  const tableSubjects =
+    note < 0 ? new Set<string>() : tableSubjectsOf(article.paragraphs[note]!.text, headline);
   article.paragraphs.forEach((paragraph, index) => {
     // A table's row labels ("Shr", "Revs", "Avg shrs") are capitalised as the line's first word, not names.
     if (tableLines.has(index)) return;
-    for (const written of namesIn(paragraph.text)) {
-      const { name } = written;
+    for (const { name } of namesIn(paragraph.text)) {
       paragraphsNaming.set(name, (paragraphsNaming.get(name) ?? new Set()).add(index));
-      if (index === note && namesTableSubject(written, headlineWords)) tableSubjects.add(name);
     }
   });
   creditInitials(paragraphsNaming);

@@ -70,6 +70,15 @@ const ANTECEDENT_REACH = 6;
 /** How many earlier sentences naming a surname are read to find that person's full name and role. */
 const INTRODUCTION_REACH = 6;
 
+/** The first ANTECEDENT_REACH of `sentences`, nearest first; read lazily, so no more are split. */
+function* withinReach(sentences: Iterable<Sentence>): Generator<Sentence> {
+  let reach = ANTECEDENT_REACH;
+  for (const sentence of sentences) {
+    yield sentence;
+    if (--reach === 0) return;
+  }
+}
+
 /** The texts lost their quotation marks: first and second person is what marks direct speech. */
 const DIRECT_SPEECH = /\b(?:I|[Ww]e|us|[Oo]urs?|[Mm]y|me|[Yy]ou|[Yy]our|[Yy]ours|[Yy]oure|[Ww]eve|Im|Ive)\b/;
 
@@ -142,6 +151,8 @@ class ArticleAttributor {
   /** The sex of each person, by name, as a title, a first name or an earlier "he" or "she" showed it. */
   private readonly sexes = new Map<string, Sex>();
   private readonly introductions = new Map<string, Entity | null>();
+  /** The first paragraph writing a body's name with a company's suffix, by name (Infinity for none). */
+  private readonly writtenAsCompany = new Map<string, number>();
   private readonly found: { attribution: Attribution; entity: Entity }[] = [];
 
   constructor(private readonly paragraphs: readonly Paragraph[]) {}
@@ -518,9 +529,7 @@ class ArticleAttributor {
    */
   private antecedent(paragraph: number, words: QuotedWords, sex: Sex): Entity | null {
     const fits = (entity: Entity) => (this.sexes.get(entity.name) ?? sex) === sex;
-    let reach = ANTECEDENT_REACH;
-    for (const sentence of this.candidateSentences(paragraph, words)) {
-      if (reach-- === 0) return null;
+    for (const sentence of withinReach(this.candidateSentences(paragraph, words))) {
       const quoted = this.creditOf(sentence, (entity) => entity.kind === 'person');
       if (quoted) {
         if (fits(quoted)) return quoted;
@@ -541,7 +550,11 @@ class ArticleAttributor {
   private isCompany(entity: Entity, paragraph: number): boolean {
     if (entity.kind !== 'organisation') return false;
     if (isCompanyName(entity.name)) return true;
-    return this.paragraphs.slice(0, paragraph + 1).some(({ text }) => writesAsCompany(text, entity.name));
+    if (!this.writtenAsCompany.has(entity.name)) {
+      const first = this.paragraphs.findIndex(({ text }) => writesAsCompany(text, entity.name));
+      this.writtenAsCompany.set(entity.name, first < 0 ? Infinity : first);
+    }
+    return this.writtenAsCompany.get(entity.name)! <= paragraph;
   }
 
   /**
@@ -550,12 +563,7 @@ class ArticleAttributor {
    * Corp may place its long-term loans to Brazil on nonaccrual status ..., the bank holding company said").
    */
   private namedCompany(paragraph: number, sentenceStart: number): Entity | null {
-    const current = this.sentencesOf(paragraph).filter((sentence) => sentence.start === sentenceStart);
-    const sentences = [...current, ...this.sentencesBefore(paragraph, sentenceStart)].slice(
-      0,
-      ANTECEDENT_REACH,
-    );
-    for (const sentence of sentences) {
+    for (const sentence of withinReach(this.sentenceAndBefore(paragraph, sentenceStart))) {
       const tokens = this.tokens(sentence);
       for (let end = 1; end < tokens.length; end++) {
         if (!isCompanySuffix(tokens[end])) continue;
@@ -593,9 +601,8 @@ class ArticleAttributor {
    * and the question-side changes of this series, 0.911 (see evidence's VIEW_QUESTION).
    */
   private speakingBody(paragraph: number, words: QuotedWords): Entity | null {
-    let reach = ANTECEDENT_REACH;
-    for (const sentence of this.candidateSentences(paragraph, words)) {
-      if (reach-- === 0 || this.unnamedSpeakers.has(sentence)) return null;
+    for (const sentence of withinReach(this.candidateSentences(paragraph, words))) {
+      if (this.unnamedSpeakers.has(sentence)) return null;
       const quoted = this.creditOf(sentence, () => true);
       if (quoted) return quoted.kind === 'organisation' ? quoted : null;
     }
@@ -611,6 +618,12 @@ class ArticleAttributor {
         a.start <= sentence.start &&
         a.end >= sentence.end,
     )?.entity;
+  }
+
+  /** The sentence of `paragraph` that begins at `start`, then the body sentences before it, nearest first. */
+  private *sentenceAndBefore(paragraph: number, start: number): Generator<Sentence> {
+    yield* this.sentencesOf(paragraph).filter((sentence) => sentence.start === start);
+    yield* this.sentencesBefore(paragraph, start);
   }
 
   /** The sentences "he" may look back on: the one leading into the quote, then those before it. */

@@ -1209,13 +1209,18 @@ export function asksBody(asked: string, speakers: readonly SpeakerRecord[]): boo
 }
 
 /**
- * Whether `text` names the person asked by name ("McLeish", "Ridley Scott"; never a role or a body asked
- * with "the"), by the last word of the name, whole. Pure.
+ * The name of the person asked by name ("McLeish", "Ridley Scott", from "McLeish's"), or null when what
+ * is asked is not a name of capitalised words: a role or a body asked with "the". Pure.
  */
-export function namesPerson(asked: string, text: string): boolean {
+export function personNameAsked(asked: string): string | null {
   const name = asked.trim().replace(/['’]s$/u, '');
-  if (!/^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u.test(name)) return false;
-  return wholeName(name.split(/\s+/u).at(-1)!).test(text);
+  return /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u.test(name) ? name : null;
+}
+
+/** Whether `text` names the person asked by name (see personNameAsked) by its last word, whole. Pure. */
+export function namesPerson(asked: string, text: string): boolean {
+  const name = personNameAsked(asked);
+  return name !== null && wholeName(name.split(/\s+/u).at(-1)!).test(text);
 }
 
 /**
