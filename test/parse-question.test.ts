@@ -96,6 +96,12 @@ describe('parseSpeakerQuestion', () => {
       'tag parents who block access to their children',
     ],
     ['Will Lammy resign over the report?', 'Lammy', 'resign over the report'],
+    [
+      "hey anyone know what national pizza is going to do with the straw hat restaurants it's buying? thx",
+      'national pizza',
+      "the straw hat restaurants it's buying",
+    ],
+    ['What does Exxon plan to do with the refinery?', 'Exxon', 'the refinery'],
   ])('reads the phrasing "%s" as %s / %s', (question, speaker, topic) => {
     expect(parseSpeakerQuestion(question)).toEqual({ speaker, topic });
   });

@@ -297,6 +297,16 @@ const PATTERNS = [
   // holder's words. `npm run --silent eval -- --only dev,fresh --questions <the twelfth batch>`: fresh
   // speaker-role hit@3 0.983 -> 1.000, the twelfth batch's 0.833 -> 1.000; the development set and the
   // eleventh batch unchanged.
+  // "hey anyone know what national pizza is gonna do with the straw hat restaurants it's buying?": what
+  // someone means to do with a thing is their statement on it ("The company said it will convert the
+  // restaurants to Pizza Hut units"), which seldom writes "do". Searched, that question (fresh.jsonl)
+  // found the story's opening paragraphs and not the plan. `npm run --silent eval -- --only dev,fresh
+  // --questions <the twelfth batch>`: fresh chatty hit@3 0.962 -> 0.981; the development set, the eleventh
+  // and twelfth batches unchanged.
+  new RegExp(
+    String.raw`^what(?:['’]s|\s+(?:is|are|was|were|does|do|did))?\s+(?<speaker>.+?)\s+(?:(?:is|are|was|were)\s+)?(?:going\s+to|planning\s+to|plans?\s+to|intends?\s+to|wants?\s+to)\s+do\s+(?:with|about)\s+(?<topic>.+?)${END}`,
+    'iu',
+  ),
   new RegExp(
     String.raw`^(?:is|are|was|were)\s+(?<speaker>.+?)\s+(?:going|planning|prepared|willing)\s+to\s+(?<topic>.+?)${END}`,
     'iu',
