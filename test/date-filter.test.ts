@@ -272,3 +272,18 @@ describe('how an answer shows its period', () => {
     );
   });
 });
+
+describe("the present week ('the storm this week')", () => {
+  it('that no article was published in is read as the week the articles report, saying so', async () => {
+    const answer = await ask('What did the storm do to the Ashford pier this week?');
+    expect(answer.found).toBe(true);
+    expect(answer.passages[0]!.text).toContain('damaged the pier');
+    expect(answer.note).toContain('No dated article was published from 23 Nov 2026 to 29 Nov 2026.');
+  });
+
+  it("is the asker's own week when they speak of themselves, which older news cannot answer", async () => {
+    const answer = await ask('Which Ashford ferry should I take this week?');
+    expect(answer.found).toBe(false);
+    expect(answer.reason).toContain('No dated article was published from 23 Nov 2026 to 29 Nov 2026.');
+  });
+});

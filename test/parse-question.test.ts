@@ -85,6 +85,23 @@ describe('parseSpeakerQuestion', () => {
       'back a coalition with the Liberals',
     ],
     ['did the unions agree with the pay deal?', 'the unions', 'agree with the pay deal'],
+    [
+      "Is Brazil's labour minister going to force an end to the seamen's strike?",
+      "Brazil's labour minister",
+      "force an end to the seamen's strike",
+    ],
+    [
+      'Would the constitutional affairs secretary tag parents who block access to their children?',
+      'the constitutional affairs secretary',
+      'tag parents who block access to their children',
+    ],
+    ['Will Lammy resign over the report?', 'Lammy', 'resign over the report'],
+    [
+      "hey anyone know what national pizza is going to do with the straw hat restaurants it's buying? thx",
+      'national pizza',
+      "the straw hat restaurants it's buying",
+    ],
+    ['What does Exxon plan to do with the refinery?', 'Exxon', 'the refinery'],
   ])('reads the phrasing "%s" as %s / %s', (question, speaker, topic) => {
     expect(parseSpeakerQuestion(question)).toEqual({ speaker, topic });
   });
@@ -281,6 +298,8 @@ describe('parseSpeakerQuestion', () => {
     // A yes or no of what befell someone, or of what a company does, asks a fact.
     'Was Tony Blair being investigated over the loans?',
     'Is Exxon selling its stake?',
+    // After "will" or "would", only a name or an office says where the speaker ends.
+    'Will the bank cut rates?',
     'Was Mobil getting out of the refinery business?',
     '',
     '???',

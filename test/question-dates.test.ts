@@ -126,6 +126,20 @@ describe('questionDates', () => {
   });
 
   it.each([
+    ['What does the Senate majority leader want done about the budget this week?', true],
+    ["hey who's singing the elvis song on top of the pops this week??", true],
+    ['What did the ministers agree this month?', true],
+    // The asker's own week is now; the news of a past week is what was published then.
+    ['Can you tell me which shares I should buy this week?', false],
+    ['What did the US say this week?', true],
+    ['What did OPEC decide last week?', false],
+    ['What was in the news this week?', false],
+    ["Why did the Reserve Bank call off this week's T-bill tender?", false],
+  ])('"%s" names the present week or month as the events\' own: %s', (question, present) => {
+    expect(questionDates(question, TODAY).present).toBe(present);
+  });
+
+  it.each([
     ["What's the latest on the ceasefire?", true],
     ['recent coffee export quotas', true],
     ['What are the newest figures?', true],

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { countedThing } from '../src/answer/counted-thing.js';
-import { oneEditAway, withChatSpellings, withPeriodsWritten } from '../src/search/searched-forms.js';
+import {
+  oneEditAway,
+  withChatSpellings,
+  withoutKindOf,
+  withPeriodsWritten,
+} from '../src/search/searched-forms.js';
 import { askedStories } from './helpers/asked-stories.js';
 
 /** Stories that write a name with a hyphen or a space that a reader runs together. */
@@ -44,6 +49,18 @@ describe('a word no story holds, read as the stories write it', () => {
     const answer = await ask('what will the county review about its charegs for pupisl?');
     expect(answer.found).toBe(true);
     expect(answer.passages[0]!.text).toMatch(/review its charges for pupils/);
+  });
+});
+
+describe('"what kind of X"', () => {
+  it('is asked as "what X", in chat spelling too, leaving other kinds alone', () => {
+    expect(withoutKindOf('what kinda punishment did the Arsenal boss get?')).toBe(
+      'what punishment did the Arsenal boss get?',
+    );
+    expect(withoutKindOf('What sort of deal and which types of bonds were sold?')).toBe(
+      'What deal and which bonds were sold?',
+    );
+    expect(withoutKindOf('Is this kind of deal common?')).toBe('Is this kind of deal common?');
   });
 });
 

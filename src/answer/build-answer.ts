@@ -507,8 +507,9 @@ export async function answerQuestion(
   // Saturday's paper; and "this year's earnings" asked in 2026 of older news are the year its articles
   // call "this year". Answered from any date, saying so; the years check still refuses a year no passage
   // mentions either. The options and the news of recent days, weeks and months ("last week") are about
-  // publication only.
-  if (explicit || dates.relative === 'recent') {
+  // publication only; the present week or month ("this week") may be the events' own (see
+  // QuestionDates.present).
+  if (explicit || (dates.relative === 'recent' && !dates.present)) {
     return { ...notFound(question, empty), period, undatedLeftOut: summary.undated };
   }
   const answer = await answerWords(context, question, anyDate, options);
