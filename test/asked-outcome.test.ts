@@ -189,6 +189,23 @@ describe('what a question asks was in the end done', () => {
     ).toBe(true);
   });
 
+  it('is not stated by a sentence naming the doer only in part, of someone or something else', () => {
+    const fetched = askedOutcome("How much did Versace's art collection end up fetching at Sotheby's?")!;
+    expect(
+      statesOutcome(
+        "The art collection of Gianni Versace could fetch up to £9m. A sale of Versace's furniture and artworks sold in 2001 fetched £5.5m.",
+        fetched,
+      ),
+    ).toBe(false);
+    expect(statesOutcome("Versace's art collection fetched £10m at Sotheby's.", fetched)).toBe(true);
+    expect(statesOutcome("Versace's art collection was sold. It fetched £10m.", fetched)).toBe(true);
+    const got = askedOutcome('How much did Stan Lee end up getting from Marvel after the appeal?')!;
+    expect(
+      statesOutcome('Stan Lee is to get a windfall. Born in 1922, Stan Lieberman, got a job.', got),
+    ).toBe(false);
+    expect(statesOutcome('Stan Lee got 10 million dlrs from Marvel.', got)).toBe(true);
+  });
+
   it('reads only the endings of a verb of three letters', () => {
     const spending = askedOutcome("How much did Mobil's capital spending actually come to?")!;
     expect(statesOutcome('Mobil said its company had sold the unit.', spending)).toBe(false);
