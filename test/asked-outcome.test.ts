@@ -450,3 +450,31 @@ describe("a match's result asked", () => {
     expect(statesOutcome('Marlene Weingartner lost to Hingis in straight sets.', match)).toBe(true);
   });
 });
+
+describe('a successor asked', () => {
+  it('is asked by who replaced, succeeded or took over from someone named, in the past', () => {
+    const successor = { kind: 'succession', decider: [] };
+    expect(askedOutcome('Who replaced Amit Yoran as head of the National Cyber Security Division?')).toEqual(
+      successor,
+    );
+    expect(askedOutcome('who took over from Pitt at the SEC?')).toEqual(successor);
+    expect(askedOutcome('Who succeeded in climbing Everest first?')).toBeNull();
+    expect(askedOutcome('Who will replace Yoran?')).toBeNull();
+  });
+
+  it('is stated by a replacement, or by someone chosen, not by the departure alone', () => {
+    const successor = askedOutcome(
+      'Who replaced Amit Yoran as head of the National Cyber Security Division?',
+    )!;
+    expect(
+      statesOutcome(
+        'The man making sure US computer networks are safe has resigned after only a year.',
+        successor,
+      ),
+    ).toBe(false);
+    expect(statesOutcome('His successor has not been named.', successor)).toBe(false);
+    expect(statesOutcome('Andy Purdy was named acting director.', successor)).toBe(true);
+    expect(statesOutcome('Purdy replaced him in October.', successor)).toBe(true);
+    expect(statesOutcome('Purdy took over the division.', successor)).toBe(true);
+  });
+});
