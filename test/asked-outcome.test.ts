@@ -478,3 +478,35 @@ describe('a successor asked', () => {
     expect(statesOutcome('Purdy took over the division.', successor)).toBe(true);
   });
 });
+
+describe("a body's recommendation asked", () => {
+  it('is asked by what the body recommended, with the body', () => {
+    expect(
+      askedOutcome('What did the National Commission on Dairy Policy recommend in its final report?'),
+    ).toEqual({
+      kind: 'recommendation',
+      decider: ['national', 'commission', 'dairy', 'policy'],
+    });
+    expect(askedOutcome('what has the panel recommended?')).toEqual({
+      kind: 'recommendation',
+      decider: ['panel'],
+    });
+  });
+
+  it('is stated by what the body recommended or called for, not by its report still to come', () => {
+    const dairy = askedOutcome(
+      'What did the National Commission on Dairy Policy recommend in its final report?',
+    )!;
+    expect(
+      statesOutcome(
+        'The Senate approved legislation to extend until March 31, 1988 the date for the National Commission on Dairy Policy to report.',
+        dairy,
+      ),
+    ).toBe(false);
+    expect(statesOutcome('The dairy commission recommended a cut in the milk support price.', dairy)).toBe(
+      true,
+    );
+    expect(statesOutcome('In its report the commission called for lower support prices.', dairy)).toBe(true);
+    expect(statesOutcome('The Agriculture Department recommended a cut.', dairy)).toBe(false);
+  });
+});
