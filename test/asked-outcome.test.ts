@@ -510,3 +510,26 @@ describe("a body's recommendation asked", () => {
     expect(statesOutcome('The Agriculture Department recommended a cut.', dairy)).toBe(false);
   });
 });
+
+describe('a buyer asked', () => {
+  it('is asked by who bought, acquired or purchased something, with what was bought', () => {
+    expect(askedOutcome('Who bought the Turnberry Hotel from Orient-Express?')).toEqual({
+      kind: 'purchase',
+      decider: ['turnberry', 'hotel'],
+    });
+    expect(askedOutcome('who acquired Conrail?')).toEqual({ kind: 'purchase', decider: ['conrail'] });
+  });
+
+  it('is stated by a purchase, a sale or an agreement to buy, not by the sale still to come', () => {
+    const turnberry = askedOutcome('Who bought the Turnberry Hotel from Orient-Express?')!;
+    expect(
+      statesOutcome(
+        'Orient-Express said the Turnberry Hotel and Golf Courses in Scotland will be sold but the company will retain a 20 year managment contract.',
+        turnberry,
+      ),
+    ).toBe(false);
+    expect(statesOutcome('Nippon Group bought the Turnberry Hotel last week.', turnberry)).toBe(true);
+    expect(statesOutcome('Nippon Group agreed to buy the Turnberry Hotel.', turnberry)).toBe(true);
+    expect(statesOutcome('The Turnberry Hotel was sold to a Japanese group.', turnberry)).toBe(true);
+  });
+});
