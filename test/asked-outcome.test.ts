@@ -189,6 +189,23 @@ describe('what a question asks was in the end done', () => {
     ).toBe(true);
   });
 
+  it('is not stated by a sentence naming the doer only in part, of someone or something else', () => {
+    const fetched = askedOutcome("How much did Versace's art collection end up fetching at Sotheby's?")!;
+    expect(
+      statesOutcome(
+        "The art collection of Gianni Versace could fetch up to £9m. A sale of Versace's furniture and artworks sold in 2001 fetched £5.5m.",
+        fetched,
+      ),
+    ).toBe(false);
+    expect(statesOutcome("Versace's art collection fetched £10m at Sotheby's.", fetched)).toBe(true);
+    expect(statesOutcome("Versace's art collection was sold. It fetched £10m.", fetched)).toBe(true);
+    const got = askedOutcome('How much did Stan Lee end up getting from Marvel after the appeal?')!;
+    expect(
+      statesOutcome('Stan Lee is to get a windfall. Born in 1922, Stan Lieberman, got a job.', got),
+    ).toBe(false);
+    expect(statesOutcome('Stan Lee got 10 million dlrs from Marvel.', got)).toBe(true);
+  });
+
   it('reads only the endings of a verb of three letters', () => {
     const spending = askedOutcome("How much did Mobil's capital spending actually come to?")!;
     expect(statesOutcome('Mobil said its company had sold the unit.', spending)).toBe(false);
@@ -431,5 +448,88 @@ describe("a match's result asked", () => {
     ).toBe(false);
     expect(statesOutcome('Hingis beat Marlene Weingartner 6-2 6-3.', match)).toBe(true);
     expect(statesOutcome('Marlene Weingartner lost to Hingis in straight sets.', match)).toBe(true);
+  });
+});
+
+describe('a successor asked', () => {
+  it('is asked by who replaced, succeeded or took over from someone named, in the past', () => {
+    const successor = { kind: 'succession', decider: [] };
+    expect(askedOutcome('Who replaced Amit Yoran as head of the National Cyber Security Division?')).toEqual(
+      successor,
+    );
+    expect(askedOutcome('who took over from Pitt at the SEC?')).toEqual(successor);
+    expect(askedOutcome('Who succeeded in climbing Everest first?')).toBeNull();
+    expect(askedOutcome('Who will replace Yoran?')).toBeNull();
+  });
+
+  it('is stated by a replacement, or by someone chosen, not by the departure alone', () => {
+    const successor = askedOutcome(
+      'Who replaced Amit Yoran as head of the National Cyber Security Division?',
+    )!;
+    expect(
+      statesOutcome(
+        'The man making sure US computer networks are safe has resigned after only a year.',
+        successor,
+      ),
+    ).toBe(false);
+    expect(statesOutcome('His successor has not been named.', successor)).toBe(false);
+    expect(statesOutcome('Andy Purdy was named acting director.', successor)).toBe(true);
+    expect(statesOutcome('Purdy replaced him in October.', successor)).toBe(true);
+    expect(statesOutcome('Purdy took over the division.', successor)).toBe(true);
+  });
+});
+
+describe("a body's recommendation asked", () => {
+  it('is asked by what the body recommended, with the body', () => {
+    expect(
+      askedOutcome('What did the National Commission on Dairy Policy recommend in its final report?'),
+    ).toEqual({
+      kind: 'recommendation',
+      decider: ['national', 'commission', 'dairy', 'policy'],
+    });
+    expect(askedOutcome('what has the panel recommended?')).toEqual({
+      kind: 'recommendation',
+      decider: ['panel'],
+    });
+  });
+
+  it('is stated by what the body recommended or called for, not by its report still to come', () => {
+    const dairy = askedOutcome(
+      'What did the National Commission on Dairy Policy recommend in its final report?',
+    )!;
+    expect(
+      statesOutcome(
+        'The Senate approved legislation to extend until March 31, 1988 the date for the National Commission on Dairy Policy to report.',
+        dairy,
+      ),
+    ).toBe(false);
+    expect(statesOutcome('The dairy commission recommended a cut in the milk support price.', dairy)).toBe(
+      true,
+    );
+    expect(statesOutcome('In its report the commission called for lower support prices.', dairy)).toBe(true);
+    expect(statesOutcome('The Agriculture Department recommended a cut.', dairy)).toBe(false);
+  });
+});
+
+describe('a buyer asked', () => {
+  it('is asked by who bought, acquired or purchased something, with what was bought', () => {
+    expect(askedOutcome('Who bought the Turnberry Hotel from Orient-Express?')).toEqual({
+      kind: 'purchase',
+      decider: ['turnberry', 'hotel'],
+    });
+    expect(askedOutcome('who acquired Conrail?')).toEqual({ kind: 'purchase', decider: ['conrail'] });
+  });
+
+  it('is stated by a purchase, a sale or an agreement to buy, not by the sale still to come', () => {
+    const turnberry = askedOutcome('Who bought the Turnberry Hotel from Orient-Express?')!;
+    expect(
+      statesOutcome(
+        'Orient-Express said the Turnberry Hotel and Golf Courses in Scotland will be sold but the company will retain a 20 year managment contract.',
+        turnberry,
+      ),
+    ).toBe(false);
+    expect(statesOutcome('Nippon Group bought the Turnberry Hotel last week.', turnberry)).toBe(true);
+    expect(statesOutcome('Nippon Group agreed to buy the Turnberry Hotel.', turnberry)).toBe(true);
+    expect(statesOutcome('The Turnberry Hotel was sold to a Japanese group.', turnberry)).toBe(true);
   });
 });
