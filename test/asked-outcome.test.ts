@@ -532,4 +532,23 @@ describe('a buyer asked', () => {
     expect(statesOutcome('Nippon Group agreed to buy the Turnberry Hotel.', turnberry)).toBe(true);
     expect(statesOutcome('The Turnberry Hotel was sold to a Japanese group.', turnberry)).toBe(true);
   });
+
+  it('is stated by a deal still to close that names the buyer', () => {
+    const strawHat = askedOutcome('Who bought the Straw Hat restaurants?')!;
+    expect(
+      statesOutcome(
+        'National Pizza Co said it reached an agreement in principle to buy seven Straw Hat pizza restaurants.',
+        strawHat,
+      ),
+    ).toBe(true);
+    const shelard = askedOutcome('Who acquired Shelard?')!;
+    expect(
+      statesOutcome(
+        'First Wisconsin Corp said it plans to acquire Shelard Bancshares Inc for 25 mln dlrs.',
+        shelard,
+      ),
+    ).toBe(true);
+    expect(statesOutcome('Nippon Group will buy Shelard.', shelard)).toBe(true);
+    expect(statesOutcome('Shelard will be sold next year.', shelard)).toBe(false);
+  });
 });
