@@ -97,6 +97,14 @@ describe('chunkArticle', () => {
     ]);
   });
 
+  it("keeps a dividend table whole across a date written in words ('Pay April Six')", () => {
+    const lines = ['Qtly div 10 cts vs 10 cts prior', 'Pay April Six', 'Record March 16'];
+    const paragraphs: Paragraph[] = lines.map((text) => ({ text, kind: 'caption' }));
+    expect(chunkArticle(paragraphs, 256, count).map((p) => [p.paragraph, p.kind, p.text])).toEqual([
+      [1, 'body', lines.join('\n\n')],
+    ]);
+  });
+
   it('leaves lines of figures that compare nothing, and a block too long for the window, a passage a line', () => {
     const plain: Paragraph[] = ['Pay April 15', 'Record March 31'].map((text) => ({ text, kind: 'body' }));
     expect(chunkArticle(plain, 256, count).map((p) => p.text)).toEqual(['Pay April 15', 'Record March 31']);

@@ -94,6 +94,14 @@ Quillon Corp said it has agreed to acquire Brackwater Bancorp Inc for 6,160,000 
 
 The company said completion is expected in the third quarter.
 `,
+  'money-market-help.md': `---
+title: Central bank gives money market further help
+published: 2025-05-23
+---
+The central bank said it had given the money market a further 152 mln stg assistance in the afternoon session.
+
+This takes its total help so far today to 497 mln stg, against a forecast shortage of 700 mln stg.
+`,
   'westbay-ferries.md': `---
 title: Westbay Ferry Company sold to island investors
 published: 2025-05-23
@@ -683,6 +691,18 @@ describe('the next paragraph, when it completes the passage', () => {
     const [best] = await completeWithFollowing(store, [{ passage: first! }], terms);
     expect(best!.passage.text).toBe(
       `${first!.text}\n\nThe company said completion is expected in the third quarter.`,
+    );
+  });
+
+  it('is shown with the best passage when it goes on from it ("This takes ...")', async () => {
+    const opening = (await store.openings()).find(
+      (o) => o.title === 'Central bank gives money market further help',
+    )!;
+    const [first] = await store.passages([opening.passageId]);
+    const terms = queryTerms('How much had the central bank put into the money market altogether that day?');
+    const [best] = await completeWithFollowing(store, [{ passage: first! }], terms);
+    expect(best!.passage.text).toBe(
+      `${first!.text}\n\nThis takes its total help so far today to 497 mln stg, against a forecast shortage of 700 mln stg.`,
     );
   });
 
