@@ -79,6 +79,12 @@ published: 2005-02-09
 ---
 Homestake Mining is considering buying more gold ore reserves, chief executive Harry Conger told Reuters in an interview.
 `,
+  'totalizator.md': `---
+title: International Totalizator sees a first quarter loss
+published: 2005-02-10
+---
+International Totalizator Systems Inc Vice President of Finance Joel Graff said he expects an improved first quarter.
+`,
 };
 
 const ask = askedStories(ARTICLES);
@@ -108,6 +114,9 @@ describe('speaker questions by role', () => {
 
   it('reads common short forms of roles', async () => {
     expect(await speakerOf('what did the PM tell MPs?')).toBe('Tony Blair');
+    expect(
+      await speakerOf("What did International Totalizator's VP of finance say about the first quarter?"),
+    ).toBe('Joel Graff');
   });
 
   it('reads an organisation by its abbreviation: the MoD is the British Ministry of Defence', async () => {

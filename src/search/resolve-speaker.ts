@@ -35,6 +35,11 @@ const SYNONYMS = new Map<string, string[]>([
   // --silent eval -- --only dev,fresh --questions <sixth batch>`): speaker-org-role hit@3 0.833 -> 1.000;
   // the development set, fresh batches and the fifth batch unchanged.
   ['attorney', ['lawyer']], ['attorneys', ['lawyers']],
+  // "What did International Totalizator's VP of finance say about the first quarter?" was refused: Joel
+  // Graff is stored as "International Totalizator Systems Inc Vice President of Finance". The thirteenth
+  // batch (`npm run --silent eval -- --only dev,fresh`): speaker-org-role hit@3 0.667 -> 0.833, nothing else
+  // moved there or on dev and fresh. "CFO" is read the same way, not measured: no question asks it.
+  ['vp', ['vice', 'president']], ['cfo', ['chief', 'financial', 'officer']],
 ]);
 
 /** Words that head a role at the top of an organisation: what "boss", "chief" and "head" ask for. */
