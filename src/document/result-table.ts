@@ -30,7 +30,7 @@ const isShortLine = (text: string) => wordCount(text) <= MAX_ROW_WORDS && !SENTE
  * prior", "Pay April Six", "Record March 16" were three passages, and "When does Conchemco pay its quarterly
  * dividend?" found the first alone and was refused. Read as a row (PIPELINE_VERSION 21), 211 Reuters-21578
  * stories are cut otherwise (tables in 2,871 -> 2,986 stories); `npm run --silent eval -- --only dev,fresh
- * --questions /work/batch/twelfth.jsonl`: the twelfth batch's caption hit@3 0.667 -> 0.833 (refused 0.167
+ *`: the twelfth batch's caption hit@3 0.667 -> 0.833 (refused 0.167
  * -> 0), nothing moved on dev, fresh or the eleventh batch.
  */
 export function isRow(text: string): boolean {

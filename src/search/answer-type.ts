@@ -63,7 +63,7 @@ export function holdsQuantityBeyond(question: string, text: string): boolean {
  * word of the question; answered, and so are "What reasons did Taft Broadcasting's board give for turning
  * down the Theta offer?" (its story's "The decision was based on ..." paragraph shown with the rejection,
  * see CAUSE) and the eleventh batch's "What did Mobil blame for its Australian unit's 1986 loss?". `npm run
- * --silent eval -- --only dev,fresh --questions /work/batch/eleventh.jsonl`: fresh reported-speech hit@3
+ * --silent eval -- --only dev,fresh`: fresh reported-speech hit@3
  * 0.821 -> 0.911 with the other changes of its commit's series, the eleventh batch's 0.667 -> 0.833;
  * nothing else moved on dev, fresh or the eleventh batch.
  */

@@ -175,7 +175,7 @@ const CONTEST_ASKED = new RegExp(
  * stories are often of the departure ("has resigned after only a year in his post"), which names every
  * name of the question and no successor (the twelfth batch). In the past only: "Who will replace X?" is
  * answered by "Y will succeed X", a plan as the question's is. Measured with `npm run --silent eval --
- * --only dev,fresh --questions /work/batch/twelfth.jsonl` (and the eleventh batch): the twelfth batch's
+ * --only dev,fresh` (and the eleventh batch): the twelfth batch's
  * unanswerable refused 0.700 -> 0.800 (Yoran's successor), nothing else moved on dev, fresh, the eleventh or
  * the twelfth batch; XQuAD-en unchanged (R@1 0.950, R@5 0.992).
  */
@@ -186,8 +186,7 @@ const SUCCESSOR_ASKED =
  * A body's recommendation asked for, with the body: "What did the National Commission on Dairy Policy
  * recommend in its final report?". Its stories may tell only of the report still to come ("extend until
  * March 31, 1988 the date for the National Commission on Dairy Policy to report"), which names every name
- * of the question (fresh.jsonl). Measured with `npm run --silent eval -- --only dev,fresh --questions
- * /work/batch/twelfth.jsonl` (and the eleventh batch): fresh unanswerable refused 0.929 -> 0.941, nothing
+ * of the question (fresh.jsonl). Measured with `npm run --silent eval -- --only dev,fresh` (and the eleventh batch): fresh unanswerable refused 0.929 -> 0.941, nothing
  * else moved on dev, fresh, the eleventh or the twelfth batch (none of whose answerable questions asks so).
  */
 const RECOMMENDATION_ASKED =
@@ -197,7 +196,7 @@ const RECOMMENDATION_ASKED =
  * A buyer asked for, with what was bought: "Who bought the Turnberry Hotel from Orient-Express?". Its
  * stories may tell only of the sale to come ("the Turnberry Hotel and Golf Courses in Scotland will be
  * sold"), the buyer unnamed, which names every name of the question (fresh.jsonl). Measured with `npm run
- * --silent eval -- --only dev,fresh --questions /work/batch/twelfth.jsonl` (and the eleventh batch):
+ * --silent eval -- --only dev,fresh` (and the eleventh batch):
  * fresh unanswerable refused 0.941 -> 0.953, nothing else moved on dev, fresh, the eleventh or the twelfth
  * batch (none of whose answerable questions asks so). A sale told without its buyer ("was sold") is taken
  * as stating one, erring towards an answer.
@@ -583,7 +582,7 @@ const isFormOf = (word: string, stem: string) =>
  * of a divestiture completed by them" say when Clayton and Dubilier completed its purchase of Borg-Warner's
  * division (the story tells of the agreement, not its closing). A sentence naming none of the doer ("The
  * company paid ...", "It fetched ...") may still tell of it. Measured with `npm run --silent eval -- --only
- * dev,fresh --questions /work/batch/eleventh.jsonl` (and the twelfth batch): the eleventh batch's
+ * dev,fresh` (and the twelfth batch): the eleventh batch's
  * unanswerable refused 0.700 -> 0.900 (Stan Lee, Borg-Warner), the twelfth batch's 0.600 -> 0.700
  * (Versace), nothing else moved on dev, fresh or either batch; XQuAD-en unchanged.
  */

@@ -34,7 +34,7 @@ function shownWith<T extends { passage: PassageRecord }>(
  * dev, fresh or the eleventh batch. "This"/"That"/"These" opening a paragraph points back at the one before
  * ("This takes the Bank's total help so far today to 497 mln stg" after the afternoon's further 152 mln),
  * unless it names a time ("This year's ..."): the twelfth batch's fact hit@3 0.833 -> 1.000 (`npm run
- * --silent eval -- --only dev,fresh --questions /work/batch/twelfth.jsonl`), nothing moved on dev, fresh or
+ * --silent eval -- --only dev,fresh`), nothing moved on dev, fresh or
  * the eleventh batch.
  */
 const CONTINUES =
