@@ -1,3 +1,4 @@
+import { namesListLabel } from './list-line.js';
 import { FORECAST } from './forecast.js';
 
 /**
@@ -122,7 +123,8 @@ const VOTE_ASKED = /\bwhat\s+(?:was|were|is)\s+the\s+((?:[\p{L}\p{N}'.-]+\s+){0,
  * Great Britain awards?", "Which show won the pre-school live action award?". Its stories may name the
  * nominees only ("will compete for the international film prize"), beside what they won elsewhere
  * ("Clint Eastwood won best director for Million Dollar Baby", at the Oscars): the prize names the win as
- * a decider names a decision.
+ * a decider names a decision. A list line of winners labelled with the prize ("- Best actress - Nadia Verne
+ * for Salt Wives") states the win without a verb (see statesOutcome; `test/list-lines.test.ts`).
  */
 const WINNER_ASKED =
   /\b(?:who|which\s+[\p{L}-]+(?:\s+[\p{L}-]+)?)\s+won\s+((?:[\p{L}\p{N}'-]+\s+){0,4}?[\p{L}\p{N}'-]+)(?=\s+(?:at|in|for|on|of|with|after|when|during|by)\b|\s*[?.!,]|\s*$)/iu;
@@ -471,6 +473,7 @@ export function statesOutcome(text: string, outcome: AskedOutcome | AskedAct | A
   if (outcome.kind === 'act') return statesAct(text, outcome);
   if (outcome.kind === 'first-period') return FIRST_PERIOD_STATED[outcome.unit].test(text);
   const { kind, decider, subject } = outcome;
+  if (kind === 'win' && text.split('\n').some((line) => namesListLabel(line, decider))) return true;
   const pasts = PAST_OF_KIND.get(kind)!;
   const namesDeciderIn = namesAnyOf(decider);
   for (const sentence of sentencesOf(text)) {
