@@ -700,10 +700,13 @@ describe('the next paragraph, when it completes the passage', () => {
     )!;
     const [first] = await store.passages([opening.passageId]);
     const terms = queryTerms('How much had the central bank put into the money market altogether that day?');
-    const [best] = await completeWithFollowing(store, [{ passage: first! }], terms);
+    const [best] = await completeWithFollowing(store, [{ passage: first! }], terms, undefined, true);
     expect(best!.passage.text).toBe(
       `${first!.text}\n\nThis takes its total help so far today to 497 mln stg, against a forecast shortage of 700 mln stg.`,
     );
+    // Not after a speaker's statement, where "This comes as ..." more often turns to someone else.
+    const [statement] = await completeWithFollowing(store, [{ passage: first! }], terms);
+    expect(statement!.passage.text).toBe(first!.text);
   });
 
   it("is left out when it adds none of the question's words", async () => {

@@ -296,7 +296,13 @@ async function answerFromSearch(
   // House?" was answered by a list of theatre awards whose next line named a designer.
   const completed = await completeWithAnswerKind(
     context.store,
-    await completeWithFollowing(context.store, await completePeriodHeaders(context.store, hits), terms),
+    await completeWithFollowing(
+      context.store,
+      await completePeriodHeaders(context.store, hits),
+      terms,
+      undefined,
+      true,
+    ),
     question,
     terms,
     weights,

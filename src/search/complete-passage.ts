@@ -37,8 +37,13 @@ function shownWith<T extends { passage: PassageRecord }>(
  * --silent eval -- --only dev,fresh`), nothing moved on dev, fresh or
  * the eleventh batch.
  */
-const CONTINUES =
-  /^(?:They|He|She|It)\s|^The\s+\p{Ll}+\s+(?:said|added|also|went\s+on)\b|^(?:This|That|These)\s+(?!(?:year|week|month|morning|afternoon|quarter|season|time)\b)/u;
+const CONTINUES = /^(?:They|He|She|It)\s|^The\s+\p{Ll}+\s+(?:said|added|also|went\s+on)\b/u;
+/**
+ * "This"/"That"/"These" opening a paragraph (see CONTINUES), for search's answers only: after a speaker's
+ * statement it more often turns to someone else ("This comes as Russia saw 35,140 casualties this February
+ * alone, according to the NATO official" after Melanie Joly's words; `test/bot-e2e.test.ts`).
+ */
+const POINTS_BACK = /^(?:This|That|These)\s+(?!(?:year|week|month|morning|afternoon|quarter|season|time)\b)/u;
 
 /**
  * A passage that stops short of the answer: "Officials will plan a new forum for Gibraltar" and, in the
@@ -60,6 +65,8 @@ export async function completeWithFollowing<T extends { passage: PassageRecord }
   terms: readonly string[],
   /** The caller's own reason a hit's next paragraph carries on from it (see build-answer's speaker path). */
   carriesOn: (hit: T, index: number, next: PassageRecord) => boolean = () => false,
+  /** Whether a next paragraph opening "This" carries on from the best passage (see POINTS_BACK). */
+  pointsBack = false,
 ): Promise<Completed<T>[]> {
   const rank = new Map(hits.map((hit, index) => [hit.passage.id, index]));
   const following = await store.following([...rank.keys()]);
@@ -71,7 +78,7 @@ export async function completeWithFollowing<T extends { passage: PassageRecord }
     const held = stemsOf(`${hit.passage.context}\n${hit.passage.text}`);
     const nextStems = stemsOf(next.text);
     const completes =
-      (index === 0 && CONTINUES.test(next.text)) ||
+      (index === 0 && (CONTINUES.test(next.text) || (pointsBack && POINTS_BACK.test(next.text)))) ||
       carriesOn(hit, index, next) ||
       contentTerms(terms).some((term) => !held.has(stem(term)) && nextStems.has(stem(term)));
     if (!completes) return hit;
