@@ -12,6 +12,7 @@ import {
   completePeriodHeaders,
   completeWithAnswerKind,
   completeWithFollowing,
+  pointsBack,
 } from '../src/search/complete-passage.js';
 import { queryTerms } from '../src/search/fts-query.js';
 import { storyOf } from '../src/search/story-cache.js';
@@ -700,7 +701,7 @@ describe('the next paragraph, when it completes the passage', () => {
     )!;
     const [first] = await store.passages([opening.passageId]);
     const terms = queryTerms('How much had the central bank put into the money market altogether that day?');
-    const [best] = await completeWithFollowing(store, [{ passage: first! }], terms, undefined, true);
+    const [best] = await completeWithFollowing(store, [{ passage: first! }], terms, pointsBack);
     expect(best!.passage.text).toBe(
       `${first!.text}\n\nThis takes its total help so far today to 497 mln stg, against a forecast shortage of 700 mln stg.`,
     );

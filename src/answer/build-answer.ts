@@ -6,6 +6,7 @@ import {
   completePeriodHeaders,
   completeWithAnswerKind,
   completeWithFollowing,
+  pointsBack,
 } from '../search/complete-passage.js';
 import {
   asksBody,
@@ -300,8 +301,7 @@ async function answerFromSearch(
       context.store,
       await completePeriodHeaders(context.store, hits),
       terms,
-      undefined,
-      true,
+      pointsBack,
     ),
     question,
     terms,
@@ -421,11 +421,13 @@ async function answerWords(
     // searched, as neither rule could take its answer.
     if (statements.found && statements.note !== undefined) {
       const body = asksBody(asked.speaker, speakers) || asksGroup(asked.speaker);
-      if (body || personNameAsked(asked.speaker) !== null) {
+      const person = personNameAsked(asked.speaker);
+      if (body || person !== null) {
         const { answer: found, first } = await search();
         if (
           found.found &&
-          (body || (first && (await uncreditedQuote(context.store, asked.speaker, first, statements))))
+          (body ||
+            (person !== null && first && (await uncreditedQuote(context.store, person, first, statements))))
         )
           return found;
       }
@@ -439,16 +441,16 @@ async function answerWords(
 const QUOTATION = /["“][^"“”]*\p{L}[^"“”]*["”]/u;
 
 /**
- * Whether `passage` quotes the person asked by name with words the ingest credited to no one (see the
+ * Whether `passage` quotes the person asked by name (`person`, see personNameAsked) with words the ingest credited to no one (see the
  * fallback in answerWords), in a story none of their `statements` shown is from.
  */
 async function uncreditedQuote(
   store: PassageStore,
-  asked: string,
+  person: string,
   passage: PassageRecord,
   statements: Answer,
 ): Promise<boolean> {
-  if (!namesPerson(asked, passage.text) || !QUOTATION.test(passage.text)) return false;
+  if (!namesPerson(person, passage.text) || !QUOTATION.test(passage.text)) return false;
   if (statements.passages.some((shown) => shown.citation.articleId === passage.articleKey)) return false;
   return (await store.quotesIn([passage.id])).length === 0;
 }

@@ -45,6 +45,10 @@ const CONTINUES = /^(?:They|He|She|It)\s|^The\s+\p{Ll}+\s+(?:said|added|also|wen
  */
 const POINTS_BACK = /^(?:This|That|These)\s+(?!(?:year|week|month|morning|afternoon|quarter|season|time)\b)/u;
 
+/** A `carriesOn` for search's answers: the best passage's next paragraph points back at it (see POINTS_BACK). */
+export const pointsBack = (_hit: unknown, index: number, next: PassageRecord) =>
+  index === 0 && POINTS_BACK.test(next.text);
+
 /**
  * A passage that stops short of the answer: "Officials will plan a new forum for Gibraltar" and, in the
  * next paragraph, who will represent whom. When the following passage of the same article holds a word of
@@ -65,8 +69,6 @@ export async function completeWithFollowing<T extends { passage: PassageRecord }
   terms: readonly string[],
   /** The caller's own reason a hit's next paragraph carries on from it (see build-answer's speaker path). */
   carriesOn: (hit: T, index: number, next: PassageRecord) => boolean = () => false,
-  /** Whether a next paragraph opening "This" carries on from the best passage (see POINTS_BACK). */
-  pointsBack = false,
 ): Promise<Completed<T>[]> {
   const rank = new Map(hits.map((hit, index) => [hit.passage.id, index]));
   const following = await store.following([...rank.keys()]);
@@ -78,7 +80,7 @@ export async function completeWithFollowing<T extends { passage: PassageRecord }
     const held = stemsOf(`${hit.passage.context}\n${hit.passage.text}`);
     const nextStems = stemsOf(next.text);
     const completes =
-      (index === 0 && (CONTINUES.test(next.text) || (pointsBack && POINTS_BACK.test(next.text)))) ||
+      (index === 0 && CONTINUES.test(next.text)) ||
       carriesOn(hit, index, next) ||
       contentTerms(terms).some((term) => !held.has(stem(term)) && nextStems.has(stem(term)));
     if (!completes) return hit;

@@ -1222,10 +1222,9 @@ export function personNameAsked(asked: string): string | null {
   return /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u.test(name) ? name : null;
 }
 
-/** Whether `text` names the person asked by name (see personNameAsked) by its last word, whole. Pure. */
-export function namesPerson(asked: string, text: string): boolean {
-  const name = personNameAsked(asked);
-  return name !== null && wholeName(name.split(/\s+/u).at(-1)!).test(text);
+/** Whether `text` names a person's name (as personNameAsked gives it) by its last word, whole. Pure. */
+export function namesPerson(name: string, text: string): boolean {
+  return wholeName(name.split(/\s+/u).at(-1)!).test(text);
 }
 
 /**

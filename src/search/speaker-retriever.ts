@@ -282,11 +282,13 @@ async function rankWithArticles(
     );
   };
   // The paragraph before each statement, read when the statement holds no word of the topic (see LEAD_WEIGHT).
-  const byPlace = new Map(articles.map((p) => [`${p.articleId}:${p.ordinal}`, p.id]));
+  // Built at the first statement that needs it: most hold a word of the topic.
+  let byPlace: Map<string, number> | undefined;
   // Only narration holding a word of the topic counts: by its meaning alone (the model's similarity), the
   // paragraphs before every one of Lammy's statements reordered them for "What did Lammy say about
   // punishing Moscow?", whose statements share no word with it, and his words on sanctions left the top 3.
   const leadScore = (passage: PassageRecord) => {
+    byPlace ??= new Map(articles.map((p) => [`${p.articleId}:${p.ordinal}`, p.id]));
     const before = own.get(byPlace.get(`${passage.articleId}:${passage.ordinal - 1}`) ?? -1);
     return before?.bm25Rank == null ? 0 : LEAD_WEIGHT * before.score;
   };

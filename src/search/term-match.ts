@@ -294,7 +294,8 @@ export function wordsCoverage(
  * the development set (`npm run --silent eval -- --only dev`: refused 0.077 -> 0), none lost. So does
  * "blame" ("What do traders blame for lumber futures ending lower?", answered by "Futures moved lower all
  * morning on long liquidation ..., traders said", refused with it first): the eleventh batch's
- * reported-speech hit@3 0.833 -> 1.000 (`npm run --silent eval -- --only dev,fresh`), nothing lost on dev, fresh or that batch.
+ * reported-speech hit@3 0.833 -> 1.000 (`npm run --silent eval -- --only dev,fresh`), nothing lost on dev,
+ * fresh or that batch.
  */
 const NOT_CONTENT = new Set(
   'what which who whom whose when where why how does do did is are was were will would could can should has have had happen happens happened blame blames blamed'.split(
@@ -312,8 +313,8 @@ export const contentTerms = (terms: readonly string[]) =>
  * westworld's exchange offer?" after the name, and the question was refused with its answer second ("It
  * said to date, 7,380,000 dlrs principal amount of securities have been tendered"); WordNet links "so far"
  * to "to date" only through "up to now", two senses apart. Read so by the evidence check (`npm run --silent
- * eval -- --only dev,fresh`): the twelfth batch's chatty hit@3 0.500
- * -> 0.750 (refused 0.250 -> 0), nothing else moved on dev, fresh, that batch or the eleventh; unanswerable
+ * eval -- --only dev,fresh`): the twelfth batch's chatty hit@3 0.500 -> 0.750 (refused 0.250 -> 0), nothing
+ * else moved on dev, fresh, that batch or the eleventh; unanswerable
  * refused unchanged (0.970, 0.929, 0.600, 0.700).
  */
 const TIME_FRAME =
@@ -404,12 +405,12 @@ function isAbbreviatedThing(written: string): boolean {
  * Metro Cable's new cable TV subsidiary?" was refused with its answer first ("the new unit received
  * 2,700,000 dlrs in financing from Bank of Boston Corp"), its story taken for one that never names it.
  * "electric SUV" is no compound, and "SUV" stays a name the Aston Martin story must hold. `npm run
- * --silent eval -- --only dev,fresh`: the eleventh batch's
- * paraphrase hit@3 0.500 -> 0.667 (answerable 0.900 -> 0.914, refused 0.043 -> 0.029), nothing moved on
- * dev, fresh or the twelfth batch, unanswerable refused unchanged (0.970, 0.929, 0.700, 0.600).
+ * --silent eval -- --only dev,fresh`: the eleventh batch's paraphrase hit@3 0.500 -> 0.667 (answerable
+ * 0.900 -> 0.914, refused 0.043 -> 0.029), nothing moved on dev, fresh or the twelfth batch, unanswerable
+ * refused unchanged (0.970, 0.929, 0.700, 0.600). Asked only of an abbreviated thing.
  */
 function endsCompound(written: string, before: string | undefined): boolean {
-  if (before === undefined || !/^\p{Ll}+$/u.test(before) || !isAbbreviatedThing(written)) return false;
+  if (before === undefined || !/^\p{Ll}+$/u.test(before)) return false;
   return abbreviatedSenses(written).some((synset) =>
     synset.words.some((word) => sharedWordNet().synsets(`${before}_${word}`, 'n').length > 0),
   );
@@ -471,8 +472,9 @@ export function questionNames(
     question,
     [...question.matchAll(CAPITALISED_RUN)].filter(
       (m) =>
-        (written(m[0].toLowerCase()) || !isAbbreviatedThing(m[0])) &&
-        !endsCompound(m[0], /(\p{L}+)\s+$/u.exec(question.slice(0, m.index))?.[1]),
+        !isAbbreviatedThing(m[0]) ||
+        (written(m[0].toLowerCase()) &&
+          !endsCompound(m[0], /(\p{L}+)\s+$/u.exec(question.slice(0, m.index))?.[1])),
     ),
   );
   // A question in sentence case has a word in lower case besides its stop words; a headline has none.
