@@ -1167,9 +1167,15 @@ const sameName = (one: readonly string[], other: readonly string[]) => {
   return a.includes(b) || b.includes(a);
 };
 
-/** Whether a story's text writes the full name of `name` and none of its namesakes, in any case. Pure. */
-export function writesInFull(story: string, { full, namesakes }: NameAlone): boolean {
-  const text = ` ${withoutInitials(words(story)).join(' ')} `;
+/**
+ * A story's words as writesInFull reads them, to be made once per story. Made again for every name,
+ * "What did Corp say?" (hundreds of companies "... Corp", each with a name alone) took 17 s on the
+ * development archive; made once, 0.6 to 1.2 s. Pure.
+ */
+export const storyNameText = (story: string): string => ` ${withoutInitials(words(story)).join(' ')} `;
+
+/** Whether a story's text (see storyNameText) writes the full name of `name` and none of its namesakes, in any case. Pure. */
+export function writesInFull(text: string, { full, namesakes }: NameAlone): boolean {
   return text.includes(` ${full} `) && !namesakes.some((namesake) => text.includes(` ${namesake} `));
 }
 

@@ -10,7 +10,7 @@ import { countryFormsOf, countryOf } from './place-names.js';
 import { questionNames } from './term-match.js';
 import { scoreFusion } from './score-fusion.js';
 import { figureForms } from './searched-forms.js';
-import { writesInFull, type NameAlone } from './resolve-speaker.js';
+import { storyNameText, writesInFull, type NameAlone } from './resolve-speaker.js';
 
 /** A passage holding statements of the speaker asked about: a search hit that knows where the words are. */
 export interface StatementHit extends SearchHit {
@@ -340,7 +340,10 @@ async function quotesNamedInFull(
   const stories = await store.storyTexts([...new Set(articleOf.values())]);
   // Each story read once for the names it writes in full, not once per quote.
   const writtenIn = new Map(
-    [...stories].map(([id, story]) => [id, alone.filter((name) => writesInFull(story, name))]),
+    [...stories].map(([id, story]) => {
+      const text = storyNameText(story);
+      return [id, alone.filter((name) => writesInFull(text, name))];
+    }),
   );
   return quotes.filter((quote) =>
     (writtenIn.get(articleOf.get(quote.passageId) ?? -1) ?? []).some((name) => name.alone === quote.speaker),
