@@ -74,6 +74,14 @@ describe('an abbreviated thing asked about', () => {
     expect(questionNames(station, queryTerms(station))).toEqual(['metro cable', 'tv']);
   });
 
+  it('is no name where it abbreviates an office, which stories write out ("VP", "CFO")', () => {
+    const question =
+      "What did Sealed Power's group VP say Kent-Moore would be doing under the GM arrangement?";
+    expect(questionNames(question, queryTerms(question))).toEqual(['sealed power', 'kent', 'gm']);
+    const cfo = "Where was Manville's new CFO working before?";
+    expect(questionNames(cfo, queryTerms(cfo))).toEqual(['manville']);
+  });
+
   it('is told from the abbreviation of a body or a place, which stays a name however rare', () => {
     const question = 'What did the EU and the SEC say about the IMF loan to the UK?';
     expect(questionNames(question, queryTerms(question), () => false)).toEqual(['eu', 'sec', 'imf', 'uk']);

@@ -371,15 +371,32 @@ const TITLES = new Set([
 /** WordNet's lexicographer files of bodies and places (noun.group, noun.location): "EU", "SEC", "UK". */
 const BODIES_AND_PLACES = new Set([14, 15]);
 
-/** The WordNet nouns a word in capitals ("TVs", "GDP") abbreviates as written, with its synonyms in full. */
+/**
+ * The WordNet nouns a word in capitals ("TVs", "GDP") abbreviates as written or with stops ("VP" is
+ * WordNet's "V.P."), with its synonyms in full.
+ */
 function abbreviatedSenses(written: string) {
   const abbreviation = /^(\p{Lu}{2,})s?$/u.exec(written)?.[1];
   if (abbreviation === undefined) return [];
-  return sharedWordNet()
-    .synsets(abbreviation.toLowerCase(), 'n')
-    .filter((synset) => synset.words.includes(abbreviation))
-    .map((synset) => ({ ...synset, words: synset.words.filter((word) => word !== abbreviation) }));
+  return [abbreviation, `${[...abbreviation].join('.')}.`].flatMap((form) =>
+    sharedWordNet()
+      .synsets(form.toLowerCase(), 'n')
+      .filter((synset) => synset.words.includes(form))
+      .map((synset) => ({ ...synset, words: synset.words.filter((word) => word !== form) })),
+  );
 }
+
+/** WordNet's lexicographer file of people (noun.person): "CEO", "V.P.", "PM" as "Prime_Minister". */
+const PEOPLE = 18;
+
+/**
+ * Whether an abbreviated thing (see isAbbreviatedThing) can be a person's office ("VP", "CFO", "PM"):
+ * stories write offices out as often ("executive vice president"), so it is never a name a passage must
+ * hold. Read as one, "What did Sealed Power's group VP say Kent-Moore would be doing under the GM
+ * arrangement?" (the fourteenth batch) was refused with its answer second.
+ */
+const abbreviatesOffice = (written: string) =>
+  abbreviatedSenses(written).some((synset) => synset.lexicographerFile === PEOPLE);
 
 /**
  * Whether a word in capitals is the abbreviation of a thing, not of a name ("IOUs", "GDP", "CEO", "SUV"):
@@ -473,7 +490,8 @@ export function questionNames(
     [...question.matchAll(CAPITALISED_RUN)].filter(
       (m) =>
         !isAbbreviatedThing(m[0]) ||
-        (written(m[0].toLowerCase()) &&
+        (!abbreviatesOffice(m[0]) &&
+          written(m[0].toLowerCase()) &&
           !endsCompound(m[0], /(\p{L}+)\s+$/u.exec(question.slice(0, m.index))?.[1])),
     ),
   );
