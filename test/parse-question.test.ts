@@ -183,6 +183,8 @@ describe('parseSpeakerQuestion', () => {
     'How much work have UK companies landed, according to the Commons defence committee?',
     'What was the deficit, according to the report?',
     'How does the economy work?',
+    // After "will", a plural is no verb: a fact asked of what members of a body may do.
+    "Will Cotton Exchange members be allowed to trade NYFE's stock index futures?",
   ])('reads no speaker in "%s": a text, a body\'s findings or no one', (question) => {
     expect(parseSpeakerQuestion(question)).toBeNull();
   });
@@ -217,6 +219,11 @@ describe('parseSpeakerQuestion', () => {
       'Why is Alcan Australia bidding for its sister company',
     ],
     ['According to Jeremy Davis, why is Alcan bidding?', 'Jeremy Davis', 'why is Alcan bidding'],
+    [
+      'Is Colombia going to close its coffee export registrations, according to Gilberto Arango?',
+      'Gilberto Arango',
+      'Is Colombia going to close its coffee export registrations',
+    ],
   ])('reads the stressed or indirect phrasing "%s" as %s / %s', (question, speaker, topic) => {
     expect(parseSpeakerQuestion(question)).toEqual({ speaker, topic });
   });
