@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { askedOutcome, statesOutcome, statesYearDone } from '../src/search/asked-outcome.js';
+import {
+  askedOutcome,
+  deedNamed,
+  deedsTakenAsDone,
+  statesOutcome,
+  statesYearDone,
+} from '../src/search/asked-outcome.js';
 
 describe('the outcome a question asks for', () => {
   it('is a decision for a verdict or ruling asked for, or what someone decided', () => {
@@ -550,5 +556,35 @@ describe('a buyer asked', () => {
     ).toBe(true);
     expect(statesOutcome('Nippon Group will buy Shelard.', shelard)).toBe(true);
     expect(statesOutcome('Shelard will be sold next year.', shelard)).toBe(false);
+  });
+});
+
+describe('a deed a question in the past tense takes as done', () => {
+  const stems = (question: string) => deedsTakenAsDone(question).map(({ stem }) => stem);
+
+  it('is each verb after its auxiliary, by its form or its place', () => {
+    expect(stems('Did the Harbour Court agree to rehear the Marlow case?')).toEqual(['agre', 'rehear']);
+    expect(stems('What pay rise did the dockers get in the deal that ended their strike?')).toEqual(['end']);
+    expect(stems('Did the lenders end up agreeing to reschedule the debt?')).toEqual(['agre', 'reschedul']);
+    expect(stems('When did Marlow Stores come out of bankruptcy?')).toEqual(['com']);
+  });
+
+  it('is no noun, no name and no verb of saying or thinking', () => {
+    expect(stems("What did Marlow's 1987 tax revenue total?")).toEqual([]);
+    expect(stems('What did the court say about the meeting?')).toEqual([]);
+    expect(stems('How much did Marlow pay for the stake?')).toEqual([]);
+  });
+
+  it('is named only ahead by a story that puts each of its mentions still to come', () => {
+    const [, rehear] = deedsTakenAsDone('Did the Harbour Court agree to rehear the Marlow case?');
+    expect(
+      deedNamed('Marlow said it will file motions for a rehearing with the Harbour Court.', rehear!),
+    ).toBe('ahead');
+    expect(deedNamed('HARBOUR BANK TO SEEK REHEARING', rehear!)).toBe('ahead');
+    expect(deedNamed('The Harbour Court refused to rehear the case.', rehear!)).toBe('done');
+    expect(deedNamed('The Harbour Court overturned the merger.', rehear!)).toBe('unnamed');
+    const [end] = deedsTakenAsDone('What pay rise did the dockers get in the deal that ended their strike?');
+    expect(deedNamed('Talks aimed at ending the strike resumed today.', end!)).toBe('ahead');
+    expect(deedNamed('The dockers voted to end the strike.', end!)).toBe('done');
   });
 });

@@ -1,5 +1,6 @@
 import { namesListLabel } from './list-line.js';
 import { FORECAST } from './forecast.js';
+import { sharedWordNet } from './wordnet.js';
 
 /**
  * Questions that ask for the outcome of something that ends in a judgement, a win or a choice ("What verdict
@@ -608,4 +609,103 @@ function statesAct(text: string, { doer, stem, irregular, years }: AskedAct): bo
     }
   }
   return false;
+}
+
+/**
+ * A deed a question in the past tense takes as done (see deedsTakenAsDone): the start every form of its verb
+ * begins with ("rehear" for "rehearing", "end" for "ended" and "ending") and its irregular past.
+ */
+export interface TakenDeed {
+  stem: string;
+  irregular: readonly string[];
+}
+
+/** Words of a question that are no deed of its story: its auxiliaries, and the verbs of NOT_AN_ACT. */
+const NO_DEED = new Set([
+  'did',
+  'was',
+  'were',
+  'had',
+  'has',
+  'have',
+  'be',
+  'been',
+  'being',
+  'do',
+  'does',
+  ...NOT_AN_ACT,
+]);
+/** Where a question's verbs may begin: after its first auxiliary of the past ("did", "was", "were", "had"). */
+const PAST_AUXILIARY = /\b(?:did|was|were|had)\b/iu;
+/** A word before a verb written bare: "agree to rehear", "finally come", "end up agreeing". */
+const BEFORE_VERB = /^(?:to|finally|eventually|ultimately|actually|ever|up)$/u;
+/** A word after a verb written bare, opening its object or its particle: "rehear the case", "come out of". */
+const AFTER_VERB = /^(?:the|a|an|its|their|his|her|to|out|off|up|down|back|into|over)$/u;
+/** A word before a noun: "the meeting", "their funding". */
+const DETERMINER = /^(?:the|a|an|its|their|his|her|this|these|those|any|some)$/u;
+
+/**
+ * The verb a word of a question is, by its place: a form in "-ed" or "-ing" of a WordNet verb ("ended",
+ * "agreeing"; not after a determiner: "the meeting"), or a WordNet verb written bare before its object or
+ * particle or after "to" or an adverb of ending ("agree to rehear the case", "finally come to"; not "tax
+ * revenue", "the fire"). "End up" is such an adverb, no deed.
+ */
+function verbOf(word: string, before: string | undefined, after: string | undefined): string | null {
+  // "When did Labour last hold its conference in Manchester?" asks of the time before the one a story foresees.
+  if (before === 'last') return null;
+  const wordnet = sharedWordNet();
+  if (/(?:ed|ing)$/u.test(word)) {
+    if (before !== undefined && DETERMINER.test(before)) return null;
+    const base = verbBase(word);
+    return [base, `${base}e`].find((lemma) => wordnet.synsets(lemma, 'v').length > 0) ?? null;
+  }
+  if (word === 'end' && after === 'up') return null;
+  const placed =
+    (before !== undefined && BEFORE_VERB.test(before)) || (after !== undefined && AFTER_VERB.test(after));
+  return placed && wordnet.synsets(word, 'v').length > 0 ? word : null;
+}
+
+/**
+ * The deeds a question in the past tense takes as done: the verbs after its first auxiliary of the past
+ * ("Did the New Hampshire Supreme Court agree to rehear the Amoskeag-Portsmouth case?": agree, rehear; "What
+ * pay rise did the Cargill workers at Seaforth get in the deal that ended their strike?": ended). Only
+ * lower-case words: a name is none.
+ */
+export function deedsTakenAsDone(question: string): TakenDeed[] {
+  const auxiliary = PAST_AUXILIARY.exec(question);
+  if (!auxiliary) return [];
+  const words = question.slice(auxiliary.index + auxiliary[0].length).match(/[\p{L}\p{N}'/-]+/gu) ?? [];
+  const deeds = new Map<string, TakenDeed>();
+  words.forEach((word, at) => {
+    if (!/^\p{Ll}+$/u.test(word) || NO_DEED.has(word) || AFTER_VERB.test(word)) return;
+    const lemma = verbOf(word, words[at - 1]?.toLowerCase(), words[at + 1]?.toLowerCase());
+    if (lemma === null || NO_DEED.has(lemma)) return;
+    deeds.set(lemma, { stem: lemma.replace(/e$/u, ''), irregular: IRREGULAR_ACT[lemma] ?? [] });
+  });
+  return [...deeds.values()];
+}
+
+/**
+ * Words that put a deed after them in their clause still to come: STILL_TO_COME but for "to" ("agreed to
+ * buy" is done), with the words of an aim, an attempt or a plan ("talks to try to end the strike", "talks
+ * aimed at ending it", "TO SEEK REHEARING", "a possible rescheduling").
+ */
+const DEED_AHEAD =
+  /\b(?:will|would|may|might|could|shall|should|can|expected|due|yet|before|until|whether|if|awaiting|pending|possible|seeks?|seeking|try|trying|tries|attempts?|attempting|aim(?:s|ed|ing)?|bid|efforts?|hopes?|hoping|plans?|planning|intends?|intending|proposed?|proposals?|wants?)\b/iu;
+
+/**
+ * How a story's text names a deed (see TakenDeed): 'ahead' when every sentence naming it in a form of its
+ * verb ("rehearing", "ending") puts it still to come in its clause (see DEED_AHEAD), 'done' when one does
+ * not, 'unnamed' when none names it.
+ */
+export function deedNamed(text: string, { stem, irregular }: TakenDeed): 'ahead' | 'done' | 'unnamed' {
+  let named = false;
+  for (const sentence of sentencesOf(text)) {
+    for (const word of sentence.toLowerCase().matchAll(/[\p{L}']+/gu)) {
+      if (!isFormOf(word[0], stem) && !irregular.includes(word[0])) continue;
+      named = true;
+      if (!DEED_AHEAD.test(sentence.slice(0, word.index).split(CLAUSE_START).at(-1)!)) return 'done';
+    }
+  }
+  return named ? 'ahead' : 'unnamed';
 }
