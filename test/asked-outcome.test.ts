@@ -3,8 +3,10 @@ import {
   askedOutcome,
   deedNamed,
   deedsTakenAsDone,
+  saysUntold,
   statesOutcome,
   statesYearDone,
+  thingsAsked,
 } from '../src/search/asked-outcome.js';
 
 describe('the outcome a question asks for', () => {
@@ -586,5 +588,36 @@ describe('a deed a question in the past tense takes as done', () => {
     const [end] = deedsTakenAsDone('What pay rise did the dockers get in the deal that ended their strike?');
     expect(deedNamed('Talks aimed at ending the strike resumed today.', end!)).toBe('ahead');
     expect(deedNamed('The dockers voted to end the strike.', end!)).toBe('done');
+  });
+});
+
+describe('what a question asks for, said not to be known', () => {
+  it('is the thing after "which", "what" or "how big is the", and a cause asked', () => {
+    expect(
+      thingsAsked('Which Marlow shareholder dropped the motion, and how big is their stake?', false),
+    ).toEqual(['shareholder', 'stake']);
+    expect(thingsAsked('What did investigators find caused the fire at the Carrick mine?', false)).toEqual([
+      'cause',
+      'reason',
+    ]);
+    expect(thingsAsked('How many soldiers have been killed so far?', false)).toEqual([]);
+  });
+
+  it('is untold in a story that says so of it, not of something else', () => {
+    const holder = thingsAsked(
+      'Which Marlow shareholder dropped the motion, and how big is their stake?',
+      false,
+    );
+    expect(saysUntold('Harbour did not name the shareholder and did not disclose its stake.', holder)).toBe(
+      true,
+    );
+    expect(saysUntold('Harbour said the shareholder, Westbay Holdings, holds 5 pct.', holder)).toBe(false);
+    const cause = thingsAsked('What did investigators find caused the fire at the Carrick mine?', false);
+    expect(saysUntold('The company said the cause and extent of the damage is still unknown.', cause)).toBe(
+      true,
+    );
+    const gun = thingsAsked('What kind of gun were the soldiers shown firing?', false);
+    expect(saysUntold('Soldiers fire a 152 mm gun at an undisclosed location.', gun)).toBe(false);
+    expect(saysUntold('Soldiers fire an undisclosed gun.', gun)).toBe(true);
   });
 });

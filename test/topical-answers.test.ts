@@ -765,6 +765,23 @@ describe('the found / not found judgement', () => {
     expect(reaction.some((item) => item.missesOutcome)).toBe(false);
   });
 
+  it('refuses a question whose stories say that what it asks for is not known', () => {
+    const question = 'Which Marlow Motors shareholder dropped the court motion?';
+    const other = 'Westbay Bank said the Harbour Court approved its merger.';
+    const untold = evidenceOfTwo(
+      question,
+      'Harbour said a Marlow Motors shareholder had agreed to withdraw a court motion. Harbour did not name the shareholder.',
+      other,
+    );
+    expect(untold.every((item) => item.missesOutcome)).toBe(true);
+    const named = evidenceOfTwo(
+      question,
+      'Westbay, a Marlow Motors shareholder, dropped its court motion.',
+      other,
+    );
+    expect(named.some((item) => item.missesOutcome)).toBe(false);
+  });
+
   it('reads what a question asks beyond its names only in the stories about everything it names', () => {
     // A price of Marlow's shares, a sentence passed on someone else, another ship's crew: each story names
     // none of the question's other names.

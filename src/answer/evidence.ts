@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  asksForCause,
   asksForMoney,
   asksInThePast,
   givesAnswerKind,
@@ -24,6 +25,8 @@ import {
   deedNamed,
   deedsTakenAsDone,
   looksAhead,
+  saysUntold,
+  thingsAsked,
   statesOutcome,
   statesYearDone,
   type TakenDeed,
@@ -360,11 +363,22 @@ const moneyMissed = (question: string, stories: readonly string[]) =>
  * answered by "TWA said the commission found ...", of the attendants' charges: 0.600 -> 0.700, nothing else
  * moved.
  */
-const outcomeMissed = (question: string, stories: readonly string[], asksWords: boolean) => {
+const outcomeMissed = (
+  question: string,
+  stories: readonly string[],
+  asksWords: boolean,
+  asked: readonly string[],
+) => {
   const outcome = askedOutcome(question);
   if (outcome !== null && stories.length > 0 && !stories.some((text) => statesOutcome(text, outcome)))
     return true;
-  return !asksWords && stories.length > 0 && deedsDone(question).some((deed) => deedOnlyAhead(deed, stories));
+  if (asksWords) return false;
+  // A deed the stories only foresee, or a thing asked that a story says is not known ("did not name the
+  // shareholder"), each the outcome of a question that is no answer to it (see saysUntold).
+  return (
+    deedsDone(question).some((deed) => deedOnlyAhead(deed, stories)) ||
+    stories.some((text) => saysUntold(text, asked))
+  );
 };
 
 /** The deeds a question in the past tense, looking to nothing ahead itself, takes as done (see deedsTakenAsDone). */
@@ -543,7 +557,13 @@ export function evidenceOf(
   // A question asking for someone's words asks what they said of a deed, not whether it was done: "How did
   // Ireland's communications minister react to Media Lab Europe closing?" of the story of its closure to come.
   const missesOutcome =
-    question !== undefined && outcomeMissed(question, about.map(storyTextOf), asked !== null || asksView);
+    question !== undefined &&
+    outcomeMissed(
+      question,
+      about.map(storyTextOf),
+      asked !== null || asksView,
+      thingsAsked(question, asksForCause(question)),
+    );
   const relatedOf = relatedWords(question, anchors, names);
   const asksPast = question !== undefined && asksInThePast(question) && !looksAhead(question);
   return judged.map(({ passage, similarity }) => {
