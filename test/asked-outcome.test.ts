@@ -589,6 +589,16 @@ describe('a deed a question in the past tense takes as done', () => {
     expect(deedNamed('Talks aimed at ending the strike resumed today.', end!)).toBe('ahead');
     expect(deedNamed('The dockers voted to end the strike.', end!)).toBe('done');
   });
+
+  it('is done only by a mention naming what it is done to, when the question writes that', () => {
+    const [end] = deedsTakenAsDone('What pay rise did the dockers get in the deal that ended their strike?');
+    expect(end!.object).toBe('strike');
+    const talks =
+      'Three days of talks aimed at ending the dockers strike at Carrick ended yesterday without a deal.';
+    expect(deedNamed(talks, end!)).toBe('ahead');
+    expect(deedNamed('The strike at the Carrick docks ended yesterday.', end!)).toBe('done');
+    expect(deedNamed('Talks at Carrick ended yesterday.', end!)).toBe('unnamed');
+  });
 });
 
 describe('what a question asks for, said not to be known', () => {
