@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { askedOutcome, statesOutcome, statesYearDone } from '../src/search/asked-outcome.js';
+import {
+  askedOutcome,
+  deedNamed,
+  deedsTakenAsDone,
+  saysUntold,
+  statesOutcome,
+  statesYearDone,
+  thingsAsked,
+} from '../src/search/asked-outcome.js';
 
 describe('the outcome a question asks for', () => {
   it('is a decision for a verdict or ruling asked for, or what someone decided', () => {
@@ -550,5 +558,76 @@ describe('a buyer asked', () => {
     ).toBe(true);
     expect(statesOutcome('Nippon Group will buy Shelard.', shelard)).toBe(true);
     expect(statesOutcome('Shelard will be sold next year.', shelard)).toBe(false);
+  });
+});
+
+describe('a deed a question in the past tense takes as done', () => {
+  const stems = (question: string) => deedsTakenAsDone(question).map(({ stem }) => stem);
+
+  it('is each verb after its auxiliary, by its form or its place', () => {
+    expect(stems('Did the Harbour Court agree to rehear the Marlow case?')).toEqual(['agre', 'rehear']);
+    expect(stems('What pay rise did the dockers get in the deal that ended their strike?')).toEqual(['end']);
+    expect(stems('Did the lenders end up agreeing to reschedule the debt?')).toEqual(['agre', 'reschedul']);
+    expect(stems('When did Marlow Stores come out of bankruptcy?')).toEqual(['com']);
+  });
+
+  it('is no noun, no name and no verb of saying or thinking', () => {
+    expect(stems("What did Marlow's 1987 tax revenue total?")).toEqual([]);
+    expect(stems('What did the court say about the meeting?')).toEqual([]);
+    expect(stems('How much did Marlow pay for the stake?')).toEqual([]);
+  });
+
+  it('is named only ahead by a story that puts each of its mentions still to come', () => {
+    const [, rehear] = deedsTakenAsDone('Did the Harbour Court agree to rehear the Marlow case?');
+    expect(
+      deedNamed('Marlow said it will file motions for a rehearing with the Harbour Court.', rehear!),
+    ).toBe('ahead');
+    expect(deedNamed('HARBOUR BANK TO SEEK REHEARING', rehear!)).toBe('ahead');
+    expect(deedNamed('The Harbour Court refused to rehear the case.', rehear!)).toBe('done');
+    expect(deedNamed('The Harbour Court overturned the merger.', rehear!)).toBe('unnamed');
+    const [end] = deedsTakenAsDone('What pay rise did the dockers get in the deal that ended their strike?');
+    expect(deedNamed('Talks aimed at ending the strike resumed today.', end!)).toBe('ahead');
+    expect(deedNamed('The dockers voted to end the strike.', end!)).toBe('done');
+  });
+
+  it('is done only by a mention naming what it is done to, when the question writes that', () => {
+    const [end] = deedsTakenAsDone('What pay rise did the dockers get in the deal that ended their strike?');
+    expect(end!.object).toBe('strike');
+    const talks =
+      'Three days of talks aimed at ending the dockers strike at Carrick ended yesterday without a deal.';
+    expect(deedNamed(talks, end!)).toBe('ahead');
+    expect(deedNamed('The strike at the Carrick docks ended yesterday.', end!)).toBe('done');
+    expect(deedNamed('Talks at Carrick ended yesterday.', end!)).toBe('unnamed');
+  });
+});
+
+describe('what a question asks for, said not to be known', () => {
+  it('is the thing after "which", "what" or "how big is the", and a cause asked', () => {
+    expect(
+      thingsAsked('Which Marlow shareholder dropped the motion, and how big is their stake?', false),
+    ).toEqual(['shareholder', 'stake']);
+    expect(thingsAsked('What did investigators find caused the fire at the Carrick mine?', false)).toEqual([
+      'cause',
+      'reason',
+    ]);
+    expect(thingsAsked('How many soldiers have been killed so far?', false)).toEqual([]);
+  });
+
+  it('is untold in a story that says so of it, not of something else', () => {
+    const holder = thingsAsked(
+      'Which Marlow shareholder dropped the motion, and how big is their stake?',
+      false,
+    );
+    expect(saysUntold('Harbour did not name the shareholder and did not disclose its stake.', holder)).toBe(
+      true,
+    );
+    expect(saysUntold('Harbour said the shareholder, Westbay Holdings, holds 5 pct.', holder)).toBe(false);
+    const cause = thingsAsked('What did investigators find caused the fire at the Carrick mine?', false);
+    expect(saysUntold('The company said the cause and extent of the damage is still unknown.', cause)).toBe(
+      true,
+    );
+    const gun = thingsAsked('What kind of gun were the soldiers shown firing?', false);
+    expect(saysUntold('Soldiers fire a 152 mm gun at an undisclosed location.', gun)).toBe(false);
+    expect(saysUntold('Soldiers fire an undisclosed gun.', gun)).toBe(true);
   });
 });

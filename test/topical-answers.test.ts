@@ -745,6 +745,43 @@ describe('the found / not found judgement', () => {
     expect(missesYear('How many support officers were on the streets by 2028?')).toBe(true);
   });
 
+  it('refuses a deed a question in the past tense takes as done that its stories only foresee', () => {
+    const question = 'Did the Harbour Court agree to rehear the Marlow Motors case?';
+    const other = 'Westbay Bank said the Harbour Court approved its merger.';
+    const foreseen = evidenceOfTwo(
+      question,
+      'Marlow Motors said it will file motions for a rehearing with the Harbour Court of its ruling.',
+      other,
+    );
+    expect(foreseen.every((item) => item.missesOutcome)).toBe(true);
+    const done = evidenceOfTwo(question, 'The Harbour Court agreed to rehear the Marlow Motors case.', other);
+    expect(done.some((item) => item.missesOutcome)).toBe(false);
+    // Someone's words on a deed still to come answer a question on their reaction to it.
+    const reaction = evidenceOfTwo(
+      'How did Marlow Motors react to the Harbour Court closing?',
+      'Marlow Motors said it was sad that the Harbour Court will close next year.',
+      other,
+    );
+    expect(reaction.some((item) => item.missesOutcome)).toBe(false);
+  });
+
+  it('refuses a question whose stories say that what it asks for is not known', () => {
+    const question = 'Which Marlow Motors shareholder dropped the court motion?';
+    const other = 'Westbay Bank said the Harbour Court approved its merger.';
+    const untold = evidenceOfTwo(
+      question,
+      'Harbour said a Marlow Motors shareholder had agreed to withdraw a court motion. Harbour did not name the shareholder.',
+      other,
+    );
+    expect(untold.every((item) => item.missesOutcome)).toBe(true);
+    const named = evidenceOfTwo(
+      question,
+      'Westbay, a Marlow Motors shareholder, dropped its court motion.',
+      other,
+    );
+    expect(named.some((item) => item.missesOutcome)).toBe(false);
+  });
+
   it('reads what a question asks beyond its names only in the stories about everything it names', () => {
     // A price of Marlow's shares, a sentence passed on someone else, another ship's crew: each story names
     // none of the question's other names.
