@@ -590,6 +590,35 @@ describe('questions asking how fast', () => {
   });
 });
 
+describe('a question asking how full something was', () => {
+  const question = "How full were KLM's planes in February?";
+  const passage = {
+    text: 'KLM Royal Dutch Airlines <KLM.AS> said its load factor rose to 66.5 pct in February from 62.5 pct in January.',
+    context: 'KLM FEBRUARY LOAD FACTOR RISES',
+    articleId: 1,
+  };
+  const stories = new Map([[1, storyOf(`${passage.context}\n${passage.text}`)]]);
+  const judge = (text: string) =>
+    evidenceOf(
+      [{ passage: { ...passage, text }, similarity: 0.3 }],
+      queryTerms(question),
+      () => 1,
+      ['klm', 'february'],
+      question,
+      stories,
+    )[0]!;
+
+  it('asks for a figure, which a passage naming what it names answers in its own words', () => {
+    expect(judge(passage.text).anchored).toBe(true);
+  });
+
+  it('is not answered by a passage naming what it names without a figure', () => {
+    expect(
+      judge('KLM Royal Dutch Airlines said in February it would take control of a parcel service.').anchored,
+    ).toBe(false);
+  });
+});
+
 describe('a name of one word in the evidence check', () => {
   const question = "What were CooperVision's sales in the quarter to January 31?";
   const names = ['coopervision', 'january'];
