@@ -590,6 +590,37 @@ describe('questions asking how fast', () => {
   });
 });
 
+describe('an abbreviation asked as a name in the evidence check', () => {
+  const question = 'How many members does the HMO that Total Health is taking over have?';
+  const judge = (text: string) => {
+    const passage = { text, context: 'TOTAL HEALTH TO MAKE ACQUISITION', articleId: 1 };
+    const stories = new Map([[1, storyOf(`${passage.context}\n${passage.text}`)]]);
+    const names = ['hmo', 'total health'];
+    return evidenceOf(
+      [{ passage, similarity: 0.3 }],
+      queryTerms(question),
+      () => 1,
+      names,
+      question,
+      stories,
+    )[0]!;
+  };
+
+  it('is named by a story that writes its words in full', () => {
+    expect(
+      judge(
+        'Total Health Systems Inc said it has agreed to acquire CoMED Inc, a health maintenance organization with over 63,000 subscribers.',
+      ).missesName,
+    ).toBe(false);
+  });
+
+  it('is not named by a story that writes only some of those words', () => {
+    expect(judge('Total Health Systems Inc said it has agreed to acquire a health insurer.').missesName).toBe(
+      true,
+    );
+  });
+});
+
 describe('a question asking how full something was', () => {
   const question = "How full were KLM's planes in February?";
   const passage = {

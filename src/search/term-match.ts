@@ -139,7 +139,7 @@ export function termsHeld(
       ? holds(name)
       : isPhrase(name)
         ? holds(name) || writesWithMiddle(words, name)
-        : writesName(words, name);
+        : writesName(words, name) || spelledOut(name).some((full) => holdsPhrase(words, full));
   return new Set(
     queryTerms.filter((term) =>
       names.includes(term) ? holdsName(term) : holds(term) || relatedOf(term).some(holds),
@@ -379,6 +379,31 @@ function abbreviatedSenses(written: string) {
     .synsets(abbreviation.toLowerCase(), 'n')
     .filter((synset) => synset.words.includes(abbreviation))
     .map((synset) => ({ ...synset, words: synset.words.filter((word) => word !== abbreviation) }));
+}
+
+const spelledOutForms = new Map<string, string[]>();
+/**
+ * The words in full ("health maintenance organization") that a name of one word abbreviates ("hmo", asked
+ * as "HMO"), as WordNet writes them, lower-case; none for a word WordNet does not write in capitals (a name
+ * of more than five letters is no abbreviation). A story names what the question abbreviates in those words
+ * as well: "How many members does the HMO that Total Health is taking over have?" was refused, its story
+ * ("CoMED Inc ..., a health maintenance organization with over 63,000 subscribers") taken for one that
+ * never names it (see missesName in evidence). Held so wherever a name is (termsHeld): `npm run --silent
+ * eval -- --only dev,fresh`, fresh paraphrase hit@3 0.762 -> 0.775 (refused 0.163 -> 0.150), nothing else
+ * moved on either set, unanswerable refused unchanged (0.970, 0.878).
+ */
+function spelledOut(name: string): string[] {
+  let forms = spelledOutForms.get(name);
+  if (!forms) {
+    forms = /^\p{Ll}{2,5}$/u.test(name)
+      ? abbreviatedSenses(name.toUpperCase())
+          .flatMap((synset) => synset.words)
+          .filter((word) => word.includes('_'))
+          .map((word) => word.toLowerCase().replaceAll('_', ' '))
+      : [];
+    spelledOutForms.set(name, forms);
+  }
+  return forms;
 }
 
 /**
