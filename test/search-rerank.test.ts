@@ -590,6 +590,66 @@ describe('questions asking how fast', () => {
   });
 });
 
+describe('an abbreviation asked as a name in the evidence check', () => {
+  const question = 'How many members does the HMO that Total Health is taking over have?';
+  const judge = (text: string) => {
+    const passage = { text, context: 'TOTAL HEALTH TO MAKE ACQUISITION', articleId: 1 };
+    const stories = new Map([[1, storyOf(`${passage.context}\n${passage.text}`)]]);
+    const names = ['hmo', 'total health'];
+    return evidenceOf(
+      [{ passage, similarity: 0.3 }],
+      queryTerms(question),
+      () => 1,
+      names,
+      question,
+      stories,
+    )[0]!;
+  };
+
+  it('is named by a story that writes its words in full', () => {
+    expect(
+      judge(
+        'Total Health Systems Inc said it has agreed to acquire CoMED Inc, a health maintenance organization with over 63,000 subscribers.',
+      ).missesName,
+    ).toBe(false);
+  });
+
+  it('is not named by a story that writes only some of those words', () => {
+    expect(judge('Total Health Systems Inc said it has agreed to acquire a health insurer.').missesName).toBe(
+      true,
+    );
+  });
+});
+
+describe('a question asking how full something was', () => {
+  const question = "How full were KLM's planes in February?";
+  const passage = {
+    text: 'KLM Royal Dutch Airlines <KLM.AS> said its load factor rose to 66.5 pct in February from 62.5 pct in January.',
+    context: 'KLM FEBRUARY LOAD FACTOR RISES',
+    articleId: 1,
+  };
+  const stories = new Map([[1, storyOf(`${passage.context}\n${passage.text}`)]]);
+  const judge = (text: string) =>
+    evidenceOf(
+      [{ passage: { ...passage, text }, similarity: 0.3 }],
+      queryTerms(question),
+      () => 1,
+      ['klm', 'february'],
+      question,
+      stories,
+    )[0]!;
+
+  it('asks for a figure, which a passage naming what it names answers in its own words', () => {
+    expect(judge(passage.text).anchored).toBe(true);
+  });
+
+  it('is not answered by a passage naming what it names without a figure', () => {
+    expect(
+      judge('KLM Royal Dutch Airlines said in February it would take control of a parcel service.').anchored,
+    ).toBe(false);
+  });
+});
+
 describe('a name of one word in the evidence check', () => {
   const question = "What were CooperVision's sales in the quarter to January 31?";
   const names = ['coopervision', 'january'];

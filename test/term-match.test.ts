@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rerankByCoverage } from '../src/search/coverage-rerank.js';
 import { queryTerms } from '../src/search/fts-query.js';
-import { questionNames, rarityWeights, termsIn } from '../src/search/term-match.js';
+import { questionNames, rarityWeights, termsHeld, termsIn, wordsOf } from '../src/search/term-match.js';
 
 describe('a country named in another of its forms', () => {
   it('is held by its name, its people, its capital or its code as written', () => {
@@ -142,5 +142,23 @@ describe('a name of several words ending in a country', () => {
     expect(termsIn('Air New Zealand said it would buy jets.', ['air new zealand'])).toEqual(
       new Set(['air new zealand']),
     );
+  });
+});
+
+describe('a company asked by initials its story does not write', () => {
+  const held = (text: string, names: string[]) => termsHeld(wordsOf(text), names, undefined, names);
+
+  it('is held by its name in full, with or without the word ending a company name', () => {
+    const story =
+      'New York State Electric and Gas Corp said it has terminated its effort to acquire Corning Natural Gas Corp.';
+    expect(held(story, ['nyseg', 'corning natural gas'])).toEqual(new Set(['nyseg', 'corning natural gas']));
+    const buyout =
+      'OII Holdings Corp, a concern formed by Kohlberg Kravis Roberts and Co, completed its acquisition.';
+    expect(held(buyout, ['kkr'])).toEqual(new Set(['kkr']));
+  });
+
+  it('is not held by a sentence opening with another name, nor by a name of other initials', () => {
+    expect(held('The Federal Reserve Board raised rates.', ['tfrb'])).toEqual(new Set());
+    expect(held('Kohlberg Kravis Roberts and Co bid again.', ['kkb'])).toEqual(new Set());
   });
 });
