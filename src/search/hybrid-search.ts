@@ -32,6 +32,7 @@ import type { FusedHit } from './rrf.js';
 import { StoryCache } from './story-cache.js';
 import { favourCountries } from './place-answer.js';
 import { favourNamedListLines, namesListLabel } from './list-line.js';
+import { answersResults, favourResultsBlocks, resultsBlocksBeyond } from './results-table.js';
 
 /** `hybrid` fuses scores (the default: best measured), `rrf` fuses ranks; the others are one list alone. */
 export const SEARCH_MODES = ['hybrid', 'rrf', 'bm25', 'vector'] as const;
@@ -197,6 +198,31 @@ async function withCoveredStories(
   return { shortlist, records, storyCoverage, namesMissed };
 }
 
+/** The shortlist with the results blocks of its stories it lacks (see resultsBlocksBeyond). */
+async function withResultsBlocks(
+  store: PassageStore,
+  fused: readonly FusedHit[],
+  listed: Shortlist,
+  answers: (passage: PassageRecord) => boolean,
+): Promise<Shortlist> {
+  const articleOf = new Map(listed.records.map((record) => [record.id, record.articleId]));
+  const stories = [...new Set(listed.shortlist.flatMap((hit) => articleOf.get(hit.id) ?? []))];
+  const storyPassages = await store.articlePassages(stories);
+  const blocks = resultsBlocksBeyond(
+    storyPassages,
+    answers,
+    listed.shortlist,
+    articleOf,
+    new Map(fused.map((hit) => [hit.id, hit.score])),
+  );
+  const added = new Set(blocks.map((block) => block.id));
+  return {
+    ...listed,
+    shortlist: [...listed.shortlist, ...blocks.map((block) => ({ ...block, ranks: [] }))],
+    records: [...listed.records, ...storyPassages.filter((passage) => added.has(passage.id))],
+  };
+}
+
 /**
  * Hybrid retrieval: BM25 over FTS5 and k-nearest vectors from sqlite-vec, fused by score (or by reciprocal
  * rank in `rrf` mode), with near-duplicate passages (the same sentence syndicated or repeated) dropped from the results.
@@ -256,18 +282,13 @@ export async function searchPassages(
     listed.namesMissed && match && weightOf
       ? await namedPassages(store, asked, weightOf, match, contextWeight, range)
       : [];
+  const searched = weightOf && named.length > 0 ? fuse(withNamed(bm25, named)) : fused;
   if (weightOf && named.length > 0) {
-    listed = await withCoveredStories(
-      store,
-      fuse(withNamed(bm25, named)),
-      limit * 3,
-      terms,
-      weightOf,
-      stories,
-      asked,
-      named,
-    );
+    listed = await withCoveredStories(store, searched, limit * 3, terms, weightOf, stories, asked, named);
   }
+  // A question asking for a company's results is answered by its results table (see answersResults).
+  const answersAsked = weightOf ? answersResults(question, asked) : null;
+  if (answersAsked) listed = await withResultsBlocks(store, searched, listed, answersAsked);
   const { shortlist, records, storyCoverage } = listed;
   const ids = shortlist.map((hit) => hit.id);
   const vectors = await store.vectors(ids);
@@ -290,6 +311,7 @@ export async function searchPassages(
     disfavourForecasts(hits, question, answerTypeWeight);
     favourCaptions(hits, terms, answerTypeWeight);
     favourNamedListLines(hits, terms, answerTypeWeight);
+    if (answersAsked) favourResultsBlocks(hits, answersAsked, answerTypeWeight);
   }
   hits.sort((a, b) => b.score - a.score);
   const ranked = dropNearDuplicates(
