@@ -138,6 +138,25 @@ export function resultsBlocksBeyond<P extends Pick<PassageRecord, 'id' | 'articl
 }
 
 /**
+ * Of `passages` (those holding the names the question asks about, `names`), the ones answering a results
+ * question (`answers`, see answersResults) whose story's headline names every one of them: the company's
+ * own results. "How much did Heck's lose in its fourth quarter?" finds the stories of Viner, which wrote
+ * down its stake in Heck's and lost money in its fourth quarter, and "HECK'S INC 4TH QTR JAN THREE NET"
+ * ranked 40th of the stories by BM25 (its table holds no word of the question, its headline the company
+ * and the period in abbreviations), below the shortlist; ACC Corp's third quarter likewise, refused.
+ */
+export function headlinedResultsBlocks<P extends Pick<PassageRecord, 'text' | 'context'>>(
+  passages: readonly P[],
+  answers: (passage: P) => boolean,
+  names: readonly string[],
+): P[] {
+  const headlined = namesEvery(names);
+  return names.length === 0
+    ? []
+    : passages.filter((passage) => headlined(storyOf(passage.context)) && answers(passage));
+}
+
+/**
  * Adds `weight` to the score of every hit answering a results question (`answers`, see answersResults; in
  * place): a block's rows are the answer, and share no word with the question ("make" for "Net", "first" for
  * "1ST"), so the story's notes, which hold a year and read as giving a figure as much as the rows do,
