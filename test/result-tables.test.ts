@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { bestSentence } from '../src/answer/highlight.js';
 import { isPeriodHeader } from '../src/document/result-table.js';
+import { answersResults, isResultsBlock, reportsAskedPeriod } from '../src/search/results-table.js';
 import { buildMatchExpression, queryTerms } from '../src/search/fts-query.js';
 import { termsIn } from '../src/search/term-match.js';
 import { askedStories } from './helpers/asked-stories.js';
@@ -40,6 +41,17 @@ const ARTICLES: Record<string, string> = {
     story(4, 'HALLAM RETAIL SALES UP IN FIRST NINE MONTHS', [
       'Hallam Retail said sales in the first nine months of its year rose on strong demand for garden goods, and sales for the nine months beat its forecast.',
     ]),
+    story(5, 'HOLLIS SAVINGS BANK <HSB> 1ST QTR NET', [
+      'Shr 51 cts vs not given',
+      'Net 6,089,000 vs 7,310,000',
+      'NOTE: Company went public in November 1986.',
+      '1986 net includes tax credit of 1,022,000 dlrs from the savings bank conversion.',
+    ]),
+    story(6, 'HOLLIS SAVINGS BANK <HSB> 3RD QTR NET', [
+      'Shr 57 cts',
+      'Net 6,889,000 vs 10.7 mln',
+      'NOTE: 3rd qtr 1986 per share figures not available because the savings bank converted to stock form in November 1986.',
+    ]),
   ].join('\n'),
 };
 
@@ -64,6 +76,45 @@ describe('a results table asked about in plain words', () => {
     expect(first!.text.slice(first!.highlight.start, first!.highlight.end)).toBe(
       'Sales 2.45 billion vs 1.95 billion',
     );
+  });
+});
+
+describe("a company's results asked about in words its table never writes", () => {
+  it("answers what it made in the first quarter with the lines under its 1ST QTR headline, not the 3RD QTR's", async () => {
+    const [first] = (await ask('How much did Hollis Savings Bank make in the first quarter?')).passages;
+    expect(first!.text).toBe('Shr 51 cts vs not given\n\nNet 6,089,000 vs 7,310,000');
+  });
+});
+
+describe('a results question read against a period block', () => {
+  const quarter = {
+    text: 'Shr 51 cts vs not given\n\nNet 6,089,000 vs 7,310,000',
+    context: 'HOLLIS 1ST QTR NET',
+  };
+  const year = { text: 'Year\n\nNet loss 17.8 mln vs loss 4,900,000', context: "HECK'S INC 4TH QTR NET" };
+
+  it('reports the period asked, in the same place or count, or a year named', () => {
+    expect(reportsAskedPeriod('How much did Hollis make in the first quarter?', quarter)).toBe(true);
+    expect(reportsAskedPeriod('How much did Hollis make in the third quarter?', quarter)).toBe(false);
+    expect(reportsAskedPeriod("How much did Heck's lose over the full year?", year)).toBe(true);
+    expect(reportsAskedPeriod("How much did Heck's lose in its fourth quarter?", year)).toBe(false);
+    expect(reportsAskedPeriod('How much did Hollis make in 1986?', quarter)).toBe(false);
+    expect(reportsAskedPeriod('How much did Hollis make?', quarter)).toBe(true);
+    const dividend = {
+      text: 'Qtly div 1.25 pesos vs 1.25 pesos\n\nNet 1.9 billion vs 779 mln',
+      context: 'PLDT YEAR NET',
+    };
+    expect(reportsAskedPeriod('What quarterly dividend is PLDT paying?', dividend)).toBe(true);
+  });
+
+  it("is answered by the asked company's table lines only", () => {
+    expect(isResultsBlock(quarter.text)).toBe(true);
+    expect(isResultsBlock('Qtly div nine cts\n\nPay April 30\n\nRecord April six')).toBe(false);
+    expect(isResultsBlock('NOTE: Company went public in November 1986.')).toBe(false);
+    const answers = answersResults('How much did Hollis make in the first quarter?', ['hollis'])!;
+    expect(answers(quarter)).toBe(true);
+    expect(answers({ ...quarter, context: 'KESTREL 1ST QTR NET' })).toBe(false);
+    expect(answersResults('Who runs Hollis?', ['hollis'])).toBeNull();
   });
 });
 

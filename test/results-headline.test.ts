@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Briefing } from '../src/answer/briefing.js';
+import { answersResults, headlinedResultsBlocks } from '../src/search/results-table.js';
+import { SqlitePassageStore } from '../src/store/passage-store.js';
+import { scratchCorpus } from './helpers/corpus.js';
+import { indexedBriefing, testConfig } from './helpers/model.js';
+
+/**
+ * A company's results printed as a wire prints them, whose lines hold no word of the question and whose
+ * headline abbreviates its period, among stories of its shareholders losing money on it in their fourth
+ * quarter, whose headlines name it too. Real model, real SQLite.
+ */
+const HOLDERS = [
+  'Harlow Mills',
+  'Brampton Foods',
+  'Dunmore Steel',
+  'Fenwick Paper',
+  'Glenrose Glass',
+  'Ashford Tiles',
+  'Carrick Yarns',
+  'Elsworth Brick',
+  'Morley Timber',
+  'Ketton Cement',
+];
+const story = (id: number, title: string, body: string[]) => JSON.stringify({ id, title, body });
+const FILES: Record<string, string> = {
+  'wire.jsonl': [
+    story(1, 'HALDANE STORES INC <HAL> 4TH QTR JAN THREE NET', [
+      'Net loss 7,800,000 vs loss 5,400,000',
+      'Sales 181.2 mln vs 182.0 mln',
+      'Year',
+      'Net loss 17.8 mln vs loss 4,900,000',
+      'Sales 566.3 mln vs 523.3 mln',
+    ]),
+    ...[...HOLDERS, ...HOLDERS.map((holder) => `${holder} Holdings`)].map((holder, index) =>
+      story(10 + index, `${holder.toUpperCase()} 4TH QTR LOSS ON HALDANE STORES STAKE`, [
+        `${holder} said it would lose ${index + 2} mln dlrs in its fourth quarter on its stake in Haldane Stores.`,
+        `${holder} said Haldane Stores lost money in its fourth quarter as well.`,
+      ]),
+    ),
+  ].join('\n'),
+};
+
+const QUESTION = 'How much did Haldane Stores lose in its fourth quarter?';
+
+let corpus: Awaited<ReturnType<typeof scratchCorpus>>;
+let briefing: Briefing;
+let store: SqlitePassageStore;
+
+beforeAll(async () => {
+  corpus = await scratchCorpus(FILES);
+  briefing = await indexedBriefing(corpus);
+  const config = testConfig({ DB_PATH: corpus.dbPath });
+  store = SqlitePassageStore.open(corpus.dbPath, config.EMBEDDING_MODEL, {
+    sqliteVecPath: config.SQLITE_VEC_PATH,
+  });
+}, 120_000);
+afterAll(async () => {
+  await store.close();
+  briefing.close();
+  await corpus.cleanup();
+});
+
+describe("a company's own results, found by its headline", () => {
+  it('are the blocks for the period asked of the story whose headline names the company', async () => {
+    const naming = await store.fullText('"haldane stores"', 200, 0.5);
+    const passages = await store.passages(naming.map((hit) => hit.id));
+    const names = ['haldane stores'];
+    const blocks = headlinedResultsBlocks(passages, answersResults(QUESTION, names)!, names);
+    // Not the year's lines, nor the holders' stories that name the company in every headline and line.
+    expect(blocks.map((passage) => passage.text)).toEqual([
+      'Net loss 7,800,000 vs loss 5,400,000\n\nSales 181.2 mln vs 182.0 mln',
+    ]);
+    expect(headlinedResultsBlocks(passages, answersResults(QUESTION, [])!, [])).toEqual([]);
+  });
+});
