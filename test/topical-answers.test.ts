@@ -745,6 +745,55 @@ describe('the found / not found judgement', () => {
     expect(missesYear('How many support officers were on the streets by 2028?')).toBe(true);
   });
 
+  it('reads a year a past-tense question names as when it happened as unreported before it', () => {
+    const report = 'Westbay spent four billion dlrs on development aid in 1988.';
+    const judgedIn = (question: string, published: string | null) => {
+      const terms = queryTerms(question);
+      const passage = { text: report, context: '', articleId: 1, published };
+      const stories = storyWithContext(1, passage, report);
+      const hits = [{ passage, similarity: 0.9 }];
+      return evidenceOf(hits, terms, () => 5, questionNames(question, terms), question, stories)[0]!;
+    };
+    const spent = 'How much did Westbay spend on development aid in 1988?';
+    // A story of 1987 cannot tell what was spent in 1988, in whatever words; one of 1989, or an undated one, may.
+    expect(judgedIn(spent, '1987-06-01').missesYear).toBe(true);
+    expect(judgedIn(spent, '1989-01-10').missesYear).toBe(false);
+    expect(judgedIn(spent, null).missesYear).toBe(false);
+    // The forecast asked for is the 1987 story's to give.
+    expect(
+      judgedIn('How much does Westbay expect to spend on development aid in 1988?', '1987-06-01').missesYear,
+    ).toBe(false);
+  });
+
+  it('reads a story saying it does not give the price or the thing asked as no answer', () => {
+    const deal =
+      'Marlow Motors said it agreed to buy Harbour Holdings. Terms were not disclosed. Harbour Holdings had sales of 20 mln dlrs in 1986.';
+    const judged = (question: string) => evidenceOfTwo(question, deal, 'Police numbers rose last year.');
+    expect(
+      judged('How much is Marlow Motors paying for Harbour Holdings?').every((item) => item.missesMoney),
+    ).toBe(true);
+    // The sum it gives is what Harbour Holdings sold, not a price.
+    expect(judged('How much did Harbour Holdings sell in 1986?').some((item) => item.missesMoney)).toBe(
+      false,
+    );
+    const utility = (story: string) =>
+      evidenceOfTwo(
+        'Which East Coast utility is Westbay Gas going to sell its gas to?',
+        story,
+        'Police numbers rose.',
+      );
+    expect(
+      utility('Westbay Gas said it will sell gas to a large, unspecified East Coast utility.').every(
+        (item) => item.missesIdentity,
+      ),
+    ).toBe(true);
+    expect(
+      utility('Westbay Gas said it will sell gas to Carrick Power, an East Coast utility.').some(
+        (item) => item.missesIdentity,
+      ),
+    ).toBe(false);
+  });
+
   it('reads what a question asks beyond its names only in the stories about everything it names', () => {
     // A price of Marlow's shares, a sentence passed on someone else, another ship's crew: each story names
     // none of the question's other names.
