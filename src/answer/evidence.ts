@@ -23,6 +23,7 @@ import { askedOutcome, looksAhead, statesOutcome, statesYearDone } from '../sear
 import { countedThing } from './counted-thing.js';
 import { askedIdentity, asksForPrice, withholdsIdentity, withholdsPrice } from './withheld.js';
 import { yearsAsked, yearsOfEvents } from '../search/question-years.js';
+import { givesYearOf } from '../search/year-table.js';
 
 /**
  * When is a passage good enough to call the question answered? Either the model finds it close in
@@ -51,9 +52,9 @@ export interface Evidence {
    */
   anchored: boolean;
   /**
-   * The passage (with its context) and its story lack a year the question names (see yearMissed), or its
-   * article was published before a year a past-tense question names as when it happened (see
-   * publishedBefore). Never
+   * The passage (with its context) and its story lack a year the question names (see yearMissed; a results
+   * table's whole year published early the next year holds it, see givesYearOf), or its article was
+   * published before a year a past-tense question names as when it happened (see publishedBefore). Never
    * strong evidence, however close in meaning: "the score in the 2010 World Cup final" is not answered by
    * a passage on another final.
    */
@@ -599,8 +600,9 @@ export function evidenceOf(
       missesYear:
         years.some(
           (year) =>
-            yearMissed(year, held, storyOf(passage)) ||
-            (asksPast && yearAheadOnly(year, text, storyOf(passage))),
+            !givesYearOf(passage, Number(year)) &&
+            (yearMissed(year, held, storyOf(passage)) ||
+              (asksPast && yearAheadOnly(year, text, storyOf(passage)))),
         ) || pastYears.some((year) => publishedBefore(year, passage.published)),
       missesName,
       missesCounted,

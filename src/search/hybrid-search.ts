@@ -32,6 +32,7 @@ import type { FusedHit } from './rrf.js';
 import { StoryCache } from './story-cache.js';
 import { favourCountries } from './place-answer.js';
 import { favourNamedListLines, namesListLabel } from './list-line.js';
+import { favourYearTables } from './year-table.js';
 
 /** `hybrid` fuses scores (the default: best measured), `rrf` fuses ranks; the others are one list alone. */
 export const SEARCH_MODES = ['hybrid', 'rrf', 'bm25', 'vector'] as const;
@@ -290,6 +291,7 @@ export async function searchPassages(
     disfavourForecasts(hits, question, answerTypeWeight);
     favourCaptions(hits, terms, answerTypeWeight);
     favourNamedListLines(hits, terms, answerTypeWeight);
+    favourYearTables(hits, question, answerTypeWeight);
   }
   hits.sort((a, b) => b.score - a.score);
   const ranked = dropNearDuplicates(
