@@ -16,6 +16,7 @@ import {
 } from '../src/search/complete-passage.js';
 import { queryTerms } from '../src/search/fts-query.js';
 import { storyOf } from '../src/search/story-cache.js';
+import { favourYearTables } from '../src/search/year-table.js';
 import { questionNames } from '../src/search/term-match.js';
 import { SqlitePassageStore, type PassageRecord } from '../src/store/passage-store.js';
 import { scratchCorpus } from './helpers/corpus.js';
@@ -780,6 +781,81 @@ describe('the found / not found judgement', () => {
       other,
     );
     expect(named.some((item) => item.missesOutcome)).toBe(false);
+  });
+
+  it('reads a year a past-tense question names as when it happened as unreported before it', () => {
+    const report = 'Westbay spent four billion dlrs on development aid in 1988.';
+    const judgedIn = (question: string, published: string | null) => {
+      const terms = queryTerms(question);
+      const passage = { text: report, context: '', articleId: 1, published };
+      const stories = storyWithContext(1, passage, report);
+      const hits = [{ passage, similarity: 0.9 }];
+      return evidenceOf(hits, terms, () => 5, questionNames(question, terms), question, stories)[0]!;
+    };
+    const spent = 'How much did Westbay spend on development aid in 1988?';
+    // A story of 1987 cannot tell what was spent in 1988, in whatever words; one of 1989, or an undated one, may.
+    expect(judgedIn(spent, '1987-06-01').missesYear).toBe(true);
+    expect(judgedIn(spent, '1989-01-10').missesYear).toBe(false);
+    expect(judgedIn(spent, null).missesYear).toBe(false);
+    // The forecast asked for is the 1987 story's to give.
+    expect(
+      judgedIn('How much does Westbay expect to spend on development aid in 1988?', '1987-06-01').missesYear,
+    ).toBe(false);
+  });
+
+  it("reads a results table's whole year published early the next year as that year's figures", () => {
+    const table = 'Year\n\nOper shr 1.48 dlrs vs 1.40 dlrs\n\nSales 261.7 mln vs 224.7 mln';
+    const question = "What were Marlow Motors' sales for all of 1986?";
+    const tableIn = (published: string, text = table) => ({
+      passage: { text, context: 'MARLOW MOTORS 4TH QTR NET', articleId: 1, published },
+      score: 1,
+      similarity: 0.9,
+    });
+    const missesYear = (hit: ReturnType<typeof tableIn>) => {
+      const terms = queryTerms(question);
+      const stories = storyWithContext(1, hit.passage, hit.passage.text);
+      return evidenceOf([hit], terms, () => 5, questionNames(question, terms), question, stories)[0]!
+        .missesYear;
+    };
+    expect(missesYear(tableIn('1987-03-03'))).toBe(false);
+    // A quarter's table, or a year's published in the autumn (a fiscal year ending then), is not 1986's.
+    expect(missesYear(tableIn('1987-03-03', 'Oper shr 42 cts vs 41 cts\n\nSales 72.3 mln vs 59.8 mln'))).toBe(
+      true,
+    );
+    expect(missesYear(tableIn('1987-10-20'))).toBe(true);
+    // Ranked as a passage writing the year would be: above the quarter's table.
+    const hits = [tableIn('1987-03-03', 'Oper shr 42 cts vs 41 cts'), tableIn('1987-03-03')];
+    favourYearTables(hits, question, 0.3);
+    expect(hits.map((hit) => hit.score)).toEqual([1, 1.3]);
+  });
+
+  it('reads a story saying it does not give the price or the thing asked as no answer', () => {
+    const deal =
+      'Marlow Motors said it agreed to buy Harbour Holdings. Terms were not disclosed. Harbour Holdings had sales of 20 mln dlrs in 1986.';
+    const judged = (question: string) => evidenceOfTwo(question, deal, 'Police numbers rose last year.');
+    expect(
+      judged('How much is Marlow Motors paying for Harbour Holdings?').every((item) => item.missesMoney),
+    ).toBe(true);
+    // The sum it gives is what Harbour Holdings sold, not a price.
+    expect(judged('How much did Harbour Holdings sell in 1986?').some((item) => item.missesMoney)).toBe(
+      false,
+    );
+    const utility = (story: string) =>
+      evidenceOfTwo(
+        'Which East Coast utility is Westbay Gas going to sell its gas to?',
+        story,
+        'Police numbers rose.',
+      );
+    expect(
+      utility('Westbay Gas said it will sell gas to a large, unspecified East Coast utility.').every(
+        (item) => item.missesIdentity,
+      ),
+    ).toBe(true);
+    expect(
+      utility('Westbay Gas said it will sell gas to Carrick Power, an East Coast utility.').some(
+        (item) => item.missesIdentity,
+      ),
+    ).toBe(false);
   });
 
   it('reads what a question asks beyond its names only in the stories about everything it names', () => {

@@ -39,6 +39,7 @@ import {
   headlinedResultsBlocks,
   resultsBlocksBeyond,
 } from './results-table.js';
+import { favourYearTables } from './year-table.js';
 
 /** `hybrid` fuses scores (the default: best measured), `rrf` fuses ranks; the others are one list alone. */
 export const SEARCH_MODES = ['hybrid', 'rrf', 'bm25', 'vector'] as const;
@@ -352,6 +353,7 @@ export async function searchPassages(
     favourCaptions(hits, terms, answerTypeWeight);
     favourNamedListLines(hits, terms, answerTypeWeight);
     if (answersAsked) favourResultsBlocks(hits, answersAsked, answerTypeWeight);
+    favourYearTables(hits, question, answerTypeWeight);
   }
   hits.sort((a, b) => b.score - a.score);
   const ranked = dropNearDuplicates(

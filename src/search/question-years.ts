@@ -12,6 +12,16 @@ export function yearsAsked(question: string): number[] {
   return [...years];
 }
 
+/**
+ * Years a question names as the time its events took place: "in 1988", "during 1988", "throughout 1988".
+ * Not a year naming a thing ("the 1988 budget", "fiscal 1988"), a target ("by 1988") or a period a figure
+ * is set for ("for 1988", "to 1988"), which stories name long before it.
+ */
+export function yearsOfEvents(question: string): number[] {
+  const pattern = new RegExp(String.raw`\b(?:in|during|throughout)\s+(${YEAR_PATTERN})(?![-–/]\d)`, 'giu');
+  return [...new Set([...question.matchAll(pattern)].map((match) => Number(match[1])))];
+}
+
 /** "1987, 2004–2005 and 2025": covered years with consecutive runs joined, for a refusal's reason. */
 export function describeYears(years: readonly number[]): string {
   const sorted = [...new Set(years)].sort((a, b) => a - b);
