@@ -155,6 +155,18 @@ describe('attributeQuotes on written shapes', () => {
     ]);
   });
 
+  it('gives a knight named by title and first name the full name and role seen earlier', () => {
+    const { at } = attributed(
+      body(
+        'Former Northern Ireland minister Sir Nicholas Scott has died at a London hospice.',
+        'Sir Nicholas claimed strong painkillers had reacted badly with a small amount of alcohol.',
+      ),
+    );
+    expect(at('Sir Nicholas claimed').map((a) => a.speaker)).toEqual([
+      { name: 'Sir Nicholas Scott', surname: 'Scott', role: 'Former Northern Ireland minister' },
+    ]);
+  });
+
   it('looks past asides between the speaker and the verb, and keeps titles out of names', () => {
     const { speakersOf } = attributed(
       body(

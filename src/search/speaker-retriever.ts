@@ -220,6 +220,23 @@ const DESCRIBED_WEIGHT = 0.5;
  */
 const LEAD_WEIGHT = 0.2;
 
+/** A person's name as asked: two or three capitalised words ("Thomas Mulligan"), no "the". */
+const PERSON_NAME = /^\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){1,2}$/u;
+
+/**
+ * What a story writing `phrase` matches in FTS5: the words as one phrase, or a person's name with room for
+ * a middle initial between its words ("Thomas E. Mulligan" writes "Thomas Mulligan"). Asked "What has
+ * Thomas Mulligan said about the co-op?", the story writing "Thomas E. Mulligan" is the one naming him as
+ * asked, not the one writing "Tom Mulligan" (7th of his statements with the phrase alone, 2nd with this;
+ * see writesInFull). A capitalised role ("Foreign Secretary") is read so too: the development set and
+ * fresh batches (`npm run --silent eval -- --only dev,fresh`) moved only by that question. Pure.
+ */
+export function writtenExpression(phrase: string): string {
+  return PERSON_NAME.test(phrase)
+    ? `NEAR(${phrase.split(/\s+/u).map(ftsString).join(' ')}, 1)`
+    : ftsString(phrase);
+}
+
 /** The articles among `passages` that write `words` as one phrase (any case, any word form FTS5 stems alike). */
 async function articlesWriting(
   store: PassageStore,
@@ -231,7 +248,7 @@ async function articlesWriting(
   const hits = new Set(
     (
       await store.fullTextWithin(
-        ftsString(phrase),
+        writtenExpression(phrase),
         passages.map((p) => p.id),
       )
     ).map((hit) => hit.id),
