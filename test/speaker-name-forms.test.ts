@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { writesInFull } from '../src/search/resolve-speaker.js';
+import { storyNameText, writesInFull } from '../src/search/resolve-speaker.js';
 import { writtenExpression } from '../src/search/speaker-retriever.js';
 import { askedStories } from './helpers/asked-stories.js';
 
@@ -51,7 +51,9 @@ describe('a name or role asked in another written form', () => {
 
 describe('a full name written in a story', () => {
   it('is written with its first name in another form or a middle initial', () => {
-    const story = 'Thomas E. Mulligan, president of the board, said the members voted for dissolution.';
+    const story = storyNameText(
+      'Thomas E. Mulligan, president of the board, said the members voted for dissolution.',
+    );
     expect(writesInFull(story, { alone: 'Mulligan', full: 'tom mulligan', namesakes: [] })).toBe(true);
     expect(writesInFull(story, { alone: 'Mulligan', full: 'mark mulligan', namesakes: [] })).toBe(false);
     expect(writtenExpression('Thomas Mulligan')).toBe('NEAR("Thomas" "Mulligan", 1)');
