@@ -930,6 +930,85 @@ describe('attributeQuotes on the ninth batch (bodies, names and cues read wrong 
   });
 });
 
+describe('attributeQuotes on the fourteenth batch (surnames, roles, joint subjects and "she" missed)', () => {
+  const rolesOf = (paragraphs: readonly Paragraph[], fragment: string) =>
+    attributed(paragraphs)
+      .at(fragment)
+      .map((a) => [a.speaker.name, a.speaker.role]);
+
+  it('reads a surname ending in "s" that opens a sentence as the person named before, not a plural', () => {
+    const paragraphs = body(
+      'European Community Commission President Jacques Delors called for a swift meeting of the G-7.',
+      'Delors said the current problems in the markets had been caused by excessive growth in trading.',
+      'Officials said the meeting would be held soon.',
+      'Mellors said the shares were cheap.',
+    );
+    const delors = ['Jacques Delors', 'European Community Commission President'];
+    expect(rolesOf(paragraphs, 'current problems')).toEqual([delors]);
+    expect(rolesOf(paragraphs, 'held soon')).toEqual([]);
+    // No one named Mellors before: a plural, as "Officials" is.
+    expect(rolesOf(paragraphs, 'shares were cheap')).toEqual([]);
+  });
+
+  it('credits "Name, role of a body said" to the person after reported words, not to the body', () => {
+    const paragraphs = body(
+      "Coffee prices could drop to 70 cents a lb, Jorge Cardenas, manager of Colombia's National Coffee Growers' Federation said.",
+      "Registrations remain open, Gilberto Arango, president of the private exporters' association said.",
+      '"The philosophy of the new policy is not to close registrations," he told Reuters.',
+      'The deal was signed by John Smith, a company spokesman said.',
+      'The contract went to its chairman, John Smith, a company spokesman said.',
+    );
+    expect(rolesOf(paragraphs, 'could drop')).toEqual([
+      ['Jorge Cardenas', "manager of Colombia's National Coffee Growers Federation"],
+    ]);
+    const arango = ['Gilberto Arango', 'president of the private exporters association'];
+    expect(rolesOf(paragraphs, 'remain open')).toEqual([arango]);
+    expect(rolesOf(paragraphs, 'not to close')).toEqual([arango]);
+    expect(rolesOf(paragraphs, 'signed by John Smith')).toEqual([]);
+    expect(rolesOf(paragraphs, 'contract went')).toEqual([]);
+  });
+
+  it('reads a person and a company joined by "and" as two speakers, and a later surname as the person', () => {
+    const paragraphs = body(
+      'Dudley Taft and Narragansett Capital Inc said it was prepared to raise its bid to more than 150 dlrs.',
+      'Taft said he was prepared to negotiate a transaction.',
+      'Eli Lilly and Co said sales rose.',
+      'Kelley Oil and Gas Partners Ltd said it has agreed to buy the properties.',
+    );
+    expect(rolesOf(paragraphs, 'raise its bid')).toEqual([
+      ['Dudley Taft', null],
+      ['Narragansett Capital Inc', null],
+    ]);
+    expect(rolesOf(paragraphs, 'negotiate')).toEqual([['Dudley Taft', null]]);
+    expect(rolesOf(paragraphs, 'sales rose')).toEqual([['Eli Lilly and Co', null]]);
+    // "Oil" is a common noun, no surname, whatever the first name before it.
+    expect(rolesOf(paragraphs, 'agreed to buy')).toEqual([['Kelley Oil and Gas Partners Ltd', null]]);
+  });
+
+  it('credits an aside naming a person with a role of their own as the subject', () => {
+    const paragraphs = body(
+      'Another CBT official, executive vice president George Sladoje, said the issue would be discussed this Friday.',
+      'His rival, the chairman, said the bid was fair.',
+      'The forces are on alert, General Guven Ergenc, Secretary General of the Turkish General Staff, told a news conference.',
+    );
+    expect(rolesOf(paragraphs, 'discussed this Friday')).toEqual([
+      ['George Sladoje', 'executive vice president'],
+    ]);
+    expect(rolesOf(paragraphs, 'bid was fair')).toEqual([]);
+    // A name before the aside is the speaker, the aside its role.
+    expect(rolesOf(paragraphs, 'on alert')).toEqual([['Guven Ergenc', 'General']]);
+  });
+
+  it('finds the subject after an opening clause and past "last month" or "as recently as" a date', () => {
+    const paragraphs = body(
+      'While confirming that aim, Prime Minister Margaret Thatcher last month seemed to dash speculation. She said in a television interview that it would happen "Eventually. But I think it will be eventually."',
+      'Lawson as recently as December 17 said that "I very much doubt whether there will be much scope."',
+    );
+    expect(rolesOf(paragraphs, 'television interview')).toEqual([['Margaret Thatcher', 'Prime Minister']]);
+    expect(rolesOf(paragraphs, 'much scope')).toEqual([['Lawson', null]]);
+  });
+});
+
 describe('attributeQuotes robustness', () => {
   it('handles odd inputs without throwing', () => {
     const odd = [

@@ -21,6 +21,8 @@ export interface Claim {
 }
 
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+/** Words before a date that place it: "last month", "this week", "next year". */
+const DATE_PLACERS = new Set(['last', 'this', 'next']);
 const NOUN_MODIFIER_TAGS = ['Determiner', 'Adjective', 'Possessive', 'Value'];
 const PERSONAL_PRONOUNS = new Map<string, Sex>([
   ['he', 'male'],
@@ -73,7 +75,10 @@ function beforeAside(tokens: readonly Token[], last: number): number | null {
     if (!tokens[i]!.post.includes(mark)) continue;
     if (isNameOnly(tokens, i + 1, last)) return last;
     const relative = tokens[i + 1]!.lower === 'who' || tokens[i + 1]!.lower === 'which';
-    return relative || isNameOnly(tokens, i, i) ? i : null;
+    if (relative || isNameOnly(tokens, i, i)) return i;
+    // "Another CBT official, executive vice president George Sladoje, said": after words naming no one,
+    // the aside names the speaker with a role of their own; read as no subject, his words went to no one.
+    return namesPersonWithRole(tokens, i + 1, last) ? last : null;
   }
   return null;
 }
@@ -100,8 +105,12 @@ export function subjectEnd(tokens: readonly Token[], verb: number): number | 'no
       // "Gros himself said": the reflexive stands between the speaker and the verb, as "also" does.
       i--;
     } else if (token.tags.has('Date')) {
-      while (i >= 0 && tokens[i]!.tags.has('Date')) i--;
-      if (i >= 0 && PREPOSITIONS.has(tokens[i]!.lower)) i--;
+      // "Thatcher last month seemed", "Lawson as recently as December 17 said that ...": the words that
+      // place a date stand between subject and verb as the date does; read as the subject, they left
+      // Lawson's words and the "She said" after Thatcher's sentence credited to no one.
+      while (i >= 0 && (tokens[i]!.tags.has('Date') || DATE_PLACERS.has(tokens[i]!.lower))) i--;
+      if (i >= 0 && (PREPOSITIONS.has(tokens[i]!.lower) || tokens[i]!.lower === 'as')) i--;
+      if (i >= 1 && tokens[i]!.tags.has('Adverb') && tokens[i - 1]!.lower === 'as') i -= 2;
     } else {
       return i;
     }
@@ -112,6 +121,12 @@ export function subjectEnd(tokens: readonly Token[], verb: number): number | 'no
 function isNameOnly(tokens: readonly Token[], start: number, end: number): boolean {
   const mention = phraseEndingAt(tokens, end) <= start ? readMention(tokens, start, end) : null;
   return mention?.type === 'name' && mention.role === null;
+}
+
+/** Whether the words `start..end` are one phrase naming a person with a role: "chairman John Smith". */
+function namesPersonWithRole(tokens: readonly Token[], start: number, end: number): boolean {
+  const mention = phraseEndingAt(tokens, end) === start ? readMention(tokens, start, end) : null;
+  return mention?.type === 'name' && mention.kind === 'person' && mention.role !== null;
 }
 
 /** Where a noun phrase really begins, counting its determiner or possessive ("the", "his"). */
@@ -271,14 +286,21 @@ function subjectClaims(tokens: readonly Token[], end: number, trailing: (edge: n
     if (role) return [{ mention: { ...only, role }, trailing: trailing(found.edge) }];
   }
   // "Burnell Roberts, chairman and chief executive officer said": bare roles joined by "and" name no one.
-  if (
-    (found.mentions.length === 1 && only?.type === 'unnamed' && only.person) ||
-    found.mentions.length === 0
-  ) {
-    const named = nameBeforeUnclosedRole(tokens, found.edge, end);
-    if (named) return named.mentions.map((mention) => ({ mention, trailing: trailing(named.edge) }));
-  }
+  const unnamed = (only?.type === 'unnamed' && only.person) || found.mentions.length === 0;
+  // "Jorge Cardenas, manager of Colombia's National Coffee Growers' Federation said": the body a role
+  // runs on to is no speaker, the person before the role is.
+  const employer = found.mentions.length === 1 && only?.type === 'name' && only.role === null;
+  const named =
+    (unnamed ? nameBeforeUnclosedRole(tokens, found.edge, end) : null) ??
+    (unnamed || employer ? nameBeforeUnclosedRole(tokens, afterLastComma(tokens, end), end) : null);
+  if (named) return named.mentions.map((mention) => ({ mention, trailing: trailing(named.edge) }));
   return found.mentions.map((mention) => ({ mention, trailing: trailing(found.edge) }));
+}
+
+/** The index of the word after the last comma before `end`; 0 when there is none. */
+function afterLastComma(tokens: readonly Token[], end: number): number {
+  for (let i = end - 1; i >= 0; i--) if (tokens[i]!.post.includes(',')) return i + 1;
+  return 0;
 }
 
 /**
@@ -298,9 +320,16 @@ function nameBeforeUnclosedRole(tokens: readonly Token[], edge: number, end: num
     nameStart === 1 &&
     tokens[0]!.post.includes(',') &&
     (tokens[0]!.tags.has('Conjunction') || tokens[0]!.tags.has('Adverb'));
-  const opensClause = nameStart === 0 || linked || QUOTATION_MARK.test(tokens[nameStart - 1]!.post);
   // With "a" or "an", or a bare role: "the chairman" after a name may be another person.
-  const article = ['a', 'an'].includes(tokens[edge]!.lower) || !tokens[edge]!.tags.has('Determiner');
+  const bare = !tokens[edge]!.tags.has('Determiner');
+  const article = ['a', 'an'].includes(tokens[edge]!.lower) || bare;
+  // "Registrations remain open ..., Gilberto Arango, president of the private exporters' association
+  // said": before a bare role, a comma before the name ends the reported words, as a quotation mark
+  // does. Before "a spokesman said" the name may be the reported words' ("... to its chairman, John
+  // Smith, a company spokesman said").
+  const before = tokens[nameStart - 1];
+  const opensClause =
+    !before || linked || QUOTATION_MARK.test(before.post) || (bare && before.post.includes(','));
   if (!opensClause || !article || !isNameOnly(tokens, nameStart, nameEnd)) return null;
   const role = appositiveRole(tokens, edge, end);
   const mention = readMention(tokens, nameStart, nameEnd);
