@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Briefing } from '../src/answer/briefing.js';
 import { answersResults, headlinedResultsBlocks } from '../src/search/results-table.js';
-import { SqlitePassageStore } from '../src/store/passage-store.js';
-import { scratchCorpus } from './helpers/corpus.js';
-import { indexedBriefing, testConfig } from './helpers/model.js';
+import { indexedStore } from './helpers/indexed-store.js';
 
 /**
  * A company's results printed as a wire prints them, whose lines hold no word of the question and whose
@@ -43,28 +40,17 @@ const FILES: Record<string, string> = {
 
 const QUESTION = 'How much did Haldane Stores lose in its fourth quarter?';
 
-let corpus: Awaited<ReturnType<typeof scratchCorpus>>;
-let briefing: Briefing;
-let store: SqlitePassageStore;
+let indexed: Awaited<ReturnType<typeof indexedStore>>;
 
 beforeAll(async () => {
-  corpus = await scratchCorpus(FILES);
-  briefing = await indexedBriefing(corpus);
-  const config = testConfig({ DB_PATH: corpus.dbPath });
-  store = SqlitePassageStore.open(corpus.dbPath, config.EMBEDDING_MODEL, {
-    sqliteVecPath: config.SQLITE_VEC_PATH,
-  });
+  indexed = await indexedStore(FILES);
 }, 120_000);
-afterAll(async () => {
-  await store.close();
-  briefing.close();
-  await corpus.cleanup();
-});
+afterAll(() => indexed.close());
 
 describe("a company's own results, found by its headline", () => {
   it('are the blocks for the period asked of the story whose headline names the company', async () => {
-    const naming = await store.fullText('"haldane stores"', 200, 0.5);
-    const passages = await store.passages(naming.map((hit) => hit.id));
+    const naming = await indexed.store.fullText('"haldane stores"', 200, 0.5);
+    const passages = await indexed.store.passages(naming.map((hit) => hit.id));
     const names = ['haldane stores'];
     const blocks = headlinedResultsBlocks(passages, answersResults(QUESTION, names)!, names);
     // Not the year's lines, nor the holders' stories that name the company in every headline and line.
