@@ -442,6 +442,27 @@ describe("the paragraph of the best story that gives what the question asks beyo
     ]);
     expect(ranked.map((hit) => hit.score)).toEqual([...ranked.map((hit) => hit.score)].sort((a, b) => b - a));
   });
+
+  it("takes the place of another subject's passage when no other passage of its story is shown", async () => {
+    const westbay = await passagesOf('Westbay Ferry Company sold to island investors');
+    const [carrick] = await passagesOf('Floods close Carrick high street');
+    const question = 'What was the price of the Westbay Ferry Company sale?';
+    const rank = (passages: PassageRecord[]) =>
+      withArticleComplement(
+        store,
+        passages.map((passage, index) => ({ passage, score: 2 - index / 10, similarity: 0.5 })),
+        question,
+        queryTerms(question),
+        () => 1,
+        () => 0.5,
+      );
+    const ranked = await rank([westbay[1]!, carrick!]);
+    expect(ranked.map((hit) => hit.passage.text.slice(0, 24))).toEqual([
+      westbay[1]!.text.slice(0, 24),
+      'The buyers paid £12m, an',
+    ]);
+    expect(ranked.map((hit) => hit.score)).toEqual([...ranked.map((hit) => hit.score)].sort((a, b) => b - a));
+  });
 });
 
 describe('the paragraph of the best story that gives the cause a question asks for', () => {
