@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rerankByCoverage } from '../src/search/coverage-rerank.js';
 import { queryTerms } from '../src/search/fts-query.js';
+import { countryFormsOf } from '../src/search/place-names.js';
 import { questionNames, rarityWeights, termsHeld, termsIn, wordsOf } from '../src/search/term-match.js';
 
 describe('a country named in another of its forms', () => {
@@ -160,5 +161,13 @@ describe('a company asked by initials its story does not write', () => {
   it('is not held by a sentence opening with another name, nor by a name of other initials', () => {
     expect(held('The Federal Reserve Board raised rates.', ['tfrb'])).toEqual(new Set());
     expect(held('Kohlberg Kravis Roberts and Co bid again.', ['kkb'])).toEqual(new Set());
+  });
+});
+
+describe('a country named in full', () => {
+  it('has its own forms, not those of a place whose name ends in it ("Virgin Islands of the United States")', () => {
+    expect(countryFormsOf('united states')?.codes).toContain('U.S.');
+    expect(countryFormsOf('united states')?.words).toContain('american');
+    expect(countryFormsOf('turkey')?.words).toContain('ankara');
   });
 });

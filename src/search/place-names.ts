@@ -94,25 +94,31 @@ const OTHER_PLACES: readonly (readonly string[])[] = [
 /**
  * Every way a story may name the country that a question's name stands for: "UK" is named by a story that
  * says "British" or "the United Kingdom", "Moscow" by one on "Russian soldiers". Keyed by each of those
- * forms, lower-cased; null for a name that is no country's.
+ * forms, lower-cased; null for a name that is no country's. A name's end after "of" ("Republic of Turkey"
+ * is "Turkey") keys its country only where no country has that name of its own: "Virgin Islands of the
+ * United States" ends "United States", which keyed the Virgin Islands' forms when they came after the
+ * United States' own, so a story writing "U.S." or "American" was taken for one that never names it.
  */
 export function countryFormsOf(name: string): CountryForms | null {
   if (!formsByName) {
-    formsByName = new Map();
+    const byName = new Map<string, CountryForms>();
+    const byEnding = new Map<string, CountryForms>();
     for (const country of countryData()) {
-      const spelledOut = [country.name.common, country.name.official, ...country.altSpellings]
-        .filter((spelling) => /^\p{Lu}\p{Ll}+(?: (?:of|and|the|\p{Lu}\p{Ll}+))*$/u.test(spelling))
-        .flatMap((spelling) => [spelling, spelling.replace(/^.* of (?:the )?/u, '')]);
-      const words = [
+      const spelledOut = [country.name.common, country.name.official, ...country.altSpellings].filter(
+        (spelling) => /^\p{Lu}\p{Ll}+(?: (?:of|and|the|\p{Lu}\p{Ll}+))*$/u.test(spelling),
+      );
+      const endings = spelledOut.map((spelling) => spelling.replace(/^.* of (?:the )?/u, '').toLowerCase());
+      const own = [
         ...spelledOut,
         ...Object.values(country.demonyms?.eng ?? {}),
         ...country.capital.map((capital) => capital.replace(/\s+(?:\p{Lu}\.)+$/u, '')),
       ].map((form) => form.toLowerCase());
       const codes = abbreviationsOf(country).flatMap((code) => [code, dotted(code)]);
-      const forms = { words: [...new Set(words)], codes };
-      for (const key of [...forms.words, ...codes.map((code) => code.toLowerCase())])
-        formsByName.set(key, forms);
+      const forms = { words: [...new Set([...own, ...endings])], codes };
+      for (const key of [...own, ...codes.map((code) => code.toLowerCase())]) byName.set(key, forms);
+      for (const key of endings) byEnding.set(key, forms);
     }
+    formsByName = new Map([...byEnding, ...byName]);
     for (const words of OTHER_PLACES) for (const word of words) formsByName.set(word, { words, codes: [] });
   }
   return formsByName.get(name) ?? null;
