@@ -285,3 +285,37 @@ describe('speaker questions naming an organisation by a longer name than the sto
     expect(answer.passages[0]!.text).toMatch(/following a roadmap/);
   });
 });
+
+/** One office held by two people years apart, written two ways, each quoted on another topic. */
+const OFFICE_ARTICLES: Record<string, string> = {
+  'debt-relief.md': `---
+title: Rich nations agree debt relief
+published: 2005-02-05
+---
+UK chancellor Gordon Brown said the London meeting would be remembered as the debt relief summit.
+
+UK chancellor Gordon Brown said the Bank of England would be consulted on the aid money.
+`,
+  'sterilise.md': `---
+title: Lawson says intervention will be sterilised
+published: 1987-06-10
+---
+U.K. Chancellor of the Exchequer Nigel Lawson said he expected the currency intervention to be sterilised by draining excess sterling from the market.
+`,
+};
+
+describe('speaker questions by a role several people held, written another way', () => {
+  const ask = askedStories(OFFICE_ARTICLES);
+
+  it('asks the UK chancellor quoted on the topic, though his role is written "Chancellor of the Exchequer"', async () => {
+    const answer = await ask(
+      "What did the UK chancellor say about sterilising the Bank of England's currency intervention?",
+    );
+    expect(answer.speaker?.name).toContain('Nigel Lawson');
+    expect(answer.passages[0]!.text).toMatch(/intervention to be sterilised/);
+    // Asked on what he was quoted on, the chancellor written as asked is asked alone.
+    expect((await ask('What did the UK chancellor say about the debt relief summit?')).speaker?.name).toBe(
+      'Gordon Brown',
+    );
+  });
+});
