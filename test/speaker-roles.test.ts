@@ -319,3 +319,35 @@ describe('speaker questions by a role several people held, written another way',
     );
   });
 });
+
+/** A role stored without its organisation, whose name of several words the story writes once, then by initials. */
+const OWNER_ARTICLES: Record<string, string> = {
+  'cbt-renovation.md': `---
+title: CBT discusses renovation
+published: 1987-03-10
+---
+Chicago Board of Trade (CBT) futures markets could face upheaval if the exchange goes ahead with a planned renovation.
+
+Another CBT official, executive vice president George Sladoje, said the issue would be discussed on Friday.
+
+"We've looked at five or six different alternatives for the trading floors," Sladoje said.
+`,
+  'rail-timetable.md': `---
+title: Amtrak changes its timetable
+published: 1987-03-11
+---
+Executive vice president Mary Jones said the new timetable would add trains on the busiest routes.
+`,
+};
+
+describe('speaker questions by a role asked of an organisation named in several words', () => {
+  const ask = askedStories(OWNER_ARTICLES);
+
+  it("reads the Chicago Board of Trade's executive VP from the story naming it", async () => {
+    const answer = await ask(
+      "What did the Chicago Board of Trade's executive VP say about renovating the trading floors?",
+    );
+    expect(answer.speaker?.name).toBe('George Sladoje');
+    expect(answer.passages.map((p) => p.text).join('\n')).toMatch(/five or six different alternatives/);
+  });
+});
