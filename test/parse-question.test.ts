@@ -266,6 +266,24 @@ describe('parseSpeakerQuestion', () => {
 
   it.each([
     [
+      "What did the UK chancellor say he's assuming for North Sea oil prices?",
+      'the UK chancellor',
+      'assuming for North Sea oil prices',
+    ],
+    [
+      'What did the Bank of Spain say it was doing with its second-window rate?',
+      'the Bank of Spain',
+      'doing with its second-window rate',
+    ],
+  ])(
+    'reads what "%s" asks the speaker is doing as the topic of their statements',
+    (question, speaker, topic) => {
+      expect(parseSpeakerQuestion(question)).toEqual({ speaker, topic });
+    },
+  );
+
+  it.each([
+    [
       "What did the Japanese prime minister promise the visiting U.S. senators about Tokyo's markets?",
       {
         speaker: 'the Japanese prime minister',
@@ -302,6 +320,8 @@ describe('parseSpeakerQuestion', () => {
     'did he say that?',
     'what did they say about the strike?',
     'did you hear Lammy say sanctions would stay?',
+    // Only what the speaker is doing: what they said they did is the search's (see parse-question).
+    'What did King Fahd say he wanted for oil prices?',
     // A yes or no of what befell someone, or of what a company does, asks a fact.
     'Was Tony Blair being investigated over the loans?',
     'Is Exxon selling its stake?',

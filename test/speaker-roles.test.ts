@@ -285,3 +285,69 @@ describe('speaker questions naming an organisation by a longer name than the sto
     expect(answer.passages[0]!.text).toMatch(/following a roadmap/);
   });
 });
+
+/** One office held by two people years apart, written two ways, each quoted on another topic. */
+const OFFICE_ARTICLES: Record<string, string> = {
+  'debt-relief.md': `---
+title: Rich nations agree debt relief
+published: 2005-02-05
+---
+UK chancellor Gordon Brown said the London meeting would be remembered as the debt relief summit.
+
+UK chancellor Gordon Brown said the Bank of England would be consulted on the aid money.
+`,
+  'sterilise.md': `---
+title: Lawson says intervention will be sterilised
+published: 1987-06-10
+---
+U.K. Chancellor of the Exchequer Nigel Lawson said he expected the currency intervention to be sterilised by draining excess sterling from the market.
+`,
+};
+
+describe('speaker questions by a role several people held, written another way', () => {
+  const ask = askedStories(OFFICE_ARTICLES);
+
+  it('asks the UK chancellor quoted on the topic, though his role is written "Chancellor of the Exchequer"', async () => {
+    const answer = await ask(
+      "What did the UK chancellor say about sterilising the Bank of England's currency intervention?",
+    );
+    expect(answer.speaker?.name).toContain('Nigel Lawson');
+    expect(answer.passages[0]!.text).toMatch(/intervention to be sterilised/);
+    // Asked on what he was quoted on, the chancellor written as asked is asked alone.
+    expect((await ask('What did the UK chancellor say about the debt relief summit?')).speaker?.name).toBe(
+      'Gordon Brown',
+    );
+  });
+});
+
+/** A role stored without its organisation, whose name of several words the story writes once, then by initials. */
+const OWNER_ARTICLES: Record<string, string> = {
+  'cbt-renovation.md': `---
+title: CBT discusses renovation
+published: 1987-03-10
+---
+Chicago Board of Trade (CBT) futures markets could face upheaval if the exchange goes ahead with a planned renovation.
+
+Another CBT official, executive vice president George Sladoje, said the issue would be discussed on Friday.
+
+"We've looked at five or six different alternatives for the trading floors," Sladoje said.
+`,
+  'rail-timetable.md': `---
+title: Amtrak changes its timetable
+published: 1987-03-11
+---
+Executive vice president Mary Jones said the new timetable would add trains on the busiest routes.
+`,
+};
+
+describe('speaker questions by a role asked of an organisation named in several words', () => {
+  const ask = askedStories(OWNER_ARTICLES);
+
+  it("reads the Chicago Board of Trade's executive VP from the story naming it", async () => {
+    const answer = await ask(
+      "What did the Chicago Board of Trade's executive VP say about renovating the trading floors?",
+    );
+    expect(answer.speaker?.name).toBe('George Sladoje');
+    expect(answer.passages.map((p) => p.text).join('\n')).toMatch(/five or six different alternatives/);
+  });
+});
