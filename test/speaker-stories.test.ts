@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { capitalsAsCountries, capRelated, nextStatements } from '../src/search/speaker-retriever.js';
+import {
+  capitalsAsCountries,
+  capRelated,
+  nextStatements,
+  refersBack,
+} from '../src/search/speaker-retriever.js';
 import type { PassageRecord } from '../src/store/passage-store.js';
 import { askedStories } from './helpers/asked-stories.js';
 
@@ -333,5 +338,44 @@ describe('speaker questions on a topic the narration before a quote names', () =
   it("reads a quote's topic from the paragraph before when the quote names none of it", async () => {
     const answer = await ask("What did Willy De Clercq say about Japan's compensation offers?");
     expect(answer.passages[0]!.text).toMatch(/concessions were not enough/);
+  });
+});
+
+/**
+ * A carmaker's results story: the vice president's forecast, the first-half figures in narration, then his
+ * reason for the fall ("The fall was due to ...") holding no word of the question, beside his statement on
+ * the first-half dividend, which holds some.
+ */
+const RESULTS_ARTICLES: Record<string, string> = {
+  'carmaker.md': `---
+title: Carmaker sees lower profit this year
+published: 2005-05-01
+---
+Koru Motors predicted a profit of ten billion yen for the year to October, vice president Ken Sato told a press conference.
+
+The company earlier posted a net profit of 1.6 billion yen for the first half, down 77 pct from a year earlier.
+
+The fall was due to the stronger yen, which cut 55 billion yen off sales, Sato said.
+
+Koru expects exports of 1.1 million vehicles this year, up seven pct, he said.
+
+Koru will pay an unchanged dividend of 3.5 yen for the first half, Sato said.
+`,
+};
+
+describe('a statement opening by referring back to the paragraph before', () => {
+  const ask = askedStories(RESULTS_ARTICLES);
+
+  it('is ranked by what that paragraph reports', async () => {
+    const answer = await ask("What did Ken Sato blame for Koru's shrinking first-half earnings?");
+    expect(answer.passages[0]!.text).toMatch(/due to the stronger yen/);
+  });
+
+  it('opens with a demonstrative, or "the" and a change the story reported', () => {
+    expect(refersBack('The fall was due to the stronger yen, Sato said.')).toBe(true);
+    expect(refersBack('The sharp rise reflected higher prices, he said.')).toBe(true);
+    expect(refersBack('This was the lowest level since 1980, he said.')).toBe(true);
+    expect(refersBack('The company will pay an unchanged dividend, he said.')).toBe(false);
+    expect(refersBack('Thistle shares fell, he said.')).toBe(false);
   });
 });
