@@ -379,3 +379,37 @@ describe('a statement opening by referring back to the paragraph before', () => 
     expect(refersBack('Thistle shares fell, he said.')).toBe(false);
   });
 });
+
+/**
+ * A footballer's words on the criticism of his playing, in a story on his club's win, and the same words on
+ * his country's team, in a newer story on an international.
+ */
+const OCCASION_ARTICLES: Record<string, string> = {
+  'club-win.md': `---
+title: Dawe delighted with Madrid display
+published: 2005-03-20
+---
+Mark Dawe scored the first goal as Madrid beat Sevilla 3-1 on Wednesday.
+
+"People have criticised how I have been playing, but I have had good months too," Dawe said.
+`,
+  'international.md': `---
+title: England beat Wales
+published: 2005-04-07
+---
+England beat Wales 2-0 in the qualifier on Saturday.
+
+"People have criticised how the team has been playing, but we answered them tonight," Mark Dawe said.
+`,
+};
+
+describe('a speaker question naming the occasion beside its topic', () => {
+  const ask = askedStories(OCCASION_ARTICLES);
+
+  it('ranks the statements said on that occasion first', async () => {
+    const answer = await ask(
+      "What did Mark Dawe say about the criticism of how he's been playing at Madrid?",
+    );
+    expect(answer.passages[0]!.text).toMatch(/how I have been playing/);
+  });
+});
