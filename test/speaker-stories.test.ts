@@ -413,3 +413,41 @@ describe('a speaker question naming the occasion beside its topic', () => {
     expect(answer.passages[0]!.text).toMatch(/how I have been playing/);
   });
 });
+
+/**
+ * A farm minister's passing remark on the talks in a story about the beef quota all through, beside her
+ * demand on the quota in a story about her farm tour.
+ */
+const STORY_WEIGHT_ARTICLES: Record<string, string> = {
+  'quota-talks.md': `---
+title: Beef quota talks resume in Tokyo
+published: 2005-06-01
+---
+Talks on Japan's beef quota resumed in Tokyo on Monday.
+
+Japan's beef quota limits imports of American beef to 200,000 tonnes a year.
+
+American beef exporters say the quota costs them a billion dollars a year.
+
+The quota talks would go on next week, Ann Lowe said.
+`,
+  'farm-tour.md': `---
+title: Minister tours Iowa farms
+published: 2005-06-02
+---
+Ann Lowe toured farms in Iowa on Tuesday.
+
+Lowe said Japan must lift its beef quota and let consumers buy American beef.
+
+The farms grow corn and soybeans.
+`,
+};
+
+describe("a speaker's statement on the topic in a story about something else", () => {
+  const ask = askedStories(STORY_WEIGHT_ARTICLES);
+
+  it('outranks her passing remark in a story about the topic all through', async () => {
+    const answer = await ask("What did Ann Lowe say about Japan's beef quota?");
+    expect(answer.passages[0]!.text).toMatch(/must lift its beef quota/);
+  });
+});
