@@ -305,6 +305,23 @@ describe('parseSpeakerQuestion', () => {
   });
 
   it.each([
+    [
+      "What did Michael Owen say about the criticism of how he's been playing at Real?",
+      { speaker: 'Michael Owen', topic: "the criticism of how he's been playing", occasion: 'Real' },
+    ],
+    [
+      'what did Lammy say about sanctions during the debate?',
+      { speaker: 'Lammy', topic: 'sanctions', occasion: 'the debate' },
+    ],
+    ['what did Lammy say during the debate?', { speaker: 'Lammy', topic: 'the debate' }],
+  ])(
+    'reads the occasion of "%s" apart from its topic, as the topic when there is no other',
+    (question, asked) => {
+      expect(parseSpeakerQuestion(question)).toEqual(asked);
+    },
+  );
+
+  it.each([
     'How many Russian soldiers have died?',
     'What did the war cost?',
     'Did Russia win the vote?',

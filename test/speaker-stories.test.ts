@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { capitalsAsCountries, capRelated, nextStatements } from '../src/search/speaker-retriever.js';
+import {
+  capitalsAsCountries,
+  capRelated,
+  nextStatements,
+  refersBack,
+} from '../src/search/speaker-retriever.js';
 import type { PassageRecord } from '../src/store/passage-store.js';
 import { askedStories } from './helpers/asked-stories.js';
 
@@ -333,5 +338,116 @@ describe('speaker questions on a topic the narration before a quote names', () =
   it("reads a quote's topic from the paragraph before when the quote names none of it", async () => {
     const answer = await ask("What did Willy De Clercq say about Japan's compensation offers?");
     expect(answer.passages[0]!.text).toMatch(/concessions were not enough/);
+  });
+});
+
+/**
+ * A carmaker's results story: the vice president's forecast, the first-half figures in narration, then his
+ * reason for the fall ("The fall was due to ...") holding no word of the question, beside his statement on
+ * the first-half dividend, which holds some.
+ */
+const RESULTS_ARTICLES: Record<string, string> = {
+  'carmaker.md': `---
+title: Carmaker sees lower profit this year
+published: 2005-05-01
+---
+Koru Motors predicted a profit of ten billion yen for the year to October, vice president Ken Sato told a press conference.
+
+The company earlier posted a net profit of 1.6 billion yen for the first half, down 77 pct from a year earlier.
+
+The fall was due to the stronger yen, which cut 55 billion yen off sales, Sato said.
+
+Koru expects exports of 1.1 million vehicles this year, up seven pct, he said.
+
+Koru will pay an unchanged dividend of 3.5 yen for the first half, Sato said.
+`,
+};
+
+describe('a statement opening by referring back to the paragraph before', () => {
+  const ask = askedStories(RESULTS_ARTICLES);
+
+  it('is ranked by what that paragraph reports', async () => {
+    const answer = await ask("What did Ken Sato blame for Koru's shrinking first-half earnings?");
+    expect(answer.passages[0]!.text).toMatch(/due to the stronger yen/);
+  });
+
+  it('opens with a demonstrative, or "the" and a change the story reported', () => {
+    expect(refersBack('The fall was due to the stronger yen, Sato said.')).toBe(true);
+    expect(refersBack('The sharp rise reflected higher prices, he said.')).toBe(true);
+    expect(refersBack('This was the lowest level since 1980, he said.')).toBe(true);
+    expect(refersBack('The company will pay an unchanged dividend, he said.')).toBe(false);
+    expect(refersBack('Thistle shares fell, he said.')).toBe(false);
+  });
+});
+
+/**
+ * A footballer's words on the criticism of his playing, in a story on his club's win, and the same words on
+ * his country's team, in a newer story on an international.
+ */
+const OCCASION_ARTICLES: Record<string, string> = {
+  'club-win.md': `---
+title: Dawe delighted with Madrid display
+published: 2005-03-20
+---
+Mark Dawe scored the first goal as Madrid beat Sevilla 3-1 on Wednesday.
+
+"People have criticised how I have been playing, but I have had good months too," Dawe said.
+`,
+  'international.md': `---
+title: England beat Wales
+published: 2005-04-07
+---
+England beat Wales 2-0 in the qualifier on Saturday.
+
+"People have criticised how the team has been playing, but we answered them tonight," Mark Dawe said.
+`,
+};
+
+describe('a speaker question naming the occasion beside its topic', () => {
+  const ask = askedStories(OCCASION_ARTICLES);
+
+  it('ranks the statements said on that occasion first', async () => {
+    const answer = await ask(
+      "What did Mark Dawe say about the criticism of how he's been playing at Madrid?",
+    );
+    expect(answer.passages[0]!.text).toMatch(/how I have been playing/);
+  });
+});
+
+/**
+ * A farm minister's passing remark on the talks in a story about the beef quota all through, beside her
+ * demand on the quota in a story about her farm tour.
+ */
+const STORY_WEIGHT_ARTICLES: Record<string, string> = {
+  'quota-talks.md': `---
+title: Beef quota talks resume in Tokyo
+published: 2005-06-01
+---
+Talks on Japan's beef quota resumed in Tokyo on Monday.
+
+Japan's beef quota limits imports of American beef to 200,000 tonnes a year.
+
+American beef exporters say the quota costs them a billion dollars a year.
+
+The quota talks would go on next week, Ann Lowe said.
+`,
+  'farm-tour.md': `---
+title: Minister tours Iowa farms
+published: 2005-06-02
+---
+Ann Lowe toured farms in Iowa on Tuesday.
+
+Lowe said Japan must lift its beef quota and let consumers buy American beef.
+
+The farms grow corn and soybeans.
+`,
+};
+
+describe("a speaker's statement on the topic in a story about something else", () => {
+  const ask = askedStories(STORY_WEIGHT_ARTICLES);
+
+  it('outranks her passing remark in a story about the topic all through', async () => {
+    const answer = await ask("What did Ann Lowe say about Japan's beef quota?");
+    expect(answer.passages[0]!.text).toMatch(/must lift its beef quota/);
   });
 });

@@ -14,6 +14,12 @@ export interface SpeakerQuestion {
    * higher. Absent for verbs of plain saying or thinking.
    */
   verb?: string;
+  /**
+   * Where or when the words were said, when the question names a topic too ("at Real" in "what did Michael Owen say
+   * about the criticism of how he's been playing at Real?"): statements said then rank higher. Read as the
+   * topic when there is no other.
+   */
+  occasion?: string;
 }
 
 export interface ParsedQuestion {
@@ -145,7 +151,7 @@ const TOPIC_OPENERS =
   'about|on|regarding|re|concerning|of|over|to|in|when it comes to|with regard to|in relation to';
 const topicAfter = (openers: string) => String.raw`(?:\s+(?:${openers})\s+(?<topic>.+?))?`;
 const TOPIC = topicAfter(TOPIC_OPENERS);
-/** "during the debate", "at the summit", "after the vote": the occasion, read as the topic. */
+/** "during the debate", "at the summit", "after the vote": the occasion, read as the topic when there is none. */
 const OCCASION = String.raw`(?:\s+(?:during|at|after|before|following|ahead\s+of|at\s+the\s+time\s+of|when|while|in\s+the\s+wake\s+of)\s+(?<occasion>.+?))?`;
 /** Words after the topic that only stress or hedge the asking: "..., then?", "... lately", "..., if anything?". */
 const TOPIC_TAIL = String.raw`(?:,?\s+(?:then|lately|recently|so\s+far|these\s+days|if\s+anything|at\s+all))*`;
@@ -466,7 +472,8 @@ function speakerQuestion(text: string): SpeakerQuestion | null {
         .some((word) => NOT_NAME_WORDS.has(word))
     )
       continue;
-    const said = groups?.topic?.trim() || groups?.occasion?.trim() || null;
+    const occasion = groups?.occasion?.trim();
+    const said = groups?.topic?.trim() || occasion || null;
     // What the question word asks for belongs to the topic: "jobs" in "how many jobs did Oracle say ...".
     const topic = said && groups?.asked?.trim() ? `${groups.asked.trim()} ${said}` : said;
     const audience = groups?.audience?.trim();
@@ -476,6 +483,7 @@ function speakerQuestion(text: string): SpeakerQuestion | null {
       topic,
       ...(audience && !ANYONE.test(audience) ? { audience } : {}),
       ...(verb && MARKED_VERB.test(verb) ? { verb } : {}),
+      ...(occasion && groups?.topic?.trim() ? { occasion } : {}),
     };
   }
   return null;
