@@ -5,12 +5,12 @@ import {
   contentTerms,
   questionNames,
   stemsOf,
-  termsHeld,
   termsIn,
   termsWrittenIn,
-  wordsOf,
 } from './term-match.js';
 import type { TermWeights } from './term-weights.js';
+import { namesEvery } from './article-coverage.js';
+import { storyOf } from './story-cache.js';
 
 /**
  * The paragraph of the best-matched story that gives what the question asks beyond what the story's
@@ -111,13 +111,6 @@ export function articleComplement(
 export const SHOWN = 3;
 
 /**
- * Whether a passage, with its story's context (headline and the names it keeps coming back to), names every
- * one of `names`, countries in any of their forms (see termsHeld).
- */
-const namesAll = (names: readonly string[]) => (passage: PassageRecord) =>
-  termsHeld(wordsOf(`${passage.context}\n${passage.text}`), names, undefined, names).size === names.length;
-
-/**
  * The place among the first few that the best passage's complement (of `gain`) takes, or -1 for none: that
  * of the same story's shown passage that adds least (`sameStory`), if the complement adds more, or as much
  * from earlier in the story (news gives the main facts first). With no other passage of the story shown,
@@ -177,13 +170,10 @@ export async function withArticleComplement<
     gainOf,
   );
   if (!complement || shown.some((hit) => hit.passage.id === complement.passage.id)) return [...hits];
-  const names = questionNames(question, terms);
-  const slot = placeOfComplement(
-    shown,
-    complement.gain,
-    complement.passage.ordinal,
-    gainOf,
-    names.length > 0 ? namesAll(names) : () => true,
+  // A passage with its story's context (headline and the names it keeps coming back to) names every name.
+  const named = namesEvery(questionNames(question, terms));
+  const slot = placeOfComplement(shown, complement.gain, complement.passage.ordinal, gainOf, (passage) =>
+    named(storyOf(`${passage.context}\n${passage.text}`)),
   );
   if (slot < 0) return [...hits];
   const vector = (await store.vectors([complement.passage.id])).get(complement.passage.id);

@@ -13,7 +13,7 @@ import { storyOf } from './story-cache.js';
 const RESULTS_QUESTION =
   /\b(?:earn|earns|earned|earning|earnings|make|makes|made|lose|loses|lost|losing|loss|losses|profits?|income|sales|revenues?|turnover|dividends?|payout)\b/iu;
 
-export const asksForResults = (question: string) => RESULTS_QUESTION.test(question);
+const asksForResults = (question: string) => RESULTS_QUESTION.test(question);
 
 const VERSUS = /\bvs\b/iu;
 
@@ -45,11 +45,16 @@ function countOf(word: string | undefined): string | undefined {
   return /^\d+$/u.test(word) ? word : figureOfWord(word);
 }
 
+interface Period {
+  period: string;
+  count: string | undefined;
+}
+
 /**
  * The periods a text names, as the words a question uses, each with its count or place when a word before
  * it gives one: "Nine mths" -> "months 9", "4TH QTR" -> "quarter 4", "whole year" -> "year".
  */
-function periodsIn(text: string): { period: string; count: string | undefined }[] {
+function periodsIn(text: string): Period[] {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   return words.flatMap((word, index) => {
     const period = headwordOf(word) ?? word;
@@ -66,14 +71,17 @@ function periodsIn(text: string): { period: string; count: string | undefined }[
  * mines make in 1986?" is not answered by a mining house's "1ST QTR TO MARCH 31"). "How much did Heck's lose in its fourth quarter?" is answered by the block
  * under "HECK'S INC 4TH QTR NET", not by the one under "Year" below it.
  */
-export function reportsAskedPeriod(
-  question: string,
-  block: Pick<PassageRecord, 'text' | 'context'>,
-): boolean {
+export const reportsAskedPeriod = (question: string, block: Pick<PassageRecord, 'text' | 'context'>) =>
+  reportsPeriod(periodsAsked(question), block);
+
+/** The periods a question asks for (see periodsIn), worked out once a question, not once a block. */
+function periodsAsked(question: string): Period[] {
   const periods = periodsIn(question);
   // A year the question names and no other period asks for that year's figures ("make in 1986").
-  const asked =
-    periods.length === 0 && YEAR.test(question) ? [{ period: 'year', count: undefined }] : periods;
+  return periods.length === 0 && YEAR.test(question) ? [{ period: 'year', count: undefined }] : periods;
+}
+
+function reportsPeriod(asked: readonly Period[], block: Pick<PassageRecord, 'text' | 'context'>): boolean {
   if (asked.length === 0) return true;
   const [first = ''] = block.text.split(/\n/u);
   const reported = periodsIn(isPeriodHeader(first) ? block.text : `${block.context}\n${block.text}`);
@@ -99,9 +107,10 @@ export function answersResults(
 ): ((passage: Pick<PassageRecord, 'text' | 'context'>) => boolean) | null {
   if (!asksForResults(question)) return null;
   const named = namesEvery(names);
+  const asked = periodsAsked(question);
   return (passage) =>
     isResultsBlock(passage.text) &&
-    reportsAskedPeriod(question, passage) &&
+    reportsPeriod(asked, passage) &&
     named(storyOf(`${passage.context}\n${passage.text}`));
 }
 
@@ -153,7 +162,7 @@ export function headlinedResultsBlocks<P extends Pick<PassageRecord, 'text' | 'c
   const headlined = namesEvery(names);
   return names.length === 0
     ? []
-    : passages.filter((passage) => headlined(storyOf(passage.context)) && answers(passage));
+    : passages.filter((passage) => answers(passage) && headlined(storyOf(passage.context)));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { headwordOf } from '../document/report-abbreviations.js';
 import { isStopword } from './fts-query.js';
 import { countryFormsOf, type CountryForms } from './place-names.js';
-import { sharedWordNet } from './wordnet.js';
+import { sharedWordNet, type Synset } from './wordnet.js';
 
 /**
  * Close enough to a stemmer for matching question words: a word's first five letters, so "sanctions" finds
@@ -90,12 +90,17 @@ export function wordsOf(text: string): TextWords {
   const dotted = (text.match(/(?<![\p{L}.])(?:\p{Lu}\.){2,}/gu) ?? []).map((code) =>
     code.replaceAll('.', ''),
   );
+  // Read on first use: only a name of three to six letters that nothing else held asks for them, while
+  // every passage judged and every story cached has its words made here.
+  let initials: ReadonlySet<string> | undefined;
   return {
     stems: new Set(words),
     sequence: ` ${words.join(' ')} `,
     capitals: new Set([...(text.match(/\p{Lu}{2,}/gu) ?? []), ...dotted]),
     written: new Set(tokens),
-    initials: new Set(initialsWritten(text)),
+    get initials() {
+      return (initials ??= new Set(initialsWritten(text)));
+    },
   };
 }
 
@@ -406,16 +411,26 @@ const BODIES_AND_PLACES = new Set([14, 15]);
  * The WordNet nouns a word in capitals ("TVs", "GDP") abbreviates as written or with stops ("VP" is
  * WordNet's "V.P."), with its synonyms in full.
  */
-function abbreviatedSenses(written: string) {
-  const abbreviation = /^(\p{Lu}{2,})s?$/u.exec(written)?.[1];
-  if (abbreviation === undefined) return [];
-  return [abbreviation, `${[...abbreviation].join('.')}.`].flatMap((form) =>
-    sharedWordNet()
-      .synsets(form.toLowerCase(), 'n')
-      .filter((synset) => synset.words.includes(form))
-      .map((synset) => ({ ...synset, words: synset.words.filter((word) => word !== form) })),
-  );
+function abbreviatedSenses(written: string): readonly Synset[] {
+  let senses = abbreviatedSensesOf.get(written);
+  if (!senses) {
+    const abbreviation = /^(\p{Lu}{2,})s?$/u.exec(written)?.[1];
+    senses =
+      abbreviation === undefined
+        ? []
+        : [abbreviation, `${[...abbreviation].join('.')}.`].flatMap((form) =>
+            sharedWordNet()
+              .synsets(form.toLowerCase(), 'n')
+              .filter((synset) => synset.words.includes(form))
+              .map((synset) => ({ ...synset, words: synset.words.filter((word) => word !== form) })),
+          );
+    abbreviatedSensesOf.set(written, senses);
+  }
+  return senses;
 }
+
+/** Read once a word: questionNames, asked several times a question, asks it of each word in capitals. */
+const abbreviatedSensesOf = new Map<string, readonly Synset[]>();
 
 /** WordNet's lexicographer file of people (noun.person): "CEO", "V.P.", "PM" as "Prime_Minister". */
 const PEOPLE = 18;
