@@ -503,8 +503,9 @@ interface Matches {
   /**
    * When a role asked found its holders by the words stored for it ("UK chancellor"), the holders of the
    * office written another way ("U.K. Chancellor of the Exchequer"; see sameOfficeOnTopic); else none.
+   * Lazy: only a question with a topic weighs them, so the rest never pay for a pass over every speaker.
    */
-  otherwiseWritten?: SpeakerRecord[];
+  otherwiseWritten?: () => SpeakerRecord[];
 }
 
 /** resolveSpeaker before one of several namesakes is taken for the far more quoted one. */
@@ -664,7 +665,7 @@ function matchesOf(
         found,
         named: !byRole.includes(tier) && !(abbreviation && tier === byName) && tier !== byShortForm,
         ...(tier === byRole[0] && {
-          otherwiseWritten: byRole[1]!().filter((speaker) => !found.includes(speaker)),
+          otherwiseWritten: () => byRole[1]!().filter((speaker) => !found.includes(speaker)),
         }),
       };
   }
@@ -1100,9 +1101,11 @@ async function speakersAsked(
   options: ResolveOptions,
 ): Promise<SpeakerRecord[]> {
   const matches = matchesOf(asked, speakers, options);
+  // A bare lookup has no roles (see matchesOf), so no holders written otherwise either.
+  const otherwiseWritten = options.topic ? (matches.otherwiseWritten?.() ?? []) : [];
   const found =
-    matches.otherwiseWritten?.length && options.topic && !options.bare
-      ? await sameOfficeOnTopic(store, matches.found, matches.otherwiseWritten, options.topic)
+    otherwiseWritten.length > 0 && options.topic
+      ? await sameOfficeOnTopic(store, matches.found, otherwiseWritten, options.topic)
       : matches.named && matches.found.length > 1 && options.topic && !options.bare
         ? await namesakesOnTopic(store, matches.found, options.topic)
         : matches.named
