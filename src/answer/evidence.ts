@@ -426,9 +426,28 @@ const outcomeMissed = (
   );
 };
 
+/**
+ * How the last question judged asks of the past, kept because readsStories and evidenceOf both read it of
+ * the same question and each reading of its deeds looks their verbs up in WordNet: whether it asks in the
+ * past tense looking to nothing ahead itself, and (once asked for) the deeds it takes as done.
+ */
+let lastAsked: { question: string; past: boolean; deeds?: readonly TakenDeed[] } | undefined;
+
+const pastAsked = (question: string) => {
+  if (lastAsked?.question !== question)
+    lastAsked = { question, past: asksInThePast(question) && !looksAhead(question) };
+  return lastAsked;
+};
+
+/** Whether a question asks in the past tense, looking to nothing ahead itself (see asksInThePast, looksAhead). */
+const asksPast = (question: string) => pastAsked(question).past;
+
 /** The deeds a question in the past tense, looking to nothing ahead itself, takes as done (see deedsTakenAsDone). */
-const deedsDone = (question: string) =>
-  asksInThePast(question) && !looksAhead(question) ? deedsTakenAsDone(question) : [];
+const deedsDone = (question: string): readonly TakenDeed[] => {
+  const asked = pastAsked(question);
+  asked.deeds ??= asked.past ? deedsTakenAsDone(question) : [];
+  return asked.deeds;
+};
 
 /**
  * Whether `stories` name a deed only as still to come (see deedNamed): named by one, done in none. A
@@ -613,8 +632,8 @@ export function evidenceOf(
     );
   const missesIdentity = question !== undefined && identityMissed(question, about.map(storyTextOf));
   const relatedOf = relatedWords(question, anchors, names);
-  const asksPast = question !== undefined && asksInThePast(question) && !looksAhead(question);
-  const pastYears = asksPast ? yearsOfEvents(question) : [];
+  const inThePast = question !== undefined && asksPast(question);
+  const pastYears = inThePast ? yearsOfEvents(question) : [];
   return judged.map(({ passage, similarity }) => {
     const implied = [
       passage.kind === 'caption' ? pictureWords : '',
@@ -659,7 +678,7 @@ export function evidenceOf(
           (year) =>
             !givesYearOf(passage, Number(year)) &&
             (yearMissed(year, held, storyOf(passage)) ||
-              (asksPast && yearAheadOnly(year, text, storyOf(passage)))),
+              (inThePast && yearAheadOnly(year, text, storyOf(passage)))),
         ) || pastYears.some((year) => publishedBefore(year, passage.published)),
       missesName,
       missesCounted,
