@@ -408,18 +408,14 @@ const identityMissed = (question: string, stories: readonly string[]) => {
  * answered by "TWA said the commission found ...", of the attendants' charges: 0.600 -> 0.700, nothing else
  * moved.
  */
-const outcomeMissed = (
-  question: string,
-  stories: readonly string[],
-  asksWords: boolean,
-  asked: readonly string[],
-) => {
+const outcomeMissed = (question: string, stories: readonly string[], asksWords: boolean) => {
   const outcome = askedOutcome(question);
   if (outcome !== null && stories.length > 0 && !stories.some((text) => statesOutcome(text, outcome)))
     return true;
   if (asksWords) return false;
   // A deed the stories only foresee, or a thing asked that a story says is not known ("did not name the
   // shareholder"), each the outcome of a question that is no answer to it (see saysUntold).
+  const asked = thingsAsked(question, asksForCause(question));
   return (
     deedsDone(question).some((deed) => deedOnlyAhead(deed, stories)) ||
     stories.some((text) => saysUntold(text, asked))
@@ -619,18 +615,13 @@ export function evidenceOf(
   const missesCounted = question !== undefined && countedMissed(question, about.map(storyWordsOf), weightOf);
   const storyTextOf = ({ passage }: (typeof judged)[number]) =>
     storyOf(passage)?.text ?? `${passage.context}\n${passage.text}`;
-  const missesMoney = question !== undefined && moneyMissed(question, about.map(storyTextOf));
+  const aboutTexts = about.map(storyTextOf);
+  const missesMoney = question !== undefined && moneyMissed(question, aboutTexts);
   // A question asking for someone's words asks what they said of a deed, not whether it was done: "How did
   // Ireland's communications minister react to Media Lab Europe closing?" of the story of its closure to come.
   const missesOutcome =
-    question !== undefined &&
-    outcomeMissed(
-      question,
-      about.map(storyTextOf),
-      asked !== null || asksView,
-      thingsAsked(question, asksForCause(question)),
-    );
-  const missesIdentity = question !== undefined && identityMissed(question, about.map(storyTextOf));
+    question !== undefined && outcomeMissed(question, aboutTexts, asked !== null || asksView);
+  const missesIdentity = question !== undefined && identityMissed(question, aboutTexts);
   const relatedOf = relatedWords(question, anchors, names);
   const inThePast = question !== undefined && asksPast(question);
   const pastYears = inThePast ? yearsOfEvents(question) : [];
