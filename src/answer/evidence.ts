@@ -343,7 +343,7 @@ const moneyMissed = (question: string, stories: readonly string[]) => {
  */
 const identityMissed = (question: string, stories: readonly string[]) => {
   const thing = askedIdentity(question);
-  return thing !== null && stories.length > 0 && stories.every((text) => withholdsIdentity(text, thing));
+  return thing !== null && stories.length > 0 && stories.every(withholdsIdentity(thing));
 };
 
 /**
