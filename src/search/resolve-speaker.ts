@@ -1298,13 +1298,24 @@ export const storyNameText = (story: string): string => ` ${withoutInitials(word
  * room for a middle initial, fresh speaker-name hit@3 lost that question (1.000 -> 0.986); with them it is
  * 2nd. Pure.
  */
-export function writesInFull(text: string, { full, namesakes }: NameAlone): boolean {
-  const [first = '', ...rest] = full.split(' ');
-  const forms = [full, ...otherFirstNames(first).map((form) => [form, ...rest].join(' '))];
+export function writesInFull(text: string, name: NameAlone): boolean {
   return (
-    forms.some((form) => text.includes(` ${form} `)) &&
-    !namesakes.some((namesake) => text.includes(` ${namesake} `))
+    fullForms(name).some((form) => text.includes(` ${form} `)) &&
+    !name.namesakes.some((namesake) => text.includes(` ${namesake} `))
   );
+}
+
+/** A name's full forms (see writesInFull), made once per name however many stories are read for it. */
+const fullFormsOf = new WeakMap<NameAlone, readonly string[]>();
+
+function fullForms(name: NameAlone): readonly string[] {
+  let forms = fullFormsOf.get(name);
+  if (forms === undefined) {
+    const [first = '', ...rest] = name.full.split(' ');
+    forms = [name.full, ...otherFirstNames(first).map((form) => [form, ...rest].join(' '))];
+    fullFormsOf.set(name, forms);
+  }
+  return forms;
 }
 
 /** A pattern for `name` standing whole in a text: not inside a longer word. */
