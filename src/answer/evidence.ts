@@ -343,7 +343,7 @@ const moneyMissed = (question: string, stories: readonly string[]) => {
  */
 const identityMissed = (question: string, stories: readonly string[]) => {
   const thing = askedIdentity(question);
-  return thing !== null && stories.length > 0 && stories.every((text) => withholdsIdentity(text, thing));
+  return thing !== null && stories.length > 0 && stories.every(withholdsIdentity(thing));
 };
 
 /**
@@ -408,27 +408,42 @@ const identityMissed = (question: string, stories: readonly string[]) => {
  * answered by "TWA said the commission found ...", of the attendants' charges: 0.600 -> 0.700, nothing else
  * moved.
  */
-const outcomeMissed = (
-  question: string,
-  stories: readonly string[],
-  asksWords: boolean,
-  asked: readonly string[],
-) => {
+const outcomeMissed = (question: string, stories: readonly string[], asksWords: boolean) => {
   const outcome = askedOutcome(question);
   if (outcome !== null && stories.length > 0 && !stories.some((text) => statesOutcome(text, outcome)))
     return true;
   if (asksWords) return false;
   // A deed the stories only foresee, or a thing asked that a story says is not known ("did not name the
   // shareholder"), each the outcome of a question that is no answer to it (see saysUntold).
+  const asked = thingsAsked(question, asksForCause(question));
   return (
     deedsDone(question).some((deed) => deedOnlyAhead(deed, stories)) ||
     stories.some((text) => saysUntold(text, asked))
   );
 };
 
+/**
+ * How the last question judged asks of the past, kept because readsStories and evidenceOf both read it of
+ * the same question and each reading of its deeds looks their verbs up in WordNet: whether it asks in the
+ * past tense looking to nothing ahead itself, and (once asked for) the deeds it takes as done.
+ */
+let lastAsked: { question: string; past: boolean; deeds?: readonly TakenDeed[] } | undefined;
+
+const pastAsked = (question: string) => {
+  if (lastAsked?.question !== question)
+    lastAsked = { question, past: asksInThePast(question) && !looksAhead(question) };
+  return lastAsked;
+};
+
+/** Whether a question asks in the past tense, looking to nothing ahead itself (see asksInThePast, looksAhead). */
+const asksPast = (question: string) => pastAsked(question).past;
+
 /** The deeds a question in the past tense, looking to nothing ahead itself, takes as done (see deedsTakenAsDone). */
-const deedsDone = (question: string) =>
-  asksInThePast(question) && !looksAhead(question) ? deedsTakenAsDone(question) : [];
+const deedsDone = (question: string): readonly TakenDeed[] => {
+  const asked = pastAsked(question);
+  asked.deeds ??= asked.past ? deedsTakenAsDone(question) : [];
+  return asked.deeds;
+};
 
 /**
  * Whether `stories` name a deed only as still to come (see deedNamed): named by one, done in none. A
@@ -600,21 +615,16 @@ export function evidenceOf(
   const missesCounted = question !== undefined && countedMissed(question, about.map(storyWordsOf), weightOf);
   const storyTextOf = ({ passage }: (typeof judged)[number]) =>
     storyOf(passage)?.text ?? `${passage.context}\n${passage.text}`;
-  const missesMoney = question !== undefined && moneyMissed(question, about.map(storyTextOf));
+  const aboutTexts = about.map(storyTextOf);
+  const missesMoney = question !== undefined && moneyMissed(question, aboutTexts);
   // A question asking for someone's words asks what they said of a deed, not whether it was done: "How did
   // Ireland's communications minister react to Media Lab Europe closing?" of the story of its closure to come.
   const missesOutcome =
-    question !== undefined &&
-    outcomeMissed(
-      question,
-      about.map(storyTextOf),
-      asked !== null || asksView,
-      thingsAsked(question, asksForCause(question)),
-    );
-  const missesIdentity = question !== undefined && identityMissed(question, about.map(storyTextOf));
+    question !== undefined && outcomeMissed(question, aboutTexts, asked !== null || asksView);
+  const missesIdentity = question !== undefined && identityMissed(question, aboutTexts);
   const relatedOf = relatedWords(question, anchors, names);
-  const asksPast = question !== undefined && asksInThePast(question) && !looksAhead(question);
-  const pastYears = asksPast ? yearsOfEvents(question) : [];
+  const inThePast = question !== undefined && asksPast(question);
+  const pastYears = inThePast ? yearsOfEvents(question) : [];
   return judged.map(({ passage, similarity }) => {
     const implied = [
       passage.kind === 'caption' ? pictureWords : '',
@@ -659,7 +669,7 @@ export function evidenceOf(
           (year) =>
             !givesYearOf(passage, Number(year)) &&
             (yearMissed(year, held, storyOf(passage)) ||
-              (asksPast && yearAheadOnly(year, text, storyOf(passage)))),
+              (inThePast && yearAheadOnly(year, text, storyOf(passage)))),
         ) || pastYears.some((year) => publishedBefore(year, passage.published)),
       missesName,
       missesCounted,

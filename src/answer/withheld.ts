@@ -46,11 +46,13 @@ export function askedIdentity(question: string): string | null {
 
 /**
  * Whether a story calls the thing asked unnamed ("a large, unspecified East Coast utility", "an unnamed
- * Japanese maker", "unidentified buyers"): up to three words between, plural or not.
+ * Japanese maker", "unidentified buyers"): up to three words between, plural or not. Curried, so that the
+ * stories of one question are read with one expression.
  */
-export function withholdsIdentity(story: string, thing: string): boolean {
-  return new RegExp(
+export function withholdsIdentity(thing: string): (story: string) => boolean {
+  const unnamed = new RegExp(
     String.raw`\b(?:unspecified|unnamed|unidentified|undisclosed)\b(?:,?\s+[\p{L}-]+){0,3},?\s+${thing}(?:s|es)?\b`,
     'iu',
-  ).test(story);
+  );
+  return (story) => unnamed.test(story);
 }

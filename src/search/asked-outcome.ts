@@ -404,14 +404,16 @@ export function askedOutcome(question: string): AskedOutcome | AskedAct | AskedF
   return { kind: 'decision', decider: namingWords(decided[1] ?? decided[2] ?? decided[3]!) };
 }
 
+/** The words of STILL_TO_COME but "to", which puts nothing ahead after a verb ("agreed to buy"; see DEED_AHEAD). */
+const AHEAD_WORDS =
+  'will|would|may|might|could|shall|should|can|expected|due|yet|before|until|whether|if|awaiting|pending';
 /**
  * Words that put what follows them in the same clause still to come, or not at all: "the court said it
  * would give its verdict within six weeks", "no decision has yet been made", "is not expected to make a
  * final ruling", "established an arbitration panel to settle a row", "before the matter is finally
  * resolved".
  */
-const STILL_TO_COME =
-  'will|would|may|might|could|shall|should|can|to|expected|due|yet|before|until|whether|if|awaiting|pending';
+const STILL_TO_COME = `${AHEAD_WORDS}|to`;
 const NOT_YET = new RegExp(String.raw`\b(?:${STILL_TO_COME}|no|not|never)\b`, 'iu');
 /**
  * Where a clause starts: a comma or other stop inside a sentence, a conjunction, a relative pronoun. Not the
@@ -602,11 +604,8 @@ function statesAct(text: string, { doer, stem, irregular, years }: AskedAct): bo
     if (FORECAST_OR_VIEW.test(sentence) || !years.every((year) => sentence.includes(year))) continue;
     const lowerSentence = sentence.toLowerCase();
     if (namesDoer(lowerSentence) && !namesHead(lowerSentence)) continue;
-    for (const word of lowerSentence.matchAll(/[\p{L}']+/gu)) {
-      if (!isFormOf(word[0], stem) && !irregular.includes(word[0])) continue;
-      const clause = sentence.slice(0, word.index).split(CLAUSE_START).at(-1)!;
+    for (const { clause } of verbForms(sentence, stem, irregular))
       if (!NOT_YET_DONE.test(clause)) return true;
-    }
   }
   return false;
 }
@@ -711,8 +710,10 @@ function objectOf(after: readonly string[]): string | undefined {
  * buy" is done), with the words of an aim, an attempt or a plan ("talks to try to end the strike", "talks
  * aimed at ending it", "TO SEEK REHEARING", "a possible rescheduling").
  */
-const DEED_AHEAD =
-  /\b(?:will|would|may|might|could|shall|should|can|expected|due|yet|before|until|whether|if|awaiting|pending|possible|seeks?|seeking|try|trying|tries|attempts?|attempting|aim(?:s|ed|ing)?|bid|efforts?|hopes?|hoping|plans?|planning|intends?|intending|proposed?|proposals?|wants?)\b/iu;
+const DEED_AHEAD = new RegExp(
+  String.raw`\b(?:${AHEAD_WORDS}|possible|seeks?|seeking|try|trying|tries|attempts?|attempting|aim(?:s|ed|ing)?|bid|efforts?|hopes?|hoping|plans?|planning|intends?|intending|proposed?|proposals?|wants?)\b`,
+  'iu',
+);
 
 /**
  * How a story's text names a deed (see TakenDeed): 'done' when a form of its verb ("rehearing", "ending")
@@ -729,14 +730,25 @@ export function deedNamed(
 ): 'ahead' | 'done' | 'unnamed' {
   let ahead = false;
   for (const sentence of sentencesOf(text)) {
-    const words = [...sentence.toLowerCase().matchAll(/[\p{L}']+/gu)];
-    for (const [at, word] of words.entries()) {
-      if (!isFormOf(word[0], stem) && !irregular.includes(word[0])) continue;
-      if (DEED_AHEAD.test(sentence.slice(0, word.index).split(CLAUSE_START).at(-1)!)) ahead = true;
+    for (const { words, at, clause } of verbForms(sentence, stem, irregular)) {
+      if (DEED_AHEAD.test(clause)) ahead = true;
       else if (object === undefined || namesNear(words, at, object)) return 'done';
     }
   }
   return ahead ? 'ahead' : 'unnamed';
+}
+
+/**
+ * Each form of a verb in a sentence (its start `stem`, or one of its irregular forms), with the sentence's
+ * lower-case words, its place among them, and the clause before it (see CLAUSE_START), for statesAct and
+ * deedNamed to judge whether something puts it still to come.
+ */
+function* verbForms(sentence: string, stem: string, irregular: readonly string[]) {
+  const words = [...sentence.toLowerCase().matchAll(/[\p{L}']+/gu)];
+  for (const [at, word] of words.entries()) {
+    if (!isFormOf(word[0], stem) && !irregular.includes(word[0])) continue;
+    yield { words, at, clause: sentence.slice(0, word.index).split(CLAUSE_START).at(-1)! };
+  }
 }
 
 /** How many words either side of a deed's verb its object is looked for ("the three month old strike"). */

@@ -503,8 +503,9 @@ interface Matches {
   /**
    * When a role asked found its holders by the words stored for it ("UK chancellor"), the holders of the
    * office written another way ("U.K. Chancellor of the Exchequer"; see sameOfficeOnTopic); else none.
+   * Lazy: only a question with a topic weighs them, so the rest never pay for a pass over every speaker.
    */
-  otherwiseWritten?: SpeakerRecord[];
+  otherwiseWritten?: () => SpeakerRecord[];
 }
 
 /** resolveSpeaker before one of several namesakes is taken for the far more quoted one. */
@@ -664,7 +665,7 @@ function matchesOf(
         found,
         named: !byRole.includes(tier) && !(abbreviation && tier === byName) && tier !== byShortForm,
         ...(tier === byRole[0] && {
-          otherwiseWritten: byRole[1]!().filter((speaker) => !found.includes(speaker)),
+          otherwiseWritten: () => byRole[1]!().filter((speaker) => !found.includes(speaker)),
         }),
       };
   }
@@ -1100,9 +1101,11 @@ async function speakersAsked(
   options: ResolveOptions,
 ): Promise<SpeakerRecord[]> {
   const matches = matchesOf(asked, speakers, options);
+  // A bare lookup has no roles (see matchesOf), so no holders written otherwise either.
+  const otherwiseWritten = options.topic ? (matches.otherwiseWritten?.() ?? []) : [];
   const found =
-    matches.otherwiseWritten?.length && options.topic && !options.bare
-      ? await sameOfficeOnTopic(store, matches.found, matches.otherwiseWritten, options.topic)
+    otherwiseWritten.length > 0 && options.topic
+      ? await sameOfficeOnTopic(store, matches.found, otherwiseWritten, options.topic)
       : matches.named && matches.found.length > 1 && options.topic && !options.bare
         ? await namesakesOnTopic(store, matches.found, options.topic)
         : matches.named
@@ -1295,13 +1298,24 @@ export const storyNameText = (story: string): string => ` ${withoutInitials(word
  * room for a middle initial, fresh speaker-name hit@3 lost that question (1.000 -> 0.986); with them it is
  * 2nd. Pure.
  */
-export function writesInFull(text: string, { full, namesakes }: NameAlone): boolean {
-  const [first = '', ...rest] = full.split(' ');
-  const forms = [full, ...otherFirstNames(first).map((form) => [form, ...rest].join(' '))];
+export function writesInFull(text: string, name: NameAlone): boolean {
   return (
-    forms.some((form) => text.includes(` ${form} `)) &&
-    !namesakes.some((namesake) => text.includes(` ${namesake} `))
+    fullForms(name).some((form) => text.includes(` ${form} `)) &&
+    !name.namesakes.some((namesake) => text.includes(` ${namesake} `))
   );
+}
+
+/** A name's full forms (see writesInFull), made once per name however many stories are read for it. */
+const fullFormsOf = new WeakMap<NameAlone, readonly string[]>();
+
+function fullForms(name: NameAlone): readonly string[] {
+  let forms = fullFormsOf.get(name);
+  if (forms === undefined) {
+    const [first = '', ...rest] = name.full.split(' ');
+    forms = [name.full, ...otherFirstNames(first).map((form) => [form, ...rest].join(' '))];
+    fullFormsOf.set(name, forms);
+  }
+  return forms;
 }
 
 /** A pattern for `name` standing whole in a text: not inside a longer word. */
