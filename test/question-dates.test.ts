@@ -97,6 +97,8 @@ describe('questionDates', () => {
     'How many community support officers were actually on the beat by 2008?',
     'How many jobs will be cut by the end of March 1987?',
     'Will the deal close by Friday?',
+    "Why did Taiwan's soybean importers scrap the tender for a second cargo?",
+    'Could you wait for a minute while I check the Lammy story?',
   ])('reads no period in "%s" and keeps its words', (question) => {
     expect(questionDates(question, TODAY)).toMatchObject({ range: null, text: question });
   });

@@ -175,6 +175,11 @@ function acceptable(result: chrono.ParsedResult, question: string): boolean {
   if (!/\p{L}/u.test(text) && !/\d{4}/.test(text)) return false;
   // "now" is how questions say "currently", not a period of one day.
   if (/^(?:now|right now)$/i.test(text)) return false;
+  // "for a second cargo", "for a minute": an ordinal or an idiom, not the last second of today. Read as
+  // today, the fifteenth batch's "Why did Taiwan's soybean importers scrap the tender for a second cargo?"
+  // was refused: "No dated article was published on 30 Nov 2026" (that batch's reported-speech hit@3 0.833
+  // -> 1.000; dev, fresh and `--only dates` unchanged).
+  if (/^for\s+(?:a|an|one)\s+(?:second|minute|moment)$/iu.test(text)) return false;
   // "the day before the talks", "a week later": counted from an event the question names, not from today.
   if (/\b(?:before|after|earlier|later)$/i.test(text)) return false;
   // chrono reads a bare "weekend" as this one. Only "the weekend" ("over the weekend", "at the weekend")
