@@ -242,11 +242,17 @@ describe('questions asking for a sum of money', () => {
 
   it('are answered by a figure in a currency, not by any figure', () => {
     expect(
-      ['for 4.79 billion pesos', 'to return 136m euros', 'a 26.5 mln dlr loan', 'took £102m'].every(
-        holdsMoney,
-      ),
+      [
+        'for 4.79 billion pesos',
+        'to return 136m euros',
+        'a 26.5 mln dlr loan',
+        'took £102m',
+        'the contract exceeds one mln dlrs',
+      ].every(holdsMoney),
     ).toBe(true);
-    expect(['38.1 mln sequestered shares', 'up 2%', 'in 1986'].some(holdsMoney)).toBe(false);
+    expect(['38.1 mln sequestered shares', 'up 2%', 'in 1986', 'one mln shares'].some(holdsMoney)).toBe(
+      false,
+    );
   });
 });
 
