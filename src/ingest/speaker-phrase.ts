@@ -316,14 +316,15 @@ function joinsCompanyName(tokens: readonly Token[], index: number): boolean {
   // "Dudley Taft and Narragansett Capital Inc said": a person's first name and surname before the "and"
   // and a firm's own name after it are two speakers. Read as one company, "Dudley Taft and Narragansett
   // Capital Inc" (surname "Inc") took the statements, and a later "Taft said" went to it too.
-  const person =
+  // Asked only where a company's suffix follows: isCommonNoun parses a sentence of its own.
+  const person = () =>
     !joined(index - 2) &&
     tokens[index - 2]?.tags.has('FirstName') === true &&
     hasAny(left!, ['LastName', 'Person']) &&
     !isCommonNoun(left!.text);
   for (let right = index + 1; isCapitalised(tokens[right]); right++) {
     if (separated(tokens[right - 1]!, tokens[right]!)) return false;
-    if (isCompanySuffix(tokens[right])) return right <= index + 2 || (fewWordsBefore && !person);
+    if (isCompanySuffix(tokens[right])) return right <= index + 2 || (fewWordsBefore && !person());
   }
   return false;
 }

@@ -229,15 +229,17 @@ async function withResultsBlocks(
   const articleOf = new Map(listed.records.map((record) => [record.id, record.articleId]));
   const stories = [...new Set(listed.shortlist.flatMap((hit) => articleOf.get(hit.id) ?? []))];
   const storyPassages = await store.articlePassages(stories);
+  const listedIds = new Set(listed.shortlist.map((hit) => hit.id));
   const blocks = resultsBlocksBeyond(
     storyPassages,
     answers,
     listed.shortlist,
+    listedIds,
     articleOf,
     new Map(fused.map((hit) => [hit.id, hit.score])),
   );
   const added = new Set(blocks.map((block) => block.id));
-  const listedIds = new Set([...listed.shortlist.map((hit) => hit.id), ...added]);
+  for (const id of added) listedIds.add(id);
   const naming =
     asked.length > 0
       ? await store.fullText(

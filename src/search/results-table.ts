@@ -116,7 +116,7 @@ export function answersResults(
 
 /**
  * The passages answering a results question (`answers`, see answersResults) of the shortlisted stories
- * that the shortlist lacks, among `storyPassages` (every passage of those stories), each on its fused
+ * that the shortlist (its ids `listed`) lacks, among `storyPassages` (every passage of those stories), each on its fused
  * score (`fused`), or, found by neither BM25 nor the embedding, on the lowest its story has in the
  * shortlist. A wire prints a company's results a line to a paragraph, and ingest keeps each period's lines
  * as one passage whose words are abbreviations ("Shr 51 cts vs not given", "Net 6,089,000 vs 7,310,000")
@@ -130,20 +130,19 @@ export function resultsBlocksBeyond<P extends Pick<PassageRecord, 'id' | 'articl
   storyPassages: readonly P[],
   answers: (passage: P) => boolean,
   shortlist: readonly Scored[],
+  listed: ReadonlySet<number>,
   articleOf: ReadonlyMap<number, number>,
   fused: ReadonlyMap<number, number>,
 ): Scored[] {
-  const listed = new Set(shortlist.map((hit) => hit.id));
   const lowest = new Map<number, number>();
   for (const hit of shortlist) {
     const story = articleOf.get(hit.id);
     if (story !== undefined) lowest.set(story, Math.min(lowest.get(story) ?? Infinity, hit.score));
   }
-  return storyPassages.flatMap((passage) => {
-    const floor = lowest.get(passage.articleId);
-    if (floor === undefined || listed.has(passage.id) || !answers(passage)) return [];
-    return [{ id: passage.id, score: fused.get(passage.id) ?? floor }];
-  });
+  // Every story of `storyPassages` is one of the shortlist's, so it has a lowest score.
+  return storyPassages
+    .filter((passage) => !listed.has(passage.id) && answers(passage))
+    .map((passage) => ({ id: passage.id, score: fused.get(passage.id) ?? lowest.get(passage.articleId)! }));
 }
 
 /**
