@@ -6,23 +6,13 @@ import { namedPassages, namesAsked } from '../src/search/named-passages.js';
 import { SqlitePassageStore } from '../src/store/passage-store.js';
 import { scratchCorpus } from './helpers/corpus.js';
 import { indexedBriefing, sharedEmbedder, testConfig } from './helpers/model.js';
+import { MADE_UP_COMPANIES } from './helpers/made-up-companies.js';
 
 /**
  * A company named by two words every story here uses ("Field Co"), whose results note holds one other word
  * of the question, among other companies' notes that hold four of them. Real model, real SQLite.
  */
-const DECOYS = [
-  'Harlow Mills',
-  'Brampton Foods',
-  'Dunmore Steel',
-  'Fenwick Paper',
-  'Glenrose Glass',
-  'Ashford Tiles',
-  'Carrick Yarns',
-  'Elsworth Brick',
-  'Morley Timber',
-  'Ketton Cement',
-];
+const DECOYS = MADE_UP_COMPANIES;
 const story = (title: string, paragraphs: string[]) =>
   `---\ntitle: ${title}\npublished: 2025-05-09\n---\n${paragraphs.join('\n\n')}\n`;
 const FILES: Record<string, string> = {

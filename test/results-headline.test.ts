@@ -1,24 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answersResults, headlinedResultsBlocks } from '../src/search/results-table.js';
 import { indexedStore } from './helpers/indexed-store.js';
+import { MADE_UP_COMPANIES } from './helpers/made-up-companies.js';
 
 /**
  * A company's results printed as a wire prints them, whose lines hold no word of the question and whose
  * headline abbreviates its period, among stories of its shareholders losing money on it in their fourth
  * quarter, whose headlines name it too. Real model, real SQLite.
  */
-const HOLDERS = [
-  'Harlow Mills',
-  'Brampton Foods',
-  'Dunmore Steel',
-  'Fenwick Paper',
-  'Glenrose Glass',
-  'Ashford Tiles',
-  'Carrick Yarns',
-  'Elsworth Brick',
-  'Morley Timber',
-  'Ketton Cement',
-];
+const HOLDERS = MADE_UP_COMPANIES;
 const story = (id: number, title: string, body: string[]) => JSON.stringify({ id, title, body });
 const FILES: Record<string, string> = {
   'wire.jsonl': [
