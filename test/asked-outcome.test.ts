@@ -657,4 +657,12 @@ describe('what a question asks for, said not to be known', () => {
     );
     expect(thingsAsked('How many of the debts were rescheduled?', false)).toEqual([]);
   });
+
+  it('is the final figure of a question stressing what something came to in the end', () => {
+    const final = thingsAsked("What did Marlow's 1986/87 tax carryover finally come to?", false);
+    expect(final).toEqual(['figure']);
+    const due = 'The final figures for 1986/87 revenues are due to be released by the ministry on July 1.';
+    expect(saysUntold(due, final)).toBe(true);
+    expect(saysUntold(due, thingsAsked("What was Marlow's 1986/87 tax carryover?", false))).toBe(false);
+  });
 });
