@@ -636,6 +636,7 @@ describe('what a question asks for, said not to be known', () => {
     expect(profit).toEqual(['profit']);
     const noDetails = 'Harbour Kredit said 1986 profits met expectations but gave no details.';
     expect(saysUntold(noDetails, profit)).toBe(true);
+    expect(saysUntold('Harbour said 1986 profits rose but gave no more details.', profit)).toBe(true);
     expect(saysUntold('No figures were given for the bank’s 1986 profit.', profit)).toBe(true);
     expect(saysUntold('Profits rose to 20 mln marks in 1986 but gave no details of sales.', profit)).toBe(
       false,

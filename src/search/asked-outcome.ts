@@ -765,7 +765,7 @@ const namesNear = (words: readonly RegExpMatchArray[], at: number, object: strin
  * details", "No details were available ... on the amounts involved".
  */
 const UNTOLD =
-  /\b(?:(?:still|remains?|was|were|is|are)\s+(?:un(?:known|clear|disclosed)|not\s+(?:yet\s+)?(?:known|clear|disclosed|available))|(?:did|does|do|would|will|could)\s+not\s+(?:name|disclose|identify|reveal|give|say)|declined\s+to\s+(?:name|disclose|identify|reveal|give|say)|not\s+(?:be\s+)?available\s+until|due\s+to\s+be\s+(?:released|published|announced)|(?:gave|gives|give|giving|provided|offered)\s+no\s+(?:further\s+)?(?:details|figures?|breakdown)|no\s+(?:further\s+)?(?:details|figures?|breakdown)\s+(?:was|were|is|are)\s+(?:available|given|disclosed|released))\b/giu;
+  /\b(?:(?:still|remains?|was|were|is|are)\s+(?:un(?:known|clear|disclosed)|not\s+(?:yet\s+)?(?:known|clear|disclosed|available))|(?:did|does|do|would|will|could)\s+not\s+(?:name|disclose|identify|reveal|give|say)|declined\s+to\s+(?:name|disclose|identify|reveal|give|say)|not\s+(?:be\s+)?available\s+until|due\s+to\s+be\s+(?:released|published|announced)|(?:gave|gives|give|giving|provided|offered)\s+no\s+(?:further\s+|more\s+)?(?:details|figures?|breakdown)|no\s+(?:further\s+|more\s+)?(?:details|figures?|breakdown)\s+(?:was|were|is|are)\s+(?:available|given|disclosed|released))\b/giu;
 /** A thing not told, named right after the word: "an undisclosed sum", "at an undisclosed location". */
 const UNDISCLOSED = /\b(?:undisclosed|unnamed|unidentified)\s+((?:[\p{L}'-]+\s+)?[\p{L}'-]+)/giu;
 
