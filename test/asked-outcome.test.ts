@@ -630,4 +630,40 @@ describe('what a question asks for, said not to be known', () => {
     expect(saysUntold('Soldiers fire a 152 mm gun at an undisclosed location.', gun)).toBe(false);
     expect(saysUntold('Soldiers fire an undisclosed gun.', gun)).toBe(true);
   });
+
+  it('is untold where a story gives no details of it, in the clause before "but" that gives no figure', () => {
+    const profit = thingsAsked('What profit did Harbour Kredit Bank make in 1986?', false);
+    expect(profit).toEqual(['profit']);
+    const noDetails = 'Harbour Kredit said 1986 profits met expectations but gave no details.';
+    expect(saysUntold(noDetails, profit)).toBe(true);
+    expect(saysUntold('Harbour said 1986 profits rose but gave no more details.', profit)).toBe(true);
+    expect(saysUntold('No figures were given for the bank’s 1986 profit.', profit)).toBe(true);
+    expect(saysUntold('Profits rose to 20 mln marks in 1986 but gave no details of sales.', profit)).toBe(
+      false,
+    );
+    expect(saysUntold('Turnover rose in 1986 but it gave no details.', profit)).toBe(false);
+  });
+
+  it('is an amount for "how much", said untold in those words', () => {
+    const amount = thingsAsked(
+      "How much of Carrick's debt did the creditor nations agree to reschedule?",
+      false,
+    );
+    expect(amount).toEqual(['amount']);
+    const none =
+      'No details were available from the embassies nor from the Club on the amounts involved, but last week the Marlow finance minister said he hoped for 120 mln dlrs.';
+    expect(saysUntold(none, amount)).toBe(true);
+    expect(saysUntold('The creditors agreed to reschedule debts amounting to 440 mln francs.', amount)).toBe(
+      false,
+    );
+    expect(thingsAsked('How many of the debts were rescheduled?', false)).toEqual([]);
+  });
+
+  it('is the final figure of a question stressing what something came to in the end', () => {
+    const final = thingsAsked("What did Marlow's 1986/87 tax carryover finally come to?", false);
+    expect(final).toEqual(['figure']);
+    const due = 'The final figures for 1986/87 revenues are due to be released by the ministry on July 1.';
+    expect(saysUntold(due, final)).toBe(true);
+    expect(saysUntold(due, thingsAsked("What was Marlow's 1986/87 tax carryover?", false))).toBe(false);
+  });
 });
