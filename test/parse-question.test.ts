@@ -583,6 +583,16 @@ describe('resolveSpeaker with roles', () => {
     expect(names('the Fed chairman')).toEqual(['Alan Greenspan']);
   });
 
+  it('reads an organisation asked by another of its names as the initials of a role ("Fannie Mae", "FNMA\'s")', () => {
+    const officers = [
+      speaker('Edward J. Pinto', "FNMA's Senior Vice President"),
+      speaker('Jim Sales', 'FHLMC senior vice president'),
+    ];
+    const found = (asked: string) => resolveSpeaker(asked, officers).map((s) => s.name);
+    expect(found("Fannie Mae's senior vice president")).toEqual(['Edward J. Pinto']);
+    expect(found("Freddie Mac's senior vice president")).toEqual(['Jim Sales']);
+  });
+
   it('reads an attorney as a lawyer and a lawyer as an attorney, as American and British stories write them', () => {
     const lawyers = [
       speaker('John Nabors', 'TransAmerican lawyer'),

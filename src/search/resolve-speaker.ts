@@ -9,6 +9,7 @@ import {
   wordsOf as textWordsOf,
 } from './term-match.js';
 import { nationOf } from './place-names.js';
+import { otherNamesOf } from './other-names.js';
 import { termWeights } from './term-weights.js';
 
 /** Stands for whichever word heads a role: "the IMF boss" is its managing director, "the UN chief" its secretary general. */
@@ -257,7 +258,9 @@ const narrowingOf = (left: readonly string[]) => left.filter((word) => !TOP_ROLE
  * abbreviation the role has left (`initialisms`, written in capitals) stands for: "the boss of General
  * Motors" is Rick Wagoner, stored as "GM chief executive". Never the whole question (`asked` words): "the
  * European Commission" is the body, not every official whose role begins "EC", and only capitals abbreviate
- * ("Air Deccan's managing director" is no "Autolatina industrial relations director"). The ninth batch
+ * ("Air Deccan's managing director" is no "Autolatina industrial relations director"). The run may be the
+ * organisation's other name (see otherNamesOf): "Fannie Mae's senior VP" is "FNMA's Senior Vice President",
+ * FNMA abbreviating the Federal National Mortgage Association. The ninth batch
  * (`npm run --silent eval -- --only dev,fresh`): Rick Wagoner found for its "boss of General Motors" (beside
  * the GM Canada president, see narrowingOf); the development set and fresh batches unchanged.
  */
@@ -268,12 +271,12 @@ function withoutInitialled(
 ): { rest: string[]; initialism: string | null } {
   for (let start = 0; start < lacked.length - 1; start++)
     for (let end = start + 2; end <= lacked.length && end - start < asked; end++) {
-      const initials = lacked
-        .slice(start, end)
-        .map((word) => word[0])
-        .join('');
-      if (initialisms.includes(initials))
-        return { rest: [...lacked.slice(0, start), ...lacked.slice(end)], initialism: initials };
+      const run = lacked.slice(start, end);
+      const initialism = [run, ...otherNamesOf(run.join(' ')).map(words)]
+        .map((name) => (name.length === 1 ? name[0]! : name.map((word) => word[0]).join('')))
+        .find((initials) => initialisms.includes(initials));
+      if (initialism !== undefined)
+        return { rest: [...lacked.slice(0, start), ...lacked.slice(end)], initialism };
     }
   return { rest: [...lacked], initialism: null };
 }
