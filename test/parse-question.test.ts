@@ -518,6 +518,17 @@ describe('resolveSpeaker', () => {
     expect(found('Zhao Ziyang')).toEqual(['Zhao Ziyang']);
   });
 
+  it('matches initials joined by "&", "/" or "and" to the name in full with its "and", never to a person', () => {
+    const agencies: SpeakerRecord[] = [
+      { name: "Standard and Poor's Corp", surname: 'Corp', roles: [], quotes: 9 },
+      { name: 'S/P', surname: 'S/P', roles: [], quotes: 4 },
+      { name: 'Susan Phillips', surname: 'Phillips', roles: [], quotes: 3 },
+    ];
+    const found = (asked: string) => resolveSpeaker(asked, agencies).map((s) => s.name);
+    for (const asked of ['S&P', 'S and P', 'S/P'])
+      expect(found(asked)).toEqual(["Standard and Poor's Corp", 'S/P']);
+  });
+
   it('matches a name asked with or without its hyphen or space', () => {
     const stores: SpeakerRecord[] = [
       { name: 'Wal-Mart', surname: 'Wal-Mart', roles: [], quotes: 2 },
