@@ -518,6 +518,17 @@ describe('resolveSpeaker', () => {
     expect(found('Zhao Ziyang')).toEqual(['Zhao Ziyang']);
   });
 
+  it('matches initials joined by "&", "/" or "and" to the name in full with its "and", never to a person', () => {
+    const agencies: SpeakerRecord[] = [
+      { name: "Standard and Poor's Corp", surname: 'Corp', roles: [], quotes: 9 },
+      { name: 'S/P', surname: 'S/P', roles: [], quotes: 4 },
+      { name: 'Susan Phillips', surname: 'Phillips', roles: [], quotes: 3 },
+    ];
+    const found = (asked: string) => resolveSpeaker(asked, agencies).map((s) => s.name);
+    for (const asked of ['S&P', 'S and P', 'S/P'])
+      expect(found(asked)).toEqual(["Standard and Poor's Corp", 'S/P']);
+  });
+
   it('matches a name asked with or without its hyphen or space', () => {
     const stores: SpeakerRecord[] = [
       { name: 'Wal-Mart', surname: 'Wal-Mart', roles: [], quotes: 2 },
@@ -581,6 +592,16 @@ describe('resolveSpeaker with roles', () => {
     expect(names('the UN chief')).toEqual(['Kofi Annan']);
     expect(names('the IMF boss')).toEqual(['Rodrigo Rato']);
     expect(names('the Fed chairman')).toEqual(['Alan Greenspan']);
+  });
+
+  it('reads an organisation asked by another of its names as the initials of a role ("Fannie Mae", "FNMA\'s")', () => {
+    const officers = [
+      speaker('Edward J. Pinto', "FNMA's Senior Vice President"),
+      speaker('Jim Sales', 'FHLMC senior vice president'),
+    ];
+    const found = (asked: string) => resolveSpeaker(asked, officers).map((s) => s.name);
+    expect(found("Fannie Mae's senior vice president")).toEqual(['Edward J. Pinto']);
+    expect(found("Freddie Mac's senior vice president")).toEqual(['Jim Sales']);
   });
 
   it('reads an attorney as a lawyer and a lawyer as an attorney, as American and British stories write them', () => {

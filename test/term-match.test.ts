@@ -164,6 +164,23 @@ describe('a company asked by initials its story does not write', () => {
   });
 });
 
+describe('an organisation asked by another of its names', () => {
+  const held = (text: string, names: string[]) => termsHeld(wordsOf(text), names, undefined, names);
+
+  it('is held by the name WordNet gives it beside the one asked ("the Big Board", the NYSE)', () => {
+    const listing =
+      'Lewis Galoob Toys Inc said it expects to be listed on the NYSE by the first week in July.';
+    expect(held(listing, ['lewis galoob', 'big board'])).toEqual(new Set(['lewis galoob', 'big board']));
+    const mortgages = 'The Federal National Mortgage Association said it will buy 10-year mortgages.';
+    expect(held(mortgages, ['fannie mae'])).toEqual(new Set(['fannie mae']));
+  });
+
+  it('is not held by a thing of the same name nor by another body', () => {
+    expect(held('A BLU-82 fragmentation bomb was dropped.', ['big blue'])).toEqual(new Set());
+    expect(held('Shares rose on the American Stock Exchange.', ['big board'])).toEqual(new Set());
+  });
+});
+
 describe('a country named in full', () => {
   it('has its own forms, not those of a place whose name ends in it ("Virgin Islands of the United States")', () => {
     expect(countryFormsOf('united states')?.codes).toContain('U.S.');

@@ -1,6 +1,7 @@
 import { headwordOf } from '../document/report-abbreviations.js';
 import { isStopword } from './fts-query.js';
 import { countryFormsOf, type CountryForms } from './place-names.js';
+import { otherNamesOf } from './other-names.js';
 import { sharedWordNet, type Synset } from './wordnet.js';
 
 /**
@@ -176,9 +177,12 @@ export function termsHeld(
         : writesName(words, name) ||
           spelledOut(name).some((full) => holdsPhrase(words, full)) ||
           (INITIALS_NAME.test(name) && words.initials.has(name));
+  // An organisation is held by any of its names (see otherNamesOf): "the Big Board" by "the NYSE".
+  const holdsOrganisation = (name: string) =>
+    holdsName(name) || otherNamesOf(name).some((other) => holdsPhrase(words, other));
   return new Set(
     queryTerms.filter((term) =>
-      names.includes(term) ? holdsName(term) : holds(term) || relatedOf(term).some(holds),
+      names.includes(term) ? holdsOrganisation(term) : holds(term) || relatedOf(term).some(holds),
     ),
   );
 }
