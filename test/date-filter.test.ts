@@ -174,6 +174,16 @@ describe("a month without its year ('inflation in February')", () => {
     );
   });
 
+  it("that no article was published in this year is the stories' own month, answered without a note", async () => {
+    const answer = await ask('What new service did the Ashford ferry start in April?');
+    expect(answer.found).toBe(true);
+    expect(answer.passages[0]!.text).toContain('night service from April');
+    expect(answer.note).toBeUndefined();
+    const refused = await ask('How many passengers did the Ashford ferry carry in April?');
+    expect(refused.found).toBe(false);
+    expect(refused.reason).not.toContain('No dated article');
+  });
+
   it('that is when the news was published keeps to the articles of then', async () => {
     const answer = await ask('What was in the news about the Ashford ferry in November?');
     expect(answer.period).toEqual({ since: '2026-11-01', until: '2026-11-30' });

@@ -55,6 +55,13 @@ describe('questionDates', () => {
     });
   });
 
+  it("marks a month without its year as the stories' own, not the news of then", () => {
+    expect(questionDates('exports in February', TODAY).yearless).toBe(true);
+    expect(questionDates('exports in February 1987', TODAY).yearless).toBe(false);
+    expect(questionDates('the news in February', TODAY).yearless).toBe(false);
+    expect(questionDates('exports last month', TODAY).yearless).toBe(false);
+  });
+
   it('reads a month without a year as the last one before today, not the next', () => {
     expect(questionDates('exports in February', TODAY).range).toEqual({
       since: '2026-02-01',

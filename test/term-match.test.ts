@@ -19,6 +19,15 @@ describe('a country named in another of its forms', () => {
     expect(termsIn(plant, ['florida', 'michigan'])).toEqual(new Set(['florida']));
   });
 
+  it('is held when the question names its people in words the data lacks ("Danes", "Swedes")', () => {
+    const headline = 'DANISH UNEMPLOYMENT FALLS TO 7.8 PCT IN FEBRUARY';
+    expect(termsIn(headline, ['danes', 'swedes'])).toEqual(new Set(['danes']));
+    expect(countryFormsOf('swedes')?.words).toContain('sweden');
+    // A word whose first sense is no people, or that names none as a name, is no country.
+    expect(countryFormsOf('poles')).toBeNull();
+    expect(countryFormsOf('people')).toBeNull();
+  });
+
   it('is not held by a pronoun or a longer word in capitals', () => {
     expect(termsIn('The coastguard told us the boats were seized.', ['washington'])).toEqual(new Set());
     expect(termsIn('UKRAINE WARNS OF SHORTAGES', ['uk'])).toEqual(new Set());

@@ -521,7 +521,7 @@ export async function answerQuestion(
     );
   }
   const empty = emptyPeriod(period, summary);
-  // A date the question names ("in 1986", "in February", "on Friday") that no article was published in
+  // A date the question names ("in 1986", "in March 2025", "on Friday") that no article was published in
   // is when the events happened: "the deficit in 1986" is reported in 1987, "the flood on Friday" in
   // Saturday's paper; and "this year's earnings" asked in 2026 of older news are the year its articles
   // call "this year". Answered from any date, saying so; the years check still refuses a year no passage
@@ -532,6 +532,12 @@ export async function answerQuestion(
     return { ...notFound(question, empty), period, undatedLeftOut: summary.undated };
   }
   const answer = await answerWords(context, question, anyDate, options);
+  // A month asked without its year ("What was Italy's annual inflation rate in February?") is the month of
+  // the stories' figures, not this year's: saying "No dated article was published in February 2026" told
+  // the asker of a period they never named, and was the reason given when nothing answered (five fresh
+  // questions, among them "How many Danes were out of work in February?"). `npm run --silent eval -- --only
+  // dev,fresh`: no figure moved, as only the words shown changed.
+  if (dates.yearless) return answer;
   if (!answer.found)
     return answer.reason === NOTHING_FOUND ? { ...answer, reason: `${NOTHING_FOUND} ${empty}` } : answer;
   return withNote(answer, `${empty.replace(/\.$/u, ';')} these passages are from other dates.`);

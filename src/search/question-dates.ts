@@ -31,6 +31,11 @@ export interface QuestionDates {
    * "this week", answered from any date.
    */
   present: boolean;
+  /**
+   * The period is a month named without its year ("inflation in February"): the month of the stories'
+   * figures, whatever year they are from, read as this year's only when articles were published in it.
+   */
+  yearless: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -324,6 +329,7 @@ export function questionDates(question: string, today: Date): QuestionDates {
       recency,
       relative: null,
       present: false,
+      yearless: false,
     };
 
   const first = found[0]!;
@@ -395,7 +401,14 @@ export function questionDates(question: string, today: Date): QuestionDates {
       : /\byears?\b/i.test(written) || event
         ? 'reported'
         : 'recent';
-  return { range, text: tidy(text.replace(RECENCY_ONLY, '')), recency, relative, present };
+  return {
+    range,
+    text: tidy(text.replace(RECENCY_ONLY, '')),
+    recency,
+    relative,
+    present,
+    yearless: reportedMonth,
+  };
 }
 
 /**
