@@ -52,6 +52,18 @@ describe('a country written in lower case', () => {
   });
 });
 
+describe("a country's word ending a name", () => {
+  it('belongs to the compound noun it makes with the word after it ("Swiss franc"), not to the name', () => {
+    const notes = "Who's guaranteeing the Keiaisha Swiss franc notes?";
+    expect(questionNames(notes, queryTerms(notes))).toEqual(['keiaisha', 'swiss']);
+  });
+
+  it('stays part of the name where it makes none ("Oliver Irish reckon")', () => {
+    const question = 'Does Oliver Irish reckon gadgets are still just a guy thing?';
+    expect(questionNames(question, queryTerms(question))).toEqual(['oliver irish']);
+  });
+});
+
 describe('an abbreviated thing asked about', () => {
   const kuwait = "How much in unpaid IOUs was left after Kuwait's share market crash?";
   const aston = 'When will Aston Martin launch its first electric SUV?';
