@@ -261,6 +261,8 @@ describe('questions asking when something ends or is due', () => {
     'When does the Oldsmobile financing incentive run out?',
     'When will the offer expire?',
     'What is the deadline for bids?',
+    'When does Best Buy expect the notes financing to be wrapped up?',
+    'When will the merger be completed?',
   ])('reads "%s" as asking for a time limit', (question) => {
     expect(asksForTimeLimit(question)).toBe(true);
   });
@@ -268,6 +270,8 @@ describe('questions asking when something ends or is due', () => {
   it('reads other questions about time as asking for none', () => {
     expect(asksForTimeLimit('When will Rolls Royce shares start trading?')).toBe(false);
     expect(asksForTimeLimit('How long did the talks last?')).toBe(false);
+    // The day something was done is a date, not a limit.
+    expect(asksForTimeLimit('When did Clayton and Dubilier complete its purchase?')).toBe(false);
   });
 
   it('take a time limit given as evidence, not the day a story was reported', () => {
