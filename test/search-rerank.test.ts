@@ -261,6 +261,8 @@ describe('questions asking when something ends or is due', () => {
     'When does the Oldsmobile financing incentive run out?',
     'When will the offer expire?',
     'What is the deadline for bids?',
+    'When does Best Buy expect the notes financing to be wrapped up?',
+    'When will the merger be completed?',
   ])('reads "%s" as asking for a time limit', (question) => {
     expect(asksForTimeLimit(question)).toBe(true);
   });
@@ -268,6 +270,8 @@ describe('questions asking when something ends or is due', () => {
   it('reads other questions about time as asking for none', () => {
     expect(asksForTimeLimit('When will Rolls Royce shares start trading?')).toBe(false);
     expect(asksForTimeLimit('How long did the talks last?')).toBe(false);
+    // The day something was done is a date, not a limit.
+    expect(asksForTimeLimit('When did Clayton and Dubilier complete its purchase?')).toBe(false);
   });
 
   it('take a time limit given as evidence, not the day a story was reported', () => {
@@ -750,6 +754,45 @@ describe("an anchor held by the lead of a passage's story in the evidence check"
     )[0]!;
 
   it('answers with the paragraph that goes on from the lead naming the subject', () => {
+    expect(judge(`${passage.context}\n${lead}\n${passage.text}`).anchored).toBe(true);
+  });
+
+  it('never by a later paragraph of the story', () => {
+    expect(judge(`${passage.context}\n${passage.text}\n${later}`).anchored).toBe(false);
+  });
+});
+
+describe("a name held by the lead of a passage's story in the evidence check", () => {
+  const question = "How far has Guangdong's grain-growing area shrunk?";
+  const passage = {
+    text: "The official magazine said the province's grain area fell to 4.33 mln hectares in 1985 from 5.7 mln in 1978 out of a total farmland area of 7.4 mln hectares.",
+    context: 'CHINA PROVINCE BECOMES GRAIN IMPORTER (Farmers)',
+    articleId: 1,
+  };
+  const lead =
+    'The south China province of Guangdong is importing millions of tonnes of grain a year because farmers have switched from grain to more profitable crops, the Peking Review magazine said.';
+  const later = 'The Nanfang Daily said production in Guangdong province fell.';
+  // The archive's rarity weights: "shrunk" and "Guangdong" are the question's anchors, and the story
+  // writes "shrunk" as "fell".
+  const weights = new Map([
+    ['far', 4.58],
+    ['guangdong', 7.99],
+    ['grain', 4.14],
+    ['growing', 4.64],
+    ['area', 4.45],
+    ['shrunk', 10.05],
+  ]);
+  const judge = (story: string) =>
+    evidenceOf(
+      [{ passage, similarity: 0.49 }],
+      queryTerms(question),
+      (term) => weights.get(term) ?? 3.04,
+      ['guangdong'],
+      question,
+      new Map([[1, storyOf(story)]]),
+    )[0]!;
+
+  it('answers with the paragraph that gives the figure asked of "the province" the lead names', () => {
     expect(judge(`${passage.context}\n${lead}\n${passage.text}`).anchored).toBe(true);
   });
 
