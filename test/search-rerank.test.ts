@@ -550,6 +550,24 @@ describe('the paragraph of a story that gives the figure a question asks for', (
   });
 });
 
+describe('the paragraph of a story that counts what a "how many" question counts', () => {
+  const question = 'How many Bendectin suits does Merrell Dow still have outstanding?';
+  const paragraph = (text: string) =>
+    ({ context: 'JURY FINDS FOR DOW IN BIRTH DEFECT CASE', text }) as unknown as PassageRecord;
+  const best = paragraph(
+    'Merrell Dow said a jury found that Bendectin did not cause the birth defects of a seven-year old boy.',
+  );
+  const gainOf = gainOver(best, question, queryTerms(question), () => 1);
+
+  it('is one giving a figure of that thing or a synonym, when the best passage gives a figure of another', () => {
+    const counting = paragraph('He said about 300 lawsuits are pending.');
+    const otherFigure = paragraph(
+      'Merrell said that to date there have been 12 other trials involving the drug.',
+    );
+    expect(gainOf(counting)).toBeGreaterThan(gainOf(otherFigure));
+  });
+});
+
 describe('questions asking how much territory', () => {
   const question = 'How much territory did Iran say it captured in the Karbala-5 offensive?';
   const area = 'Iran said its forces had "liberated" 155 square kilometers of enemy-occupied territory.';
