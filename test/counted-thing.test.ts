@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countedThing } from '../src/answer/counted-thing.js';
+import { countedThing, countsAsked } from '../src/search/counted-thing.js';
 
 describe('the thing a question counts', () => {
   it('is the last word before the verb or a preposition of a "how many" question', () => {
@@ -23,5 +23,24 @@ describe('the thing a question counts', () => {
     expect(countedThing("What was the turnout in Gibraltar's sovereignty referendum?")).toBeNull();
     expect(countedThing('How much did Oracle pay for Peoplesoft?')).toBeNull();
     expect(countedThing('How many of them were there?')).toBeNull();
+  });
+});
+
+describe('a figure of the thing a question counts', () => {
+  const counts = countsAsked('How many Bendectin suits does Merrell Dow still have outstanding?')!;
+
+  it('is a figure before that thing or a synonym of it, a few words on at most', () => {
+    expect(counts('He said about 300 lawsuits are pending.')).toBe(true);
+    expect(counts('At one point about 1700 lawsuits had been filed.')).toBe(true);
+    expect(counts('Three more suits were filed.')).toBe(true);
+  });
+
+  it('is not a figure of something else', () => {
+    expect(counts('the birth defects of a seven-year old boy')).toBe(false);
+    expect(counts('12 other trials, 10 in the U.S. and two in West Germany, over the suits')).toBe(false);
+  });
+
+  it('is nothing for a question that counts nothing', () => {
+    expect(countsAsked('How much did Oracle pay for Peoplesoft?')).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countedThing } from '../src/answer/counted-thing.js';
+import { countedThing } from '../src/search/counted-thing.js';
 import {
   oneEditAway,
   withChatSpellings,

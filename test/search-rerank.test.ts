@@ -16,6 +16,7 @@ import {
   holdsMoney,
   holdsQuantityBeyond,
   holdsTimeLimit,
+  givesAnswerKindOver,
 } from '../src/search/answer-type.js';
 import { evidenceOf } from '../src/answer/evidence.js';
 import { gainOver } from '../src/search/article-complement.js';
@@ -551,6 +552,50 @@ describe('the paragraph of a story that gives the figure a question asks for', (
     expect(gainOf(figure)).toBeGreaterThan(gainOf(none) + 0.5);
     expect(holdsQuantityBeyond(question, best.text)).toBe(false);
     expect(holdsQuantityBeyond(question, 'a rise to about 5.6 pct from ten')).toBe(true);
+  });
+});
+
+describe('the paragraph of a story that counts what a "how many" question counts', () => {
+  const question = 'How many Bendectin suits does Merrell Dow still have outstanding?';
+  const paragraph = (text: string) =>
+    ({ context: 'JURY FINDS FOR DOW IN BIRTH DEFECT CASE', text }) as unknown as PassageRecord;
+  const best = paragraph(
+    'Merrell Dow said a jury found that Bendectin did not cause the birth defects of a seven-year old boy.',
+  );
+  const gainOf = gainOver(best, question, queryTerms(question), () => 1);
+
+  it('is one giving a figure of that thing or a synonym, when the best passage gives a figure of another', () => {
+    const counting = paragraph('He said about 300 lawsuits are pending.');
+    const otherFigure = paragraph(
+      'Merrell said that to date there have been 12 other trials involving the drug.',
+    );
+    expect(gainOf(counting)).toBeGreaterThan(gainOf(otherFigure));
+  });
+});
+
+describe('the paragraph shown with a result for a question asking how often', () => {
+  const question = 'yo how often did the bubble boy kids get the enzon shots';
+
+  it('gives how often, not any figure', () => {
+    const gives = givesAnswerKindOver(
+      'Enzon said its drug restored the immune system in the first two children treated.',
+      question,
+    )!;
+    expect(gives('The PEG-ADA injections were given once a week.')).toBe(true);
+    expect(gives('They were treated for 18 months at Duke University.')).toBe(false);
+  });
+});
+
+describe('the paragraph shown with a result for a question asking where someone worked before', () => {
+  const question = "Where was Manville's new finance chief working before he got the job?";
+
+  it('gives the previous job', () => {
+    const gives = givesAnswerKindOver(
+      'Manville Corp said it named John Roach senior vice president and chief financial officer.',
+      question,
+    )!;
+    expect(gives('Roach, 43, was most recently a partner of Braxton Associates.')).toBe(true);
+    expect(gives('The post has been vacant since last April, Manville said.')).toBe(false);
   });
 });
 

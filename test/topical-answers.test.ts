@@ -186,6 +186,16 @@ The harbour committee has put off until July 10 its meeting to vote on the harbo
 
 An aide said the delay was requested by opposition members who wanted more time to read a revised draft.
 `,
+  'quillon-notes.md': `---
+title: Quillon Instruments sells notes
+published: 2025-06-09
+---
+Quillon Instruments Inc said it sold 20 mln dlrs of senior notes due 2030 to two institutional investors.
+
+The notes carry a fixed rate and were placed through a New York broker.
+
+Proceeds will be used to reduce long-term debt, the maker of measuring instruments said.
+`,
   'marlow-loans.md': `---
 title: Marlow Motors offers cheap car loans
 published: 2025-06-05
@@ -540,6 +550,27 @@ describe('the paragraph of a shown story that says who did what a question asks 
     ]);
     // Shown, not evidence of an answer: most stories hold a passive's agent.
     expect(givesAnswerKind(question, aide!.text)).toBe(false);
+  });
+});
+
+describe('the paragraph of a shown story that says what money raised will be used for', () => {
+  it('is shown with the result, though it holds none of the words the question asks in', async () => {
+    const [sale, , proceeds] = await passagesOf('Quillon Instruments sells notes');
+    const [carrick] = await passagesOf('Floods close Carrick high street');
+    const question = "hey what's Quillon gonna do with the cash from selling those notes?";
+    const completed = await completeWithAnswerKind(
+      store,
+      [sale!, carrick!].map((passage) => ({ passage })),
+      question,
+      queryTerms(question),
+      () => 1,
+    );
+    expect(completed.map((hit) => hit.passage.text)).toEqual([
+      `${sale!.text}\n\n…\n\n${proceeds!.text}`,
+      carrick!.text,
+    ]);
+    // Shown, not evidence of an answer: a story on a sale of notes often names its proceeds.
+    expect(givesAnswerKind(question, proceeds!.text)).toBe(false);
   });
 });
 

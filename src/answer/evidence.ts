@@ -31,7 +31,7 @@ import {
   statesYearDone,
   type TakenDeed,
 } from '../search/asked-outcome.js';
-import { countedThing } from './counted-thing.js';
+import { countedThing } from '../search/counted-thing.js';
 import { askedIdentity, asksForPrice, withholdsIdentity, withholdsPrice } from './withheld.js';
 import { yearsAsked, yearsOfEvents } from '../search/question-years.js';
 import { givesYearOf } from '../search/year-table.js';

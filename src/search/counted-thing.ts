@@ -1,4 +1,7 @@
-import { isStopword } from '../search/fts-query.js';
+import { figureOfWord } from '../document/number-words.js';
+import { isStopword } from './fts-query.js';
+import { wordnetLexicon, type Lexicon } from './query-expansion.js';
+import { isPhrase, stem } from './term-match.js';
 
 /** "How many (of) ...": the words that may name what is counted, up to the verb or a preposition. */
 const HOW_MANY = /\bhow\s+many\s+(?:of\s+)?((?:[\p{L}\p{N}'-]+\s*){1,4})/iu;
@@ -40,4 +43,32 @@ export function countedThing(question: string): string | null {
   }
   const head = thing.at(-1);
   return head === undefined || head.length < 2 || isStopword(head) ? null : head;
+}
+
+/** A figure as a text's words hold it: digits ("300", the "1" of "1,150") or a number word ("seven"). */
+const isFigure = (word: string) => /^\p{N}/u.test(word) || figureOfWord(word) !== undefined;
+
+/** How many words may stand between a figure and what it counts: "48 million credit cards". */
+const COUNT_REACH = 3;
+
+/**
+ * A test of whether a text gives a figure of the thing a "how many" question counts (see countedThing), in
+ * its own word or a synonym (the lexicon's, as the evidence check reads it): "about 300 lawsuits are
+ * pending" counts what "How many Bendectin suits does Merrell Dow still have outstanding?" asks; "a
+ * seven-year old boy" gives a figure of something else. Null for a question that counts nothing.
+ */
+export function countsAsked(
+  question: string,
+  lexicon: Lexicon = wordnetLexicon(),
+): ((text: string) => boolean) | null {
+  const thing = countedThing(question);
+  if (thing === null) return null;
+  const stems = new Set([thing, ...lexicon.related(thing).filter((word) => !isPhrase(word))].map(stem));
+  return (text) => {
+    const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    return words.some(
+      (word, at) =>
+        isFigure(word) && words.slice(at + 1, at + 1 + COUNT_REACH).some((next) => stems.has(stem(next))),
+    );
+  };
 }
