@@ -561,6 +561,31 @@ describe('a buyer asked', () => {
   });
 });
 
+describe('going to prison asked', () => {
+  it('is asked yes or no of someone named going or sent to jail or prison', () => {
+    expect(askedOutcome('Did Victor Marlow end up going to jail over the Harbour scandal?')).toEqual({
+      kind: 'prison',
+      decider: ['victor', 'marlow'],
+    });
+    expect(askedOutcome('Was Marlow sent to prison?')).toEqual({ kind: 'prison', decider: ['marlow'] });
+    expect(askedOutcome('What did Marlow say about going to prison?')).toBeNull();
+  });
+
+  it('is stated by a prison sentence, not by a ban, a fine or a trial to come', () => {
+    const marlow = { kind: 'prison', decider: ['victor', 'marlow'] } as const;
+    expect(statesOutcome('Marlow was sentenced to four months in prison.', marlow)).toBe(true);
+    expect(statesOutcome('Victor Marlow went to jail in 2005.', marlow)).toBe(true);
+    expect(statesOutcome('A judge jailed Marlow for a year.', marlow)).toBe(true);
+    expect(
+      statesOutcome(
+        'Banned sprinter Kelli Hart says she took steroids given to her by Victor Marlow.',
+        marlow,
+      ),
+    ).toBe(false);
+    expect(statesOutcome('Marlow is due to face trial in March.', marlow)).toBe(false);
+  });
+});
+
 describe('a deed a question in the past tense takes as done', () => {
   const stems = (question: string) => deedsTakenAsDone(question).map(({ stem }) => stem);
 

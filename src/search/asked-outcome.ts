@@ -31,7 +31,9 @@ import { YEAR_PATTERN } from './question-years.js';
  * proposing, suggesting, advising or calling for ("call-for", whose past is "called for"), as a report's
  * recommendations are told,
  * and who bought something, asked only of a buyer (see PURCHASE_ASKED): buying, acquiring or purchasing,
- * or its selling, or a buyer's agreement to buy ("agree-to-buy", whose past is "agreed to buy").
+ * or its selling, or a buyer's agreement to buy ("agree-to-buy", whose past is "agreed to buy"),
+ * and going to prison, asked only as such (see PRISON_ASKED): being sentenced, jailed or imprisoned, or
+ * sent to jail or prison (whose pasts are "jailed"'s).
  */
 /** Choosing someone, which states a selection and a successor alike. */
 const CHOOSING = 'choose select pick cast appoint name elect nominate hire'.split(' ');
@@ -48,6 +50,7 @@ const OUTCOME_VERBS = {
   succession: ['replace', 'succeed', 'take-over', ...CHOOSING],
   recommendation: 'recommend urge propose suggest advise call-for'.split(' '),
   purchase: 'buy acquire purchase sell agree-to-buy'.split(' '),
+  prison: 'sentence jail imprison'.split(' '),
 } as const;
 export type OutcomeKind = keyof typeof OUTCOME_VERBS;
 
@@ -60,6 +63,7 @@ const IRREGULAR_PAST: Readonly<Record<string, readonly string[]>> = {
   uphold: ['upheld'],
   free: ['freed', 'set free'],
   sentence: ['sentenced', 'given a sentence'],
+  jail: ['jailed', 'went to jail', 'went to prison', 'sent to jail', 'sent to prison'],
   beat: ['beat', 'beaten'],
   lose: ['lost'],
   overcome: ['overcame', 'overcome'],
@@ -85,6 +89,7 @@ const ASKED_ONLY_BY_NAME = new Set<OutcomeKind>([
   'succession',
   'recommendation',
   'purchase',
+  'prison',
 ]);
 const KIND_OF_VERB = new Map<string, OutcomeKind>(
   (Object.entries(OUTCOME_VERBS) as [OutcomeKind, readonly string[]][])
@@ -210,6 +215,22 @@ const RECOMMENDATION_ASKED =
  */
 const PURCHASE_ASKED =
   /\b(?:[Ww]ho|[Ww]hich\s+[\p{L}-]+)\s+(?:(?:has|had)\s+)?(?:bought|acquired|purchased)\s+((?:[\p{L}\p{N}'.-]+\s+){0,6}?[\p{L}\p{N}'.-]+)(?=\s+(?:from|for|in|at|on|after|when|last|this)\b|\s*[?.!,]|\s*$)/u;
+
+/**
+ * Whether someone named went to prison, asked yes or no: "Did Victor Conte end up going to jail over
+ * Balco?", "Was Conte sent to prison?". Its stories tell of the charges and the trial to come ("is due to
+ * face trial in March"), beside other judgements in the same sentences as the name ("Banned American
+ * sprinter Kelli White says she knowingly took steroids given to her by ... Victor Conte"): a ban or a fine
+ * states no prison sentence, which is told as "sentenced", "jailed", "imprisoned" or "sent to prison" (see
+ * OUTCOME_VERBS). Read first: "end up going" is otherwise a deed stressed (see ACT_ASKED), "going" the
+ * verb that any "going" of the stories states. Measured with `npm run --silent eval -- --only dev,fresh
+ * --questions <the sixteenth batch>`: its unanswerable refused 0.600 -> 0.700 (Conte), nothing else moved
+ * on dev, fresh or the batch.
+ */
+const PRISON_ASKED = new RegExp(
+  String.raw`${YES_NO_START}(?:did|has|have|had|was|were)\s+((?:[\p{L}\p{N}'.-]+\s+){1,8}?)(?:(?:ever|actually|finally|eventually|ultimately)\s+|end(?:ed)?\s+up\s+)?(?:go|going|gone|sent|been\s+sent)\s+to\s+(?:jail|prison)\b`,
+  'iu',
+);
 
 /**
  * The other side of a contest is named with a capital ("Marlene Weingartner"): "Did the bank beat forecasts?"
@@ -388,6 +409,8 @@ export function askedOutcome(question: string): AskedOutcome | AskedAct | AskedF
   if (recommended) return { kind: 'recommendation', decider: namingWords(recommended[1]!) };
   const bought = PURCHASE_ASKED.exec(question);
   if (bought) return { kind: 'purchase', decider: namingWords(bought[1]!) };
+  const jailed = PRISON_ASKED.exec(question);
+  if (jailed) return { kind: 'prison', decider: namingWords(jailed[1]!) };
   const act = askedAct(question);
   if (act && act.kind !== 'act') return act;
   const ended = ENDING_ADVERB.exec(question);
@@ -441,7 +464,7 @@ const PRONOUN_SUBJECT = /^\s*(?:he|she|it|they)(?:\s+(?:was|were))?\s*$/iu;
  * "sentenced" does.
  */
 const PAST_PHRASE =
-  /set\s+free\b|\btook\s+over\b|\bcalled\s+for\b|\b(?:(?:agreed|agreement(?:\s+in\s+principle)?|plans?|planned|intends?|offered)\s+to|will|would)\s+(?:buy|acquire|purchase)\b|\bwent\s+to\b|\b(?:given|handed|received|got)\s+(?:[\p{L}\p{N}-]+\s+){0,4}?(?:sentences?|(?:prison|jail)\s+terms?)\b|[\p{L}']+/gu;
+  /set\s+free\b|\b(?:went|sent)\s+to\s+(?:jail|prison)\b|\btook\s+over\b|\bcalled\s+for\b|\b(?:(?:agreed|agreement(?:\s+in\s+principle)?|plans?|planned|intends?|offered)\s+to|will|would)\s+(?:buy|acquire|purchase)\b|\bwent\s+to\b|\b(?:given|handed|received|got)\s+(?:[\p{L}\p{N}-]+\s+){0,4}?(?:sentences?|(?:prison|jail)\s+terms?)\b|[\p{L}']+/gu;
 /**
  * A buyer's deal still to close ("plans to acquire", "reached an agreement in principle to buy", "will
  * acquire") names the buyer as "agreed to buy" does: "Who bought North Shore Bancorp?" is answered by
