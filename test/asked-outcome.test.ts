@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   askedOutcome,
+  deadlineAsked,
+  deadlineNamed,
   deedNamed,
   deedsTakenAsDone,
   saysUntold,
@@ -583,6 +585,29 @@ describe('going to prison asked', () => {
       ),
     ).toBe(false);
     expect(statesOutcome('Marlow is due to face trial in March.', marlow)).toBe(false);
+  });
+});
+
+describe('a deadline a question asks was met', () => {
+  const question = 'Did Marlow Airlines manage to get its $500m of wage cuts agreed by the end of February?';
+
+  it('is a month after "by", with its end, its day or its year', () => {
+    expect(deadlineAsked(question)?.test('agreed by the  End of February')).toBe(true);
+    expect(deadlineAsked('Was the sale closed by March 31, 1987?')?.test('closed by March 31 1987')).toBe(
+      true,
+    );
+    expect(deadlineAsked('Did the talks end by mid-June?')).not.toBeNull();
+    expect(deadlineAsked('Was the sale closed by Marlow Airlines?')).toBeNull();
+  });
+
+  it('is named only ahead by a story naming it as a condition or a target', () => {
+    const deadline = deadlineAsked(question)!;
+    const warning =
+      'The airline warned of "inadequate liquidity" if it fails to reduce wage costs by $500m by the end of February.';
+    expect(deadlineNamed(warning, deadline)).toBe('ahead');
+    expect(deadlineNamed('Marlow aims to agree the cuts by the end of February.', deadline)).toBe('ahead');
+    expect(deadlineNamed('The unions had agreed the cuts by the end of February.', deadline)).toBe('done');
+    expect(deadlineNamed('Marlow cut wages in March.', deadline)).toBe('unnamed');
   });
 });
 

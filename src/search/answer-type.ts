@@ -1,6 +1,7 @@
 import { sentenceSpans } from '../document/sentence-split.js';
 import type { PassageRecord } from '../store/passage-store.js';
 import { askedOutcome, statesOutcome } from './asked-outcome.js';
+import { MONTH } from './question-years.js';
 import { figureOfWord, NUMBER_WORD_PATTERN } from '../document/number-words.js';
 import { FORECAST } from './forecast.js';
 import { namesEvery } from './article-coverage.js';
@@ -149,8 +150,6 @@ const DURATION = new RegExp(`\\b${PERIOD}`, 'iu');
  */
 const TIME_LIMIT_QUESTION =
   /\bwhen\b[^?]*\b(?:end|ends|expire|expires|run\s+out|runs\s+out|lapse|lapses|close|closes|finish|finishes|be\s+over|due)\b|\bdeadline\b|\b(?:until|till|by)\s+when\b/iu;
-const MONTH =
-  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)';
 const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 /**
  * The day a limit falls on: a month or a day of the week, a year, "next week", "the end of the year",
