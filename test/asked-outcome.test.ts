@@ -588,6 +588,34 @@ describe('going to prison asked', () => {
   });
 });
 
+describe('a permission asked', () => {
+  it('is asked yes or no of someone named letting, allowing or permitting', () => {
+    expect(askedOutcome('Did Marlow International let the Soviet Union start issuing Marlow cards?')).toEqual(
+      { kind: 'permission', decider: ['marlow', 'international'] },
+    );
+    expect(askedOutcome('Has the commission allowed Harbour to raise its rates?')).toEqual({
+      kind: 'permission',
+      decider: ['commission'],
+    });
+    expect(askedOutcome('What did the new rules let Harbour do?')).toBeNull();
+  });
+
+  it('is stated by leave given, not by a request under review', () => {
+    const marlow = { kind: 'permission', decider: ['marlow', 'international'] } as const;
+    expect(statesOutcome('Marlow International let the Soviet Union issue cards in May.', marlow)).toBe(true);
+    expect(statesOutcome('Marlow International approved the Soviet request.', marlow)).toBe(true);
+    expect(
+      statesOutcome(
+        'Marlow International was also reviewing a request from the Soviet Union for permission to issue cards.',
+        marlow,
+      ),
+    ).toBe(false);
+    expect(
+      statesOutcome('Italian banks, who accept Marlow cards, had asked to be allowed to issue them.', marlow),
+    ).toBe(false);
+  });
+});
+
 describe('a deadline a question asks was met', () => {
   const question = 'Did Marlow Airlines manage to get its $500m of wage cuts agreed by the end of February?';
 
