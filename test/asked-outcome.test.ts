@@ -668,6 +668,14 @@ describe('a deed a question in the past tense takes as done', () => {
     expect(deedNamed('The dockers voted to end the strike.', end!)).toBe('done');
   });
 
+  it('is not done by a form in "-ing" before a noun, nor by one that someone was unable to do', () => {
+    const [lift] = deedsTakenAsDone('When did the Marlow channel reopen after the sunken tug was lifted?');
+    expect(deedNamed('Harbour said its lifting fleet was in position.', lift!)).toBe('unnamed');
+    expect(deedNamed('Two cranes were unable to begin lifting the sunken tug.', lift!)).toBe('ahead');
+    expect(deedNamed('The lifting of the tug was finished on Sunday.', lift!)).toBe('done');
+    expect(deedNamed('The cranes lifted the tug on Sunday.', lift!)).toBe('done');
+  });
+
   it('is done only by a mention naming what it is done to, when the question writes that', () => {
     const [end] = deedsTakenAsDone('What pay rise did the dockers get in the deal that ended their strike?');
     expect(end!.object).toBe('strike');
