@@ -588,6 +588,29 @@ describe('going to prison asked', () => {
   });
 });
 
+describe('a way out asked', () => {
+  it('is asked as when or whether someone came out of or emerged from something', () => {
+    expect(askedOutcome("When did Marlow's Stores come out of Chapter 11?")).toMatchObject({
+      kind: 'act',
+      doer: ['marlow', 'stores'],
+    });
+    expect(askedOutcome('Did Harbour Airlines emerge from bankruptcy?')).toMatchObject({ kind: 'act' });
+    expect(askedOutcome('What came out of the talks?')).toBeNull();
+  });
+
+  it('is stated by the way out, not by the way in', () => {
+    const exit = askedOutcome("When did Marlow's Stores come out of Chapter 11?")!;
+    expect(
+      statesOutcome(
+        "Marlow's Stores said it has decided to reorganize under Chapter 11 and will file a petition this week.",
+        exit,
+      ),
+    ).toBe(false);
+    expect(statesOutcome("Marlow's Stores emerged from Chapter 11 in June.", exit)).toBe(true);
+    expect(statesOutcome("Marlow's Stores came out of Chapter 11 in June.", exit)).toBe(true);
+  });
+});
+
 describe('a permission asked', () => {
   it('is asked yes or no of someone named letting, allowing or permitting', () => {
     expect(askedOutcome('Did Marlow International let the Soviet Union start issuing Marlow cards?')).toEqual(
