@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   askedOutcome,
+  deadlineAsked,
+  deadlineNamed,
   deedNamed,
   deedsTakenAsDone,
   saysUntold,
@@ -561,6 +563,105 @@ describe('a buyer asked', () => {
   });
 });
 
+describe('going to prison asked', () => {
+  it('is asked yes or no of someone named going or sent to jail or prison', () => {
+    expect(askedOutcome('Did Victor Marlow end up going to jail over the Harbour scandal?')).toEqual({
+      kind: 'prison',
+      decider: ['victor', 'marlow'],
+    });
+    expect(askedOutcome('Was Marlow sent to prison?')).toEqual({ kind: 'prison', decider: ['marlow'] });
+    expect(askedOutcome('What did Marlow say about going to prison?')).toBeNull();
+  });
+
+  it('is stated by a prison sentence, not by a ban, a fine or a trial to come', () => {
+    const marlow = { kind: 'prison', decider: ['victor', 'marlow'] } as const;
+    expect(statesOutcome('Marlow was sentenced to four months in prison.', marlow)).toBe(true);
+    expect(statesOutcome('Victor Marlow went to jail in 2005.', marlow)).toBe(true);
+    expect(statesOutcome('A judge jailed Marlow for a year.', marlow)).toBe(true);
+    expect(
+      statesOutcome(
+        'Banned sprinter Kelli Hart says she took steroids given to her by Victor Marlow.',
+        marlow,
+      ),
+    ).toBe(false);
+    expect(statesOutcome('Marlow is due to face trial in March.', marlow)).toBe(false);
+  });
+});
+
+describe('a way out asked', () => {
+  it('is asked as when or whether someone came out of or emerged from something', () => {
+    expect(askedOutcome("When did Marlow's Stores come out of Chapter 11?")).toMatchObject({
+      kind: 'act',
+      doer: ['marlow', 'stores'],
+    });
+    expect(askedOutcome('Did Harbour Airlines emerge from bankruptcy?')).toMatchObject({ kind: 'act' });
+    expect(askedOutcome('What came out of the talks?')).toBeNull();
+  });
+
+  it('is stated by the way out, not by the way in', () => {
+    const exit = askedOutcome("When did Marlow's Stores come out of Chapter 11?")!;
+    expect(
+      statesOutcome(
+        "Marlow's Stores said it has decided to reorganize under Chapter 11 and will file a petition this week.",
+        exit,
+      ),
+    ).toBe(false);
+    expect(statesOutcome("Marlow's Stores emerged from Chapter 11 in June.", exit)).toBe(true);
+    expect(statesOutcome("Marlow's Stores came out of Chapter 11 in June.", exit)).toBe(true);
+  });
+});
+
+describe('a permission asked', () => {
+  it('is asked yes or no of someone named letting, allowing or permitting', () => {
+    expect(askedOutcome('Did Marlow International let the Soviet Union start issuing Marlow cards?')).toEqual(
+      { kind: 'permission', decider: ['marlow', 'international'] },
+    );
+    expect(askedOutcome('Has the commission allowed Harbour to raise its rates?')).toEqual({
+      kind: 'permission',
+      decider: ['commission'],
+    });
+    expect(askedOutcome('What did the new rules let Harbour do?')).toBeNull();
+  });
+
+  it('is stated by leave given, not by a request under review', () => {
+    const marlow = { kind: 'permission', decider: ['marlow', 'international'] } as const;
+    expect(statesOutcome('Marlow International let the Soviet Union issue cards in May.', marlow)).toBe(true);
+    expect(statesOutcome('Marlow International approved the Soviet request.', marlow)).toBe(true);
+    expect(
+      statesOutcome(
+        'Marlow International was also reviewing a request from the Soviet Union for permission to issue cards.',
+        marlow,
+      ),
+    ).toBe(false);
+    expect(
+      statesOutcome('Italian banks, who accept Marlow cards, had asked to be allowed to issue them.', marlow),
+    ).toBe(false);
+  });
+});
+
+describe('a deadline a question asks was met', () => {
+  const question = 'Did Marlow Airlines manage to get its $500m of wage cuts agreed by the end of February?';
+
+  it('is a month after "by", with its end, its day or its year', () => {
+    expect(deadlineAsked(question)?.test('agreed by the  End of February')).toBe(true);
+    expect(deadlineAsked('Was the sale closed by March 31, 1987?')?.test('closed by March 31 1987')).toBe(
+      true,
+    );
+    expect(deadlineAsked('Did the talks end by mid-June?')).not.toBeNull();
+    expect(deadlineAsked('Was the sale closed by Marlow Airlines?')).toBeNull();
+  });
+
+  it('is named only ahead by a story naming it as a condition or a target', () => {
+    const deadline = deadlineAsked(question)!;
+    const warning =
+      'The airline warned of "inadequate liquidity" if it fails to reduce wage costs by $500m by the end of February.';
+    expect(deadlineNamed(warning, deadline)).toBe('ahead');
+    expect(deadlineNamed('Marlow aims to agree the cuts by the end of February.', deadline)).toBe('ahead');
+    expect(deadlineNamed('The unions had agreed the cuts by the end of February.', deadline)).toBe('done');
+    expect(deadlineNamed('Marlow cut wages in March.', deadline)).toBe('unnamed');
+  });
+});
+
 describe('a deed a question in the past tense takes as done', () => {
   const stems = (question: string) => deedsTakenAsDone(question).map(({ stem }) => stem);
 
@@ -588,6 +689,14 @@ describe('a deed a question in the past tense takes as done', () => {
     const [end] = deedsTakenAsDone('What pay rise did the dockers get in the deal that ended their strike?');
     expect(deedNamed('Talks aimed at ending the strike resumed today.', end!)).toBe('ahead');
     expect(deedNamed('The dockers voted to end the strike.', end!)).toBe('done');
+  });
+
+  it('is not done by a form in "-ing" before a noun, nor by one that someone was unable to do', () => {
+    const [lift] = deedsTakenAsDone('When did the Marlow channel reopen after the sunken tug was lifted?');
+    expect(deedNamed('Harbour said its lifting fleet was in position.', lift!)).toBe('unnamed');
+    expect(deedNamed('Two cranes were unable to begin lifting the sunken tug.', lift!)).toBe('ahead');
+    expect(deedNamed('The lifting of the tug was finished on Sunday.', lift!)).toBe('done');
+    expect(deedNamed('The cranes lifted the tug on Sunday.', lift!)).toBe('done');
   });
 
   it('is done only by a mention naming what it is done to, when the question writes that', () => {

@@ -229,6 +229,8 @@ describe('questions asking for a sum of money', () => {
         'Which chip company did Fujitsu end up buying, and for how much?',
         'How much did Kevin Campbell win in damages from Mark Morrison?',
         'hey how much did that slopping out prisoner get awarded?? thx',
+        'How much did Bruce Marlow get out of Harbour Studios over his injury?',
+        'How much will the shareholders receive?',
       ].every(asksForMoney),
     ).toBe(true);
     expect(
@@ -237,6 +239,8 @@ describe('questions asking for a sum of money', () => {
         'How many banks has Parmalat sued?',
         'What price rise did the brewer announce?',
         'What did the Trade and Industry Secretary say about maternity pay?',
+        'How much rain did Karlsruhe get in June?',
+        "By how much does taking the pill lower a woman's chance of getting ovarian cancer?",
       ].some(asksForMoney),
     ).toBe(false);
   });

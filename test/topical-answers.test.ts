@@ -818,6 +818,23 @@ describe('the found / not found judgement', () => {
     expect(reaction.some((item) => item.missesOutcome)).toBe(false);
   });
 
+  it('refuses a question asking whether a deadline was met that its stories name only as a condition', () => {
+    const question = 'Did Marlow Airlines get its wage cuts agreed by the end of February?';
+    const other = 'Westbay Bank said the Harbour Court approved its merger.';
+    const condition = evidenceOfTwo(
+      question,
+      'Marlow Airlines warned it could run out of cash if it fails to cut wage costs by the end of February.',
+      other,
+    );
+    expect(condition.every((item) => item.missesOutcome)).toBe(true);
+    const met = evidenceOfTwo(
+      question,
+      'Marlow Airlines said its unions agreed the wage cuts by the end of February.',
+      other,
+    );
+    expect(met.some((item) => item.missesOutcome)).toBe(false);
+  });
+
   it('refuses a question whose stories say that what it asks for is not known', () => {
     const question = 'Which Marlow Motors shareholder dropped the court motion?';
     const other = 'Westbay Bank said the Harbour Court approved its merger.';

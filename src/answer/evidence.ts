@@ -22,6 +22,8 @@ import {
 } from '../search/term-match.js';
 import {
   askedOutcome,
+  deadlineAsked,
+  deadlineNamed,
   deedNamed,
   deedsTakenAsDone,
   looksAhead,
@@ -29,6 +31,7 @@ import {
   thingsAsked,
   statesOutcome,
   statesYearDone,
+  type Named,
   type TakenDeed,
 } from '../search/asked-outcome.js';
 import { countedThing } from '../search/counted-thing.js';
@@ -413,11 +416,14 @@ const outcomeMissed = (question: string, stories: readonly string[], asksWords: 
   if (outcome !== null && stories.length > 0 && !stories.some((text) => statesOutcome(text, outcome)))
     return true;
   if (asksWords) return false;
-  // A deed the stories only foresee, or a thing asked that a story says is not known ("did not name the
-  // shareholder"), each the outcome of a question that is no answer to it (see saysUntold).
+  // A deed the stories only foresee, a deadline asked that they name only as one still to meet, or a thing
+  // asked that a story says is not known ("did not name the shareholder"), each the outcome of a question
+  // that is no answer to it (see saysUntold).
   const asked = thingsAsked(question, asksForCause(question));
+  const deadline = asksPast(question) ? deadlineAsked(question) : null;
   return (
-    deedsDone(question).some((deed) => deedOnlyAhead(deed, stories)) ||
+    deedsDone(question).some((deed) => onlyAhead(stories.map((text) => deedNamed(text, deed)))) ||
+    (deadline !== null && onlyAhead(stories.map((text) => deadlineNamed(text, deadline)))) ||
     stories.some((text) => saysUntold(text, asked))
   );
 };
@@ -446,21 +452,18 @@ const deedsDone = (question: string): readonly TakenDeed[] => {
 };
 
 /**
- * Whether `stories` name a deed only as still to come (see deedNamed): named by one, done in none. A
- * question in the past tense takes its deed as done, whatever its phrasing, where a story may tell only of
- * the deed ahead: "Did the New Hampshire Supreme Court agree to rehear the Amoskeag-Portsmouth case?" of
- * the story where the banks "will file motions for a rehearing", "Did FECSA's creditor banks end up
- * agreeing to reschedule its debt?" of the one where talks "will cover a possible rescheduling". Read so
- * rather than one phrasing of an outcome at a time (see askedOutcome); a deed the stories never name, in
+ * Whether stories name a deed (see deedNamed) or a deadline (see deadlineNamed) only as still to come:
+ * named by one, done in none. A question in the past tense takes its deed as done, whatever its phrasing,
+ * where a story may tell only of the deed ahead: "Did the New Hampshire Supreme Court agree to rehear the
+ * Amoskeag-Portsmouth case?" of the story where the banks "will file motions for a rehearing", "Did FECSA's
+ * creditor banks end up agreeing to reschedule its debt?" of the one where talks "will cover a possible
+ * rescheduling". Read so rather than one phrasing of an outcome at a time (see askedOutcome); a deed the stories never name, in
  * other words perhaps, is left to the other judgements. Measured with `npm run --silent eval -- --only
  * dev,fresh`: fresh unanswerable refused 0.878 -> 0.896 (those two), nothing else moved on dev or fresh. Not
  * for a question asking for someone's words (see evidenceOf), nor for a deed done "last" (see
  * deedsTakenAsDone), which newly refused three answerable questions of fresh.
  */
-const deedOnlyAhead = (deed: TakenDeed, stories: readonly string[]) => {
-  const named = stories.map((text) => deedNamed(text, deed));
-  return named.includes('ahead') && !named.includes('done');
-};
+const onlyAhead = (named: readonly Named[]) => named.includes('ahead') && !named.includes('done');
 
 /**
  * Words a question asks for money by. A passage giving a sum (see holdsMoney: "£10,575", "$387m", "283 mln

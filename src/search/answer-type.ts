@@ -1,6 +1,7 @@
 import { sentenceSpans } from '../document/sentence-split.js';
 import type { PassageRecord } from '../store/passage-store.js';
 import { askedOutcome, statesOutcome } from './asked-outcome.js';
+import { MONTH } from './question-years.js';
 import { figureOfWord, NUMBER_WORD_PATTERN } from '../document/number-words.js';
 import { FORECAST } from './forecast.js';
 import { namesEvery } from './article-coverage.js';
@@ -154,8 +155,6 @@ const DURATION = new RegExp(`\\b${PERIOD}`, 'iu');
  */
 const TIME_LIMIT_QUESTION =
   /\bwhen\b[^?]*\b(?:end|ends|expire|expires|run\s+out|runs\s+out|lapse|lapses|close|closes|finish|finishes|be\s+over|due|be\s+(?:completed|wrapped\s+up|finished|done))\b|\bdeadline\b|\b(?:until|till|by)\s+when\b/iu;
-const MONTH =
-  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)';
 const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 /**
  * The day a limit falls on: a month or a day of the week, a year, "next week", "the end of the year",
@@ -182,9 +181,16 @@ export const holdsTimeLimit = (text: string) => TIME_LIMIT.test(text);
  * ("How much did Kevin Campbell win in damages ...?", "how much did that prisoner get awarded?"), and
  * the price asked for as what was paid or charged ("What price did Philip Morris pay ...?", "At what price
  * will ... retire its debentures?", "... and for how much?"); not "what price rise" (a percentage).
+ * So, too, what someone got or received, "how much" naming no thing before its auxiliary ("How much did
+ * Bruce Willis get out of Revolution Studios over the Tears of the Sun firework injury?", of the story of
+ * his lawsuit, which gives no sum; not "how much rain did ... get"), unless it asks "by how much", a
+ * change ("By how much does taking oral contraceptives lower a woman's chance of getting ovarian cancer?",
+ * which it refused). Measured with `npm run --silent eval -- --only dev,fresh --questions <the sixteenth
+ * batch>`: its unanswerable refused 0.700 -> 0.900 (this and Eurocheque's leave, see askedOutcome,
+ * measured together), nothing else moved on dev, fresh or the batch.
  */
 const MONEY_QUESTION =
-  /\bhow\s+much\b[^?]*\b(?:pay|pays|paid|paying|cost|costs|costing|spend|spends|spent|spending|worth|charge|charges|charged|raise|raises|raised|fetch|fetched|earn|earns|earned|owe|owes|owed|win|wins|won|awarded|money|cash)\b|\bwhat\s+price\s+(?:did|does|do|will|would|was|is|were|are|has|have|had)\b|\bfor\s+how\s+much\b/iu;
+  /(?<!\bby\s+)\bhow\s+much\s+(?:did|does|do|will|would|has|have|had)\b[^?]*\b(?:get|gets|got|gotten|getting|receive|receives|received|receiving)\b|\bhow\s+much\b[^?]*\b(?:pay|pays|paid|paying|cost|costs|costing|spend|spends|spent|spending|worth|charge|charges|charged|raise|raises|raised|fetch|fetched|earn|earns|earned|owe|owes|owed|win|wins|won|awarded|money|cash)\b|\bwhat\s+price\s+(?:did|does|do|will|would|was|is|were|are|has|have|had)\b|\bfor\s+how\s+much\b/iu;
 /**
  * A sum of money: a currency sign, or a figure in a currency ("4.79 billion pesos", "136m euros", "26.5 mln
  * dlr", "24 cts"), its number also in words before a scale ("one mln dlrs": the fifteenth batch's "How much

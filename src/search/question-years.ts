@@ -6,6 +6,10 @@
  */
 export const YEAR_PATTERN = String.raw`(?<![\p{N}.,$£€])(?:19|20)\d\d(?![\p{N}%]|[.,]\d)`;
 
+/** A month's name, in full or shortened ("February", "Feb", "Sept"), for a regular expression. */
+export const MONTH =
+  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)';
+
 export function yearsAsked(question: string): number[] {
   const years = new Set<number>();
   for (const match of question.matchAll(new RegExp(YEAR_PATTERN, 'gu'))) years.add(Number(match[0]));
