@@ -239,6 +239,50 @@ describe('attributeQuotes with namesakes in one article', () => {
     expect(at('squander public funds')[0]!.speaker.role).toBe('Chinese Premier');
   });
 
+  it('gives a name written family name first, never quoted in full, to the person named so before', () => {
+    const { speakersOf } = attributed(
+      body(
+        'Yao spoke alongside Vice-Premiers Li Peng and Tian Jiyun.',
+        'Li said the main lesson was to avoid excessive centralism.',
+        'Ruling party chairman Roh Tae-woo was named the candidate.',
+        'Roh said he would not stand down.',
+      ),
+    );
+    expect(speakersOf('excessive centralism')).toEqual(['Li Peng']);
+    expect(speakersOf('not stand down')).toEqual(['Roh Tae-woo']);
+  });
+
+  it('reads a family name written first as the subject "he" refers back to', () => {
+    const { speakersOf } = attributed(
+      body(
+        'Vice-Premier Yao Yilin said the reshuffle would come in October.',
+        'Vice-Premier Li Peng said China opposed rigid control.',
+        'On Taiwan, Yao repeated Chinese policy. "We hope for peaceful means," he said.',
+      ),
+    );
+    expect(speakersOf('peaceful means')).toEqual(['Yao Yilin']);
+  });
+
+  it('reads a name before another as a family name only after a role or before a hyphenated given name', () => {
+    const { speakersOf } = attributed(
+      body(
+        'Morrison-Knudsen Corp said a joint venture with Martin Eby has received the contract.',
+        'Martin said more contracts will be announced later.',
+        'The yard was sold to Lin Chung-jung last year.',
+        'Lin said scrapping would fall.',
+      ),
+    );
+    expect(speakersOf('more contracts will be announced')).toEqual(['Martin']);
+    expect(speakersOf('scrapping would fall')).toEqual(['Lin Chung-jung']);
+  });
+
+  it('keeps a surname ending an earlier full name before a name it begins', () => {
+    const { speakersOf } = attributed(
+      body('Analyst Scott Thompson and trader Ann Scott both left.', 'Scott said the market would fall.'),
+    );
+    expect(speakersOf('the market would fall')).toEqual(['Ann Scott']);
+  });
+
   it('keeps a lone name that no earlier full name starts with as a person of its own', () => {
     const { speakersOf } = attributed(
       body('Premier Zhao Ziyang said growth would slow.', 'Li said grain prices would be capped.'),

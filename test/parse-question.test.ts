@@ -151,6 +151,11 @@ describe('parseSpeakerQuestion', () => {
       'Rasheed',
       'life in Iraq compares now with the Saddam years',
     ],
+    [
+      'how does the Bank of Israel governor think the election could hurt the economy?',
+      'the Bank of Israel governor',
+      'the election could hurt the economy',
+    ],
   ])('reads the opinion asked in "%s" as %s / %s', (question, speaker, topic) => {
     expect(parseSpeakerQuestion(question)).toEqual({ speaker, topic });
   });
@@ -161,6 +166,8 @@ describe('parseSpeakerQuestion', () => {
     'How much aid did the World Bank first estimate the tsunami-hit countries would need?',
     'What does Liberty Life expect for South African interest rates?',
     'Do you think the Fed will cut rates?',
+    // An office owned in the possessive is the search's (see the office after "the" above).
+    "How much cropland did Argentina's agriculture secretary think the floods could wipe out?",
     // Nor a body's forecast asked by a noun, nor where something is done.
     "What is Hovnanian's forecast for fiscal 1988?",
     'Where does Exxon expect to drill?',
@@ -172,6 +179,11 @@ describe('parseSpeakerQuestion', () => {
     ['Who did Putin say is behind Baikal Finance Group?', 'Putin', 'is behind Baikal Finance Group'],
     ['How many jobs did Oracle say it would cut?', 'Oracle', 'jobs it would cut'],
     ['Which banks has Bondi claimed helped hide the losses?', 'Bondi', 'banks helped hide the losses'],
+    [
+      'What did Henry Azzam say was stopping the Gulf states from building bond markets?',
+      'Henry Azzam',
+      'was stopping the Gulf states from building bond markets',
+    ],
   ])('reads the fact reported by someone in "%s" as %s / %s', (question, speaker, topic) => {
     expect(parseSpeakerQuestion(question)).toEqual({ speaker, topic });
   });
