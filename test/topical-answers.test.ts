@@ -196,6 +196,14 @@ The notes carry a fixed rate and were placed through a New York broker.
 
 Proceeds will be used to reduce long-term debt, the maker of measuring instruments said.
 `,
+  'tarnside-float.md': `---
+title: Government to inject cash into Tarnside Engines
+published: 2025-06-05
+---
+The government will inject 90 mln stg into Tarnside Engines when the company is floated at the end of this month, the prospectus for the sale said.
+
+The offer will close on June 7. Dealings are expected to begin on June 19.
+`,
   'marlow-loans.md': `---
 title: Marlow Motors offers cheap car loans
 published: 2025-06-05
@@ -571,6 +579,27 @@ describe('the paragraph of a shown story that says what money raised will be use
     ]);
     // Shown, not evidence of an answer: a story on a sale of notes often names its proceeds.
     expect(givesAnswerKind(question, proceeds!.text)).toBe(false);
+  });
+});
+
+describe('the paragraph of a shown story that gives the day a question asking when wants', () => {
+  it("is shown with the result that gives the time only roughly ('at the end of this month')", async () => {
+    const [opening, days] = await passagesOf('Government to inject cash into Tarnside Engines');
+    const [carrick] = await passagesOf('Floods close Carrick high street');
+    const question = 'When will Tarnside Engines shares start trading?';
+    const completed = await completeWithAnswerKind(
+      store,
+      [opening!, carrick!].map((passage) => ({ passage })),
+      question,
+      queryTerms(question),
+      () => 1,
+    );
+    expect(completed.map((hit) => hit.passage.text)).toEqual([
+      `${opening!.text}\n\n…\n\n${days!.text}`,
+      carrick!.text,
+    ]);
+    // Shown, not evidence of an answer: a date is favoured only (see FAVOURED_KINDS).
+    expect(givesAnswerKind(question, days!.text)).toBe(false);
   });
 });
 
