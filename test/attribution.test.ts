@@ -1053,6 +1053,68 @@ describe('attributeQuotes on the fourteenth batch (surnames, roles, joint subjec
   });
 });
 
+describe('attributeQuotes on organisations read wrong at ingest (sixteenth batch)', () => {
+  const rolesOf = (paragraphs: readonly Paragraph[], fragment: string) =>
+    attributed(paragraphs)
+      .at(fragment)
+      .map((a) => [a.speaker.name, a.speaker.role]);
+
+  it('reads a firm joined by "and" or "&" without a suffix as one speaker', () => {
+    const paragraphs = body(
+      'S and P said it lowered the debt of Acme Inc to BB.',
+      "Standard and Poor's said it is reviewing two eurobond issues for a possible downgrade.",
+      'It said the review followed the merger.',
+      '"Things are getting worse," said David Wyss of Standard & Poor\'s.',
+      'AT and T said it cut prices.',
+      'D and N Savings Bank said it applied to open three branches.',
+      'Smith and Jones said the deal was off.',
+    );
+    expect(rolesOf(paragraphs, 'lowered the debt')).toEqual([['S and P', null]]);
+    expect(rolesOf(paragraphs, 'two eurobond issues')).toEqual([["Standard and Poor's", null]]);
+    // An organisation: "it said" goes to it.
+    expect(rolesOf(paragraphs, 'followed the merger')).toEqual([["Standard and Poor's", null]]);
+    expect(rolesOf(paragraphs, 'getting worse')).toEqual([['David Wyss', "Standard & Poor's"]]);
+    expect(rolesOf(paragraphs, 'cut prices')).toEqual([['AT and T', null]]);
+    expect(rolesOf(paragraphs, 'three branches')).toEqual([['D and N Savings Bank', null]]);
+    // Two names with no possessive or initials stay two speakers.
+    expect(rolesOf(paragraphs, 'deal was off')).toEqual([
+      ['Smith', null],
+      ['Jones', null],
+    ]);
+  });
+
+  it('credits "The <body> spokesman said" to the body, or to the spokesman named before', () => {
+    const paragraphs = body(
+      'A MITI spokesman said his ministry had asked chipmakers to issue certificates.',
+      'The MITI spokesman said, "If the percentage of grey market is increasing, we will ask them."',
+      'Hitachi spokesman Taro Yamada said output would fall.',
+      'The Hitachi spokesman said the cuts were small.',
+    );
+    expect(rolesOf(paragraphs, 'grey market')).toEqual([['MITI', 'spokesman']]);
+    expect(rolesOf(paragraphs, 'cuts were small')).toEqual([['Taro Yamada', 'Hitachi spokesman']]);
+  });
+
+  it("passes over a body's initials set off after its name", () => {
+    const paragraphs = body(
+      'Regulations should be revised, Robert Davis, a commissioner on the Commodity Futures Trading Commission, CFTC, said.',
+      'The Ministry of International Trade and Industry, MITI, said it would act.',
+    );
+    expect(rolesOf(paragraphs, 'should be revised')).toEqual([['Robert Davis', null]]);
+    expect(rolesOf(paragraphs, 'would act')).toEqual([
+      ['Ministry of International Trade and Industry', null],
+    ]);
+  });
+
+  it('reads a name on past its middle initial, and stores it without the initial', () => {
+    const paragraphs = body(
+      'Edward J. Pinto, FNMA\'s Senior Vice President, said such mortgages offer "lower interest rates".',
+      '"Fine," said John F. Kennedy.',
+    );
+    expect(rolesOf(paragraphs, 'lower interest')).toEqual([['Edward Pinto', "FNMA's Senior Vice President"]]);
+    expect(rolesOf(paragraphs, 'Fine')).toEqual([['John Kennedy', null]]);
+  });
+});
+
 describe('attributeQuotes robustness', () => {
   it('handles odd inputs without throwing', () => {
     const odd = [

@@ -73,6 +73,7 @@ function beforeAside(tokens: readonly Token[], last: number): number | null {
   if (!tokens[last]!.post.includes(mark)) return null;
   for (let i = last - 1; i >= 0; i--) {
     if (!tokens[i]!.post.includes(mark)) continue;
+    if (mark === ',' && spellsInitials(tokens, i, last)) return beforeAside(tokens, i) ?? i;
     if (isNameOnly(tokens, i + 1, last)) return last;
     const relative = tokens[i + 1]!.lower === 'who' || tokens[i + 1]!.lower === 'which';
     if (relative || isNameOnly(tokens, i, i)) return i;
@@ -81,6 +82,19 @@ function beforeAside(tokens: readonly Token[], last: number): number | null {
     return namesPersonWithRole(tokens, i + 1, last) ? last : null;
   }
   return null;
+}
+
+/**
+ * Whether the aside `last`, one word, is the initials of the capitalised words before its comma at
+ * `comma`: "Robert Davis, a commissioner on the Commodity Futures Trading Commission, CFTC, said". The
+ * initials name the body again, no speaker; read as the subject, Davis's words were credited to "CFTC".
+ */
+function spellsInitials(tokens: readonly Token[], comma: number, last: number): boolean {
+  if (last !== comma + 1 || !/^\p{Lu}{2,}$/u.test(tokens[last]!.text)) return false;
+  const named = tokens
+    .slice(phraseEndingAt(tokens, comma), comma + 1)
+    .filter((token) => isCapitalised(token));
+  return named.length > 1 && named.map((token) => token.text[0]).join('') === tokens[last]!.text;
 }
 
 /**
