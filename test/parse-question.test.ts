@@ -192,6 +192,8 @@ describe('parseSpeakerQuestion', () => {
     // Search answers these from words credited to no one or to another speaker.
     'What did the Ukrainian delegation say Russia presented at the negotiating table?',
     'Which town did a source say had fallen?',
+    // A forecast a company's story reports in its opening, which search finds.
+    'What did Lucas say would hold back its profits in the second half?',
     'How much work have UK companies landed, according to the Commons defence committee?',
     'What was the deficit, according to the report?',
     'How does the economy work?',

@@ -449,9 +449,13 @@ const PATTERNS = [
   // Ukrainian delegation say Russia presented ...?" (a subject after "say") stays the search's (see the
   // pattern of facts reported above). Read as no speaker question, the fifteenth batch's was refused;
   // read so, its answer is first (same command: fresh speaker-topic-paraphrase hit@3 0.909 -> 0.920; the
-  // development set unchanged in every kind).
+  // development set unchanged in every kind). Not a verb of what is to come ("What did Lucas say would hold
+  // back its profits ...?"): such a forecast is mostly the company's, reported in its story's opening,
+  // which search finds and the speaker's ranking did not (read so, the sixteenth batch's reported-speech
+  // hit@3 1.000 -> 0.833; left out, fresh speaker-org-role hit@1 0.782 -> 0.770 with hit@3 unchanged, and
+  // nothing else of dev, fresh or that batch moved).
   new RegExp(
-    String.raw`^what\s+(?:did|does|has|have)\s+(?<speaker>.+?)${STRESS}\s+(?:say|said|claim(?:ed)?|argued?|insist(?:ed)?)\s+(?<topic>(?:was|is|were|are|had|has|have|would|will|could|might|may)\s+.+?)${END}`,
+    String.raw`^what\s+(?:did|does|has|have)\s+(?<speaker>.+?)${STRESS}\s+(?:say|said|claim(?:ed)?|argued?|insist(?:ed)?)\s+(?<topic>(?:was|is|were|are|had|has|have)\s+.+?)${END}`,
     'iu',
   ),
 ];
