@@ -269,6 +269,8 @@ function withoutInitialled(
   initialisms: readonly string[],
   asked: number,
 ): { rest: string[]; initialism: string | null } {
+  // No abbreviation left, no run to find: spares the other-name look-ups run per stored role per question.
+  if (initialisms.length === 0) return { rest: [...lacked], initialism: null };
   for (let start = 0; start < lacked.length - 1; start++)
     for (let end = start + 2; end <= lacked.length && end - start < asked; end++) {
       const run = lacked.slice(start, end);
