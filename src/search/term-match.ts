@@ -510,9 +510,23 @@ function isAbbreviatedThing(written: string): boolean {
 function endsCompound(written: string, before: string | undefined): boolean {
   if (before === undefined || !/^\p{Ll}+$/u.test(before)) return false;
   return abbreviatedSenses(written).some((synset) =>
-    synset.words.some((word) => sharedWordNet().synsets(`${before}_${word}`, 'n').length > 0),
+    synset.words.some((word) => isCompoundNoun(before, word)),
   );
 }
+
+/** Whether WordNet has the compound noun of two words or phrases: "cable" "television", "swiss" "franc". */
+function isCompoundNoun(first: string, second: string): boolean {
+  const lemma = `${first}_${second}`;
+  let known = compoundNouns.get(lemma);
+  if (known === undefined) {
+    known = sharedWordNet().synsets(lemma, 'n').length > 0;
+    compoundNouns.set(lemma, known);
+  }
+  return known;
+}
+
+/** Read once a pair: questionNames, asked several times a question, asks it of the same words each time. */
+const compoundNouns = new Map<string, boolean>();
 
 /**
  * The country words of a question (lower-cased, one word or two: "swiss", "west german", "new zealand")
@@ -526,7 +540,20 @@ function endsCompound(written: string, before: string | undefined): boolean {
  * 0.839 (refused 0.080 -> 0.069), nothing else moved on either set, unanswerable refused unchanged (0.970,
  * 0.911).
  */
-function nationalCompounds(question: string): Set<string> {
+function nationalCompounds(question: string): ReadonlySet<string> {
+  if (lastCompounds?.question !== question)
+    lastCompounds = { question, countries: nationalCompoundsOf(question) };
+  return lastCompounds.countries;
+}
+
+/**
+ * The last question's national compounds: questionNames is asked about eight times a question in a row.
+ * One question kept, not every question asked, so that a long-running bot holds no growing store.
+ */
+let lastCompounds: { question: string; countries: ReadonlySet<string> } | undefined;
+
+/** nationalCompounds worked out. */
+function nationalCompoundsOf(question: string): Set<string> {
   const before = question.matchAll(
     /(?<![\p{L}\p{N}])(?:(\p{Lu}\p{L}+)\s+)?(\p{Lu}\p{L}+)\s+(\p{Ll}+)(?![\p{L}\p{N}])/gu,
   );
@@ -535,8 +562,7 @@ function nationalCompounds(question: string): Set<string> {
       const word = last!.toLowerCase();
       const candidates = first === undefined ? [word] : [`${first.toLowerCase()} ${word}`, word];
       const country = candidates.find((words) => countryFormsOf(words)?.words.includes(words) === true);
-      const compound = (words: string) =>
-        sharedWordNet().synsets(`${words.replaceAll(' ', '_')}_${after!}`, 'n').length > 0;
+      const compound = (words: string) => isCompoundNoun(words.replaceAll(' ', '_'), after!);
       return country !== undefined && (compound(country) || compound(word)) ? [country] : [];
     }),
   );
