@@ -19,7 +19,8 @@ import { sharedWordNet, type Synset } from './wordnet.js';
  */
 export const stem = (word: string) => (headwordOf(word) ?? word).slice(0, 5);
 
-const textTokens = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+/** A text's words, lower-cased: runs of letters and digits. */
+export const textTokens = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
 const wordStems = (text: string) => textTokens(text).map(stem);
 
@@ -288,7 +289,7 @@ function formsOfOneWord(a: string, b: string): boolean {
  * is no "employees".
  */
 export function termsWrittenIn(text: string, queryTerms: readonly string[]): Set<string> {
-  const words = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => headwordOf(word) ?? word);
+  const words = textTokens(text).map((word) => headwordOf(word) ?? word);
   const written = (term: string) =>
     isPhrase(term) ||
     countryFormsOf(term) !== null ||
