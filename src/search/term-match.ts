@@ -2,7 +2,7 @@ import { headwordOf } from '../document/report-abbreviations.js';
 import { isStopword } from './fts-query.js';
 import { countryFormsOf, type CountryForms } from './place-names.js';
 import { otherNamesOf } from './other-names.js';
-import { sharedWordNet, type Synset } from './wordnet.js';
+import { sharedWordNet, wordOf, type Synset } from './wordnet.js';
 
 /**
  * Close enough to a stemmer for matching question words: a word's first five letters, so "sanctions" finds
@@ -473,7 +473,7 @@ function spelledOut(name: string): string[] {
       ? abbreviatedSenses(name.toUpperCase())
           .flatMap((synset) => synset.words)
           .filter((word) => word.includes('_'))
-          .map((word) => word.toLowerCase().replaceAll('_', ' '))
+          .map(wordOf)
       : [];
     spelledOutForms.set(name, forms);
   }
