@@ -222,6 +222,17 @@ const PURCHASE_ASKED =
   /\b(?:[Ww]ho|[Ww]hich\s+[\p{L}-]+)\s+(?:(?:has|had)\s+)?(?:bought|acquired|purchased)\s+((?:[\p{L}\p{N}'.-]+\s+){0,6}?[\p{L}\p{N}'.-]+)(?=\s+(?:from|for|in|at|on|after|when|last|this)\b|\s*[?.!,]|\s*$)/u;
 
 /**
+ * A deed asked yes or no of someone named, stressed or not (`auxiliaries`, then the words naming who, then
+ * "ever", "finally" ... or "end up", then the `deed`): the words naming who are the first group.
+ */
+function yesNoDeed(auxiliaries: string, deed: string): RegExp {
+  return new RegExp(
+    String.raw`${YES_NO_START}(?:${auxiliaries})\s+((?:[\p{L}\p{N}'.-]+\s+){1,8}?)(?:(?:ever|actually|finally|eventually|ultimately)\s+|end(?:ed)?\s+up\s+)?${deed}`,
+    'iu',
+  );
+}
+
+/**
  * Whether someone named went to prison, asked yes or no: "Did Victor Conte end up going to jail over
  * Balco?", "Was Conte sent to prison?". Its stories tell of the charges and the trial to come ("is due to
  * face trial in March"), beside other judgements in the same sentences as the name ("Banned American
@@ -232,9 +243,9 @@ const PURCHASE_ASKED =
  * --questions <the sixteenth batch>`: its unanswerable refused 0.600 -> 0.700 (Conte), nothing else moved
  * on dev, fresh or the batch.
  */
-const PRISON_ASKED = new RegExp(
-  String.raw`${YES_NO_START}(?:did|has|have|had|was|were)\s+((?:[\p{L}\p{N}'.-]+\s+){1,8}?)(?:(?:ever|actually|finally|eventually|ultimately)\s+|end(?:ed)?\s+up\s+)?(?:go|going|gone|sent|been\s+sent)\s+to\s+(?:jail|prison)\b`,
-  'iu',
+const PRISON_ASKED = yesNoDeed(
+  'did|has|have|had|was|were',
+  String.raw`(?:go|going|gone|sent|been\s+sent)\s+to\s+(?:jail|prison)\b`,
 );
 
 /**
@@ -246,10 +257,7 @@ const PRISON_ASKED = new RegExp(
  * 0.700 -> 0.900 (this and Willis's damages, see asksForMoney, measured together), nothing else moved on
  * dev, fresh or the batch, none of whose answerable questions asks so.
  */
-const PERMISSION_ASKED = new RegExp(
-  String.raw`${YES_NO_START}(?:did|has|have|had)\s+((?:[\p{L}\p{N}'.-]+\s+){1,8}?)(?:(?:ever|actually|finally|eventually|ultimately)\s+|end(?:ed)?\s+up\s+)?(?:let|allow(?:ed)?|permit(?:ted)?)\s`,
-  'iu',
-);
+const PERMISSION_ASKED = yesNoDeed('did|has|have|had', String.raw`(?:let|allow(?:ed)?|permit(?:ted)?)\s`);
 
 /**
  * The other side of a contest is named with a capital ("Marlene Weingartner"): "Did the bank beat forecasts?"
