@@ -377,17 +377,22 @@ function verbBase(word: string): string {
 const EXIT_ASKED =
   /\b(?:when|whether|if|did|has|have|had)\s+((?:[\p{L}\p{N}'.-]+\s+){0,8}?)(?:(?:ever|actually|finally|eventually|ultimately)\s+)?(?:come\s+out\s+of|emerged?\s+from|exit(?:ed)?)\s/iu;
 
+/** The words naming a doer in a question's phrase (see namingWords), but a letter alone ("s" of "Oliver's"). */
+const doerWords = (phrase: string) => namingWords(phrase).filter((word) => word.length > 1);
+
+/** The years a question writes ("1987", "2005"). */
+const yearsWritten = (question: string) => question.match(/\b(?:1[89]|20)\d\d\b/gu) ?? [];
+
 /** The way out a question asks for (see EXIT_ASKED), as a deed asked was done, or null. */
 function askedExit(question: string): AskedAct | null {
   const exit = EXIT_ASKED.exec(question);
   if (!exit) return null;
-  const doer = exit[1]!.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   return {
     kind: 'act',
-    doer: doer.filter((word) => word.length > 1 && !NOT_NAMING.has(word) && !NO_DEED.has(word)),
+    doer: doerWords(exit[1]!).filter((word) => !NO_DEED.has(word)),
     stem: 'emerg',
     irregular: ['came', 'exited', 'exit'],
-    years: question.match(/\b(?:1[89]|20)\d\d\b/gu) ?? [],
+    years: yearsWritten(question),
   };
 }
 
@@ -402,14 +407,14 @@ function askedAct(question: string): AskedOutcome | AskedAct | null {
   // The doer of a judgement or a choice is its decider: "When did US regulators finally approve Diageo's
   // takeover of Chalone?" is not answered by "Diageo ... has agreed to buy" (a word of three letters or
   // fewer, "us", names too much of a story's text to count).
-  if (kind)
-    return { kind, decider: doer.filter((word) => word.length > 2 && !NOT_NAMING.has(word)), subject: true };
+  const naming = doerWords(act[1]!);
+  if (kind) return { kind, decider: naming.filter((word) => word.length > 2), subject: true };
   return {
     kind: 'act',
-    doer: doer.filter((word) => word.length > 1 && !NOT_NAMING.has(word)),
+    doer: naming,
     stem: base.replace(/e$/u, ''),
     irregular: IRREGULAR_ACT[base] ?? IRREGULAR_ACT[`${base}e`] ?? [],
-    years: question.match(/\b(?:1[89]|20)\d\d\b/gu) ?? [],
+    years: yearsWritten(question),
   };
 }
 
