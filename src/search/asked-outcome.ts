@@ -455,6 +455,14 @@ function askedFirstPeriod(question: string): AskedFirstPeriod | null {
   return { kind: 'first-period', unit: first[1] ? 'year' : (first[2]!.toLowerCase() as 'months' | 'weeks') };
 }
 
+/** Outcomes asked with who decided, did or underwent them as the pattern's first group, in the order tried. */
+const NAMED_OUTCOMES_ASKED: readonly (readonly [RegExp, OutcomeKind])[] = [
+  [RECOMMENDATION_ASKED, 'recommendation'],
+  [PURCHASE_ASKED, 'purchase'],
+  [PRISON_ASKED, 'prison'],
+  [PERMISSION_ASKED, 'permission'],
+];
+
 /**
  * The outcome a question asks for (see OUTCOME_VERBS), what it asks was in the end done (see ACT_ASKED),
  * what came of the first period of something new (see FIRST_PERIOD_ASKED), or null when it asks for none.
@@ -463,14 +471,10 @@ export function askedOutcome(question: string): AskedOutcome | AskedAct | AskedF
   const contest = CONTEST_ASKED.exec(question);
   if (contest && NAMED.test(contest[1]!)) return { kind: 'contest', decider: namingWords(contest[1]!) };
   if (SUCCESSOR_ASKED.test(question)) return { kind: 'succession', decider: [] };
-  const recommended = RECOMMENDATION_ASKED.exec(question);
-  if (recommended) return { kind: 'recommendation', decider: namingWords(recommended[1]!) };
-  const bought = PURCHASE_ASKED.exec(question);
-  if (bought) return { kind: 'purchase', decider: namingWords(bought[1]!) };
-  const jailed = PRISON_ASKED.exec(question);
-  if (jailed) return { kind: 'prison', decider: namingWords(jailed[1]!) };
-  const permitted = PERMISSION_ASKED.exec(question);
-  if (permitted) return { kind: 'permission', decider: namingWords(permitted[1]!) };
+  for (const [pattern, kind] of NAMED_OUTCOMES_ASKED) {
+    const asked = pattern.exec(question);
+    if (asked) return { kind, decider: namingWords(asked[1]!) };
+  }
   const act = askedAct(question);
   if (act && act.kind !== 'act') return act;
   const ended = ENDING_ADVERB.exec(question);
