@@ -818,12 +818,29 @@ export type Named = 'ahead' | 'done' | 'unnamed';
  * moved on dev or fresh.
  */
 export function deedNamed(text: string, { stem, irregular, object }: TakenDeed): Named {
+  return namedIn(
+    text,
+    (sentence) => verbForms(sentence, stem, irregular),
+    ({ words, at }) => !modifiesNoun(words, at) && (object === undefined || namesNear(words, at, object)),
+  );
+}
+
+/**
+ * How a story's text names something at places of its sentences (`placesIn`, each with the clause before
+ * it): 'done' at the first place that nothing in its clause puts still to come (see DEED_AHEAD) and that
+ * `names` (a deed's verb naming the deed, see deedNamed); else 'ahead' when a clause put one still to
+ * come; else 'unnamed'.
+ */
+function namedIn<Place extends { clause: string }>(
+  text: string,
+  placesIn: (sentence: string) => Iterable<Place>,
+  names: (place: Place) => boolean = () => true,
+): Named {
   let ahead = false;
   for (const sentence of sentencesOf(text)) {
-    for (const { words, at, clause } of verbForms(sentence, stem, irregular)) {
-      if (DEED_AHEAD.test(clause)) ahead = true;
-      else if (modifiesNoun(words, at)) continue;
-      else if (object === undefined || namesNear(words, at, object)) return 'done';
+    for (const place of placesIn(sentence)) {
+      if (DEED_AHEAD.test(place.clause)) ahead = true;
+      else if (names(place)) return 'done';
     }
   }
   return ahead ? 'ahead' : 'unnamed';
@@ -883,15 +900,14 @@ export function deadlineAsked(question: string): RegExp | null {
  * questions ask "by" a month nowhere.
  */
 export function deadlineNamed(text: string, deadline: RegExp): Named {
-  let ahead = false;
-  for (const sentence of sentencesOf(text)) {
-    for (const match of sentence.matchAll(deadline)) {
-      if (DEED_AHEAD.test(sentence.slice(0, match.index).split(CLAUSE_START).at(-1)!)) ahead = true;
-      else return 'done';
-    }
-  }
-  return ahead ? 'ahead' : 'unnamed';
+  return namedIn(text, (sentence) =>
+    [...sentence.matchAll(deadline)].map((match) => ({ clause: clauseBefore(sentence, match.index) })),
+  );
 }
+
+/** The clause of a sentence before a place in it (see CLAUSE_START). */
+const clauseBefore = (sentence: string, index: number) =>
+  sentence.slice(0, index).split(CLAUSE_START).at(-1)!;
 
 /**
  * Each form of a verb in a sentence (its start `stem`, or one of its irregular forms), with the sentence's
@@ -902,7 +918,7 @@ function* verbForms(sentence: string, stem: string, irregular: readonly string[]
   const words = [...sentence.toLowerCase().matchAll(/[\p{L}']+/gu)];
   for (const [at, word] of words.entries()) {
     if (!isFormOf(word[0], stem) && !irregular.includes(word[0])) continue;
-    yield { words, at, clause: sentence.slice(0, word.index).split(CLAUSE_START).at(-1)! };
+    yield { words, at, clause: clauseBefore(sentence, word.index) };
   }
 }
 
