@@ -415,7 +415,8 @@ const outcomeMissed = (question: string, stories: readonly string[], asksWords: 
   const outcome = askedOutcome(question);
   if (outcome !== null && stories.length > 0 && !stories.some((text) => statesOutcome(text, outcome)))
     return true;
-  if (asksWords) return false;
+  // Each test below reads what the stories say: with no story, none of them holds.
+  if (asksWords || stories.length === 0) return false;
   // A deed the stories only foresee, a deadline asked that they name only as one still to meet, or a thing
   // asked that a story says is not known ("did not name the shareholder"), each the outcome of a question
   // that is no answer to it (see saysUntold).
