@@ -3,7 +3,7 @@ import {
   asksForCause,
   asksForMoney,
   asksInThePast,
-  givesAnswerKind,
+  answerKindTest,
   holdsMoney,
   isPictureWord,
 } from '../search/answer-type.js';
@@ -629,6 +629,7 @@ export function evidenceOf(
   const relatedOf = relatedWords(question, anchors, names);
   const inThePast = question !== undefined && asksPast(question);
   const pastYears = inThePast ? yearsOfEvents(question) : [];
+  const givesAnswerKindIn = question === undefined ? undefined : answerKindTest(question);
   return judged.map(({ passage, similarity }) => {
     const implied = [
       passage.kind === 'caption' ? pictureWords : '',
@@ -663,8 +664,8 @@ export function evidenceOf(
     // development set (`npm run --silent eval -- --only dev`): that question answered (speaker-org-role
     // 0.933 -> 1.000), nothing else moved, unanswerable refused 0.970 unchanged.
     const givesKind =
-      question !== undefined &&
-      (givesAnswerKind(question, passage.text) || (asksView && STATEMENT.test(passage.text)));
+      givesAnswerKindIn !== undefined &&
+      (givesAnswerKindIn(passage.text) || (asksView && STATEMENT.test(passage.text)));
     const holdsAsked = givesKind || wantsStatement || holdsMoreThanNames(words, content, names, relatedOf);
     return {
       missesYear:

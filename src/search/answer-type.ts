@@ -420,8 +420,13 @@ export const givesAnswerKindOver = (given: string, question: string): ((text: st
  * Whether a passage gives a kind of answer the question asks for, as evidence of an answer: the kinds of
  * givesAnswerKindOver but who did something, what money is for and a previous job.
  */
-export const givesAnswerKind = (question: string, text: string) =>
-  givesOver(ANSWER_KINDS, '', question)?.(text) ?? false;
+export const givesAnswerKind = (question: string, text: string) => answerKindTest(question)(text);
+
+/** givesAnswerKind of one question, the kinds it asks for worked out once: evidence asks it of each passage. */
+export function answerKindTest(question: string): (text: string) => boolean {
+  const gives = givesOver(ANSWER_KINDS, '', question);
+  return (text) => gives?.(text) ?? false;
+}
 
 /**
  * Questions about a picture: who is pictured, where someone stands in the photo, which agency supplied the
