@@ -3,7 +3,7 @@ import {
   asksForCause,
   asksForMoney,
   asksInThePast,
-  givesAnswerKind,
+  answerKindTest,
   holdsMoney,
   isPictureWord,
 } from '../search/answer-type.js';
@@ -415,7 +415,8 @@ const outcomeMissed = (question: string, stories: readonly string[], asksWords: 
   const outcome = askedOutcome(question);
   if (outcome !== null && stories.length > 0 && !stories.some((text) => statesOutcome(text, outcome)))
     return true;
-  if (asksWords) return false;
+  // Each test below reads what the stories say: with no story, none of them holds.
+  if (asksWords || stories.length === 0) return false;
   // A deed the stories only foresee, a deadline asked that they name only as one still to meet, or a thing
   // asked that a story says is not known ("did not name the shareholder"), each the outcome of a question
   // that is no answer to it (see saysUntold).
@@ -628,6 +629,7 @@ export function evidenceOf(
   const relatedOf = relatedWords(question, anchors, names);
   const inThePast = question !== undefined && asksPast(question);
   const pastYears = inThePast ? yearsOfEvents(question) : [];
+  const givesAnswerKindIn = question === undefined ? undefined : answerKindTest(question);
   return judged.map(({ passage, similarity }) => {
     const implied = [
       passage.kind === 'caption' ? pictureWords : '',
@@ -643,25 +645,17 @@ export function evidenceOf(
     // `npm run --silent eval -- --only dev,fresh`: fresh paraphrase hit@3 0.694 -> 0.710 (refused 0.177 ->
     // 0.161), nothing else moved on either set, unanswerable refused unchanged (0.970, 0.882).
     const contentCoverage = termCoverage(text, content, weightOf, relatedOf, names);
-    // The share of the question's words the passage holds once the story's lead lends it those of
-    // `required` it lacks (see leadHolds); null when the lead lacks one too.
-    const coverageWithLead = (required: readonly string[]) => {
+    // Whether the passage holds the share `needed` of the question's words once the story's lead lends it
+    // those of `required` it lacks (see leadHolds); never when the lead lacks one too.
+    const coveredWithLead = (required: readonly string[], needed: number) => {
       const missing = required.filter((term) => !held.has(term));
-      if (!leadHolds(passage, storyOf(passage), missing, relatedOf, names)) return null;
-      return missing.length === 0
-        ? contentCoverage
-        : termCoverage([text, ...missing].join('\n'), content, weightOf, relatedOf, names);
+      if (!leadHolds(passage, storyOf(passage), missing, relatedOf, names)) return false;
+      const coverage =
+        missing.length === 0
+          ? contentCoverage
+          : termCoverage([text, ...missing].join('\n'), content, weightOf, relatedOf, names);
+      return coverage >= needed;
     };
-    // Every anchor held by the passage or its story's lead, and the question's words so.
-    const anchoredWithLead = () =>
-      anchors.length > 0 && (coverageWithLead(anchors) ?? 0) >= MIN_ANCHORED_COVERAGE;
-    // Every name held so too: a story names its subject in the lead and says "the province" after. "How far
-    // has Guangdong's grain-growing area shrunk?" was refused with its answer second, "the province's grain
-    // area fell to 4.33 mln hectares in 1985 from 5.7 mln in 1978", whose story's lead names Guangdong.
-    // `npm run --silent eval -- --only dev,fresh`: fresh headline-context hit@3 0.816 -> 0.828 (refused 0.092
-    // -> 0.080), nothing else moved on either set, unanswerable refused unchanged (0.970, 0.911).
-    const namedWithLead = () =>
-      names.length > 0 && (coverageWithLead(names) ?? 0) >= namedCoverageNeeded(givesKind);
     // The kind of answer asked for and given (a figure, a cause, a length of time, a time limit, a sum of money:
     // see givesAnswerKind) is what the question asks beyond its names. A question asking
     // what someone said, on no topic, asks nothing beyond who: "What did the Canadian Coalition on Acid Rain's
@@ -670,8 +664,8 @@ export function evidenceOf(
     // development set (`npm run --silent eval -- --only dev`): that question answered (speaker-org-role
     // 0.933 -> 1.000), nothing else moved, unanswerable refused 0.970 unchanged.
     const givesKind =
-      question !== undefined &&
-      (givesAnswerKind(question, passage.text) || (asksView && STATEMENT.test(passage.text)));
+      givesAnswerKindIn !== undefined &&
+      (givesAnswerKindIn(passage.text) || (asksView && STATEMENT.test(passage.text)));
     const holdsAsked = givesKind || wantsStatement || holdsMoreThanNames(words, content, names, relatedOf);
     return {
       missesYear:
@@ -688,7 +682,16 @@ export function evidenceOf(
       missesIdentity,
       similarity,
       coverage: termCoverage(text, terms, weightOf),
-      anchored: holdsAsked && (anchoredWithLead() || namedWithLead()),
+      // Every anchor held by the passage or its story's lead, and the question's words so; or every name held
+      // so: a story names its subject in the lead and says "the province" after. "How far has Guangdong's
+      // grain-growing area shrunk?" was refused with its answer second, "the province's grain area fell to
+      // 4.33 mln hectares in 1985 from 5.7 mln in 1978", whose story's lead names Guangdong. `npm run
+      // --silent eval -- --only dev,fresh`: fresh headline-context hit@3 0.816 -> 0.828 (refused 0.092 ->
+      // 0.080), nothing else moved on either set, unanswerable refused unchanged (0.970, 0.911).
+      anchored:
+        holdsAsked &&
+        ((anchors.length > 0 && coveredWithLead(anchors, MIN_ANCHORED_COVERAGE)) ||
+          (names.length > 0 && coveredWithLead(names, namedCoverageNeeded(givesKind)))),
     };
   });
 }

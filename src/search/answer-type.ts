@@ -254,6 +254,11 @@ const LENGTH_OF_TIME = {
 };
 const MONEY_KIND = { asks: asksForMoney, holds: holdsMoney };
 
+/** A kind of answer asked by a question `asked` matches and held by a text `held` matches (neither global). */
+function patternKind(asked: RegExp, held: RegExp) {
+  return { asks: (question: string) => asked.test(question), holds: (text: string) => held.test(text) };
+}
+
 /** Questions whose answer is an area: how much territory, land or ground. */
 const AREA_QUESTION =
   /\bhow\s+(?:much|big|large)\s+(?:an?\s+)?(?:territory|land|ground|area|farmland|forest)\b/iu;
@@ -267,10 +272,7 @@ const AREA =
  * Favoured in their place (see FAVOURED_KINDS), and as the answer asked for in completion and evidence:
  * `npm run --silent eval -- --only dev,fresh`, fresh fact hit@3 0.952 -> 1.000, nothing else moved.
  */
-const AREA_KIND = {
-  asks: (question: string) => AREA_QUESTION.test(question),
-  holds: (text: string) => AREA.test(text),
-};
+const AREA_KIND = patternKind(AREA_QUESTION, AREA);
 
 /** Questions whose answer is a speed or a rate: how fast something moves, grows or falls. */
 const SPEED_QUESTION = /\bhow\s+(?:fast|quickly)\b/iu;
@@ -290,10 +292,7 @@ const SPEED =
  * headline-context hit@3 0.795 -> 0.821, refused 0.103 -> 0.077; nothing else moved on either set,
  * unanswerable refused unchanged (0.970, 0.764); `--only xquad-en` hybrid R@1 / R@5 0.950 / 0.992.
  */
-const SPEED_KIND = {
-  asks: (question: string) => SPEED_QUESTION.test(question),
-  holds: (text: string) => SPEED.test(text),
-};
+const SPEED_KIND = patternKind(SPEED_QUESTION, SPEED);
 
 /** Questions asking how often something happens. */
 const FREQUENCY_QUESTION =
@@ -308,10 +307,7 @@ const FREQUENCY =
  * chatty hit@3 0.974 -> 0.987, nothing else moved on either set (the development set's one question asking
  * how often, a speaker's "three or four times", still answered).
  */
-const FREQUENCY_KIND = {
-  asks: (question: string) => FREQUENCY_QUESTION.test(question),
-  holds: (text: string) => FREQUENCY.test(text),
-};
+const FREQUENCY_KIND = patternKind(FREQUENCY_QUESTION, FREQUENCY);
 
 /**
  * The kinds of figure a question may ask for that not every figure gives: a question asking for one asks
@@ -395,12 +391,9 @@ const PREVIOUS_JOB =
  * And the day a question asking when wants (see DAY).
  */
 const SHOWN_ONLY_KINDS = [
-  { asks: (question: string) => AGENT_QUESTION.test(question), holds: (text: string) => AGENT.test(text) },
-  { asks: (question: string) => USE_QUESTION.test(question), holds: (text: string) => USE.test(text) },
-  {
-    asks: (question: string) => PREVIOUS_JOB_QUESTION.test(question),
-    holds: (text: string) => PREVIOUS_JOB.test(text),
-  },
+  patternKind(AGENT_QUESTION, AGENT),
+  patternKind(USE_QUESTION, USE),
+  patternKind(PREVIOUS_JOB_QUESTION, PREVIOUS_JOB),
   { asks: asksForDate, holds: (text: string) => DAY.test(text) },
 ];
 
@@ -427,8 +420,13 @@ export const givesAnswerKindOver = (given: string, question: string): ((text: st
  * Whether a passage gives a kind of answer the question asks for, as evidence of an answer: the kinds of
  * givesAnswerKindOver but who did something, what money is for and a previous job.
  */
-export const givesAnswerKind = (question: string, text: string) =>
-  givesOver(ANSWER_KINDS, '', question)?.(text) ?? false;
+export const givesAnswerKind = (question: string, text: string) => answerKindTest(question)(text);
+
+/** givesAnswerKind of one question, the kinds it asks for worked out once: evidence asks it of each passage. */
+export function answerKindTest(question: string): (text: string) => boolean {
+  const gives = givesOver(ANSWER_KINDS, '', question);
+  return (text) => gives?.(text) ?? false;
+}
 
 /**
  * Questions about a picture: who is pictured, where someone stands in the photo, which agency supplied the

@@ -222,6 +222,17 @@ const PURCHASE_ASKED =
   /\b(?:[Ww]ho|[Ww]hich\s+[\p{L}-]+)\s+(?:(?:has|had)\s+)?(?:bought|acquired|purchased)\s+((?:[\p{L}\p{N}'.-]+\s+){0,6}?[\p{L}\p{N}'.-]+)(?=\s+(?:from|for|in|at|on|after|when|last|this)\b|\s*[?.!,]|\s*$)/u;
 
 /**
+ * A deed asked yes or no of someone named, stressed or not (`auxiliaries`, then the words naming who, then
+ * "ever", "finally" ... or "end up", then the `deed`): the words naming who are the first group.
+ */
+function yesNoDeed(auxiliaries: string, deed: string): RegExp {
+  return new RegExp(
+    String.raw`${YES_NO_START}(?:${auxiliaries})\s+((?:[\p{L}\p{N}'.-]+\s+){1,8}?)(?:(?:ever|actually|finally|eventually|ultimately)\s+|end(?:ed)?\s+up\s+)?${deed}`,
+    'iu',
+  );
+}
+
+/**
  * Whether someone named went to prison, asked yes or no: "Did Victor Conte end up going to jail over
  * Balco?", "Was Conte sent to prison?". Its stories tell of the charges and the trial to come ("is due to
  * face trial in March"), beside other judgements in the same sentences as the name ("Banned American
@@ -232,9 +243,9 @@ const PURCHASE_ASKED =
  * --questions <the sixteenth batch>`: its unanswerable refused 0.600 -> 0.700 (Conte), nothing else moved
  * on dev, fresh or the batch.
  */
-const PRISON_ASKED = new RegExp(
-  String.raw`${YES_NO_START}(?:did|has|have|had|was|were)\s+((?:[\p{L}\p{N}'.-]+\s+){1,8}?)(?:(?:ever|actually|finally|eventually|ultimately)\s+|end(?:ed)?\s+up\s+)?(?:go|going|gone|sent|been\s+sent)\s+to\s+(?:jail|prison)\b`,
-  'iu',
+const PRISON_ASKED = yesNoDeed(
+  'did|has|have|had|was|were',
+  String.raw`(?:go|going|gone|sent|been\s+sent)\s+to\s+(?:jail|prison)\b`,
 );
 
 /**
@@ -246,10 +257,7 @@ const PRISON_ASKED = new RegExp(
  * 0.700 -> 0.900 (this and Willis's damages, see asksForMoney, measured together), nothing else moved on
  * dev, fresh or the batch, none of whose answerable questions asks so.
  */
-const PERMISSION_ASKED = new RegExp(
-  String.raw`${YES_NO_START}(?:did|has|have|had)\s+((?:[\p{L}\p{N}'.-]+\s+){1,8}?)(?:(?:ever|actually|finally|eventually|ultimately)\s+|end(?:ed)?\s+up\s+)?(?:let|allow(?:ed)?|permit(?:ted)?)\s`,
-  'iu',
-);
+const PERMISSION_ASKED = yesNoDeed('did|has|have|had', String.raw`(?:let|allow(?:ed)?|permit(?:ted)?)\s`);
 
 /**
  * The other side of a contest is named with a capital ("Marlene Weingartner"): "Did the bank beat forecasts?"
@@ -369,17 +377,22 @@ function verbBase(word: string): string {
 const EXIT_ASKED =
   /\b(?:when|whether|if|did|has|have|had)\s+((?:[\p{L}\p{N}'.-]+\s+){0,8}?)(?:(?:ever|actually|finally|eventually|ultimately)\s+)?(?:come\s+out\s+of|emerged?\s+from|exit(?:ed)?)\s/iu;
 
+/** The words naming a doer in a question's phrase (see namingWords), but a letter alone ("s" of "Oliver's"). */
+const doerWords = (phrase: string) => namingWords(phrase).filter((word) => word.length > 1);
+
+/** The years a question writes ("1987", "2005"). */
+const yearsWritten = (question: string) => question.match(/\b(?:1[89]|20)\d\d\b/gu) ?? [];
+
 /** The way out a question asks for (see EXIT_ASKED), as a deed asked was done, or null. */
 function askedExit(question: string): AskedAct | null {
   const exit = EXIT_ASKED.exec(question);
   if (!exit) return null;
-  const doer = exit[1]!.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   return {
     kind: 'act',
-    doer: doer.filter((word) => word.length > 1 && !NOT_NAMING.has(word) && !NO_DEED.has(word)),
+    doer: doerWords(exit[1]!).filter((word) => !NO_DEED.has(word)),
     stem: 'emerg',
     irregular: ['came', 'exited', 'exit'],
-    years: question.match(/\b(?:1[89]|20)\d\d\b/gu) ?? [],
+    years: yearsWritten(question),
   };
 }
 
@@ -394,14 +407,14 @@ function askedAct(question: string): AskedOutcome | AskedAct | null {
   // The doer of a judgement or a choice is its decider: "When did US regulators finally approve Diageo's
   // takeover of Chalone?" is not answered by "Diageo ... has agreed to buy" (a word of three letters or
   // fewer, "us", names too much of a story's text to count).
-  if (kind)
-    return { kind, decider: doer.filter((word) => word.length > 2 && !NOT_NAMING.has(word)), subject: true };
+  const naming = doerWords(act[1]!);
+  if (kind) return { kind, decider: naming.filter((word) => word.length > 2), subject: true };
   return {
     kind: 'act',
-    doer: doer.filter((word) => word.length > 1 && !NOT_NAMING.has(word)),
+    doer: naming,
     stem: base.replace(/e$/u, ''),
     irregular: IRREGULAR_ACT[base] ?? IRREGULAR_ACT[`${base}e`] ?? [],
-    years: question.match(/\b(?:1[89]|20)\d\d\b/gu) ?? [],
+    years: yearsWritten(question),
   };
 }
 
@@ -442,6 +455,14 @@ function askedFirstPeriod(question: string): AskedFirstPeriod | null {
   return { kind: 'first-period', unit: first[1] ? 'year' : (first[2]!.toLowerCase() as 'months' | 'weeks') };
 }
 
+/** Outcomes asked with who decided, did or underwent them as the pattern's first group, in the order tried. */
+const NAMED_OUTCOMES_ASKED: readonly (readonly [RegExp, OutcomeKind])[] = [
+  [RECOMMENDATION_ASKED, 'recommendation'],
+  [PURCHASE_ASKED, 'purchase'],
+  [PRISON_ASKED, 'prison'],
+  [PERMISSION_ASKED, 'permission'],
+];
+
 /**
  * The outcome a question asks for (see OUTCOME_VERBS), what it asks was in the end done (see ACT_ASKED),
  * what came of the first period of something new (see FIRST_PERIOD_ASKED), or null when it asks for none.
@@ -450,14 +471,10 @@ export function askedOutcome(question: string): AskedOutcome | AskedAct | AskedF
   const contest = CONTEST_ASKED.exec(question);
   if (contest && NAMED.test(contest[1]!)) return { kind: 'contest', decider: namingWords(contest[1]!) };
   if (SUCCESSOR_ASKED.test(question)) return { kind: 'succession', decider: [] };
-  const recommended = RECOMMENDATION_ASKED.exec(question);
-  if (recommended) return { kind: 'recommendation', decider: namingWords(recommended[1]!) };
-  const bought = PURCHASE_ASKED.exec(question);
-  if (bought) return { kind: 'purchase', decider: namingWords(bought[1]!) };
-  const jailed = PRISON_ASKED.exec(question);
-  if (jailed) return { kind: 'prison', decider: namingWords(jailed[1]!) };
-  const permitted = PERMISSION_ASKED.exec(question);
-  if (permitted) return { kind: 'permission', decider: namingWords(permitted[1]!) };
+  for (const [pattern, kind] of NAMED_OUTCOMES_ASKED) {
+    const asked = pattern.exec(question);
+    if (asked) return { kind, decider: namingWords(asked[1]!) };
+  }
   const act = askedAct(question);
   if (act && act.kind !== 'act') return act;
   const ended = ENDING_ADVERB.exec(question);
@@ -801,12 +818,29 @@ export type Named = 'ahead' | 'done' | 'unnamed';
  * moved on dev or fresh.
  */
 export function deedNamed(text: string, { stem, irregular, object }: TakenDeed): Named {
+  return namedIn(
+    text,
+    (sentence) => verbForms(sentence, stem, irregular),
+    ({ words, at }) => !modifiesNoun(words, at) && (object === undefined || namesNear(words, at, object)),
+  );
+}
+
+/**
+ * How a story's text names something at places of its sentences (`placesIn`, each with the clause before
+ * it): 'done' at the first place that nothing in its clause puts still to come (see DEED_AHEAD) and that
+ * `names` (a deed's verb naming the deed, see deedNamed); else 'ahead' when a clause put one still to
+ * come; else 'unnamed'.
+ */
+function namedIn<Place extends { clause: string }>(
+  text: string,
+  placesIn: (sentence: string) => Iterable<Place>,
+  names: (place: Place) => boolean = () => true,
+): Named {
   let ahead = false;
   for (const sentence of sentencesOf(text)) {
-    for (const { words, at, clause } of verbForms(sentence, stem, irregular)) {
-      if (DEED_AHEAD.test(clause)) ahead = true;
-      else if (modifiesNoun(words, at)) continue;
-      else if (object === undefined || namesNear(words, at, object)) return 'done';
+    for (const place of placesIn(sentence)) {
+      if (DEED_AHEAD.test(place.clause)) ahead = true;
+      else if (names(place)) return 'done';
     }
   }
   return ahead ? 'ahead' : 'unnamed';
@@ -866,15 +900,14 @@ export function deadlineAsked(question: string): RegExp | null {
  * questions ask "by" a month nowhere.
  */
 export function deadlineNamed(text: string, deadline: RegExp): Named {
-  let ahead = false;
-  for (const sentence of sentencesOf(text)) {
-    for (const match of sentence.matchAll(deadline)) {
-      if (DEED_AHEAD.test(sentence.slice(0, match.index).split(CLAUSE_START).at(-1)!)) ahead = true;
-      else return 'done';
-    }
-  }
-  return ahead ? 'ahead' : 'unnamed';
+  return namedIn(text, (sentence) =>
+    [...sentence.matchAll(deadline)].map((match) => ({ clause: clauseBefore(sentence, match.index) })),
+  );
 }
+
+/** The clause of a sentence before a place in it (see CLAUSE_START). */
+const clauseBefore = (sentence: string, index: number) =>
+  sentence.slice(0, index).split(CLAUSE_START).at(-1)!;
 
 /**
  * Each form of a verb in a sentence (its start `stem`, or one of its irregular forms), with the sentence's
@@ -885,7 +918,7 @@ function* verbForms(sentence: string, stem: string, irregular: readonly string[]
   const words = [...sentence.toLowerCase().matchAll(/[\p{L}']+/gu)];
   for (const [at, word] of words.entries()) {
     if (!isFormOf(word[0], stem) && !irregular.includes(word[0])) continue;
-    yield { words, at, clause: sentence.slice(0, word.index).split(CLAUSE_START).at(-1)! };
+    yield { words, at, clause: clauseBefore(sentence, word.index) };
   }
 }
 

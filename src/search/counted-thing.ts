@@ -1,7 +1,7 @@
 import { figureOfWord } from '../document/number-words.js';
 import { isStopword } from './fts-query.js';
 import { wordnetLexicon, type Lexicon } from './query-expansion.js';
-import { isPhrase, stem } from './term-match.js';
+import { isPhrase, stem, textTokens } from './term-match.js';
 
 /** "How many (of) ...": the words that may name what is counted, up to the verb or a preposition. */
 const HOW_MANY = /\bhow\s+many\s+(?:of\s+)?((?:[\p{L}\p{N}'-]+\s*){1,4})/iu;
@@ -65,7 +65,7 @@ export function countsAsked(
   if (thing === null) return null;
   const stems = new Set([thing, ...lexicon.related(thing).filter((word) => !isPhrase(word))].map(stem));
   return (text) => {
-    const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    const words = textTokens(text);
     return words.some(
       (word, at) =>
         isFigure(word) && words.slice(at + 1, at + 1 + COUNT_REACH).some((next) => stems.has(stem(next))),

@@ -1,4 +1,4 @@
-import { sharedWordNet, type Synset } from './wordnet.js';
+import { sharedWordNet, wordOf, type Synset } from './wordnet.js';
 
 /** WordNet's lexicographer files of organisations (noun.group) and of things made (noun.artifact). */
 const GROUPS = 14;
@@ -52,7 +52,7 @@ export function otherNamesOf(name: string): readonly string[] {
           .synsets(lemma, 'n')
           .filter((synset) => namesOrganisation(synset, lemma))
           .flatMap((synset) => synset.words)
-          .map((word) => word.toLowerCase().replaceAll('_', ' '))
+          .map(wordOf)
           .filter((word) => word !== name),
       ),
     ];

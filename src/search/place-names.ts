@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Countries } from 'world-countries';
-import { sharedWordNet } from './wordnet.js';
+import { sharedWordNet, wordOf } from './wordnet.js';
 
 /**
  * News names a country by its capital ("Moscow's troops", "Tokyo's limits", "Washington dragging its
@@ -152,7 +152,7 @@ function peopleOf(name: string, forms: ReadonlyMap<string, CountryForms>): Count
     for (const pointer of first.pointers.filter((p) => p.symbol === '#m')) {
       const country = wordnet
         .synset(pointer.offset, pointer.pos)
-        .words.map((w) => forms.get(w.replaceAll('_', ' ').toLowerCase()))
+        .words.map((w) => forms.get(wordOf(w)))
         .find((found) => found !== undefined);
       if (country) return country;
     }

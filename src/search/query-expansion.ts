@@ -4,7 +4,7 @@ import { isStopword, queryTerms, textWords } from './fts-query.js';
 import { contentTerms, questionNames } from './term-match.js';
 import { countryOf } from './place-names.js';
 import { stemmedTerms } from '../document/stemmed-terms.js';
-import { sharedWordNet, type PartOfSpeech, type WordNet } from './wordnet.js';
+import { sharedWordNet, wordOf, type PartOfSpeech, type WordNet } from './wordnet.js';
 
 /**
  * Words related to a question's words, for search to weigh below the question's own: news questions
@@ -99,8 +99,6 @@ function collocationLemmas(words: readonly string[]): string[] {
     ]),
   ];
 }
-
-const wordOf = (lemma: string) => lemma.toLowerCase().replaceAll('_', ' ');
 
 /**
  * The synonyms WordNet gives one base form of a common word in its first senses. Derivations ("woman" ->

@@ -2,7 +2,7 @@ import { headwordOf } from '../document/report-abbreviations.js';
 import { isStopword } from './fts-query.js';
 import { countryFormsOf, type CountryForms } from './place-names.js';
 import { otherNamesOf } from './other-names.js';
-import { sharedWordNet, type Synset } from './wordnet.js';
+import { sharedWordNet, wordOf, type Synset } from './wordnet.js';
 
 /**
  * Close enough to a stemmer for matching question words: a word's first five letters, so "sanctions" finds
@@ -19,7 +19,8 @@ import { sharedWordNet, type Synset } from './wordnet.js';
  */
 export const stem = (word: string) => (headwordOf(word) ?? word).slice(0, 5);
 
-const textTokens = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+/** A text's words, lower-cased: runs of letters and digits. */
+export const textTokens = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
 const wordStems = (text: string) => textTokens(text).map(stem);
 
@@ -288,7 +289,7 @@ function formsOfOneWord(a: string, b: string): boolean {
  * is no "employees".
  */
 export function termsWrittenIn(text: string, queryTerms: readonly string[]): Set<string> {
-  const words = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => headwordOf(word) ?? word);
+  const words = textTokens(text).map((word) => headwordOf(word) ?? word);
   const written = (term: string) =>
     isPhrase(term) ||
     countryFormsOf(term) !== null ||
@@ -472,7 +473,7 @@ function spelledOut(name: string): string[] {
       ? abbreviatedSenses(name.toUpperCase())
           .flatMap((synset) => synset.words)
           .filter((word) => word.includes('_'))
-          .map((word) => word.toLowerCase().replaceAll('_', ' '))
+          .map(wordOf)
       : [];
     spelledOutForms.set(name, forms);
   }
@@ -510,9 +511,23 @@ function isAbbreviatedThing(written: string): boolean {
 function endsCompound(written: string, before: string | undefined): boolean {
   if (before === undefined || !/^\p{Ll}+$/u.test(before)) return false;
   return abbreviatedSenses(written).some((synset) =>
-    synset.words.some((word) => sharedWordNet().synsets(`${before}_${word}`, 'n').length > 0),
+    synset.words.some((word) => isCompoundNoun(before, word)),
   );
 }
+
+/** Whether WordNet has the compound noun of two words or phrases: "cable" "television", "swiss" "franc". */
+function isCompoundNoun(first: string, second: string): boolean {
+  const lemma = `${first}_${second}`;
+  let known = compoundNouns.get(lemma);
+  if (known === undefined) {
+    known = sharedWordNet().synsets(lemma, 'n').length > 0;
+    compoundNouns.set(lemma, known);
+  }
+  return known;
+}
+
+/** Read once a pair: questionNames, asked several times a question, asks it of the same words each time. */
+const compoundNouns = new Map<string, boolean>();
 
 /**
  * The country words of a question (lower-cased, one word or two: "swiss", "west german", "new zealand")
@@ -526,7 +541,20 @@ function endsCompound(written: string, before: string | undefined): boolean {
  * 0.839 (refused 0.080 -> 0.069), nothing else moved on either set, unanswerable refused unchanged (0.970,
  * 0.911).
  */
-function nationalCompounds(question: string): Set<string> {
+function nationalCompounds(question: string): ReadonlySet<string> {
+  if (lastCompounds?.question !== question)
+    lastCompounds = { question, countries: nationalCompoundsOf(question) };
+  return lastCompounds.countries;
+}
+
+/**
+ * The last question's national compounds: questionNames is asked about eight times a question in a row.
+ * One question kept, not every question asked, so that a long-running bot holds no growing store.
+ */
+let lastCompounds: { question: string; countries: ReadonlySet<string> } | undefined;
+
+/** nationalCompounds worked out. */
+function nationalCompoundsOf(question: string): Set<string> {
   const before = question.matchAll(
     /(?<![\p{L}\p{N}])(?:(\p{Lu}\p{L}+)\s+)?(\p{Lu}\p{L}+)\s+(\p{Ll}+)(?![\p{L}\p{N}])/gu,
   );
@@ -535,8 +563,7 @@ function nationalCompounds(question: string): Set<string> {
       const word = last!.toLowerCase();
       const candidates = first === undefined ? [word] : [`${first.toLowerCase()} ${word}`, word];
       const country = candidates.find((words) => countryFormsOf(words)?.words.includes(words) === true);
-      const compound = (words: string) =>
-        sharedWordNet().synsets(`${words.replaceAll(' ', '_')}_${after!}`, 'n').length > 0;
+      const compound = (words: string) => isCompoundNoun(words.replaceAll(' ', '_'), after!);
       return country !== undefined && (compound(country) || compound(word)) ? [country] : [];
     }),
   );

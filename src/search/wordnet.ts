@@ -137,3 +137,6 @@ export class WordNet {
 let shared: WordNet | null = null;
 /** One WordNet per process: its index files are read on first use and kept. */
 export const sharedWordNet = (): WordNet => (shared ??= new WordNet());
+
+/** A WordNet lemma as words: lower case, spaces for its underscores ("New_York" -> "new york"). */
+export const wordOf = (lemma: string) => lemma.toLowerCase().replaceAll('_', ' ');
