@@ -448,6 +448,7 @@ describe('stripChatter and parseQuestion', () => {
     ['what did Blair say re the election', 'Blair', 'the election'],
     ['Blair on the election?', 'Blair', 'the election'],
     ['Lammy on sanctions', 'Lammy', 'sanctions'],
+    ["Maude's read on US consumer spending?", 'Maude', 'US consumer spending'],
   ])('reads the speaker question in "%s"', (question, speaker, topic) => {
     expect(parseSpeakerQuestion(question)).toEqual({ speaker, topic });
   });

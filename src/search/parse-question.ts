@@ -178,11 +178,16 @@ const WHETHER = String.raw`\s+(?:whether|if)\b`;
  * Nouns for what someone said or thinks of something: "Lammy's comment on", "Yeutter's view of", "Ferguson's
  * verdict on", "the PM's stance on". One list for every phrasing that asks for someone's words by a noun.
  * The "what did X say" phrasing takes no speaker ending in "'s": "What was Thomsen's comment on the Disney
- * case?" is the noun "comment", not "Thomsen's" and the verb.
+ * case?" is the noun "comment", not "Thomsen's" and the verb. "Read" as "take" is: "Maude's read on US
+ * consumer spending after the February retail numbers?" (the seventeenth batch) was searched, and his
+ * story's other economists' paragraphs took the top three; read so, his statement is first (`npm run
+ * --silent eval -- --only dev,fresh`: fresh speaker-surname hit@3 0.980 -> 0.990, hit@1 0.847 -> 0.857;
+ * "What was William Griggs's read on the latest Fed numbers?" answered either way; the development set
+ * unchanged in every kind).
  */
 const STATEMENT_NOUNS = [
   'quotes|statements?|comments?|remarks?|words|message|answer|argument|warning|claims?',
-  'views?|opinions?|thoughts|feelings|verdict|position|stance|take|reaction|response|assessment|judg(?:e)?ment|attitude|criticism|advice',
+  'views?|opinions?|thoughts|feelings|verdict|position|stance|take|read|reaction|response|assessment|judg(?:e)?ment|attitude|criticism|advice',
   'prescriptions?|remed(?:y|ies)|recipe|cure|diagnosis|prognosis|recommendations?|suggestions?|explanation',
 ].join('|');
 /**
