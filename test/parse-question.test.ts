@@ -359,6 +359,8 @@ describe('parseSpeakerQuestion', () => {
     // After "will" or "would", only a name or an office says where the speaker ends.
     'Will the bank cut rates?',
     'Was Mobil getting out of the refinery business?',
+    // A feeling stirred in a crowd is what a story reports of it, not anyone's statements.
+    'What worried investors about the bid?',
     '',
     '???',
   ])('is null for a question that is not about a speaker: %s', (question) => {
@@ -449,6 +451,13 @@ describe('stripChatter and parseQuestion', () => {
     ['Blair on the election?', 'Blair', 'the election'],
     ['Lammy on sanctions', 'Lammy', 'sanctions'],
     ["Maude's read on US consumer spending?", 'Maude', 'US consumer spending'],
+    [
+      'What worries Ian Pearson about tech we wear on our bodies?',
+      'Ian Pearson',
+      'tech we wear on our bodies',
+    ],
+    ['What surprised the finance minister most about the figures?', 'the finance minister', 'the figures'],
+    ["What's bothering Lammy?", 'Lammy', null],
   ])('reads the speaker question in "%s"', (question, speaker, topic) => {
     expect(parseSpeakerQuestion(question)).toEqual({ speaker, topic });
   });
