@@ -314,6 +314,11 @@ describe('parseSpeakerQuestion', () => {
     ['What did Blair promise about tuition fees?', { speaker: 'Blair', topic: 'tuition fees' }, 'promise'],
     ['Did Oliver Letwin predict a tax rise?', { speaker: 'Oliver Letwin', topic: 'a tax rise' }, 'predict'],
     ['what did Lyng warn about beef quotas?', { speaker: 'Lyng', topic: 'beef quotas' }, 'warn'],
+    [
+      'What did BankAmerica warn might happen to its Brazilian loans?',
+      { speaker: 'BankAmerica', topic: 'might happen to its Brazilian loans' },
+      'warn',
+    ],
   ])('reads the kind of statement "%s" asks for', (question, asked, verb) => {
     expect(parseSpeakerQuestion(question)).toEqual({ ...asked, verb });
   });
