@@ -314,6 +314,11 @@ describe('parseSpeakerQuestion', () => {
     ['What did Blair promise about tuition fees?', { speaker: 'Blair', topic: 'tuition fees' }, 'promise'],
     ['Did Oliver Letwin predict a tax rise?', { speaker: 'Oliver Letwin', topic: 'a tax rise' }, 'predict'],
     ['what did Lyng warn about beef quotas?', { speaker: 'Lyng', topic: 'beef quotas' }, 'warn'],
+    [
+      'What did BankAmerica warn might happen to its Brazilian loans?',
+      { speaker: 'BankAmerica', topic: 'might happen to its Brazilian loans' },
+      'warn',
+    ],
   ])('reads the kind of statement "%s" asks for', (question, asked, verb) => {
     expect(parseSpeakerQuestion(question)).toEqual({ ...asked, verb });
   });
@@ -359,6 +364,8 @@ describe('parseSpeakerQuestion', () => {
     // After "will" or "would", only a name or an office says where the speaker ends.
     'Will the bank cut rates?',
     'Was Mobil getting out of the refinery business?',
+    // A feeling stirred in a crowd is what a story reports of it, not anyone's statements.
+    'What worried investors about the bid?',
     '',
     '???',
   ])('is null for a question that is not about a speaker: %s', (question) => {
@@ -448,6 +455,14 @@ describe('stripChatter and parseQuestion', () => {
     ['what did Blair say re the election', 'Blair', 'the election'],
     ['Blair on the election?', 'Blair', 'the election'],
     ['Lammy on sanctions', 'Lammy', 'sanctions'],
+    ["Maude's read on US consumer spending?", 'Maude', 'US consumer spending'],
+    [
+      'What worries Ian Pearson about tech we wear on our bodies?',
+      'Ian Pearson',
+      'tech we wear on our bodies',
+    ],
+    ['What surprised the finance minister most about the figures?', 'the finance minister', 'the figures'],
+    ["What's bothering Lammy?", 'Lammy', null],
   ])('reads the speaker question in "%s"', (question, speaker, topic) => {
     expect(parseSpeakerQuestion(question)).toEqual({ speaker, topic });
   });

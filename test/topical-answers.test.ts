@@ -96,6 +96,14 @@ Quillon Corp said it has agreed to acquire Brackwater Bancorp Inc for 6,160,000 
 
 The company said completion is expected in the third quarter.
 `,
+  'postal-offer.md': `---
+title: Postal strike offer
+published: 2025-05-23
+---
+Royal Parcels said it presented its striking couriers with a new contract offer on Tuesday.
+
+The crown agency said it is held back by spending limits and has little room to manoeuvre.
+`,
   'money-market-help.md': `---
 title: Central bank gives money market further help
 published: 2025-05-23
@@ -774,6 +782,16 @@ describe('the next paragraph, when it completes the passage', () => {
     const [best] = await completeWithFollowing(store, [{ passage: first! }], terms);
     expect(best!.passage.text).toBe(
       `${first!.text}\n\nThe company said completion is expected in the third quarter.`,
+    );
+  });
+
+  it('is shown with the best passage when the story names the body again in two words ("The crown agency said")', async () => {
+    const opening = (await store.openings()).find((o) => o.title === 'Postal strike offer')!;
+    const [first] = await store.passages([opening.passageId]);
+    const terms = queryTerms("Why does Royal Parcels say it can't give the striking couriers a better deal?");
+    const [best] = await completeWithFollowing(store, [{ passage: first! }], terms);
+    expect(best!.passage.text).toBe(
+      `${first!.text}\n\nThe crown agency said it is held back by spending limits and has little room to manoeuvre.`,
     );
   });
 
