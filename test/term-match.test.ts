@@ -103,6 +103,13 @@ describe('an abbreviated thing asked about', () => {
     expect(questionNames(station, queryTerms(station))).toEqual(['metro cable', 'tv']);
   });
 
+  it('ending a capitalised run, is apart from the name before it ("the Bristol and West CDs")', () => {
+    const cds = 'What maturities will the Bristol and West CDs have?';
+    expect(questionNames(cds, queryTerms(cds))).toEqual(['bristol', 'west', 'cds']);
+    const cfo = 'Where was the Manville CFO working before?';
+    expect(questionNames(cfo, queryTerms(cfo))).toEqual(['manville']);
+  });
+
   it('is no name where it abbreviates an office, which stories write out ("VP", "CFO")', () => {
     const question =
       "What did Sealed Power's group VP say Kent-Moore would be doing under the GM arrangement?";
