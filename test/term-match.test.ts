@@ -74,6 +74,12 @@ describe("a country's word ending a name", () => {
     expect(questionNames(mark, queryTerms(mark))).toEqual(['west german']);
   });
 
+  it('is apart from the name before it where the word after is only a noun ("House Iran committee")', () => {
+    const question =
+      "What did the chairman of the House Iran committee say Reagan's diary notes would cover?";
+    expect(questionNames(question, queryTerms(question))).toEqual(['house', 'iran', 'reagan']);
+  });
+
   it('stays part of the name where it makes none ("Oliver Irish reckon")', () => {
     const question = 'Does Oliver Irish reckon gadgets are still just a guy thing?';
     expect(questionNames(question, queryTerms(question))).toEqual(['oliver irish']);

@@ -532,7 +532,8 @@ const compoundNouns = new Map<string, boolean>();
 /**
  * The country words of a question (lower-cased, one word or two: "swiss", "west german", "new zealand")
  * that make a compound noun of the language with the lower-case word after them ("Swiss franc", "German
- * mark", "New Zealand dollar"): such words belong to their noun, not to a name written before them. Read as
+ * mark", "New Zealand dollar"), or stand before a word that is only a noun (see isNounAlone: "the House
+ * Iran committee"): such words belong to their noun, not to a name written before them. Read as
  * the one name "keiaisha swiss", "Who's guaranteeing the Keiaisha Swiss franc notes?" was refused with its
  * answer first ("The issue is guaranteed by the Kyowa Bank Ltd"), its story ("Keiaisha Co Ltd of Tokyo is
  * issuing 12 mln Swiss francs of straight notes") taken for one that never names it. Only a country's
@@ -553,6 +554,20 @@ function nationalCompounds(question: string): ReadonlySet<string> {
  */
 let lastCompounds: { question: string; countries: ReadonlySet<string> } | undefined;
 
+/**
+ * Whether WordNet has a word only as a noun ("committee", "franc"; not "reckon", "think" or "say", which
+ * are verbs as well): a country's word before such a word says what it is of, as "Swiss" does of "franc",
+ * whether or not WordNet has the compound. Read as the one name "house iran", "What did the chairman of the
+ * House Iran committee say Reagan's diary notes would cover?" was refused with its answer second ("House
+ * committee chairman Lee Hamilton said", in a story on the Iran arms sale). `npm run --silent eval --
+ * --only dev,fresh`: fresh speaker-role hit@3 0.980 -> 0.990 (refused 0.010 -> 0), nothing else moved on
+ * either set, unanswerable refused unchanged (0.970, 0.942).
+ */
+function isNounAlone(word: string): boolean {
+  const wordnet = sharedWordNet();
+  return wordnet.synsets(word, 'n').length > 0 && wordnet.synsets(word, 'v').length === 0;
+}
+
 /** nationalCompounds worked out. */
 function nationalCompoundsOf(question: string): Set<string> {
   const before = question.matchAll(
@@ -564,7 +579,9 @@ function nationalCompoundsOf(question: string): Set<string> {
       const candidates = first === undefined ? [word] : [`${first.toLowerCase()} ${word}`, word];
       const country = candidates.find((words) => countryFormsOf(words)?.words.includes(words) === true);
       const compound = (words: string) => isCompoundNoun(words.replaceAll(' ', '_'), after!);
-      return country !== undefined && (compound(country) || compound(word)) ? [country] : [];
+      return country !== undefined && (compound(country) || compound(word) || isNounAlone(after!))
+        ? [country]
+        : [];
     }),
   );
 }
