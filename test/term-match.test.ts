@@ -49,6 +49,16 @@ describe('a country named in another of its forms', () => {
   });
 });
 
+describe('a name of several words whose last word is shorter than a stem', () => {
+  it('is held by that word with an ending ("Shanghai Bank" by "Shanghai Banking Corp")', () => {
+    const text = 'Hongkong and Shanghai Banking Corp is close to a deal on the sale of a building.';
+    expect(termsIn(text, ['shanghai bank', 'hongkong'])).toEqual(new Set(['shanghai bank', 'hongkong']));
+    // Its words must still stand in a row, and a word of three letters takes no ending.
+    expect(termsIn('Shanghai said the bank was sold.', ['shanghai bank'])).toEqual(new Set());
+    expect(termsIn('Pacific Gasoline Co', ['pacific gas'])).toEqual(new Set());
+  });
+});
+
 describe('a country written in lower case', () => {
   it('is a name the question asks about, as when capitalised', () => {
     const lemons = 'why has spain stopped shipping lemons abroad?';
