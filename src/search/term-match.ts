@@ -127,9 +127,10 @@ const shortNameOf = (phrase: string) => {
 
 /**
  * Whether a text's stemmed words (see TextWords) hold a phrase's words in a row; the phrase's last word, if
- * shorter than a stem, also with a letter more in its stem: a story names "the Hongkong and Shanghai Bank"
- * as "Hongkong and Shanghai Banking Corp", whose "Banking" stems as "banki", while a word of a stem's length
- * or more already holds its longer forms ("Motor" and "Motors"). Held only as "bank", "What did the
+ * a letter shorter than a stem ("bank"), also with a letter more in its stem: a story names "the Hongkong and
+ * Shanghai Bank" as "Hongkong and Shanghai Banking Corp", whose "Banking" stems as "banki", while a word of a
+ * stem's length or more already holds its longer forms ("Motor" and "Motors"). A word of three letters takes
+ * no ending ("Pacific Gas" is no "Pacific Gasoline"). Held only as "bank", "What did the
  * Hongkong and Shanghai Bank spokesman say about selling its Mongkok building" was refused with its answer
  * first, its story taken for one that never names the bank (see missesName in evidence). `npm run --silent
  * eval -- --only dev,fresh`: fresh speaker-org-role hit@3 0.939 -> 0.949 (refused 0.020 -> 0.010), nothing
