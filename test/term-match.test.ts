@@ -49,6 +49,16 @@ describe('a country named in another of its forms', () => {
   });
 });
 
+describe('a name of several words whose last word has four letters', () => {
+  it('is held by that word with an ending ("Shanghai Bank" by "Shanghai Banking Corp")', () => {
+    const text = 'Hongkong and Shanghai Banking Corp is close to a deal on the sale of a building.';
+    expect(termsIn(text, ['shanghai bank', 'hongkong'])).toEqual(new Set(['shanghai bank', 'hongkong']));
+    // Its words must still stand in a row, and a word of three letters takes no ending.
+    expect(termsIn('Shanghai said the bank was sold.', ['shanghai bank'])).toEqual(new Set());
+    expect(termsIn('Pacific Gasoline Co', ['pacific gas'])).toEqual(new Set());
+  });
+});
+
 describe('a country written in lower case', () => {
   it('is a name the question asks about, as when capitalised', () => {
     const lemons = 'why has spain stopped shipping lemons abroad?';
@@ -72,6 +82,12 @@ describe("a country's word ending a name", () => {
     expect(questionNames(bond, queryTerms(bond))).toEqual(['toyota', 'new zealand']);
     const mark = 'What did the West German mark do against the dollar?';
     expect(questionNames(mark, queryTerms(mark))).toEqual(['west german']);
+  });
+
+  it('is apart from the name before it where the word after is only a noun ("House Iran committee")', () => {
+    const question =
+      "What did the chairman of the House Iran committee say Reagan's diary notes would cover?";
+    expect(questionNames(question, queryTerms(question))).toEqual(['house', 'iran', 'reagan']);
   });
 
   it('stays part of the name where it makes none ("Oliver Irish reckon")', () => {
@@ -101,6 +117,13 @@ describe('an abbreviated thing asked about', () => {
     // Not a compound: the abbreviation after another word is still a name.
     const station = "What did Metro Cable's new TV subsidiary buy?";
     expect(questionNames(station, queryTerms(station))).toEqual(['metro cable', 'tv']);
+  });
+
+  it('ending a capitalised run, is apart from the name before it ("the Bristol and West CDs")', () => {
+    const cds = 'What maturities will the Bristol and West CDs have?';
+    expect(questionNames(cds, queryTerms(cds))).toEqual(['bristol', 'west', 'cds']);
+    const cfo = 'Where was the Manville CFO working before?';
+    expect(questionNames(cfo, queryTerms(cfo))).toEqual(['manville']);
   });
 
   it('is no name where it abbreviates an office, which stories write out ("VP", "CFO")', () => {
