@@ -519,16 +519,7 @@ describe('the paragraph of the best story that gives the cause a question asks f
     const quarry = await passagesOf('Quarry workers warn Millbrook council');
     const [carrick] = await passagesOf('Floods close Carrick high street');
     const [teachers] = await passagesOf('Teachers reject pay offer');
-    const complete = (passages: PassageRecord[], asked = question) =>
-      completeWithAnswerKind(
-        store,
-        passages.map((passage) => ({ passage })),
-        asked,
-        queryTerms(asked),
-        () => 1,
-      );
-    const texts = async (passages: PassageRecord[], asked?: string) =>
-      (await complete(passages, asked)).map((hit) => hit.passage.text);
+    const texts = (passages: PassageRecord[], asked = question) => shownWithAnswerKind(passages, asked);
     // "after two days of rain" is a time, not a cause: the Carrick story's opening keeps its place.
     expect(await texts([quarry[0]!, carrick!, teachers!])).toEqual([
       `${quarry[0]!.text}\n\n…\n\n${quarry[3]!.text}`,
@@ -553,17 +544,8 @@ describe('the paragraph of a shown story that says who did what a question asks 
     const [opening, aide] = await passagesOf('Committee puts off harbour bill vote');
     const [carrick] = await passagesOf('Floods close Carrick high street');
     const question = "Who asked for the harbour committee's vote on the bill to be pushed back?";
-    const completed = await completeWithAnswerKind(
-      store,
-      [opening!, carrick!].map((passage) => ({ passage })),
-      question,
-      queryTerms(question),
-      () => 1,
-    );
-    expect(completed.map((hit) => hit.passage.text)).toEqual([
-      `${opening!.text}\n\n…\n\n${aide!.text}`,
-      carrick!.text,
-    ]);
+    const shown = await shownWithAnswerKind([opening!, carrick!], question);
+    expect(shown).toEqual([`${opening!.text}\n\n…\n\n${aide!.text}`, carrick!.text]);
     // Shown, not evidence of an answer: most stories hold a passive's agent.
     expect(givesAnswerKind(question, aide!.text)).toBe(false);
   });
@@ -574,17 +556,8 @@ describe('the paragraph of a shown story that says what money raised will be use
     const [sale, , proceeds] = await passagesOf('Quillon Instruments sells notes');
     const [carrick] = await passagesOf('Floods close Carrick high street');
     const question = "hey what's Quillon gonna do with the cash from selling those notes?";
-    const completed = await completeWithAnswerKind(
-      store,
-      [sale!, carrick!].map((passage) => ({ passage })),
-      question,
-      queryTerms(question),
-      () => 1,
-    );
-    expect(completed.map((hit) => hit.passage.text)).toEqual([
-      `${sale!.text}\n\n…\n\n${proceeds!.text}`,
-      carrick!.text,
-    ]);
+    const shown = await shownWithAnswerKind([sale!, carrick!], question);
+    expect(shown).toEqual([`${sale!.text}\n\n…\n\n${proceeds!.text}`, carrick!.text]);
     // Shown, not evidence of an answer: a story on a sale of notes often names its proceeds.
     expect(givesAnswerKind(question, proceeds!.text)).toBe(false);
   });
@@ -595,17 +568,8 @@ describe('the paragraph of a shown story that gives the day a question asking wh
     const [opening, days] = await passagesOf('Government to inject cash into Tarnside Engines');
     const [carrick] = await passagesOf('Floods close Carrick high street');
     const question = 'When will Tarnside Engines shares start trading?';
-    const completed = await completeWithAnswerKind(
-      store,
-      [opening!, carrick!].map((passage) => ({ passage })),
-      question,
-      queryTerms(question),
-      () => 1,
-    );
-    expect(completed.map((hit) => hit.passage.text)).toEqual([
-      `${opening!.text}\n\n…\n\n${days!.text}`,
-      carrick!.text,
-    ]);
+    const shown = await shownWithAnswerKind([opening!, carrick!], question);
+    expect(shown).toEqual([`${opening!.text}\n\n…\n\n${days!.text}`, carrick!.text]);
     // Shown, not evidence of an answer: a date is favoured only (see FAVOURED_KINDS).
     expect(givesAnswerKind(question, days!.text)).toBe(false);
   });
@@ -617,15 +581,9 @@ describe('the paragraph of a shown story that gives the length of time a questio
     const [carrick] = await passagesOf('Floods close Carrick high street');
     const [teachers] = await passagesOf('Teachers reject pay offer');
     const question = "How long did Absa's board talk before backing the Barclays offer?";
-    const completed = await completeWithAnswerKind(
-      store,
-      [carrick!, barclays[1]!, teachers!].map((passage) => ({ passage })),
-      question,
-      queryTerms(question),
-      () => 1,
-    );
+    const shown = await shownWithAnswerKind([carrick!, barclays[1]!, teachers!], question);
     expect(barclays[1]!.text).toContain('2%');
-    expect(completed.map((hit) => hit.passage.text)).toEqual([
+    expect(shown).toEqual([
       // "after two days of rain" is a length of time already.
       carrick!.text,
       `${barclays[1]!.text}\n\n…\n\n${barclays[4]!.text}`,
@@ -637,37 +595,19 @@ describe('the paragraph of a shown story that gives the length of time a questio
   it("is shown with the story's first result when another of its shown passages gives a figure of another kind", async () => {
     const barclays = await passagesOf('Barclays agrees to buy Absa');
     const question = "How long did Absa's board talk before backing the Barclays offer?";
-    const completed = await completeWithAnswerKind(
-      store,
-      [barclays[0]!, barclays[1]!].map((passage) => ({ passage })),
-      question,
-      queryTerms(question),
-      () => 1,
-    );
+    const shown = await shownWithAnswerKind([barclays[0]!, barclays[1]!], question);
     // "2%" is a figure, not a length of time.
     expect(barclays[1]!.text).toContain('2%');
-    expect(completed.map((hit) => hit.passage.text)).toEqual([
-      `${barclays[0]!.text}\n\n…\n\n${barclays[4]!.text}`,
-      barclays[1]!.text,
-    ]);
+    expect(shown).toEqual([`${barclays[0]!.text}\n\n…\n\n${barclays[4]!.text}`, barclays[1]!.text]);
   });
 
   it('or the sum of money it asks for, though the result gives a figure that is no sum of money', async () => {
     const barclays = await passagesOf('Barclays agrees to buy Absa');
     const [carrick] = await passagesOf('Floods close Carrick high street');
     const question = 'How much will Barclays pay for Absa?';
-    const completed = await completeWithAnswerKind(
-      store,
-      [barclays[1]!, carrick!].map((passage) => ({ passage })),
-      question,
-      queryTerms(question),
-      () => 1,
-    );
+    const shown = await shownWithAnswerKind([barclays[1]!, carrick!], question);
     expect(barclays[1]!.text).toContain('2%');
-    expect(completed.map((hit) => hit.passage.text)).toEqual([
-      `${barclays[1]!.text}\n\n…\n\n${barclays[3]!.text}`,
-      carrick!.text,
-    ]);
+    expect(shown).toEqual([`${barclays[1]!.text}\n\n…\n\n${barclays[3]!.text}`, carrick!.text]);
     expect(barclays[3]!.text).toContain('33bn rand');
   });
 });
@@ -677,22 +617,24 @@ describe('the paragraph of a shown story that gives the time limit a question as
     const marlow = await passagesOf('Marlow Motors offers cheap car loans');
     const [teachers] = await passagesOf('Teachers reject pay offer');
     const question = 'When does the Marlow Motors loan offer run out?';
-    const completed = await completeWithAnswerKind(
-      store,
-      [marlow[0]!, teachers!, marlow[1]!].map((passage) => ({ passage })),
-      question,
-      queryTerms(question),
-      () => 1,
-    );
+    const shown = await shownWithAnswerKind([marlow[0]!, teachers!, marlow[1]!], question);
     expect(marlow[0]!.text).toContain('Wednesday');
-    expect(completed.map((hit) => hit.passage.text)).toEqual([
-      `${marlow[0]!.text}\n\n…\n\n${marlow[2]!.text}`,
-      teachers!.text,
-      marlow[1]!.text,
-    ]);
+    expect(shown).toEqual([`${marlow[0]!.text}\n\n…\n\n${marlow[2]!.text}`, teachers!.text, marlow[1]!.text]);
     expect(marlow[2]!.text).toContain('ends April 30');
   });
 });
+
+/** The texts shown for `passages`, as search hits, each completed with what `question` asks for. */
+async function shownWithAnswerKind(passages: PassageRecord[], question: string): Promise<string[]> {
+  const completed = await completeWithAnswerKind(
+    store,
+    passages.map((passage) => ({ passage })),
+    question,
+    queryTerms(question),
+    () => 1,
+  );
+  return completed.map((hit) => hit.passage.text);
+}
 
 /** The Carrick story's first two passages, as search hits carry them. */
 async function carrickOpening() {
