@@ -485,17 +485,11 @@ class ArticleAttributor {
       entity.kind === 'organisation' &&
       isAcronym(name) &&
       initialsOf(entity.name).endsWith(name.toLowerCase());
-    // A name written family name first ("Premier Zhao Ziyang said ...") goes on as its first word alone
-    // ("Zhao said ..."), which no full name ends in: the person, not a new speaker called "Zhao". The
-    // Reuters Chinese premier's statements were split between the two names, and "what did Zhao Ziyang
-    // say about state firms?" found none of those under "Zhao".
-    const familyNameOf = (entity: Entity) =>
-      entity.kind === 'person' && !name.includes(' ') && entity.name.startsWith(`${name} `);
     if (company) return company;
     const earlier =
       this.known.findLast(sameName) ??
       this.known.findLast(acronymOf) ??
-      this.known.findLast(familyNameOf) ??
+      this.familyNamed(name) ??
       (role === null || !name.includes(' ') ? this.introduction(name, paragraph) : null);
     if (earlier) return role ? { ...earlier, role } : earlier;
     const entity = { name, surname: surnameOf(name), role, kind: mention.kind };
@@ -550,10 +544,8 @@ class ArticleAttributor {
             knighted && i + 1 < tokens.length
               ? readMention(tokens, phraseEndingAt(tokens, i + 1), i + 1)
               : null;
-          if (full?.type === 'name' && full.name.includes(`${name} `)) {
-            this.noteSex(full.name, full.sex);
-            return { name: full.name, surname: surnameOf(full.name), role: full.role, kind: full.kind };
-          }
+          if (full?.type === 'name' && full.name.includes(`${name} `))
+            return this.introduced(full.name, full);
           const mention = readMention(tokens, phraseEndingAt(tokens, i), i);
           if (mention?.type !== 'name' || !` ${mention.name}`.endsWith(` ${name}`)) continue;
           const given =
@@ -594,8 +586,13 @@ class ArticleAttributor {
     // A hyphenated given name is two words, the second read as no name: "Tae-" and "woo".
     const after = tokens[at + 2];
     const name = next.post === '-' && after ? `${full.name}-${withoutPossessive(after.text)}` : full.name;
-    this.noteSex(name, full.sex);
-    return { name, surname: surnameOf(name), role: full.role, kind: full.kind };
+    return this.introduced(name, full);
+  }
+
+  /** The person `name` as first named by `mention` (its sex noted for "he" and "she", its role kept). */
+  private introduced(name: string, mention: NameMention): Entity {
+    this.noteSex(name, mention.sex);
+    return { name, surname: surnameOf(name), role: mention.role, kind: mention.kind };
   }
 
   /** Body sentences that end before `offset` of `paragraph`, nearest first. */
@@ -739,6 +736,18 @@ class ArticleAttributor {
   }
 
   /**
+   * The person named before whose full name begins with `name`: a name written family name first
+   * ("Premier Zhao Ziyang said ...") goes on as its first word alone ("Zhao said ..."), which no full name
+   * ends in: the person, not a new speaker called "Zhao". The Reuters Chinese premier's statements were
+   * split between the two names, and "what did Zhao Ziyang say about state firms?" found none of those
+   * under "Zhao".
+   */
+  private familyNamed(name: string): Entity | undefined {
+    if (name.includes(' ')) return undefined;
+    return this.known.findLast((entity) => entity.kind === 'person' && entity.name.startsWith(`${name} `));
+  }
+
+  /**
    * Whether a name is a person's: a surname compromise does not know ("Ljubicic was at a loss ...") is
    * read as a body's, but names the person whose full name came before it ("Ivan Ljubicic"), as a family
    * name written first names the person who spoke under the full name ("On Taiwan, Yao repeated ...",
@@ -747,8 +756,7 @@ class ArticleAttributor {
   private namesPerson(mention: NameMention, sentence: Sentence): boolean {
     if (mention.kind === 'person') return true;
     if (mention.name.includes(' ')) return false;
-    if (this.known.some((entity) => entity.kind === 'person' && entity.name.startsWith(`${mention.name} `)))
-      return true;
+    if (this.familyNamed(mention.name)) return true;
     const full = this.nearestFullName(mention.name, sentence.paragraph, sentence.start);
     return full?.kind === 'person';
   }
