@@ -939,6 +939,15 @@ describe('the found / not found judgement', () => {
     expect(crew.every((item) => item.missesCounted)).toBe(true);
   });
 
+  it('reads a thing counted in other words as counted when a figure counts its kind', () => {
+    // "storage sites" asked, "storage facilities" counted: the word before the thing says what it is.
+    const question = 'How many new storage sites is Harbour Self planning to open?';
+    const counted = (story: string) =>
+      evidenceOfTwo(question, story, 'Police numbers rose.')[0]!.missesCounted;
+    expect(counted('Harbour Self said it plans to open 40 storage facilities in two years.')).toBe(false);
+    expect(counted('Harbour Self said its storage business grew, and it plans 40 new offices.')).toBe(true);
+  });
+
   // The archive's self-calibrated thresholds: close in meaning, or 0.7 of the question's words.
   const archive = { minSimilarity: 0.7, minCoverage: 0.7, minSimilarityWithCoverage: 0.2 };
   /** Whether a question counts as answered by one passage under `context`, far from it in meaning. */
