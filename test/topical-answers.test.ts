@@ -976,6 +976,22 @@ describe('the found / not found judgement', () => {
     return isStrongEvidence(evidence!, archive);
   };
 
+  it('counts no word of a negative contraction, whose fragment ("couldn") no answer writes', () => {
+    // Rare in an archive of edited news, the fragment weighed as much as the town's name.
+    const rarity: Record<string, number> = { carrick: 11, couldn: 10 };
+    const question = "Couldn't shops on Carrick's high street open on Friday?";
+    const terms = queryTerms(question);
+    const names = questionNames(question, terms);
+    const [evidence] = evidenceOf(
+      [{ passage, similarity: 0.1 }],
+      terms,
+      (t) => rarity[t] ?? 4,
+      names,
+      question,
+    );
+    expect(isStrongEvidence(evidence!, archive)).toBe(true);
+  });
+
   it("answers a question in other words that keeps the story's rare words, whatever the model thinks", () => {
     expect(judged("Why were shops on Carrick's main shopping street shut by floods last Friday?")).toBe(true);
   });
