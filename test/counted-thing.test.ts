@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countedThing, countsAsked } from '../src/search/counted-thing.js';
+import { countedKind, countedThing, countsAsked } from '../src/search/counted-thing.js';
 
 describe('the thing a question counts', () => {
   it('is the last word before the verb or a preposition of a "how many" question', () => {
@@ -23,6 +23,20 @@ describe('the thing a question counts', () => {
     expect(countedThing("What was the turnout in Gibraltar's sovereignty referendum?")).toBeNull();
     expect(countedThing('How much did Oracle pay for Peoplesoft?')).toBeNull();
     expect(countedThing('How many of them were there?')).toBeNull();
+  });
+});
+
+describe('the kind of thing a question counts', () => {
+  it('is the word before the thing counted', () => {
+    expect(countedKind('How many new storage sites are Southmark and National Self planning to open?')).toBe(
+      'storage',
+    );
+    expect(countedKind('How many gold medals did Britain win at the Olympics?')).toBe('gold');
+  });
+
+  it('is nothing for a thing of one word', () => {
+    expect(countedKind("How many flights used Heathrow's third runway?")).toBeNull();
+    expect(countedKind('How much did Oracle pay for Peoplesoft?')).toBeNull();
   });
 });
 

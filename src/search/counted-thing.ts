@@ -25,15 +25,10 @@ const PAST_VERB = /ed$/u;
 const lowerWords = (phrase: string) =>
   (phrase.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? []).map((word) => word.replace(/'s?$/u, ''));
 
-/**
- * The thing a "how many" question counts, by the last word that names it ("How many gold medals did
- * Britain win?" -> "medals", "How many flights used Heathrow's third runway ...?" -> "flights"), or null
- * for a question that counts nothing. A story that answers it names what it counts: a story on a runway's
- * plans holds every word of a question on its flights but "flights".
- */
-export function countedThing(question: string): string | null {
+/** The words of the thing a "how many" question counts, up to the one that ends it ("new storage sites"). */
+function countedWords(question: string): string[] {
   const counted = HOW_MANY.exec(question);
-  if (!counted) return null;
+  if (!counted) return [];
   const thing: string[] = [];
   const words = lowerWords(counted[1]!);
   for (const [index, word] of words.entries()) {
@@ -41,9 +36,30 @@ export function countedThing(question: string): string | null {
     if (ENDS_THING.has(word) || verb) break;
     thing.push(word);
   }
-  const head = thing.at(-1);
-  return head === undefined || head.length < 2 || isStopword(head) ? null : head;
+  return thing;
 }
+
+/** A word that may name what is counted: no fragment, no stopword. */
+const naming = (word: string | undefined) =>
+  word === undefined || word.length < 2 || isStopword(word) ? null : word;
+
+/**
+ * The thing a "how many" question counts, by the last word that names it ("How many gold medals did
+ * Britain win?" -> "medals", "How many flights used Heathrow's third runway ...?" -> "flights"), or null
+ * for a question that counts nothing. A story that answers it names what it counts: a story on a runway's
+ * plans holds every word of a question on its flights but "flights".
+ */
+export const countedThing = (question: string): string | null => naming(countedWords(question).at(-1));
+
+/**
+ * The word before the thing a "how many" question counts, which says what kind of thing it is ("storage"
+ * of "How many new storage sites ...?", "gold" of "How many gold medals ...?"), or null when the thing is
+ * one word.
+ */
+export const countedKind = (question: string): string | null => {
+  const words = countedWords(question);
+  return words.length < 2 ? null : naming(words.at(-2));
+};
 
 /** A figure as a text's words hold it: digits ("300", the "1" of "1,150") or a number word ("seven"). */
 const isFigure = (word: string) => /^\p{N}/u.test(word) || figureOfWord(word) !== undefined;
@@ -63,12 +79,17 @@ export function countsAsked(
 ): ((text: string) => boolean) | null {
   const thing = countedThing(question);
   if (thing === null) return null;
-  const stems = new Set([thing, ...lexicon.related(thing).filter((word) => !isPhrase(word))].map(stem));
+  return countsOneOf([thing, ...lexicon.related(thing).filter((word) => !isPhrase(word))]);
+}
+
+/** A test of whether a text gives a figure of one of `words`, a few words on at most (see COUNT_REACH). */
+export function countsOneOf(words: readonly string[]): (text: string) => boolean {
+  const stems = new Set(words.map(stem));
   return (text) => {
-    const words = textTokens(text);
-    return words.some(
+    const tokens = textTokens(text);
+    return tokens.some(
       (word, at) =>
-        isFigure(word) && words.slice(at + 1, at + 1 + COUNT_REACH).some((next) => stems.has(stem(next))),
+        isFigure(word) && tokens.slice(at + 1, at + 1 + COUNT_REACH).some((next) => stems.has(stem(next))),
     );
   };
 }
