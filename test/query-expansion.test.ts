@@ -74,6 +74,14 @@ describe('related words', () => {
     ).toEqual([1]);
   });
 
+  it('reads no region as the country it is part of', () => {
+    // WordNet's "South" (the American one), "West", "Delaware" ("de") and "Alabama" ("al") are parts of the United
+    // States: the words of "South Africa", "West Germany", "Willy De Clercq" and "Al Gore" stand for no country.
+    for (const word of ['south', 'west', 'de', 'al']) expect(lexicon.related(word, true)).toEqual([]);
+    const expression = relatedMatchExpression('How much did South Africa earn from gold exports?', lexicon);
+    expect(expression ?? '').not.toMatch(/united states|american/u);
+  });
+
   it('relates a name to nothing but the country it stands for', () => {
     // "Oracle" the company is no prophet.
     expect(lexicon.related('oracle', true)).toEqual([]);
