@@ -92,6 +92,18 @@ describe('related words', () => {
     expect(lexicon.related('troops')).toContain('soldiery');
   });
 
+  it('relates a word no tagged text holds to the synonyms of its first sense', () => {
+    // "taxman", "classmate" and "greenback" are in no sense-tagged text.
+    expect(wordnet.synsets('taxman', 'n', { attested: true })).toEqual([]);
+    expect(lexicon.related('taxman')).toEqual(
+      expect.arrayContaining(['tax collector', 'internal revenue agent']),
+    );
+    expect(lexicon.related('classmate')).toEqual(expect.arrayContaining(['schoolmate', 'schoolfellow']));
+    expect(lexicon.related('greenbacks')).toContain('bank note');
+    // A word some tagged text holds keeps its tagged senses alone: "so" is never the note "sol".
+    expect(lexicon.related('so')).not.toContain('sol');
+  });
+
   it("searches a related phrase as a phrase, with one's as a story writes it", () => {
     expect(lexicon.related('stalling')).toContain("drag one's feet");
     const expression = relatedMatchExpression('Is the minister stalling?', lexicon);
