@@ -74,6 +74,14 @@ describe('related words', () => {
     ).toEqual([1]);
   });
 
+  it('reads no region as the country it is part of', () => {
+    // WordNet's "South" (the American one), "West", "Delaware" ("de") and "Alabama" ("al") are parts of the United
+    // States: the words of "South Africa", "West Germany", "Willy De Clercq" and "Al Gore" stand for no country.
+    for (const word of ['south', 'west', 'de', 'al']) expect(lexicon.related(word, true)).toEqual([]);
+    const expression = relatedMatchExpression('How much did South Africa earn from gold exports?', lexicon);
+    expect(expression ?? '').not.toMatch(/united states|american/u);
+  });
+
   it('relates a name to nothing but the country it stands for', () => {
     // "Oracle" the company is no prophet.
     expect(lexicon.related('oracle', true)).toEqual([]);
@@ -82,6 +90,18 @@ describe('related words', () => {
   it('relates an inflected word to the synonyms of its common senses', () => {
     expect(lexicon.related('wages')).toEqual(expect.arrayContaining(['pay', 'earnings', 'salary']));
     expect(lexicon.related('troops')).toContain('soldiery');
+  });
+
+  it('relates a word no tagged text holds to the synonyms of its first sense', () => {
+    // "taxman", "classmate" and "greenback" are in no sense-tagged text.
+    expect(wordnet.synsets('taxman', 'n', { attested: true })).toEqual([]);
+    expect(lexicon.related('taxman')).toEqual(
+      expect.arrayContaining(['tax collector', 'internal revenue agent']),
+    );
+    expect(lexicon.related('classmate')).toEqual(expect.arrayContaining(['schoolmate', 'schoolfellow']));
+    expect(lexicon.related('greenbacks')).toContain('bank note');
+    // A word some tagged text holds keeps its tagged senses alone: "so" is never the note "sol".
+    expect(lexicon.related('so')).not.toContain('sol');
   });
 
   it("searches a related phrase as a phrase, with one's as a story writes it", () => {
