@@ -58,3 +58,14 @@ describe('a figure of the thing a question counts', () => {
     expect(countsAsked('How much did Oracle pay for Peoplesoft?')).toBeNull();
   });
 });
+
+describe('a figure of a unit a question counts in full', () => {
+  it('is one written as its abbreviation', () => {
+    const counts = countsAsked('How many kilometres of high-speed line will the loan help build?')!;
+    expect(counts('the construction of a 279 km track for high speed trains')).toBe(true);
+    expect(countsAsked('How many square metres does the new depot cover?')!('a 40,000 sq metre depot')).toBe(
+      true,
+    );
+    expect(counts('a 279 mile track')).toBe(false);
+  });
+});

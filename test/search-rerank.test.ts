@@ -231,6 +231,10 @@ describe('questions asking for a sum of money', () => {
         'hey how much did that slopping out prisoner get awarded?? thx',
         'How much did Bruce Marlow get out of Harbour Studios over his injury?',
         'How much will the shareholders receive?',
+        // Each verb in its "-ing" form too.
+        'How much is Northline charging phone makers per chip?',
+        'How much is the council raising through the new levy?',
+        'How much is the striker earning at his new club?',
       ].every(asksForMoney),
     ).toBe(true);
     expect(

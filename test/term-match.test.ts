@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rerankByCoverage } from '../src/search/coverage-rerank.js';
 import { queryTerms } from '../src/search/fts-query.js';
 import { countryFormsOf } from '../src/search/place-names.js';
+import { titleForms } from '../src/search/searched-forms.js';
 import { questionNames, rarityWeights, termsHeld, termsIn, wordsOf } from '../src/search/term-match.js';
 
 describe('a country named in another of its forms', () => {
@@ -151,6 +152,27 @@ describe('an office asked about', () => {
     ]);
     const named = 'What did General Electric say?';
     expect(questionNames(named, queryTerms(named))).toEqual(['general electric']);
+  });
+});
+
+describe('a title whose stop words are capitalised', () => {
+  const question = 'How many copies did We Are The World sell in its first week?';
+
+  it('is one name with its stop words, searched as a phrase beside its one common word', () => {
+    expect(questionNames(question, queryTerms(question))).toEqual(['we are the world']);
+    expect([...titleForms(question, queryTerms(question))]).toEqual([['world', ['we are the world']]]);
+    expect(termsHeld(wordsOf('We Are The World has been re-issued.'), ['we are the world'])).toEqual(
+      new Set(['we are the world']),
+    );
+    expect(termsHeld(wordsOf('a world record'), ['we are the world']).size).toBe(0);
+  });
+
+  it('is no title in a headline, where every word is capitalised, nor a name without stop words', () => {
+    const headline = 'How Many Copies Did We Are The World Sell?';
+    expect(questionNames(headline, queryTerms(headline))).not.toContain('we are the world');
+    const name = 'What did General Electric say about jet engines?';
+    expect(questionNames(name, queryTerms(name))).toEqual(['general electric']);
+    expect(titleForms(name, queryTerms(name)).size).toBe(0);
   });
 });
 

@@ -916,6 +916,25 @@ describe('the found / not found judgement', () => {
     ).toBe(false);
   });
 
+  it('reads a sum of another measure as no answer to a question asking what was lost', () => {
+    const closing =
+      'The Kelso Players cancelled the run of their musical after poor ticket sales. Previews of the $7.5m show were due to begin in April.';
+    const judged = (question: string) => evidenceOfTwo(question, closing, 'Police numbers rose last year.');
+    expect(
+      judged('How much money did the Kelso Players lose when the run was cancelled?').every(
+        (item) => item.missesMoney,
+      ),
+    ).toBe(true);
+    // The sum it gives is what the show cost.
+    expect(judged('How much did the Kelso Players show cost?').some((item) => item.missesMoney)).toBe(false);
+    const lost = evidenceOfTwo(
+      'How much money did the Kelso Players lose when the run was cancelled?',
+      'The Kelso Players lost $2m when they cancelled the run of their musical.',
+      'Police numbers rose last year.',
+    );
+    expect(lost.some((item) => item.missesMoney)).toBe(false);
+  });
+
   it('reads what a question asks beyond its names only in the stories about everything it names', () => {
     // A price of Marlow's shares, a sentence passed on someone else, another ship's crew: each story names
     // none of the question's other names.

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import {
   asksForCause,
+  asksForLoss,
   asksForMoney,
   asksInThePast,
   answerKindTest,
   holdsMoney,
   isPictureWord,
+  statesLoss,
 } from '../search/answer-type.js';
 import { parseSpeakerQuestion } from '../search/parse-question.js';
 import type { Story } from '../search/story-cache.js';
@@ -340,11 +342,16 @@ function countedMissed(
  * see withholdsPrice), whatever other sum it gives ("Naturalite had sales of about 20 mln dlrs in 1986"):
  * see publishedBefore for the measurement. Of SQuAD 2.0's dev half and XQuAD-en (the answer's paragraph
  * read, no search), the 2 and 0 answerable questions asking a price have a paragraph that gives it.
+ * A question asking what was lost is not answered by a sum of another measure (see asksForLoss): a show's
+ * cost is no loss.
  */
 const moneyMissed = (question: string, stories: readonly string[]) => {
   if (stories.length === 0 || !asksForMoney(question)) return false;
   const price = asksForPrice(question);
-  return !stories.some((text) => holdsMoney(text) && !(price && withholdsPrice(text)));
+  const loss = asksForLoss(question);
+  return !stories.some(
+    (text) => holdsMoney(text) && !(price && withholdsPrice(text)) && (!loss || statesLoss(text)),
+  );
 };
 
 /**

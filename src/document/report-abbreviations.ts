@@ -1,5 +1,5 @@
 /**
- * The abbreviations of company results as news wires print them ("Shr 1.11 dlrs vs 93 cts", "Revs 108.5
+ * The abbreviations of company results and of units as news wires print them ("Shr 1.11 dlrs vs 93 cts", "Revs 108.5
  * mln vs 113.8 mln", "Nine mths", "3RD QTR"), each beside the words a reader asks in: "What were Wrather
  * Corp's revenues for the full year?" is answered by "Revs 108.5 mln vs 113.8 mln", which shares no word
  * with it but the story's name. Only abbreviations that stand for nothing else in news: not "rev" (the
@@ -9,6 +9,12 @@
  * batch's caption hit@3 0.600 -> 0.800, nothing else moved on the
  * three sets; `--only xquad-en` hybrid R@1 / R@5 0.950 / 0.992 unchanged). No period word: where ingest
  * cuts a table is unchanged.
+ * Units too, which stories write short and questions in full: "How many kilometres of high-speed line will
+ * the European Investment Bank loan to the French railways help build?" was refused with its answer first
+ * ("a 279 km track"), its story taken for one that never names what it counts (see countedMissed in
+ * evidence). `npm run --silent eval -- --only dev,fresh --questions <the eighteenth batch>`: its
+ * paraphrase hit@3 0.167 -> 0.333 (refused 0.500 -> 0.333), nothing else moved on the three sets. Not "ft"
+ * (the Financial Times), "lb" (beside "pounds", which are mostly money) nor "ha".
  */
 const GROUPS: readonly (readonly [words: string, abbreviations: string])[] = [
   ['months month', 'mths mth'],
@@ -25,6 +31,11 @@ const GROUPS: readonly (readonly [words: string, abbreviations: string])[] = [
   ['percent percentage', 'pct'],
   ['weeks week', 'wks'],
   ['year years', 'yr yrs'],
+  ['kilometres kilometre kilometers kilometer', 'km kms'],
+  ['kilograms kilogram kilogrammes kilogramme', 'kg kgs'],
+  ['square', 'sq'],
+  ['ounces ounce', 'oz'],
+  ['megawatts megawatt', 'mw'],
 ];
 
 const split = (list: string) => list.split(' ');

@@ -63,6 +63,22 @@ export function nameInitials(question: string, terms: readonly string[]): Map<st
   return initials;
 }
 
+/**
+ * Each title the question names ("we are the world", see questionNames), searched as a phrase beside the
+ * last of its words that is a query term: its other words are stop words, which search never reads alone,
+ * and its one common word ("world") finds every story. Pure.
+ */
+export function titleForms(question: string, terms: readonly string[]): Map<string, string[]> {
+  const forms = new Map<string, string[]>();
+  for (const title of questionNames(question, terms)) {
+    const words = title.split(' ');
+    const last = words.findLast((word) => terms.includes(word));
+    if (last !== undefined && words.some((word) => word !== 'and' && !terms.includes(word)))
+      addForms(forms, last, [title]);
+  }
+  return forms;
+}
+
 /** An amount's word as a question may write it: "billion", "bn" (BBC's "£2bn"), "bln"; "million", "m", "mln". */
 const AMOUNT = String.raw`billion|bn|bln|million|mln|m`;
 /**
@@ -117,8 +133,8 @@ function addForms(forms: Map<string, string[]>, term: string, more: readonly str
 
 /**
  * The other forms of the question's terms that search reads beside them (see buildMatchExpression), by
- * term: wire abbreviations worth searching, the initials of the names it asks about and the other forms
- * of its figures (see figureForms).
+ * term: wire abbreviations worth searching, the initials of the names it asks about, its titles (see
+ * titleForms) and the other forms of its figures (see figureForms).
  */
 export async function searchedForms(
   store: Pick<PassageStore, 'documentFrequencies'>,
@@ -126,7 +142,11 @@ export async function searchedForms(
   terms: readonly string[],
 ): Promise<Map<string, string[]>> {
   const forms = await searchedAbbreviations(store, terms);
-  for (const [term, more] of [...nameInitials(question, terms), ...figureForms(question)])
+  for (const [term, more] of [
+    ...nameInitials(question, terms),
+    ...titleForms(question, terms),
+    ...figureForms(question),
+  ])
     addForms(forms, term, more);
   return forms;
 }
