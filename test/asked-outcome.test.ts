@@ -699,6 +699,18 @@ describe('a deed a question in the past tense takes as done', () => {
     expect(deedNamed('The cranes lifted the tug on Sunday.', lift!)).toBe('done');
   });
 
+  it('done again is named by its form with "re-" or with "again", not by its form alone', () => {
+    const [start] = deedsTakenAsDone('When did the board let Carrick start up again after the fire?');
+    expect(start).toEqual({ stem: 'start', irregular: [], again: true });
+    expect(deedNamed('Neither unit may be restarted without the board approval.', start!)).toBe('ahead');
+    expect(deedNamed('The plant started in 1974 and was shut down on Monday.', start!)).toBe('unnamed');
+    expect(deedNamed('Carrick restarted the unit on Monday.', start!)).toBe('done');
+    expect(deedNamed('The unit started up again on Monday.', start!)).toBe('done');
+    const [open] = deedsTakenAsDone('When did the Carrick mine open to visitors?');
+    expect(open!.again).toBeUndefined();
+    expect(deedNamed('The mine opened in 1974.', open!)).toBe('done');
+  });
+
   it('is done only by a mention naming what it is done to, when the question writes that', () => {
     const [end] = deedsTakenAsDone('What pay rise did the dockers get in the deal that ended their strike?');
     expect(end!.object).toBe('strike');
