@@ -699,6 +699,22 @@ describe('a deed a question in the past tense takes as done', () => {
     expect(deedNamed('The cranes lifted the tug on Sunday.', lift!)).toBe('done');
   });
 
+  it('is a verb whose past is irregular, after a noun too, but no noun after a determiner', () => {
+    const question = 'How much did the Carrick sequel shot in Marlow take at the box office?';
+    expect(deedsTakenAsDone(question)).toEqual([{ stem: 'shoot', irregular: ['shot'] }]);
+    expect(stems('What did the shot in the final cost the team?')).not.toContain('shoot');
+  });
+
+  it('is named only ahead by a story where it is yet to begin', () => {
+    const [shoot] = deedsTakenAsDone(
+      'How much did the Carrick sequel shot in Marlow take at the box office?',
+    );
+    expect(deedNamed('Shooting on the sequel is expected to begin in April.', shoot!)).toBe('ahead');
+    expect(deedNamed('Shooting on the sequel will start in April.', shoot!)).toBe('ahead');
+    expect(deedNamed('Shooting on the sequel began in April.', shoot!)).toBe('done');
+    expect(deedNamed('The sequel was shot in Marlow.', shoot!)).toBe('done');
+  });
+
   it('done again is named by its form with "re-" or with "again", not by its form alone', () => {
     const [start] = deedsTakenAsDone('When did the board let Carrick start up again after the fire?');
     expect(start).toEqual({ stem: 'start', irregular: [], again: true });
