@@ -256,6 +256,9 @@ describe('a year named as past', () => {
   it('is not a year named only as still to come in its clause', () => {
     expect(statesYearDone('"The outlook for 2005 is good," Mr Varley said.', '2005')).toBe(false);
     expect(
+      statesYearDone('Eight super-casinos are proposed from 2010 if the bill becomes law.', '2010'),
+    ).toBe(false);
+    expect(
       statesYearDone(
         'The government intends to have 25,000 on the streets by 2008 at a cost of £50m.',
         '2008',

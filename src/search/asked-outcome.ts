@@ -616,12 +616,13 @@ const FORECAST_OR_VIEW = new RegExp(String.raw`${FORECAST.source}|\bsees\b`, 'iu
 
 /**
  * Words that put a year later in their clause still to come: a forecast or a view (see FORECAST_OR_VIEW),
- * an outlook, an intention, a plan, an aim, a target, a wish, a promise or a hope ("The outlook for 2005 is
- * good", "the government intends to have 25,000 on the streets by 2008"), or the year as the end of
- * something still running ("a freeze on wages until January 1988"; not "it was not until 1978 that ...").
+ * an outlook, an intention, a plan, a proposal, an aim, a target, a wish, a promise or a hope ("The outlook
+ * for 2005 is good", "the government intends to have 25,000 on the streets by 2008", "Eight super-casinos
+ * are proposed from 2010"), or the year as the end of something still running ("a freeze on wages until
+ * January 1988"; not "it was not until 1978 that ...").
  */
 const AHEAD = new RegExp(
-  String.raw`${FORECAST_OR_VIEW.source}|\b(?:outlook|intend|intends|intended|intention|plans?|planned|aims?|aimed|targets?|targeted|goal|wants?|wanted|promise[sd]?|pledge[sd]?|vow(?:s|ed)?|hopes?|hoped)\b|(?<!\bnot\s+)\b(?:until|till)\b`,
+  String.raw`${FORECAST_OR_VIEW.source}|\b(?:outlook|intend|intends|intended|intention|plans?|planned|aims?|aimed|targets?|targeted|goal|wants?|wanted|promise[sd]?|pledge[sd]?|vow(?:s|ed)?|hopes?|hoped|proposed|proposals?)\b|(?<!\bnot\s+)\b(?:until|till)\b`,
   'iu',
 );
 
