@@ -256,6 +256,9 @@ describe('a year named as past', () => {
   it('is not a year named only as still to come in its clause', () => {
     expect(statesYearDone('"The outlook for 2005 is good," Mr Varley said.', '2005')).toBe(false);
     expect(
+      statesYearDone('Eight super-casinos are proposed from 2010 if the bill becomes law.', '2010'),
+    ).toBe(false);
+    expect(
       statesYearDone(
         'The government intends to have 25,000 on the streets by 2008 at a cost of £50m.',
         '2008',
@@ -697,6 +700,34 @@ describe('a deed a question in the past tense takes as done', () => {
     expect(deedNamed('Two cranes were unable to begin lifting the sunken tug.', lift!)).toBe('ahead');
     expect(deedNamed('The lifting of the tug was finished on Sunday.', lift!)).toBe('done');
     expect(deedNamed('The cranes lifted the tug on Sunday.', lift!)).toBe('done');
+  });
+
+  it('is a verb whose past is irregular, after a noun too, but no noun after a determiner', () => {
+    const question = 'How much did the Carrick sequel shot in Marlow take at the box office?';
+    expect(deedsTakenAsDone(question)).toEqual([{ stem: 'shoot', irregular: ['shot'] }]);
+    expect(stems('What did the shot in the final cost the team?')).not.toContain('shoot');
+  });
+
+  it('is named only ahead by a story where it is yet to begin', () => {
+    const [shoot] = deedsTakenAsDone(
+      'How much did the Carrick sequel shot in Marlow take at the box office?',
+    );
+    expect(deedNamed('Shooting on the sequel is expected to begin in April.', shoot!)).toBe('ahead');
+    expect(deedNamed('Shooting on the sequel will start in April.', shoot!)).toBe('ahead');
+    expect(deedNamed('Shooting on the sequel began in April.', shoot!)).toBe('done');
+    expect(deedNamed('The sequel was shot in Marlow.', shoot!)).toBe('done');
+  });
+
+  it('done again is named by its form with "re-" or with "again", not by its form alone', () => {
+    const [start] = deedsTakenAsDone('When did the board let Carrick start up again after the fire?');
+    expect(start).toEqual({ stem: 'start', irregular: [], again: true });
+    expect(deedNamed('Neither unit may be restarted without the board approval.', start!)).toBe('ahead');
+    expect(deedNamed('The plant started in 1974 and was shut down on Monday.', start!)).toBe('unnamed');
+    expect(deedNamed('Carrick restarted the unit on Monday.', start!)).toBe('done');
+    expect(deedNamed('The unit started up again on Monday.', start!)).toBe('done');
+    const [open] = deedsTakenAsDone('When did the Carrick mine open to visitors?');
+    expect(open!.again).toBeUndefined();
+    expect(deedNamed('The mine opened in 1974.', open!)).toBe('done');
   });
 
   it('is done only by a mention naming what it is done to, when the question writes that', () => {

@@ -8,6 +8,7 @@ import { formatAnswerText } from '../src/answer/format-text.js';
 import { isWithin, type DateRange } from '../src/document/date-range.js';
 import { renderAnswer } from '../src/bot/render-answer.js';
 import { searchPassages } from '../src/search/hybrid-search.js';
+import { yearsAround } from '../src/search/question-years.js';
 import { SqlitePassageStore } from '../src/store/passage-store.js';
 import { scratchCorpus } from './helpers/corpus.js';
 import { indexedBriefing, sharedEmbedder, testConfig } from './helpers/model.js';
@@ -20,7 +21,7 @@ const story = (title: string, published: string | null, body: string) =>
 
 /**
  * Six short stories about one ferry, months apart, with one harbour master quoted in all but one; one undated; and
- * one on the quay's sea wall, which names the year of a flood. Beside
+ * one on the quay's sea wall, which names the year of a flood; and one on a bridge proposed from 2030. Beside
  * the sample articles (one dated 3 June 2025, one undated), so that the ferry's words are rare in the index.
  */
 const FILES: Record<string, string> = {
@@ -58,6 +59,11 @@ const FILES: Record<string, string> = {
     'A short history of the Ashford ferry',
     null,
     'The Ashford ferry has crossed the estuary since 1990, first with one boat and later with two.\n\n"The ferry is older than the town hall," said Maria Okafor, the harbour master.',
+  ),
+  'bridge-plan.md': story(
+    'A bridge for the estuary',
+    '2025-09-02',
+    'A road bridge over the estuary is proposed from 2030 if the county council agrees.\n\n"The ferry will keep running until the bridge opens," said Maria Okafor, the harbour master.',
   ),
 };
 
@@ -204,6 +210,16 @@ describe('a year the archive does not cover', () => {
     expect(flood.reason).toBe('No article from 2012 or mentioning it quotes Maria Okafor.');
     const start = await ask("What did Maria Okafor say about the ferry's 1990 start?");
     expect(start.passages.map((p) => p.text)).toEqual([expect.stringContaining('older than the town hall')]);
+  });
+
+  it('keeps, for words said before or after it, only stories naming it as past, not as a plan', async () => {
+    expect(yearsAround('What did Maria Okafor say before the 2030 bridge opening?')).toEqual([2030]);
+    expect(yearsAround('What did Maria Okafor say about the bridge in 2030?')).toEqual([]);
+    const before = await ask('What did Maria Okafor say about the ferry before the 2030 bridge opening?');
+    expect(before.found).toBe(false);
+    expect(before.reason).toBe('No article from 2030 or mentioning it quotes Maria Okafor.');
+    const plan = await ask('What did Maria Okafor say about the 2030 bridge?');
+    expect(plan.passages.map((p) => p.text)).toEqual([expect.stringContaining('until the bridge opens')]);
   });
 });
 

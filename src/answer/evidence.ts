@@ -461,7 +461,7 @@ const pastAsked = (question: string) => {
 };
 
 /** Whether a question asks in the past tense, looking to nothing ahead itself (see asksInThePast, looksAhead). */
-const asksPast = (question: string) => pastAsked(question).past;
+export const asksPast = (question: string) => pastAsked(question).past;
 
 /** The deeds a question in the past tense, looking to nothing ahead itself, takes as done (see deedsTakenAsDone). */
 const deedsDone = (question: string): readonly TakenDeed[] => {

@@ -21,8 +21,19 @@ export function yearsAsked(question: string): number[] {
  * Not a year naming a thing ("the 1988 budget", "fiscal 1988"), a target ("by 1988") or a period a figure
  * is set for ("for 1988", "to 1988"), which stories name long before it.
  */
-export function yearsOfEvents(question: string): number[] {
-  const pattern = new RegExp(String.raw`\b(?:in|during|throughout)\s+(${YEAR_PATTERN})(?![-–/]\d)`, 'giu');
+export const yearsOfEvents = (question: string) => yearsAfter(question, String.raw`in|during|throughout`);
+
+/**
+ * Years a question names an event by that something came before or after: "before the 2010 general
+ * election", "after 2017": the time a speaker's words are asked at (see inStoriesNaming in build-answer).
+ * Not "in early 2005" or "how 2005 is looking", which may be what someone spoke of long before it.
+ */
+export const yearsAround = (question: string) =>
+  yearsAfter(question, String.raw`before|after|ahead\s+of`, String.raw`(?:the\s+)?`);
+
+/** The years a question writes right after one of `words` (a pattern's alternatives), `between` them. */
+function yearsAfter(question: string, words: string, between = ''): number[] {
+  const pattern = new RegExp(String.raw`\b(?:${words})\s+${between}(${YEAR_PATTERN})(?![-–/]\d)`, 'giu');
   return [...new Set([...question.matchAll(pattern)].map((match) => Number(match[1])))];
 }
 
