@@ -191,6 +191,22 @@ describe("a month without its year ('inflation in February')", () => {
   });
 });
 
+describe("a day without its year ('the dollar on April 7')", () => {
+  it("that no article was published on this year is read as the latest earlier year's that has news of it", async () => {
+    const answer = await ask('What was done to the Ashford ferry car park on April 22?');
+    expect(answer.found).toBe(true);
+    expect(answer.period).toEqual({ since: '2025-04-22', until: '2025-04-22' });
+    expect(answer.passages[0]!.text).toContain('car park was resurfaced');
+    expect(answer.note).toBeUndefined();
+  });
+
+  it("whose day's articles do not answer is answered from the whole archive, saying so", async () => {
+    const answer = await ask('What did Maria Okafor say about shift workers on April 22?');
+    expect(answer.passages[0]!.text).toContain('serve shift workers');
+    expect(answer.note).toContain('Nothing in the articles published on 22 Apr 2025 answers this');
+  });
+});
+
 describe('a year the archive does not cover', () => {
   it('refuses what a speaker said then, when no article mentions it', async () => {
     const answer = await ask('What did Maria Okafor say about the ferry in 2017?');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { questionDates, readDate } from '../src/search/question-dates.js';
+import { questionDates, readDate, sameDayIn } from '../src/search/question-dates.js';
 
 /** A fixed "today": Sunday 29 November 2026. */
 const TODAY = new Date('2026-11-29T15:30:00Z');
@@ -60,6 +60,17 @@ describe('questionDates', () => {
     expect(questionDates('exports in February 1987', TODAY).yearless).toBe(false);
     expect(questionDates('the news in February', TODAY).yearless).toBe(false);
     expect(questionDates('exports last month', TODAY).yearless).toBe(false);
+  });
+
+  it("marks a day of a month without its year as the stories' own too", () => {
+    for (const question of [
+      'the dollar at 1500 on April 7',
+      'the video released on 31 March',
+      'rates on the 7th of April',
+    ])
+      expect(questionDates(question, TODAY)).toMatchObject({ yearless: true, relative: 'reported' });
+    expect(questionDates('the dollar on April 7, 1987', TODAY).yearless).toBe(false);
+    expect(questionDates('the dollar on Monday, April 6', TODAY).yearless).toBe(false);
   });
 
   it('reads a month without a year as the last one before today, not the next', () => {
@@ -168,6 +179,20 @@ describe('questionDates', () => {
     expect(questionDates('What is the latest on the ceasefire?', TODAY).text).toBe(
       'What is the on the ceasefire?',
     );
+  });
+});
+
+describe('sameDayIn', () => {
+  it('moves a single day to another year', () => {
+    expect(sameDayIn({ since: '2026-04-07', until: '2026-04-07' }, 1987)).toEqual({
+      since: '1987-04-07',
+      until: '1987-04-07',
+    });
+  });
+
+  it('moves no month, and no 29 February to a year without one', () => {
+    expect(sameDayIn({ since: '2026-04-01', until: '2026-04-30' }, 1987)).toBeNull();
+    expect(sameDayIn({ since: '2024-02-29', until: '2024-02-29' }, 1987)).toBeNull();
   });
 });
 
