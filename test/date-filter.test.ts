@@ -19,8 +19,8 @@ const story = (title: string, published: string | null, body: string) =>
   `---\ntitle: ${title}\n${published ? `published: ${published}\n` : ''}---\n${body}\n`;
 
 /**
- * Six short stories about one ferry, months apart, with one harbour master quoted in all but one; one undated; and
- * one on the quay's sea wall, which names the year of a flood. Beside
+ * Six short stories about one ferry, months apart, with one harbour master quoted in all but one; one undated;
+ * one on the quay's sea wall, which names the year of a flood; and one on a bakery's sales of a month. Beside
  * the sample articles (one dated 3 June 2025, one undated), so that the ferry's words are rare in the index.
  */
 const FILES: Record<string, string> = {
@@ -53,6 +53,11 @@ const FILES: Record<string, string> = {
     'A higher sea wall for the quay',
     '2025-08-04',
     'The estuary flooded the quay in 2012, and the county council has since raised the sea wall.\n\n"The wall will hold a storm like that one," said Tom Reyes, the council engineer.',
+  ),
+  'bakery.md': story(
+    'Hot cross buns sell out in Ashford',
+    '2025-04-10',
+    'The Ashford bakery sold 12,000 hot cross buns in March, twice as many as a year before, its owner said.',
   ),
   'ferry-history.md': story(
     'A short history of the Ashford ferry',
@@ -122,6 +127,17 @@ describe('a period named in the question', () => {
     expect(answer.passages[0]!.text).toContain('since 1990');
     expect(answer.note).toContain('No dated article was published in 1990');
     expect(answer.period).toBeUndefined();
+  });
+});
+
+describe("a month of a year ('in March 2025')", () => {
+  it('whose articles do not answer is the month of events reported later, answered from the whole archive', async () => {
+    const answer = await ask('How many hot cross buns did the Ashford bakery sell in March 2025?');
+    expect(answer.found).toBe(true);
+    expect(answer.passages[0]!.text).toContain('12,000 hot cross buns');
+    expect(answer.note).toBe(
+      'Nothing in the articles published in March 2025 answers this, so these passages are from the whole archive.',
+    );
   });
 });
 
