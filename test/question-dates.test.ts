@@ -87,6 +87,15 @@ describe('questionDates', () => {
     });
   });
 
+  it("reads a weekday's short form alone as a name, and as a day after a preposition", () => {
+    expect(questionDates('How much did Oracle pay to buy Sun Microsystems?', TODAY).range).toBeNull();
+    expect(questionDates('What did the Sun report about the firework injury?', TODAY).range).toBeNull();
+    expect(questionDates('what did the ferry do on Sat?', TODAY).range).toEqual({
+      since: '2026-11-28',
+      until: '2026-11-28',
+    });
+  });
+
   it.each([
     'what did May say about Brexit?',
     'March on Washington: who organised it?',
