@@ -22,7 +22,7 @@ export interface QuestionDates {
    * published. 'reported': the period of what is reported, which articles of any date report on in their
    * own words: a year of results and plans ("this year's earnings", "last year", "the past two years"), an
    * event of a day, week or month ("this week's T-bill tender", "last month's trade figures"), a month
-   * without its year ("inflation in February").
+   * or a day of one without its year ("inflation in February", "on April 7").
    */
   relative: 'recent' | 'reported' | null;
   /**
