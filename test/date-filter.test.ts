@@ -20,9 +20,10 @@ const story = (title: string, published: string | null, body: string) =>
   `---\ntitle: ${title}\n${published ? `published: ${published}\n` : ''}---\n${body}\n`;
 
 /**
- * Six short stories about one ferry, months apart, with one harbour master quoted in all but one; one undated; and
- * one on the quay's sea wall, which names the year of a flood; and one on a bridge proposed from 2030. Beside
- * the sample articles (one dated 3 June 2025, one undated), so that the ferry's words are rare in the index.
+ * Six short stories about one ferry, months apart, with one harbour master quoted in all but one; one undated;
+ * one on the quay's sea wall, which names the year of a flood; one on a bridge proposed from 2030; and one on a
+ * bakery's sales of a month. Beside the sample articles (one dated 3 June 2025, one undated), so that the
+ * ferry's words are rare in the index.
  */
 const FILES: Record<string, string> = {
   'ferry-jan.md': story(
@@ -54,6 +55,11 @@ const FILES: Record<string, string> = {
     'A higher sea wall for the quay',
     '2025-08-04',
     'The estuary flooded the quay in 2012, and the county council has since raised the sea wall.\n\n"The wall will hold a storm like that one," said Tom Reyes, the council engineer.',
+  ),
+  'bakery.md': story(
+    'Hot cross buns sell out in Ashford',
+    '2025-04-10',
+    'The Ashford bakery sold 12,000 hot cross buns in March, twice as many as a year before, its owner said.',
   ),
   'ferry-history.md': story(
     'A short history of the Ashford ferry',
@@ -131,6 +137,17 @@ describe('a period named in the question', () => {
   });
 });
 
+describe("a month of a year ('in March 2025')", () => {
+  it('whose articles do not answer is the month of events reported later, answered from the whole archive', async () => {
+    const answer = await ask('How many hot cross buns did the Ashford bakery sell in March 2025?');
+    expect(answer.found).toBe(true);
+    expect(answer.passages[0]!.text).toContain('12,000 hot cross buns');
+    expect(answer.note).toBe(
+      'Nothing in the articles published in March 2025 answers this, so these passages are from the whole archive.',
+    );
+  });
+});
+
 describe('a year counted from today', () => {
   it('that holds nothing answering is answered from the whole archive, saying so', async () => {
     const answer = await ask('How long has the Ashford ferry crossed the estuary, as of last year?');
@@ -194,6 +211,22 @@ describe("a month without its year ('inflation in February')", () => {
     const answer = await ask('What was in the news about the Ashford ferry in November?');
     expect(answer.period).toEqual({ since: '2026-11-01', until: '2026-11-30' });
     expect(new Set(dates(answer))).toEqual(new Set(['2026-11-18']));
+  });
+});
+
+describe("a day without its year ('the dollar on April 7')", () => {
+  it("that no article was published on this year is read as the latest earlier year's that has news of it", async () => {
+    const answer = await ask('What was done to the Ashford ferry car park on April 22?');
+    expect(answer.found).toBe(true);
+    expect(answer.period).toEqual({ since: '2025-04-22', until: '2025-04-22' });
+    expect(answer.passages[0]!.text).toContain('car park was resurfaced');
+    expect(answer.note).toBeUndefined();
+  });
+
+  it("whose day's articles do not answer is answered from the whole archive, saying so", async () => {
+    const answer = await ask('What did Maria Okafor say about shift workers on April 22?');
+    expect(answer.passages[0]!.text).toContain('serve shift workers');
+    expect(answer.note).toContain('Nothing in the articles published on 22 Apr 2025 answers this');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { questionDates, readDate } from '../src/search/question-dates.js';
+import { questionDates, readDate, sameDayIn } from '../src/search/question-dates.js';
 
 /** A fixed "today": Sunday 29 November 2026. */
 const TODAY = new Date('2026-11-29T15:30:00Z');
@@ -62,6 +62,17 @@ describe('questionDates', () => {
     expect(questionDates('exports last month', TODAY).yearless).toBe(false);
   });
 
+  it("marks a day of a month without its year as the stories' own too", () => {
+    for (const question of [
+      'the dollar at 1500 on April 7',
+      'the video released on 31 March',
+      'rates on the 7th of April',
+    ])
+      expect(questionDates(question, TODAY)).toMatchObject({ yearless: true, relative: 'reported' });
+    expect(questionDates('the dollar on April 7, 1987', TODAY).yearless).toBe(false);
+    expect(questionDates('the dollar on Monday, April 6', TODAY).yearless).toBe(false);
+  });
+
   it('reads a month without a year as the last one before today, not the next', () => {
     expect(questionDates('exports in February', TODAY).range).toEqual({
       since: '2026-02-01',
@@ -73,6 +84,15 @@ describe('questionDates', () => {
     });
     expect(questionDates('what has happened since Monday', new Date('2026-11-30T09:00:00Z')).range).toEqual({
       since: '2026-11-30',
+    });
+  });
+
+  it("reads a weekday's short form alone as a name, and as a day after a preposition", () => {
+    expect(questionDates('How much did Oracle pay to buy Sun Microsystems?', TODAY).range).toBeNull();
+    expect(questionDates('What did the Sun report about the firework injury?', TODAY).range).toBeNull();
+    expect(questionDates('what did the ferry do on Sat?', TODAY).range).toEqual({
+      since: '2026-11-28',
+      until: '2026-11-28',
     });
   });
 
@@ -168,6 +188,20 @@ describe('questionDates', () => {
     expect(questionDates('What is the latest on the ceasefire?', TODAY).text).toBe(
       'What is the on the ceasefire?',
     );
+  });
+});
+
+describe('sameDayIn', () => {
+  it('moves a single day to another year', () => {
+    expect(sameDayIn({ since: '2026-04-07', until: '2026-04-07' }, 1987)).toEqual({
+      since: '1987-04-07',
+      until: '1987-04-07',
+    });
+  });
+
+  it('moves no month, and no 29 February to a year without one', () => {
+    expect(sameDayIn({ since: '2026-04-01', until: '2026-04-30' }, 1987)).toBeNull();
+    expect(sameDayIn({ since: '2024-02-29', until: '2024-02-29' }, 1987)).toBeNull();
   });
 });
 

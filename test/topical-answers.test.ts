@@ -16,7 +16,7 @@ import {
 } from '../src/search/complete-passage.js';
 import { queryTerms } from '../src/search/fts-query.js';
 import { storyOf } from '../src/search/story-cache.js';
-import { favourYearTables } from '../src/search/year-table.js';
+import { favourYearTables, namesMonthOf } from '../src/search/year-table.js';
 import { questionNames } from '../src/search/term-match.js';
 import { SqlitePassageStore, type PassageRecord } from '../src/store/passage-store.js';
 import { scratchCorpus } from './helpers/corpus.js';
@@ -885,6 +885,29 @@ describe('the found / not found judgement', () => {
     const hits = [tableIn('1987-03-03', 'Oper shr 42 cts vs 41 cts'), tableIn('1987-03-03')];
     favourYearTables(hits, question, 0.3);
     expect(hits.map((hit) => hit.score)).toEqual([1, 1.3]);
+  });
+
+  it("reads a month a dated story names without a year as its own year's", () => {
+    const question = "By how much did Westbay's retail sales rise in February 1987?";
+    const missesYear = (published: string, text = "Westbay's retail sales rose 1.9 pct in February.") => {
+      const passage = { text, context: 'WESTBAY RETAIL SALES RISE', articleId: 1, published };
+      const terms = queryTerms(question);
+      const stories = storyWithContext(1, passage, passage.text);
+      const hits = [{ passage, similarity: 0.9 }];
+      return evidenceOf(hits, terms, () => 5, questionNames(question, terms), question, stories)[0]!
+        .missesYear;
+    };
+    expect(missesYear('1987-04-21')).toBe(false);
+    // Not a month after the story's own (next year's, or ahead), another year's, or one given its year.
+    expect(missesYear('1987-01-10')).toBe(true);
+    expect(missesYear('1988-04-21')).toBe(true);
+    expect(missesYear('1987-04-21', "Westbay's retail sales rose 1.9 pct in February, 1986.")).toBe(true);
+    expect(
+      namesMonthOf({ text: 'Sales rose in Feb 1986 and fell in March.', published: '1987-04-02' }, 1987),
+    ).toBe(true);
+    expect(namesMonthOf({ text: 'Sales may rise, the agency said.', published: '1987-06-02' }, 1987)).toBe(
+      false,
+    );
   });
 
   it('reads a story saying it does not give the price or the thing asked as no answer', () => {

@@ -39,7 +39,7 @@ import {
 import { countedKind, countedThing, countsOneOf } from '../search/counted-thing.js';
 import { askedIdentity, asksForPrice, withholdsIdentity, withholdsPrice } from './withheld.js';
 import { yearsAsked, yearsOfEvents } from '../search/question-years.js';
-import { givesYearOf } from '../search/year-table.js';
+import { givesYearOf, namesMonthOf } from '../search/year-table.js';
 
 /**
  * When is a passage good enough to call the question answered? Either the model finds it close in
@@ -69,7 +69,8 @@ export interface Evidence {
   anchored: boolean;
   /**
    * The passage (with its context) and its story lack a year the question names (see yearMissed; a results
-   * table's whole year published early the next year holds it, see givesYearOf), or its article was
+   * table's whole year published early the next year holds it, see givesYearOf, and a story of that year
+   * naming one of its months, see namesMonthOf), or its article was
    * published before a year a past-tense question names as when it happened (see publishedBefore). Never
    * strong evidence, however close in meaning: "the score in the 2010 World Cup final" is not answered by
    * a passage on another final.
@@ -696,6 +697,7 @@ export function evidenceOf(
         years.some(
           (year) =>
             !givesYearOf(passage, Number(year)) &&
+            !namesMonthOf(passage, Number(year)) &&
             (yearMissed(year, held, storyOf(passage)) ||
               (inThePast && yearAheadOnly(year, text, storyOf(passage)))),
         ) || pastYears.some((year) => publishedBefore(year, passage.published)),

@@ -1,5 +1,5 @@
 import type { PassageRecord } from '../store/passage-store.js';
-import { yearsAsked } from './question-years.js';
+import { MONTH, yearsAsked } from './question-years.js';
 
 /** A results table's heading for a whole year: "Year", "YEAR", "Full year", "12 mths", "Twelve months". */
 const YEAR_HEADING = /^(?:(?:(?:full|fiscal)\s+)?year|(?:12|twelve)\s+(?:mths|months))$/iu;
@@ -23,6 +23,32 @@ export function givesYearOf(passage: { text: string; published?: string | null }
   if (Number(published.slice(5, 7)) > LAST_MONTH_OF_ANNUAL_RESULTS) return false;
   return YEAR_HEADING.test(passage.text.split('\n', 1)[0]!.trim());
 }
+
+/** A month named without a year after it: "in February", "Feb 28" (not "February, 1986", "Feb 1987"). */
+const MONTH_WITHOUT_YEAR = new RegExp(
+  String.raw`\b(${MONTH})\b\.?(?!,?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d)`,
+  'gu',
+);
+
+/**
+ * Whether a passage published in `year` names a month of it: a month at or before the month it was
+ * published, written without a year, as a dated story writes its own year's months ("Retail sales rose to
+ * 12.19 billion dlrs in February", published in April 1987). Read as lacking the year, that answer to "By
+ * how much did Canadian retail sales go up in February 1987?" was refused (see missesYear in evidence; the
+ * measurement is reportedLater's in build-answer). A month after the story's is next year's or ahead. Pure.
+ */
+export function namesMonthOf(passage: { text: string; published?: string | null }, year: number): boolean {
+  const { published } = passage;
+  if (published == null || Number(published.slice(0, 4)) !== year) return false;
+  const month = Number(published.slice(5, 7));
+  return [...passage.text.matchAll(MONTH_WITHOUT_YEAR)].some(([, name]) => monthNumber(name!) <= month);
+}
+
+/** 1 to 12 for a month's name in full or shortened (see MONTH). */
+const monthNumber = (name: string) =>
+  ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(
+    name.slice(0, 3).toLowerCase(),
+  ) + 1;
 
 /**
  * Adds `weight` to the score of every passage giving the whole-year figures of a year the question names
