@@ -1115,6 +1115,76 @@ describe('attributeQuotes on organisations read wrong at ingest (sixteenth batch
   });
 });
 
+describe('attributeQuotes on bodies and offices read wrong at ingest (seventeenth batch)', () => {
+  const rolesOf = (paragraphs: readonly Paragraph[], fragment: string) =>
+    attributed(paragraphs)
+      .at(fragment)
+      .map((a) => [a.speaker.name, a.speaker.role]);
+
+  it("reads a company's name past its stock ticker, its brackets or a bracketed word before its suffix", () => {
+    const paragraphs = body(
+      'Honda Motor Co Ltd <HMC.T> said its vehicle exports in May fell 11.4 pct.',
+      '<Parlux Fragrances Inc>, a maker of perfumes, said it completed the offering.',
+      'A group led by Hong Kong-based Industrial Equity (Pacific) Ltd holds 5.4 pct of Triton.',
+      'Industrial Equity (Pacific), which is controlled by Brierley Investments Ltd <BRYW.WE>, said the stake was for investment.',
+      'The company said it told Triton it may buy more.',
+    );
+    const { quoted, at } = attributed(paragraphs);
+    expect(rolesOf(paragraphs, 'vehicle exports')).toEqual([['Honda Motor Co Ltd', null]]);
+    expect(rolesOf(paragraphs, 'completed the offering')).toEqual([['Parlux Fragrances Inc', null]]);
+    // The words credited are the paragraph's own, from its first character.
+    expect(at('completed the offering').map(quoted)).toEqual([paragraphs[1]!.text]);
+    // Not "Pacific", and not Brierley, the company the sentence names, for "The company said".
+    expect(rolesOf(paragraphs, 'for investment')).toEqual([['Industrial Equity Pacific', 'Hong Kong-based']]);
+    expect(rolesOf(paragraphs, 'may buy more')).toEqual([['Industrial Equity Pacific', 'Hong Kong-based']]);
+  });
+
+  it('credits "a company spokeswoman" and "a bank spokesman" to the company of that kind the story named', () => {
+    const honda = body(
+      'Honda Motor Co Ltd said its vehicle exports in May fell 11.4 pct.',
+      'Shipments to North America fell 8.3 pct, a company spokeswoman said.',
+    );
+    expect(rolesOf(honda, 'North America')).toEqual([['Honda Motor Co Ltd', 'spokeswoman']]);
+    const bank = body(
+      'Hongkong and Shanghai Banking Corp is close to a deal on the sale of a building, a bank spokesman said.',
+    );
+    expect(rolesOf(bank, 'sale of a building')).toEqual([
+      ['Hongkong and Shanghai Banking Corp', 'spokesman'],
+    ]);
+    // No bank named: the spokesman's words stay credited to no one.
+    const none = body('Ford Motor Co shares rose, a bank spokesman said.');
+    expect(rolesOf(none, 'shares rose')).toEqual([]);
+  });
+
+  it('credits a statement a body issued to the body', () => {
+    const paragraphs = body(
+      'The views of the ASEAN governments were taken into account, a State Department spokesman said.',
+      'The State Department statement said GSA tin disposals increased in 1986.',
+      'A World Bank statement said growth would slow.',
+    );
+    expect(rolesOf(paragraphs, 'tin disposals')).toEqual([['State Department', null]]);
+    expect(rolesOf(paragraphs, 'growth would slow')).toEqual([['World Bank', null]]);
+  });
+
+  it('reads offices joined by "and" before a name as one role', () => {
+    const paragraphs = body(
+      '"Selling these loans provides a cost-effective source of funds," said Vice Chairman and Chief Financial Officer Frank Newman.',
+      'Chairman and Chief Executive Tom Clausen said the bank would grow.',
+    );
+    expect(rolesOf(paragraphs, 'cost-effective')).toEqual([
+      ['Frank Newman', 'Vice Chairman and Chief Financial Officer'],
+    ]);
+    expect(rolesOf(paragraphs, 'would grow')).toEqual([['Tom Clausen', 'Chairman and Chief Executive']]);
+  });
+
+  it('credits a verb after "but" to the subject of the sentence\'s first verb', () => {
+    const paragraphs = body(
+      "World Bank president Barber Conable pledged the Bank's support to help Indonesia adjust to lower oil prices, but said further deregulation was needed.",
+    );
+    expect(rolesOf(paragraphs, 'further deregulation')).toEqual([['Barber Conable', 'World Bank president']]);
+  });
+});
+
 describe('attributeQuotes robustness', () => {
   it('handles odd inputs without throwing', () => {
     const odd = [

@@ -35,10 +35,15 @@ export type Mention =
    */
   | { type: 'unnamed'; person: boolean; speaksFor: SpokespersonOf | null };
 
-/** The body a nameless spokesperson speaks for, and the words that say what they are ("spokesman"). */
+/**
+ * The body a nameless spokesperson speaks for, and the words that say what they are ("spokesman"); or the
+ * body whose statement it is ("a World Bank statement said"), with no role.
+ */
 export interface SpokespersonOf {
+  /** The body's name ("Firestone"), or when `described` the common noun for its kind ("company", "bank"). */
   body: string;
-  role: string;
+  role: string | null;
+  described: boolean;
 }
 
 /**
@@ -201,6 +206,13 @@ const namesPeople = (token: Token) =>
 /** Nouns for someone whose words are their body's own, not theirs. */
 const SPOKESPERSON_NOUNS = new Set(['spokesman', 'spokeswoman', 'spokesperson']);
 
+/**
+ * Texts a body issues as its own words: "The State Department statement said GSA tin disposals increased"
+ * is the department's statement. Credited to no one, it was missing from "How did the State Department
+ * answer Malaysian miners' complaints ...?".
+ */
+const ISSUED_NOUNS = new Set(['statement', 'communique', 'announcement', 'release', 'circular', 'bulletin']);
+
 // prettier-ignore
 /**
  * Nouns for texts, not people: after "a World Bank statement said", "he told Reuters" is still the
@@ -315,7 +327,12 @@ export const isCompanyName = (name: string) => COMPANY_SUFFIXES.has(name.split('
 export function writesAsCompany(text: string, name: string): boolean {
   for (let at = text.indexOf(`${name} `); at >= 0; at = text.indexOf(`${name} `, at + 1)) {
     const before = /(\S+)\s*$/u.exec(text.slice(0, at))?.[1] ?? '';
-    const joined = before === 'and' || before === '&' || /^\p{Lu}.*[^.!?"”]$/u.test(before);
+    // "Hong Kong-based Industrial Equity (Pacific) Ltd": a capitalised word hyphened to a lower-case one
+    // is an adjective before the name, not a word of a longer one.
+    const joined =
+      before === 'and' ||
+      before === '&' ||
+      (/^\p{Lu}.*[^.!?"”]$/u.test(before) && !/-\p{Ll}+$/u.test(before));
     const next = /^\p{L}+/u.exec(text.slice(at + name.length + 1))?.[0];
     if (!joined && next !== undefined && COMPANY_SUFFIXES.has(next.toLowerCase())) return true;
   }
@@ -658,16 +675,22 @@ function ageLength(tokens: readonly Token[], start: number, nameStart: number): 
  * "A Firestone spokesman said", "a Treasury spokeswoman said": the capitalised words before a spokesperson
  * name the body whose statement it is. Null for a phrase naming no body ("an island spokeswoman", "a
  * senior spokesman"), only a people ("a British spokesman") or a person, whose words stay credited to no one.
+ * "A company spokeswoman", "a bank spokesman" describe the body by its kind: the one of that kind the story
+ * named (see the attribution's describedBody).
  */
 function spokespersonOf(phrase: readonly Token[]): SpokespersonOf | null {
   const head = phrase.at(-1)!;
-  if (!SPOKESPERSON_NOUNS.has(head.lower)) return null;
+  const issued = ISSUED_NOUNS.has(head.lower);
+  if (!SPOKESPERSON_NOUNS.has(head.lower) && !issued) return null;
+  const role = issued ? null : head.text;
   const body = phrase.slice(0, -1);
+  const kind = body.length === 1 && !isCapitalised(body[0]) ? body[0]!.lower : '';
+  if (INSTITUTION_WORDS.has(kind)) return { body: kind, role, described: true };
   const names = (token: Token) => isCapitalised(token) && !isRoleNoun(token) && !POSSESSIVE.test(token.text);
   if (body.length === 0 || !body.every(names) || body.every(namesPeople)) return null;
   // "A Reagan spokesman" speaks for the president, not as him: the words stay credited to no one.
   if (body.some((token) => hasAny(token, PERSON_TAGS))) return null;
-  return { body: joinWords(body), role: head.text };
+  return { body: joinWords(body), role, described: false };
 }
 
 /** Reads the phrase `start..end` as a speaker: a name and its role, a definite description, or nothing. */
@@ -734,6 +757,23 @@ export function readMention(tokens: readonly Token[], start: number, end: number
   if (before !== 'the' || head.tags.has('Plural') || isCapitalised(head)) return null;
   const words = tokens.slice(start, end + 1);
   return { type: 'definite', words: words.map((token) => token.lower), speaksFor: spokespersonOf(words) };
+}
+
+/**
+ * The office of `start..end` when the words are one and nothing else (capitalised words ending in a role
+ * noun: "Vice Chairman"), else null. Offices held together are joined by "and" before the name ("said Vice
+ * Chairman and Chief Financial Officer Frank Newman"), and the first alone names no one.
+ */
+export function bareTitle(tokens: readonly Token[], start: number, end: number): string | null {
+  const words = tokens.slice(start, end + 1);
+  if (words.length === 0 || !words.every(isCapitalised) || !isRoleNoun(words.at(-1)!)) return null;
+  return joinWords(words);
+}
+
+/** `mention` with `title` and "and" before its role, when it is a person named with a role; else null. */
+export function withTitleBefore(title: string, mention: Mention | null): Mention | null {
+  if (mention?.type !== 'name' || mention.kind !== 'person' || mention.role === null) return null;
+  return { ...mention, role: `${title} and ${mention.role}` };
 }
 
 /**

@@ -1,5 +1,7 @@
 import {
   appositiveRole,
+  bareTitle,
+  withTitleBefore,
   isCapitalised,
   phraseEndingAt,
   phraseStartingAt,
@@ -217,6 +219,14 @@ function subjects(tokens: readonly Token[], end: number): Subjects | null {
     if (conjunctStart > conjunctEnd || followsPreposition(tokens, conjunctEdge)) break;
     const conjunct = readMention(tokens, conjunctStart, conjunctEnd);
     const last = mentions.at(-1);
+    // "Chairman and Chief Executive Frank Newman said": one person holding both offices.
+    const title = conjunct === null ? bareTitle(tokens, conjunctStart, conjunctEnd) : null;
+    const titled = title !== null && last ? withTitleBefore(title, last) : null;
+    if (titled) {
+      mentions[mentions.length - 1] = titled;
+      edge = conjunctEdge;
+      continue;
+    }
     // "Reynolds and Reynolds said": one company's name, not two speakers of one name. Read as two, its
     // statements went to "Reynolds" with the role "Advanced's March lawsuit against", from a later mention.
     if (conjunct?.type === 'name' && last?.type === 'name' && conjunct.name === last.name && !last.role) {
@@ -238,10 +248,22 @@ function objectClaim(tokens: readonly Token[], cue: number, first: number, mustE
   while (tokens[from]?.tags.has('Ordinal')) from++;
   const end = phraseStartingAt(tokens, from);
   const after = tokens[end + 1];
+  const trailing = opensClauseAfterComma(tokens, cue);
+  // "said Vice Chairman and Chief Financial Officer Frank Newman": read to the "and", the sentence named
+  // no one and the BankAmerica CFO's words were credited to no one.
+  const title =
+    after?.lower === 'and' && !separated(tokens[end]!, after) ? bareTitle(tokens, from, end) : null;
+  if (title !== null) {
+    const nameEnd = phraseStartingAt(tokens, end + 2);
+    const titled = withTitleBefore(title, readMention(tokens, end + 2, nameEnd));
+    const next = tokens[nameEnd + 1];
+    const ends = !mustEnd || !next || separated(tokens[nameEnd]!, next) || PREPOSITIONS.has(next.lower);
+    if (titled && ends) return [{ mention: titled, trailing }];
+  }
   // "said Putin was…" names the subject of the reported words, not the speaker.
   if (mustEnd && after && !separated(tokens[end]!, after) && !PREPOSITIONS.has(after.lower)) return [];
   const mention = readMention(tokens, from, end);
-  return mention ? [{ mention, trailing: opensClauseAfterComma(tokens, cue) }] : [];
+  return mention ? [{ mention, trailing }] : [];
 }
 
 /** Whether the phrase at `edge` is inside words reported by an earlier cue: "Lavrov said Russia warned". */
@@ -268,12 +290,26 @@ function participleClaims(tokens: readonly Token[], participle: number): Claim[]
   return [];
 }
 
+/**
+ * "World Bank president Barber Conable pledged the Bank's support to help Indonesia adjust ..., but said
+ * further deregulation ... was needed": the verb after "but" shares the subject of the sentence's first
+ * verb, not of the nearest one ("Indonesia adjust"). Read as a subject, "but" named no one, and the
+ * pledge was credited to no one.
+ */
+function contrastClaims(tokens: readonly Token[], verb: number): Claim[] {
+  const first = tokens.findIndex((token, i) => i < verb && token.tags.has('Verb'));
+  if (first < 0 || isSpeechVerb(tokens, first)) return [];
+  const end = subjectEnd(tokens, first);
+  return typeof end === 'number' ? subjectClaims(tokens, end, () => false) : [];
+}
+
 function verbClaims(tokens: readonly Token[], verb: number): Claim[] {
   const end = subjectEnd(tokens, verb);
   if (end === 'unsaid') return [];
   // "Parry labelled the deal "an eye-opener" and admits Liverpool would be missing a trick": a verb after
   // "and" shares the subject of the verb before it.
   if (end !== 'none' && tokens[end]!.lower === 'and') return participleClaims(tokens, verb);
+  if (end !== 'none' && tokens[end]!.lower === 'but') return contrastClaims(tokens, verb);
   if (end === 'none') {
     if (!opensClauseAfterComma(tokens, verb)) return [];
     const named = objectClaim(tokens, verb, verb + 1, true);
