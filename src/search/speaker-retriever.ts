@@ -387,8 +387,9 @@ const SAYS_AFTER_NAME = String.raw`(?:\s+\p{Lu}[\p{L}.&'-]*)*(?:\s*<[^>]*>)?(?:\
  * and reported-speech 0.667 -> 0.833: Rick Martin on IBM, Vernes on the sugar row, James Hardie on its
  * profit rise); the development set unchanged in every kind, fresh hit@3 unchanged in every kind (hit@1
  * 0.725 -> 0.726), unanswerable refused unchanged. It reads every body passage of the stories quoting the
- * speaker, with or without a topic. `credited`: the passages holding a statement of the speaker already.
- * Pure.
+ * speaker, with or without a topic: on the development archive James Baker's 1,049 (108 stories) in 0.2
+ * ms, and 12 ms to load them for a question without a topic, which read none before. `credited`: the
+ * passages holding a statement of the speaker already. Pure.
  */
 export function namedUncredited(
   passages: readonly PassageRecord[],
