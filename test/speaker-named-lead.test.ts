@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseSpeakerQuestion } from '../src/search/parse-question.js';
 import { inStoryOrder, namedUncredited } from '../src/search/speaker-retriever.js';
 import { initialsSpelledOut } from '../src/search/term-match.js';
 import type { PassageRecord } from '../src/store/passage-store.js';
@@ -7,7 +8,8 @@ import { askedStories } from './helpers/asked-stories.js';
 /**
  * A speaker named in full in a story's lead, with the verb of saying far from the name, which attribution
  * credits to no one; the story quotes him by his surname after. And an analyst whose lead names the company
- * in full, asked about by its initials, which her later statements write.
+ * in full, asked about by its initials, which her later statements write. A finance minister's statements
+ * on a deficit, one giving its cause.
  * Real model, real SQLite, made-up stories.
  */
 const ARTICLES: Record<string, string> = {
@@ -40,6 +42,16 @@ In contrast to its rivals, ODS faltered with an old product line, and ODS sales 
 Kane said she did not view ODS as a threat to its rivals, nor its rivals as a threat to ODS.
 
 Kane said sales of ODS servers fell about 13 pct last year, and ODS will need new products.
+`,
+  'budget.md': `---
+title: Budget deficit highest since 1979
+published: 2005-03-03
+---
+The budget deficit for 2004 reached 7.1 billion crowns, the highest since 1979, finance minister Ivo Marek told parliament.
+
+Marek said the 2004 budget deficit was due to excess spending on construction and to losses at state firms.
+
+Marek said the 2004 budget deficit would be covered by bond sales, and the 2004 budget deficit should shrink.
 `,
 };
 
@@ -81,6 +93,19 @@ describe('the passages naming the speaker added to their statements', () => {
     // Story 8 (newest) before story 7; 1 opens story 7, 5 ends story 8.
     const found = [at(6, 8, 2), at(2, 7, 1), at(3, 7, 3)];
     expect(inStoryOrder(found, [at(1, 7, 0), at(5, 8, 4)]).map((p) => p.id)).toEqual([6, 5, 1, 2, 3]);
+  });
+});
+
+describe('a question asking what the speaker blamed', () => {
+  it('puts first the statement that gives a cause', async () => {
+    const answer = await ask('What did Ivo Marek blame for the 2004 budget deficit?');
+    expect(answer.passages[0]!.text).toMatch(/was due to excess spending/);
+  });
+  it('is read as asking for a cause, and no other speaker question is', () => {
+    expect(parseSpeakerQuestion('What did Ivo Marek blame for the 2004 budget deficit?')?.blamed).toBe(true);
+    expect(
+      parseSpeakerQuestion('What did Ivo Marek say about the 2004 budget deficit?')?.blamed,
+    ).toBeUndefined();
   });
 });
 
