@@ -217,12 +217,6 @@ describe('parseSpeakerQuestion', () => {
     ['What was said by Joly about the deadline?', 'Joly', 'the deadline'],
     ['what did Lammy make of the peace talks?', 'Lammy', 'the peace talks'],
     ['What did Lyle Gramley read into the jobs numbers?', 'Lyle Gramley', 'the jobs numbers'],
-    [
-      "What did Nicaragua's president blame for the slide in coffee prices?",
-      "Nicaragua's president",
-      'the slide in coffee prices',
-    ],
-    ['Who did the minister blame the delays on?', 'the minister', 'the delays'],
     ['Where does the Chancellor stand on tax cuts?', 'the Chancellor', 'tax cuts'],
     ['What did Umerov tell reporters about the talks?', 'Umerov', 'the talks'],
     ['Anything from Martin Owen?', 'Martin Owen', null],
@@ -240,6 +234,17 @@ describe('parseSpeakerQuestion', () => {
     ],
   ])('reads the stressed or indirect phrasing "%s" as %s / %s', (question, speaker, topic) => {
     expect(parseSpeakerQuestion(question)).toEqual({ speaker, topic });
+  });
+
+  it.each([
+    [
+      "What did Nicaragua's president blame for the slide in coffee prices?",
+      "Nicaragua's president",
+      'the slide in coffee prices',
+    ],
+    ['Who did the minister blame the delays on?', 'the minister', 'the delays'],
+  ])('reads "%s" as asking what %s blamed for %s', (question, speaker, topic) => {
+    expect(parseSpeakerQuestion(question)).toEqual({ speaker, topic, blamed: true });
   });
 
   it.each([

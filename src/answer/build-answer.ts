@@ -134,7 +134,8 @@ async function answerAboutSpeaker(
     audience,
     verb,
     occasion,
-  }: Pick<SpeakerQuestion, 'speaker' | 'topic' | 'audience' | 'verb' | 'occasion'>,
+    blamed,
+  }: Pick<SpeakerQuestion, 'speaker' | 'topic' | 'audience' | 'verb' | 'occasion' | 'blamed'>,
   limit: number,
   { range, years }: { range: DateRange | null; years: readonly number[] },
 ): Promise<Answer> {
@@ -151,7 +152,9 @@ async function answerAboutSpeaker(
   const ranking = [verb, topic, audience, occasion].filter(Boolean).join(' ');
   const found = await searchStatements(context.store, {
     speakers: speakers.map((s) => s.name),
-    topic: ranking ? { text: ranking, vector: await context.embedQuery(ranking) } : null,
+    topic: ranking
+      ? { text: ranking, vector: await context.embedQuery(ranking), ...(blamed ? { asksCause: true } : {}) }
+      : null,
     describedAs: asked,
     vectorWeight: context.calibration.vectorWeight,
     limit,

@@ -20,6 +20,11 @@ export interface SpeakerQuestion {
    * topic when there is no other.
    */
   occasion?: string;
+  /**
+   * Set when the question asks what the speaker blamed ("What did Wang Bingqian blame for China ending 1986
+   * in the red?"): their statement giving a cause answers it (see searchStatements).
+   */
+  blamed?: true;
 }
 
 export interface ParsedQuestion {
@@ -396,7 +401,7 @@ const PATTERNS = [
   // 0.932 -> 0.949 (refused 0.034 -> 0.017), nothing else moved; the development set unchanged. The
   // eleventh batch's "What did Mobil blame for its Australian unit's 1986 loss?" is answered too (4th before).
   new RegExp(
-    String.raw`^(?:what|who|whom)\s+(?:did|does|do|has|have|had)\s+(?<speaker>.+?)${STRESS}\s+blame[sd]?\s+(?:for\s+)?(?<topic>.+?)(?:\s+on)?${END}`,
+    String.raw`^(?:what|who|whom)\s+(?:did|does|do|has|have|had)\s+(?<speaker>.+?)${STRESS}\s+(?<blamed>blame[sd]?)\s+(?:for\s+)?(?<topic>.+?)(?:\s+on)?${END}`,
     'iu',
   ),
   // "What does the EC's external relations commissioner expect from China's imports?": what someone
@@ -561,6 +566,7 @@ function speakerQuestion(text: string): SpeakerQuestion | null {
       ...(audience && !ANYONE.test(audience) ? { audience } : {}),
       ...(verb && MARKED_VERB.test(verb) ? { verb } : {}),
       ...(occasion && groups?.topic?.trim() ? { occasion } : {}),
+      ...(groups?.blamed ? { blamed: true as const } : {}),
     };
   }
   return null;

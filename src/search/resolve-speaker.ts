@@ -1348,7 +1348,8 @@ function fullForms(name: NameAlone): readonly string[] {
 }
 
 /** A pattern for `name` standing whole in a text: not inside a longer word. */
-const wholeName = (name: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escaped(name)}(?![\\p{L}\\p{N}])`, 'u');
+export const wholeName = (name: string) =>
+  new RegExp(`(?<![\\p{L}\\p{N}])${escaped(name)}(?![\\p{L}\\p{N}])`, 'u');
 
 /**
  * A speaker whose name ends as a company's does ("Lloyds Bank Plc", "Exxon Corp"): asked by a short name

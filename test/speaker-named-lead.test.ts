@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { parseSpeakerQuestion } from '../src/search/parse-question.js';
+import { inStoryOrder, namedUncredited } from '../src/search/speaker-retriever.js';
+import { initialsSpelledOut } from '../src/search/term-match.js';
+import type { PassageRecord } from '../src/store/passage-store.js';
+import { askedStories } from './helpers/asked-stories.js';
+
+/**
+ * A speaker named in full in a story's lead, with the verb of saying far from the name, which attribution
+ * credits to no one; the story quotes him by his surname after. And an analyst whose lead names the company
+ * in full, asked about by its initials, which her later statements write. A finance minister's statements
+ * on a deficit, one giving its cause.
+ * Real model, real SQLite, made-up stories.
+ */
+const ARTICLES: Record<string, string> = {
+  'sugar.md': `---
+title: Growers see end to export dispute
+published: 2005-03-01
+---
+A settlement could soon be reached in the dispute between the beet growers and the ministry over export permits, Marc Dubois, president of the growers' cooperative Sucrex, which is leading the protest, told journalists today.
+
+Dubois said that the protest, involving 700,000 tonnes of beet, was prompted by the ministry's policy of cutting rebates since last spring.
+
+Dubois would not say what form any compromise would take.
+`,
+  'sugar-later.md': `---
+title: Sucrex keeps its beet in store
+published: 2005-04-01
+---
+Sucrex is not planning to sell the beet it has placed in store, its president Marc Dubois said.
+`,
+  'software.md': `---
+title: Analyst sees rebound at ODS
+published: 2005-03-02
+---
+Orion Data Systems Corp, hit by a two-year slump in earnings, should begin a come-back by the end of the year, analyst Ruth Kane of Bellamy Brothers Inc said.
+
+"There will be increasing momentum in earnings, albeit not until later this year," Kane said.
+
+In contrast to its rivals, ODS faltered with an old product line, and ODS sales fell, she said.
+
+Kane said she did not view ODS as a threat to its rivals, nor its rivals as a threat to ODS.
+
+Kane said sales of ODS servers fell about 13 pct last year, and ODS will need new products.
+`,
+  'budget.md': `---
+title: Budget deficit highest since 1979
+published: 2005-03-03
+---
+The budget deficit for 2004 reached 7.1 billion crowns, the highest since 1979, finance minister Ivo Marek told parliament.
+
+Marek said the 2004 budget deficit was due to excess spending on construction and to losses at state firms.
+
+Marek said the 2004 budget deficit would be covered by bond sales, and the 2004 budget deficit should shrink.
+`,
+};
+
+const ask = askedStories(ARTICLES);
+
+describe("a story's lead naming the speaker in full, credited to no one", () => {
+  it("is one of the speaker's statements, ranked by the topic", async () => {
+    const answer = await ask('What did Marc Dubois say about a settlement of the export dispute?');
+    expect(answer.speaker?.name).toBe('Marc Dubois');
+    expect(answer.passages[0]!.text).toMatch(/A settlement could soon be reached/);
+  });
+  it('is found where the name in full is the subject of a verb of saying, not where another says of it', () => {
+    const at = (id: number, text: string) => ({ id, articleId: 1, ordinal: id, text }) as PassageRecord;
+    const found = namedUncredited(
+      [
+        at(
+          1,
+          'Sales rose. A deal is near, Marc Dubois, head of Sucrex, which leads the protest, told journalists.',
+        ),
+        at(2, "Marc Dubois's plan was praised, analysts said."),
+        at(3, 'Marc Dubois will close the plant next month, a company source said.'),
+        at(4, 'Dubois said the talks went well.'),
+        at(5, 'Marc Dubois said prices would rise.'),
+        at(6, 'Sales of Orion Data Systems Corp fell, analyst Marc Dubois of Bellamy Brothers Inc said.'),
+        at(7, 'Sucrex Holdings Ltd <SUCX.PA> said profit rose.'),
+      ],
+      ['Marc Dubois', 'Dubois', 'Sucrex Holdings'],
+      new Set([5]),
+    );
+    expect([...found.keys()]).toEqual([1, 6, 7]);
+    expect(found.get(1)).toEqual({ start: 12, end: 99 });
+  });
+});
+
+describe('the passages naming the speaker added to their statements', () => {
+  it('stand where they stand in their stories, the statements found keeping their order', () => {
+    const at = (id: number, articleId: number, ordinal: number) =>
+      ({ id, articleId, ordinal }) as PassageRecord;
+    // Story 8 (newest) before story 7; 1 opens story 7, 5 ends story 8.
+    const found = [at(6, 8, 2), at(2, 7, 1), at(3, 7, 3)];
+    expect(inStoryOrder(found, [at(1, 7, 0), at(5, 8, 4)]).map((p) => p.id)).toEqual([6, 5, 1, 2, 3]);
+  });
+});
+
+describe('a question asking what the speaker blamed', () => {
+  it('puts first the statement that gives a cause', async () => {
+    const answer = await ask('What did Ivo Marek blame for the 2004 budget deficit?');
+    expect(answer.passages[0]!.text).toMatch(/was due to excess spending/);
+  });
+  it('is read as asking for a cause, and no other speaker question is', () => {
+    expect(parseSpeakerQuestion('What did Ivo Marek blame for the 2004 budget deficit?')?.blamed).toBe(true);
+    expect(
+      parseSpeakerQuestion('What did Ivo Marek say about the 2004 budget deficit?')?.blamed,
+    ).toBeUndefined();
+  });
+});
+
+describe("a topic asked by a company's initials", () => {
+  it('is searched as the name in full that the stories quoting the speaker write', async () => {
+    const answer = await ask("What's Ruth Kane been saying about ODS?");
+    expect(
+      answer.passages
+        .slice(0, 3)
+        .map((p) => p.text)
+        .join('\n'),
+    ).toMatch(/should begin a come-back by the end of the year/);
+  });
+  it('spells out initials in capitals only, with and without the word ending a company name', () => {
+    const text = 'Orion Data Systems Corp said so. Later, Orion Data Systems and the Old Dock Society met.';
+    expect(initialsSpelledOut('about ODS', text)).toEqual(
+      new Map([['ods', ['Orion Data Systems', 'Old Dock Society']]]),
+    );
+    expect(initialsSpelledOut('about ods', text).size).toBe(0);
+  });
+});
