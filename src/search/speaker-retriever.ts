@@ -460,10 +460,16 @@ export function inStoryOrder(
   found: readonly PassageRecord[],
   added: readonly PassageRecord[],
 ): PassageRecord[] {
+  const stories = new Map<number, PassageRecord[]>();
+  for (const p of found) {
+    const story = stories.get(p.articleId);
+    if (story) story.push(p);
+    else stories.set(p.articleId, [p]);
+  }
   const before = new Map<number, PassageRecord[]>();
   const after = new Map<number, PassageRecord[]>();
   for (const passage of added) {
-    const story = found.filter((p) => p.articleId === passage.articleId);
+    const story = stories.get(passage.articleId) ?? [];
     const next = story.find((p) => p.ordinal > passage.ordinal);
     const [place, at] = next ? [before, next] : [after, story.at(-1)];
     if (at) place.set(at.id, [...(place.get(at.id) ?? []), passage]);
