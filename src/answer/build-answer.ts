@@ -570,9 +570,8 @@ export async function answerQuestion(
   const words = dates.text || question;
   if (!asked) return answerWords(context, question, { words, range: null, newestFirst }, options);
 
-  const { period, summary } = explicit
-    ? { period: asked, summary: await context.store.period(asked) }
-    : await periodOfNews(context.store, asked, dates.yearless);
+  // A period given outright is used as given, never read as the same day of an earlier year.
+  const { period, summary } = await periodOfNews(context.store, asked, !explicit && dates.yearless);
   const anyDate = { words: question, range: null, newestFirst };
   if (summary.articles > 0) {
     const answer = await answerWords(context, question, { words, range: period, newestFirst }, options);
