@@ -161,7 +161,7 @@ async function answerAboutSpeaker(
     ...(range ? { range } : {}),
     alone: namesAlone(speakers, await context.speakers()),
   });
-  const around = asksPast(question) ? yearsAround(question) : [];
+  const around = years.length > 0 && asksPast(question) ? yearsAround(question) : [];
   const hits = await inStoriesNaming(context, found, years, around);
   if (found.length > 0 && hits.length === 0) {
     const them = years.length > 1 ? 'them' : 'it';
@@ -270,15 +270,20 @@ async function inStoriesNaming(
     hits.map((hit) => hit.passage.articleId),
   );
   const namesThem = namesEvery(years.map(String));
-  return hits.filter((hit) => {
-    const story = stories.get(hit.passage.articleId);
-    return (
-      namesThem(story) &&
-      around.every(
-        (year) => !years.includes(year) || (story !== undefined && statesYearDone(story.text, String(year))),
-      )
-    );
-  });
+  const done = around.filter((year) => years.includes(year)).map(String);
+  // Each story judged once: statesYearDone reads the whole story, and a speaker's hits share stories.
+  const kept = new Map<number, boolean>();
+  const keeps = (articleId: number) => {
+    if (!kept.has(articleId)) {
+      const story = stories.get(articleId);
+      kept.set(
+        articleId,
+        namesThem(story) && done.every((year) => story !== undefined && statesYearDone(story.text, year)),
+      );
+    }
+    return kept.get(articleId)!;
+  };
+  return hits.filter((hit) => keeps(hit.passage.articleId));
 }
 
 /** Search's answer, and the passage it shows first (null when it found nothing). */
@@ -565,9 +570,8 @@ export async function answerQuestion(
   const words = dates.text || question;
   if (!asked) return answerWords(context, question, { words, range: null, newestFirst }, options);
 
-  const { period, summary } = explicit
-    ? { period: asked, summary: await context.store.period(asked) }
-    : await periodOfNews(context.store, asked, dates.yearless);
+  // A period given outright is used as given, never read as the same day of an earlier year.
+  const { period, summary } = await periodOfNews(context.store, asked, !explicit && dates.yearless);
   const anyDate = { words: question, range: null, newestFirst };
   if (summary.articles > 0) {
     const answer = await answerWords(context, question, { words, range: period, newestFirst }, options);

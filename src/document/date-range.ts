@@ -25,3 +25,8 @@ export function isWithin(published: string | null, range: DateRange): boolean {
   const day = published.slice(0, 10);
   return (!range.since || day >= range.since) && (!range.until || day <= range.until);
 }
+
+const MONTH_PREFIXES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** 1 to 12 for a month's name in full or shortened, in any case ("Feb", "february"); 0 for no month. */
+export const monthNumber = (name: string) => MONTH_PREFIXES.indexOf(name.slice(0, 3).toLowerCase()) + 1;

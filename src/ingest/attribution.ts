@@ -176,6 +176,8 @@ class ArticleAttributor {
   private readonly introductions = new Map<string, Entity | null>();
   /** The first paragraph writing a body's name with a company's suffix, by name (Infinity for none). */
   private readonly writtenAsCompany = new Map<string, number>();
+  /** The paragraphs' texts with doubled spaces single (see writtenAsCompanyAt), made on first use. */
+  private singleSpaced?: readonly string[];
   private readonly found: { attribution: Attribution; entity: Entity }[] = [];
 
   constructor(private readonly paragraphs: readonly Paragraph[]) {}
@@ -684,10 +686,11 @@ class ArticleAttributor {
   /** The first paragraph writing `name` with a company's suffix after it; Infinity for none. */
   private writtenAsCompanyAt(name: string): number {
     if (!this.writtenAsCompany.has(name)) {
-      // Spaces doubled where brackets were blanked (see withoutNameBrackets) are one.
-      const first = this.paragraphs.findIndex(({ text }) =>
-        writesAsCompany(text.replace(/ {2,}/g, ' '), name),
-      );
+      // Spaces doubled where brackets were blanked (see withoutNameBrackets) are one. Made once per story,
+      // not per name: the paragraphs are read for every name that speaks (see kindOf). Not a field
+      // initializer: those run before the constructor sets `paragraphs`.
+      this.singleSpaced ??= this.paragraphs.map(({ text }) => text.replace(/ {2,}/g, ' '));
+      const first = this.singleSpaced.findIndex((text) => writesAsCompany(text, name));
       this.writtenAsCompany.set(name, first < 0 ? Infinity : first);
     }
     return this.writtenAsCompany.get(name)!;

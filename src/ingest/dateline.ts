@@ -1,3 +1,5 @@
+import { monthNumber } from '../document/date-range.js';
+
 /** A calendar date, optionally with a time of day and the zone the source stated. */
 interface DateParts {
   year?: number;
@@ -10,7 +12,6 @@ interface DateParts {
 
 const MONTH =
   /^(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/;
-const MONTH_PREFIXES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const WEEKDAY =
   /^(mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)$/;
 const DAY = /^(\d{1,2})(?:st|nd|rd|th)?$/;
@@ -50,7 +51,7 @@ function classify(raw: string): Token | null {
   if (NAMED_ZONE.test(token)) return { kind: 'zone', zone: undefined };
   const offset = OFFSET.exec(token);
   if (offset) return { kind: 'zone', zone: `${offset[1]}:${offset[2]}` };
-  if (MONTH.test(token)) return { kind: 'month', month: MONTH_PREFIXES.indexOf(token.slice(0, 3)) + 1 };
+  if (MONTH.test(token)) return { kind: 'month', month: monthNumber(token) };
   const year = YEAR.exec(token);
   if (year) return { kind: 'year', year: Number(year[1]) };
   const day = DAY.exec(token);
@@ -70,7 +71,7 @@ function classify(raw: string): Token | null {
   if (iso) return { kind: 'iso', parts: isoParts(iso) };
   const joined = JOINED.exec(token);
   if (joined && MONTH.test(joined[2]!)) {
-    const month = MONTH_PREFIXES.indexOf(joined[2]!.slice(0, 3)) + 1;
+    const month = monthNumber(joined[2]!);
     return { kind: 'iso', parts: { year: Number(joined[3]), month, day: Number(joined[1]) } };
   }
   return null;

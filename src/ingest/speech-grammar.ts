@@ -249,6 +249,12 @@ function objectClaim(tokens: readonly Token[], cue: number, first: number, mustE
   const end = phraseStartingAt(tokens, from);
   const after = tokens[end + 1];
   const trailing = opensClauseAfterComma(tokens, cue);
+  // Whether the phrase ending at `last` ends the cue's clause when it must: "said Putin was…" names the
+  // subject of the reported words, not the speaker.
+  const endsAt = (last: number) => {
+    const next = tokens[last + 1];
+    return !mustEnd || !next || separated(tokens[last]!, next) || PREPOSITIONS.has(next.lower);
+  };
   // "said Vice Chairman and Chief Financial Officer Frank Newman": read to the "and", the sentence named
   // no one and the BankAmerica CFO's words were credited to no one.
   const title =
@@ -256,12 +262,9 @@ function objectClaim(tokens: readonly Token[], cue: number, first: number, mustE
   if (title !== null) {
     const nameEnd = phraseStartingAt(tokens, end + 2);
     const titled = withTitleBefore(title, readMention(tokens, end + 2, nameEnd));
-    const next = tokens[nameEnd + 1];
-    const ends = !mustEnd || !next || separated(tokens[nameEnd]!, next) || PREPOSITIONS.has(next.lower);
-    if (titled && ends) return [{ mention: titled, trailing }];
+    if (titled && endsAt(nameEnd)) return [{ mention: titled, trailing }];
   }
-  // "said Putin was…" names the subject of the reported words, not the speaker.
-  if (mustEnd && after && !separated(tokens[end]!, after) && !PREPOSITIONS.has(after.lower)) return [];
+  if (!endsAt(end)) return [];
   const mention = readMention(tokens, from, end);
   return mention ? [{ mention, trailing }] : [];
 }

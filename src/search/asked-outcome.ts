@@ -940,17 +940,28 @@ export function deadlineNamed(text: string, deadline: RegExp): Named {
 const clauseBefore = (sentence: string, index: number) =>
   sentence.slice(0, index).split(CLAUSE_START).at(-1)!;
 
+/** The clause of a sentence after a place in it (see CLAUSE_START). */
+const clauseAfter = (sentence: string, index: number) => sentence.slice(index).split(CLAUSE_START)[0]!;
+
 /**
  * Each form of a verb in a sentence (its start `stem`, or one of its irregular forms), with the sentence's
  * lower-case words, its place among them, the clause before it (see CLAUSE_START) and the rest of its
- * clause after it, for statesAct and deedNamed to judge whether something puts it still to come.
+ * clause after it, for statesAct and deedNamed to judge whether something puts it still to come. The rest
+ * is cut only when read: statesAct never reads it, namedIn only when the clause before puts nothing ahead.
  */
 function* verbForms(sentence: string, stem: string, irregular: readonly string[]) {
   const words = [...sentence.toLowerCase().matchAll(/[\p{L}']+/gu)];
   for (const [at, word] of words.entries()) {
     if (!isFormOf(word[0], stem) && !irregular.includes(word[0])) continue;
-    const after = sentence.slice(word.index + word[0].length).split(CLAUSE_START)[0]!;
-    yield { words, at, clause: clauseBefore(sentence, word.index), after };
+    const end = word.index + word[0].length;
+    yield {
+      words,
+      at,
+      clause: clauseBefore(sentence, word.index),
+      get after() {
+        return clauseAfter(sentence, end);
+      },
+    };
   }
 }
 

@@ -217,13 +217,14 @@ function acceptable(result: chrono.ParsedResult, question: string): boolean {
     !result.start.isCertain('day') &&
     !result.start.isCertain('year') &&
     !result.end;
-  if (bareMonth && !TEMPORAL_PREPOSITION.test(question.slice(0, result.index))) return false;
-  // "Sun Microsystems", "the Sun", "Tears of the Sun", "Wed Corp": a weekday's short form alone is a name
-  // unless a preposition makes it a day ("on Sat", "since Fri"). Read as last Sunday, "How much did Oracle
-  // pay to buy Sun Microsystems?" (the development set) was searched in that day's articles, or with a note
-  // that none was published on it. `npm run --silent eval -- --only dev,fresh,dates --questions <eighteenth
-  // batch>`: no figure moved (both such questions, unanswerable, stay refused, without the note).
-  if (SHORT_WEEKDAY.test(text) && !TEMPORAL_PREPOSITION.test(question.slice(0, result.index))) return false;
+  // A bare month ("March on Washington") is a date only after a preposition (see TEMPORAL_PREPOSITION), and
+  // so is a weekday's short form alone: "Sun Microsystems", "the Sun", "Tears of the Sun", "Wed Corp" are
+  // names unless a preposition makes them a day ("on Sat", "since Fri"). Read as last Sunday, "How much did
+  // Oracle pay to buy Sun Microsystems?" (the development set) was searched in that day's articles, or with
+  // a note that none was published on it. `npm run --silent eval -- --only dev,fresh,dates --questions
+  // <eighteenth batch>`: no figure moved (both such questions, unanswerable, stay refused, without the note).
+  if ((bareMonth || SHORT_WEEKDAY.test(text)) && !TEMPORAL_PREPOSITION.test(question.slice(0, result.index)))
+    return false;
   return true;
 }
 

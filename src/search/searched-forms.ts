@@ -51,11 +51,15 @@ async function searchedAbbreviations(
  * (a 1987 General Electric story filled the first three). The article's context names the company in
  * full once the story does (see articleContext), but counts half.
  */
-export function nameInitials(question: string, terms: readonly string[]): Map<string, string[]> {
+export const nameInitials = (question: string, terms: readonly string[]) =>
+  initialsAmong(questionNames(question, terms));
+
+/** The initials of each of the question's `names` (see nameInitials). */
+function initialsAmong(names: readonly string[]): Map<string, string[]> {
   const initials = new Map<string, string[]>();
   // "B and R International" is written with its letters, never as "BARI".
   const withoutAnd = (name: string) => isPhrase(name) && !name.split(' ').includes('and');
-  for (const name of questionNames(question, terms).filter(withoutAnd)) {
+  for (const name of names.filter(withoutAnd)) {
     const word = initialsOf(name).toLowerCase();
     const first = name.split(' ')[0]!;
     if (!isStopword(word)) initials.set(first, [...(initials.get(first) ?? []), word]);
@@ -68,9 +72,13 @@ export function nameInitials(question: string, terms: readonly string[]): Map<st
  * last of its words that is a query term: its other words are stop words, which search never reads alone,
  * and its one common word ("world") finds every story. Pure.
  */
-export function titleForms(question: string, terms: readonly string[]): Map<string, string[]> {
+export const titleForms = (question: string, terms: readonly string[]) =>
+  titlesAmong(questionNames(question, terms), terms);
+
+/** The titles among the question's `names`, each searched beside its last query term (see titleForms). */
+function titlesAmong(names: readonly string[], terms: readonly string[]): Map<string, string[]> {
   const forms = new Map<string, string[]>();
-  for (const title of questionNames(question, terms)) {
+  for (const title of names) {
     const words = title.split(' ');
     const last = words.findLast((word) => terms.includes(word));
     if (last !== undefined && words.some((word) => word !== 'and' && !terms.includes(word)))
@@ -142,9 +150,10 @@ export async function searchedForms(
   terms: readonly string[],
 ): Promise<Map<string, string[]>> {
   const forms = await searchedAbbreviations(store, terms);
+  const names = questionNames(question, terms);
   for (const [term, more] of [
-    ...nameInitials(question, terms),
-    ...titleForms(question, terms),
+    ...initialsAmong(names),
+    ...titlesAmong(names, terms),
     ...figureForms(question),
   ])
     addForms(forms, term, more);

@@ -26,7 +26,7 @@ export interface StatementHit extends SearchHit {
 }
 
 /** What a speaker's statements are ranked by (see StatementQuery.topic). */
-export interface StatementTopic {
+interface StatementTopic {
   text: string;
   vector: Float32Array;
   asksCause?: boolean;
@@ -133,37 +133,51 @@ const lexiconBesideCountries = (lexicon: Lexicon): Lexicon => ({
   collocation: (words) => lexicon.collocation(words),
 });
 
+/** A topic's FTS5 match expressions: its own words (and their other forms), and its related words. */
+interface TopicExpressions {
+  match: string | null;
+  related: string | null;
+}
+
 /**
- * The topic's hybrid ranking restricted to the speaker's passages: BM25 among them, a match in the article's
- * context (headline and subjects) counting `contextWeight` times one in the passage's words, fused with
- * the topic's `similarity` to each passage.
+ * The topic's match expressions, its countries, sums and initials in their other forms too (see
+ * capitalsAsCountries, figureForms, initialsSpelledOut; `articles`: the stories whose names spell out its
+ * initials). Built once for both rankings of rankWithArticles.
+ */
+function topicExpressions(topicText: string, articles: readonly PassageRecord[]): TopicExpressions {
+  const spelledOut = initialsSpelledOut(topicText, () => articles.map((p) => p.text).join('\n'));
+  return {
+    match: buildMatchExpression(
+      topicText,
+      new Map([...capitalsAsCountries(amidSentence(topicText)), ...figureForms(topicText), ...spelledOut]),
+    ),
+    related: relatedMatchExpression(amidSentence(topicText), lexiconBesideCountries(wordnetLexicon())),
+  };
+}
+
+/**
+ * The topic's hybrid ranking restricted to the speaker's passages: BM25 among them (`expressions`, see
+ * topicExpressions), a match in the article's context (headline and subjects) counting `contextWeight`
+ * times one in the passage's words, fused with the topic's `similarity` to each passage.
  */
 async function rankByTopic(
   store: PassageStore,
   similarity: ReadonlyMap<number, number>,
-  topicText: string,
+  expressions: TopicExpressions,
   vectorWeight: number,
   contextWeight: number,
-  spelledOut: ReadonlyMap<string, readonly string[]>,
 ): Promise<TopicScores> {
   const ids = [...similarity.keys()];
   const byDistance: RankedId[] = ids
     .map((id) => ({ id, score: 1 - similarity.get(id)! }))
     .sort((a, b) => a.score - b.score);
-  // The topic's countries, sums and initials in their other forms too (see capitalsAsCountries,
-  // figureForms, initialsSpelledOut).
-  const match = buildMatchExpression(
-    topicText,
-    new Map([...capitalsAsCountries(amidSentence(topicText)), ...figureForms(topicText), ...spelledOut]),
-  );
-  const related = relatedMatchExpression(amidSentence(topicText), lexiconBesideCountries(wordnetLexicon()));
   // A passage holding the words in its headline only scores 0 when the headline counts for nothing: no
   // match, and no scale for the related words' scores (see scoreFusion).
   const matched = async (expression: string | null) =>
     expression
       ? (await store.fullTextWithin(expression, ids, contextWeight)).filter((hit) => hit.score < 0)
       : [];
-  const [bm25, relatedHits] = await Promise.all([matched(match), matched(related)]);
+  const [bm25, relatedHits] = await Promise.all([matched(expressions.match), matched(expressions.related)]);
   const capped = capRelated(bm25, relatedHits);
   return new Map(
     scoreFusion(bm25, byDistance, vectorWeight, { hits: capped, weight: TOPIC_RELATED_WEIGHT }).map((hit) => [
@@ -341,10 +355,10 @@ async function rankWithArticles(
   // search (see DESCRIBED_WEIGHT), measured together on the development archive under load, median of 7:
   // the Treasury Secretary on bank lending (107 stories) 24.3 -> 28.4, Lyng 6.5 -> 10.0, Clarke 3.1 -> 3.9.
   const similarity = await similarities(store, articles, topic.vector);
-  const spelledOut = initialsSpelledOut(topic.text, articles.map((p) => p.text).join('\n'));
+  const expressions = topicExpressions(topic.text, articles);
   const [all, own, describing] = await Promise.all([
-    rankByTopic(store, similarity, topic.text, vectorWeight, 1, spelledOut),
-    rankByTopic(store, similarity, topic.text, vectorWeight, OWN_CONTEXT_WEIGHT, spelledOut),
+    rankByTopic(store, similarity, expressions, vectorWeight, 1),
+    rankByTopic(store, similarity, expressions, vectorWeight, OWN_CONTEXT_WEIGHT),
     describedAs ? articlesWriting(store, articles, describedAs) : new Set<number>(),
   ]);
   const sums = new Map<number, { total: number; count: number }>();
@@ -446,10 +460,16 @@ export function inStoryOrder(
   found: readonly PassageRecord[],
   added: readonly PassageRecord[],
 ): PassageRecord[] {
+  const stories = new Map<number, PassageRecord[]>();
+  for (const p of found) {
+    const story = stories.get(p.articleId);
+    if (story) story.push(p);
+    else stories.set(p.articleId, [p]);
+  }
   const before = new Map<number, PassageRecord[]>();
   const after = new Map<number, PassageRecord[]>();
   for (const passage of added) {
-    const story = found.filter((p) => p.articleId === passage.articleId);
+    const story = stories.get(passage.articleId) ?? [];
     const next = story.find((p) => p.ordinal > passage.ordinal);
     const [place, at] = next ? [before, next] : [after, story.at(-1)];
     if (at) place.set(at.id, [...(place.get(at.id) ?? []), passage]);

@@ -97,19 +97,20 @@ function namesInitialled(text: string): { name: string; initials: string }[] {
 }
 
 /**
- * The names in full a text writes for each name of `text` asked in capitals that may be initials (three to
+ * The names in full a text writes for each name of `asked` in capitals that may be initials (three to
  * six letters, see INITIALS_NAME), keyed by the query term: "IBM" is "International Business Machines" in
  * a story writing "International Business Machines Corp" (its lead) and "IBM" after: "What's Rick Martin
  * been saying about IBM?" is answered by the lead's forecast and the quote that carries it on, which name
- * no company (measured with namedUncredited in speaker-retriever, which credits him that lead). Pure.
+ * no company (measured with namedUncredited in speaker-retriever, which credits him that lead). The text is
+ * made only when such a name is asked (a speaker's stories joined cost that on every speaker question). Pure.
  */
-export function initialsSpelledOut(asked: string, text: string): Map<string, string[]> {
+export function initialsSpelledOut(asked: string, text: () => string): Map<string, string[]> {
   const initials = (asked.match(/(?<![\p{L}\p{N}])\p{Lu}{3,6}(?![\p{L}\p{N}])/gu) ?? []).map((word) =>
     word.toLowerCase(),
   );
   const forms = new Map<string, string[]>();
   if (initials.length === 0) return forms;
-  for (const { name, initials: of } of namesInitialled(text))
+  for (const { name, initials: of } of namesInitialled(text()))
     if (initials.includes(of) && !(forms.get(of) ?? []).includes(name))
       forms.set(of, [...(forms.get(of) ?? []), name]);
   return forms;

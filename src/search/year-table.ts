@@ -1,3 +1,4 @@
+import { monthNumber } from '../document/date-range.js';
 import type { PassageRecord } from '../store/passage-store.js';
 import { MONTH, yearsAsked } from './question-years.js';
 
@@ -43,12 +44,6 @@ export function namesMonthOf(passage: { text: string; published?: string | null 
   const month = Number(published.slice(5, 7));
   return [...passage.text.matchAll(MONTH_WITHOUT_YEAR)].some(([, name]) => monthNumber(name!) <= month);
 }
-
-/** 1 to 12 for a month's name in full or shortened (see MONTH). */
-const monthNumber = (name: string) =>
-  ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(
-    name.slice(0, 3).toLowerCase(),
-  ) + 1;
 
 /**
  * Adds `weight` to the score of every passage giving the whole-year figures of a year the question names
