@@ -5,10 +5,12 @@ import {
   deadlineNamed,
   deedNamed,
   deedsTakenAsDone,
+  objectNamed,
   saysUntold,
   statesOutcome,
   statesYearDone,
   thingsAsked,
+  yesNoDeedAsked,
 } from '../src/search/asked-outcome.js';
 
 describe('the outcome a question asks for', () => {
@@ -679,6 +681,28 @@ describe('a deed a question in the past tense takes as done', () => {
     expect(stems("What did Marlow's 1987 tax revenue total?")).toEqual([]);
     expect(stems('What did the court say about the meeting?')).toEqual([]);
     expect(stems('How much did Marlow pay for the stake?')).toEqual([]);
+  });
+
+  it('is the verb right after a name in a question asked yes or no, with what it gives', () => {
+    const question = 'Did Reagan grant Marlow federal disaster aid after the floods, and how much?';
+    expect(deedsTakenAsDone(question)).toEqual([
+      { stem: 'grant', irregular: [], objectWords: ['federal', 'disaster', 'aid'] },
+    ]);
+    expect(yesNoDeedAsked(question, deedsTakenAsDone(question))?.stem).toBe('grant');
+    // Not in a question asking how much: its stories may give the sum in other words.
+    expect(stems('How much did Reuters save in costs in 2004?')).toEqual([]);
+    expect(
+      yesNoDeedAsked('When did Marlow grant the aid?', deedsTakenAsDone('When did Marlow grant the aid?')),
+    ).toBe(null);
+  });
+
+  it('gives what a deed asked yes or no gives named only ahead by a story asking for it', () => {
+    const question = 'Did Reagan grant Marlow federal disaster aid after the floods?';
+    const [grant] = deedsTakenAsDone(question);
+    const request = 'The governor was expected to ask President Reagan for federal disaster relief.';
+    expect(objectNamed(request, grant!)).toBe('ahead');
+    expect(objectNamed('Federal disaster relief reached Marlow on Monday.', grant!)).toBe('done');
+    expect(objectNamed('The floods left two dead.', grant!)).toBe('unnamed');
   });
 
   it('is named only ahead by a story that puts each of its mentions still to come', () => {
