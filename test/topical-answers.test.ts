@@ -824,6 +824,23 @@ describe('the found / not found judgement', () => {
     expect(given.some((item) => item.missesOutcome)).toBe(false);
   });
 
+  it('refuses a deed asked after an event that its stories name only as done in earlier years', () => {
+    const question = 'How long was Carrick jailed for after the Marlow drugs arrest?';
+    const other = 'Westbay Bank said the Harbour Court approved its merger.';
+    const background = evidenceOfTwo(
+      question,
+      'Carrick was arrested in Marlow over drugs on Saturday. He served a 10-month jail term in 2004.',
+      other,
+    );
+    expect(background.every((item) => item.missesOutcome)).toBe(true);
+    const jailed = evidenceOfTwo(
+      question,
+      'Carrick was arrested in Marlow over drugs on Saturday. He was jailed for six months on Monday.',
+      other,
+    );
+    expect(jailed.some((item) => item.missesOutcome)).toBe(false);
+  });
+
   it('refuses a question asking whether a deadline was met that its stories name only as a condition', () => {
     const question = 'Did Marlow Airlines get its wage cuts agreed by the end of February?';
     const other = 'Westbay Bank said the Harbour Court approved its merger.';

@@ -497,7 +497,8 @@ const deedsDone = (question: string): readonly TakenDeed[] => {
  * for a question asking for someone's words (see evidenceOf), nor for a deed done "last" (see
  * deedsTakenAsDone), which newly refused three answerable questions of fresh.
  */
-const onlyAhead = (named: readonly Named[]) => named.includes('ahead') && !named.includes('done');
+const onlyAhead = (named: readonly Named[]) =>
+  (named.includes('ahead') || named.includes('earlier')) && !named.includes('done');
 
 /**
  * Words a question asks for money by. A passage giving a sum (see holdsMoney: "£10,575", "$387m", "283 mln
