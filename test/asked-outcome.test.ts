@@ -5,10 +5,12 @@ import {
   deadlineNamed,
   deedNamed,
   deedsTakenAsDone,
+  objectNamed,
   saysUntold,
   statesOutcome,
   statesYearDone,
   thingsAsked,
+  yesNoDeedAsked,
 } from '../src/search/asked-outcome.js';
 
 describe('the outcome a question asks for', () => {
@@ -681,6 +683,42 @@ describe('a deed a question in the past tense takes as done', () => {
     expect(stems('How much did Marlow pay for the stake?')).toEqual([]);
   });
 
+  it('is the verb right after a name in a question asked yes or no, with what it gives', () => {
+    const question = 'Did Reagan grant Marlow federal disaster aid after the floods, and how much?';
+    expect(deedsTakenAsDone(question)).toEqual([
+      { stem: 'grant', irregular: [], objectWords: ['federal', 'disaster', 'aid'], afterEvent: true },
+    ]);
+    expect(yesNoDeedAsked(question, deedsTakenAsDone(question))?.stem).toBe('grant');
+    // Not in a question asking how much: its stories may give the sum in other words.
+    expect(stems('How much did Reuters save in costs in 2004?')).toEqual([]);
+    expect(
+      yesNoDeedAsked('When did Marlow grant the aid?', deedsTakenAsDone('When did Marlow grant the aid?')),
+    ).toBe(null);
+  });
+
+  it('asked after an event, is named only earlier by a story placing each of its mentions in a year', () => {
+    const [jail] = deedsTakenAsDone('How long was Carrick jailed for after the Marlow drugs arrest?');
+    expect(jail).toEqual({ stem: 'jail', irregular: [], afterEvent: true });
+    const background =
+      'Mr Carrick served a 10-month jail term in 2004. He was jailed in October 1996 after a fight.';
+    expect(deedNamed(background, jail!)).toBe('earlier');
+    expect(deedNamed('He was jailed for six months on Monday.', jail!)).toBe('done');
+    // Not when the question names a year itself, nor without an event it asks the deed after.
+    const [named] = deedsTakenAsDone('How long was Carrick jailed for after the arrest in 2004?');
+    expect(deedNamed(background, named!)).toBe('done');
+    const [plain] = deedsTakenAsDone('How long was Carrick jailed for?');
+    expect(deedNamed(background, plain!)).toBe('done');
+  });
+
+  it('gives what a deed asked yes or no gives named only ahead by a story asking for it', () => {
+    const question = 'Did Reagan grant Marlow federal disaster aid after the floods?';
+    const [grant] = deedsTakenAsDone(question);
+    const request = 'The governor was expected to ask President Reagan for federal disaster relief.';
+    expect(objectNamed(request, grant!)).toBe('ahead');
+    expect(objectNamed('Federal disaster relief reached Marlow on Monday.', grant!)).toBe('done');
+    expect(objectNamed('The floods left two dead.', grant!)).toBe('unnamed');
+  });
+
   it('is named only ahead by a story that puts each of its mentions still to come', () => {
     const [, rehear] = deedsTakenAsDone('Did the Harbour Court agree to rehear the Marlow case?');
     expect(
@@ -720,7 +758,7 @@ describe('a deed a question in the past tense takes as done', () => {
 
   it('done again is named by its form with "re-" or with "again", not by its form alone', () => {
     const [start] = deedsTakenAsDone('When did the board let Carrick start up again after the fire?');
-    expect(start).toEqual({ stem: 'start', irregular: [], again: true });
+    expect(start).toEqual({ stem: 'start', irregular: [], again: true, afterEvent: true });
     expect(deedNamed('Neither unit may be restarted without the board approval.', start!)).toBe('ahead');
     expect(deedNamed('The plant started in 1974 and was shut down on Monday.', start!)).toBe('unnamed');
     expect(deedNamed('Carrick restarted the unit on Monday.', start!)).toBe('done');

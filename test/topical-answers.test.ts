@@ -807,6 +807,40 @@ describe('the found / not found judgement', () => {
     expect(reaction.some((item) => item.missesOutcome)).toBe(false);
   });
 
+  it('refuses a deed asked yes or no whose stories name what it gives only as asked for', () => {
+    const question = 'Did Reagan grant Marlow County federal disaster aid after the floods?';
+    const other = 'Westbay Bank said the Harbour Court approved its merger.';
+    const requested = evidenceOfTwo(
+      question,
+      'The governor of Marlow County was expected to ask President Reagan for federal disaster relief.',
+      other,
+    );
+    expect(requested.every((item) => item.missesOutcome)).toBe(true);
+    const given = evidenceOfTwo(
+      question,
+      'President Reagan declared Marlow County a disaster area, making federal disaster relief available.',
+      other,
+    );
+    expect(given.some((item) => item.missesOutcome)).toBe(false);
+  });
+
+  it('refuses a deed asked after an event that its stories name only as done in earlier years', () => {
+    const question = 'How long was Carrick jailed for after the Marlow drugs arrest?';
+    const other = 'Westbay Bank said the Harbour Court approved its merger.';
+    const background = evidenceOfTwo(
+      question,
+      'Carrick was arrested in Marlow over drugs on Saturday. He served a 10-month jail term in 2004.',
+      other,
+    );
+    expect(background.every((item) => item.missesOutcome)).toBe(true);
+    const jailed = evidenceOfTwo(
+      question,
+      'Carrick was arrested in Marlow over drugs on Saturday. He was jailed for six months on Monday.',
+      other,
+    );
+    expect(jailed.some((item) => item.missesOutcome)).toBe(false);
+  });
+
   it('refuses a question asking whether a deadline was met that its stories name only as a condition', () => {
     const question = 'Did Marlow Airlines get its wage cuts agreed by the end of February?';
     const other = 'Westbay Bank said the Harbour Court approved its merger.';
