@@ -550,6 +550,7 @@ describe('a question asking "which" person or organisation', () => {
       true,
     );
     expect(asksForName('Which banks are taking Abdulla Fouad to court?')).toBe(true);
+    expect(asksForName("Which bank lent money to Metro Cable's new cable TV subsidiary?")).toBe(true);
     expect(asksForName('Which Barcelona player missed a spot kick in the Atletico defeat?')).toBe(true);
     // A thing, a verb, or a name that is also a noun of a person ("General") asks for no one.
     expect(asksForName("Which film helped General Electric's earnings?")).toBe(false);
