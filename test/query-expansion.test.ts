@@ -78,6 +78,8 @@ describe('related words', () => {
     // WordNet's "South" (the American one), "West", "Delaware" ("de") and "Alabama" ("al") are parts of the United
     // States: the words of "South Africa", "West Germany", "Willy De Clercq" and "Al Gore" stand for no country.
     for (const word of ['south', 'west', 'de', 'al']) expect(lexicon.related(word, true)).toEqual([]);
+    // Vancouver is part of Washington the state, not of the American capital.
+    expect(lexicon.related('vancouver', true)).toEqual([]);
     const expression = relatedMatchExpression('How much did South Africa earn from gold exports?', lexicon);
     expect(expression ?? '').not.toMatch(/united states|american/u);
   });

@@ -19,7 +19,7 @@ import {
   givesAnswerKindOver,
 } from '../src/search/answer-type.js';
 import { evidenceOf } from '../src/answer/evidence.js';
-import { gainOver } from '../src/search/article-complement.js';
+import { asksForName, gainOver } from '../src/search/article-complement.js';
 import { rerankByCoverage } from '../src/search/coverage-rerank.js';
 import { queryTerms } from '../src/search/fts-query.js';
 import { storyOf } from '../src/search/story-cache.js';
@@ -540,6 +540,34 @@ describe('the paragraph of a story that answers a question asking who', () => {
   it('is one naming someone the question does not, not one naming only those it does', () => {
     const named = paragraph('Gone are the warm colours, Alfonso Cuaron brings in a bleak and cold feel.');
     const repeating = paragraph('This is the first Harry Potter film where you forget the book.');
+    expect(gainOf(named)).toBeGreaterThan(gainOf(repeating));
+  });
+});
+
+describe('a question asking "which" person or organisation', () => {
+  it('asks for a name, as "who" does', () => {
+    expect(asksForName('Which future Kremlin leader was a classmate of the hunger-striking defector?')).toBe(
+      true,
+    );
+    expect(asksForName('Which banks are taking Abdulla Fouad to court?')).toBe(true);
+    expect(asksForName("Which bank lent money to Metro Cable's new cable TV subsidiary?")).toBe(true);
+    expect(asksForName('Which Barcelona player missed a spot kick in the Atletico defeat?')).toBe(true);
+    // A thing, a verb, or a name that is also a noun of a person ("General") asks for no one.
+    expect(asksForName("Which film helped General Electric's earnings?")).toBe(false);
+    expect(asksForName('What does Etzioni think of protecting likely targets at home?')).toBe(false);
+    expect(asksForName('What guarantee does the Kremlin want from the Western alliance?')).toBe(false);
+  });
+
+  it("finds the story's paragraph naming someone the question does not", () => {
+    const question = 'Which future Kremlin leader was a classmate of the hunger-striking defector?';
+    const paragraph = (text: string) =>
+      ({ context: 'Russian ex-spy on hunger strike', text }) as unknown as PassageRecord;
+    const best = paragraph(
+      'An ex-Russian intelligence officer is entering the seventh week of a hunger strike.',
+    );
+    const gainOf = gainOver(best, question, queryTerms(question), () => 1);
+    const named = paragraph('One of his fellow pupils at intelligence school was Vladimir Putin.');
+    const repeating = paragraph('He joined the intelligence service as an idealistic young man.');
     expect(gainOf(named)).toBeGreaterThan(gainOf(repeating));
   });
 });

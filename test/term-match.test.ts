@@ -29,6 +29,17 @@ describe('a country named in another of its forms', () => {
     expect(countryFormsOf('people')).toBeNull();
   });
 
+  it('is held where the question names a seat of its capital ("the Kremlin")', () => {
+    // WordNet's Kremlin is part of Moscow: a story on "an ex-Russian intelligence officer" names it.
+    const lead = 'An ex-Russian intelligence officer is entering the seventh week of a hunger strike.';
+    expect(termsIn(lead, ['kremlin', 'leader'])).toEqual(new Set(['kremlin']));
+    expect(termsIn('The Kremlin said nothing.', ['kremlin'])).toEqual(new Set(['kremlin']));
+    // A region is part of its country, not of a capital: Texas is not every American story; nor is a district
+    // of a capital its country's government.
+    expect(countryFormsOf('texas')).toBeNull();
+    expect(countryFormsOf('wimbledon')).toBeNull();
+  });
+
   it('is not held by a pronoun or a longer word in capitals', () => {
     expect(termsIn('The coastguard told us the boats were seized.', ['washington'])).toEqual(new Set());
     expect(termsIn('UKRAINE WARNS OF SHORTAGES', ['uk'])).toEqual(new Set());

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { ftsString } from '../store/schema.js';
 import { isStopword, queryTerms, textWords } from './fts-query.js';
 import { contentTerms, questionNames } from './term-match.js';
-import { countryOf } from './place-names.js';
+import { capitalsHolding, countryOf } from './place-names.js';
 import { stemmedTerms } from '../document/stemmed-terms.js';
 import { sharedWordNet, wordOf, type PartOfSpeech, type WordNet } from './wordnet.js';
 
@@ -131,21 +131,8 @@ function wordnetRelated(wordnet: WordNet, lemma: string, rare: boolean): string[
  * intelligence?" answered by "The British Ministry of Defence said ... 250,000 Russian soldiers have been
  * killed" (paraphrase hit@3 0.500 -> 0.571), nothing else moved, unanswerable refused 0.970 unchanged.
  */
-function placeRelated(wordnet: WordNet, name: string): string[] {
-  const seats = wordnet
-    .synsets(name, 'n')
-    .filter((synset) => synset.pointers.some((p) => p.symbol === '@i'))
-    .flatMap((synset) => synset.pointers.filter((p) => p.symbol === '#p'))
-    .flatMap((pointer) => wordnet.synset(pointer.offset, pointer.pos).words.map(wordOf));
-  // What the name is part of counts only as a capital, not as the country itself: WordNet's "South" (the
-  // American one), "West", "Delaware" and "Alabama" are parts of the United States, whose synset holds the
-  // code "US", so the words of "South Africa", "West German", "Willy De Clercq" ("de") and "Al Gore" had been
-  // searched as "United States" and "American" (47 readings in the development and fresh questions). `npm
-  // run --silent eval -- --only dev,fresh`: no figure moved.
-  const capitals = seats.filter((seat) => {
-    const country = countryOf(seat);
-    return country.length > 0 && !country.includes(seat);
-  });
+function placeRelated(name: string): string[] {
+  const capitals = capitalsHolding(name);
   return [...capitals, ...[...capitals, name].flatMap(countryOf)];
 }
 
@@ -159,7 +146,7 @@ export class WordNetLexicon implements Lexicon {
     const key = `${isName ? 'name' : 'word'}:${term}`;
     let related = this.cache.get(key);
     if (!related) {
-      const words = isName ? placeRelated(this.wordnet, term) : this.wordRelated(term);
+      const words = isName ? placeRelated(term) : this.wordRelated(term);
       // A related lemma of several words ("drag one's feet" for "stalling") is searched as a phrase, never as
       // loose words. Measured on the development set: speaker-topic-paraphrase 0.615 -> 0.692 (Lammy's
       // "continues to drag his feet" for "stalling tactics"), every other kind unchanged; an FTS5 phrase
