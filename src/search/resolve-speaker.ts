@@ -39,7 +39,7 @@ const SYNONYMS = new Map<string, string[]>([
   // "What did International Totalizator's VP of finance say about the first quarter?" was refused: Joel
   // Graff is stored as "International Totalizator Systems Inc Vice President of Finance". The thirteenth
   // batch (`npm run --silent eval -- --only dev,fresh`): speaker-org-role hit@3 0.667 -> 0.833, nothing else
-  // moved there or on dev and fresh. "CFO" is read the same way, not measured: no question asks it.
+  // moved there or on dev and fresh. "CFO" is read the same way (see roleWords).
   ['vp', ['vice', 'president']], ['cfo', ['chief', 'financial', 'officer']],
 ]);
 
@@ -80,7 +80,18 @@ function words(text: string): string[] {
   ).filter((word) => !['the', 'a', 'an', 'mr', 'mrs', 'ms', 'dr', 'of', 'for', 'at', 'and'].includes(word));
 }
 
-const roleWords = (text: string) => words(text).flatMap((word) => SYNONYMS.get(word) ?? [word]);
+/**
+ * A role's words with each short form spelled out, and the words it spells out read as the stored roles'
+ * are: "CFO" is "<head> financial officer", as "Chief Financial Officer" is stored, not a "chief" no
+ * stored role holds (see HEAD). Read as "chief", "Why does BankAmerica's CFO want to sell off the credit card
+ * loans?" (the seventeenth batch, with its phrasing read in parse-question) found no one and was refused;
+ * `npm run --silent eval -- --only dev,fresh --questions <the eighteenth batch>`: fresh speaker-org-role
+ * hit@3 0.960 -> 0.970 (refused 0.010 -> 0), nothing else moved on dev, fresh or the eighteenth batch.
+ */
+const roleWords = (text: string) =>
+  words(text).flatMap(
+    (word) => SYNONYMS.get(word)?.flatMap((long) => SYNONYMS.get(long) ?? [long]) ?? [word],
+  );
 
 /**
  * A stored role as the offices it names: "chairman and chief executive officer" is also a "chairman" and a
