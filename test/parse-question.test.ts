@@ -869,3 +869,28 @@ describe('why an office means to do something', () => {
     });
   });
 });
+
+describe('an office over two fields joined by "and"', () => {
+  it('holds each field: the Secretary of State for Trade and Industry is a trade secretary', () => {
+    const channon: SpeakerRecord = {
+      name: 'Paul Channon',
+      surname: 'Channon',
+      roles: ['Secretary of State for Trade and Industry'],
+      quotes: 1,
+    };
+    const tamura: SpeakerRecord = {
+      name: 'Hajime Tamura',
+      surname: 'Tamura',
+      roles: ['Minister of International Trade and Industry'],
+      quotes: 1,
+    };
+    expect(roleCandidates("Britain's trade secretary", [channon])).toEqual({
+      speakers: [channon],
+      qualifier: ['britain'],
+    });
+    expect(roleCandidates("Japan's industry minister", [tamura])).toEqual({
+      speakers: [tamura],
+      qualifier: ['japan'],
+    });
+  });
+});
