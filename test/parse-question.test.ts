@@ -842,3 +842,55 @@ describe('roleDescription', () => {
     expect(roleDescription('the World Bank')?.expression).toBe('"world" AND "bank"');
   });
 });
+
+describe('why an office means to do something', () => {
+  it('reads "why does X\'s CFO want to ..." as a speaker question, an office only', () => {
+    expect(
+      parseSpeakerQuestion("Why does BankAmerica's CFO want to sell off the credit card loans?"),
+    ).toEqual({
+      speaker: "BankAmerica's CFO",
+      topic: 'sell off the credit card loans',
+    });
+    expect(
+      parseSpeakerQuestion('Why does the company behind the Boston Globe want to buy Billboard?'),
+    ).toBeNull();
+  });
+
+  it('reads a CFO asked of a company as the chief financial officer its stories name', () => {
+    const newman: SpeakerRecord = {
+      name: 'Frank Newman',
+      surname: 'Newman',
+      roles: ['Vice Chairman and Chief Financial Officer'],
+      quotes: 1,
+    };
+    expect(roleCandidates("BankAmerica's CFO", [newman])).toEqual({
+      speakers: [newman],
+      qualifier: ['bankamerica'],
+    });
+  });
+});
+
+describe('an office over two fields joined by "and"', () => {
+  it('holds each field: the Secretary of State for Trade and Industry is a trade secretary', () => {
+    const channon: SpeakerRecord = {
+      name: 'Paul Channon',
+      surname: 'Channon',
+      roles: ['Secretary of State for Trade and Industry'],
+      quotes: 1,
+    };
+    const tamura: SpeakerRecord = {
+      name: 'Hajime Tamura',
+      surname: 'Tamura',
+      roles: ['Minister of International Trade and Industry'],
+      quotes: 1,
+    };
+    expect(roleCandidates("Britain's trade secretary", [channon])).toEqual({
+      speakers: [channon],
+      qualifier: ['britain'],
+    });
+    expect(roleCandidates("Japan's industry minister", [tamura])).toEqual({
+      speakers: [tamura],
+      qualifier: ['japan'],
+    });
+  });
+});

@@ -351,3 +351,37 @@ describe('speaker questions by a role asked of an organisation named in several 
     expect(answer.passages.map((p) => p.text).join('\n')).toMatch(/five or six different alternatives/);
   });
 });
+
+/** A company's spokesperson credited to the company, its name longer than the one a question gives. */
+const OWN_OFFICE_ARTICLES: Record<string, string> = {
+  'honda-exports.md': `---
+title: Honda vehicle exports fall in May
+published: 1987-06-20
+---
+Honda Motor Co Ltd said its vehicle exports in May fell 11.4 pct from a year earlier to 54,982.
+
+Honda shipped 34,701 vehicles to the U.S. in May, but total shipments to North America fell 8.3 pct to 39,009, due to increased assembly there, a company spokeswoman said.
+`,
+  'honda-robot.md': `---
+title: Honda robot learns to run
+published: 2005-01-10
+---
+Honda has shown a new version of its walking robot, which can now run and climb stairs.
+
+The robot could one day work in homes and offices, a Honda spokesman said.
+
+Honda will show the robot in Europe next year, a Honda spokesman said.
+
+Honda hopes to sell robots to hospitals within ten years, a Honda spokesman said.
+`,
+};
+
+describe('speaker questions by an office at the organisation the speaker is', () => {
+  const ask = askedStories(OWN_OFFICE_ARTICLES);
+
+  it('reads the Honda spokeswoman as Honda Motor Co Ltd, the company her words are credited to', async () => {
+    const answer = await ask('What did the Honda spokeswoman say about shipments to North America?');
+    expect(answer.speaker?.name.split(' / ')).toContain('Honda Motor Co Ltd');
+    expect(answer.passages[0]!.text).toMatch(/total shipments to North America fell/);
+  });
+});
