@@ -57,7 +57,7 @@ export interface CountryForms {
   codes: readonly string[];
   /**
    * Its everyday name and its demonyms ("belgium", "belgian"): how a story names it in English, not by its
-   * capital, its official name or its own language's.
+   * capital, its official name or its own language's. None for the places of OTHER_PLACES.
    */
   nation: readonly string[];
 }
