@@ -74,6 +74,21 @@ describe('related words', () => {
     ).toEqual([1]);
   });
 
+  it('reads a country or its people in its other everyday forms, not as its capital', () => {
+    expect(lexicon.related('belgium', true)).toEqual(expect.arrayContaining(['belgian']));
+    expect(lexicon.related('danes', true)).toEqual(expect.arrayContaining(['denmark', 'danish']));
+    expect(lexicon.related('american', true)).toEqual(expect.arrayContaining(['united states']));
+    for (const capital of ['brussels', 'copenhagen', 'washington'])
+      expect([...lexicon.related('belgium', true), ...lexicon.related('danes', true)]).not.toContain(capital);
+    const expression = relatedMatchExpression('What did Lyng say about limits on American meat?', lexicon);
+    expect(
+      rowsMatching(expression!, [
+        'Lyng said the United States wants the beef quota removed.',
+        'The weather in Paris stayed dry all week.',
+      ]),
+    ).toEqual([1]);
+  });
+
   it('reads no region as the country it is part of', () => {
     // WordNet's "South" (the American one), "West", "Delaware" ("de") and "Alabama" ("al") are parts of the United
     // States: the words of "South Africa", "West Germany", "Willy De Clercq" and "Al Gore" stand for no country.

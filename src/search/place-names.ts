@@ -55,6 +55,11 @@ export interface CountryForms {
   words: readonly string[];
   /** "UK", "U.K.": matched as written, since "us" in lower case is every story's pronoun. */
   codes: readonly string[];
+  /**
+   * Its everyday name and its demonyms ("belgium", "belgian"): how a story names it in English, not by its
+   * capital, its official name or its own language's. None for the places of OTHER_PLACES.
+   */
+  nation: readonly string[];
 }
 
 let formsByName: Map<string, CountryForms> | null = null;
@@ -115,12 +120,18 @@ export function countryFormsOf(name: string): CountryForms | null {
         ...country.capital.map((capital) => capital.replace(/\s+(?:\p{Lu}\.)+$/u, '')),
       ].map((form) => form.toLowerCase());
       const codes = abbreviationsOf(country).flatMap((code) => [code, dotted(code)]);
-      const forms = { words: [...new Set([...own, ...endings])], codes };
+      const nation = [country.name.common, ...Object.values(country.demonyms?.eng ?? {})];
+      const forms = {
+        words: [...new Set([...own, ...endings])],
+        codes,
+        nation: [...new Set(nation.map((form) => form.toLowerCase()))],
+      };
       for (const key of [...own, ...codes.map((code) => code.toLowerCase())]) byName.set(key, forms);
       for (const key of endings) byEnding.set(key, forms);
     }
     formsByName = new Map([...byEnding, ...byName]);
-    for (const words of OTHER_PLACES) for (const word of words) formsByName.set(word, { words, codes: [] });
+    for (const words of OTHER_PLACES)
+      for (const word of words) formsByName.set(word, { words, codes: [], nation: [] });
   }
   const forms = formsByName.get(name);
   if (forms) return forms;
@@ -149,7 +160,7 @@ function seatOf(name: string, forms: ReadonlyMap<string, CountryForms>): Country
   const country = capitalsOf(first)
     .map((capital) => forms.get(capital))
     .find((found) => found !== undefined);
-  return country ? { words: [...country.words, name], codes: country.codes } : null;
+  return country ? { ...country, words: [...country.words, name] } : null;
 }
 
 /**
