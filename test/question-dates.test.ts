@@ -73,6 +73,17 @@ describe('questionDates', () => {
     expect(questionDates('the dollar on Monday, April 6', TODAY).yearless).toBe(false);
   });
 
+  it("marks a month followed by a comma, and a span of months, without a year as the stories' own", () => {
+    for (const question of [
+      'How much did the government take in during February, according to the Treasury?',
+      "What was Austria's trade deficit over January to April?",
+      'What was the rate between January and April?',
+    ])
+      expect(questionDates(question, TODAY)).toMatchObject({ yearless: true, relative: 'reported' });
+    expect(questionDates('the deficit from January to April 1987', TODAY).yearless).toBe(false);
+    expect(questionDates('the news from January to April', TODAY).yearless).toBe(false);
+  });
+
   it('reads a month without a year as the last one before today, not the next', () => {
     expect(questionDates('exports in February', TODAY).range).toEqual({
       since: '2026-02-01',

@@ -282,12 +282,20 @@ const PUBLISHED_IN = new RegExp(
   'iu',
 );
 const DAY = String.raw`\d{1,2}(?:st|nd|rd|th)?`;
+/** A month alone or a day of it, without a year: "February", "Sept.", "April 7", "31 March", "7th of April". */
+const YEARLESS_PART = String.raw`(?:${MONTH}\.?|${MONTH}\.?\s+${DAY}|${DAY}\s+(?:of\s+)?${MONTH})`;
 /**
- * A month alone or a day of it, without a year, as written: "February", "Sept.", "April 7", "on 31 March",
- * "7th of April" (not "February 1987", "last February", "Monday, April 7").
+ * A yearless date or a span of two, as written: "February", "on 31 March", "January to April", "January
+ * and April" (not "February 1987", "last February", "Monday, April 7"). chrono keeps a comma that follows
+ * ("during February, according to the Treasury" is read as "February,"). Without the comma and the span,
+ * the nineteenth batch's "How much money did the federal government take in during February, according to
+ * the Treasury?" was refused "No dated article was published in February 2026", a year its asker never
+ * named, and "Austria's trade deficit over January to April" was read as the news of 2026's first months.
+ * `npm run --silent eval -- --only dev,fresh --questions <eighteenth and nineteenth batches>`: no figure
+ * moved (both still miss: their answers say "receipts" and "the first four months"), only the words shown.
  */
 const YEARLESS_DATE = new RegExp(
-  String.raw`^(?:on\s+)?(?:${MONTH}\.?|${MONTH}\.?\s+${DAY}|${DAY}\s+(?:of\s+)?${MONTH})$`,
+  String.raw`^(?:on\s+)?${YEARLESS_PART}(?:\s*(?:and|to|until|till|through|-|–)\s*${YEARLESS_PART})?[,;:]?$`,
   'iu',
 );
 
