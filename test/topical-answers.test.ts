@@ -777,6 +777,32 @@ describe('the found / not found judgement', () => {
     return evidenceOf(hits, terms, () => 5, questionNames(question, terms), question, stories);
   };
 
+  it("finds a speaker's words on a topic in a passage that names them and quotes them uncredited", () => {
+    const weights: Record<string, number> = { pellow: 11, courier: 4.5, tax: 3.8, plans: 4.2, turning: 4.9 };
+    const anchoredFirst = (question: string, passage: string) => {
+      const terms = queryTerms(question);
+      const hits = [{ passage: { text: passage, context: '', articleId: 1 }, similarity: 0.4 }];
+      const stories = storyWithContext(1, hits[0]!.passage, passage);
+      const weightOf = (term: string) => weights[term] ?? 4.2;
+      return evidenceOf(hits, terms, weightOf, questionNames(question, terms), question, stories)[0]!
+        .anchored;
+    };
+    const quoted =
+      'In the Commons, Tory frontbencher Anna Pellow demanded to know how tax measures had been "clearly leaked to the Courier".';
+    const asked = 'what did Pellow have to say about the tax plans turning up in the Courier early?';
+    expect(anchoredFirst(asked, quoted)).toBe(true);
+    // Named without words of theirs, or words attributed to a body the speaker asked only belongs to.
+    expect(
+      anchoredFirst(asked, 'Tory frontbencher Anna Pellow read of the tax measures in the Courier.'),
+    ).toBe(false);
+    expect(
+      anchoredFirst(
+        "what did the Courier's editor have to say about the tax plans turning up early?",
+        'The Courier said tax measures had been "clearly leaked" to it.',
+      ),
+    ).toBe(false);
+  });
+
   it('reads a year a plan names as the one asked when the question asks for the plan', () => {
     const plan = 'The government intends to have 25,000 support officers on the streets by 2028.';
     const missesYear = (question: string) =>
