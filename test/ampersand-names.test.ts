@@ -39,7 +39,7 @@ describe('a name of letters joined by an ampersand', () => {
     expect(await asTheArchiveWrites(store, 'Why is S&P unhappy with the Marlin takeover?')).toBe(
       'Why is S and P unhappy with the Marlin takeover?',
     );
-    expect(await asTheArchiveWrites(store, 'why isnt s & p keen on it')).toBe('why isnt S and P keen on it');
+    expect(await asTheArchiveWrites(store, 'why isnt s & p keen on it')).toBe("why isn't S and P keen on it");
   });
 
   it('stays as asked where no story writes it with "and"', async () => {

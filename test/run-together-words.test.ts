@@ -101,6 +101,13 @@ describe('chat spellings of question words', () => {
     );
   });
 
+  it('write a word left without its apostrophe with it ("whats", "dont")', () => {
+    expect(withChatSpellings('whats the cash offer if u dont want the paper? didnt they say?')).toBe(
+      "what's the cash offer if you don't want the paper? didn't they say?",
+    );
+    expect(withChatSpellings('Whats Arnold Safer been saying?')).toBe("What's Arnold Safer been saying?");
+  });
+
   it('leave a capitalised word after the first alone: a name or an abbreviation', () => {
     expect(withChatSpellings('When did Wat Arun reopen? Is HW cheaper? Did BC or U Thant?')).toBe(
       'When did Wat Arun reopen? Is HW cheaper? Did BC or U Thant?',

@@ -243,6 +243,12 @@ describe('a company asked by initials its story does not write', () => {
     expect(held(buyout, ['kkr'])).toEqual(new Set(['kkr']));
   });
 
+  it('is held by its name in full with the letter of its "of" ("Bank of England", the BoE)', () => {
+    const help = 'The Bank of England said it provided the money market with late assistance.';
+    expect(held(help, ['boe'])).toEqual(new Set(['boe']));
+    expect(held('The Bank of Japan bought dollars.', ['boe'])).toEqual(new Set());
+  });
+
   it('is not held by a sentence opening with another name, nor by a name of other initials', () => {
     expect(held('The Federal Reserve Board raised rates.', ['tfrb'])).toEqual(new Set());
     expect(held('Kohlberg Kravis Roberts and Co bid again.', ['kkb'])).toEqual(new Set());

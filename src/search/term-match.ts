@@ -84,15 +84,23 @@ function initialsWritten(text: string): string[] {
  */
 function namesInitialled(text: string): { name: string; initials: string }[] {
   return [...text.matchAll(NAME_RUN)].flatMap(([run]) => {
-    const words = run.split(/\s+/u).filter((word) => /^\p{Lu}/u.test(word));
+    const written = run.split(/\s+/u);
     // A sentence's first word ("The Federal Reserve Board") is no part of the name.
-    while (words.length > 0 && isStopword(words[0]!.toLowerCase())) words.shift();
+    while (written.length > 0 && isStopword(written[0]!.toLowerCase())) written.shift();
+    const words = written.filter((word) => /^\p{Lu}/u.test(word));
     if (words.length < 2) return [];
     const initials = words.map((word) => word[0]!.toLowerCase()).join('');
     const name = { name: words.join(' '), initials };
-    return COMPANY_WORD.test(` ${words.at(-1)!.toLowerCase()}`)
+    const names = COMPANY_WORD.test(` ${words.at(-1)!.toLowerCase()}`)
       ? [name, { name: words.slice(0, -1).join(' '), initials: initials.slice(0, -1) }]
       : [name];
+    // "Bank of England" is also "boe" (the BoE), its "of" kept as a letter, as the BoJ and the BoT are
+    // written: "hey how much late help did the BoE give the money market on june 1? ta" was refused, every
+    // story of the Bank's help taken for one that never names the BoE (see missesName in evidence). `npm run
+    // --silent eval -- --only dev,fresh --questions <the eighteenth and nineteenth batches>`: nineteenth
+    // chatty hit@3 0.400 -> 0.600; dev, fresh and the eighteenth unchanged in every figure.
+    const withOf = written.map((word) => word[0]!.toLowerCase()).join('');
+    return written.includes('of') ? [...names, { name: written.join(' '), initials: withOf }] : names;
   });
 }
 
