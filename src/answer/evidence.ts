@@ -452,11 +452,13 @@ const outcomeMissed = (question: string, stories: readonly string[], asksWords: 
   const asked = thingsAsked(question, asksForCause(question));
   const deadline = asksPast(question) ? deadlineAsked(question) : null;
   const deeds = deedsDone(question);
+  // Each deed's naming read once: the deed asked yes or no is the first (see yesNoDeedAsked).
+  const namedBy = deeds.map((deed) => stories.map((text) => deedNamed(text, deed)));
   const yesNo = yesNoDeedAsked(question, deeds);
   return (
-    deeds.some((deed) => onlyAhead(stories.map((text) => deedNamed(text, deed)))) ||
+    namedBy.some(onlyAhead) ||
     (yesNo !== null &&
-      stories.every((text) => deedNamed(text, yesNo) === 'unnamed') &&
+      namedBy[0]!.every((named) => named === 'unnamed') &&
       onlyAhead(stories.map((text) => objectNamed(text, yesNo)))) ||
     (deadline !== null && onlyAhead(stories.map((text) => deadlineNamed(text, deadline)))) ||
     stories.some((text) => saysUntold(text, asked))

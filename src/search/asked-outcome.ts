@@ -390,7 +390,9 @@ const doerWords = (phrase: string) => namingWords(phrase).filter((word) => word.
 
 /** The years a question writes ("1987", "2005"). */
 const YEAR_WRITTEN = /\b(?:1[89]|20)\d\d\b/u;
-const yearsWritten = (question: string) => question.match(new RegExp(YEAR_WRITTEN.source, 'gu')) ?? [];
+// String#match with a global expression starts from the beginning each time: safe to share.
+const YEARS_WRITTEN = new RegExp(YEAR_WRITTEN.source, 'gu');
+const yearsWritten = (question: string) => question.match(YEARS_WRITTEN) ?? [];
 
 /** The way out a question asks for (see EXIT_ASKED), as a deed asked was done, or null. */
 function askedExit(question: string): AskedAct | null {
@@ -813,7 +815,8 @@ export function deedsTakenAsDone(question: string): TakenDeed[] {
   if (!auxiliary) return [];
   const words = question.slice(auxiliary.index + auxiliary[0].length).match(/[\p{L}\p{N}'/-]+/gu) ?? [];
   const yesNo = YES_NO_DEED.test(question);
-  const afterEvent = AFTER_EVENT.test(question) && yearsWritten(question).length === 0;
+  const afterEvent = AFTER_EVENT.test(question) && !YEAR_WRITTEN.test(question);
+  const nameEnd = yesNo ? words.findIndex((next) => !NAMED.test(next)) : -1;
   const deeds = new Map<string, TakenDeed>();
   words.forEach((word, at) => {
     if (!/^\p{Ll}+$/u.test(word) || NO_DEED.has(word) || AFTER_VERB.test(word)) return;
@@ -821,7 +824,7 @@ export function deedsTakenAsDone(question: string): TakenDeed[] {
     // Reagan grant Oklahoma ...?". Not in one asking how much or when, whose stories may give the sum or
     // the time in other words: read so, "How much did Reuters save in costs in 2004?" was refused (`npm run
     // --silent eval -- --only dev,fresh`: fresh fact hit@3 0.949 -> 0.939).
-    const afterName = yesNo && at > 0 && at === words.findIndex((next) => !NAMED.test(next));
+    const afterName = at > 0 && at === nameEnd;
     const lemma = verbOf(word, words[at - 1]?.toLowerCase(), words[at + 1]?.toLowerCase(), afterName);
     if (lemma === null || NO_DEED.has(lemma)) return;
     const object = objectOf(words.slice(at + 1));
@@ -1045,19 +1048,20 @@ const clauseAfter = (sentence: string, index: number) => sentence.slice(index).s
  * Each form of a verb in a sentence (its start `stem`, or one of its irregular forms), with the sentence's
  * lower-case words, its place among them, the clause before it (see CLAUSE_START) and the rest of its
  * clause after it, for statesAct and deedNamed to judge whether something puts it still to come. The rest
- * is cut only when read: statesAct never reads it, namedIn only when the clause before puts nothing ahead.
+ * is cut only when read, once: statesAct never reads it, namedIn only when the clause before puts nothing ahead.
  */
 function* verbForms(sentence: string, stem: string, irregular: readonly string[]) {
   const words = [...sentence.toLowerCase().matchAll(/[\p{L}']+/gu)];
   for (const [at, word] of words.entries()) {
     if (!isFormOf(word[0], stem) && !irregular.includes(word[0])) continue;
     const end = word.index + word[0].length;
+    let after: string | undefined;
     yield {
       words,
       at,
       clause: clauseBefore(sentence, word.index),
       get after() {
-        return clauseAfter(sentence, end);
+        return (after ??= clauseAfter(sentence, end));
       },
     };
   }

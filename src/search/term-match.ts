@@ -99,8 +99,12 @@ function namesInitialled(text: string): { name: string; initials: string }[] {
     // story of the Bank's help taken for one that never names the BoE (see missesName in evidence). `npm run
     // --silent eval -- --only dev,fresh --questions <the eighteenth and nineteenth batches>`: nineteenth
     // chatty hit@3 0.400 -> 0.600; dev, fresh and the eighteenth unchanged in every figure.
-    const withOf = written.map((word) => word[0]!.toLowerCase()).join('');
-    return written.includes('of') ? [...names, { name: written.join(' '), initials: withOf }] : names;
+    return written.includes('of')
+      ? [
+          ...names,
+          { name: written.join(' '), initials: written.map((word) => word[0]!.toLowerCase()).join('') },
+        ]
+      : names;
   });
 }
 
