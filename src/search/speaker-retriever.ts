@@ -415,6 +415,9 @@ async function rankWithArticles(
  */
 const SAYS_AFTER_NAME = String.raw`(?:\s+\p{Lu}[\p{L}.&'-]*)*(?:\s*<[^>]*>)?(?:\s+of(?:\s+\p{Lu}[\p{L}.&'-]*)+)?(?:\s*,[^,]{1,120},(?:[^,]{1,120},)?)?\s+(?:said|says|told|added|stated)\b`;
 
+/** Whether a speaker's name is more than one word, the only kind namedUncredited looks for. */
+const writtenInFull = (name: string) => name.trim().split(/\s+/u).length > 1;
+
 /**
  * The passages of the stories quoting a speaker that write one of `names` in full (two words or more) as
  * the subject of a verb of saying (see SAYS_AFTER_NAME), where attribution credited none of their words
@@ -437,7 +440,7 @@ export function namedUncredited(
   credited: ReadonlySet<number>,
 ): Map<number, Span> {
   const saying = names
-    .filter((name) => name.trim().split(/\s+/u).length > 1)
+    .filter(writtenInFull)
     .map((name) => new RegExp(wholeName(name).source + SAYS_AFTER_NAME, 'u'));
   const found = new Map<number, Span>();
   for (const passage of passages) {
@@ -542,9 +545,14 @@ export async function searchStatements(
   const credited = (await store.passages([...quotesByPassage.keys()])).filter(
     (p) => p.kind === 'body' && isWithin(p.published, range),
   );
-  const articles = (await store.articlePassages([...new Set(credited.map((p) => p.articleId))])).filter(
-    (p) => p.kind === 'body',
-  );
+  // Their stories are read for ranking by a topic and for paragraphs naming a speaker in full (see
+  // namedUncredited): with no topic and every speaker stored by one word, as firms often are, none is read.
+  const articles =
+    topic || speakers.some(writtenInFull)
+      ? (await store.articlePassages([...new Set(credited.map((p) => p.articleId))])).filter(
+          (p) => p.kind === 'body',
+        )
+      : [];
   const uncredited = namedUncredited(articles, speakers, new Set(quotesByPassage.keys()));
   const passages = inStoryOrder(
     credited,
