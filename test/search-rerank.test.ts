@@ -881,3 +881,92 @@ describe("a name held by the lead of a passage's story in the evidence check", (
     expect(judge(`${passage.context}\n${passage.text}\n${later}`).anchored).toBe(false);
   });
 });
+
+describe('a question asking how long something lasts', () => {
+  const question = "How long is Peru's import currency rationing meant to last?";
+  const story = () => [
+    {
+      name: 'imports',
+      passage: { text: 'Imports rose as the economy grew at its fastest rate in 12 years.' },
+      score: 1.2,
+    },
+    {
+      name: 'exports',
+      passage: { text: 'Total exports dropped to 2.50 billion dlrs last year.' },
+      score: 1.15,
+    },
+    { name: 'answer', passage: { text: 'The system will be effective until the end of 1988.' }, score: 1.0 },
+  ];
+
+  it('ranks the passage saying how long it lasts above those giving other figures', () => {
+    const ranked = story();
+    favourAnswerKinds(ranked, question, 0.3);
+    expect(order(ranked)[0]).toBe('answer');
+  });
+
+  it('shows the opening with the paragraph saying how long, not with a time given to do something', () => {
+    const gives = givesAnswerKindOver(
+      'Peru will put a foreign exchange rationing system into effect.',
+      question,
+    )!;
+    expect(gives('The system will be effective until the end of 1988.')).toBe(true);
+    expect(gives('The central bank will have 10 days to decide whether to issue the foreign exchange.')).toBe(
+      false,
+    );
+    expect(gives('Imports rose as the economy grew at its fastest rate in 12 years.')).toBe(false);
+  });
+
+  it.each([
+    ['How long did the talks last?', 'The discussion lasted barely an hour.'],
+    [
+      "How long does the World Bank's loan to Mauritius run?",
+      'The 17-year loan will support policy reforms.',
+    ],
+    [
+      'How long will the price cutting go on?',
+      'Canin said "the price pressures will continue for some time".',
+    ],
+  ])('takes the answer to "%s" as giving how long', (asked, answer) => {
+    expect(givesAnswerKind(asked, answer)).toBe(true);
+  });
+});
+
+describe('a question asking what something will be called', () => {
+  const question =
+    "What's the Santa Barbara Biltmore going to be called once Four Seasons and VMS take over?";
+  const story = () => [
+    {
+      name: 'opening',
+      passage: { text: 'Four Seasons and VMS agreed to acquire the Santa Barbara Biltmore Hotel.' },
+      score: 1.2,
+    },
+    {
+      name: 'answer',
+      passage: { text: 'They would own the hotel and rename it the Four Seasons Biltmore.' },
+      score: 1.0,
+    },
+  ];
+
+  it.each([question, 'What will the new company be named?', 'What is the merged bank called?'])(
+    'ranks the passage giving the new name first for "%s"',
+    (asked) => {
+      const ranked = story();
+      favourAnswerKinds(ranked, asked, 0.3);
+      expect(order(ranked)[0]).toBe('answer');
+    },
+  );
+
+  it('shows the opening with the paragraph giving the new name, not one naming someone to a post', () => {
+    const gives = givesAnswerKindOver(
+      'Four Seasons and VMS agreed to acquire the Biltmore Hotel.',
+      question,
+    )!;
+    expect(gives('They would own the hotel and rename it the Four Seasons Biltmore.')).toBe(true);
+    expect(gives('The merged company will be known as Unisys.')).toBe(true);
+    expect(gives('John Smith was named president of the hotel group.')).toBe(false);
+  });
+
+  it('is not asked by a question about who was named to something', () => {
+    expect(givesAnswerKindOver('', 'Who was named best male at the awards?')).toBeNull();
+  });
+});
