@@ -25,8 +25,10 @@ function checkGoldInIndex(dbPath: string, questions: readonly DevQuestion[]): vo
     const broken = questions.flatMap((q) => {
       const keys = answeringArticles(q).map((article) => archiveKey(q.corpus, article));
       const articles = keys.map((key) => ({ key, texts: passagesOf.all(key).map((row) => row.text) }));
-      const absent = articles.filter(({ texts }) => texts.length === 0).map(({ key }) => key);
-      if (absent.length > 0) return [`${q.id}: ${absent.join(', ')} not in the index`];
+      // The same story filed twice is indexed once, and which copy a fresh build keeps is the ingest's
+      // choice: a question naming both copies needs only one of them.
+      if (articles.length > 0 && articles.every(({ texts }) => texts.length === 0))
+        return [`${q.id}: ${keys.join(', ')} not in the index`];
       const texts = articles.flatMap((article) => article.texts);
       const missing = q.answers.filter((answer) => !texts.some((text) => holdsAnswer(text, [answer])));
       return missing.map(
