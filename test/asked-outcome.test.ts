@@ -252,6 +252,17 @@ describe('what came of the first year of something new', () => {
     expect(statesOutcome('New rules on tenancy deposits come into force on Tuesday.', year)).toBe(false);
     expect(statesOutcome('Over the last year operations have been stepped up.', year)).toBe(false);
   });
+
+  it("is stated by a results table's heading of the first months or weeks, not by its year's", () => {
+    const months = askedOutcome('What did Ashgrove earn per share in the first nine months?')!;
+    const table = 'ASHGROVE INSURANCE 3RD QTR\n\nNine mths\n\nShr 92 cts vs 69 cts';
+    expect(statesOutcome(table, months)).toBe(true);
+    expect(statesOutcome('Shr 32 cts vs 26 cts\n\nNet 722,000 vs 597,000', months)).toBe(false);
+    const weeks = askedOutcome('How many tickets were sold in the first 26 weeks?')!;
+    expect(statesOutcome('26 wks\n\nRevs 14.2 mln vs 12.1 mln', weeks)).toBe(true);
+    const year = askedOutcome('How many landlords were fined in the first year of the rules?')!;
+    expect(statesOutcome('Year\n\nShr 1.48 dlrs vs 1.40 dlrs', year)).toBe(false);
+  });
 });
 
 describe('a year named as past', () => {

@@ -47,6 +47,23 @@ const ARTICLES: Record<string, string> = {
       'NOTE: Company went public in November 1986.',
       '1986 net includes tax credit of 1,022,000 dlrs from the savings bank conversion.',
     ]),
+    story(7, 'ASHGROVE INSURANCE <ASHG.O> 3RD QTR', [
+      'Shr 32 cts vs 26 cts',
+      'Net 722,000 vs 597,000',
+      'Nine mths',
+      'Shr 92 cts vs 69 cts',
+      'Net 2,100,000 vs 1,500,000',
+      'NOTE: full name of company is ashgrove insurance co.',
+    ]),
+    story(8, 'PELHAM COS INC <PEL> 4TH QTR LOSS', [
+      'Shr loss two cts vs profit 14 cts',
+      'Net loss 2,515,000 vs profit 28,569,000',
+      'Sales 1.41 billion vs 885.2 mln',
+      'Year',
+      'Shr profit 33 cts vs profit 47 cts',
+      'Net profit 83,750,000 vs profit 76,130,000',
+      'Sales 4.77 billion vs 2.81 billion',
+    ]),
     story(6, 'HOLLIS SAVINGS BANK <HSB> 3RD QTR NET', [
       'Shr 57 cts',
       'Net 6,889,000 vs 10.7 mln',
@@ -86,6 +103,20 @@ describe("a company's results asked about in words its table never writes", () =
   });
 });
 
+describe("a company's results asked in words its table and headline print otherwise", () => {
+  it('answers its earnings in the first nine months with the lines under Nine mths', async () => {
+    const answer = await ask('What did Ashgrove Insurance earn per share in the first nine months?');
+    expect(answer.found).toBe(true);
+    expect(answer.passages[0]!.text).toMatch(/^Nine mths\n\nShr 92 cts vs 69 cts/u);
+  });
+
+  it('answers the full-year sales of a company its headline calls "Cos" with the Year lines', async () => {
+    const answer = await ask('What did Pelham Companies post in sales for the full year?');
+    expect(answer.found).toBe(true);
+    expect(answer.passages[0]!.text).toMatch(/^Year\n\n.*Sales 4\.77 billion vs 2\.81 billion$/su);
+  });
+});
+
 describe('a results question read against a period block', () => {
   const quarter = {
     text: 'Shr 51 cts vs not given\n\nNet 6,089,000 vs 7,310,000',
@@ -105,6 +136,19 @@ describe('a results question read against a period block', () => {
       context: 'PLDT YEAR NET',
     };
     expect(reportsAskedPeriod('What quarterly dividend is PLDT paying?', dividend)).toBe(true);
+  });
+
+  it('reads 52 or 53 weeks and 12 months as a year', () => {
+    const fiscal = {
+      text: '53 weeks to April 4, 1987\n\nPretax profits 129.2 mln stg vs 116.0 mln',
+      context: 'KEMBLE STORES REPORTS HIGHER PROFITS IN 1986/87',
+    };
+    expect(reportsAskedPeriod('What pretax profit did Kemble Stores report for 1986/87?', fiscal)).toBe(true);
+    expect(reportsAskedPeriod('How much did Kemble make over the full year?', fiscal)).toBe(true);
+    const twelve = { ...fiscal, text: '12 mths\n\nNet 6,089,000 vs 7,310,000' };
+    expect(reportsAskedPeriod('How much did Kemble make in 1986?', twelve)).toBe(true);
+    const half = { ...fiscal, text: '26 weeks to Oct 4, 1986\n\nNet 6,089,000 vs 7,310,000' };
+    expect(reportsAskedPeriod('How much did Kemble make in 1986?', half)).toBe(false);
   });
 
   it("is answered by the asked company's table lines only", () => {

@@ -255,6 +255,23 @@ describe('a company asked by initials its story does not write', () => {
   });
 });
 
+describe('a company whose name ends in a word wires abbreviate', () => {
+  const held = (text: string, names: string[]) => termsHeld(wordsOf(text), names, undefined, names);
+
+  it('is held by a headline printing that word short, and asked short by a story writing it in full', () => {
+    expect(held('WICKES COS INC <WIX> 4TH QTR LOSS', ['wickes companies'])).toEqual(
+      new Set(['wickes companies']),
+    );
+    expect(held('Salomon Brothers Inc is the lead underwriter.', ['salomon bros'])).toEqual(
+      new Set(['salomon bros']),
+    );
+  });
+
+  it('is not held by another company sharing the word', () => {
+    expect(held('WICKHAM COS INC <WKH> 4TH QTR LOSS', ['wickes companies'])).toEqual(new Set());
+  });
+});
+
 describe('an organisation asked by another of its names', () => {
   const held = (text: string, names: string[]) => termsHeld(wordsOf(text), names, undefined, names);
 

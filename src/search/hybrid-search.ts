@@ -6,7 +6,7 @@ import { buildMatchExpression, queryTerms } from './fts-query.js';
 import { newestFirst } from './recency.js';
 import { reciprocalRankFusion } from './rrf.js';
 import { scoreFusion } from './score-fusion.js';
-import { contentTerms, questionNames, termsIn, withNamePhrases } from './term-match.js';
+import { contentTerms, nameForms, questionNames, termsIn, withNamePhrases } from './term-match.js';
 import { relatedMatchExpression } from './query-expansion.js';
 import { searchedForms } from './searched-forms.js';
 import { termWeights, type TermWeights } from './term-weights.js';
@@ -211,12 +211,14 @@ const HEADLINED_DEPTH = 200;
 /**
  * The shortlist with the results blocks of its stories it lacks (see resultsBlocksBeyond), and those of the
  * stories whose headline names the company asked about (see headlinedResultsBlocks), found among the
- * passages holding its names, on the shortlist's best score: the company's own results for the period asked
- * are what the question asks, whatever words they share with it. The headlined blocks, `npm run --silent
- * eval -- --only dev,fresh`: fresh caption hit@3 0.947 -> 0.982 (refused 0.018 -> 0), answerable 0.923 ->
- * 0.926 (refused 0.029 -> 0.027; headline-context hit@1 0.547 -> 0.533, hit@3 unchanged), development set
- * unchanged in every kind. Three more reads, for a results question only: search's CPU time 12 -> 16 ms
- * (median of 25 searches of five results questions on the development archive, machine under load).
+ * passages holding its names (a company's in either form of its last word, as the names check reads them,
+ * see nameForms: "Wickes Companies" under "WICKES COS INC"), on the shortlist's best score: the company's
+ * own results for the period asked are what the question asks, whatever words they share with it. The
+ * headlined blocks, `npm run --silent eval -- --only dev,fresh`: fresh caption hit@3 0.947 -> 0.982
+ * (refused 0.018 -> 0), answerable 0.923 -> 0.926 (refused 0.029 -> 0.027; headline-context hit@1 0.547
+ * -> 0.533, hit@3 unchanged), development set unchanged in every kind. Three more reads, for a results
+ * question only: search's CPU time 12 -> 16 ms (median of 25 searches of five results questions on the
+ * development archive, machine under load).
  */
 async function withResultsBlocks(
   store: PassageStore,
@@ -243,7 +245,7 @@ async function withResultsBlocks(
   const naming =
     asked.length > 0
       ? await store.fullText(
-          asked.map(ftsString).join(' AND '),
+          asked.map((name) => `(${nameForms(name).map(ftsString).join(' OR ')})`).join(' AND '),
           HEADLINED_DEPTH,
           DEFAULT_CONTEXT_WEIGHT,
           range,
