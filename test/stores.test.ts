@@ -257,6 +257,23 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       expect(articles).toBe(3);
       expect(await run(config)).toMatchObject({ articles: { unchanged: 3, added: 0, updated: 0 } });
     });
+
+    it("reads of its articles' passages only those holding a name as written, in reading order", async () => {
+      await run(config);
+      await withStore(config, async (store) => {
+        const articleIds = (await store.articles()).map((article) => article.id);
+        const all = await store.articlePassages(articleIds);
+        const holding = (names: string[]) => all.filter((p) => names.some((name) => p.text.includes(name)));
+        // Both samples name him; his name in lower case, or in no passage at all, holds in none.
+        const names = ['Vladimir Putin', 'vladimir putin', 'Skerryvore'];
+        const read = await store.articlePassagesHolding(articleIds, names);
+        expect(new Set(read.map((p) => p.articleId))).toEqual(new Set(articleIds));
+        expect(read).toEqual(holding(names));
+        expect(read.length).toBeLessThan(all.length);
+        expect(await store.articlePassagesHolding(articleIds, ['vladimir putin'])).toEqual([]);
+        expect(await store.articlePassagesHolding(articleIds, [])).toEqual([]);
+      });
+    });
   });
 }
 

@@ -361,6 +361,20 @@ export class PostgresPassageStore implements PassageStore {
     );
   }
 
+  async articlePassagesHolding(
+    articleIds: readonly number[],
+    texts: readonly string[],
+  ): Promise<PassageRecord[]> {
+    if (articleIds.length === 0 || texts.length === 0) return [];
+    // strpos is case-sensitive: the text as written, as `texts` asks.
+    return this.query<PassageRecord>(
+      `SELECT ${PASSAGE_COLUMNS} FROM passages p JOIN articles a ON a.id = p.article_id
+       WHERE p.article_id = ANY($1::int[]) AND EXISTS (SELECT 1 FROM unnest($2::text[]) held WHERE strpos(p.text, held) > 0)
+       ORDER BY p.article_id, p.ordinal`,
+      [articleIds, texts],
+    );
+  }
+
   async storyTexts(articleIds: readonly number[]): Promise<Map<number, string>> {
     if (articleIds.length === 0) return new Map();
     const rows = await this.query<{ id: number; text: string }>(
