@@ -1185,6 +1185,74 @@ describe('attributeQuotes on bodies and offices read wrong at ingest (seventeent
   });
 });
 
+describe('attributeQuotes on the attribution misses of the archive (twentieth round)', () => {
+  const rolesOf = (paragraphs: readonly Paragraph[], fragment: string) =>
+    attributed(paragraphs)
+      .at(fragment)
+      .map((a) => [a.speaker.name, a.speaker.role]);
+
+  it('keeps the role "<office> of <body>" set off after a name', () => {
+    const paragraphs = body(
+      'Jorio Dauster, president of the Brazilian Coffee Institute, said Brazil had no export target.',
+      'Kathleen Utgoff, commissioner of the Bureau of Labor, said hiring had picked up.',
+    );
+    expect(rolesOf(paragraphs, 'no export target')).toEqual([
+      ['Jorio Dauster', 'president of the Brazilian Coffee Institute'],
+    ]);
+    expect(rolesOf(paragraphs, 'hiring had picked up')).toEqual([
+      ['Kathleen Utgoff', 'commissioner of the Bureau of Labor'],
+    ]);
+  });
+
+  it('credits a speaker with "later", "earlier" or another adverb before the verb', () => {
+    const paragraphs = body(
+      'Mr Brown later told reporters: "Of course I trust the prime minister."',
+      'Health Secretary John Reid earlier warned that Labour members would not easily forgive.',
+      'A crestfallen France coach, Bernard Laporte, simply observed: "There was a French half and an Irish half."',
+    );
+    expect(rolesOf(paragraphs, 'I trust the prime minister')).toEqual([['Brown', null]]);
+    expect(rolesOf(paragraphs, 'would not easily forgive')).toEqual([['John Reid', 'Health Secretary']]);
+    expect(rolesOf(paragraphs, 'a French half')).toEqual([['Bernard Laporte', null]]);
+  });
+
+  it('reads any verb whose colon opens quoted words as a cue, and only there', () => {
+    const paragraphs = body(
+      'Jim Smith showed the find. He continued: "Smith reached far beyond his time."',
+      'Sales continued to fall in March, and the firm agreed to buy its rival.',
+    );
+    expect(rolesOf(paragraphs, 'reached far beyond')).toEqual([['Jim Smith', null]]);
+    expect(rolesOf(paragraphs, 'continued to fall')).toEqual([]);
+  });
+
+  it('credits a spokesperson of a body named after "for", or by a name the story writes as a company\'s', () => {
+    const paragraphs = body(
+      'A spokesman for the UK Film Council said: "It is disappointing."',
+      'Suzuki Motor Co Ltd <SZMT.T> is negotiating a joint venture with Hungary, a Suzuki spokesman said.',
+      'A spokesman for Michael Howard said the leader was confident.',
+    );
+    expect(rolesOf(paragraphs, 'It is disappointing')).toEqual([['UK Film Council', 'spokesman']]);
+    expect(rolesOf(paragraphs, 'joint venture with Hungary')).toEqual([['Suzuki', 'spokesman']]);
+    expect(rolesOf(paragraphs, 'the leader was confident')).toEqual([]);
+  });
+
+  it('gives "he" after a body\'s unnamed spokesman to the body, not to a person named before him', () => {
+    const paragraphs = body(
+      'Analyst Jack Grubman said the venture would lose money for years.',
+      'The network will be finished by the end of the year, a Firestone spokesman said.',
+      'But he added that some routes would open earlier.',
+      'Schlumberger Ltd took a charge, analyst Euan Baird said. A spokesman for Schlumberger declined to elaborate.',
+      'He said a statement would follow.',
+    );
+    expect(rolesOf(paragraphs, 'some routes would open earlier')).toEqual([['Firestone', 'spokesman']]);
+    expect(rolesOf(paragraphs, 'a statement would follow')).toEqual([['Schlumberger', 'spokesman']]);
+  });
+
+  it('reads a ticker with its exchange after a space as no part of the name', () => {
+    const paragraphs = body('Telefon AB L.M. Ericsson <ERIC ST> said one of its units won a contract.');
+    expect(rolesOf(paragraphs, 'won a contract')).toEqual([['Telefon AB L.M. Ericsson', null]]);
+  });
+});
+
 describe('attributeQuotes robustness', () => {
   it('handles odd inputs without throwing', () => {
     const odd = [

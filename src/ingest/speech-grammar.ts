@@ -1,6 +1,8 @@
 import {
   appositiveRole,
   bareTitle,
+  bodySpokenFor,
+  isAcronym,
   withTitleBefore,
   isCapitalised,
   phraseEndingAt,
@@ -23,6 +25,12 @@ export interface Claim {
 }
 
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+/**
+ * "Mr Brown later told reporters", "Health Secretary John Reid earlier warned": compromise tags these an
+ * adjective, so they were read as the subject, which named no one: 73 statements of the archive's BBC
+ * and Reuters stories are credited with them that were no one's (pipeline version 27).
+ */
+const TIME_ADVERBS = new Set(['later', 'earlier']);
 /** Words before a date that place it: "last month", "this week", "next year". */
 const DATE_PLACERS = new Set(['last', 'this', 'next']);
 const NOUN_MODIFIER_TAGS = ['Determiner', 'Adjective', 'Possessive', 'Value'];
@@ -50,10 +58,23 @@ const CIRCUMSTANCE_WORDS = new Set([
 /** compromise tags "saying" in "with Lammy saying" a noun, so only a modifier in front rules a verb out. */
 function isSpeechVerb(tokens: readonly Token[], index: number): boolean {
   const token = tokens[index]!;
+  if (introducesQuote(tokens, index)) return true;
   if (!SPEECH_VERB_FORMS.has(token.lower)) return false;
   if (token.tags.has('Verb')) return true;
   const before = tokens[index - 1];
   return !before || !NOUN_MODIFIER_TAGS.some((tag) => before.tags.has(tag)); // "the claims", "an old saying"
+}
+
+/**
+ * "Bernard Laporte, simply observed: "There was a French half ..."", "He continued: "...", "and joked:
+ * "...": any verb but "be" whose colon opens quoted words reports them, as a speech verb does. Verbs that
+ * only do so there ("continue", "agree", "conclude", "observe") are no speech verbs elsewhere ("continued
+ * to fall", "agreed to buy"): 30 statements of the archive quoted so, no one's before, are credited.
+ */
+function introducesQuote(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index]!;
+  if (!token.tags.has('Verb') || token.tags.has('Copula') || !token.post.includes(':')) return false;
+  return QUOTATION_MARK.test(`${token.post}${tokens[index + 1]?.pre ?? ''}`);
 }
 
 /** A dash with spaces around it, which sets an aside off: " - ", " – ", " — ". */
@@ -117,7 +138,10 @@ export function subjectEnd(tokens: readonly Token[], verb: number): number | 'no
     if (BE_FORMS.has(token.lower)) {
       if (!progressive) return 'unsaid';
       i--;
-    } else if (hasAny(token, ['Adverb', 'Auxiliary', 'Negative', 'Reflexive'])) {
+    } else if (
+      hasAny(token, ['Adverb', 'Auxiliary', 'Negative', 'Reflexive']) ||
+      TIME_ADVERBS.has(token.lower)
+    ) {
       // "Gros himself said": the reflexive stands between the speaker and the verb, as "also" does.
       i--;
     } else if (token.tags.has('Date')) {
@@ -182,17 +206,27 @@ const MAX_PREPOSITIONAL_PHRASES = 3;
  * head is the first phrase no preposition governs: in "Reagan in a message to Congress said" it is Reagan,
  * not "a message". Null when the head is not unnamed ("the head of the IMF said"): no speaker read here.
  */
-function unnamedHead(tokens: readonly Token[], edge: number): Subjects | null {
+function unnamedHead(tokens: readonly Token[], edge: number, object: readonly Token[]): Subjects | null {
   let at = edge;
   for (let hop = 0; hop < MAX_PREPOSITIONAL_PHRASES && followsPreposition(tokens, at); hop++) {
     const end = at - 2;
     if (end < 0 || separated(tokens[end]!, tokens[end + 1]!)) return null;
     const start = phraseEndingAt(tokens, end);
     if (start > end) return null;
+    const preposition = tokens[at - 1]!.lower;
     at = leftEdge(tokens, start);
     if (followsPreposition(tokens, at)) continue;
     const mention = readMention(tokens, start, end);
-    return mention?.type === 'unnamed' ? { mentions: [mention], edge: at } : null;
+    if (mention?.type !== 'unnamed') return null;
+    // "A spokesman for the UK Film Council said": the body named after "for" is the one the spokesperson
+    // speaks for, as in "a Film Council spokesman" (see spokespersonBody in the attribution): 88 statements
+    // of the archive's BBC and Reuters stories, no one's before, are credited (pipeline version 27).
+    // One word but initials may be a person's ("a spokeswoman for Picardo"), as "a Reagan spokesman" is.
+    const spokesperson = hop === 0 && start === end && preposition === 'for' && mention.speaksFor === null;
+    const body = spokesperson ? bodySpokenFor(object, tokens[end]!) : null;
+    const personal = object.length === 1 && !isAcronym(object[0]!.text);
+    const speaksFor = body && { ...body, mayBePerson: body.mayBePerson || personal };
+    return { mentions: [speaksFor ? { ...mention, speaksFor } : mention], edge: at };
   }
   return null;
 }
@@ -202,7 +236,7 @@ function subjects(tokens: readonly Token[], end: number): Subjects | null {
   const start = phraseEndingAt(tokens, end);
   let edge = leftEdge(tokens, start);
   if (start > end || withinReportedWords(tokens, edge)) return null;
-  if (followsPreposition(tokens, edge)) return unnamedHead(tokens, edge);
+  if (followsPreposition(tokens, edge)) return unnamedHead(tokens, edge, tokens.slice(start, end + 1));
   const mentions = [readMention(tokens, start, end)];
   // "the Trade and Industry Secretary has said": a capitalised phrase that names no one is the end of a
   // title whose "and" joins its words, not a second speaker ("Trade" was credited as a body). A sentence's
@@ -324,6 +358,17 @@ function verbClaims(tokens: readonly Token[], verb: number): Claim[] {
     end,
     (edge) => opensClauseAfterComma(tokens, edge) && !introducesWords(tokens, verb),
   );
+}
+
+/**
+ * The speaker the subject of the sentence's first verb names, read as a cue's would be: "A spokesman for
+ * Schlumberger declined to elaborate" names Schlumberger's unnamed spokesman. Null when it names no one.
+ */
+export function firstSubject(tokens: readonly Token[]): Mention | null {
+  const verb = tokens.findIndex((token) => token.tags.has('Verb'));
+  const end = verb > 0 ? subjectEnd(tokens, verb) : 'none';
+  if (typeof end !== 'number') return null;
+  return subjectClaims(tokens, end, () => false)[0]?.mention ?? null;
 }
 
 /** The claims of the subject ending at `end`; `trailing` says whether the words came before the cue. */

@@ -46,18 +46,21 @@ export const SPEECH_VERB_FORMS: ReadonlySet<string> = new Set(
 
 /**
  * "according to" reports speech without a verb, so it is a cue of its own; so do "described X as" and
- * "labelled X" with quoted words after them (see describedAs and quotedAfter in speech-grammar).
+ * "labelled X" with quoted words after them (see describedAs and quotedAfter in speech-grammar), and a
+ * verb whose colon opens quoted words (see introducesQuote).
  */
 const ACCORDING_TO = /\baccording\s+to\b/i;
 const DESCRIBED_AS = /\bdescrib(?:e|es|ed|ing)\b.{0,80}?\bas\s+["“]/i;
 const LABELLED = /\blabel(?:s|l?ed|l?ing)?\b.{0,80}?["“]/i;
+/** A word whose colon opens quoted words ("observed: "There was ..."), a cue whatever the verb is. */
+const COLON_QUOTE = /\p{L}:\s*["“]/u;
 
 /**
  * A cheap word scan that decides whether a sentence is worth tagging with compromise at all; most
  * sentences of a news article report no speech, and tagging dominates the cost of attribution.
  */
 export function mayReportSpeech(sentence: string): boolean {
-  if ([ACCORDING_TO, DESCRIBED_AS, LABELLED].some((cue) => cue.test(sentence))) return true;
+  if ([ACCORDING_TO, DESCRIBED_AS, LABELLED, COLON_QUOTE].some((cue) => cue.test(sentence))) return true;
   for (const [word] of sentence.matchAll(/\p{L}+/gu)) {
     if (SPEECH_VERB_FORMS.has(word.toLowerCase())) return true;
   }
