@@ -1215,6 +1215,17 @@ describe('attributeQuotes on the attribution misses of the archive (twentieth ro
     expect(rolesOf(paragraphs, 'a French half')).toEqual([['Bernard Laporte', null]]);
   });
 
+  it('leaves "he said" after a definite spokesman who is no body to the spokesman named before', () => {
+    const paragraphs = body(
+      'Later, White House spokesman Marlin Fitzwater defended the new sanctions against Japan and said officials "do not believe this will result in a trade war."',
+      '"It is nothing to be alarmed about," the presidential spokesman added.',
+      '"We do not want protectionism," he said.',
+    );
+    expect(rolesOf(paragraphs, 'We do not want protectionism')).toEqual([
+      ['Marlin Fitzwater', 'White House spokesman'],
+    ]);
+  });
+
   it('reads any verb whose colon opens quoted words as a cue, and only there', () => {
     const paragraphs = body(
       'Jim Smith showed the find. He continued: "Smith reached far beyond his time."',
