@@ -1050,6 +1050,82 @@ describe('the found / not found judgement', () => {
     expect(counted('Harbour Self said its storage business grew, and it plans 40 new offices.')).toBe(true);
   });
 
+  it("reads a figure after the question's own verb as the count asked, whatever the story calls the thing", () => {
+    // "job centres" asked, "labour exchanges" counted: the figure is what the order computerises.
+    const question = "How many job centres will Westbay's order from the labour office computerise?";
+    const counted = (story: string) =>
+      evidenceOfTwo(question, story, 'Police numbers rose.')[0]!.missesCounted;
+    expect(
+      counted(
+        'Westbay said it won an order from the labour office to computerise 90 local labour exchanges.',
+      ),
+    ).toBe(false);
+    // A figure of something else beside the verb's word ("an order worth 300 mln marks") counts nothing asked.
+    expect(
+      counted('Westbay said it won an order worth 300 mln marks to computerise local labour exchanges.'),
+    ).toBe(true);
+  });
+
+  it('reads a sum in no sentence naming the payer asked as no answer to what they paid', () => {
+    // The story says Carrick holds a stake; the sum it gives is what the pilots would pay.
+    const question = 'How much did Tom Carrick pay for his stake in Westbay Air?';
+    const judged = (story: string) => evidenceOfTwo(question, story, 'Police numbers rose last year.');
+    const speculation =
+      'Traders said Tom Carrick, who holds a stake in Westbay Air, might join a bid. Westbay Air pilots said they would pay 4.5 billion dlrs for the airline.';
+    expect(judged(speculation).every((item) => item.missesMoney)).toBe(true);
+    expect(isStrongEvidence(judged(speculation)[0]!, archive)).toBe(false);
+    const paid = 'Tom Carrick said he paid 90 mln dlrs for his stake in Westbay Air.';
+    expect(judged(paid).some((item) => item.missesMoney)).toBe(false);
+    // A story whose headline names the payer is about their deal: its sum is theirs ("the palm olein ... at
+    // 355 dlrs per tonne" under "INDIA BUYS PALM OLEIN").
+    const terms = queryTerms('What price did India pay for the palm olein?');
+    const passage = {
+      text: 'The STC bought the palm olein at 355 dlrs per tonne, traders said.',
+      context: 'INDIA BUYS PALM OLEIN AT TENDER',
+      articleId: 1,
+    };
+    const [tender] = evidenceOf(
+      [{ passage, similarity: 0.9 }],
+      terms,
+      () => 5,
+      questionNames('What price did India pay for the palm olein?', terms),
+      'What price did India pay for the palm olein?',
+      storyWithContext(1, passage, passage.text),
+    );
+    expect(tender!.missesMoney).toBe(false);
+  });
+
+  it('reads passages that never show the person asked saying anything as no answer to what they said', () => {
+    // Named as chairman in one story, the order announced by the company in another: Klaus Hart said nothing.
+    const question = 'What did Westbay chairman Klaus Hart say about the labour office order?';
+    const judged = (story: string) =>
+      evidenceOfTwo(
+        question,
+        story,
+        'Westbay said it won an order from the labour office worth 300 mln marks.',
+      );
+    const named = judged('Klaus Hart was named chairman of Westbay after the death of its founder.');
+    expect(named.every((item) => item.missesSpeaker)).toBe(true);
+    expect(named.some((item) => isStrongEvidence(item, archive))).toBe(false);
+    expect(
+      judged('Klaus Hart said the labour office order was the biggest in Westbay history.').some(
+        (item) => item.missesSpeaker,
+      ),
+    ).toBe(false);
+    expect(
+      judged('"It is the biggest order in our history," chairman Klaus Hart told reporters.').some(
+        (item) => item.missesSpeaker,
+      ),
+    ).toBe(false);
+    // A body after "of" is no person: its founder's words are read in the story, unnamed.
+    const founder = evidenceOfTwo(
+      'What did the founder of the Westbay Film Awards say about the nominations?',
+      'The founder said: "This year\'s nominees reflect the strength of independent film."',
+      'Police numbers rose.',
+    );
+    expect(founder.some((item) => item.missesSpeaker)).toBe(false);
+  });
+
   // The archive's self-calibrated thresholds: close in meaning, or 0.7 of the question's words.
   const archive = { minSimilarity: 0.7, minCoverage: 0.7, minSimilarityWithCoverage: 0.2 };
   /** Whether a question counts as answered by one passage under `context`, far from it in meaning. */

@@ -1,6 +1,6 @@
 import { figureOfWord } from '../document/number-words.js';
 import { isStopword } from './fts-query.js';
-import { wordnetLexicon, type Lexicon } from './query-expansion.js';
+import { isVerbForm, wordnetLexicon, type Lexicon } from './query-expansion.js';
 import { isPhrase, stem, textTokens } from './term-match.js';
 
 /** "How many (of) ...": the words that may name what is counted, up to the verb or a preposition. */
@@ -29,14 +29,17 @@ const lowerWords = (phrase: string) =>
 function countedWords(question: string): string[] {
   const counted = HOW_MANY.exec(question);
   if (!counted) return [];
-  const thing: string[] = [];
   const words = lowerWords(counted[1]!);
-  for (const [index, word] of words.entries()) {
-    const verb = thing.length > 0 && (PAST_VERB.test(word) || words[index + 1] === 'to');
-    if (ENDS_THING.has(word) || verb) break;
-    thing.push(word);
-  }
-  return thing;
+  return words.slice(0, thingLength(words));
+}
+
+/** How many of a "how many" question's first words name the thing it counts. */
+function thingLength(words: readonly string[]): number {
+  const end = words.findIndex(
+    (word, index) =>
+      ENDS_THING.has(word) || (index > 0 && (PAST_VERB.test(word) || words[index + 1] === 'to')),
+  );
+  return end < 0 ? words.length : end;
 }
 
 /** A word that may name what is counted: no fragment, no stopword. */
@@ -80,6 +83,45 @@ export function countsAsked(
   const thing = countedThing(question);
   if (thing === null) return null;
   return countsOneOf([thing, ...lexicon.related(thing).filter((word) => !isPhrase(word))]);
+}
+
+/** Words that may stand between a verb and the figure it takes: "computerise about 90", "cut up to 500". */
+const BEFORE_FIGURE = new Set(
+  'about some nearly almost around roughly approximately up to over more than at least only another a further an extra just'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A test of whether a text gives a figure as the object of one of the words a "how many" question asks
+ * after the thing it counts ("computerise 90 local labour exchanges" for "How many job centres will
+ * Nixdorf's order ... computerise?"): the figure is what is asked, whatever the story calls the thing. Only
+ * verbs written in lower case (not a name, not a stopword): "How many flights used Heathrow's third runway in
+ * its first year of operation?" is not answered by a story's "year 2015". Null for a question that counts
+ * nothing or names no such verb.
+ */
+export function countsAsObject(question: string): ((text: string) => boolean) | null {
+  const counted = HOW_MANY.exec(question);
+  if (!counted || countedThing(question) === null) return null;
+  // The question's words from the thing on, as written (see lowerWords), the thing's own skipped.
+  const from = counted.index + counted[0].length - counted[1]!.length;
+  const written = question.slice(from).match(/[\p{L}\p{N}']+/gu) ?? [];
+  const rest = written.slice(thingLength(lowerWords(written.join(' '))));
+  const asked = rest
+    .filter((word) => /^\p{Ll}/u.test(word))
+    .flatMap(lowerWords)
+    .filter((word) => naming(word) !== null && !ENDS_THING.has(word) && isVerbForm(word));
+  const stems = new Set(asked.map(stem));
+  if (stems.size === 0) return null;
+  return (text) => {
+    const tokens = textTokens(text);
+    return tokens.some((word, at) => {
+      if (!stems.has(stem(word))) return false;
+      let next = at + 1;
+      while (next < tokens.length && BEFORE_FIGURE.has(tokens[next]!)) next += 1;
+      return next < tokens.length && isFigure(tokens[next]!);
+    });
+  };
 }
 
 /** A test of whether a text gives a figure of one of `words`, a few words on at most (see COUNT_REACH). */

@@ -57,6 +57,10 @@ function lemmas(term: string): string[] {
   return [...new Set([term, noun(term), verb(term), adjective(term)])];
 }
 
+/** Whether a word is a form of a WordNet verb ("computerise", "used", "cutting"; not "year" or "runway"). */
+export const isVerbForm = (word: string): boolean =>
+  sharedWordNet().synsets(lemmatize().verb(word), 'v').length > 0;
+
 /** isDictionaryWord's answers: a misspelt word's one-edit neighbours are asked again with each question. */
 const dictionaryWords = new Map<string, boolean>();
 

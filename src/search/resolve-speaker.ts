@@ -1,6 +1,6 @@
 import type { PassageStore, SpeakerRecord } from '../store/passage-store.js';
 import { ftsString } from '../store/schema.js';
-import { buildMatchExpression, queryTerms } from './fts-query.js';
+import { buildMatchExpression, isStopword, queryTerms } from './fts-query.js';
 import {
   contentTerms,
   termsIn,
@@ -1470,6 +1470,20 @@ export function asksBody(asked: string, speakers: readonly SpeakerRecord[]): boo
 export function personNameAsked(asked: string): string | null {
   const name = asked.trim().replace(/['’]s$/u, '');
   return /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u.test(name) ? name : null;
+}
+
+/**
+ * The person's name in full that a speaker phrase ends with ("Klaus Luft" of "Nixdorf chairman Klaus Luft",
+ * "Gordon Brown"): capitalised words that are the whole phrase or follow a role, not "of" or "the" (the
+ * founder "of the British Independent Film Awards" is a body). Null when it ends with no name of two words
+ * or more ("Lammy", "Toyota's president"). Pure.
+ */
+export function fullNameAsked(asked: string): string | null {
+  const run = /(?:^|\s(\p{Ll}\S*)\s)((?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’.-]*)(?:['’]s)?$/u.exec(
+    asked.trim(),
+  );
+  if (!run || (run[1] !== undefined && isStopword(run[1]))) return null;
+  return personNameAsked(run[2]!);
 }
 
 /** Whether `text` names a person's name (as personNameAsked gives it) by its last word, whole. Pure. */

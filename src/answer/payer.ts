@@ -1,0 +1,57 @@
+import { holdsMoney } from '../search/answer-type.js';
+import { sentenceSpans } from '../document/sentence-split.js';
+
+/** Who a question asking a price says paid it, and whether a story gives a sum as theirs. Pure. */
+
+/**
+ * "How much did Donald Trump pay ...", "What price did India pay ...", "How much is Lifetime paying ...":
+ * the payer is the name between the auxiliary and the verb. Only a name written first ("the Hong Kong
+ * investor", "the KKR buyout vehicle" describe the payer in other words than the story's).
+ */
+const PRICE_ASKED =
+  /\b(?:how\s+much(?:\s+money)?|what\s+price)\s+(?:did|does|do|is|are|was|were|will|would|has|have|had)\s+/iu;
+/**
+ * Capitalised words in a row ("Four Seasons and VMS"), then the verb, stressed or not ("end up paying"):
+ * read where PRICE_ASKED ends.
+ */
+const NAME_PAYING =
+  /(\p{Lu}[\p{L}\p{N}'’.&-]*(?:\s+(?:and\s+|of\s+)?\p{Lu}[\p{L}\p{N}'’.&-]*){0,4})\s+(?:(?:end\s+up|finally|actually|eventually)\s+)?(?:pay|pays|paid|paying)\b/uy;
+
+/** The words of the payer a price question names ("Donald", "Trump"), or none. */
+export function payerAsked(question: string): string[] {
+  const asked = PRICE_ASKED.exec(question);
+  if (!asked) return [];
+  NAME_PAYING.lastIndex = asked.index + asked[0].length;
+  const phrase = NAME_PAYING.exec(question)?.[1];
+  if (phrase === undefined) return [];
+  return phrase
+    .split(/\s+/u)
+    .map((word) => word.replace(/['’]s?$/u, ''))
+    .filter((word) => /^\p{Lu}/u.test(word) && word.length > 1);
+}
+
+const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
+/**
+ * A test of whether a story (its text: the headline and subjects, then a paragraph a line) gives a sum as
+ * paid by one of `payer`'s words: its headline names one of them (the story is about the payer's deal), or
+ * a sentence giving a sum does. A story on UAL's takeover, where "Donald Trump ... holds a stake in UAL" and
+ * "UAL pilots said they would be willing to pay 4.5 billion dlrs", gives no sum of Trump's.
+ */
+export function givesPayersSum(payer: readonly string[]): (story: string) => boolean {
+  const named = new RegExp(`(?<![\\p{L}\\p{N}])(?:${payer.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+  return (story) => {
+    const [context = '', ...paragraphs] = story.split('\n');
+    // The context is the headline with the story's subjects after it in brackets.
+    if (named.test(context.replace(/\s+\([^()]*\)$/u, ''))) return true;
+    return paragraphs.some(
+      (paragraph) =>
+        holdsMoney(paragraph) &&
+        named.test(paragraph) &&
+        sentenceSpans(paragraph).some(({ start, end }) => {
+          const sentence = paragraph.slice(start, end);
+          return holdsMoney(sentence) && named.test(sentence);
+        }),
+    );
+  };
+}
