@@ -225,6 +225,19 @@ describe('expanding a question', () => {
     expect(expandTerms(['uk', '2004'], many)).toEqual([]);
   });
 
+  it("reads every word of a hyphenated name as a name: no synonyms for a company's parts", () => {
+    // "Owens-Illinois" the glass maker is no "prairie state" nor "land of lincoln".
+    const expression = relatedMatchExpression(
+      'What did the buyers pay for each Owens-Illinois share?',
+      lexicon,
+    );
+    expect(expression).not.toMatch(/prairie state|land of lincoln/u);
+    // The later word of a pair of countries is read as a country.
+    expect(relatedMatchExpression('What did Rolls-Royce sell during the Iran-Iraq war?', lexicon)).toMatch(
+      /"iraqi"/u,
+    );
+  });
+
   it('searches a real FTS5 table for what the question paraphrases', () => {
     const expression = relatedMatchExpression("How many of the Kremlin's troops have died?", lexicon);
     expect(expression).not.toBeNull();
