@@ -332,6 +332,32 @@ Another CBT official, executive vice president George Sladoje, said the issue wo
 
 "We've looked at five or six different alternatives for the trading floors," Sladoje said.
 `,
+  'dome-loss.md': `---
+title: Dome takes a writedown
+published: 1987-03-31
+---
+Dome Petroleum Ltd, reporting a 2.20 billion dlr 1986 loss, said the loss was mainly due to write downs.
+
+"The dramatic drop in energy prices in early 1986 reverses much of the progress the company has made," Dome chairman J. Howard Macdonald said in a statement.
+
+"But even a net loss of this magnitude has very little bearing on the day-to-day operations of Dome," chairman Macdonald said.
+`,
+  'pipeline-loss.md': `---
+title: Pipeline company reports a loss
+published: 1987-03-12
+---
+Chairman Robert Blair said the 1986 loss at the pipeline company came from lower gas sales.
+`,
+  'tsunami-poverty.md': `---
+title: Asia quake increases poverty risk
+published: 2005-01-13
+---
+Nearly two million people across Asia could be thrown into poverty because of the Indian Ocean tsunami, the Asian Development Bank (ADB) has said.
+
+In its first overview of the disaster, the ADB said the impact on economic growth would be slight because major cities and factories escaped damage. But the blow to many low-income people could be "enormous". The Paris Club of rich creditor nations on Wednesday offered to freeze debts owed by tsunami-hit countries.
+
+Other countries believe their economies are strong enough to cope or wish to avoid being viewed as credit risks. "Poverty is potentially the most important impact of this natural disaster," said ADB chief economist Ifzal Ali.
+`,
   'rail-timetable.md': `---
 title: Amtrak changes its timetable
 published: 1987-03-11
@@ -349,6 +375,23 @@ describe('speaker questions by a role asked of an organisation named in several 
     );
     expect(answer.speaker?.name).toBe('George Sladoje');
     expect(answer.passages.map((p) => p.text).join('\n')).toMatch(/five or six different alternatives/);
+  });
+
+  // A one-word office ("chairman") is read with the organisation's whole name too; a bare "chief" is not
+  // (see ownerOf): the chairman is the company's, not the company's own statements or another chairman's.
+  // An office in an organisation's possessive is its holder's: the bank's own words are no answer.
+  it("answers the Asian Development Bank's chief economist from his statements, not the bank's", async () => {
+    const answer = await ask(
+      "What did the Asian Development Bank's chief economist say about the tsunami leaving people destitute?",
+    );
+    expect(answer.speaker?.name).toBe('Ifzal Ali');
+    expect(answer.passages[0]!.text).toMatch(/most important impact of this natural disaster/);
+  });
+
+  it("reads Dome Petroleum's chairman from the story naming the company", async () => {
+    const answer = await ask("What did Dome Petroleum's chairman say about the 1986 loss?");
+    expect(answer.speaker?.name).toBe('Howard Macdonald');
+    expect(answer.passages[0]!.text).toMatch(/net loss of this magnitude/);
   });
 });
 

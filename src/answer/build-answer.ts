@@ -11,6 +11,7 @@ import {
 import {
   asksBody,
   asksGroup,
+  asksOfficeOf,
   findSpeakers,
   namesAlone,
   namesPerson,
@@ -456,16 +457,21 @@ async function answerWords(
     // story, it lost seven more (speaker-topic-paraphrase 0.914 -> 0.810) and the development set Ebbers on
     // his finance chief (speaker-topic 1.000 -> 0.917). It costs a search for each such question that
     // asks a body, a group or a person by name; one asking a role ("the IMF managing director") is not
-    // searched, as neither rule could take its answer.
+    // searched, as neither rule could take its answer. An office asked in an organisation's possessive
+    // ("the London Marathon's race director", see asksOfficeOf) is no body, but its holders' uncredited
+    // quote is taken so as a person's is: read as the body, "the Asian Development Bank's chief economist"
+    // was answered with the bank's own words; read as neither, "said race director David Bedford" (credited
+    // to no one) was lost. Twentieth and twenty-first batches: see asksOfficeOf.
     if (statements.found && statements.note !== undefined) {
       const body = asksBody(asked.speaker, speakers) || asksGroup(asked.speaker);
       const person = personNameAsked(asked.speaker);
-      if (body || person !== null) {
+      const named =
+        person !== null ? [person] : asksOfficeOf(asked.speaker) ? speakers.map((s) => s.name) : [];
+      if (body || named.length > 0) {
         const { answer: found, first } = await search();
         if (
           found.found &&
-          (body ||
-            (person !== null && first && (await uncreditedQuote(context.store, person, first, statements))))
+          (body || (first && (await uncreditedQuote(context.store, named, first, statements))))
         )
           return found;
       }
@@ -479,16 +485,17 @@ async function answerWords(
 const QUOTATION = /["“][^"“”]*\p{L}[^"“”]*["”]/u;
 
 /**
- * Whether `passage` quotes the person asked by name (`person`, see personNameAsked) with words the ingest credited to no one (see the
- * fallback in answerWords), in a story none of their `statements` shown is from.
+ * Whether `passage` names one of `people` (the person asked by name, see personNameAsked, or the holders of
+ * an office asked, see asksOfficeOf) and quotes words the ingest credited to no one (see the fallback in
+ * answerWords), in a story none of their `statements` shown is from.
  */
 async function uncreditedQuote(
   store: PassageStore,
-  person: string,
+  people: readonly string[],
   passage: PassageRecord,
   statements: Answer,
 ): Promise<boolean> {
-  if (!namesPerson(person, passage.text) || !QUOTATION.test(passage.text)) return false;
+  if (!people.some((name) => namesPerson(name, passage.text)) || !QUOTATION.test(passage.text)) return false;
   if (statements.passages.some((shown) => shown.citation.articleId === passage.articleKey)) return false;
   return (await store.quotesIn([passage.id])).length === 0;
 }
