@@ -1,3 +1,4 @@
+import { escapePattern } from '../escape-pattern.js';
 import { holdsMoney } from '../search/answer-type.js';
 import { sentenceSpans } from '../document/sentence-split.js';
 
@@ -30,8 +31,6 @@ export function payerAsked(question: string): string[] {
     .filter((word) => /^\p{Lu}/u.test(word) && word.length > 1);
 }
 
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-
 /**
  * A test of whether a story (its text: the headline and subjects, then a paragraph a line) gives a sum as
  * paid by one of `payer`'s words: its headline names one of them (the story is about the payer's deal), or
@@ -39,7 +38,10 @@ const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
  * "UAL pilots said they would be willing to pay 4.5 billion dlrs", gives no sum of Trump's.
  */
 export function givesPayersSum(payer: readonly string[]): (story: string) => boolean {
-  const named = new RegExp(`(?<![\\p{L}\\p{N}])(?:${payer.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+  const named = new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${payer.map(escapePattern).join('|')})(?![\\p{L}\\p{N}])`,
+    'iu',
+  );
   return (story) => {
     const [context = '', ...paragraphs] = story.split('\n');
     // The context is the headline with the story's subjects after it in brackets.

@@ -1,5 +1,6 @@
 import type { PassageStore, SpeakerRecord } from '../store/passage-store.js';
 import { ftsString } from '../store/schema.js';
+import { escapePattern } from '../escape-pattern.js';
 import { buildMatchExpression, isStopword, queryTerms } from './fts-query.js';
 import {
   contentTerms,
@@ -1148,9 +1149,6 @@ function namedAs(asked: string, found: readonly SpeakerRecord[]): SpeakerRecord[
   );
 }
 
-/** A regular expression's special characters escaped, for a name written into one. */
-const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-
 /**
  * Whether a stored role is an office at the organisation `name` matches: its name as written (a capital
  * marks the organisation, "Treasury Secretary", not a bank's "treasury economist"), owned by no one else
@@ -1296,7 +1294,7 @@ function withNameVariants(
   // risk arbitrage chief?" is answered by the firm's statement, not its analysts' market talk: fresh
   // batches (`npm run --silent eval -- --only dev,fresh`) reported-speech hit@3 0.850 -> 0.900.
   const personAt = (longer: string, shorter: string) =>
-    new RegExp(`\\b(?:of|at|from)\\s+${escaped(shorter)}$`, 'iu').test(longer);
+    new RegExp(`\\b(?:of|at|from)\\s+${escapePattern(shorter)}$`, 'iu').test(longer);
   const withRoleBefore = (speaker: SpeakerRecord) => {
     const name = wordsOf(speaker).name;
     return (byLastTwo.get(name.slice(-2).join(' ')) ?? []).filter(
@@ -1424,7 +1422,7 @@ function fullForms(name: NameAlone): readonly string[] {
 
 /** A pattern for `name` standing whole in a text: not inside a longer word. */
 export const wholeName = (name: string) =>
-  new RegExp(`(?<![\\p{L}\\p{N}])${escaped(name)}(?![\\p{L}\\p{N}])`, 'u');
+  new RegExp(`(?<![\\p{L}\\p{N}])${escapePattern(name)}(?![\\p{L}\\p{N}])`, 'u');
 
 /**
  * A speaker whose name ends as a company's does ("Lloyds Bank Plc", "Exxon Corp"): asked by a short name
