@@ -38,14 +38,16 @@ export function payerAsked(question: string): string[] {
  * "UAL pilots said they would be willing to pay 4.5 billion dlrs", gives no sum of Trump's.
  */
 export function givesPayersSum(payer: readonly string[]): (story: string) => boolean {
-  const named = new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:${payer.map(escapePattern).join('|')})(?![\\p{L}\\p{N}])`,
-    'iu',
-  );
+  // As written, or in a wire's capitals in the headline: read in any case, the words of "Four Seasons" and
+  // "Bank of New York" matched "The four partners paid 20 mln dlrs" and "A new bank offer".
+  const wordsOf = (words: readonly string[]) =>
+    new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escapePattern).join('|')})(?![\\p{L}\\p{N}])`, 'u');
+  const named = wordsOf(payer);
+  const headlined = wordsOf([...payer, ...payer.map((word) => word.toUpperCase())]);
   return (story) => {
     const [context = '', ...paragraphs] = story.split('\n');
     // The context is the headline with the story's subjects after it in brackets.
-    if (named.test(context.replace(/\s+\([^()]*\)$/u, ''))) return true;
+    if (headlined.test(context.replace(/\s+\([^()]*\)$/u, ''))) return true;
     return paragraphs.some(
       (paragraph) =>
         holdsMoney(paragraph) &&
