@@ -436,10 +436,11 @@ const PREVIOUS_JOB =
 /**
  * Questions asking what something will be called: "What's the Santa Barbara Biltmore going to be called once
  * Four Seasons and VMS take over?", "What will the new company be named?", "What is its new name?", "What
- * is the merged bank called?".
+ * is the merged bank called?". "Named" only ending the question: "Which executive will be named chairman
+ * of Chrysler?" asks who gets a post (see NEW_NAME).
  */
 const NEW_NAME_QUESTION =
-  /\b(?:what|which)\b[^?]*\b(?:be|being|get|gets|getting)\s+(?:called|named|renamed|known\s+as)\b|\b(?:what|which)\b[^?]*\bnew\s+name\b|\bwhat\s+name\b|\bwhat\b[^?]*\bcalled\s*\?*$/iu;
+  /\b(?:what|which)\b[^?]*\b(?:be|being|get|gets|getting)\s+(?:(?:called|renamed|known\s+as)\b|named\s*\?*$)|\b(?:what|which)\b[^?]*\bnew\s+name\b|\bwhat\s+name\b|\bwhat\b[^?]*\bcalled\s*\?*$/iu;
 /**
  * A new name, as news gives it: "rename it the Four Seasons Biltmore at Santa Barbara", "the new company
  * will be called ...", "to be known as", "change its name to". Not "was named", which in news more often
