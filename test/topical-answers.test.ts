@@ -1137,6 +1137,13 @@ describe('the found / not found judgement', () => {
       'Police numbers rose.',
     );
     expect(founder.some((item) => item.missesSpeaker)).toBe(false);
+    // A company asked by two words is a body, not a person named in full: "the company said" is its word.
+    const company = evidenceOfTwo(
+      'What did Westbay Holdings say about the labour office order?',
+      'The labour office order is the biggest in its history, the company said.',
+      'Police numbers rose.',
+    );
+    expect(company.some((item) => item.missesSpeaker)).toBe(false);
   });
 
   // The archive's self-calibrated thresholds: close in meaning, or 0.7 of the question's words.

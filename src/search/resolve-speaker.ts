@@ -1473,15 +1473,17 @@ export function personNameAsked(asked: string): string | null {
 /**
  * The person's name in full that a speaker phrase ends with ("Klaus Luft" of "Nixdorf chairman Klaus Luft",
  * "Gordon Brown"): capitalised words that are the whole phrase or follow a role, not "of" or "the" (the
- * founder "of the British Independent Film Awards" is a body). Null when it ends with no name of two words
- * or more ("Lammy", "Toyota's president"). Pure.
+ * founder "of the British Independent Film Awards" is a body), nor a company's name ("Hanson Industries",
+ * "Texaco Inc": see withoutCompanyWord), whose words stories often give as "the company said". Null when
+ * it ends with no name of two words or more ("Lammy", "Toyota's president"). Pure.
  */
 export function fullNameAsked(asked: string): string | null {
   const run = /(?:^|\s(\p{Ll}\S*)\s)((?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’.-]*)(?:['’]s)?$/u.exec(
     asked.trim(),
   );
   if (!run || (run[1] !== undefined && isStopword(run[1]))) return null;
-  return personNameAsked(run[2]!);
+  const name = run[2]!.toLowerCase().replace(/\.$/u, '');
+  return withoutCompanyWord(name) === name ? personNameAsked(run[2]!) : null;
 }
 
 /** Whether `text` names a person's name (as personNameAsked gives it) by its last word, whole. Pure. */
