@@ -260,6 +260,9 @@ describe('what came of the first year of something new', () => {
     expect(statesOutcome('Shr 32 cts vs 26 cts\n\nNet 722,000 vs 597,000', months)).toBe(false);
     const weeks = askedOutcome('How many tickets were sold in the first 26 weeks?')!;
     expect(statesOutcome('26 wks\n\nRevs 14.2 mln vs 12.1 mln', weeks)).toBe(true);
+    // A year's heading counts its months or weeks: the year's figures are no first months'.
+    expect(statesOutcome('12 mths\n\nShr 1.48 dlrs vs 1.40 dlrs', months)).toBe(false);
+    expect(statesOutcome('53 wks\n\nRevs 54.2 mln vs 48.1 mln', weeks)).toBe(false);
     const year = askedOutcome('How many landlords were fined in the first year of the rules?')!;
     expect(statesOutcome('Year\n\nShr 1.48 dlrs vs 1.40 dlrs', year)).toBe(false);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countedKind, countedThing, countsAsked } from '../src/search/counted-thing.js';
+import { countedKind, countedThing, countsAsObject, countsAsked } from '../src/search/counted-thing.js';
 
 describe('the thing a question counts', () => {
   it('is the last word before the verb or a preposition of a "how many" question', () => {
@@ -67,5 +67,18 @@ describe('a figure of a unit a question counts in full', () => {
       true,
     );
     expect(counts('a 279 mile track')).toBe(false);
+  });
+});
+
+describe("a figure after the question's own verb", () => {
+  it('is read after the verb asked, not after a noun of the question that WordNet also has as a verb', () => {
+    const nixdorf = countsAsObject(
+      "How many job centres will Westbay's order from the labour office computerise?",
+    )!;
+    expect(nixdorf('It won an order to computerise 90 local labour exchanges.')).toBe(true);
+    expect(nixdorf('Staff at the labour office will labour 5 days a week.')).toBe(false);
+    const plant = countsAsObject('How many workers will the plant in Detroit employ?')!;
+    expect(plant('The plant will employ 1,200 people.')).toBe(true);
+    expect(plant('The plant 1,200 square feet in size opens in May.')).toBe(false);
   });
 });

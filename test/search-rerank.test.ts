@@ -969,4 +969,14 @@ describe('a question asking what something will be called', () => {
   it('is not asked by a question about who was named to something', () => {
     expect(givesAnswerKindOver('', 'Who was named best male at the awards?')).toBeNull();
   });
+
+  it.each([
+    'Which executive will be named chairman of Chrysler?',
+    'What post will Baker be named to?',
+    'Which bank is expected to be named lead manager?',
+  ])('is not asked by "%s", which asks who gets a post', (asked) => {
+    const ranked = story();
+    favourAnswerKinds(ranked, asked, 0.3);
+    expect(order(ranked)[0]).toBe('opening');
+  });
 });

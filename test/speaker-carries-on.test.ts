@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { carriesOn } from '../src/search/speaker-retriever.js';
+import { carriesOn, refersBack } from '../src/search/speaker-retriever.js';
 
 /**
  * A paragraph that carries on the words of the speaker of the one before ("But he added: ...") ranks with
@@ -17,5 +17,13 @@ describe('a statement that carries on the one before', () => {
   it('is not read from any capitalised word, nor from a new statement', () => {
     expect(carriesOn('Shares added 5 cts to 40 dlrs.')).toBe(false);
     expect(carriesOn('He said the talks had gone well.')).toBe(false);
+  });
+});
+
+describe('a quote that refers back to the paragraph before', () => {
+  it('is read through its opening quotation mark', () => {
+    expect(refersBack('"This action has been under study since we announced it," he said.')).toBe(true);
+    expect(refersBack('“These are good results,” she said.')).toBe(true);
+    expect(refersBack('"Thistle shares fell," he said.')).toBe(false);
   });
 });

@@ -1076,6 +1076,19 @@ describe('the found / not found judgement', () => {
     expect(isStrongEvidence(judged(speculation)[0]!, archive)).toBe(false);
     const paid = 'Tom Carrick said he paid 90 mln dlrs for his stake in Westbay Air.';
     expect(judged(paid).some((item) => item.missesMoney)).toBe(false);
+    // The payer's words as written: "four" and "new" in lower case are no "Four Seasons" or "New York".
+    const partners = evidenceOfTwo(
+      'How much did Four Seasons and VMS pay for the Santa Barbara Biltmore?',
+      'Four Seasons and VMS agreed to buy the Santa Barbara Biltmore. The four partners paid 20 mln dlrs for it.',
+      'Police numbers rose last year.',
+    );
+    expect(partners.every((item) => item.missesMoney)).toBe(true);
+    const offer = evidenceOfTwo(
+      'How much did Bank of New York pay for Irving Bank?',
+      'Bank of New York said it would hold talks on Irving Bank. A new bank offer for Irving was worth 1.4 billion dlrs.',
+      'Police numbers rose last year.',
+    );
+    expect(offer.every((item) => item.missesMoney)).toBe(true);
     // A story whose headline names the payer is about their deal: its sum is theirs ("the palm olein ... at
     // 355 dlrs per tonne" under "INDIA BUYS PALM OLEIN").
     const terms = queryTerms('What price did India pay for the palm olein?');
@@ -1124,6 +1137,13 @@ describe('the found / not found judgement', () => {
       'Police numbers rose.',
     );
     expect(founder.some((item) => item.missesSpeaker)).toBe(false);
+    // A company asked by two words is a body, not a person named in full: "the company said" is its word.
+    const company = evidenceOfTwo(
+      'What did Westbay Holdings say about the labour office order?',
+      'The labour office order is the biggest in its history, the company said.',
+      'Police numbers rose.',
+    );
+    expect(company.some((item) => item.missesSpeaker)).toBe(false);
   });
 
   // The archive's self-calibrated thresholds: close in meaning, or 0.7 of the question's words.

@@ -1,3 +1,4 @@
+import { escapePattern } from '../escape-pattern.js';
 import { holdsMoney } from '../search/answer-type.js';
 import { sentenceSpans } from '../document/sentence-split.js';
 
@@ -30,8 +31,6 @@ export function payerAsked(question: string): string[] {
     .filter((word) => /^\p{Lu}/u.test(word) && word.length > 1);
 }
 
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-
 /**
  * A test of whether a story (its text: the headline and subjects, then a paragraph a line) gives a sum as
  * paid by one of `payer`'s words: its headline names one of them (the story is about the payer's deal), or
@@ -39,11 +38,16 @@ const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
  * "UAL pilots said they would be willing to pay 4.5 billion dlrs", gives no sum of Trump's.
  */
 export function givesPayersSum(payer: readonly string[]): (story: string) => boolean {
-  const named = new RegExp(`(?<![\\p{L}\\p{N}])(?:${payer.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+  // As written, or in a wire's capitals in the headline: read in any case, the words of "Four Seasons" and
+  // "Bank of New York" matched "The four partners paid 20 mln dlrs" and "A new bank offer".
+  const wordsOf = (words: readonly string[]) =>
+    new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escapePattern).join('|')})(?![\\p{L}\\p{N}])`, 'u');
+  const named = wordsOf(payer);
+  const headlined = wordsOf([...payer, ...payer.map((word) => word.toUpperCase())]);
   return (story) => {
     const [context = '', ...paragraphs] = story.split('\n');
     // The context is the headline with the story's subjects after it in brackets.
-    if (named.test(context.replace(/\s+\([^()]*\)$/u, ''))) return true;
+    if (headlined.test(context.replace(/\s+\([^()]*\)$/u, ''))) return true;
     return paragraphs.some(
       (paragraph) =>
         holdsMoney(paragraph) &&

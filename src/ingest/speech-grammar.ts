@@ -365,10 +365,15 @@ function verbClaims(tokens: readonly Token[], verb: number): Claim[] {
  * Schlumberger declined to elaborate" names Schlumberger's unnamed spokesman. Null when it names no one.
  */
 export function firstSubject(tokens: readonly Token[]): Mention | null {
-  const verb = tokens.findIndex((token) => token.tags.has('Verb'));
+  const end = firstSubjectEnd(tokens);
+  return end === null ? null : (subjectClaims(tokens, end, () => false)[0]?.mention ?? null);
+}
+
+/** The last token of the subject of the first verb after index `after` (see subjectEnd), or null if none. */
+export function firstSubjectEnd(tokens: readonly Token[], after = -1): number | null {
+  const verb = tokens.findIndex((token, i) => token.tags.has('Verb') && i > after);
   const end = verb > 0 ? subjectEnd(tokens, verb) : 'none';
-  if (typeof end !== 'number') return null;
-  return subjectClaims(tokens, end, () => false)[0]?.mention ?? null;
+  return typeof end === 'number' ? end : null;
 }
 
 /** The claims of the subject ending at `end`; `trailing` says whether the words came before the cue. */

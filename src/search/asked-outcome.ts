@@ -1,5 +1,5 @@
-import { NUMBER_WORD_PATTERN } from '../document/number-words.js';
-import { isPeriodHeader } from '../document/result-table.js';
+import { figureOfWord, NUMBER_WORD_PATTERN } from '../document/number-words.js';
+import { isPeriodHeader, YEAR_COUNTS } from '../document/result-table.js';
 import { namesListLabel } from './list-line.js';
 import { FORECAST } from './forecast.js';
 import { sharedWordNet } from './wordnet.js';
@@ -472,13 +472,19 @@ const FIRST_PERIOD_STATED = {
  * batch, unanswerable refused unchanged (0.970, 0.954, 0.500).
  */
 const TABLE_PERIOD_HEADING = {
-  months: new RegExp(String.raw`^(?:\d+|${NUMBER_WORD_PATTERN})\s+m(?:on)?ths\b`, 'iu'),
-  weeks: new RegExp(String.raw`^(?:\d+|${NUMBER_WORD_PATTERN})\s+w(?:ee)?ks\b`, 'iu'),
+  months: new RegExp(String.raw`^(\d+|${NUMBER_WORD_PATTERN})\s+m(?:on)?ths\b`, 'iu'),
+  weeks: new RegExp(String.raw`^(\d+|${NUMBER_WORD_PATTERN})\s+w(?:ee)?ks\b`, 'iu'),
 } as const;
 
-/** Whether a text holds a results table's heading of the first months or weeks (see TABLE_PERIOD_HEADING). */
+/**
+ * Whether a text holds a results table's heading of the first months or weeks (see TABLE_PERIOD_HEADING),
+ * not one of a whole year ("12 mths", "53 wks": see YEAR_COUNTS).
+ */
 const headsTablePeriod = (text: string, unit: 'months' | 'weeks') =>
-  text.split('\n').some((line) => isPeriodHeader(line) && TABLE_PERIOD_HEADING[unit].test(line.trim()));
+  text.split('\n').some((line) => {
+    const count = isPeriodHeader(line) ? TABLE_PERIOD_HEADING[unit].exec(line.trim())?.[1] : undefined;
+    return count !== undefined && !YEAR_COUNTS[unit]!.includes(figureOfWord(count.toLowerCase()) ?? count);
+  });
 
 /** What a question asks of the first year, months or weeks of something new (see FIRST_PERIOD_ASKED), or null. */
 function askedFirstPeriod(question: string): AskedFirstPeriod | null {

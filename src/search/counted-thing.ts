@@ -1,6 +1,6 @@
 import { figureOfWord } from '../document/number-words.js';
 import { isStopword } from './fts-query.js';
-import { isVerbForm, wordnetLexicon, type Lexicon } from './query-expansion.js';
+import { isNounForm, isVerbForm, wordnetLexicon, type Lexicon } from './query-expansion.js';
 import { isPhrase, stem, textTokens } from './term-match.js';
 
 /** "How many (of) ...": the words that may name what is counted, up to the verb or a preposition. */
@@ -97,8 +97,10 @@ const BEFORE_FIGURE = new Set(
  * after the thing it counts ("computerise 90 local labour exchanges" for "How many job centres will
  * Nixdorf's order ... computerise?"): the figure is what is asked, whatever the story calls the thing. Only
  * verbs written in lower case (not a name, not a stopword): "How many flights used Heathrow's third runway in
- * its first year of operation?" is not answered by a story's "year 2015". Null for a question that counts
- * nothing or names no such verb.
+ * its first year of operation?" is not answered by a story's "year 2015". A word WordNet also has as a noun
+ * only when it ends the question, as the verb after an auxiliary's subject does: most nouns are verbs too,
+ * and "labour 5 days" answered the Nixdorf question, "the plant 1,200 square feet" "How many workers will
+ * the plant employ?". Null for a question that counts nothing or names no such verb.
  */
 export function countsAsObject(question: string): ((text: string) => boolean) | null {
   const counted = HOW_MANY.exec(question);
@@ -107,10 +109,17 @@ export function countsAsObject(question: string): ((text: string) => boolean) | 
   const from = counted.index + counted[0].length - counted[1]!.length;
   const written = question.slice(from).match(/[\p{L}\p{N}']+/gu) ?? [];
   const rest = written.slice(thingLength(lowerWords(written.join(' '))));
+  const last = lowerWords(rest.at(-1) ?? '').at(-1);
   const asked = rest
     .filter((word) => /^\p{Ll}/u.test(word))
     .flatMap(lowerWords)
-    .filter((word) => naming(word) !== null && !ENDS_THING.has(word) && isVerbForm(word));
+    .filter(
+      (word) =>
+        naming(word) !== null &&
+        !ENDS_THING.has(word) &&
+        isVerbForm(word) &&
+        (word === last || !isNounForm(word)),
+    );
   const stems = new Set(asked.map(stem));
   if (stems.size === 0) return null;
   return (text) => {

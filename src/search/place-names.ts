@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Countries } from 'world-countries';
 import { sharedWordNet, wordOf, type Synset } from './wordnet.js';
+import { escapePattern } from '../escape-pattern.js';
 
 /**
  * News names a country by its capital ("Moscow's troops", "Tokyo's limits", "Washington dragging its
@@ -267,7 +268,7 @@ export function countriesIn(text: string): string[] {
       ])
       .flatMap((name) => [name, name.replace(/^.* of (?:the )?/u, '')])
       .filter((name) => /^\p{Lu}\p{L}{2}/u.test(name))
-      .map((name) => name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
+      .map(escapePattern);
     // Longest first, so "Guinea-Bissau" is read before "Guinea".
     const distinct = [...new Set(names)].sort((a, b) => b.length - a.length);
     countryName = new RegExp(`(?<![\\p{L}\\p{N}])(?:${distinct.join('|')})(?![\\p{L}\\p{N}])`, 'gu');

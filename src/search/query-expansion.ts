@@ -61,6 +61,10 @@ function lemmas(term: string): string[] {
 export const isVerbForm = (word: string): boolean =>
   sharedWordNet().synsets(lemmatize().verb(word), 'v').length > 0;
 
+/** Whether a word is a form of a WordNet noun ("order", "labour", "plants"; not "computerise"). */
+export const isNounForm = (word: string): boolean =>
+  sharedWordNet().synsets(lemmatize().noun(word), 'n').length > 0;
+
 /** isDictionaryWord's answers: a misspelt word's one-edit neighbours are asked again with each question. */
 const dictionaryWords = new Map<string, boolean>();
 

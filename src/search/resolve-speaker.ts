@@ -1,5 +1,6 @@
 import type { PassageStore, SpeakerRecord } from '../store/passage-store.js';
 import { ftsString } from '../store/schema.js';
+import { escapePattern } from '../escape-pattern.js';
 import { buildMatchExpression, isStopword, queryTerms } from './fts-query.js';
 import {
   contentTerms,
@@ -1151,9 +1152,6 @@ function namedAs(asked: string, found: readonly SpeakerRecord[]): SpeakerRecord[
   );
 }
 
-/** A regular expression's special characters escaped, for a name written into one. */
-const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-
 /**
  * Whether a stored role is an office at the organisation `name` matches: its name as written (a capital
  * marks the organisation, "Treasury Secretary", not a bank's "treasury economist"), owned by no one else
@@ -1299,7 +1297,7 @@ function withNameVariants(
   // risk arbitrage chief?" is answered by the firm's statement, not its analysts' market talk: fresh
   // batches (`npm run --silent eval -- --only dev,fresh`) reported-speech hit@3 0.850 -> 0.900.
   const personAt = (longer: string, shorter: string) =>
-    new RegExp(`\\b(?:of|at|from)\\s+${escaped(shorter)}$`, 'iu').test(longer);
+    new RegExp(`\\b(?:of|at|from)\\s+${escapePattern(shorter)}$`, 'iu').test(longer);
   const withRoleBefore = (speaker: SpeakerRecord) => {
     const name = wordsOf(speaker).name;
     return (byLastTwo.get(name.slice(-2).join(' ')) ?? []).filter(
@@ -1427,7 +1425,7 @@ function fullForms(name: NameAlone): readonly string[] {
 
 /** A pattern for `name` standing whole in a text: not inside a longer word. */
 export const wholeName = (name: string) =>
-  new RegExp(`(?<![\\p{L}\\p{N}])${escaped(name)}(?![\\p{L}\\p{N}])`, 'u');
+  new RegExp(`(?<![\\p{L}\\p{N}])${escapePattern(name)}(?![\\p{L}\\p{N}])`, 'u');
 
 /**
  * A speaker whose name ends as a company's does ("Lloyds Bank Plc", "Exxon Corp"): asked by a short name
@@ -1493,15 +1491,17 @@ export function personNameAsked(asked: string): string | null {
 /**
  * The person's name in full that a speaker phrase ends with ("Klaus Luft" of "Nixdorf chairman Klaus Luft",
  * "Gordon Brown"): capitalised words that are the whole phrase or follow a role, not "of" or "the" (the
- * founder "of the British Independent Film Awards" is a body). Null when it ends with no name of two words
- * or more ("Lammy", "Toyota's president"). Pure.
+ * founder "of the British Independent Film Awards" is a body), nor a company's name ("Hanson Industries",
+ * "Texaco Inc": see withoutCompanyWord), whose words stories often give as "the company said". Null when
+ * it ends with no name of two words or more ("Lammy", "Toyota's president"). Pure.
  */
 export function fullNameAsked(asked: string): string | null {
   const run = /(?:^|\s(\p{Ll}\S*)\s)((?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’.-]*)(?:['’]s)?$/u.exec(
     asked.trim(),
   );
   if (!run || (run[1] !== undefined && isStopword(run[1]))) return null;
-  return personNameAsked(run[2]!);
+  const name = run[2]!.toLowerCase().replace(/\.$/u, '');
+  return withoutCompanyWord(name) === name ? personNameAsked(run[2]!) : null;
 }
 
 /** Whether `text` names a person's name (as personNameAsked gives it) by its last word, whole. Pure. */

@@ -1,4 +1,4 @@
-import { isPeriodHeader, isRow } from '../document/result-table.js';
+import { isPeriodHeader, isRow, YEAR_COUNTS } from '../document/result-table.js';
 import { headwordOf } from '../document/report-abbreviations.js';
 import { figureOfWord } from '../document/number-words.js';
 import type { PassageRecord } from '../store/passage-store.js';
@@ -49,15 +49,6 @@ interface Period {
   period: string;
   count: string | undefined;
 }
-
-/**
- * The counts of months and weeks that make a year: a retailer's fiscal year is 52 or 53 weeks ("53 weeks to
- * April 4, 1987"), a year's block may be headed "12 mths". "What pretax profit did Storehouse report for
- * 1986/87?" ranked the story's note above its table, headed "53 weeks", which was read as no year's; read
- * as a year's, the table is first (the twentieth batch's caption hit@1 0.600 -> 1.000 with the first
- * months' headings of asked-outcome).
- */
-const YEAR_COUNTS: Readonly<Record<string, readonly string[]>> = { months: ['12'], weeks: ['52', '53'] };
 
 /**
  * The periods a text names, as the words a question uses, each with its count or place when a word before
