@@ -82,6 +82,15 @@ describe('a name written across an apostrophe ("O\'Keefe")', () => {
   });
 });
 
+describe('a word of four letters', () => {
+  it('is held by its form in "-s" ("grow" by "grows"), which its stem of five letters does not hold', () => {
+    const text = 'Marlow Nursery of Miami, which grows indoor foliage plants, was sold.';
+    expect(termsIn(text, ['marlow', 'grow'])).toEqual(new Set(['marlow', 'grow']));
+    // Only the "-s" form: "growth" is another word.
+    expect(termsIn('Marlow Nursery reported growth.', ['grow'])).toEqual(new Set());
+  });
+});
+
 describe('a country written in lower case', () => {
   it('is a name the question asks about, as when capitalised', () => {
     const lemons = 'why has spain stopped shipping lemons abroad?';
