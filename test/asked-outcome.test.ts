@@ -691,6 +691,13 @@ describe('a deed a question in the past tense takes as done', () => {
     expect(stems('When did Marlow Stores come out of bankruptcy?')).toEqual(['com']);
   });
 
+  it('is no form in "-ing" after a word placing it as the circumstance of the deed asked', () => {
+    expect(stems('Where did Marlovia stage its third test since ending its moratorium?')).toEqual(['stag']);
+    expect(stems('How much weight did Dan Marlow put on eating only burgers?')).toEqual([]);
+    // "End up" opens the deed asked.
+    expect(stems('Did the lenders end up agreeing to reschedule the debt?')).toEqual(['agre', 'reschedul']);
+  });
+
   it('is no noun, no name and no verb of saying or thinking', () => {
     expect(stems("What did Marlow's 1987 tax revenue total?")).toEqual([]);
     expect(stems('What did the court say about the meeting?')).toEqual([]);

@@ -71,6 +71,26 @@ describe('a name of several words whose last word has four letters', () => {
   });
 });
 
+describe('a name written across an apostrophe ("O\'Keefe")', () => {
+  it('is the whole name, held by a story that writes it, never its first letter alone', () => {
+    const question = "Who will captain Marlow with O'Keefe injured?";
+    const names = questionNames(question, queryTerms(question));
+    expect(names).toEqual(['marlow', 'o keefe']);
+    const story = "Marlow captain Brian O'Keefe has been ruled out. The side will be led by Paul Carr.";
+    expect(termsIn(story, names)).toEqual(new Set(names));
+    expect(termsIn('Marlow said Keefe Road was closed.', names)).toEqual(new Set(['marlow']));
+  });
+});
+
+describe('a word of four letters', () => {
+  it('is held by its form in "-s" ("grow" by "grows"), which its stem of five letters does not hold', () => {
+    const text = 'Marlow Nursery of Miami, which grows indoor foliage plants, was sold.';
+    expect(termsIn(text, ['marlow', 'grow'])).toEqual(new Set(['marlow', 'grow']));
+    // Only the "-s" form: "growth" is another word.
+    expect(termsIn('Marlow Nursery reported growth.', ['grow'])).toEqual(new Set());
+  });
+});
+
 describe('a country written in lower case', () => {
   it('is a name the question asks about, as when capitalised', () => {
     const lemons = 'why has spain stopped shipping lemons abroad?';

@@ -833,6 +833,24 @@ describe('the found / not found judgement', () => {
     expect(reaction.some((item) => item.missesOutcome)).toBe(false);
   });
 
+  it('reads a deed in "-ing" after "on" or "since" as the circumstance of the question, not a deed to be done', () => {
+    const other = 'Westbay Bank said the Harbour Court approved its merger.';
+    // "may have forced" puts nothing of the clause after it ahead, and "eating" is no deed asked.
+    const diet = evidenceOfTwo(
+      'How much weight did Dan Marlow put on eating only burgers for a month?',
+      'Film-maker Dan Marlow may have forced the chain to drop its large portions after he went on a diet eating nothing but burgers. The film followed his 25lb weight gain.',
+      other,
+    );
+    expect(diet.some((item) => item.missesOutcome)).toBe(false);
+    // A story telling the circumstance in other words ("halted"), beside one foreseeing it, answers.
+    const test = evidenceOfTwo(
+      'Where did Marlovia stage its third nuclear test since ending its moratorium?',
+      'Marlovia staged a nuclear test at its Harbour testing ground, the third since it halted its test moratorium.',
+      'Marlovia said it could end its nuclear test moratorium if talks failed.',
+    );
+    expect(test.some((item) => item.missesOutcome)).toBe(false);
+  });
+
   it('refuses a deed asked yes or no whose stories name what it gives only as asked for', () => {
     const question = 'Did Reagan grant Marlow County federal disaster aid after the floods?';
     const other = 'Westbay Bank said the Harbour Court approved its merger.';
