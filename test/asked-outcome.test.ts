@@ -856,3 +856,31 @@ describe('what a question asks for, said not to be known', () => {
     expect(saysUntold(due, thingsAsked("What was Marlow's 1986/87 tax carryover?", false))).toBe(false);
   });
 });
+
+describe('a later deed or a court ruling asked of stories telling of what came before (twenty-first batch)', () => {
+  const strachan =
+    'Strachan turns down Pompey\nFormer Southampton manager Gordon Strachan has rejected the chance to become ' +
+    "Portsmouth's new boss. He spoke of his previous managerial jobs.";
+
+  it('reads "go on to" as stressing the deed done later, not stated by a role of its doer', () => {
+    const asked = askedOutcome(
+      'Which club did Gordon Strachan go on to manage after turning down Portsmouth?',
+    );
+    expect(asked).toMatchObject({ kind: 'act', doer: ['gordon', 'strachan'], stem: 'manag' });
+    expect(statesOutcome(strachan, asked!)).toBe(false);
+    expect(statesOutcome('Gordon Strachan later managed Celtic.', asked!)).toBe(true);
+  });
+
+  it('names the court asked before "finally", which another court\'s ruling does not answer', () => {
+    const asked = askedOutcome(
+      'What did the US Supreme Court finally rule in the Grokster file-sharing case?',
+    );
+    expect(asked).toEqual({ kind: 'decision', decider: ['supreme', 'court'], subject: true, whole: true });
+    const hearing =
+      'The case has already been heard by two lower courts and both found in favour of the networks. They ruled ' +
+      'that file-sharing could also be used to distribute software. The Supreme Court will hear it this year.';
+    expect(statesOutcome(hearing, asked!)).toBe(false);
+    expect(statesOutcome('The Supreme Court ruled against Grokster on Monday.', asked!)).toBe(true);
+    expect(statesOutcome('The Supreme Court heard the case. It ruled against Grokster.', asked!)).toBe(true);
+  });
+});
