@@ -884,3 +884,14 @@ describe('a later deed or a court ruling asked of stories telling of what came b
     expect(statesOutcome('The Supreme Court heard the case. It ruled against Grokster.', asked!)).toBe(true);
   });
 });
+
+describe('what a deed asked yes or no gives, before a preposition (twenty-first batch)', () => {
+  it('ends at "against", so the appeal named only as still to come is not answered by another case', () => {
+    const question = "Did Stephanie Villalba win an appeal against the tribunal's ruling on her claims?";
+    const deed = yesNoDeedAsked(question, deedsTakenAsDone(question))!;
+    expect(deed.objectWords).toEqual(['appeal']);
+    const story =
+      'Ms Villalba has made no decision on whether to appeal. She had brought a case against the bank.';
+    expect(objectNamed(story, deed)).toBe('ahead');
+  });
+});
