@@ -895,3 +895,16 @@ describe('what a deed asked yes or no gives, before a preposition (twenty-first 
     expect(objectNamed(story, deed)).toBe('ahead');
   });
 });
+
+describe('a deed stressed in the passive (twenty-first batch)', () => {
+  it('is not stated by a story telling only of the threat', () => {
+    const asked = askedOutcome(
+      "How much of northern Vietnam's spring rice crop was finally lost to insects?",
+    )!;
+    expect(asked).toMatchObject({ kind: 'act', stem: 'lost' });
+    const threat =
+      'Insects are threatening to destroy 367,000 hectares or about one-third of the spring rice crop.';
+    expect(statesOutcome(threat, asked)).toBe(false);
+    expect(statesOutcome('About a fifth of the crop was lost to insects.', asked)).toBe(true);
+  });
+});

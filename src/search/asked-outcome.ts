@@ -127,6 +127,24 @@ const ENDING_ADVERB =
  * statesOutcome).
  */
 const DOER_BEFORE_ENDING = /\b(?:did|has|have|had)\s+((?:[\p{L}\p{N}'.-]+\s+){1,8}?)$/iu;
+/**
+ * "was" or "were" before an ending adverb: the deed stressed in the passive ("How much of northern
+ * Vietnam's spring rice crop was finally lost to insects?"), asked of a story where insects "are threatening
+ * to destroy" it (twenty-first batch). Its doer is unnamed: any sentence of the story holding the verb done
+ * states it (see statesAct).
+ */
+const PASSIVE_BEFORE = /\b(?:was|were)\s+$/iu;
+/** The deed a passive question stresses (see PASSIVE_BEFORE), as a deed asked was done. */
+function passiveAct(verb: string, question: string): AskedAct {
+  const base = verbBase(verb.toLowerCase());
+  return {
+    kind: 'act',
+    doer: [],
+    stem: base.replace(/e$/u, ''),
+    irregular: IRREGULAR_ACT[base] ?? IRREGULAR_ACT[`${base}e`] ?? [],
+    years: yearsWritten(question),
+  };
+}
 /** The kind of outcome of a verb as a question writes it ("won", "hiring", "set  free"), if any. */
 function kindOfVerb(word: string): OutcomeKind | undefined {
   const lower = word.toLowerCase().replace(/\s+/gu, ' ');
@@ -527,6 +545,8 @@ export function askedOutcome(question: string): AskedOutcome | AskedAct | AskedF
   if (act && act.kind !== 'act') return act;
   const ended = ENDING_ADVERB.exec(question);
   const endedKind = ended ? kindOfVerb(ended[1]!) : undefined;
+  if (ended && !endedKind && PASSIVE_BEFORE.test(question.slice(0, ended.index)))
+    return passiveAct(ended[1]!, question);
   if (endedKind) {
     const decider = doerWords(DOER_BEFORE_ENDING.exec(question.slice(0, ended!.index))?.[1] ?? '');
     const naming = decider.filter((word) => word.length > 2);
