@@ -866,3 +866,55 @@ describe('what a question asks for, said not to be known', () => {
     expect(saysUntold(due, thingsAsked("What was Marlow's 1986/87 tax carryover?", false))).toBe(false);
   });
 });
+
+describe('a later deed or a court ruling asked of stories telling of what came before (twenty-first batch)', () => {
+  const strachan =
+    'Strachan turns down Pompey\nFormer Southampton manager Gordon Strachan has rejected the chance to become ' +
+    "Portsmouth's new boss. He spoke of his previous managerial jobs.";
+
+  it('reads "go on to" as stressing the deed done later, not stated by a role of its doer', () => {
+    const asked = askedOutcome(
+      'Which club did Gordon Strachan go on to manage after turning down Portsmouth?',
+    );
+    expect(asked).toMatchObject({ kind: 'act', doer: ['gordon', 'strachan'], stem: 'manag' });
+    expect(statesOutcome(strachan, asked!)).toBe(false);
+    expect(statesOutcome('Gordon Strachan later managed Celtic.', asked!)).toBe(true);
+  });
+
+  it('names the court asked before "finally", which another court\'s ruling does not answer', () => {
+    const asked = askedOutcome(
+      'What did the US Supreme Court finally rule in the Grokster file-sharing case?',
+    );
+    expect(asked).toEqual({ kind: 'decision', decider: ['supreme', 'court'], subject: true, whole: true });
+    const hearing =
+      'The case has already been heard by two lower courts and both found in favour of the networks. They ruled ' +
+      'that file-sharing could also be used to distribute software. The Supreme Court will hear it this year.';
+    expect(statesOutcome(hearing, asked!)).toBe(false);
+    expect(statesOutcome('The Supreme Court ruled against Grokster on Monday.', asked!)).toBe(true);
+    expect(statesOutcome('The Supreme Court heard the case. It ruled against Grokster.', asked!)).toBe(true);
+  });
+});
+
+describe('what a deed asked yes or no gives, before a preposition (twenty-first batch)', () => {
+  it('ends at "against", so the appeal named only as still to come is not answered by another case', () => {
+    const question = "Did Stephanie Villalba win an appeal against the tribunal's ruling on her claims?";
+    const deed = yesNoDeedAsked(question, deedsTakenAsDone(question))!;
+    expect(deed.objectWords).toEqual(['appeal']);
+    const story =
+      'Ms Villalba has made no decision on whether to appeal. She had brought a case against the bank.';
+    expect(objectNamed(story, deed)).toBe('ahead');
+  });
+});
+
+describe('a deed stressed in the passive (twenty-first batch)', () => {
+  it('is not stated by a story telling only of the threat', () => {
+    const asked = askedOutcome(
+      "How much of northern Vietnam's spring rice crop was finally lost to insects?",
+    )!;
+    expect(asked).toMatchObject({ kind: 'act', stem: 'lost' });
+    const threat =
+      'Insects are threatening to destroy 367,000 hectares or about one-third of the spring rice crop.';
+    expect(statesOutcome(threat, asked)).toBe(false);
+    expect(statesOutcome('About a fifth of the crop was lost to insects.', asked)).toBe(true);
+  });
+});

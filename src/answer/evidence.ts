@@ -42,6 +42,7 @@ import {
 import { countedKind, countedThing, countsAsObject, countsOneOf } from '../search/counted-thing.js';
 import { askedIdentity, asksForPrice, withholdsIdentity, withholdsPrice } from './withheld.js';
 import { givesPayersSum, payerAsked } from './payer.js';
+import { asksForTakings, givesTakings } from './takings.js';
 import { yearsAsked, yearsOfEvents } from '../search/question-years.js';
 import { givesYearOf, namesMonthOf } from '../search/year-table.js';
 
@@ -373,6 +374,9 @@ function countedMissed(
  * batch>`: its unanswerable refused 0.600 -> 0.800, nothing moved on dev or fresh. Each of the 6 answerable
  * questions of dev and fresh naming a payer has an answer story giving a sum in a sentence naming them, or
  * naming them in its headline ("INDIA BUYS PALM OLEIN AT TENDER").
+ * A question asking for takings ("How much money did Super Size Me take at the box office?", see
+ * asksForTakings) is answered only by a story giving a sum in words of takings (see givesTakings), not by
+ * the story of the film's award, whose only sum is a court's damages (twenty-first batch).
  */
 const moneyMissed = (question: string, stories: readonly string[]) => {
   if (stories.length === 0 || !asksForMoney(question)) return false;
@@ -380,9 +384,14 @@ const moneyMissed = (question: string, stories: readonly string[]) => {
   const loss = asksForLoss(question);
   const payer = payerAsked(question);
   const paid = payer.length > 0 ? givesPayersSum(payer) : () => true;
+  const takings = asksForTakings(question);
   return !stories.some(
     (text) =>
-      holdsMoney(text) && !(price && withholdsPrice(text)) && (!loss || statesLoss(text)) && paid(text),
+      holdsMoney(text) &&
+      !(price && withholdsPrice(text)) &&
+      (!loss || statesLoss(text)) &&
+      paid(text) &&
+      (!takings || givesTakings(text)),
   );
 };
 

@@ -119,6 +119,32 @@ const PAST_OF_KIND = new Map<OutcomeKind, ReadonlySet<string>>(
  */
 const ENDING_ADVERB =
   /\b(?:finally|eventually|ultimately|in\s+the\s+end|end(?:ed|s)?\s+up)\s+(?:be\s+|been\s+|being\s+|get\s+)?(set\s+free|[a-z]+)/iu;
+/**
+ * Who a question names as deciding before its ending adverb, after "what did" (see ACT_ASKED for the rest):
+ * "What did the US Supreme Court finally rule in the Grokster file-sharing case?" is not answered by a story
+ * of the hearing where "two lower courts ... ruled" (twenty-first batch). The decider must then decide in the
+ * sentence, every word of it ("supreme" and "court"), or be a pronoun after a sentence naming it (see
+ * statesOutcome).
+ */
+const DOER_BEFORE_ENDING = /\b(?:did|has|have|had)\s+((?:[\p{L}\p{N}'.-]+\s+){1,8}?)$/iu;
+/**
+ * "was" or "were" before an ending adverb: the deed stressed in the passive ("How much of northern
+ * Vietnam's spring rice crop was finally lost to insects?"), asked of a story where insects "are threatening
+ * to destroy" it (twenty-first batch). Its doer is unnamed: any sentence of the story holding the verb done
+ * states it (see statesAct).
+ */
+const PASSIVE_BEFORE = /\b(?:was|were)\s+$/iu;
+/** The deed a passive question stresses (see PASSIVE_BEFORE), as a deed asked was done. */
+function passiveAct(verb: string, question: string): AskedAct {
+  const base = verbBase(verb.toLowerCase());
+  return {
+    kind: 'act',
+    doer: [],
+    stem: base.replace(/e$/u, ''),
+    irregular: IRREGULAR_ACT[base] ?? IRREGULAR_ACT[`${base}e`] ?? [],
+    years: yearsWritten(question),
+  };
+}
 /** The kind of outcome of a verb as a question writes it ("won", "hiring", "set  free"), if any. */
 function kindOfVerb(word: string): OutcomeKind | undefined {
   const lower = word.toLowerCase().replace(/\s+/gu, ' ');
@@ -302,6 +328,12 @@ export interface AskedOutcome {
    * askedAct); who was judged is named either side ("A jury found the Citigroup traders guilty").
    */
   subject?: boolean;
+  /**
+   * Whether every word of the decider must be named, in its sentence or the one before a pronoun standing
+   * for it: a court asked by name ("the US Supreme Court"), where "two lower courts ... They ruled" is another
+   * court's ruling (see DOER_BEFORE_ENDING).
+   */
+  whole?: boolean;
 }
 
 /**
@@ -327,9 +359,11 @@ export interface AskedAct {
  * 1986"). Not "first ever" (no stress), nor "does" (what is, not what was done), nor "What did X
  * eventually provide?", which asks what the deed was, and is answered in other words ("it developed into a
  * major part of the Internet backbone"): the questions above ask how much, when or whether of a deed named.
+ * "Go on to" stresses a later deed as "end up" does: "Which club did Gordon Strachan go on to manage after
+ * turning down Portsmouth?" is asked of a story telling only of the refusal (twenty-first batch).
  */
 const ACT_ASKED =
-  /(?<!\bwhat\s+)\bdid\s+((?:[\p{L}\p{N}'.-]+\s+){1,8}?)(?:actually|finally|eventually|ultimately|(?<!\b(?:first|last|only)\s+)ever|end\s+up)\s+(\p{L}+)/iu;
+  /(?<!\bwhat\s+)\bdid\s+((?:[\p{L}\p{N}'.-]+\s+){1,8}?)(?:actually|finally|eventually|ultimately|(?<!\b(?:first|last|only)\s+)ever|end\s+up|go\s+on\s+to)\s+(\p{L}+)/iu;
 /**
  * The same stress at the end of a question asked yes or no: "Did the Buenos Aires underground workers get
  * their 53% pay rise in the end?" (its story: they "walked out last week demanding a 53% pay rise"). The
@@ -517,7 +551,15 @@ export function askedOutcome(question: string): AskedOutcome | AskedAct | AskedF
   if (act && act.kind !== 'act') return act;
   const ended = ENDING_ADVERB.exec(question);
   const endedKind = ended ? kindOfVerb(ended[1]!) : undefined;
-  if (endedKind) return { kind: endedKind, decider: [] };
+  if (ended && !endedKind && PASSIVE_BEFORE.test(question.slice(0, ended.index)))
+    return passiveAct(ended[1]!, question);
+  if (endedKind) {
+    const decider = doerWords(DOER_BEFORE_ENDING.exec(question.slice(0, ended!.index))?.[1] ?? '');
+    const naming = decider.filter((word) => word.length > 2);
+    return naming.length > 0
+      ? { kind: endedKind, decider: naming, subject: true, whole: true }
+      : { kind: endedKind, decider: [] };
+  }
   const sentenced = askedSentence(question);
   if (sentenced) return sentenced;
   if (JUDGEMENT_ASKED.test(question)) return { kind: 'decision', decider: [] };
@@ -550,6 +592,11 @@ const CLAUSE_START = /,(?!\d)|[;:]|\b(?:and|but|which|who|that)\b/iu;
 function namesAnyOf(words: readonly string[]): (lower: string) => boolean {
   const patterns = words.map((word) => new RegExp(`\\b${word.replace(/s$/u, '')}`, 'u'));
   return (lower) => patterns.some((pattern) => pattern.test(lower));
+}
+/** Whether lower-case text names every word of `words`, as namesAnyOf reads each. */
+function namesEveryOf(words: readonly string[]): (lower: string) => boolean {
+  const names = words.map((word) => namesAnyOf([word]));
+  return (lower) => names.every((named) => named(lower));
 }
 /** A story's sentences, and its lines (a headline ends in no stop). */
 const sentencesOf = (text: string) => text.split(/(?<=[.!?])\s+|\n/u);
@@ -608,19 +655,22 @@ export function statesOutcome(text: string, outcome: AskedOutcome | AskedAct | A
     const { unit } = outcome;
     return FIRST_PERIOD_STATED[unit].test(text) || (unit !== 'year' && headsTablePeriod(text, unit));
   }
-  const { kind, decider, subject } = outcome;
+  const { kind, decider, subject, whole } = outcome;
   if (kind === 'win' && text.split('\n').some((line) => namesListLabel(line, decider))) return true;
   const pasts = PAST_OF_KIND.get(kind)!;
-  const namesDeciderIn = namesAnyOf(decider);
+  const namesDeciderIn = whole ? namesEveryOf(decider) : namesAnyOf(decider);
+  let previous = '';
   for (const sentence of sentencesOf(text)) {
     const lower = sentence.toLowerCase();
+    const before = previous;
+    previous = lower;
     for (const word of lower.matchAll(PAST_PHRASE)) {
       if (!pasts.has(pastOf(word[0]))) continue;
       const after = lower.slice(word.index + word[0].length);
       if (word[0] === 'found' && !FINDING.test(after)) continue;
       const clause = sentence.slice(0, word.index).split(CLAUSE_START).at(-1)!;
       if (NOT_YET.test(clause)) continue;
-      if (PRONOUN_SUBJECT.test(clause)) return true;
+      if (PRONOUN_SUBJECT.test(clause) && (!whole || namesDeciderIn(before))) return true;
       const decided = subject
         ? decider.length === 0 ||
           namesDeciderIn(clause.toLowerCase().split(SAYING).at(-1)!) ||
@@ -708,6 +758,15 @@ const isFormOf = (word: string, stem: string) =>
   word.startsWith(stem) && (stem.length >= 4 || /^(?:e?s|e?d|ing|e|ment)?$/u.test(word.slice(stem.length)));
 
 /**
+ * A word of the role of who does the deed ("manager", "managerial" and "managership" of "manage",
+ * "producers" of "produce"), a role held rather than the deed done: "Former Southampton manager Gordon
+ * Strachan has rejected the chance" and "his previous managerial jobs" say nothing of which club he went on
+ * to manage.
+ */
+const isRoleWord = (word: string, stem: string) =>
+  /^e?(?:rs?|ors?|rial|rship)$/u.test(word.slice(stem.length));
+
+/**
  * Whether a story's text states the deed a question asks was in the end done (see AskedAct): a story
  * naming the doer (any of its words; "produced no major progress" in a story on peace talks is no
  * orchard's harvest), with a sentence holding a form of its verb ("produced", "production", "paid", "payment"), with every year asked, that
@@ -735,8 +794,8 @@ function statesAct(text: string, { doer, stem, irregular, years }: AskedAct): bo
     if (FORECAST_OR_VIEW.test(sentence) || !years.every((year) => sentence.includes(year))) continue;
     const lowerSentence = sentence.toLowerCase();
     if (namesDoer(lowerSentence) && !namesHead(lowerSentence)) continue;
-    for (const { clause } of verbForms(sentence, stem, irregular))
-      if (!NOT_YET_DONE.test(clause)) return true;
+    for (const { words, at, clause } of verbForms(sentence, stem, irregular))
+      if (!isRoleWord(words[at]![0], stem) && !NOT_YET_DONE.test(clause)) return true;
   }
   return false;
 }
@@ -890,8 +949,13 @@ export function deedsTakenAsDone(question: string): TakenDeed[] {
 /** How many words after a verb "again" is read as its ("start up again", "open the plant again"). */
 const AGAIN_WITHIN = 4;
 
-/** A word that ends a noun phrase: a preposition or a conjunction ("the Marlow case in", "its debt and"). */
-const NOUN_END = /^(?:of|in|at|on|for|to|with|from|by|and|or|after|before)$/iu;
+/**
+ * A word that ends a noun phrase: a preposition or a conjunction ("the Marlow case in", "its debt and").
+ * "against", "over", "about" and "during" too: "win an appeal against the tribunal's ruling" gives "appeal",
+ * which Villalba's story names only as still to come ("no decision on whether to appeal"), where "against"
+ * was read as named done by "the case against the bank" (twenty-first batch).
+ */
+const NOUN_END = /^(?:of|in|at|on|for|to|with|from|by|and|or|after|before|against|over|about|during)$/iu;
 
 /**
  * The head of a verb's object, from the words after it: the last word of the noun a determiner opens, up to

@@ -1,0 +1,27 @@
+import { holdsMoney } from '../search/answer-type.js';
+import { sentenceSpans } from '../document/sentence-split.js';
+
+/** Whether a question asks for a film's or a show's takings, and whether a story gives them. Pure. */
+
+/** Words of takings: "at the box office", "box-office takings", "gross", "ticket sales". */
+const TAKINGS = /\bbox[\s-]+office\b|\btakings\b|\bgross(?:es|ed|ing)?\b|\bticket\s+sales\b/iu;
+
+/** Whether a question asking for a sum of money asks for takings ("How much did X take at the box office?"). */
+export const asksForTakings = (question: string) => TAKINGS.test(question);
+
+/**
+ * Whether a story (its text: the headline and subjects, then a paragraph a line) gives takings: a sentence
+ * giving a sum in words of takings. "How much money did Super Size Me take at the box office?" is not
+ * answered by the story of its writers' award, whose only sum is the damages a court awarded McDonald's.
+ */
+export function givesTakings(story: string): boolean {
+  return story.split('\n').some(
+    (paragraph) =>
+      holdsMoney(paragraph) &&
+      TAKINGS.test(paragraph) &&
+      sentenceSpans(paragraph).some(({ start, end }) => {
+        const sentence = paragraph.slice(start, end);
+        return holdsMoney(sentence) && TAKINGS.test(sentence);
+      }),
+  );
+}
