@@ -1,6 +1,5 @@
 import { escapePattern } from '../escape-pattern.js';
-import { holdsMoney } from '../search/answer-type.js';
-import { sentenceSpans } from '../document/sentence-split.js';
+import { givesSumWith } from './sum-sentence.js';
 
 /** Who a question asking a price says paid it, and whether a story gives a sum as theirs. Pure. */
 
@@ -48,14 +47,6 @@ export function givesPayersSum(payer: readonly string[]): (story: string) => boo
     const [context = '', ...paragraphs] = story.split('\n');
     // The context is the headline with the story's subjects after it in brackets.
     if (headlined.test(context.replace(/\s+\([^()]*\)$/u, ''))) return true;
-    return paragraphs.some(
-      (paragraph) =>
-        holdsMoney(paragraph) &&
-        named.test(paragraph) &&
-        sentenceSpans(paragraph).some(({ start, end }) => {
-          const sentence = paragraph.slice(start, end);
-          return holdsMoney(sentence) && named.test(sentence);
-        }),
-    );
+    return givesSumWith(paragraphs, named);
   };
 }

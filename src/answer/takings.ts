@@ -1,5 +1,4 @@
-import { holdsMoney } from '../search/answer-type.js';
-import { sentenceSpans } from '../document/sentence-split.js';
+import { givesSumWith } from './sum-sentence.js';
 
 /** Whether a question asks for a film's or a show's takings, and whether a story gives them. Pure. */
 
@@ -14,14 +13,4 @@ export const asksForTakings = (question: string) => TAKINGS.test(question);
  * giving a sum in words of takings. "How much money did Super Size Me take at the box office?" is not
  * answered by the story of its writers' award, whose only sum is the damages a court awarded McDonald's.
  */
-export function givesTakings(story: string): boolean {
-  return story.split('\n').some(
-    (paragraph) =>
-      holdsMoney(paragraph) &&
-      TAKINGS.test(paragraph) &&
-      sentenceSpans(paragraph).some(({ start, end }) => {
-        const sentence = paragraph.slice(start, end);
-        return holdsMoney(sentence) && TAKINGS.test(sentence);
-      }),
-  );
-}
+export const givesTakings = (story: string) => givesSumWith(story.split('\n'), TAKINGS);

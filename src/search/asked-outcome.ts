@@ -871,8 +871,8 @@ const DETERMINER = /^(?:the|a|an|its|their|his|her|this|these|those|any|some)$/u
  * stories name only as still to come (see deedNamed). Measured with `npm run --silent eval -- --only
  * dev,fresh,held-out --questions <the twentieth and twenty-first batches>`: their fact hit@3 0.727 -> 0.818
  * (refused 0.273 -> 0.182) and headline-context refused 0.083 -> 0 (the two above); nothing moved on dev,
- * fresh or held-out (0.824), unanswerable refused unchanged (0.970, 0.954, the batches' 0.600). Prepositions that may open the deed itself ("succeed in selling",
- * "cut costs by closing") are left out.
+ * fresh or held-out (0.824), unanswerable refused unchanged (0.970, 0.954, the batches' 0.600).
+ * Prepositions that may open the deed itself ("succeed in selling", "cut costs by closing") are left out.
  */
 const CIRCUMSTANCE = /^(?:on|since|after|before|while|when|without)$/u;
 

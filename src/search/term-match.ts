@@ -703,8 +703,9 @@ function nationalCompoundsOf(question: string): Set<string> {
  * word goes on past an apostrophe before a capital ("O'Driscoll", "D'Alema"): read as "O" alone, "Who will
  * captain Ireland at Murrayfield with O'Driscoll injured?" asked for a name "o" no story writes and was
  * refused (see missesName in evidence). It stays refused, rightly so: the stories of its best three passages
- * never name Murrayfield (its answer's story ranks below them), so no figure moved: dev, fresh, held-out and the twentieth and twenty-first batches
- * unchanged by it (`npm run --silent eval -- --only dev,fresh,held-out --questions <those batches>`).
+ * never name Murrayfield (its answer's story ranks below them), so no figure moved: dev, fresh, held-out
+ * and the twentieth and twenty-first batches unchanged by it (`npm run --silent eval -- --only
+ * dev,fresh,held-out --questions <those batches>`).
  */
 const CAPITALISED_WORD = String.raw`\p{Lu}[\p{L}\p{N}]*(?:['\u2019]\p{Lu}[\p{L}\p{N}]*)?`;
 export const CAPITALISED_RUN = new RegExp(
