@@ -132,6 +132,16 @@ describe('related words', () => {
     ).toEqual([1]);
   });
 
+  it('reads an "-ing" or "-ed" form that did not double its consonant as the "-e" verb\'s', () => {
+    // "riding" is "ride", never "rid" (searched as "free", "disembarrass"); "ridding" is "rid".
+    const riding = relatedMatchExpression('How much money is riding on the contracts?', lexicon);
+    expect(riding).not.toMatch(/"free"|"disembarrass"/u);
+    expect(lexicon.related('ridding')).toContain('disembarrass');
+    expect(lexicon.related('hoped')).toContain('trust');
+    expect(lexicon.related('staring')).toContain('gaze');
+    expect(lexicon.related('visiting')).toContain('see');
+  });
+
   it("never returns a word the index stems as the question's word, nor a stop word", () => {
     for (const term of ['killed', 'troops', 'wages', 'so', 'us']) {
       const related = lexicon.related(term);
@@ -166,13 +176,13 @@ describe('collocations', () => {
   it("puts a question's collocations with synonyms of their own in the place of their words", () => {
     const question = 'How many jets has the airline put off taking since the civil disobedience began?';
     const terms = contentTerms(queryTerms(question));
-    // "Civil disobedience" has no synonyms of its own: "disobedience" keeps "noncompliance".
+    // "Civil disobedience" has no synonyms of its own: "disobedience" keeps "noncompliance", and "civil",
+    // which modifies the compound noun, is not searched as "polite".
     expect(withCollocations(textWords(question), terms, lexicon)).toEqual([
       'jets',
       'airline',
       'put off',
       'taking',
-      'civil',
       'disobedience',
       'began',
     ]);
@@ -181,6 +191,22 @@ describe('collocations', () => {
       'put',
       'taking',
     ]);
+  });
+
+  it("never searches the first word of a compound noun by its own synonyms: its sense is the compound's", () => {
+    const civilServants = relatedMatchExpression(
+      "What were Belgium's civil servants walking out over?",
+      lexicon,
+    );
+    expect(civilServants).not.toMatch(/"polite"/u);
+    expect(civilServants).toMatch(/"strike"/u);
+    const firstQuarter = relatedMatchExpression(
+      'Why did Du Pont make less from oil in the first quarter?',
+      lexicon,
+    );
+    expect(firstQuarter).not.toMatch(/"number one"|"1st"/u);
+    // A modifier outside a compound keeps its synonyms.
+    expect(relatedMatchExpression('Who was the first to arrive?', lexicon)).toMatch(/"1st"/u);
   });
 
   it('searches a real FTS5 table for what a phrasal verb means', () => {
@@ -197,6 +223,7 @@ describe('collocations', () => {
 describe('expanding a question', () => {
   const fake: Lexicon = {
     collocation: () => null,
+    isNoun: () => false,
     related: (term, isName) =>
       isName
         ? ['country']
@@ -219,6 +246,7 @@ describe('expanding a question', () => {
   it('caps the related words and skips short words and figures', () => {
     const many: Lexicon = {
       collocation: () => null,
+      isNoun: () => false,
       related: (term) => Array.from({ length: 40 }, (_, i) => `${term}x${i}`),
     };
     expect(expandTerms(['alpha', 'beta'], many)).toHaveLength(MAX_RELATED);

@@ -132,6 +132,7 @@ export function capitalsAsCountries(topic: string): Map<string, string[]> {
 const lexiconBesideCountries = (lexicon: Lexicon): Lexicon => ({
   related: (term, isName) => (isName && countryOf(term).length > 0 ? [] : lexicon.related(term, isName)),
   collocation: (words) => lexicon.collocation(words),
+  isNoun: (collocation) => lexicon.isNoun(collocation),
 });
 
 /** A topic's FTS5 match expressions: its own words (and their other forms), and its related words. */
