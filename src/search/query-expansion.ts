@@ -280,21 +280,21 @@ const phraseForms = (phrase: string): string[] =>
 const COLLOCATION_WORDS = [3, 2] as const;
 
 /**
- * A question's content terms with each collocation it holds in the place of its words ("put off taking"
- * -> "put off", "taking"), read left to right, longest first. A collocation with synonyms of its own means
- * something its words apart do not: "put" as "place" or "raw" as "natural" only add noise. One without
- * ("civil disobedience") keeps its words' synonyms ("noncompliance"): read as a collocation, XQuAD-en lost
- * one question's first place. Its first words, though, modify a compound noun in a sense of the compound's
- * own, not in their common one: "civil servants" had been searched as "polite", "first quarter" as "number
- * one", "central bank" as "cardinal", so a compound noun's head alone is expanded (with the "-e" verbs of
- * verbLemma, `npm run --silent eval -- --only dev,fresh`: fresh headline-context 0.862 -> 0.870, paraphrase
- * refused 0.180 -> 0.172, every other hit@3 and refused figure of both sets unchanged). Names are no collocations (see placeRelated), and a collocation holds a
- * content word ("as well" is no topic). Measured on the development set (`npm run --silent eval -- --only
- * dev`): speaker-topic-paraphrase 0.538 -> 0.615 ("raw material costs steer interest rate decisions" no
- * longer searches "raw" as "natural", "material" as "stuff", "interest" as "involvement" and "rate" as
- * "rank"), every other kind, unanswerable refused (0.939) and the held-out set (0.706) unchanged. Reading
- * the collocations raised a question's expansion from 0.65 to 0.98 CPU-ms for words not seen before, 0.10
- * to 0.19 cached (the 202 development questions).
+ * A question's content terms with each collocation it holds in the place of its words ("put off taking" -> "put
+ * off", "taking"), read left to right, longest first. A collocation with synonyms of its own means something its
+ * words apart do not: "put" as "place" or "raw" as "natural" only add noise. One without ("civil disobedience")
+ * keeps its words' synonyms ("noncompliance"): read as a collocation, XQuAD-en lost one question's first place. Its
+ * first words, though, modify a compound noun in a sense of the compound's own, not in their common one: "civil
+ * servants" had been searched as "polite", "first quarter" as "number one", "central bank" as "cardinal", so a
+ * compound noun's head alone is expanded (with the "-e" verbs of verbLemma, `npm run --silent eval -- --only
+ * dev,fresh`: fresh headline-context 0.862 -> 0.870, paraphrase refused 0.180 -> 0.172, every other hit@3 and
+ * refused figure of both sets unchanged). Names are no collocations (see placeRelated), and a collocation holds a
+ * content word ("as well" is no topic). Measured on the development set (`npm run --silent eval -- --only dev`):
+ * speaker-topic-paraphrase 0.538 -> 0.615 ("raw material costs steer interest rate decisions" no longer searches
+ * "raw" as "natural", "material" as "stuff", "interest" as "involvement" and "rate" as "rank"), every other kind,
+ * unanswerable refused (0.939) and the held-out set (0.706) unchanged. Reading the collocations raised a question's
+ * expansion from 0.65 to 0.98 CPU-ms for words not seen before, 0.10 to 0.19 cached (the 202 development
+ * questions).
  */
 export function withCollocations(
   words: readonly string[],
