@@ -635,6 +635,26 @@ describe('the paragraph shown with a result for a question asking where someone 
   });
 });
 
+describe('the paragraph shown with a result for a question asking where something was done', () => {
+  const question = 'Where did the Soviet Union stage its third nuclear test since ending its moratorium?';
+
+  it('gives a place, not a month', () => {
+    const gives = givesAnswerKindOver(
+      'It was the third Soviet underground blast since Moscow halted an 18-month nuclear test moratorium.',
+      question,
+    )!;
+    expect(
+      gives('Tass said the test was carried out at the Semipalatinsk testing ground in Kazakhstan.'),
+    ).toBe(true);
+    expect(gives('Moscow began its unilateral nuclear test moratorium in August 1985.')).toBe(false);
+  });
+
+  it('is not asked by a question on where someone stands or sees something going', () => {
+    expect(givesAnswerKindOver('', 'Where does Harry Conger see gold prices going?')).toBeNull();
+    expect(givesAnswerKindOver('', 'Where does the minister stand on the tin agreement?')).toBeNull();
+  });
+});
+
 describe('questions asking how much territory', () => {
   const question = 'How much territory did Iran say it captured in the Karbala-5 offensive?';
   const area = 'Iran said its forces had "liberated" 155 square kilometers of enemy-occupied territory.';

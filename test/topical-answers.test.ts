@@ -112,6 +112,16 @@ The central bank said it had given the money market a further 152 mln stg assist
 
 This takes its total help so far today to 497 mln stg, against a forecast shortage of 700 mln stg.
 `,
+  'torpedo-trial.md': `---
+title: Navy tries out new torpedo
+published: 2025-05-27
+---
+Ships of the navy fired a new torpedo on Tuesday, the defence ministry said.
+
+The torpedo was fired at the Kessock range in the Moray Firth, a ministry spokesman said.
+
+It was the second trial of the torpedo this year, after a launch was called off in March.
+`,
   'westbay-ferries.md': `---
 title: Westbay Ferry Company sold to island investors
 published: 2025-05-23
@@ -621,6 +631,21 @@ describe('the paragraph of a shown story that gives the time limit a question as
     expect(marlow[0]!.text).toContain('Wednesday');
     expect(shown).toEqual([`${marlow[0]!.text}\n\n…\n\n${marlow[2]!.text}`, teachers!.text, marlow[1]!.text]);
     expect(marlow[2]!.text).toContain('ends April 30');
+  });
+});
+
+describe('the paragraph of a shown story that says where a question asks', () => {
+  it("is shown with that story's result, which names no place but a month", async () => {
+    const torpedo = await passagesOf('Navy tries out new torpedo');
+    const [teachers] = await passagesOf('Teachers reject pay offer');
+    const question = 'Where did the navy try out its new torpedo?';
+    const shown = await shownWithAnswerKind([torpedo[2]!, teachers!, torpedo[0]!], question);
+    expect(shown).toEqual([
+      `${torpedo[2]!.text}\n\n…\n\n${torpedo[1]!.text}`,
+      teachers!.text,
+      torpedo[0]!.text,
+    ]);
+    expect(torpedo[1]!.text).toContain('at the Kessock range');
   });
 });
 
