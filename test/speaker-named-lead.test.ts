@@ -9,7 +9,8 @@ import { askedStories } from './helpers/asked-stories.js';
  * A speaker named in full in a story's lead, with the verb of saying far from the name, which attribution
  * credits to no one; the story quotes him by his surname after. And an analyst whose lead names the company
  * in full, asked about by its initials, which her later statements write. A finance minister's statements
- * on a deficit, one giving its cause.
+ * on a deficit, one giving its cause. A governor's position, reported in the lead with a verb of stance
+ * ("defended") that attribution reads as no speech, his quotes after it on other points.
  * Real model, real SQLite, made-up stories.
  */
 const ARTICLES: Record<string, string> = {
@@ -53,6 +54,18 @@ Marek said the 2004 budget deficit was due to excess spending on construction an
 
 Marek said the 2004 budget deficit would be covered by bond sales, and the 2004 budget deficit should shrink.
 `,
+  'reserves.md': `---
+title: Central bank stands by its reserves policy
+published: 2005-03-04
+---
+Central bank governor Ken Ota defended the policy of holding most of the country's foreign exchange reserves in U.S. dollars, citing similar policies in Germany and Japan.
+
+The reserves, now a record 56 billion dollars, are among the world's largest.
+
+Ota said the central bank would further relax its foreign exchange rules.
+
+Ota said the revised rules had been sent to the cabinet for approval.
+`,
 };
 
 const ask = askedStories(ARTICLES);
@@ -62,6 +75,11 @@ describe("a story's lead naming the speaker in full, credited to no one", () => 
     const answer = await ask('What did Marc Dubois say about a settlement of the export dispute?');
     expect(answer.speaker?.name).toBe('Marc Dubois');
     expect(answer.passages[0]!.text).toMatch(/A settlement could soon be reached/);
+  });
+  it('holds the position the lead reports with a verb of stance, not of saying ("defended")', async () => {
+    const answer = await ask('How did Ken Ota justify keeping the reserves in dollars?');
+    expect(answer.speaker?.name).toBe('Ken Ota');
+    expect(answer.passages[0]!.text).toMatch(/citing similar policies in Germany and Japan/);
   });
   it('is found where the name in full is the subject of a verb of saying, not where another says of it', () => {
     const at = (id: number, text: string) => ({ id, articleId: 1, ordinal: id, text }) as PassageRecord;
@@ -77,11 +95,14 @@ describe("a story's lead naming the speaker in full, credited to no one", () => 
         at(5, 'Marc Dubois said prices would rise.'),
         at(6, 'Sales of Orion Data Systems Corp fell, analyst Marc Dubois of Bellamy Brothers Inc said.'),
         at(7, 'Sucrex Holdings Ltd <SUCX.PA> said profit rose.'),
+        at(8, 'Marc Dubois, head of Sucrex, defended the export permits.'),
+        at(9, 'Marc Dubois proposed a levy on imports. Marc Dubois forecast higher prices.'),
+        at(10, 'Marc Dubois was defended by his lawyers.'),
       ],
       ['Marc Dubois', 'Dubois', 'Sucrex Holdings'],
       new Set([5]),
     );
-    expect([...found.keys()]).toEqual([1, 6, 7]);
+    expect([...found.keys()]).toEqual([1, 6, 7, 8, 9]);
     expect(found.get(1)).toEqual({ start: 12, end: 99 });
   });
 });
