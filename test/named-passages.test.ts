@@ -20,6 +20,9 @@ const FILES: Record<string, string> = {
     'Shr 30 cts vs 24 cts. Net 14.7 mln vs 11.3 mln.',
     'NOTE: Twelve- and 40-week periods.',
   ]),
+  'danish-jobless.md': story('DANISH UNEMPLOYMENT FALLS IN FEBRUARY', [
+    'The total number of unemployed in February was 213,200.',
+  ]),
   ...Object.fromEntries(
     DECOYS.map((company, index) => [
       `decoy-${index}.md`,
@@ -74,6 +77,13 @@ describe('passages of a story that names what a question asks about', () => {
     expect(namesAsked(iou)).toEqual(['ious', 'field co']);
     expect(namesAsked(iou, (word) => word !== 'ious')).toEqual(['field co']);
     expect(await namedPassages(store, [], () => 1, '"weeks"', 0.5)).toEqual([]);
+  });
+
+  it('name a country in the words its stories write it in', async () => {
+    const question = 'How many people were out of work in Denmark in February?';
+    const named = await namedPassages(store, ['denmark'], () => 1, buildMatchExpression(question)!, 0.5);
+    const texts = (await store.passages(named.map((hit) => hit.id))).map((passage) => passage.text);
+    expect(texts).toEqual(['The total number of unemployed in February was 213,200.']);
   });
 
   it("answer a question whose other words other companies' notes hold more of", async () => {

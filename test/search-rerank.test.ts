@@ -699,6 +699,46 @@ describe('questions asking how fast', () => {
     expect(givesAnswerKind('How fast will the economy grow?', 'GDP is forecast to rise 2.7 pct.')).toBe(true);
     expect(givesAnswerKind('How quickly did the ferry sail?', 'It made 20 knots.')).toBe(true);
   });
+
+  it('take any figure by a unit of time as the rate asked for, not a day after something', () => {
+    const losses =
+      "How quickly was the ex-Merrill banker's European business bleeding cash, according to the firm?";
+    expect(givesAnswerKind(losses, "Ms Villalba's division had been losing about $1m a week.")).toBe(true);
+    expect(givesAnswerKind('How fast is the field pumping oil?', 'It pumps 2,000 barrels per day.')).toBe(
+      true,
+    );
+    expect(givesAnswerKind(losses, 'The bank said on March 3 a day after the report.')).toBe(false);
+  });
+});
+
+describe('a question framed by "supposed to" in the evidence check', () => {
+  const question = "When are Sweden's new bank ownership rules supposed to take effect?";
+  // Rarity as the archive weighs these words: "supposed" is the rarest, and no story of the answer says it.
+  const rarity: Record<string, number> = {
+    supposed: 7.6,
+    ownership: 6.1,
+    sweden: 6.0,
+    effect: 4.0,
+    rules: 3.9,
+  };
+  const passage = {
+    text: 'The finance ministry has proposed a change in rules affecting ownership of commercial banks by non-banking financial groups.',
+    context: 'SWEDEN MAKES PROPOSAL FOR BANKING CHANGE',
+    articleId: 1,
+  };
+  const stories = new Map([[1, storyOf(`${passage.context}\n${passage.text}`)]]);
+
+  it("finds the story that holds the question's words but the asker's framing", () => {
+    const [evidence] = evidenceOf(
+      [{ passage, similarity: 0.45 }],
+      queryTerms(question),
+      (term) => rarity[term] ?? 3,
+      ['sweden'],
+      question,
+      stories,
+    );
+    expect(evidence!.anchored).toBe(true);
+  });
 });
 
 describe('an abbreviation asked as a name in the evidence check', () => {

@@ -47,7 +47,7 @@ export function articleCoverage(
 
 /**
  * Story coverage (see articleCoverage) with none for each story that does not name every name the question
- * asks about (`names`, see namesAsked), when none of the stories of search's first matches (`first`,
+ * asks about (`names`, see questionNames), when none of the stories of search's first matches (`first`,
  * article ids) names them all and another story read does (see namedPassages): the evidence check would
  * refuse every one of the first, and the story that names them is the question's. For "How many weeks do
  * Price Co's quarterly and nine-month figures cover?" other companies' notes on their "qtr and nine mth

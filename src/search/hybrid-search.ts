@@ -146,7 +146,7 @@ interface Shortlist {
   /** Each shortlisted story's coverage of the question (empty when not read). */
   storyCoverage: ReadonlyMap<number, number>;
   /**
-   * Whether no story of the first fused hits names every name the question asks about (see namesAsked,
+   * Whether no story of the first fused hits names every name the question asks about (see questionNames,
    * namesEvery): the evidence check would refuse them all.
    */
   namesMissed: boolean;
@@ -179,6 +179,8 @@ async function withCoveredStories(
   weightOf: TermWeights,
   stories: StoryCache,
   asked: readonly string[],
+  /** Every name the question asks about, countries too (see questionNames): the names a story must name. */
+  everyName: readonly string[],
   named: readonly RankedId[] = [],
 ): Promise<Shortlist> {
   const records = await store.passages([
@@ -192,7 +194,7 @@ async function withCoveredStories(
   const storyCoverage = withoutUnnamed(
     articleCoverage(storiesRead, terms, weightOf, asked),
     storiesRead,
-    asked,
+    everyName,
     firstStories,
   );
   const first = fused.slice(0, size);
@@ -200,7 +202,7 @@ async function withCoveredStories(
     ...first,
     ...pulledIn(fused, articleOf, storyCoverage, new Set(first.map((hit) => hit.id))),
   ];
-  const names = namesEvery(asked);
+  const names = namesEvery(everyName);
   const namesMissed = read.length > 0 && !firstStories.some((id) => names(storiesRead.get(id)));
   return { shortlist, records, storyCoverage, namesMissed };
 }
@@ -318,18 +320,28 @@ export async function searchPassages(
   // Read a few more than needed so that dropping duplicates still leaves `limit` passages.
   let listed =
     weightOf && articleWeight > 0 && coverageWeight > 0
-      ? await withCoveredStories(store, fused, limit * 3, terms, weightOf, stories, asked)
+      ? await withCoveredStories(store, fused, limit * 3, terms, weightOf, stories, asked, names)
       : await plainShortlist(store, fused, limit * 3);
   // No story of the first matches names what the question names, so the evidence check would refuse them
-  // all: the passages of stories that name it are fused in and their stories read (see namedPassages,
-  // withoutUnnamed).
+  // all: the passages of stories that name it (a country in any of its forms) are fused in and their
+  // stories read (see namedPassages, withoutUnnamed).
   const named =
     listed.namesMissed && match && weightOf
-      ? await namedPassages(store, asked, weightOf, match, contextWeight, range)
+      ? await namedPassages(store, names, weightOf, match, contextWeight, range)
       : [];
   const searched = weightOf && named.length > 0 ? fuse(withNamed(bm25, named)) : fused;
   if (weightOf && named.length > 0) {
-    listed = await withCoveredStories(store, searched, limit * 3, terms, weightOf, stories, asked, named);
+    listed = await withCoveredStories(
+      store,
+      searched,
+      limit * 3,
+      terms,
+      weightOf,
+      stories,
+      asked,
+      names,
+      named,
+    );
   }
   // A question asking for a company's results is answered by its results table (see answersResults).
   const answersAsked = weightOf ? answersResults(question, asked) : null;
