@@ -45,6 +45,7 @@ import { givesPayersSum, payerAsked } from './payer.js';
 import { asksForTakings, givesTakings } from './takings.js';
 import { yearsAsked, yearsOfEvents } from '../search/question-years.js';
 import { givesYearOf, namesMonthOf } from '../search/year-table.js';
+import { yearToldBack } from '../search/year-told.js';
 
 /**
  * When is a passage good enough to call the question answered? Either the model finds it close in
@@ -743,6 +744,8 @@ export function evidenceOf(
     const implied = [
       passage.kind === 'caption' ? pictureWords : '',
       holdsMoney(passage.text) ? moneyWords : '',
+      // A dated story's "last year" holds the year before its own (see yearToldBack).
+      yearToldBack(passage.text, passage.published) ?? '',
     ];
     const text = [passage.context, passage.text, ...implied].join('\n');
     const words = wordsOf(text);

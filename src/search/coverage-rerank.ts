@@ -1,5 +1,6 @@
 import type { PassageRecord } from '../store/passage-store.js';
 import { contentTerms, termCoverage } from './term-match.js';
+import { yearToldBack } from './year-told.js';
 
 /**
  * How much the rarity-weighted share of the question's content words that a passage holds (read with its
@@ -16,7 +17,10 @@ export const DEFAULT_COVERAGE_WEIGHT = 1;
  * names it asks about (`names`, see namesAsked) held only as written (see termsHeld).
  */
 export function rerankByCoverage<
-  T extends { passage: Pick<PassageRecord, 'text' | 'context'>; score: number },
+  T extends {
+    passage: Pick<PassageRecord, 'text' | 'context'> & Partial<Pick<PassageRecord, 'published'>>;
+    score: number;
+  },
 >(
   hits: T[],
   terms: readonly string[],
@@ -27,7 +31,9 @@ export function rerankByCoverage<
   const content = contentTerms(terms);
   if (content.length === 0 || weight === 0) return;
   for (const hit of hits) {
-    const text = `${hit.passage.context}\n${hit.passage.text}`;
+    // A dated story's "last year" holds the year before its own (see yearToldBack).
+    const told = yearToldBack(hit.passage.text, hit.passage.published) ?? '';
+    const text = `${hit.passage.context}\n${hit.passage.text}\n${told}`;
     hit.score += weight * termCoverage(text, content, weightOf, undefined, names);
   }
 }
