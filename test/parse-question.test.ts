@@ -228,6 +228,26 @@ describe('parseSpeakerQuestion', () => {
     ],
     ['According to Jeremy Davis, why is Alcan bidding?', 'Jeremy Davis', 'why is Alcan bidding'],
     [
+      'According to Reynolds and Reynolds, what did Advanced Voice Technologies do wrong?',
+      'Reynolds and Reynolds',
+      'what did Advanced Voice Technologies do wrong',
+    ],
+    [
+      'What did Whittaker say it did with the money from selling off businesses?',
+      'Whittaker',
+      'it did with the money from selling off businesses',
+    ],
+    [
+      "What does Arab Malaysian Merchant Bank say the new fund will do for Malaysia's market?",
+      'Arab Malaysian Merchant Bank',
+      "the new fund will do for Malaysia's market",
+    ],
+    [
+      'Has First City Bancorp said how near it is to a deal to prop up its capital?',
+      'First City Bancorp',
+      'near it is to a deal to prop up its capital',
+    ],
+    [
       'Is Colombia going to close its coffee export registrations, according to Gilberto Arango?',
       'Gilberto Arango',
       'Is Colombia going to close its coffee export registrations',

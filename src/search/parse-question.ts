@@ -200,6 +200,13 @@ const INDIRECT_QUESTION = String.raw`(?!\s+(?:when|whether|if|how|why|what|where
  */
 const WHETHER = String.raw`\s+(?:whether|if)\b`;
 /**
+ * "Has First City Bancorp said how near it is to a deal to prop up its capital?": "how" asking of the speaker
+ * itself (a pronoun for it within three words) asks what it said of its own affairs, which its statements
+ * hold, unlike "Has the minister said how many troops will go?" (a fact, see INDIRECT_QUESTION). Searched,
+ * that question (fresh.jsonl) was refused.
+ */
+const HOW_OF_ITSELF = String.raw`\s+how\b(?=(?:\s+[\p{L}'’-]+){0,3}?\s+(?:it|they|he|she)\b)`;
+/**
  * Nouns for what someone said or thinks of something: "Lammy's comment on", "Yeutter's view of", "Ferguson's
  * verdict on", "the PM's stance on". One list for every phrasing that asks for someone's words by a noun.
  * The "what did X say" phrasing takes no speaker ending in "'s": "What was Thomsen's comment on the Disney
@@ -235,6 +242,12 @@ const WANTING = String.raw`(?:i\s+(?:need|want)|i['’]d\s+like|i\s+would\s+like
 const OWN_PLANS = String.raw`(?:\s+(?:that\s+)?(?:it|they|he|she)\s+(?:would|will|was\s+going\s+to|is\s+going\s+to|planned\s+to|plans\s+to)\s+do)?`;
 /** A name as written: one to four capitalised words, no "the". */
 const NAME = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}`;
+/**
+ * A name whose capitalised words may be joined by "and", "of" or "&", as a firm's often are ("Reynolds and
+ * Reynolds", "Bank of England"): "According to Reynolds and Reynolds, what did Advanced Voice Technologies do
+ * wrong?" (fresh.jsonl) was searched, and its answer was not in the top three.
+ */
+const FIRM_NAME = String.raw`\p{Lu}[\p{L}'’.&-]*(?:\s+(?:(?:and|of|&)\s+)?\p{Lu}[\p{L}'’.&-]*){0,3}`;
 /** Words that head an office, in either case ("secretary", "Minister"), and the abbreviations "CEO" and "CFO". */
 const OFFICE_HEADS = [
   'minister',
@@ -322,8 +335,8 @@ const PATTERNS = [
   // according to Hewitt?", Patricia Hewitt's statement first); fresh unchanged. Read before the yes or no
   // phrasings below: in "Is Colombia going to close its coffee export registrations, according to Gilberto
   // Arango?" (the fourteenth batch) the person named is the speaker, not the subject of "is ... going to".
-  new RegExp(String.raw`^(?<topic>.+?),?\s+according\s+to\s+(?<speaker>${NAME})${END}`, 'u'),
-  new RegExp(String.raw`^[Aa]ccording\s+to\s+(?<speaker>${NAME}),\s+(?<topic>.+?)${END}`, 'u'),
+  new RegExp(String.raw`^(?<topic>.+?),?\s+according\s+to\s+(?<speaker>${FIRM_NAME})${END}`, 'u'),
+  new RegExp(String.raw`^[Aa]ccording\s+to\s+(?<speaker>${FIRM_NAME}),\s+(?<topic>.+?)${END}`, 'u'),
   // "Did Gordon Brown say his Budget promises could be paid for?": a yes or no asked of what someone said,
   // answered by their statements on what follows the verb. Read as a search, its answer ("all these are
   // costed and affordable") ranked 10th below opening paragraphs naming Brown; read so, it waits on that
@@ -334,7 +347,7 @@ const PATTERNS = [
   // phrasing above, the fourth batch's chatty question answered (same command: fresh chatty hit@3 0.900 ->
   // 0.950, answerable 0.881 -> 0.885); the development set unchanged.
   new RegExp(
-    String.raw`^(?:did|has|have|had|does|do)\s+(?<speaker>.+?)${STRESS}\s+(?<verb>say|said|claim(?:ed)?|warn(?:ed)?|insist(?:ed)?|argued?|admit(?:ted)?|den(?:y|ied)|promised?|predict(?:ed)?|suggest(?:ed)?|${OPINION_VERBS})(?:${WHETHER}|${INDIRECT_QUESTION}(?:\s+that)?)\s+(?<topic>.+?)${END}`,
+    String.raw`^(?:did|has|have|had|does|do)\s+(?<speaker>.+?)${STRESS}\s+(?<verb>say|said|claim(?:ed)?|warn(?:ed)?|insist(?:ed)?|argued?|admit(?:ted)?|den(?:y|ied)|promised?|predict(?:ed)?|suggest(?:ed)?|${OPINION_VERBS})(?:${WHETHER}|${HOW_OF_ITSELF}|${INDIRECT_QUESTION}(?:\s+that)?)\s+(?<topic>.+?)${END}`,
     'iu',
   ),
   // "Does Lech Walesa support what the Kremlin leader is doing to change the Soviet system?": a yes or no
@@ -503,6 +516,18 @@ const PATTERNS = [
   // Bank of Spain say it was doing with its second-window rate?" read so too, first either way).
   new RegExp(
     String.raw`${WHAT_DID_SPEAKER}(?:say|said)(?:\s+that)?\s+(?:he|she|it|they)(?:['’](?:s|re)|\s+(?:is|was|are|were))\s+(?<topic>\p{L}+ing\b.+?)${END}`,
+    'iu',
+  ),
+  // "What did Whittaker say it did with the money from selling off businesses?", "What does Arab Malaysian
+  // Merchant Bank say the new fund will do for Malaysia's market?": what the speaker said someone or something
+  // does, did or will do with or for a thing is their statement on it, answered from their statements on all
+  // that follows "say". Only "do" asked (what was done): "What did E D and F Man say it sold ...?" asks a
+  // fact the search answers (see the pattern of facts reported above). With HOW_OF_ITSELF and FIRM_NAME, `npm
+  // run --silent eval -- --only dev,fresh`: fresh reported-speech hit@1 0.648 -> 0.656, hit@3 and refusals
+  // unchanged in every kind (the four questions named are read so but still missed: "Whittaker" finds no
+  // speaker, the bank's answer is credited to "AMBB"); the development set, held-out and dates unchanged.
+  new RegExp(
+    String.raw`${WHAT_DID_SPEAKER}(?:say|said)(?:\s+that)?\s+(?<topic>(?:[\p{L}'’-]+\s+){1,4}?(?:(?:will|would|could|can|might|is\s+going\s+to|was\s+going\s+to|plans\s+to|planned\s+to)\s+)?(?:do|does|did|(?:has|had|have)\s+done)\s+(?:with|for|about|to)\b.+?)${END}`,
     'iu',
   ),
   // "What did Henry Azzam say was stopping the Gulf states from building proper stock and bond markets?":
