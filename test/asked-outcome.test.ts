@@ -658,6 +658,41 @@ describe('a permission asked', () => {
   });
 });
 
+describe('an approval asked (twentieth batch)', () => {
+  it('is asked when or whether of who approved, or of what was approved', () => {
+    expect(askedOutcome('When did Japan approve Hexagen for sale?')).toEqual({
+      kind: 'permission',
+      decider: ['japan'],
+    });
+    expect(askedOutcome('Has the Health Ministry authorised the Trovex blood test?')).toEqual({
+      kind: 'permission',
+      decider: ['health', 'ministry'],
+    });
+    expect(askedOutcome('When was the Trovex test licensed in Britain?')).toEqual({
+      kind: 'permission',
+      decider: [],
+    });
+    expect(askedOutcome('What did the Health Ministry say about approving Trovex?')).toBeNull();
+  });
+
+  it('is stated by an approval given, not by one sought', () => {
+    const japan = askedOutcome('When did Japan approve Hexagen for sale?')!;
+    const sought =
+      'Vexcor Inc said it entered into an agreement with Nakamura Co for the distribution of Hexagen in Japan.\n' +
+      'Nakamura will conduct clinical tests and both companies will jointly file for marketing approval in Japan.';
+    expect(statesOutcome(sought, japan)).toBe(false);
+    expect(statesOutcome("Japan's Health Ministry approved Hexagen for sale in March.", japan)).toBe(true);
+    expect(statesOutcome('Hexagen won marketing approval from Japan in March.', japan)).toBe(true);
+    const licensed = askedOutcome('When was the Trovex test licensed in Britain?')!;
+    expect(statesOutcome('Trovex said it would seek a licence for the test in Britain.', licensed)).toBe(
+      false,
+    );
+    expect(statesOutcome('British regulators gave the Trovex test the go-ahead on Monday.', licensed)).toBe(
+      true,
+    );
+  });
+});
+
 describe('a deadline a question asks was met', () => {
   const question = 'Did Marlow Airlines manage to get its $500m of wage cuts agreed by the end of February?';
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { countedKind, countedThing, countsAsObject, countsAsked } from '../src/search/counted-thing.js';
+import {
+  countedKind,
+  countedThing,
+  countsAsObject,
+  countsAsked,
+  jobsCounted,
+} from '../src/search/counted-thing.js';
 
 describe('the thing a question counts', () => {
   it('is the last word before the verb or a preposition of a "how many" question', () => {
@@ -17,6 +23,7 @@ describe('the thing a question counts', () => {
     expect(countedThing('How many job-seekers signed on in March?')).toBe('seekers');
     expect(countedThing('How many steelworkers stand to be laid off under the plan?')).toBe('steelworkers');
     expect(countedThing('How many troops to send?')).toBe('troops');
+    expect(countedThing('How many jobs went when Halvorsen closed its Ashby plant?')).toBe('jobs');
   });
 
   it('is nothing for a question that counts nothing', () => {
@@ -80,5 +87,22 @@ describe("a figure after the question's own verb", () => {
     const plant = countsAsObject('How many workers will the plant in Detroit employ?')!;
     expect(plant('The plant will employ 1,200 people.')).toBe(true);
     expect(plant('The plant 1,200 square feet in size opens in May.')).toBe(false);
+  });
+});
+
+describe('jobs a question counts (twentieth batch)', () => {
+  it('are counted only by a story giving a count of jobs, workers or people', () => {
+    const counts = jobsCounted('How many jobs went when Halvorsen closed its Ashby cooker plant?')!;
+    expect(
+      counts(
+        'Halvorsen to move plants\nHalvorsen said it is to relocate about 10 of its 27 plants. Its shares rose 14%.',
+      ),
+    ).toBe(false);
+    expect(counts('Halvorsen is closing its Ashby plant with the loss of 700 jobs.')).toBe(true);
+    expect(counts('About 300 people will lose their jobs when the Ashby plant shuts.')).toBe(true);
+    expect(counts('Closing the Ashby plant would cost hundreds of jobs.')).toBe(true);
+    expect(jobsCounted('How many workers is Halvorsen laying off?')).not.toBeNull();
+    expect(jobsCounted('How many plants is Halvorsen closing?')).toBeNull();
+    expect(jobsCounted('How many people visited the Ashby show?')).toBeNull();
   });
 });

@@ -282,6 +282,28 @@ published: 2025-04-02
 ---
 Fenwick's trams made 2.1 million trips in the tramline's first year of running, the city council said on Thursday.
 `,
+  'hexagen.md': `---
+title: Vexcor in Japan pact for Hexagen
+published: 2025-03-10
+---
+Vexcor Inc said it entered into an agreement with Nakamura Co for the exclusive distribution of its cancer drug Hexagen in Japan.
+
+Under the agreement, Nakamura will conduct clinical tests of the drug in Japan and both companies will jointly file for marketing approval for Hexagen there.
+`,
+  'marlow-video.md': `---
+title: Marlow Video gets takeover approach
+published: 2025-03-11
+---
+Marlow Video Corp said it received an offer to enter into negotiations for Sealion Holdings to acquire a controlling interest in the company through a tender offer worth about 120 mln dlrs.
+
+Marlow Video had sales of 40 mln dlrs last year.
+`,
+  'halvorsen.md': `---
+title: Halvorsen to move plants abroad
+published: 2025-03-12
+---
+Halvorsen saw its shares rise 14% after it said it would relocate about 10 of its 27 plants to low-cost countries. It did not say which plants would be affected. It makes cookers in Ashby.
+`,
 };
 
 let corpus: Awaited<ReturnType<typeof scratchCorpus>>;
@@ -403,6 +425,22 @@ describe('questions stressing what was in the end done, which the stories only f
     const paid = await ask('How much did the island investors finally pay for the Westbay Ferry Company?');
     expect(paid.found).toBe(true);
     expect(firstThree(paid)).toContain('£12m');
+  });
+});
+
+describe('unanswerable questions near a story that tells of something else (twentieth batch)', () => {
+  it('says nothing was found when the story tells only of an approval sought', async () => {
+    expect((await ask("When did Japan approve Vexcor's Hexagen for sale?")).found).toBe(false);
+  });
+
+  it("says nothing was found when the story gives an offer's size, not its price per share", async () => {
+    expect((await ask('What price per share is Sealion Holdings offering for Marlow Video?')).found).toBe(
+      false,
+    );
+  });
+
+  it('says nothing was found when the story counts no jobs', async () => {
+    expect((await ask('How many jobs went when Halvorsen closed its Ashby cooker plant?')).found).toBe(false);
   });
 });
 
@@ -1187,6 +1225,13 @@ describe('the found / not found judgement', () => {
       'Police numbers rose.',
     );
     expect(company.some((item) => item.missesSpeaker)).toBe(false);
+    // A name opening with a people's adjective is an organisation's, not a person's named in full.
+    const airline = evidenceOfTwo(
+      'What did British Westways say about the baggage handlers strike?',
+      'The strike by baggage handlers would cause disruption, the airline said.',
+      'Police numbers rose.',
+    );
+    expect(airline.some((item) => item.missesSpeaker)).toBe(false);
   });
 
   // The archive's self-calibrated thresholds: close in meaning, or 0.7 of the question's words.

@@ -1,5 +1,7 @@
 import { escapePattern } from '../escape-pattern.js';
 import { givesSumWith } from './sum-sentence.js';
+import { isStopword } from '../search/fts-query.js';
+import { isCompanyWord } from '../search/term-match.js';
 
 /** Who a question asking a price says paid it, and whether a story gives a sum as theirs. Pure. */
 
@@ -27,8 +29,19 @@ export function payerAsked(question: string): string[] {
   return phrase
     .split(/\s+/u)
     .map((word) => word.replace(/['’]s?$/u, ''))
-    .filter((word) => /^\p{Lu}/u.test(word) && word.length > 1);
+    .filter((word) => /^\p{Lu}/u.test(word) && word.length > 1 && namesPayer(word));
 }
+
+/**
+ * Whether a capitalised word of the payer's name tells the payer apart: not a stopword capitalised as a
+ * name's first word ("The Body Shop") nor a word ending a company's name ("Inc", "Group"), which any
+ * story's sentence with a sum holds ("The company paid ...", "... Group said"). No question of dev, fresh or
+ * the twentieth and twenty-first batches moved: kept as a correction.
+ */
+const namesPayer = (word: string) => {
+  const lower = word.toLowerCase();
+  return !isStopword(lower) && !isCompanyWord(lower);
+};
 
 /**
  * A test of whether a story (its text: the headline and subjects, then a paragraph a line) gives a sum as

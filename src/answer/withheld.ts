@@ -5,12 +5,12 @@
  */
 
 /**
- * A question asking for the price of a deal: what someone pays or paid, what something cost or fetched,
- * for how much, its price or its terms. Not what someone earned, raised or won, which a deal's withheld
- * terms say nothing of.
+ * A question asking for the price of a deal: what someone pays or paid, offers or bids, what something
+ * cost or fetched, for how much, its price or its terms. Not what someone earned, raised or won, which a
+ * deal's withheld terms say nothing of.
  */
 const PRICE_QUESTION =
-  /\bhow\s+much\b[^?]*\b(?:pay|pays|paid|paying|cost|costs|costing|fetch|fetched|fetching|sell|sells|sold|selling|buy|buys|bought|buying)\b|\bwhat\s+(?:price|terms)\b|\bfor\s+how\s+much\b|\b(?:what|how)\s+(?:\w+\s+){0,2}(?:were|was|are|is)\s+the\s+(?:terms|price)\b/iu;
+  /\bhow\s+much\b[^?]*\b(?:pay|pays|paid|paying|cost|costs|costing|fetch|fetched|fetching|sell|sells|sold|selling|buy|buys|bought|buying|offer|offers|offered|offering|bid|bids|bidding)\b|\bwhat\s+(?:price|terms)\b|\bfor\s+how\s+much\b|\b(?:what|how)\s+(?:\w+\s+){0,2}(?:were|was|are|is)\s+the\s+(?:terms|price)\b/iu;
 
 /**
  * A story saying a deal's price is not given: "Terms were not disclosed", "The purchase price was not

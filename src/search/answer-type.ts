@@ -202,7 +202,7 @@ export const holdsTimeLimit = (text: string) => TIME_LIMIT.test(text);
  * asksForLoss, nothing else moved on the three sets).
  */
 const MONEY_QUESTION =
-  /(?<!\bby\s+)\bhow\s+much\s+(?:did|does|do|will|would|has|have|had)\b[^?]*\b(?:get|gets|got|gotten|getting|receive|receives|received|receiving)\b|\bhow\s+much\b[^?]*\b(?:pay|pays|paid|paying|cost|costs|costing|spend|spends|spent|spending|worth|charge|charges|charged|charging|raise|raises|raised|raising|fetch|fetched|fetching|earn|earns|earned|earning|owe|owes|owed|owing|win|wins|won|winning|awarded|money|cash)\b|\bwhat\s+price\s+(?:did|does|do|will|would|was|is|were|are|has|have|had)\b|\bfor\s+how\s+much\b/iu;
+  /(?<!\bby\s+)\bhow\s+much\s+(?:did|does|do|will|would|has|have|had)\b[^?]*\b(?:get|gets|got|gotten|getting|receive|receives|received|receiving)\b|\bhow\s+much\b[^?]*\b(?:pay|pays|paid|paying|cost|costs|costing|spend|spends|spent|spending|worth|charge|charges|charged|charging|raise|raises|raised|raising|fetch|fetched|fetching|earn|earns|earned|earning|owe|owes|owed|owing|win|wins|won|winning|awarded|offer|offers|offered|offering|bid|bids|bidding|money|cash)\b|\bwhat\s+price\s+(?:(?:a|per|each)\s+share\s+)?(?:did|does|do|will|would|was|is|were|are|has|have|had)\b|\bfor\s+how\s+much\b/iu;
 /**
  * A sum of money: a currency sign, or a figure in a currency ("4.79 billion pesos", "136m euros", "26.5 mln
  * dlr", "24 cts"), its number also in words before a scale ("one mln dlrs": the fifteenth batch's "How much

@@ -227,6 +227,16 @@ function peopleOf(name: string, forms: ReadonlyMap<string, CountryForms>): Count
   return null;
 }
 
+/**
+ * Whether a word is a people's adjective of a country ("British", "American", "Swiss"), not the country's
+ * own name ("Jordan", also a first name). Pure.
+ */
+export function isDemonym(word: string): boolean {
+  const lower = word.toLowerCase();
+  const nation = countryFormsOf(lower)?.nation ?? [];
+  return nation.indexOf(lower) > 0;
+}
+
 let byDemonym: Map<string, string> | null = null;
 
 /**

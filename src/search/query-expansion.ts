@@ -83,6 +83,13 @@ function lemmas(term: string): string[] {
 /** Whether a word is a form of a WordNet verb ("computerise", "used", "cutting"; not "year" or "runway"). */
 export const isVerbForm = (word: string): boolean => sharedWordNet().synsets(verbLemma(word), 'v').length > 0;
 
+/**
+ * Whether a word is an inflected form of a WordNet verb that is no noun's form ("went", "sold"; not "go",
+ * "cuts", "suits").
+ */
+export const isVerbOnlyInflection = (word: string): boolean =>
+  lemmatize().verb(word) !== word && isVerbForm(word) && !isNounForm(word);
+
 /** Whether a word is a form of a WordNet noun ("order", "labour", "plants"; not "computerise"). */
 export const isNounForm = (word: string): boolean =>
   sharedWordNet().synsets(lemmatize().noun(word), 'n').length > 0;

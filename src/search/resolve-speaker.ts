@@ -9,7 +9,7 @@ import {
   wordsCoverage,
   wordsOf as textWordsOf,
 } from './term-match.js';
-import { nationOf } from './place-names.js';
+import { isDemonym, nationOf } from './place-names.js';
 import { otherNamesOf } from './other-names.js';
 import { termWeights } from './term-weights.js';
 
@@ -1492,7 +1492,8 @@ export function personNameAsked(asked: string): string | null {
  * The person's name in full that a speaker phrase ends with ("Klaus Luft" of "Nixdorf chairman Klaus Luft",
  * "Gordon Brown"): capitalised words that are the whole phrase or follow a role, not "of" or "the" (the
  * founder "of the British Independent Film Awards" is a body), nor a company's name ("Hanson Industries",
- * "Texaco Inc": see withoutCompanyWord), whose words stories often give as "the company said". Null when
+ * "Texaco Inc": see withoutCompanyWord; "British Airways", opening with a people's adjective), whose words
+ * stories often give as "the company said". Null when
  * it ends with no name of two words or more ("Lammy", "Toyota's president"). Pure.
  */
 export function fullNameAsked(asked: string): string | null {
@@ -1501,6 +1502,11 @@ export function fullNameAsked(asked: string): string | null {
   );
   if (!run || (run[1] !== undefined && isStopword(run[1]))) return null;
   const name = run[2]!.toLowerCase().replace(/\.$/u, '');
+  // A name opening with a people's adjective is an organisation's ("British Airways", "American Express"):
+  // read as a person's, "What did British Airways say about the strike?" would need a passage naming
+  // "Airways" saying something. No question of dev, fresh or the twentieth and twenty-first batches moved:
+  // kept as a correction.
+  if (isDemonym(name.split(/\s+/u)[0]!)) return null;
   return withoutCompanyWord(name) === name ? personNameAsked(run[2]!) : null;
 }
 

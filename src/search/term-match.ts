@@ -162,6 +162,9 @@ const COMPANY_WORD =
 /** A lower-cased name without the word that ends a company's name: "goldman sachs" for "goldman sachs co". */
 export const withoutCompanyWord = (name: string) => name.replace(COMPANY_WORD, '');
 
+/** Whether a lower-cased word is one that ends a company's name ("inc", "group"; see COMPANY_WORD). */
+export const isCompanyWord = (word: string) => COMPANY_WORD.test(` ${word}`);
+
 /**
  * The words ending a company's name in full and as wires print them in a headline ("WICKES COS INC",
  * "AMERICAN BRANDS CORP"), either way: "What did Wickes Companies post in sales for the full year?" is
