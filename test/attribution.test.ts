@@ -1212,7 +1212,7 @@ describe('attributeQuotes on the attribution misses of the archive (twentieth ro
     );
     expect(rolesOf(paragraphs, 'I trust the prime minister')).toEqual([['Brown', null]]);
     expect(rolesOf(paragraphs, 'would not easily forgive')).toEqual([['John Reid', 'Health Secretary']]);
-    expect(rolesOf(paragraphs, 'a French half')).toEqual([['Bernard Laporte', null]]);
+    expect(rolesOf(paragraphs, 'a French half')).toEqual([['Bernard Laporte', 'crestfallen France coach']]);
   });
 
   it('leaves "he said" after a definite spokesman who is no body to the spokesman named before', () => {
@@ -1261,6 +1261,72 @@ describe('attributeQuotes on the attribution misses of the archive (twentieth ro
   it('reads a ticker with its exchange after a space as no part of the name', () => {
     const paragraphs = body('Telefon AB L.M. Ericsson <ERIC ST> said one of its units won a contract.');
     expect(rolesOf(paragraphs, 'won a contract')).toEqual([['Telefon AB L.M. Ericsson', null]]);
+  });
+});
+
+describe('attributeQuotes on the roles and credits of the archive (twenty-second round)', () => {
+  const rolesOf = (paragraphs: readonly Paragraph[], fragment: string) =>
+    attributed(paragraphs)
+      .at(fragment)
+      .map((a) => [a.speaker.name, a.speaker.role]);
+
+  it('gives a person no role from the words of the sentence that run into the name', () => {
+    const paragraphs = body(
+      'The memory Gordon Brown says keeps returning to him is that of a 12 year-old girl.',
+      'On top of the relief deal with Tanzania Mr Brown said the UK would make similar offers.',
+      'How much longer Mr Brown will continue in the job is not clear (he once said there are two types of chancellor).',
+      'The ruling was welcome, said human rights lawyer Louise Christian.',
+      'It was a hard game, said England centre Mathew Tait.',
+    );
+    expect(rolesOf(paragraphs, 'keeps returning')).toEqual([['Gordon Brown', null]]);
+    expect(rolesOf(paragraphs, 'similar offers')).toEqual([['Gordon Brown', null]]);
+    expect(rolesOf(paragraphs, 'two types of chancellor')).toEqual([['Gordon Brown', null]]);
+    expect(rolesOf(paragraphs, 'The ruling was welcome')).toEqual([
+      ['Louise Christian', 'human rights lawyer'],
+    ]);
+    expect(rolesOf(paragraphs, 'a hard game')).toEqual([['Mathew Tait', 'England centre']]);
+  });
+
+  it('credits no party called "Tory" with "the Tory spokesman" nor with the "he said" of the person named before', () => {
+    const paragraphs = body(
+      'Mr Ancram condemned the document. "Is this propaganda?," he asked. The Tory spokesman also criticised the government. "Who are they trying to kid?" he said.',
+      'A Conservative spokeswoman said the party stuck to the rules.',
+    );
+    expect(rolesOf(paragraphs, 'also criticised')).toEqual([]);
+    expect(rolesOf(paragraphs, 'trying to kid')).toEqual([['Ancram', null]]);
+    expect(rolesOf(paragraphs, 'stuck to the rules')).toEqual([['Conservative', 'spokeswoman']]);
+  });
+
+  it('credits a company\'s spokesman when the company\'s name has initials after "a"', () => {
+    const paragraphs = body(
+      'Analyst Jack Grubman said the plan would help profits.',
+      '"Someone should establish it," a U.S. Sprint spokesman said. But he added the company was not opposed to competition.',
+    );
+    expect(rolesOf(paragraphs, 'Someone should establish it')).toEqual([['U.S. Sprint', 'spokesman']]);
+    expect(rolesOf(paragraphs, 'not opposed to competition')).toEqual([['U.S. Sprint', 'spokesman']]);
+  });
+
+  it('gives a name set off by commas the role before it', () => {
+    const paragraphs = body("Germany's foreign minister, Annalena Baerbock, said the talks would go on.");
+    expect(rolesOf(paragraphs, 'talks would go on')).toEqual([
+      ['Annalena Baerbock', "Germany's foreign minister"],
+    ]);
+  });
+
+  it('credits a name after an opening prepositional phrase without a comma', () => {
+    const paragraphs = body('In an interview Charles Kennedy said the war had been a mistake.');
+    expect(rolesOf(paragraphs, 'the war had been a mistake')).toEqual([['Charles Kennedy', null]]);
+  });
+
+  it('reads "he" as an unnamed subject before him, or a later clause\'s person, not someone named earlier', () => {
+    const paragraphs = body(
+      'The accord was reached, said Kevin Woodward, a union steward.',
+      'An Inland division spokesman would not discuss details of the accord. But he said Inland has a capacity problem.',
+      'Coach Bernard Laporte has made four changes.',
+      'France have been criticised this year but captain Fabien Pelous sees hope. "We are getting better," he said.',
+    );
+    expect(rolesOf(paragraphs, 'capacity problem')).toEqual([]);
+    expect(rolesOf(paragraphs, 'getting better')).toEqual([['Fabien Pelous', 'captain']]);
   });
 });
 

@@ -82,6 +82,15 @@ describe('sentenceSpans', () => {
     }
   });
 
+  it('ends no sentence at initials after "a" or "an", as a single initial may', () => {
+    const text = '"We think so," a U.S. Sprint spokesman said. I got an A. It was fine.';
+    expect(sentenceSpans(text).map(({ start, end }) => text.slice(start, end))).toEqual([
+      '"We think so," a U.S. Sprint spokesman said.',
+      'I got an A.',
+      'It was fine.',
+    ]);
+  });
+
   it('keeps a listed abbreviation inside its sentence whatever its case', () => {
     const text = 'The talks were led by GEN. Smith and Mr. Jones. They ended at noon.';
     expect(sentenceSpans(text).map(({ start, end }) => text.slice(start, end))).toEqual([

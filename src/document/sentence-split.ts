@@ -36,15 +36,26 @@ function languageFor(text: string): Language {
   return language;
 }
 
+/**
+ * Initials after "a" or "an" ("a U.S. Sprint spokesman said"): an indefinite article never ends a
+ * sentence, so the initials' last dot does not either. The splitter ended one there, and the spokesman's
+ * sentence, cut from its body's name, read "Sprint spokesman said".
+ */
+const INDEFINITE_INITIALS = /(?:^|\s)[Aa]n?\s+(?:\p{Lu}\.){2,}$/u;
+
 /** Sentence spans of `text`, trimmed of surrounding white space; offsets index into `text`. */
 export function sentenceSpans(text: string): Span[] {
   const spans: Span[] = [];
+  let joined = false;
   for (const node of split(text, { AbbrMarker: { language: languageFor(text) } })) {
     if (node.type !== SentenceSplitterSyntax.Sentence) continue;
     let [start, end] = node.range;
     while (start < end && /\s/.test(text[start]!)) start++;
     while (end > start && /\s/.test(text[end - 1]!)) end--;
-    if (end > start) spans.push({ start, end });
+    if (end <= start) continue;
+    if (joined) spans.at(-1)!.end = end;
+    else spans.push({ start, end });
+    joined = INDEFINITE_INITIALS.test(text.slice(spans.at(-1)!.start, end));
   }
   return spans;
 }

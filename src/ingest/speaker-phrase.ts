@@ -1,3 +1,4 @@
+import { isAbstractNoun, isKnownNoun, namesKindOfPerson, namesSomeone } from './noun-senses.js';
 import { SPEECH_VERB_FORMS } from './speech-verbs.js';
 import { tagSentence } from './tag-sentence.js';
 
@@ -706,6 +707,40 @@ export function bodySpokenFor(body: readonly Token[], head: Token): Spokesperson
   return { body: joinWords(body), role, described: false, mayBePerson };
 }
 
+/** Places a lone capitalised word before a name may be: "Tanzania" is no one's role. */
+const PLACE_ONLY_TAGS = ['Place', 'Country', 'City', 'Region'];
+
+/**
+ * Whether the words before a person's name say who they are: a role noun ("Chancellor"), a possessive
+ * ("Labour's"), or a noun for a person, a body or what someone does ("lawyer", "board member", "England
+ * centre"). Words of the sentence that run into the name are none: "development in poorer countries
+ * Gordon Brown will say", "The memory Gordon Brown says keeps returning", "How much longer Mr Brown will
+ * continue" gave Brown the roles "poorer countries", "memory" and "longer" (with "new", "speech",
+ * "Tanzania" and more: 12 roles for him in all), which a question about a role then matched.
+ */
+function isRole(words: readonly Token[]): boolean {
+  // "Director of public credit": an office's title is headed before its "of".
+  const of = words.findIndex((token) => token.lower === 'of');
+  if (of > 0) return isRole(words.slice(0, of));
+  const head = words.at(-1)!;
+  if (isRoleNoun(head)) return true;
+  if (hasAny(head, ['Pronoun', 'Comparative', 'Superlative'])) return false;
+  if (POSSESSIVE.test(head.text)) return true;
+  if (head.tags.has('Plural')) return false;
+  if (isCapitalised(head)) return words.length > 1 || !hasAny(head, PLACE_ONLY_TAGS);
+  // "Fly-half", "film-maker": a hyphened head is looked up whole, and one WordNet does not know is a role.
+  let first = words.length - 1;
+  while (first > 0 && words[first - 1]!.post === '-') first--;
+  const compound = words
+    .slice(first)
+    .map((token) => token.lower)
+    .join('-');
+  if (head.tags.has('Noun')) return !isAbstractNoun(compound);
+  // "Fly-half" (whose "half" is a noun) is unknown to WordNet; "Oscar-nominated" has no noun at all.
+  const unknown = first < words.length - 1 && !isKnownNoun(compound) && isKnownNoun(head.lower);
+  return unknown || namesSomeone(compound);
+}
+
 /** Reads the phrase `start..end` as a speaker: a name and its role, a definite description, or nothing. */
 export function readMention(tokens: readonly Token[], start: number, end: number): Mention | null {
   if (start > end) return null;
@@ -727,7 +762,6 @@ export function readMention(tokens: readonly Token[], start: number, end: number
   if (owned) return null;
   if (name.length > 0 && !name.every((token) => token.tags.has('Demonym'))) {
     const ranking = roleWords.length > 0 && RANKING_NOUNS.has(roleWords.at(-1)!.lower);
-    const role = roleWords.length > 0 && !ranking ? joinWords(roleWords) : null;
     const employed = employedAt(name);
     if (employed) {
       const { first, of } = employed;
@@ -747,6 +781,9 @@ export function readMention(tokens: readonly Token[], start: number, end: number
       };
     }
     const kind = classify(name, roleWords);
+    // A body's words before its name may be part of it ("General Motors" read as "Motors"), kept to find it.
+    const described = roleWords.length > 0 && !ranking && (kind === 'organisation' || isRole(roleWords));
+    const role = described ? joinWords(roleWords) : null;
     // "Standard and Poor's" keeps its possessive, as "Standard and Poor's Corp" does.
     const written = endsFirmWithoutSuffix(tokens, end)
       ? joinWords(name)
@@ -769,7 +806,13 @@ export function readMention(tokens: readonly Token[], start: number, end: number
   // "the French" is generic and names no one.
   if (before !== 'the' || head.tags.has('Plural') || isCapitalised(head)) return null;
   const words = tokens.slice(start, end + 1);
-  return { type: 'definite', words: words.map((token) => token.lower), speaksFor: spokespersonOf(words) };
+  // "Mr Ancram condemned the document ... The Tory spokesman also criticised ...": a party's member's
+  // spokesman named as "the" one is a person the story named before, not the party. Read as a body
+  // "Tory", it took his statement and the "he said" after it (a spokesman "a" one speaks for the party:
+  // "A Conservative spokeswoman said the party stuck to the rules").
+  const speaksFor = spokespersonOf(words);
+  const member = speaksFor !== null && !speaksFor.body.includes(' ') && namesKindOfPerson(speaksFor.body);
+  return { type: 'definite', words: words.map((token) => token.lower), speaksFor: member ? null : speaksFor };
 }
 
 /**
@@ -838,6 +881,27 @@ export function appositiveRole(tokens: readonly Token[], first: number, verbSubj
   const head = employed >= 0 ? employed : of > 0 ? from + of - 1 : last;
   if (last < from || !closed || !isRoleNoun(tokens[head]!)) return null;
   return joinWords(tokens.slice(from, last + 1));
+}
+
+const POSSESSIVE_PRONOUNS = new Set(['its', 'his', 'her', 'their', 'our', 'my', 'your']);
+
+/**
+ * A role set off by a comma before a name that is the aside: "A crestfallen France coach, Bernard Laporte,
+ * said", "Germany's foreign minister, Annalena Baerbock, said". `nameStart` is the name's first word; null
+ * unless the phrase before its comma ends in a role noun and opens the clause (after "a" or "the" at most):
+ * in "..., said Smith, the chairman, John Jones said" the phrase is another's.
+ */
+export function roleBeforeAside(tokens: readonly Token[], nameStart: number): string | null {
+  const comma = nameStart - 1;
+  const head = tokens[comma];
+  if (!head || head.post.trim() !== ',' || !isRoleNoun(head) || head.tags.has('Plural')) return null;
+  const start = phraseEndingAt(tokens, comma);
+  // "Its leader, Roger Knapman, said": a role of the body named before, no better than its own ("UKIP leader").
+  if ([start - 1, start].some((at) => POSSESSIVE_PRONOUNS.has(tokens[at]?.lower ?? ''))) return null;
+  const edge = ['the', 'a', 'an'].includes(tokens[start - 1]?.lower ?? '') ? start - 1 : start;
+  const before = tokens[edge - 1];
+  if (start > comma || (before && !separated(before, tokens[edge]!))) return null;
+  return joinWords(tokens.slice(start, comma + 1));
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   QUOTATION_MARK,
   QUOTATION_MARKS,
   readMention,
+  roleBeforeAside,
   separated,
   type Mention,
   type Sex,
@@ -231,12 +232,31 @@ function unnamedHead(tokens: readonly Token[], edge: number, object: readonly To
   return null;
 }
 
+/**
+ * "In a statement Mr Smith said", "In an interview Charles Kennedy said": a sentence opening with a
+ * prepositional phrase and no comma runs its object into the speaker's name. The phrase `start..end`
+ * after the preposition is then the object's words, no role, and a person's name: the name is the subject.
+ * Read as the preposition's object, the statement was no one's.
+ */
+function nameAfterOpeningPhrase(tokens: readonly Token[], start: number, end: number): Subjects | null {
+  const opening = tokens
+    .slice(0, start)
+    .every((token) => !token.tags.has('Verb') && token.post.trim() === '');
+  if (!opening || !tokens[0]!.tags.has('Preposition') || isCapitalised(tokens[start])) return null;
+  const mention = readMention(tokens, start, end);
+  if (mention?.type !== 'name' || mention.kind !== 'person' || mention.role !== null) return null;
+  return { mentions: [mention], edge: start };
+}
+
 /** The subject phrases before a verb in reading order, following "X and Y said"; null if none can speak. */
 function subjects(tokens: readonly Token[], end: number): Subjects | null {
   const start = phraseEndingAt(tokens, end);
   let edge = leftEdge(tokens, start);
   if (start > end || withinReportedWords(tokens, edge)) return null;
-  if (followsPreposition(tokens, edge)) return unnamedHead(tokens, edge, tokens.slice(start, end + 1));
+  if (followsPreposition(tokens, edge))
+    return (
+      nameAfterOpeningPhrase(tokens, start, end) ?? unnamedHead(tokens, edge, tokens.slice(start, end + 1))
+    );
   const mentions = [readMention(tokens, start, end)];
   // "the Trade and Industry Secretary has said": a capitalised phrase that names no one is the end of a
   // title whose "and" joins its words, not a second speaker ("Trade" was credited as a body). A sentence's
@@ -385,7 +405,8 @@ function subjectClaims(tokens: readonly Token[], end: number, trailing: (edge: n
   if (!found) return [];
   const [only] = found.mentions;
   if (found.mentions.length === 1 && only?.type === 'name' && only.role === null) {
-    const role = tokens[end]!.post.includes(',') ? appositiveRole(tokens, end + 1) : null;
+    const after = tokens[end]!.post.includes(',') ? appositiveRole(tokens, end + 1) : null;
+    const role = after ?? roleBeforeAside(tokens, found.edge);
     if (role) return [{ mention: { ...only, role }, trailing: trailing(found.edge) }];
   }
   // "Burnell Roberts, chairman and chief executive officer said": bare roles joined by "and" name no one.
