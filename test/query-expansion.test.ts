@@ -12,7 +12,7 @@ import {
 import { queryTerms, textWords } from '../src/search/fts-query.js';
 import { scoreFusion } from '../src/search/score-fusion.js';
 import { contentTerms } from '../src/search/term-match.js';
-import { WordNet } from '../src/search/wordnet.js';
+import { WordNet } from '../src/document/wordnet.js';
 
 /** The rows (numbered from 1) of a real FTS5 table of `texts`, tokenised as the index is, that `expression` matches. */
 function rowsMatching(expression: string, texts: readonly string[]): number[] {

@@ -1,4 +1,4 @@
-import { sharedWordNet, type Synset } from '../search/wordnet.js';
+import { sharedWordNet, type Synset } from '../document/wordnet.js';
 
 /** WordNet's lexicographer files of people (noun.person) and of groups (noun.group: "group", "agency"). */
 const PERSON_FILE = 18;

@@ -9,7 +9,7 @@ import {
   termsWrittenIn,
 } from './term-match.js';
 import { isStopword } from './fts-query.js';
-import { sharedWordNet } from './wordnet.js';
+import { sharedWordNet } from '../document/wordnet.js';
 import type { TermWeights } from './term-weights.js';
 import { namesEvery } from './article-coverage.js';
 import { countsAsked } from './counted-thing.js';

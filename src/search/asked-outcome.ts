@@ -2,7 +2,7 @@ import { figureOfWord, NUMBER_WORD_PATTERN } from '../document/number-words.js';
 import { isPeriodHeader, YEAR_COUNTS } from '../document/result-table.js';
 import { namesListLabel } from './list-line.js';
 import { FORECAST } from './forecast.js';
-import { sharedWordNet } from './wordnet.js';
+import { sharedWordNet } from '../document/wordnet.js';
 import { MONTH, YEAR_PATTERN } from './question-years.js';
 
 /**

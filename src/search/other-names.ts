@@ -1,4 +1,4 @@
-import { sharedWordNet, wordOf, type Synset } from './wordnet.js';
+import { sharedWordNet, wordOf, type Synset } from '../document/wordnet.js';
 
 /** WordNet's lexicographer files of organisations (noun.group) and of things made (noun.artifact). */
 const GROUPS = 14;

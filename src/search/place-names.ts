@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Countries } from 'world-countries';
-import { sharedWordNet, wordOf, type Synset } from './wordnet.js';
+import { sharedWordNet, wordOf, type Synset } from '../document/wordnet.js';
 import { escapePattern } from '../escape-pattern.js';
 
 /**

@@ -4,7 +4,7 @@ import { isStopword, queryTerms, textWords } from './fts-query.js';
 import { contentTerms, questionNames } from './term-match.js';
 import { capitalsHolding, countryFormsOf, countryOf } from './place-names.js';
 import { stemmedTerms } from '../document/stemmed-terms.js';
-import { sharedWordNet, wordOf, type PartOfSpeech, type WordNet } from './wordnet.js';
+import { sharedWordNet, wordOf, type PartOfSpeech, type WordNet } from '../document/wordnet.js';
 
 /**
  * Words related to a question's words, for search to weigh below the question's own: news questions

@@ -2,7 +2,7 @@ import { headwordOf } from '../document/report-abbreviations.js';
 import { isStopword, textWords } from './fts-query.js';
 import { countryFormsOf, type CountryForms } from './place-names.js';
 import { otherNamesOf } from './other-names.js';
-import { sharedWordNet, wordOf, type Synset } from './wordnet.js';
+import { sharedWordNet, wordOf, type Synset } from '../document/wordnet.js';
 
 /**
  * Close enough to a stemmer for matching question words: a word's first five letters, so "sanctions" finds
