@@ -124,6 +124,11 @@ describe('parseSpeakerQuestion', () => {
     ],
     ['where does the Fed think rates are headed?', 'the Fed', 'rates are headed'],
     [
+      'Where does the Japanese finance minister think the dollar goes from its record low?',
+      'the Japanese finance minister',
+      'the dollar goes from its record low',
+    ],
+    [
       'How does Richard Tucker feel about putting money into China?',
       'Richard Tucker',
       'putting money into China',

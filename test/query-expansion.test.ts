@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { countryOf } from '../src/search/place-names.js';
 import {
   expandTerms,
+  isVerbForm,
   MAX_RELATED,
   relatedMatchExpression,
   withCollocations,
@@ -140,6 +141,10 @@ describe('related words', () => {
     expect(lexicon.related('hoped')).toContain('trust');
     expect(lexicon.related('staring')).toContain('gaze');
     expect(lexicon.related('visiting')).toContain('see');
+    // A word the lemmatizer leaves whole is no "-ing" or "-ed" form: "red" is not the verb "rede", so a "how
+    // many" question ending in "turned red" does not take "red 5" for its answer (see countsAsObject).
+    expect(isVerbForm('red')).toBe(false);
+    expect(isVerbForm('rated')).toBe(true);
   });
 
   it("never returns a word the index stems as the question's word, nor a stop word", () => {

@@ -652,6 +652,33 @@ describe('the paragraph shown with a result for a question asking where somethin
   it('is not asked by a question on where someone stands or sees something going', () => {
     expect(givesAnswerKindOver('', 'Where does Harry Conger see gold prices going?')).toBeNull();
     expect(givesAnswerKindOver('', 'Where does the minister stand on the tin agreement?')).toBeNull();
+    expect(givesAnswerKindOver('', 'Where has the minister stood on the tin pact?')).toBeNull();
+    expect(givesAnswerKindOver('', 'Where is the dollar headed?')).toBeNull();
+    expect(givesAnswerKindOver('', 'Where is Margus Tsahkna standing in the group photo?')).toBeNull();
+    expect(
+      givesAnswerKindOver('', 'Where did the iPod come in the list of the greatest gadgets?'),
+    ).toBeNull();
+  });
+
+  it('gives a place opening a sentence or written with points', () => {
+    const gives = givesAnswerKindOver(
+      'The two sides agreed to resume talks.',
+      'Where will the talks be held?',
+    )!;
+    expect(gives('In Geneva, the two sides will meet next week.')).toBe(true);
+    expect(gives('The talks will be held in the U.S. next month.')).toBe(true);
+    expect(gives('In August, the two sides will meet again.')).toBe(false);
+  });
+
+  it('is asked after "and" or "know", and with "going to" of the future', () => {
+    const venue = 'The ministers will meet at the Intercontinental hotel.';
+    expect(
+      givesAnswerKindOver('', 'When and where is OPEC due to meet to review its price policy?')?.(venue),
+    ).toBe(true);
+    expect(givesAnswerKindOver('', 'anyone know where the world tour kicks off?')?.(venue)).toBe(true);
+    expect(
+      givesAnswerKindOver('', "Where is the gas company's new subsidiary going to do business?")?.(venue),
+    ).toBe(true);
   });
 });
 

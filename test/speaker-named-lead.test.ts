@@ -98,11 +98,12 @@ describe("a story's lead naming the speaker in full, credited to no one", () => 
         at(8, 'Marc Dubois, head of Sucrex, defended the export permits.'),
         at(9, 'Marc Dubois proposed a levy on imports. Marc Dubois forecast higher prices.'),
         at(10, 'Marc Dubois was defended by his lawyers.'),
+        at(11, 'Marc Dubois forecasts higher prices, and Marc Dubois proposes a levy.'),
       ],
       ['Marc Dubois', 'Dubois', 'Sucrex Holdings'],
       new Set([5]),
     );
-    expect([...found.keys()]).toEqual([1, 6, 7, 8, 9]);
+    expect([...found.keys()]).toEqual([1, 6, 7, 8, 9, 11]);
     expect(found.get(1)).toEqual({ start: 12, end: 99 });
   });
 });

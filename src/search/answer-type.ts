@@ -6,6 +6,7 @@ import { figureOfWord, NUMBER_WORD_PATTERN } from '../document/number-words.js';
 import { FORECAST } from './forecast.js';
 import { namesEvery } from './article-coverage.js';
 import { storyOf } from './story-cache.js';
+import { asksWhereView } from './parse-question.js';
 
 /**
  * Questions whose answer is a number: how many, how much, how long, how fast, how tall; a price, a salary; a
@@ -469,18 +470,20 @@ const NEW_NAME_KIND = patternKind(NEW_NAME_QUESTION, NEW_NAME);
 
 /**
  * Questions asking where something was done or is to be: "Where did the Soviet Union stage its third nuclear
- * test ...?", "Where will Continental Jet Express fly non-stop from Dulles?". Not where someone stands or
- * sees something going (a view), nor where someone worked before (PREVIOUS_JOB) or came in a list (a rank).
+ * test ...?", "Where will the talks be held?", "When and where is OPEC due to meet ...?", "anyone know where
+ * the world tour kicks off?". Not a view (see asksWhereView), nor where someone worked before (PREVIOUS_JOB)
+ * or came in a list (a rank).
  */
 const PLACE_QUESTION =
-  /^\s*where\s+(?!(?:[^?]*\s)?(?:stand|stands|see|sees|think|thinks|going|heading|come|came|work|works|worked|working|employed)\b)/iu;
+  /(?:^\s*|\b(?:and|know)\s+)where\s+(?!(?:[^?]*\s)?(?:come|comes|came|coming|work|works|worked|working|employed)\b)/iu;
+const asksForPlace = (question: string) => PLACE_QUESTION.test(question) && !asksWhereView(question);
 /**
  * A place, as news gives it: "at the Semipalatinsk testing ground in Kazakhstan", "near Managua", "off
- * Scotland"; a preposition of place before a capitalised word, not a month or a day of the week ("in
- * August 1985", "on Friday").
+ * Scotland", "In Geneva, ...", "in the U.S."; a preposition of place before a capitalised word, not a month
+ * or a day of the week ("in August 1985", "on Friday").
  */
 const PLACE = new RegExp(
-  `\\b(?:in|at|near|outside|off)\\s+(?:the\\s+|a\\s+)?(?!(?:${MONTH}|${WEEKDAY})\\b)\\p{Lu}\\p{L}`,
+  `\\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Oo]ff)\\s+(?:the\\s+|a\\s+)?(?!(?:${MONTH}|${WEEKDAY})\\b)\\p{Lu}[\\p{L}.]`,
   'u',
 );
 /**
@@ -493,7 +496,7 @@ const PLACE = new RegExp(
  * `npm run --silent eval -- --only dev,fresh,held-out,dates`: fresh headline-context hit@3 0.862 -> 0.870
  * (hit@1 0.561 -> 0.569), nothing else moved on fresh (18 questions asking where), dev, held-out or dates.
  */
-const PLACE_KIND = patternKind(PLACE_QUESTION, PLACE);
+const PLACE_KIND = { asks: asksForPlace, holds: (text: string) => PLACE.test(text) };
 
 /**
  * Who did something, apart from the story's names: "Who asked for the Senate Banking Committee's vote on
@@ -536,7 +539,7 @@ export const givesAnswerKindOver = (given: string, question: string): ((text: st
 
 /**
  * Whether a passage gives a kind of answer the question asks for, as evidence of an answer: the kinds of
- * givesAnswerKindOver but who did something, what money is for and a previous job.
+ * givesAnswerKindOver but the shown-only ones (SHOWN_ONLY_KINDS).
  */
 export const givesAnswerKind = (question: string, text: string) => answerKindTest(question)(text);
 

@@ -138,6 +138,12 @@ const OPINION_VERBS = [
 // visiting U.S. senators about Tokyo's markets?"): searched, that question found the letters about him;
 // with it and "expect from" below, fresh batches (`npm run --silent eval -- --only dev,fresh`) speaker-role
 // hit@3 0.833 -> 0.958 (with pipeline version 12's roles); the development set lost nothing.
+/** The stand someone takes: "Where does Indonesia's minister stand on extending the tin agreement?". */
+const STANCE = 'stand|stands|stood|standing';
+/** Verbs of foreseeing where a thing heads (see HEADING): "Where does Harry Conger see gold prices going?". */
+const FORESEE = `see|sees|saw|${OPINION_VERBS}|expects?|expected`;
+/** Words of heading, after a verb of foreseeing: "... think the dollar goes from its record low?". */
+const HEADING = String.raw`going|heading|headed|moving|move|go|goes|end\s+up`;
 const VERBS = `say|said|saying|says|tell|told|telling|tells|warn|warned|warning|${OPINION_VERBS}|claim|claimed|claiming|mean|meant|argue|argued|insist|insisted|announce|announced|accuse|accused|suggest|suggested|state|stated|add|added|reveal|revealed|comment|commented|remark|remarked|reply|replied|respond|responded|react|reacted|write|wrote|promise|promised|pledge|pledged|vow|vowed|have to say|had to say|has to say`;
 const AUXILIARIES = 'did|does|do|has|have|had|is|was|are|were|will|would';
 /** Verbs of a feeling stirred in someone, each with its forms: "what worries X about Y" (see PATTERNS). */
@@ -479,7 +485,7 @@ const PATTERNS = [
     'u',
   ),
   new RegExp(
-    String.raw`^where\s+(?:does|do|did|is|was)\s+(?<speaker>.+?)\s+(?:stand|stands|stood)\s+(?:on|over|regarding)\s+(?<topic>.+?)${END}`,
+    String.raw`^where\s+(?:does|do|did|is|was)\s+(?<speaker>.+?)\s+(?:${STANCE})\s+(?:on|over|regarding)\s+(?<topic>.+?)${END}`,
     'iu',
   ),
   // "Where does Harry Conger see gold prices going for the rest of the year?": where someone foresees a thing
@@ -487,7 +493,7 @@ const PATTERNS = [
   // level"), read from their statements on all that follows the verb. Only with a word of heading: "Where
   // does Exxon expect to drill?" asks a fact. Searched, that question was refused (the sixth batch).
   new RegExp(
-    String.raw`^where\s+(?:does|do|did)\s+(?<speaker>.+?)\s+(?:see|sees|saw|${OPINION_VERBS}|expects?|expected)\s+(?<topic>.+?\s+(?:going|heading|headed|moving|move|go|end\s+up)\b.*?)${END}`,
+    String.raw`^where\s+(?:does|do|did)\s+(?<speaker>.+?)\s+(?:${FORESEE})\s+(?<topic>.+?\s+(?:${HEADING})\b.*?)${END}`,
     'iu',
   ),
   // "Who did Putin say is behind Baikal Finance Group?", "How many jobs did Oracle say it would cut?": a
@@ -618,6 +624,18 @@ function speakerQuestion(text: string): SpeakerQuestion | null {
 const NAME_LIKE = /^(?:the\s+)?[\p{L}][\p{L}'’.-]*(?:\s+[\p{L}][\p{L}'’.-]*){0,3}\s*\??$/u;
 const QUESTION_WORDS =
   /^(?:what|who|whom|whose|which|when|where|why|how|is|are|was|were|do|does|did|can|could|will|would|should|has|have|had)\b/iu;
+
+/**
+ * Whether a "where" question asks for a view, in the words the two "where" phrasings above read one by:
+ * the stand someone takes ("Where has the minister stood on the tin pact?"), where someone foresees a thing
+ * heading ("... think the dollar goes ...") or where a thing is headed ("Where is the dollar headed?"),
+ * whoever holds it.
+ */
+const WHERE_VIEW = new RegExp(
+  String.raw`\bwhere\b[^?]*?\b(?:${STANCE}|(?:${FORESEE})\b[^?]*?\b(?:${HEADING})|heading|headed)\b`,
+  'iu',
+);
+export const asksWhereView = (question: string): boolean => WHERE_VIEW.test(question);
 
 /** Recognises a question about what someone said; null for any other question. Pure: no index lookup. */
 export function parseSpeakerQuestion(question: string): SpeakerQuestion | null {
