@@ -91,8 +91,13 @@ describe("a figure after the question's own verb", () => {
 });
 
 describe('jobs a question counts (twentieth batch)', () => {
+  const jobsAsked = (question: string) => {
+    const thing = countedThing(question);
+    return thing === null ? null : jobsCounted(thing);
+  };
+
   it('are counted only by a story giving a count of jobs, workers or people', () => {
-    const counts = jobsCounted('How many jobs went when Halvorsen closed its Ashby cooker plant?')!;
+    const counts = jobsAsked('How many jobs went when Halvorsen closed its Ashby cooker plant?')!;
     expect(
       counts(
         'Halvorsen to move plants\nHalvorsen said it is to relocate about 10 of its 27 plants. Its shares rose 14%.',
@@ -101,8 +106,8 @@ describe('jobs a question counts (twentieth batch)', () => {
     expect(counts('Halvorsen is closing its Ashby plant with the loss of 700 jobs.')).toBe(true);
     expect(counts('About 300 people will lose their jobs when the Ashby plant shuts.')).toBe(true);
     expect(counts('Closing the Ashby plant would cost hundreds of jobs.')).toBe(true);
-    expect(jobsCounted('How many workers is Halvorsen laying off?')).not.toBeNull();
-    expect(jobsCounted('How many plants is Halvorsen closing?')).toBeNull();
-    expect(jobsCounted('How many people visited the Ashby show?')).toBeNull();
+    expect(jobsAsked('How many workers is Halvorsen laying off?')).not.toBeNull();
+    expect(jobsAsked('How many plants is Halvorsen closing?')).toBeNull();
+    expect(jobsAsked('How many people visited the Ashby show?')).toBeNull();
   });
 });

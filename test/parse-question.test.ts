@@ -262,6 +262,16 @@ describe('parseSpeakerQuestion', () => {
   });
 
   it.each([
+    // A count asked, even with a pronoun after it, is a fact the search answers.
+    'Has the minister said how many troops he will send?',
+    'Has OPEC said how much oil it will pump?',
+    // Two names joined by "and" are two speakers, not one firm's name.
+    'According to Reagan and Thatcher, what should NATO do?',
+  ])('reads "%s" as no question of one speaker\'s words', (question) => {
+    expect(parseSpeakerQuestion(question)).toBeNull();
+  });
+
+  it.each([
     [
       "What did Nicaragua's president blame for the slide in coffee prices?",
       "Nicaragua's president",

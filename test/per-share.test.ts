@@ -9,6 +9,8 @@ describe('a price per share asked of a story (twentieth batch)', () => {
     expect(asksForMoney('How much a share is Sealion bidding for Marlow?')).toBe(true);
     expect(asksPerShare('What price per share is Sealion Holdings offering for Marlow Video?')).toBe(true);
     expect(asksPerShare('How much is Sealion paying for Marlow?')).toBe(false);
+    // A share in something is a stake, whose price is a sum in all.
+    expect(asksPerShare('How much did Shell pay for a share in the Brent field?')).toBe(false);
     expect(asksForPrice('How much a share is Sealion bidding for Marlow?')).toBe(true);
   });
 

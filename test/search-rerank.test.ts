@@ -735,6 +735,9 @@ describe('questions asking how fast', () => {
       true,
     );
     expect(givesAnswerKind(losses, 'The bank said on March 3 a day after the report.')).toBe(false);
+    expect(
+      givesAnswerKind('How fast did the economy grow?', 'Output rose in 1985, a year of strong demand.'),
+    ).toBe(false);
   });
 });
 

@@ -298,6 +298,12 @@ Marlow Video Corp said it received an offer to enter into negotiations for Seali
 
 Marlow Video had sales of 40 mln dlrs last year.
 `,
+  'halcyon-stake.md': `---
+title: Norwen buys into Halcyon field
+published: 2025-03-13
+---
+Norwen Oil said it paid 40 mln stg for a 10 pct share in the Halcyon North Sea field from Brisk Petroleum.
+`,
   'halvorsen.md': `---
 title: Halvorsen to move plants abroad
 published: 2025-03-12
@@ -437,6 +443,12 @@ describe('unanswerable questions near a story that tells of something else (twen
     expect((await ask('What price per share is Sealion Holdings offering for Marlow Video?')).found).toBe(
       false,
     );
+  });
+
+  it('answers a price asked for a share in something, a stake, by its sum in all', async () => {
+    const answer = await ask('How much did Norwen Oil pay for a share in the Halcyon field?');
+    expect(answer.found).toBe(true);
+    expect(answer.passages[0]!.text).toContain('40 mln stg');
   });
 
   it('says nothing was found when the story counts no jobs', async () => {
@@ -1232,6 +1244,13 @@ describe('the found / not found judgement', () => {
       'Police numbers rose.',
     );
     expect(airline.some((item) => item.missesSpeaker)).toBe(false);
+    // A people's adjective before an office and a name asks for that person: another's words do not answer.
+    const premier = evidenceOfTwo(
+      'What did Japanese Prime Minister Hoshino say about the baggage handlers strike?',
+      'The strike by baggage handlers would cause disruption, the airline said.',
+      'Police numbers rose.',
+    );
+    expect(premier.every((item) => item.missesSpeaker)).toBe(true);
   });
 
   // The archive's self-calibrated thresholds: close in meaning, or 0.7 of the question's words.

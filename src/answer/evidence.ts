@@ -339,7 +339,7 @@ function countedMissed(
   const counted = countedThing(question);
   if (counted === null || stories.length === 0) return false;
   const countsObject = countsAsObject(question);
-  const countsJobs = jobsCounted(question);
+  const countsJobs = jobsCounted(counted);
   if (countsJobs !== null && !stories.some(({ text }) => countsJobs(text) || countsObject?.(text) === true))
     return true;
   if (weightOf(counted) < MIN_COUNTED_WEIGHT) return false;

@@ -5,11 +5,15 @@ import { givesSumWith } from './sum-sentence.js';
 /** A share as the unit of a price: "a share", "per share", "each share", Reuters' "a shr". */
 const PER_SHARE = /\b(?:a|per|each)\s+(?:share|shr)\b/iu;
 
+/** A share asked as a price's unit, not "a share in" or "of" something: a stake, priced as a sum in all. */
+const PER_SHARE_ASKED = new RegExp(String.raw`${PER_SHARE.source}(?!\s+(?:in|of)\b)`, 'iu');
+
 /**
  * Whether a question asking for a sum of money asks it per share ("What price per share is Intercep
- * offering for CCR Video?", "How much a share will Harcourt pay?").
+ * offering for CCR Video?", "How much a share will Harcourt pay?"), not for a stake ("How much did Shell pay
+ * for a share in the Brent field?", answered by "40 mln stg for a 10 pct share in ...").
  */
-export const asksPerShare = (question: string) => PER_SHARE.test(question);
+export const asksPerShare = (question: string) => PER_SHARE_ASKED.test(question);
 
 /**
  * Whether a story (its text: the headline and subjects, then a paragraph a line) gives a sum per share: a

@@ -163,19 +163,19 @@ const JOB_WORDS =
   'jobs workers staff employees posts positions redundancies layoffs roles people personnel'.split(' ');
 
 /**
- * A test of whether a text gives a count of jobs, for a "how many" question counting jobs, workers, staff or
- * employees (see JOBS_ASKED); null for any other question. Such a thing is too common to be named only
+ * A test of whether a text gives a count of jobs, for the thing a "how many" question counts (see
+ * countedThing) when it is jobs, workers, staff or employees (see JOBS_ASKED); null for any other thing. Such a thing is too common to be named only
  * where it is counted (see countedMissed in evidence), and the story of a plan with no count is about the
  * same jobs: "How many jobs went when Electrolux closed its Spennymoor cooker plant?" was answered by the
  * story of its plan to move about 10 of its 27 plants, which counts plants, shares and pounds (twentieth
  * batch).
  */
-export function jobsCounted(question: string): ((text: string) => boolean) | null {
-  const thing = countedThing(question);
-  if (thing === null || !JOBS_ASKED.has(thing.replace(/s$/u, ''))) return null;
-  const counts = countsOneOf(JOB_WORDS);
-  return (text) => counts(text) || ROUGH_JOB_COUNT.test(text);
+export function jobsCounted(counted: string): ((text: string) => boolean) | null {
+  return JOBS_ASKED.has(counted.replace(/s$/u, '')) ? countsJobs : null;
 }
+
+const countsJobWord = countsOneOf(JOB_WORDS);
+const countsJobs = (text: string) => countsJobWord(text) || ROUGH_JOB_COUNT.test(text);
 
 /** Jobs counted roughly: "hundreds of jobs", "thousands of car workers". */
 const ROUGH_JOB_COUNT = new RegExp(

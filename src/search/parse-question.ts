@@ -208,10 +208,11 @@ const WHETHER = String.raw`\s+(?:whether|if)\b`;
 /**
  * "Has First City Bancorp said how near it is to a deal to prop up its capital?": "how" asking of the speaker
  * itself (a pronoun for it within three words) asks what it said of its own affairs, which its statements
- * hold, unlike "Has the minister said how many troops will go?" (a fact, see INDIRECT_QUESTION). Searched,
- * that question (fresh.jsonl) was refused.
+ * hold, unlike "Has the minister said how many troops will go?" (a fact, see INDIRECT_QUESTION), also with a
+ * pronoun ("how many troops he will send", "how much oil it will pump"). Searched, that question
+ * (fresh.jsonl) was refused.
  */
-const HOW_OF_ITSELF = String.raw`\s+how\b(?=(?:\s+[\p{L}'’-]+){0,3}?\s+(?:it|they|he|she)\b)`;
+const HOW_OF_ITSELF = String.raw`\s+how\b(?!\s+(?:many|much)\b)(?=(?:\s+[\p{L}'’-]+){0,3}?\s+(?:it|they|he|she)\b)`;
 /**
  * Nouns for what someone said or thinks of something: "Lammy's comment on", "Yeutter's view of", "Ferguson's
  * verdict on", "the PM's stance on". One list for every phrasing that asks for someone's words by a noun.
@@ -249,11 +250,12 @@ const OWN_PLANS = String.raw`(?:\s+(?:that\s+)?(?:it|they|he|she)\s+(?:would|wil
 /** A name as written: one to four capitalised words, no "the". */
 const NAME = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}`;
 /**
- * A name whose capitalised words may be joined by "and", "of" or "&", as a firm's often are ("Reynolds and
- * Reynolds", "Bank of England"): "According to Reynolds and Reynolds, what did Advanced Voice Technologies do
- * wrong?" (fresh.jsonl) was searched, and its answer was not in the top three.
+ * A name whose capitalised words may be joined by "of" or "&", as a firm's often are ("Bank of England"), or
+ * by "and" between one word twice or before "Co" or "Sons" ("Reynolds and Reynolds", "Smith and Co"): "According
+ * to Reynolds and Reynolds, what did Advanced Voice Technologies do wrong?" (fresh.jsonl) was searched, and its
+ * answer was not in the top three. No other "and": "Reagan and Thatcher" are two speakers, not one.
  */
-const FIRM_NAME = String.raw`\p{Lu}[\p{L}'’.&-]*(?:\s+(?:(?:and|of|&)\s+)?\p{Lu}[\p{L}'’.&-]*){0,3}`;
+const FIRM_NAME = String.raw`(?:(?<firm>\p{Lu}[\p{L}'’.&-]*)\s+and\s+\k<firm>|\p{Lu}[\p{L}'’.&-]*(?:\s+(?:(?:of|&)\s+)?\p{Lu}[\p{L}'’.&-]*){0,3}(?:\s+and\s+(?:Co|Sons)\b\.?)?)`;
 /** Words that head an office, in either case ("secretary", "Minister"), and the abbreviations "CEO" and "CFO". */
 const OFFICE_HEADS = [
   'minister',

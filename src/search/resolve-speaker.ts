@@ -1493,8 +1493,8 @@ export function personNameAsked(asked: string): string | null {
  * "Gordon Brown"): capitalised words that are the whole phrase or follow a role, not "of" or "the" (the
  * founder "of the British Independent Film Awards" is a body), nor a company's name ("Hanson Industries",
  * "Texaco Inc": see withoutCompanyWord; "British Airways", opening with a people's adjective), whose words
- * stories often give as "the company said". Null when
- * it ends with no name of two words or more ("Lammy", "Toyota's president"). Pure.
+ * stories often give as "the company said". Null when it ends with no name of two words or more ("Lammy",
+ * "Toyota's president"). Pure.
  */
 export function fullNameAsked(asked: string): string | null {
   const run = /(?:^|\s(\p{Ll}\S*)\s)((?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’.-]*)(?:['’]s)?$/u.exec(
@@ -1502,11 +1502,12 @@ export function fullNameAsked(asked: string): string | null {
   );
   if (!run || (run[1] !== undefined && isStopword(run[1]))) return null;
   const name = run[2]!.toLowerCase().replace(/\.$/u, '');
-  // A name opening with a people's adjective is an organisation's ("British Airways", "American Express"):
+  // A people's adjective and one word is an organisation's name ("British Airways", "American Express"):
   // read as a person's, "What did British Airways say about the strike?" would need a passage naming
-  // "Airways" saying something. No question of dev, fresh or the twentieth and twenty-first batches moved:
-  // kept as a correction.
-  if (isDemonym(name.split(/\s+/u)[0]!)) return null;
+  // "Airways" saying something. Only two words: "Japanese Prime Minister Nakasone" is a person's. No
+  // question of dev, fresh or the twentieth and twenty-first batches moved: kept as a correction.
+  const words = name.split(/\s+/u);
+  if (words.length === 2 && isDemonym(words[0]!)) return null;
   return withoutCompanyWord(name) === name ? personNameAsked(run[2]!) : null;
 }
 
