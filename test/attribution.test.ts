@@ -1311,11 +1311,20 @@ describe('attributeQuotes on the roles and credits of the archive (twenty-second
     expect(rolesOf(paragraphs, 'talks would go on')).toEqual([
       ['Annalena Baerbock', "Germany's foreign minister"],
     ]);
+    // A parenthetical "X said" is no aside: the chairman is the one talked about, not the speaker.
+    const parenthetical = body('The chairman, John Smith said, had resigned after the vote.');
+    expect(rolesOf(parenthetical, 'had resigned')).toEqual([['John Smith', null]]);
   });
 
   it('credits a name after an opening prepositional phrase without a comma', () => {
     const paragraphs = body('In an interview Charles Kennedy said the war had been a mistake.');
     expect(rolesOf(paragraphs, 'the war had been a mistake')).toEqual([['Charles Kennedy', null]]);
+    // A noun with a rare person sense ("letter") is the phrase's object as "interview" is.
+    const letter = body('In a letter Tony Blair said the war was right.');
+    expect(rolesOf(letter, 'the war was right')).toEqual([['Tony Blair', null]]);
+    // "summit" has a group sense no tagged text attests: it is no role of the name it runs into.
+    const summit = body('Leaving a Brussels summit Mr Blair said "the fact Turkey is Muslim is no bar".');
+    expect(rolesOf(summit, 'no bar')).toEqual([['Blair', null]]);
   });
 
   it('reads "he" as an unnamed subject before him, or a later clause\'s person, not someone named earlier', () => {
@@ -1327,6 +1336,9 @@ describe('attributeQuotes on the roles and credits of the archive (twenty-second
     );
     expect(rolesOf(paragraphs, 'capacity problem')).toEqual([]);
     expect(rolesOf(paragraphs, 'getting better')).toEqual([['Fabien Pelous', 'captain']]);
+    // A pronoun subject is a person: the later clause's "Brown" does not take Jones's "he said".
+    const pronoun = body('Mr Jones spoke first. He was angry, but Brown was calm. "We will go on," he said.');
+    expect(rolesOf(pronoun, 'We will go on')).toEqual([['Jones', null]]);
   });
 });
 

@@ -91,6 +91,14 @@ describe('sentenceSpans', () => {
     ]);
   });
 
+  it('ends a sentence at initials after "a" when the next one opens with a pronoun', () => {
+    const text = 'The company is now a U.S. It was once Canadian.';
+    expect(sentenceSpans(text).map(({ start, end }) => text.slice(start, end))).toEqual([
+      'The company is now a U.S.',
+      'It was once Canadian.',
+    ]);
+  });
+
   it('keeps a listed abbreviation inside its sentence whatever its case', () => {
     const text = 'The talks were led by GEN. Smith and Mr. Jones. They ended at noon.';
     expect(sentenceSpans(text).map(({ start, end }) => text.slice(start, end))).toEqual([

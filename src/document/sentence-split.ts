@@ -37,11 +37,15 @@ function languageFor(text: string): Language {
 }
 
 /**
- * Initials after "a" or "an" ("a U.S. Sprint spokesman said"): an indefinite article never ends a
- * sentence, so the initials' last dot does not either. The splitter ended one there, and the spokesman's
- * sentence, cut from its body's name, read "Sprint spokesman said".
+ * Initials after "a" or "an" ("a U.S. Sprint spokesman said") are most often a modifier of the noun that
+ * follows, so their last dot ends no sentence. The splitter ended one there, and the spokesman's sentence,
+ * cut from its body's name, read "Sprint spokesman said". The initials can still end one ("The company is
+ * now a U.S. It was once Canadian."): a next sentence opening with a pronoun or a determiner, words that
+ * do not run on from "a U.S." into a noun phrase, stays apart.
  */
 const INDEFINITE_INITIALS = /(?:^|\s)[Aa]n?\s+(?:\p{Lu}\.){2,}$/u;
+/** Pronouns and determiners that open a sentence and no body's name: "It", "This", "The". */
+const SENTENCE_OPENING = /^(?:It|He|She|They|We|I|You|This|That|These|Those|The|Its|His|Her|Their|Our)\b/u;
 
 /** Sentence spans of `text`, trimmed of surrounding white space; offsets index into `text`. */
 export function sentenceSpans(text: string): Span[] {
@@ -53,7 +57,7 @@ export function sentenceSpans(text: string): Span[] {
     while (start < end && /\s/.test(text[start]!)) start++;
     while (end > start && /\s/.test(text[end - 1]!)) end--;
     if (end <= start) continue;
-    if (joined) spans.at(-1)!.end = end;
+    if (joined && !SENTENCE_OPENING.test(text.slice(start, end))) spans.at(-1)!.end = end;
     else spans.push({ start, end });
     joined = INDEFINITE_INITIALS.test(text.slice(spans.at(-1)!.start, end));
   }

@@ -20,12 +20,17 @@ export interface Pointer {
   pos: PartOfSpeech;
 }
 
+/** WordNet's lexicographer file of people (noun.person): "spokesman", "CEO", "Tory". */
+export const PERSON_FILE = 18;
+/** WordNet's lexicographer file of groups and organisations (noun.group): "agency", "EU", "IMF". */
+export const GROUP_FILE = 14;
+
 export interface Synset {
   offset: number;
   pos: PartOfSpeech;
   /**
-   * WordNet's lexicographer file (https://wordnet.princeton.edu/documentation/lexnames5wn): 14 is
-   * noun.group (organisations: "EU", "IMF"), 15 noun.location.
+   * WordNet's lexicographer file (https://wordnet.princeton.edu/documentation/lexnames5wn): GROUP_FILE,
+   * PERSON_FILE, 15 noun.location.
    */
   lexicographerFile: number;
   /** Lemmas as written ("air_base", "Moscow"), in WordNet's order. */

@@ -1,4 +1,4 @@
-import { isAbstractNoun, isKnownNoun, namesKindOfPerson, namesSomeone } from './noun-senses.js';
+import { isAbstractNoun, isKnownNoun, namesKindOfPerson, namesSomeone } from '../document/noun-senses.js';
 import { SPEECH_VERB_FORMS } from './speech-verbs.js';
 import { tagSentence } from './tag-sentence.js';
 

@@ -235,8 +235,9 @@ function unnamedHead(tokens: readonly Token[], edge: number, object: readonly To
 /**
  * "In a statement Mr Smith said", "In an interview Charles Kennedy said": a sentence opening with a
  * prepositional phrase and no comma runs its object into the speaker's name. The phrase `start..end`
- * after the preposition is then the object's words, no role, and a person's name: the name is the subject.
- * Read as the preposition's object, the statement was no one's.
+ * after the preposition is then the object's words and a person's name: the name is the subject. Read
+ * as the preposition's object, the statement was no one's. The object's words are no role, whatever the
+ * noun: "In a letter Tony Blair said" ("letter" has a rare person sense) as "In an interview".
  */
 function nameAfterOpeningPhrase(tokens: readonly Token[], start: number, end: number): Subjects | null {
   const opening = tokens
@@ -244,8 +245,8 @@ function nameAfterOpeningPhrase(tokens: readonly Token[], start: number, end: nu
     .every((token) => !token.tags.has('Verb') && token.post.trim() === '');
   if (!opening || !tokens[0]!.tags.has('Preposition') || isCapitalised(tokens[start])) return null;
   const mention = readMention(tokens, start, end);
-  if (mention?.type !== 'name' || mention.kind !== 'person' || mention.role !== null) return null;
-  return { mentions: [mention], edge: start };
+  if (mention?.type !== 'name' || mention.kind !== 'person') return null;
+  return { mentions: [{ ...mention, role: null }], edge: start };
 }
 
 /** The subject phrases before a verb in reading order, following "X and Y said"; null if none can speak. */
@@ -405,8 +406,10 @@ function subjectClaims(tokens: readonly Token[], end: number, trailing: (edge: n
   if (!found) return [];
   const [only] = found.mentions;
   if (found.mentions.length === 1 && only?.type === 'name' && only.role === null) {
-    const after = tokens[end]!.post.includes(',') ? appositiveRole(tokens, end + 1) : null;
-    const role = after ?? roleBeforeAside(tokens, found.edge);
+    // A role before the name only when the name is an aside closed by a comma: in "The chairman, John
+    // Smith said, had resigned" the parenthetical speaker is not the chairman.
+    const aside = tokens[end]!.post.includes(',');
+    const role = aside ? (appositiveRole(tokens, end + 1) ?? roleBeforeAside(tokens, found.edge)) : null;
     if (role) return [{ mention: { ...only, role }, trailing: trailing(found.edge) }];
   }
   // "Burnell Roberts, chairman and chief executive officer said": bare roles joined by "and" name no one.

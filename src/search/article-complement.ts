@@ -9,7 +9,7 @@ import {
   termsWrittenIn,
 } from './term-match.js';
 import { isStopword } from './fts-query.js';
-import { sharedWordNet } from '../document/wordnet.js';
+import { GROUP_FILE, PERSON_FILE, sharedWordNet } from '../document/wordnet.js';
 import type { TermWeights } from './term-weights.js';
 import { namesEvery } from './article-coverage.js';
 import { countsAsked } from './counted-thing.js';
@@ -51,9 +51,6 @@ const WHICH_QUESTION = /^\s*(?:which|what)\s+([^?]*)/iu;
 const WHICH_NOUN_WORDS = 4;
 /** Verbs that end a "which" question's noun and that the stop words leave out ("What does Etzioni think"). */
 const AUXILIARY = /^(?:does|has|have|had|will|would|can|could|shall|should|may|might|must)$/u;
-/** WordNet's lexicographer files of people (noun.person) and of organisations (noun.group). */
-const PERSON_FILE = 18;
-const GROUP_FILE = 14;
 
 /**
  * Whether a word, or its singular, is first of all a person as a common noun ("leader", "chief", "player"),

@@ -1,7 +1,6 @@
-import { sharedWordNet, wordOf, type Synset } from '../document/wordnet.js';
+import { GROUP_FILE, sharedWordNet, wordOf, type Synset } from '../document/wordnet.js';
 
-/** WordNet's lexicographer files of organisations (noun.group) and of things made (noun.artifact). */
-const GROUPS = 14;
+/** WordNet's lexicographer file of things made (noun.artifact). */
 const ARTIFACTS = 6;
 
 /** A word of WordNet written with a capital: a proper name ("New_York_Stock_Exchange"), not a common noun. */
@@ -20,7 +19,7 @@ function namesOrganisation(synset: Synset, lemma: string): boolean {
   if (written === undefined || !synset.words.some((word) => PROPER.test(word))) return false;
   if (!PROPER.test(written) && !lemma.includes('_')) return false;
   return (
-    synset.lexicographerFile === GROUPS ||
+    synset.lexicographerFile === GROUP_FILE ||
     (synset.lexicographerFile === ARTIFACTS && synset.words.some((word) => INITIALS.test(word)))
   );
 }

@@ -2,7 +2,7 @@ import { headwordOf } from '../document/report-abbreviations.js';
 import { isStopword, textWords } from './fts-query.js';
 import { countryFormsOf, type CountryForms } from './place-names.js';
 import { otherNamesOf } from './other-names.js';
-import { sharedWordNet, wordOf, type Synset } from '../document/wordnet.js';
+import { PERSON_FILE, sharedWordNet, wordOf, type Synset } from '../document/wordnet.js';
 
 /**
  * Close enough to a stemmer for matching question words: a word's first five letters, so "sanctions" finds
@@ -561,9 +561,6 @@ function abbreviatedSenses(written: string): readonly Synset[] {
 /** Read once a word: questionNames, asked several times a question, asks it of each word in capitals. */
 const abbreviatedSensesOf = new Map<string, readonly Synset[]>();
 
-/** WordNet's lexicographer file of people (noun.person): "CEO", "V.P.", "PM" as "Prime_Minister". */
-const PEOPLE = 18;
-
 /**
  * Whether an abbreviated thing (see isAbbreviatedThing) can be a person's office ("VP", "CFO", "PM"):
  * stories write offices out as often ("executive vice president"), so it is never a name a passage must
@@ -572,7 +569,7 @@ const PEOPLE = 18;
  * <the fourteenth batch>`: its speaker-org-role hit@3 0.500 -> 0.667; dev and fresh unchanged.
  */
 const abbreviatesOffice = (written: string) =>
-  abbreviatedSenses(written).some((synset) => synset.lexicographerFile === PEOPLE);
+  abbreviatedSenses(written).some((synset) => synset.lexicographerFile === PERSON_FILE);
 
 /** A name of one word that may be initials: three to six letters ("kkr", "nyseg"). */
 const INITIALS_NAME = /^\p{Ll}{3,6}$/u;

@@ -1,8 +1,4 @@
-import { sharedWordNet, type Synset } from '../document/wordnet.js';
-
-/** WordNet's lexicographer files of people (noun.person) and of groups (noun.group: "group", "agency"). */
-const PERSON_FILE = 18;
-const GROUP_FILE = 14;
+import { GROUP_FILE, PERSON_FILE, sharedWordNet, type Synset } from './wordnet.js';
 
 // prettier-ignore
 /**
@@ -14,13 +10,19 @@ const ABSTRACT_FILES = new Set([4, 7, 9, 10, 11, 12, 16, 19, 21, 22, 23, 24, 26,
 
 /**
  * Whether a lower-case noun names something abstract and never a person or a group: "memory", "speech",
- * "statement", "interview", "finance". Its most frequent sense is abstract and none is a person's or a
- * group's ("sport" may be a person; "centre", first a place, is a rugby player's position too). A word
+ * "statement", "interview", "finance", "letter", "match". Its most frequent sense is abstract and none
+ * that WordNet's sense-tagged texts attest is a person's or a group's ("sport" may be a person; "centre",
+ * first a place, is a rugby player's position too). A rare sense no text attests does not make a role:
+ * "letter" as a varsity letterman, "vote" as a body of voters, "match" as a person's equal. A word
  * WordNet does not know ("fly-half", "midfielder") is not known to be abstract.
  */
 export function isAbstractNoun(word: string): boolean {
   const senses = nounSenses(word);
-  return senses.length > 0 && ABSTRACT_FILES.has(senses[0]!.lexicographerFile) && !namesSomeoneIn(senses);
+  return (
+    senses.length > 0 &&
+    ABSTRACT_FILES.has(senses[0]!.lexicographerFile) &&
+    !namesSomeoneIn(nounSenses(word, { attested: true }))
+  );
 }
 
 /**
@@ -35,7 +37,8 @@ export const isKnownNoun = (word: string) => nounSenses(word).length > 0;
 /** Whether a word's most frequent noun sense is a person: "spokesman", "official", not "goal", "opinion". */
 export const isPersonNoun = (word: string) => nounSenses(word)[0]?.lexicographerFile === PERSON_FILE;
 
-const nounSenses = (word: string) => sharedWordNet().synsets(word.replaceAll('-', '_'), 'n');
+const nounSenses = (word: string, { attested = false } = {}) =>
+  sharedWordNet().synsets(word.replaceAll('-', '_'), 'n', { attested });
 
 const namesSomeoneIn = (senses: readonly Synset[]) =>
   senses.some(
