@@ -896,7 +896,8 @@ export function roleBeforeAside(tokens: readonly Token[], nameStart: number): st
   const head = tokens[comma];
   if (!head || head.post.trim() !== ',' || !isRoleNoun(head) || head.tags.has('Plural')) return null;
   const start = phraseEndingAt(tokens, comma);
-  // "Its leader, Roger Knapman, said": a role of the body named before, no better than its own ("UKIP leader").
+  // "Its leader, Roger Knapman, said": a role of the body named before, no better than its own ("UKIP
+  // leader").
   if ([start - 1, start].some((at) => POSSESSIVE_PRONOUNS.has(tokens[at]?.lower ?? ''))) return null;
   const edge = ['the', 'a', 'an'].includes(tokens[start - 1]?.lower ?? '') ? start - 1 : start;
   const before = tokens[edge - 1];

@@ -164,11 +164,11 @@ const JOB_WORDS =
 
 /**
  * A test of whether a text gives a count of jobs, for the thing a "how many" question counts (see
- * countedThing) when it is jobs, workers, staff or employees (see JOBS_ASKED); null for any other thing. Such a thing is too common to be named only
- * where it is counted (see countedMissed in evidence), and the story of a plan with no count is about the
- * same jobs: "How many jobs went when Electrolux closed its Spennymoor cooker plant?" was answered by the
- * story of its plan to move about 10 of its 27 plants, which counts plants, shares and pounds (twentieth
- * batch).
+ * countedThing) when it is jobs, workers, staff or employees (see JOBS_ASKED); null for any other thing. Such
+ * a thing is too common to be named only where it is counted (see countedMissed in evidence), and the story
+ * of a plan with no count is about the same jobs: "How many jobs went when Electrolux closed its Spennymoor
+ * cooker plant?" was answered by the story of its plan to move about 10 of its 27 plants, which counts
+ * plants, shares and pounds (twentieth batch).
  */
 export function jobsCounted(counted: string): ((text: string) => boolean) | null {
   return JOBS_ASKED.has(counted.replace(/s$/u, '')) ? countsJobs : null;

@@ -251,9 +251,10 @@ const OWN_PLANS = String.raw`(?:\s+(?:that\s+)?(?:it|they|he|she)\s+(?:would|wil
 const NAME = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}`;
 /**
  * A name whose capitalised words may be joined by "of" or "&", as a firm's often are ("Bank of England"), or
- * by "and" between one word twice or before "Co" or "Sons" ("Reynolds and Reynolds", "Smith and Co"): "According
- * to Reynolds and Reynolds, what did Advanced Voice Technologies do wrong?" (fresh.jsonl) was searched, and its
- * answer was not in the top three. No other "and": "Reagan and Thatcher" are two speakers, not one.
+ * by "and" between one word twice or before "Co" or "Sons" ("Reynolds and Reynolds", "Smith and Co"):
+ * "According to Reynolds and Reynolds, what did Advanced Voice Technologies do wrong?" (fresh.jsonl) was
+ * searched, and its answer was not in the top three. No other "and": "Reagan and Thatcher" are two speakers,
+ * not one.
  */
 const FIRM_NAME = String.raw`(?:(?<firm>\p{Lu}[\p{L}'’.&-]*)\s+and\s+\k<firm>|\p{Lu}[\p{L}'’.&-]*(?:\s+(?:(?:of|&)\s+)?\p{Lu}[\p{L}'’.&-]*){0,3}(?:\s+and\s+(?:Co|Sons)\b\.?)?)`;
 /** Words that head an office, in either case ("secretary", "Minister"), and the abbreviations "CEO" and "CFO". */
