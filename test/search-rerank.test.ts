@@ -19,7 +19,7 @@ import {
   givesAnswerKindOver,
 } from '../src/search/answer-type.js';
 import { evidenceOf } from '../src/answer/evidence.js';
-import { asksForName, gainOver } from '../src/search/article-complement.js';
+import { asksForName, gainOver, placeOfComplement } from '../src/search/article-complement.js';
 import { rerankByCoverage } from '../src/search/coverage-rerank.js';
 import { queryTerms } from '../src/search/fts-query.js';
 import { storyOf } from '../src/search/story-cache.js';
@@ -606,6 +606,73 @@ describe('the paragraph of a story that counts what a "how many" question counts
       'Merrell said that to date there have been 12 other trials involving the drug.',
     );
     expect(gainOf(counting)).toBeGreaterThan(gainOf(otherFigure));
+  });
+});
+
+describe('the paragraph of a story that names the country a question asks for', () => {
+  const question = "Where was the referee of England's one-point defeat by France at Twickenham from?";
+  const paragraph = (text: string) => ({ context: 'England 17-18 France', text }) as unknown as PassageRecord;
+  const best = paragraph(
+    'England suffered an eighth defeat in 11 Tests as Dimitri Yachvili booted France to victory at Twickenham.',
+  );
+  const gainOf = gainOver(best, question, queryTerms(question), () => 1);
+
+  it("is the match report's line naming another country, not a paragraph repeating the match", () => {
+    const referee = paragraph("Paddy O'Brien (New Zealand)");
+    const play = paragraph(
+      'France twice turned over England ball at the breakdown early on, one point apart.',
+    );
+    expect(gainOf(referee)).toBeGreaterThan(gainOf(play));
+  });
+});
+
+describe('the paragraph of a story that gives another figure a question asks for', () => {
+  const question = 'How much cash is Williams offering per Norcros share if you do not want the paper?';
+  const paragraph = (text: string) =>
+    ({ context: 'WILLIAMS HOLDINGS BIDS 542.2 MLN STG FOR NORCROS', text }) as unknown as PassageRecord;
+  // The best passage gives a figure already, of the preference shares.
+  const best = paragraph(
+    'The offer for Norcros preferential shares offers one Williams preferential share for each one, for a value of 130p each.',
+  );
+  const gainOf = gainOver(best, question, queryTerms(question), () => 1);
+
+  it('is the one holding the same words and a figure, not an earlier one without', () => {
+    const priced = paragraph('The cash alternative would offer the equivalent of 400.2p a share.');
+    const unpriced = paragraph(
+      'Williams had taken care to propose the right terms, including a full cash alternative.',
+    );
+    expect(gainOf(priced)).toBeGreaterThan(gainOf(unpriced));
+  });
+
+  it('is no paragraph giving only a figure', () => {
+    expect(gainOf(paragraph('Norcros reported a rise in pretax profits to 20.14 mln stg.'))).toBe(0);
+  });
+});
+
+describe("the place of the best story's complement among the first three", () => {
+  const passage = (articleId: number, ordinal: number) =>
+    ({
+      id: articleId * 100 + ordinal,
+      articleId,
+      ordinal,
+      context: '',
+      text: '',
+    }) as unknown as PassageRecord;
+  const place = (shown: PassageRecord[]) =>
+    placeOfComplement(
+      shown.map((p) => ({ passage: p })),
+      1,
+      1,
+      () => 0,
+      () => true,
+    );
+
+  it("is another story's second passage when every story shown names what the question names", () => {
+    expect(place([passage(1, 2), passage(2, 0), passage(2, 5)])).toBe(2);
+  });
+
+  it('is none when each other story is shown once', () => {
+    expect(place([passage(1, 2), passage(2, 0), passage(3, 5)])).toBe(-1);
   });
 });
 

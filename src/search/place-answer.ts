@@ -35,10 +35,20 @@ export function favourCountries<
   T extends { passage: Pick<PassageRecord, 'text' | 'context'>; score: number },
 >(hits: T[], question: string, weight: number): void {
   if (weight === 0 || !asksForCountry(question)) return;
+  const namesOther = namesCountryBeyond(question);
+  for (const hit of hits) if (namesOther(hit.passage)) hit.score += weight;
+}
+
+/**
+ * Whether a passage names a country other than those the question names and its article's context names
+ * (what the story is about, see favourCountries): the answer to a question asking which country.
+ */
+export function namesCountryBeyond(
+  question: string,
+): (passage: Pick<PassageRecord, 'text' | 'context'>) => boolean {
   const asked = countriesAsked(question);
-  for (const hit of hits) {
-    const known = new Set([...asked, ...countriesIn(hit.passage.context).map((name) => name.toLowerCase())]);
-    if (countriesIn(hit.passage.text).some((country) => !known.has(country.toLowerCase())))
-      hit.score += weight;
-  }
+  return (passage) => {
+    const known = new Set([...asked, ...countriesIn(passage.context).map((name) => name.toLowerCase())]);
+    return countriesIn(passage.text).some((country) => !known.has(country.toLowerCase()));
+  };
 }
