@@ -1070,3 +1070,33 @@ describe('a question asking what something will be called', () => {
     expect(order(ranked)[0]).toBe('opening');
   });
 });
+
+describe('takings asked by "how much ... take at the box office" in the evidence check', () => {
+  const question = "How much did the Charlotte's Web film with Julia Roberts take at the box office?";
+  const names = ['charlotte', 'web', 'julia roberts'];
+  const judge = (text: string) => {
+    const passage = { text, context: 'Actress Roberts takes spider role', articleId: 1 };
+    const stories = new Map([[1, storyOf(`${passage.context}\n${passage.text}`)]]);
+    return evidenceOf(
+      [{ passage, similarity: 0.6 }],
+      queryTerms(question),
+      () => 1,
+      names,
+      question,
+      stories,
+    )[0]!;
+  };
+
+  it('finds nothing in the story of the casting, which gives no sum', () => {
+    expect(
+      judge("Actress Julia Roberts will play the part of a spider in a new film version of Charlotte's Web.")
+        .missesMoney,
+    ).toBe(true);
+  });
+
+  it('finds the takings in a story giving them', () => {
+    expect(
+      judge("Charlotte's Web, starring Julia Roberts, took $11.5m at the US box office.").missesMoney,
+    ).toBe(false);
+  });
+});

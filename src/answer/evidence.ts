@@ -48,7 +48,7 @@ import {
 } from '../search/counted-thing.js';
 import { askedIdentity, asksForPrice, withholdsIdentity, withholdsPrice } from './withheld.js';
 import { givesPayersSum, payerAsked } from './payer.js';
-import { asksForTakings, givesTakings } from './takings.js';
+import { asksForTakings, asksHowMuchTaken, givesTakings } from './takings.js';
 import { asksPerShare, givesSumPerShare } from './per-share.js';
 import { yearsAsked, yearsOfEvents } from '../search/question-years.js';
 import { givesYearOf, namesMonthOf } from '../search/year-table.js';
@@ -404,7 +404,7 @@ function countedMissed(
  * question, whose stories give no sum at all), nothing else moved on dev or fresh.
  */
 const moneyMissed = (question: string, stories: readonly string[]) => {
-  if (stories.length === 0 || !asksForMoney(question)) return false;
+  if (stories.length === 0 || !asksForSum(question)) return false;
   const price = asksForPrice(question);
   const loss = asksForLoss(question);
   const payer = payerAsked(question);
@@ -421,6 +421,9 @@ const moneyMissed = (question: string, stories: readonly string[]) => {
       (!perShare || givesSumPerShare(text)),
   );
 };
+
+/** Whether a question asks for a sum of money, takings asked by "how much" among them (see asksHowMuchTaken). */
+const asksForSum = (question: string) => asksForMoney(question) || asksHowMuchTaken(question);
 
 /**
  * Whether a question asks which thing ("Which East Coast utility is Allegheny and Western going to sell its
@@ -588,7 +591,7 @@ export const readsStories = (question: string, names: readonly string[]) =>
   names.length > 0 ||
   yearsAsked(question).length > 0 ||
   countedThing(question) !== null ||
-  asksForMoney(question) ||
+  asksForSum(question) ||
   askedOutcome(question) !== null ||
   deedsDone(question).length > 0 ||
   askedIdentity(question) !== null;
