@@ -123,6 +123,37 @@ describe('a question on who was judged', () => {
       true,
     );
   });
+
+  it('names who in a clause of many words, "ever" before the verb', () => {
+    const muggers = askedOutcome('Were the men who mugged Quentin Davies in Nairobi ever convicted?')!;
+    expect(muggers.kind).toBe('decision');
+    expect(
+      statesOutcome('An MP has had his passport stolen after being mugged by six men in a park.', muggers),
+    ).toBe(false);
+  });
+});
+
+describe('what came of an appeal', () => {
+  it('is asked by an appeal won or lost or a deed done on appeal, not by an appeal made', () => {
+    const won = { kind: 'appeal', decider: ['appeal'] };
+    expect(askedOutcome('Did Michelle Collins win her appeal against the eight-year ban?')).toEqual(won);
+    expect(askedOutcome('Did Arash Sigarchi get his 14-year sentence cut on appeal?')).toEqual(won);
+    expect(askedOutcome('Has the appeal succeeded?')).toEqual(won);
+    expect(askedOutcome('Did Collins lodge an appeal?')).toBeNull();
+    expect(askedOutcome('Did Collins appeal the ruling?')).toBeNull();
+  });
+
+  it('is stated by a sentence naming the appeal with what came of it, not by the appeal lodged', () => {
+    const appeal = askedOutcome('Did Michelle Collins win her appeal against the eight-year ban?')!;
+    const lodged =
+      'Sprinter Michelle Collins has lodged an appeal against her eight-year doping ban. CAS has said that a ruling is normally given within four months of an appeal.';
+    expect(statesOutcome(lodged, appeal)).toBe(false);
+    expect(statesOutcome('The CAS has upheld the findings of USADA.', appeal)).toBe(false);
+    expect(statesOutcome('Collins lost her appeal on Friday.', appeal)).toBe(true);
+    expect(statesOutcome('Her appeal was rejected by the court.', appeal)).toBe(true);
+    expect(statesOutcome('His sentence was cut to four years on appeal.', appeal)).toBe(true);
+    expect(statesOutcome('The appeal will be dismissed, lawyers fear.', appeal)).toBe(false);
+  });
 });
 
 describe('what a question asks was in the end done', () => {
@@ -240,6 +271,18 @@ describe('what came of the first year of something new', () => {
       askedOutcome('What did Fab Industries earn a share in its first quarter to February 28?'),
     ).toBeNull();
     expect(askedOutcome('How much did the Lemony Snicket film make in its first weekend?')).toBeNull();
+  });
+
+  it('is asked of a first month or week as of its plural, not of a calendar week', () => {
+    const month = askedOutcome('How many people signed up for MSN Spaces in its first month?');
+    expect(month).toEqual({ kind: 'first-period', unit: 'months' });
+    expect(askedOutcome('How many DS media adapters did Nintendo sell in the first week?')).toEqual({
+      kind: 'first-period',
+      unit: 'weeks',
+    });
+    expect(askedOutcome('How much oil was shipped in the first week of March?')).toBeNull();
+    expect(statesOutcome('Microsoft is launching a test service called MSN Spaces.', month!)).toBe(false);
+    expect(statesOutcome('The service drew a million users in its first month.', month!)).toBe(true);
   });
 
   it('is stated by a story telling of that first period, not by one of the start', () => {

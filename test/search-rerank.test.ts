@@ -18,7 +18,7 @@ import {
   holdsTimeLimit,
   givesAnswerKindOver,
 } from '../src/search/answer-type.js';
-import { evidenceOf } from '../src/answer/evidence.js';
+import { evidenceOf, isStrongEvidence } from '../src/answer/evidence.js';
 import { asksForName, gainOver, placeOfComplement } from '../src/search/article-complement.js';
 import { rerankByCoverage } from '../src/search/coverage-rerank.js';
 import { queryTerms } from '../src/search/fts-query.js';
@@ -1135,5 +1135,71 @@ describe('a question asking what something will be called', () => {
     const ranked = story();
     favourAnswerKinds(ranked, asked, 0.3);
     expect(order(ranked)[0]).toBe('opening');
+  });
+});
+
+describe('takings asked by "how much ... take at the box office" in the evidence check', () => {
+  const question = "How much did the Charlotte's Web film with Julia Roberts take at the box office?";
+  const names = ['charlotte', 'web', 'julia roberts'];
+  const judge = (text: string) => {
+    const passage = { text, context: 'Actress Roberts takes spider role', articleId: 1 };
+    const stories = new Map([[1, storyOf(`${passage.context}\n${passage.text}`)]]);
+    return evidenceOf(
+      [{ passage, similarity: 0.6 }],
+      queryTerms(question),
+      () => 1,
+      names,
+      question,
+      stories,
+    )[0]!;
+  };
+
+  it('finds nothing in the story of the casting, which gives no sum', () => {
+    expect(
+      judge("Actress Julia Roberts will play the part of a spider in a new film version of Charlotte's Web.")
+        .missesMoney,
+    ).toBe(true);
+  });
+
+  it('finds the takings in a story giving them', () => {
+    expect(
+      judge("Charlotte's Web, starring Julia Roberts, took $11.5m at the US box office.").missesMoney,
+    ).toBe(false);
+  });
+});
+
+describe('an interest rate asked in the evidence check', () => {
+  const question =
+    'What interest rate is Sale Tilney paying on the deferred instalments for B and R International?';
+  const names = ['sale tilney', 'b and r international'];
+  const judge = (text: string) => {
+    const passage = { text, context: 'SALE TILNEY BUYS STAKE IN U.S. INSURANCE BROKER', articleId: 1 };
+    const stories = new Map([[1, storyOf(`${passage.context}\n${passage.text}`)]]);
+    return evidenceOf(
+      [{ passage, similarity: 0.6 }],
+      queryTerms(question),
+      () => 1,
+      names,
+      question,
+      stories,
+    )[0]!;
+  };
+
+  it('finds nothing in the story of the purchase, which gives a stake and no rate', () => {
+    const evidence = judge(
+      'Sale Tilney said it has purchased 80 pct of B and R International for 5.6 mln dlrs. The balance plus ' +
+        'interest is to be paid in equal instalments over the next six years.',
+    );
+    expect(evidence.missesValue).toBe(true);
+    expect(
+      isStrongEvidence(evidence, { minSimilarity: 0.5, minCoverage: 0, minSimilarityWithCoverage: 0 }),
+    ).toBe(false);
+  });
+
+  it('finds the rate in a story giving one', () => {
+    expect(
+      judge('Sale Tilney will pay interest at nine pct on the instalments to B and R International.')
+        .missesValue,
+    ).toBe(false);
   });
 });

@@ -9,6 +9,16 @@ const TAKINGS = /\bbox[\s-]+office\b|\btakings\b|\bgross(?:es|ed|ing)?\b|\bticke
 export const asksForTakings = (question: string) => TAKINGS.test(question);
 
 /**
+ * Whether a question asks how much was taken in takings ("How much did the Charlotte's Web film take at the
+ * box office?"): a sum of money, as "how much did X earn" asks (see asksForMoney), though "how much ...
+ * take" asks none elsewhere ("How much time did the repairs take?"). Answered before from the story of the
+ * film's casting, which gives no sum (twenty-third batch; refused now, with `npm run --silent eval -- --only
+ * dev,fresh`, nothing else moved on either set).
+ */
+export const asksHowMuchTaken = (question: string) =>
+  /\bhow\s+much\b/iu.test(question) && TAKINGS.test(question);
+
+/**
  * Whether a story (its text: the headline and subjects, then a paragraph a line) gives takings: a sentence
  * giving a sum in words of takings. "How much money did Super Size Me take at the box office?" is not
  * answered by the story of its writers' award, whose only sum is the damages a court awarded McDonald's.

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { givesValue, valueAsked } from '../src/answer/asked-value.js';
+
+describe('an interest rate asked of a story', () => {
+  const rate = valueAsked('What interest rate is Sale Tilney paying on the deferred instalments?')!;
+
+  it('is asked by "what interest rate", not by a question on interest rates', () => {
+    expect(rate).not.toBeNull();
+    expect(valueAsked('At what interest rate will the bonds be issued?')).not.toBeNull();
+    expect(valueAsked('What did Peter Hemington say about interest rates?')).toBeNull();
+    expect(valueAsked('Did the Federal Reserve raise interest rates in March?')).toBeNull();
+  });
+
+  it('is given by a percentage in a sentence of interest or of what a loan pays, not by a stake', () => {
+    const purchase =
+      'SALE TILNEY BUYS STAKE\nSale Tilney said it has purchased 80 pct of the share capital of B and R ' +
+      'International for 5.6 mln dlrs.\nSale is paying 3.6 mln dlrs in cash, with the balance plus interest ' +
+      'to be paid in equal instalments over the next six years.';
+    expect(givesValue(purchase, rate)).toBe(false);
+    expect(givesValue('BARBADOS CREDIT\nThe credit will carry interest at 1-1/8 pct over LIBOR.', rate)).toBe(
+      true,
+    );
+    expect(givesValue('EDC EUROYEN BOND\nThe bond is paying 4-1/2 pct and priced at 101.', rate)).toBe(true);
+  });
+});
+
+describe('the new date of something moved, asked of a story', () => {
+  const moved = valueAsked(
+    'To what date did American Motors move its postponed annual shareholders meeting?',
+  )!;
+
+  it('is asked by "to what date" or "what date ... postponed to", not by "when"', () => {
+    expect(moved).not.toBeNull();
+    expect(valueAsked('What date was the Senate vote postponed to?')).not.toBeNull();
+    expect(valueAsked('When is the American Motors annual meeting?')).toBeNull();
+  });
+
+  it('is given by the time it was moved to, not the time it was first set for', () => {
+    expect(
+      givesValue(
+        "AMC\nAmerican Motors' board voted to postpone its annual shareholders meeting scheduled for April 29.",
+        moved,
+      ),
+    ).toBe(false);
+    expect(
+      givesValue('NECO\nNECO said it has postponed its annual meeting to May 21 from April 28.', moved),
+    ).toBe(true);
+    expect(givesValue('The vote was rescheduled for next Tuesday.', moved)).toBe(true);
+  });
+});
