@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parseQuestion, parseSpeakerQuestion, stripChatter } from '../src/search/parse-question.js';
 import {
   abbreviationsOf,
+  isShortFormOf,
+  namesAlone,
   officialsOf,
   resolveSpeaker,
   roleCandidates,
@@ -610,6 +612,34 @@ describe('resolveSpeaker', () => {
     expect(found('Easy Jet')).toEqual(['Easyjet']);
     expect(found('Mart')).toEqual(['Wal-Mart']);
     expect(found('walmarts')).toEqual([]);
+  });
+
+  it('matches a company asked without the words ending its name, before a person whose role holds them', () => {
+    const hardie: SpeakerRecord[] = [
+      { name: 'James Hardie Industries Ltd', surname: 'Ltd', roles: [], quotes: 8 },
+      { name: 'Meredith Hellicar', surname: 'Hellicar', roles: ['James Hardie chairwoman'], quotes: 2 },
+    ];
+    const found = (asked: string) => resolveSpeaker(asked, hardie).map((s) => s.name);
+    expect(found('James Hardie')).toEqual(['James Hardie Industries Ltd']);
+    expect(found('James Hardie Industries')).toEqual(['James Hardie Industries Ltd']);
+  });
+
+  it('links a company found to the short form its stories quote it under', () => {
+    const bank: SpeakerRecord[] = [
+      { name: 'Arab Malaysian Merchant Bank Bhd', surname: 'Bhd', roles: [], quotes: 1 },
+      { name: 'AMBB', surname: 'AMBB', roles: [], quotes: 3 },
+      { name: 'BBC', surname: 'BBC', roles: [], quotes: 9 },
+    ];
+    expect(namesAlone([bank[0]!], bank)).toContainEqual({
+      alone: 'AMBB',
+      full: 'arab malaysian merchant bank bhd',
+      namesakes: [],
+    });
+    expect(isShortFormOf('AMBB', 'Arab Malaysian Merchant Bank Bhd')).toBe(true);
+    expect(isShortFormOf('AMMB', 'Arab Malaysian Merchant Bank Bhd')).toBe(true);
+    expect(isShortFormOf('BBC', 'Arab Malaysian Merchant Bank Bhd')).toBe(false);
+    expect(isShortFormOf('MBB', 'Arab Malaysian Merchant Bank Bhd')).toBe(false);
+    expect(isShortFormOf('Ambb', 'Arab Malaysian Merchant Bank Bhd')).toBe(false);
   });
 
   it('matches nobody for an unknown name', () => {

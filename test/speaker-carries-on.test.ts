@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { carriesOn, refersBack } from '../src/search/speaker-retriever.js';
+import { carriesOn, refersBack, takesUpIntroduced } from '../src/search/speaker-retriever.js';
 
 /**
  * A paragraph that carries on the words of the speaker of the one before ("But he added: ...") ranks with
@@ -25,5 +25,30 @@ describe('a quote that refers back to the paragraph before', () => {
     expect(refersBack('"This action has been under study since we announced it," he said.')).toBe(true);
     expect(refersBack('“These are good results,” she said.')).toBe(true);
     expect(refersBack('"Thistle shares fell," he said.')).toBe(false);
+  });
+});
+
+describe('a statement taking up a thing the paragraph before introduced', () => {
+  const amendment =
+    'The committee approved an amendment, offered by Rep. Glenn English, aimed at jointly reducing world grain production.';
+  it('is read from "the <noun>" after "a <noun>" or "an <noun>", a few words between allowed', () => {
+    expect(
+      takesUpIntroduced(
+        'Clayton Yeutter yesterday opposed the amendment, saying such agreements do not work.',
+        amendment,
+      ),
+    ).toBe(true);
+    expect(
+      takesUpIntroduced(
+        '"The proposals that the so-called Cairns group are coming up with are quick fixes," Wallis said.',
+        'Australia is leading a the so-called Cairns group of 13 countries pressing for freer trade.',
+      ),
+    ).toBe(true);
+  });
+
+  it('is not read from a noun the paragraph before names only with "the", nor from another noun', () => {
+    expect(takesUpIntroduced('He said the committee had acted too fast.', amendment)).toBe(false);
+    expect(takesUpIntroduced('He said the dollar would fall.', amendment)).toBe(false);
+    expect(takesUpIntroduced('He opposed an amendment on wheat.', amendment)).toBe(false);
   });
 });

@@ -162,6 +162,20 @@ const COMPANY_WORD =
 /** A lower-cased name without the word that ends a company's name: "goldman sachs" for "goldman sachs co". */
 export const withoutCompanyWord = (name: string) => name.replace(COMPANY_WORD, '');
 
+/**
+ * A lower-cased company's name without each of the words ending it in turn, shortest last: "james hardie
+ * industries" and "james hardie" for "james hardie industries ltd", whose stories and askers drop both
+ * ("What did James Hardie say was behind its 28 pct profit rise?", read as the people whose role holds
+ * "James Hardie": its chairwoman's words on asbestos were shown; now its own statement is first, fresh
+ * reported-speech +1, nothing lost). Empty for a name ending in no such word. Pure.
+ */
+export function companyShortForms(name: string): string[] {
+  const forms: string[] = [];
+  for (let form = withoutCompanyWord(name); form !== (forms.at(-1) ?? name); form = withoutCompanyWord(form))
+    forms.push(form);
+  return forms;
+}
+
 /** Whether a lower-cased word is one that ends a company's name ("inc", "group"; see COMPANY_WORD). */
 export const isCompanyWord = (word: string) => COMPANY_WORD.test(` ${word}`);
 
