@@ -1342,6 +1342,97 @@ describe('attributeQuotes on the roles and credits of the archive (twenty-second
   });
 });
 
+describe('attributeQuotes on the credits missed or misread at ingest (twentieth session)', () => {
+  const rolesOf = (paragraphs: readonly Paragraph[], fragment: string) =>
+    attributed(paragraphs)
+      .at(fragment)
+      .map((a) => [a.speaker.name, a.speaker.role]);
+
+  it("gives no role or name the object of an opening phrase that runs into a person's name", () => {
+    const paragraphs = body(
+      'After the match Arsene Wenger said: "We were the better side."',
+      'In a speech to the CBI Gordon Brown said the economy was strong.',
+      'In a speech to the Foreign Policy Centre Mr Straw said of the Tory leader: "He is not wise."',
+      'After the game Chelsea manager Jose Mourinho said his side had been tired.',
+    );
+    expect(rolesOf(paragraphs, 'better side')).toEqual([['Arsene Wenger', null]]);
+    expect(rolesOf(paragraphs, 'economy was strong')).toEqual([['Gordon Brown', null]]);
+    expect(rolesOf(paragraphs, 'not wise')).toEqual([['Straw', null]]);
+    // A role noun's own words after the object are still the person's role.
+    expect(rolesOf(paragraphs, 'had been tired')).toEqual([['Jose Mourinho', 'Chelsea manager']]);
+  });
+
+  it('credits the subject after a participle that opens the sentence', () => {
+    const paragraphs = body(
+      'Commenting Mr Macklin said sponsored results must be clearly marked.',
+      'Commenting on the survey Mr Jones said it was no surprise.',
+    );
+    expect(rolesOf(paragraphs, 'clearly marked')).toEqual([['Macklin', null]]);
+    expect(rolesOf(paragraphs, 'no surprise')).toEqual([['Jones', null]]);
+  });
+
+  it("reads a company's name whole past a first word read as a number", () => {
+    const paragraphs = body(
+      'MCI Communications Corp said it has received a contract from J.C. Penney.',
+      'First City Bancorp of Texas, which lost a record 402 mln dlrs in 1986, said losses would go on.',
+      'First Boston Corp said it would underwrite the issue.',
+    );
+    expect(rolesOf(paragraphs, 'received a contract')).toEqual([['MCI Communications Corp', null]]);
+    expect(rolesOf(paragraphs, 'losses would go on')).toEqual([['First City Bancorp of Texas', null]]);
+    expect(rolesOf(paragraphs, 'underwrite the issue')).toEqual([['First Boston Corp', null]]);
+    // Read whole, a company joined to a person's surname by "and" does not take the person's words.
+    const joined = body(
+      'Investor Sumner Redstone made a new offer for Viacom.',
+      'Viacom said it received revised bids from Redstone and MCV Holdings Inc.',
+      'Redstone said his group would contribute more than 475 mln dlrs in equity.',
+    );
+    expect(rolesOf(joined, 'revised bids')).toEqual([['Viacom', null]]);
+    expect(rolesOf(joined, 'contribute more')).toEqual([['Sumner Redstone', 'Investor']]);
+  });
+
+  it('credits a publication or a group named before its noun, but not one a kind of people describes', () => {
+    const paragraphs = body(
+      'Stocks of oils and fats are probably peaking now, the Oil World newsletter said.',
+      'A group led by investors Natalie and Paul Koether has acquired 5.1 pct of American Physicians.',
+      'The Koether group said it bought the stock for capital appreciation.',
+      'The Dutch group said it would sell its stake.',
+    );
+    expect(rolesOf(paragraphs, 'probably peaking')).toEqual([['Oil World', 'newsletter']]);
+    expect(rolesOf(paragraphs, 'capital appreciation')).toEqual([['Koether group', null]]);
+    expect(rolesOf(paragraphs, 'sell its stake')).toEqual([]);
+  });
+
+  it('reads "It said" as the body that quoted someone, or the company a sentence before was about', () => {
+    const paragraphs = body(
+      'Mobil Oil Corp plans to open an office in Peking, the China Daily said.',
+      'It quoted Mobil president Richard Tucker as saying he is optimistic.',
+      'It said Mobil bought 73 mln dlrs of crude oil from China in 1986.',
+    );
+    expect(rolesOf(paragraphs, 'crude oil')).toEqual([['China Daily', null]]);
+    const company = body(
+      'Acme Corp posted a record loss for the year.',
+      'It said sales fell in every region.',
+    );
+    expect(rolesOf(company, 'every region')).toEqual([['Acme Corp', null]]);
+    // A country is not "it": the words are a report's or a ministry's, named nowhere here.
+    const country = body('Japan posted a record trade surplus.', 'It said exports rose in every region.');
+    expect(rolesOf(country, 'exports rose')).toEqual([]);
+  });
+
+  it('credits "the foreign secretary" to no shadow foreign secretary', () => {
+    const paragraphs = body(
+      'Shadow foreign secretary Michael Ancram said the campaign had been positive.',
+      'The foreign secretary told the BBC he had only made an observation.',
+    );
+    expect(rolesOf(paragraphs, 'only made an observation')).toEqual([]);
+    const same = body(
+      'Foreign Secretary Jack Straw said the talks would go on.',
+      'The foreign secretary told the BBC he was hopeful.',
+    );
+    expect(rolesOf(same, 'was hopeful')).toEqual([['Jack Straw', 'Foreign Secretary']]);
+  });
+});
+
 describe('attributeQuotes robustness', () => {
   it('handles odd inputs without throwing', () => {
     const odd = [

@@ -54,3 +54,11 @@ export function namesKindOfPerson(word: string): boolean {
   const senses = sharedWordNet().synsets(word.toLowerCase(), 'n', { attested: true });
   return senses.length > 0 && senses.every(({ lexicographerFile }) => lexicographerFile === PERSON_FILE);
 }
+
+/**
+ * Whether a capitalised word before a noun describes what kind it is rather than naming it: an adjective
+ * ("Dutch", "Soviet", "West") or a kind of person ("Tory"). "The Dutch group said" is a group the story
+ * named before, not one called "Dutch group".
+ */
+export const describesKind = (word: string) =>
+  sharedWordNet().synsets(word.toLowerCase(), 'a').length > 0 || namesKindOfPerson(word);

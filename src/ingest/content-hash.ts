@@ -6,7 +6,7 @@ import type { Article } from '../document/article.js';
  * Bumped when chunking or attribution changes how the same text is indexed, so the next ingest
  * re-processes every article instead of keeping passages cut the old way.
  */
-export const PIPELINE_VERSION = 29;
+export const PIPELINE_VERSION = 30;
 
 /**
  * Identifies what an article would be indexed as. The key and file name are left out, so the same

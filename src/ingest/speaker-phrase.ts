@@ -1,4 +1,10 @@
-import { isAbstractNoun, isKnownNoun, namesKindOfPerson, namesSomeone } from '../document/noun-senses.js';
+import {
+  describesKind,
+  isAbstractNoun,
+  isKnownNoun,
+  namesKindOfPerson,
+  namesSomeone,
+} from '../document/noun-senses.js';
 import { SPEECH_VERB_FORMS } from './speech-verbs.js';
 import { tagSentence } from './tag-sentence.js';
 
@@ -59,7 +65,18 @@ export interface SpokespersonOf {
  */
 const INITIALS = /^\p{Lu}{2,}$/u;
 
+/**
+ * compromise reads capitals that spell a Roman number with a hundred or more ("MCI", "CDC") as a number,
+ * which ends a phrase: "MCI Communications Corp said" was credited to "Communications Corp" (28 archive
+ * credits). Written in capitals they are a body's initials. "II", "VIII" after a king's or pope's name
+ * stay numbers.
+ */
+const FIRM_NUMERALS = /^(?=\p{Lu}*[CDLM])[IVXLCDM]{3,}$/u;
+const NUMBER_TAGS = new Set(['RomanNumeral', 'Value', 'Cardinal']);
+
 function tagsOf(text: string, tags: Set<string> | undefined): Set<string> {
+  if (tags?.has('RomanNumeral') && FIRM_NUMERALS.test(text))
+    return new Set(['Noun', 'ProperNoun', 'Acronym', ...[...tags].filter((tag) => !NUMBER_TAGS.has(tag))]);
   if (!tags?.has('Duration') || !INITIALS.test(text)) return tags ?? new Set<string>();
   return new Set([...tags].filter((tag) => tag !== 'Duration' && tag !== 'Date'));
 }
@@ -216,6 +233,23 @@ export const isSpokesperson = (word: string) => SPOKESPERSON_NOUNS.has(word);
  * answer Malaysian miners' complaints ...?".
  */
 const ISSUED_NOUNS = new Set(['statement', 'communique', 'announcement', 'release', 'circular', 'bulletin']);
+
+/**
+ * Nouns for a publication that speaks as itself under the name before it: "the Oil World newsletter
+ * said" is Oil World's words, the noun its role ("the Liverpool Echo newspaper has said"). Read as a
+ * description of someone named before, they were no one's.
+ */
+const PUBLICATION_NOUNS = new Set(['newsletter', 'newspaper', 'magazine', 'journal', 'weekly', 'daily']);
+
+/** Whether a body is named by the words before this noun with it: a publication's or a group's. */
+const namesItself = (head: Token) => PUBLICATION_NOUNS.has(head.lower) || COLLECTIVE_NOUNS.has(head.lower);
+
+/**
+ * Nouns for people acting together under a name that is theirs only with the noun: "The Koether group
+ * said" after "A group led by ... Natalie and Paul Koether" is the group's ("Koether group"), not Paul
+ * Koether's alone nor no one's.
+ */
+const COLLECTIVE_NOUNS = new Set(['group', 'consortium', 'partnership']);
 
 // prettier-ignore
 /**
@@ -435,7 +469,25 @@ function inPhrase(tokens: readonly Token[], index: number, reading: Reading): bo
     isCapitalised(token) &&
     !hasAny(token, PHRASE_BREAKING_TAGS) &&
     !isOpeningTimeWord(token);
-  return companyWord || isNominal(token);
+  return companyWord || opensNamedNumber(tokens, index, reading) || isNominal(token);
+}
+
+/**
+ * A capitalised number written in letters that is a word of a name: before a company's suffix ("Three
+ * Rivers Corp"), or an ordinal right before a capitalised word ("First City Bancorp of Texas", "First
+ * Boston Corp"). Read as a number, which ends a phrase, the names were stored as "City Bancorp of Texas"
+ * and "Boston Corp".
+ */
+function opensNamedNumber(tokens: readonly Token[], index: number, reading: Reading): boolean {
+  const [token, next] = [tokens[index]!, tokens[index + 1]];
+  const numberWord =
+    isCapitalised(token) &&
+    token.tags.has('TextValue') &&
+    PHRASE_BREAKING_TAGS.every((tag) => tag === 'Value' || !token.tags.has(tag));
+  if (!numberWord) return false;
+  return (
+    reading === 'company' || (token.tags.has('Ordinal') && isCapitalised(next) && !separated(token, next!))
+  );
 }
 
 /** Lower-case words inside an office's title: "Secretary of State for Trade and Industry". */
@@ -695,16 +747,22 @@ function spokespersonOf(phrase: readonly Token[]): SpokespersonOf | null {
  */
 export function bodySpokenFor(body: readonly Token[], head: Token): SpokespersonOf | null {
   const issued = ISSUED_NOUNS.has(head.lower);
-  if (!SPOKESPERSON_NOUNS.has(head.lower) && !issued) return null;
-  const role = issued ? null : head.text;
+  const collective = COLLECTIVE_NOUNS.has(head.lower);
+  if (!SPOKESPERSON_NOUNS.has(head.lower) && !issued && !namesItself(head)) return null;
+  const role = issued || collective ? null : head.text;
   const kind = body.length === 1 && !isCapitalised(body[0]) ? body[0]!.lower : '';
   if (INSTITUTION_WORDS.has(kind)) return { body: kind, role, described: true, mayBePerson: false };
   const names = (token: Token) => isCapitalised(token) && !isRoleNoun(token) && !POSSESSIVE.test(token.text);
   if (body.length === 0 || !body.every(names) || body.every(namesPeople)) return null;
+  // "The Dutch group", "the Soviet newspaper": words of a kind describe a body named before; "the
+  // Communist Party newspaper", "the army newspaper" whose paper it is, not its name (Pravda).
+  const ofKind = body.every((token) => describesKind(token.text));
+  if (namesItself(head) && (ofKind || body.some((token) => INSTITUTION_WORDS.has(token.lower)))) return null;
   // "A Reagan spokesman" speaks for the president, not as him; "a Suzuki spokesman" for Suzuki Motor Co
   // Ltd: the story decides (see the attribution's spokespersonBody).
   const mayBePerson = body.some((token) => hasAny(token, PERSON_TAGS));
-  return { body: joinWords(body), role, described: false, mayBePerson };
+  const name = joinWords(collective ? [...body, head] : body);
+  return { body: name, role, described: false, mayBePerson: mayBePerson && !collective };
 }
 
 /** Places a lone capitalised word before a name may be: "Tanzania" is no one's role. */
@@ -741,14 +799,67 @@ function isRole(words: readonly Token[]): boolean {
   return unknown || namesSomeone(compound);
 }
 
+/**
+ * Whether the words before `start` are a prepositional phrase opening the sentence with no verb nor
+ * punctuation ("After the match", "In a speech to the"), after a participle at most ("Commenting on the
+ * survey"): its object then runs into the phrase at `start`, and its words are no part of the speaker's
+ * name or role. Read as the role, "After the match Arsene Wenger said" gave Wenger the role "match"; read
+ * as the name, "In a speech to the CBI Gordon Brown said" named "CBI Gordon Brown", and "In a speech to
+ * the Foreign Policy Centre Mr Straw said" gave Straw the role "Foreign Policy Centre". "According to"
+ * names the speaker itself.
+ */
+export function followsOpeningPhrase(tokens: readonly Token[], start: number): boolean {
+  const from = tokens[0]?.tags.has('Gerund') && tokens[1]?.tags.has('Preposition') ? 1 : 0;
+  return (
+    start > from &&
+    tokens[from]!.tags.has('Preposition') &&
+    tokens[from]!.lower !== 'according' &&
+    tokens.slice(0, start).every((token) => token.post.trim() === '') &&
+    tokens.slice(from, start).every((token) => !token.tags.has('Verb'))
+  );
+}
+
+/**
+ * Where a person's name starts after an opening phrase's object (see followsOpeningPhrase): at a first
+ * name after capitalised words that name no person ("the CBI Gordon Brown"), else as any name starts.
+ */
+function nameAfterObject(tokens: readonly Token[], start: number, end: number): number {
+  const nameStart = nameStartIn(tokens, start, end);
+  for (let at = nameStart + 1; at < end && !hasAny(tokens[at - 1]!, PERSON_TAGS); at++) {
+    if (tokens[at]!.tags.has('FirstName')) return at;
+  }
+  return nameStart;
+}
+
+/**
+ * The role among the words an opening phrase's object runs into (see followsOpeningPhrase): only the
+ * words of an office after the object's own and a place ("After the match Arsenal manager Arsene Wenger
+ * said" keeps "Arsenal manager", "In Las Vegas Microsoft boss Bill Gates said" "Microsoft boss", "With the
+ * Fed chairman Alan Greenspan saying" "Fed chairman"); none without a role noun ("match", "letter",
+ * "Foreign Policy Centre").
+ */
+function roleAfterObject(words: readonly Token[]): Token[] {
+  const of = words.findIndex((token) => token.lower === 'of');
+  const head = of > 0 ? words[of - 1] : words.at(-1);
+  if (!head || !isRoleNoun(head)) return [];
+  let first = words.findLastIndex(
+    (token, i) => !isCapitalised(token) && !isRoleNoun(token) && isCapitalised(words[i + 1]),
+  );
+  do first++;
+  while (first < words.length - 1 && hasAny(words[first]!, PLACE_ONLY_TAGS));
+  return words.slice(first);
+}
+
 /** Reads the phrase `start..end` as a speaker: a name and its role, a definite description, or nothing. */
 export function readMention(tokens: readonly Token[], start: number, end: number): Mention | null {
   if (start > end) return null;
-  const nameStart = nameStartIn(tokens, start, end);
+  const opening = followsOpeningPhrase(tokens, start);
+  const nameStart = opening ? nameAfterObject(tokens, start, end) : nameStartIn(tokens, start, end);
   const name = tokens.slice(nameStart, end + 1);
-  const roleWords = tokens
+  const wordsBefore = tokens
     .slice(start + ageLength(tokens, start, nameStart), nameStart)
     .filter((token) => !HONORIFICS.has(token.lower));
+  const roleWords = opening ? roleAfterObject(wordsBefore) : wordsBefore;
   // "Michelle Paver's Wolf Brother": what a person's name owns is their work or kin, not someone the
   // story names; read as a speaker, the book took the director's "he said" (credited to "Wolf Brother").
   // A person a firm's possessive names is still the speaker ("ABN Amro's Eddie Wong", "Morgan Stanley's
@@ -800,7 +911,8 @@ export function readMention(tokens: readonly Token[], start: number, end: number
     return head.initial && !isRoleNoun(head) ? null : { type: 'unnamed', person: false, speaksFor: null };
   }
   if (before !== undefined && INDEFINITE.has(before)) {
-    const speaksFor = spokespersonOf(tokens.slice(start, end + 1));
+    // "A Tory group", "a Hamburg newsletter" are some group or paper, not one the name before makes.
+    const speaksFor = namesItself(head) ? null : spokespersonOf(tokens.slice(start, end + 1));
     return { type: 'unnamed', person: !TEXT_NOUNS.has(head.lower), speaksFor };
   }
   // "the French" is generic and names no one.

@@ -2,6 +2,7 @@ import {
   appositiveRole,
   bareTitle,
   bodySpokenFor,
+  followsOpeningPhrase,
   isAcronym,
   withTitleBefore,
   isCapitalised,
@@ -233,20 +234,17 @@ function unnamedHead(tokens: readonly Token[], edge: number, object: readonly To
 }
 
 /**
- * "In a statement Mr Smith said", "In an interview Charles Kennedy said": a sentence opening with a
- * prepositional phrase and no comma runs its object into the speaker's name. The phrase `start..end`
- * after the preposition is then the object's words and a person's name: the name is the subject. Read
- * as the preposition's object, the statement was no one's. The object's words are no role, whatever the
- * noun: "In a letter Tony Blair said" ("letter" has a rare person sense) as "In an interview".
+ * "In a statement Mr Smith said", "In an interview Charles Kennedy said", "In a speech to the CBI Gordon
+ * Brown said": a sentence opening with a prepositional phrase and no comma runs its object into the
+ * speaker's name. The phrase `start..end` after the preposition is then the object's words and a person's
+ * name: the name is the subject, and the object's words are no role (see followsOpeningPhrase). Read as
+ * the preposition's object, the statement was no one's.
  */
 function nameAfterOpeningPhrase(tokens: readonly Token[], start: number, end: number): Subjects | null {
-  const opening = tokens
-    .slice(0, start)
-    .every((token) => !token.tags.has('Verb') && token.post.trim() === '');
-  if (!opening || !tokens[0]!.tags.has('Preposition') || isCapitalised(tokens[start])) return null;
+  if (!followsOpeningPhrase(tokens, start)) return null;
   const mention = readMention(tokens, start, end);
   if (mention?.type !== 'name' || mention.kind !== 'person') return null;
-  return { mentions: [{ ...mention, role: null }], edge: start };
+  return { mentions: [mention], edge: start };
 }
 
 /** The subject phrases before a verb in reading order, following "X and Y said"; null if none can speak. */
@@ -324,10 +322,15 @@ function objectClaim(tokens: readonly Token[], cue: number, first: number, mustE
   return mention ? [{ mention, trailing }] : [];
 }
 
-/** Whether the phrase at `edge` is inside words reported by an earlier cue: "Lavrov said Russia warned". */
+/**
+ * Whether the phrase at `edge` is inside words reported by an earlier cue: "Lavrov said Russia warned".
+ * A participle opening the sentence reports nothing of its own: in "Commenting Mr Macklin said" and
+ * "Speaking Mr Blair said" it is the subject's, whose words were credited to no one.
+ */
 function withinReportedWords(tokens: readonly Token[], edge: number): boolean {
   for (let i = edge - 1; i >= 0 && !separated(tokens[i]!, tokens[i + 1]!); i--) {
-    if (isSpeechVerb(tokens, i)) return true;
+    const opensWithParticiple = i === 0 && tokens[0]!.tags.has('Gerund');
+    if (isSpeechVerb(tokens, i) && !opensWithParticiple) return true;
   }
   return false;
 }
