@@ -137,7 +137,10 @@ describe('what came of an appeal', () => {
   it('is asked by an appeal won or lost or a deed done on appeal, not by an appeal made', () => {
     const won = { kind: 'appeal', decider: ['appeal'] };
     expect(askedOutcome('Did Michelle Collins win her appeal against the eight-year ban?')).toEqual(won);
-    expect(askedOutcome('Did Arash Sigarchi get his 14-year sentence cut on appeal?')).toEqual(won);
+    expect(askedOutcome('Did Arash Sigarchi get his 14-year sentence cut on appeal?')).toEqual({
+      kind: 'appeal',
+      decider: ['appeal', 'sentence'],
+    });
     expect(askedOutcome('Has the appeal succeeded?')).toEqual(won);
     expect(askedOutcome('Did Collins lodge an appeal?')).toBeNull();
     expect(askedOutcome('Did Collins appeal the ruling?')).toBeNull();
@@ -153,6 +156,18 @@ describe('what came of an appeal', () => {
     expect(statesOutcome('Her appeal was rejected by the court.', appeal)).toBe(true);
     expect(statesOutcome('His sentence was cut to four years on appeal.', appeal)).toBe(true);
     expect(statesOutcome('The appeal will be dismissed, lawyers fear.', appeal)).toBe(false);
+  });
+
+  it('is stated on appeal by what was done to what was appealed, without the word appeal', () => {
+    const quashed = askedOutcome('Was his conviction overturned on appeal?')!;
+    expect(statesOutcome('His conviction was quashed by three judges last week.', quashed)).toBe(true);
+    expect(statesOutcome('Judges threw out his conviction.', quashed)).toBe(true);
+    expect(statesOutcome('He was convicted of fraud in March.', quashed)).toBe(false);
+  });
+
+  it('is not asked of an appeal for money', () => {
+    expect(askedOutcome('Did the charity win its fundraising appeal target?')).toBeNull();
+    expect(askedOutcome('Did the Tsunami appeal fail to reach its target?')).toBeNull();
   });
 });
 
@@ -283,6 +298,14 @@ describe('what came of the first year of something new', () => {
     expect(askedOutcome('How much oil was shipped in the first week of March?')).toBeNull();
     expect(statesOutcome('Microsoft is launching a test service called MSN Spaces.', month!)).toBe(false);
     expect(statesOutcome('The service drew a million users in its first month.', month!)).toBe(true);
+  });
+
+  it('is stated of a first week by an opening week or its first seven days', () => {
+    const week = askedOutcome('How much did the film make in its first week?')!;
+    expect(week).toEqual({ kind: 'first-period', unit: 'weeks' });
+    expect(statesOutcome('The film took $30m in its opening week.', week)).toBe(true);
+    expect(statesOutcome('The film took $30m in its first seven days.', week)).toBe(true);
+    expect(statesOutcome('The film opens in cinemas next month.', week)).toBe(false);
   });
 
   it('is stated by a story telling of that first period, not by one of the start', () => {

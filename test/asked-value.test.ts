@@ -22,6 +22,15 @@ describe('an interest rate asked of a story', () => {
     );
     expect(givesValue('EDC EUROYEN BOND\nThe bond is paying 4-1/2 pct and priced at 101.', rate)).toBe(true);
   });
+
+  it('is not given by a percentage paid of something, nor by any rate', () => {
+    expect(givesValue('The company paid 80 pct of the share capital in cash.', rate)).toBe(false);
+    expect(givesValue('The jobless rate rose to 5 pct in March.', rate)).toBe(false);
+  });
+
+  it('is given by a percentage written in words with a half', () => {
+    expect(givesValue('The loan carries interest at five and a half per cent.', rate)).toBe(true);
+  });
 });
 
 describe('the new date of something moved, asked of a story', () => {
@@ -33,6 +42,24 @@ describe('the new date of something moved, asked of a story', () => {
     expect(moved).not.toBeNull();
     expect(valueAsked('What date was the Senate vote postponed to?')).not.toBeNull();
     expect(valueAsked('When is the American Motors annual meeting?')).toBeNull();
+  });
+
+  it('is not asked without a word of rescheduling, nor of the date first set', () => {
+    expect(valueAsked('Until what time will the polls stay open?')).toBeNull();
+    expect(valueAsked('What date will Acme move to its new headquarters?')).toBeNull();
+    expect(valueAsked('What date was the postponed match originally scheduled for?')).toBeNull();
+    expect(valueAsked('Until what date was the hearing adjourned?')).not.toBeNull();
+  });
+
+  it.each([
+    'The board voted to postpone the meeting until May 21.',
+    'The company will delay the meeting until June 3.',
+    'The summit has been postponed to the autumn.',
+    'The vote was postponed until after the election.',
+    'The show, originally set for May, will now be held in July.',
+    'The meeting, postponed from April 29, will be held on May 21.',
+  ])('is given by "%s"', (story) => {
+    expect(givesValue(story, moved)).toBe(true);
   });
 
   it('is given by the time it was moved to, not the time it was first set for', () => {

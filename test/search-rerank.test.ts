@@ -51,6 +51,25 @@ const hits = () => [
   },
 ];
 
+/**
+ * The evidence check of a one-passage story for `question`: the passage's text as given, under the
+ * headline `context`, with every term weighing alike.
+ */
+const judgeIn =
+  (question: string, names: readonly string[], context: string, similarity = 0.6) =>
+  (text: string) => {
+    const passage = { text, context, articleId: 1 };
+    const stories = new Map([[1, storyOf(`${context}\n${text}`)]]);
+    return evidenceOf(
+      [{ passage, similarity }],
+      queryTerms(question),
+      () => 1,
+      [...names],
+      question,
+      stories,
+    )[0]!;
+  };
+
 const order = (list: { name: string; score: number }[]) =>
   [...list].sort((a, b) => b.score - a.score).map((hit) => hit.name);
 
@@ -840,19 +859,7 @@ describe('a question framed by "supposed to" in the evidence check', () => {
 
 describe('an abbreviation asked as a name in the evidence check', () => {
   const question = 'How many members does the HMO that Total Health is taking over have?';
-  const judge = (text: string) => {
-    const passage = { text, context: 'TOTAL HEALTH TO MAKE ACQUISITION', articleId: 1 };
-    const stories = new Map([[1, storyOf(`${passage.context}\n${passage.text}`)]]);
-    const names = ['hmo', 'total health'];
-    return evidenceOf(
-      [{ passage, similarity: 0.3 }],
-      queryTerms(question),
-      () => 1,
-      names,
-      question,
-      stories,
-    )[0]!;
-  };
+  const judge = judgeIn(question, ['hmo', 'total health'], 'TOTAL HEALTH TO MAKE ACQUISITION', 0.3);
 
   it('is named by a story that writes its words in full', () => {
     expect(
@@ -1140,19 +1147,7 @@ describe('a question asking what something will be called', () => {
 
 describe('takings asked by "how much ... take at the box office" in the evidence check', () => {
   const question = "How much did the Charlotte's Web film with Julia Roberts take at the box office?";
-  const names = ['charlotte', 'web', 'julia roberts'];
-  const judge = (text: string) => {
-    const passage = { text, context: 'Actress Roberts takes spider role', articleId: 1 };
-    const stories = new Map([[1, storyOf(`${passage.context}\n${passage.text}`)]]);
-    return evidenceOf(
-      [{ passage, similarity: 0.6 }],
-      queryTerms(question),
-      () => 1,
-      names,
-      question,
-      stories,
-    )[0]!;
-  };
+  const judge = judgeIn(question, ['charlotte', 'web', 'julia roberts'], 'Actress Roberts takes spider role');
 
   it('finds nothing in the story of the casting, which gives no sum', () => {
     expect(
@@ -1166,24 +1161,23 @@ describe('takings asked by "how much ... take at the box office" in the evidence
       judge("Charlotte's Web, starring Julia Roberts, took $11.5m at the US box office.").missesMoney,
     ).toBe(false);
   });
+
+  it('is not asked by "how much" of ticket sales or gross margins, which a percentage answers', () => {
+    const sales = judgeIn('How much did Acme ticket sales fall?', ['acme'], 'ACME SALES FALL');
+    expect(sales('Acme said its ticket sales fell 5 pct in the quarter.').missesMoney).toBe(false);
+    const margins = judgeIn('How much did Acme gross margins improve?', ['acme'], 'ACME MARGINS');
+    expect(margins('Acme said gross margins rose to 32 pct.').missesMoney).toBe(false);
+  });
 });
 
 describe('an interest rate asked in the evidence check', () => {
   const question =
     'What interest rate is Sale Tilney paying on the deferred instalments for B and R International?';
-  const names = ['sale tilney', 'b and r international'];
-  const judge = (text: string) => {
-    const passage = { text, context: 'SALE TILNEY BUYS STAKE IN U.S. INSURANCE BROKER', articleId: 1 };
-    const stories = new Map([[1, storyOf(`${passage.context}\n${passage.text}`)]]);
-    return evidenceOf(
-      [{ passage, similarity: 0.6 }],
-      queryTerms(question),
-      () => 1,
-      names,
-      question,
-      stories,
-    )[0]!;
-  };
+  const judge = judgeIn(
+    question,
+    ['sale tilney', 'b and r international'],
+    'SALE TILNEY BUYS STAKE IN U.S. INSURANCE BROKER',
+  );
 
   it('finds nothing in the story of the purchase, which gives a stake and no rate', () => {
     const evidence = judge(
@@ -1201,5 +1195,20 @@ describe('an interest rate asked in the evidence check', () => {
       judge('Sale Tilney will pay interest at nine pct on the instalments to B and R International.')
         .missesValue,
     ).toBe(false);
+  });
+});
+
+describe('the new date of something moved, asked in the evidence check', () => {
+  it('is not asked of a relocation, which a story answers with its date', () => {
+    const judge = judgeIn('What date will Acme move to its new headquarters?', ['acme'], 'ACME TO MOVE');
+    expect(judge('Acme will move to its new headquarters on June 1.').missesValue).toBe(false);
+  });
+
+  it('finds the new date in a story giving it with a verb still to come', () => {
+    const judge = judgeIn('To what date did the board postpone the Acme meeting?', ['acme'], 'ACME MEETING');
+    expect(judge('The Acme board voted to postpone the meeting until May 21.').missesValue).toBe(false);
+    expect(judge('The Acme board voted to postpone the meeting scheduled for April 29.').missesValue).toBe(
+      true,
+    );
   });
 });

@@ -10,53 +10,69 @@ import { NUMBER_WORD_PATTERN } from '../document/number-words.js';
  * capital", nor "To what date did American Motors move its postponed annual shareholders meeting?" by
  * "voted to postpone its annual shareholders meeting scheduled for April 29". Pure.
  */
-export interface ValueKind {
+interface ValueKind {
   asks: RegExp;
   /** What a sentence giving the value holds, each of them. */
   given: readonly RegExp[];
 }
 
-/** A percentage, its figure in words too ("nine pct", "1-1/8 pct", "9.10%"). */
-const PERCENTAGE = new RegExp(
-  String.raw`(?:\d(?:[\d.,/-]*\d)?|\b(?:${NUMBER_WORD_PATTERN}))\s*(?:pct\b|%|per\s*cent\b|percent\b)|\bpercentage\s+points?\b`,
-  'iu',
-);
+/** A percentage, its figure in words too ("nine pct", "five and a half per cent", "1-1/8 pct", "9.10%"). */
+const PERCENT = String.raw`(?:\d(?:[\d.,/-]*\d)?|\b(?:${NUMBER_WORD_PATTERN})(?:\s+and\s+a\s+(?:half|quarter))?)\s*(?:pct\b|%|per\s*cent\b|percent\b)|\bpercentage\s+points?\b`;
+const PERCENTAGE = new RegExp(PERCENT, 'iu');
 
 /**
  * An interest rate asked ("What interest rate will Barbados pay on its new revolving credit?", "at what
- * interest rate"), given as a percentage in a sentence of interest, a coupon, a rate or a yield, or of what
- * a loan or bond pays or carries ("carry interest at 1-1/8 pct over the London Interbank Offered Rate",
- * "carrying a coupon of 18 pct", "paying 4-1/2 pct", "9.10 pct fixed rate tranche": the answers of the
- * fresh set's four answerable questions of this form).
+ * interest rate"), given as a percentage in a sentence of interest, a coupon, a yield or a lending rate
+ * ("carry interest at 1-1/8 pct over the London Interbank Offered Rate", "carrying a coupon of 18 pct",
+ * "9.10 pct fixed rate tranche"), or as the percentage a loan or bond pays or carries ("paying 4-1/2 pct":
+ * the answers of the fresh set's four answerable questions of this form). Not a percentage paid of
+ * something ("paid 80 pct of the share capital"), which is a stake, nor any rate ("the jobless rate").
  */
 const INTEREST_RATE: ValueKind = {
   asks: /\bwhat\s+(?:[\p{L}-]+\s+)?(?:interest\s+rate|rate\s+of\s+interest)\b|\bat\s+what\s+interest\s+rate\b/iu,
   given: [
     PERCENTAGE,
-    /\b(?:interest|coupons?|rates?|yields?|libor|prime|pays?|paying|paid|carr(?:y|ies|ying)|bears?|bearing)\b/iu,
+    new RegExp(
+      String.raw`\b(?:interest|coupons?|yields?|libor|prime|(?:fixed|floating|variable|lending|base|discount)[\s-]+rates?)\b|\b(?:pays?|paying|paid|carr(?:y|ies|ying)|bears?|bearing)\s+(?:${PERCENT})(?!\s+of\b)`,
+      'iu',
+    ),
   ],
 };
 
-/** The verbs of moving something to another time, in the past ("postponed", "pushed back"). */
-const MOVED = String.raw`(?:moved|postponed|rescheduled|delayed|pushed\s+back|put\s+off|adjourned|deferred|brought\s+forward)`;
+/**
+ * The verbs of moving something to another time, in any tense ("postponed", "will delay", "voted to
+ * postpone", "pushed back"): the new date is told as often of a move still to be made as of one made.
+ */
+const MOVED = String.raw`(?:(?:mov|postpon|reschedul)(?:e[ds]?|ing)|(?:delay|adjourn)(?:s|ed|ing)?|defer(?:s|red|ring)?|push(?:es|ed|ing)?\s+back|put(?:s|ting)?\s+off|br(?:ing|ings|inging|ought)\s+forward)`;
 
-/** A time something is moved to: a month, a day's figure, a weekday, "next week", "the end of March". */
-const WHEN = String.raw`(?:${MONTH}\b|\d|(?:next|later|a\s+later|the\s+(?:end|middle|start)\s+of)\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)`;
+/** The words of rescheduling in a question ("postponed", "put off", "brought forward"), not of a move elsewhere. */
+const RESCHEDULED = String.raw`\b(?:postpon|reschedul|delay|adjourn|defer|put\s+off|push(?:ed)?\s+back|mov(?:e|ed)\s+(?:back|forward)|br(?:ing|ought)\s+forward)`;
 
 /**
- * The new date of something moved, asked ("To what date did X move its meeting?", "What date was the vote
- * postponed to?"), given by a verb of moving in the past with the time it was moved to ("postponed its
- * annual meeting to May 21", "was rescheduled for June 3", "put off until next week"), or a new date named;
- * never by the date it was first set for ("postpone its annual shareholders meeting scheduled for April 29").
+ * A time something is moved to: a month, a day's figure, a weekday, a season, "next week", "the end of
+ * March", "early next year", "after the election".
+ */
+const WHEN = String.raw`(?:${MONTH}\b|\d|(?:next|later|a\s+later|after|early|mid|late|the\s+(?:end|middle|start)\s+of)\b|(?:the\s+)?(?:spring|summer|autumn|winter)\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)`;
+
+/**
+ * The new date of something moved, asked ("To what date did X move its postponed meeting?", "What date was
+ * the vote postponed to?"): a question on a date with a word of rescheduling, not "Until what time will the
+ * polls stay open?" nor "What date will Acme move to its new headquarters?" (a move elsewhere), nor the date
+ * it was first set for ("What date was the postponed match originally scheduled for?"). Given by a verb of
+ * moving with the time it is moved to ("postponed its annual meeting to May 21", "voted to postpone the
+ * meeting until May 21", "was rescheduled for June 3", "postponed to the autumn"), by the time it will now
+ * be held in a sentence telling of the move ("originally set for May, will now be held in July",
+ * "postponed from April 29, will be held on May 21"), or a new date named; never by the date it was first
+ * set for ("postpone its annual shareholders meeting scheduled for April 29").
  */
 const MOVED_DATE: ValueKind = {
   asks: new RegExp(
-    String.raw`\b(?:to|until|till)\s+what\s+(?:date|day|month|time)\b|\bwhat\s+(?:new\s+|later\s+)?date\b[^?]*\b(?:move|postpone|reschedule|delay|push|put\s+off|adjourn|defer)`,
+    String.raw`^(?=[^?]*${RESCHEDULED})(?![^?]*\b(?:originally|first\s+(?:set|scheduled|planned))\b)[^?]*(?:\b(?:to|until|till)\s+what\s+(?:date|day|month|time)\b|\bwhat\s+(?:new\s+|later\s+)?date\b)`,
     'iu',
   ),
   given: [
     new RegExp(
-      String.raw`\b(?:${MOVED}\b[^.;]{0,80}?\b(?:to|until|till)|rescheduled\b[^.;]{0,40}?\bfor)\s+${WHEN}|\bnew\s+date\b`,
+      String.raw`\b(?:${MOVED}\b[^.;]{0,80}?\b(?:to|until|till)|reschedul(?:ed|e)\b[^.;]{0,40}?\bfor)\s+${WHEN}|\bnew\s+date\b|^(?=.*\b(?:${MOVED}|originally)\b).*\b(?:be\s+held|take\s+place|go\s+ahead)\s+(?:on|in)\s+${WHEN}`,
       'iu',
     ),
   ],

@@ -9,14 +9,19 @@ const TAKINGS = /\bbox[\s-]+office\b|\btakings\b|\bgross(?:es|ed|ing)?\b|\bticke
 export const asksForTakings = (question: string) => TAKINGS.test(question);
 
 /**
+ * "How much ... take": not "How much did Acme ticket sales fall?" nor "How much did Acme gross margins
+ * improve?", which a percentage answers.
+ */
+const HOW_MUCH_TAKEN = /\bhow\s+much\b[^?]*\b(?:take|takes|took|taken)\b/iu;
+
+/**
  * Whether a question asks how much was taken in takings ("How much did the Charlotte's Web film take at the
  * box office?"): a sum of money, as "how much did X earn" asks (see asksForMoney), though "how much ...
  * take" asks none elsewhere ("How much time did the repairs take?"). Answered before from the story of the
  * film's casting, which gives no sum (twenty-third batch; refused now, with `npm run --silent eval -- --only
  * dev,fresh`, nothing else moved on either set).
  */
-export const asksHowMuchTaken = (question: string) =>
-  /\bhow\s+much\b/iu.test(question) && TAKINGS.test(question);
+export const asksHowMuchTaken = (question: string) => HOW_MUCH_TAKEN.test(question) && TAKINGS.test(question);
 
 /**
  * Whether a story (its text: the headline and subjects, then a paragraph a line) gives takings: a sentence
