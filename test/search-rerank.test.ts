@@ -19,7 +19,7 @@ import {
   givesAnswerKindOver,
 } from '../src/search/answer-type.js';
 import { evidenceOf, isStrongEvidence } from '../src/answer/evidence.js';
-import { asksForName, gainOver, placeOfComplement } from '../src/search/article-complement.js';
+import { asksForName, gainOver, withArticleComplement } from '../src/search/article-complement.js';
 import { rerankByCoverage } from '../src/search/coverage-rerank.js';
 import { queryTerms } from '../src/search/fts-query.js';
 import { storyOf } from '../src/search/story-cache.js';
@@ -483,10 +483,23 @@ describe('questions about a picture', () => {
   });
 });
 
+/**
+ * What each paragraph of a story with this context (headline) adds to its best passage, `bestText`, for a
+ * question (see gainOver); every word weighs the same unless `weightOf` says otherwise.
+ */
+const complementGains = (
+  question: string,
+  context: string,
+  bestText: string,
+  weightOf: (term: string) => number = () => 1,
+) => {
+  const paragraph = (text: string) => ({ context, text }) as unknown as PassageRecord;
+  const gainOf = gainOver(paragraph(bestText), question, queryTerms(question), weightOf);
+  return (text: string) => gainOf(paragraph(text));
+};
+
 describe("the paragraph of a story that adds the question's words", () => {
   const question = 'What share of engineering employees are women, according to Hewitt?';
-  const paragraph = (text: string) =>
-    ({ context: "Hewitt decries 'career sexism'", text }) as unknown as PassageRecord;
 
   it('holds them as forms of the same words, not as words that share their first five letters', () => {
     const terms = queryTerms(question);
@@ -496,18 +509,14 @@ describe("the paragraph of a story that adds the question's words", () => {
   });
 
   it("is the one giving the fact asked for, not one whose words only look like the question's", () => {
-    const best = paragraph(
+    const gainOf = complementGains(
+      question,
+      "Hewitt decries 'career sexism'",
       'Ms Hewitt announced a drive to help women into engineering, according to the EOC.',
+      (term) => (term === 'employees' ? 5.4 : 3.1),
     );
-    const gainOf = gainOver(best, question, queryTerms(question), (term) =>
-      term === 'employees' ? 5.4 : 3.1,
-    );
-    const lookalike = paragraph(
-      'Hewitt said it was a "shared goal", as the taxpayer reimburses the employers.',
-    );
-    const answer = paragraph(
-      'Engineering, where only 10% of employees are women, is a male-dominated industry.',
-    );
+    const lookalike = 'Hewitt said it was a "shared goal", as the taxpayer reimburses the employers.';
+    const answer = 'Engineering, where only 10% of employees are women, is a male-dominated industry.';
     expect(gainOf(answer)).toBeGreaterThan(gainOf(lookalike));
   });
 });
@@ -550,15 +559,15 @@ describe('questions asking in the past tense what a figure was', () => {
 });
 
 describe('the paragraph of a story that answers a question asking who', () => {
-  const question = 'Who gave the third Harry Potter film its colder, gloomier look?';
-  const paragraph = (text: string) =>
-    ({ context: 'DVD review: Harry Potter and the Prisoner of Azkaban', text }) as unknown as PassageRecord;
-  const best = paragraph('This third Harry Potter film brought a change of director and a visual shake-up.');
-  const gainOf = gainOver(best, question, queryTerms(question), () => 1);
+  const gainOf = complementGains(
+    'Who gave the third Harry Potter film its colder, gloomier look?',
+    'DVD review: Harry Potter and the Prisoner of Azkaban',
+    'This third Harry Potter film brought a change of director and a visual shake-up.',
+  );
 
   it('is one naming someone the question does not, not one naming only those it does', () => {
-    const named = paragraph('Gone are the warm colours, Alfonso Cuaron brings in a bleak and cold feel.');
-    const repeating = paragraph('This is the first Harry Potter film where you forget the book.');
+    const named = 'Gone are the warm colours, Alfonso Cuaron brings in a bleak and cold feel.';
+    const repeating = 'This is the first Harry Potter film where you forget the book.';
     expect(gainOf(named)).toBeGreaterThan(gainOf(repeating));
   });
 });
@@ -578,15 +587,13 @@ describe('a question asking "which" person or organisation', () => {
   });
 
   it("finds the story's paragraph naming someone the question does not", () => {
-    const question = 'Which future Kremlin leader was a classmate of the hunger-striking defector?';
-    const paragraph = (text: string) =>
-      ({ context: 'Russian ex-spy on hunger strike', text }) as unknown as PassageRecord;
-    const best = paragraph(
+    const gainOf = complementGains(
+      'Which future Kremlin leader was a classmate of the hunger-striking defector?',
+      'Russian ex-spy on hunger strike',
       'An ex-Russian intelligence officer is entering the seventh week of a hunger strike.',
     );
-    const gainOf = gainOver(best, question, queryTerms(question), () => 1);
-    const named = paragraph('One of his fellow pupils at intelligence school was Vladimir Putin.');
-    const repeating = paragraph('He joined the intelligence service as an idealistic young man.');
+    const named = 'One of his fellow pupils at intelligence school was Vladimir Putin.';
+    const repeating = 'He joined the intelligence service as an idealistic young man.';
     expect(gainOf(named)).toBeGreaterThan(gainOf(repeating));
   });
 });
@@ -594,104 +601,123 @@ describe('a question asking "which" person or organisation', () => {
 describe('the paragraph of a story that gives the figure a question asks for', () => {
   const question =
     "What coupon do dealers reckon Japan's November ten-year government bond will end up with?";
-  const paragraph = (text: string) =>
-    ({ context: 'JAPAN CONSIDERS NOVEMBER BOND COUPON', text }) as unknown as PassageRecord;
-  const best = paragraph(
-    'The Ministry of Finance has started to consider the coupon rate of the 10-year government bond issue for November.',
-  );
-  const gainOf = gainOver(best, question, queryTerms(question), () => 1);
+  const best =
+    'The Ministry of Finance has started to consider the coupon rate of the 10-year government bond issue for November.';
+  const gainOf = complementGains(question, 'JAPAN CONSIDERS NOVEMBER BOND COUPON', best);
 
   it('is one giving a figure other than those the question names, in digits or in words', () => {
-    const figure = paragraph('But bond traders see a rise to about 5.6 pct as most likely.');
-    const none = paragraph('Cancellation of the bond issue is not out of the question, he said.');
+    const figure = 'But bond traders see a rise to about 5.6 pct as most likely.';
+    const none = 'Cancellation of the bond issue is not out of the question, he said.';
     expect(gainOf(figure)).toBeGreaterThan(gainOf(none) + 0.5);
-    expect(holdsQuantityBeyond(question, best.text)).toBe(false);
+    expect(holdsQuantityBeyond(question, best)).toBe(false);
     expect(holdsQuantityBeyond(question, 'a rise to about 5.6 pct from ten')).toBe(true);
   });
 });
 
 describe('the paragraph of a story that counts what a "how many" question counts', () => {
-  const question = 'How many Bendectin suits does Merrell Dow still have outstanding?';
-  const paragraph = (text: string) =>
-    ({ context: 'JURY FINDS FOR DOW IN BIRTH DEFECT CASE', text }) as unknown as PassageRecord;
-  const best = paragraph(
+  const gainOf = complementGains(
+    'How many Bendectin suits does Merrell Dow still have outstanding?',
+    'JURY FINDS FOR DOW IN BIRTH DEFECT CASE',
     'Merrell Dow said a jury found that Bendectin did not cause the birth defects of a seven-year old boy.',
   );
-  const gainOf = gainOver(best, question, queryTerms(question), () => 1);
 
   it('is one giving a figure of that thing or a synonym, when the best passage gives a figure of another', () => {
-    const counting = paragraph('He said about 300 lawsuits are pending.');
-    const otherFigure = paragraph(
-      'Merrell said that to date there have been 12 other trials involving the drug.',
-    );
+    const counting = 'He said about 300 lawsuits are pending.';
+    const otherFigure = 'Merrell said that to date there have been 12 other trials involving the drug.';
     expect(gainOf(counting)).toBeGreaterThan(gainOf(otherFigure));
   });
 });
 
 describe('the paragraph of a story that names the country a question asks for', () => {
-  const question = "Where was the referee of England's one-point defeat by France at Twickenham from?";
-  const paragraph = (text: string) => ({ context: 'England 17-18 France', text }) as unknown as PassageRecord;
-  const best = paragraph(
+  const gainOf = complementGains(
+    "Where was the referee of England's one-point defeat by France at Twickenham from?",
+    'England 17-18 France',
     'England suffered an eighth defeat in 11 Tests as Dimitri Yachvili booted France to victory at Twickenham.',
   );
-  const gainOf = gainOver(best, question, queryTerms(question), () => 1);
 
   it("is the match report's line naming another country, not a paragraph repeating the match", () => {
-    const referee = paragraph("Paddy O'Brien (New Zealand)");
-    const play = paragraph(
-      'France twice turned over England ball at the breakdown early on, one point apart.',
-    );
+    const referee = "Paddy O'Brien (New Zealand)";
+    const play = 'France twice turned over England ball at the breakdown early on, one point apart.';
     expect(gainOf(referee)).toBeGreaterThan(gainOf(play));
   });
 });
 
 describe('the paragraph of a story that gives another figure a question asks for', () => {
   const question = 'How much cash is Williams offering per Norcros share if you do not want the paper?';
-  const paragraph = (text: string) =>
-    ({ context: 'WILLIAMS HOLDINGS BIDS 542.2 MLN STG FOR NORCROS', text }) as unknown as PassageRecord;
+  const context = 'WILLIAMS HOLDINGS BIDS 542.2 MLN STG FOR NORCROS';
   // The best passage gives a figure already, of the preference shares.
-  const best = paragraph(
-    'The offer for Norcros preferential shares offers one Williams preferential share for each one, for a value of 130p each.',
-  );
-  const gainOf = gainOver(best, question, queryTerms(question), () => 1);
+  const best =
+    'The offer for Norcros preferential shares offers one Williams preferential share for each one, for a value of 130p each.';
+  const priced = 'The cash alternative would offer the equivalent of 400.2p a share.';
 
-  it('is the one holding the same words and a figure, not an earlier one without', () => {
-    const priced = paragraph('The cash alternative would offer the equivalent of 400.2p a share.');
-    const unpriced = paragraph(
-      'Williams had taken care to propose the right terms, including a full cash alternative.',
-    );
+  it('is the one holding the same words and a figure, not an earlier one without, nor one giving only a figure', () => {
+    const gainOf = complementGains(question, context, best);
+    const unpriced = 'Williams had taken care to propose the right terms, including a full cash alternative.';
     expect(gainOf(priced)).toBeGreaterThan(gainOf(unpriced));
+    expect(gainOf('Norcros reported a rise in pretax profits to 20.14 mln stg.')).toBe(0);
   });
 
-  it('is no paragraph giving only a figure', () => {
-    expect(gainOf(paragraph('Norcros reported a rise in pretax profits to 20.14 mln stg.'))).toBe(0);
+  it("is not one holding a figure in place of another of the question's words, however common that word", () => {
+    // "paper" weighs a tenth of the other words: less than a tenth of all the words not given.
+    const gainOf = complementGains(question, context, best, (term) => (term === 'paper' ? 0.3 : 3));
+    const worded = 'The cash alternative is for holders who prefer it to paper.';
+    expect(gainOf(worded)).toBeGreaterThan(gainOf(priced));
   });
 });
 
 describe("the place of the best story's complement among the first three", () => {
-  const passage = (articleId: number, ordinal: number) =>
-    ({
-      id: articleId * 100 + ordinal,
-      articleId,
-      ordinal,
-      context: '',
-      text: '',
-    }) as unknown as PassageRecord;
-  const place = (shown: PassageRecord[]) =>
-    placeOfComplement(
-      shown.map((p) => ({ passage: p })),
-      1,
-      1,
-      () => 0,
-      () => true,
-    );
+  const question = 'What does AM International expect its operating profit to do this year?';
+  const passage = (articleId: number, ordinal: number, context: string, text: string) =>
+    ({ id: articleId * 100 + ordinal, articleId, ordinal, context, text }) as unknown as PassageRecord;
+  const april = 'AM INTERNATIONAL SAYS PROFIT ROSE';
+  const best = passage(
+    1,
+    0,
+    april,
+    'AM International Inc said its operating profit for last year rose to 11.5 mln dlrs.',
+  );
+  const outlook = passage(
+    1,
+    3,
+    april,
+    'It expects operating profits for the full year to be more than twice those of fiscal 1986.',
+  );
+  const february = (ordinal: number, text: string) =>
+    passage(2, ordinal, 'AM INTERNATIONAL POSTS SECOND QUARTER LOSS', text);
+  const loss = february(
+    0,
+    'AM International Inc said it had a second quarter operating loss of 4.2 mln dlrs.',
+  );
+  const restructuring = february(
+    2,
+    'AM International said the restructuring of its graphics unit was complete.',
+  );
+  const store = {
+    articlePassages: async () => [best, outlook],
+    vectors: async (ids: readonly number[]) => new Map(ids.map((id) => [id, new Float32Array(1)])),
+  };
+  const ranked = async (passages: PassageRecord[]) =>
+    (
+      await withArticleComplement(
+        store,
+        passages.map((p, index) => ({ passage: p, score: 2 - index / 10, similarity: 0.5 })),
+        question,
+        queryTerms(question),
+        () => 1,
+        () => 0.5,
+      )
+    ).map((hit) => hit.passage.text);
 
-  it("is another story's second passage when every story shown names what the question names", () => {
-    expect(place([passage(1, 2), passage(2, 0), passage(2, 5)])).toBe(2);
-  });
-
-  it('is none when each other story is shown once', () => {
-    expect(place([passage(1, 2), passage(2, 0), passage(3, 5)])).toBe(-1);
+  it("is that of another story's second passage, which moves to fourth, when every story shown names what the question names", async () => {
+    const other = passage(3, 1, 'AM INTERNATIONAL NAMES CHAIRMAN', 'AM International named a new chairman.');
+    expect(await ranked([best, loss, restructuring, other])).toEqual([
+      best.text,
+      loss.text,
+      outlook.text,
+      restructuring.text,
+    ]);
+    // Each other story shown once keeps its place.
+    expect(await ranked([best, loss, other])).toEqual([best.text, loss.text, other.text]);
   });
 });
 

@@ -18,9 +18,11 @@ import { asksForCountry, namesCountryBeyond } from './place-answer.js';
 
 /**
  * What a figure adds to a paragraph holding some of the question's other words when the best passage gives
- * a figure already (see gainOver): enough to put it before a paragraph holding as many of those words and
- * no figure, not enough to outweigh a word. A paragraph giving only a figure gains nothing: most paragraphs
- * of a results story give one.
+ * a figure already (see gainOver), as a share of the lightest of those words: enough to put it before a
+ * paragraph holding the same words and no figure, never enough to outweigh a word (a tenth of all the words'
+ * weight outweighed a common word among rare ones). A paragraph giving only a figure gains nothing: most
+ * paragraphs of a results story give one. As a share of the lightest word, `npm run --silent eval -- --only
+ * dev,fresh`: no figure moved.
  */
 const FIGURE_AGAIN = 0.1;
 
@@ -40,7 +42,11 @@ const FIGURE_AGAIN = 0.1;
  */
 export interface Complement {
   passage: PassageRecord;
-  /** Rarity-weighted share of the question's remaining words it holds, plus 1 for a figure or a name asked for. */
+  /**
+   * Rarity-weighted share of the question's remaining words it holds, plus 1 for what the question asks for
+   * (a figure, a count, a name, a country), and a share of FIGURE_AGAIN for a figure asked again (see
+   * gainOver).
+   */
   gain: number;
 }
 
@@ -110,10 +116,11 @@ const namesOtherThan = (question: string) => {
 
 /**
  * What each passage adds to the best one (see Complement.gain): 0 for a passage that holds none of the
- * question's words that the best passage and the headline lack, and gives no figure or name asked for. A word is
- * added only in a form of itself (see termsWrittenIn), not by its first five letters: "What share of
- * engineering employees are women, according to Hewitt?" took the paragraph on the cost to "the
- * employers" of a "shared goal" over the one saying "engineering, where only 10% of employees are women".
+ * question's words that the best passage and the headline lack, and gives nothing the question asks for (a
+ * figure, a count, a name, a country). A word is added only in a form of itself (see termsWrittenIn), not by
+ * its first five letters: "What share of engineering employees are women, according to Hewitt?" took the
+ * paragraph on the cost to "the employers" of a "shared goal" over the one saying "engineering, where only
+ * 10% of employees are women".
  * Measured with `npm run --silent eval -- --only dev,fresh`: development fact hit@3 0.941 -> 1.000
  * (answerable 0.970 -> 0.976), nothing else moved on either set.
  */
@@ -143,16 +150,19 @@ export function gainOver(
   // And a country, for a question asking where someone is from or which country, when the best passage
   // names none beyond the question's and its story's (see namesCountryBeyond): a match report's line
   // "Paddy O'Brien (New Zealand)" answers "Where was the referee of England's one-point defeat by France at
-  // Twickenham from?", and holds none of its words. `npm run --silent eval -- --only dev,fresh`: fresh caption
-  // hit@3 0.937 -> 0.946, nothing else moved.
+  // Twickenham from?", and holds none of its words. `npm run --silent eval -- --only dev,fresh`: fresh
+  // caption hit@3 0.937 -> 0.946, nothing else moved.
   const namesCountry = namesCountryBeyond(question);
   const wantsCountry = asksForCountry(question) && !namesCountry(best);
   // A figure asked that the best passage gives already may be another figure of the story: "how much cash
   // is Williams offering per Norcros share" found the preference shares' price, and of the two paragraphs
   // holding "cash" the one giving a price ("The cash alternative would offer the equivalent of 400.2p a
-  // share"), not the earlier "full cash alternative", is the answer. Measured with the next two changes
-  // (see FIGURE_AGAIN, secondOfAnotherStory): fresh chatty hit@3 0.915 -> 0.932, nothing else moved.
-  const figureAgain = asksForQuantity(question) && !wantsFigure;
+  // share"), not the earlier "full cash alternative", is the answer. Measured together with
+  // secondOfAnotherStory: fresh chatty hit@3 0.915 -> 0.932, nothing else moved.
+  const figureAgain =
+    asksForQuantity(question) && !wantsFigure && remainingWeight > 0
+      ? (FIGURE_AGAIN * Math.min(...remaining.map(weightOf))) / remainingWeight
+      : 0;
   return (passage) => {
     const held = [...termsWrittenIn(passage.text, remaining)];
     const words = remainingWeight > 0 ? held.reduce((sum, t) => sum + weightOf(t), 0) / remainingWeight : 0;
@@ -161,7 +171,7 @@ export function gainOver(
       ((wantsFigure && holdsQuantity(passage.text)) || (wantsCount && counts(passage.text)) ? 1 : 0) +
       (wantsName && namesOther(passage.text) ? 1 : 0) +
       (wantsCountry && namesCountry(passage) ? 1 : 0) +
-      (figureAgain && words > 0 && holdsQuantity(passage.text) ? FIGURE_AGAIN : 0)
+      (figureAgain > 0 && words > 0 && holdsQuantity(passage.text) ? figureAgain : 0)
     );
   };
 }
@@ -204,7 +214,7 @@ export const SHOWN = 3;
  * fact, speaker-topic-paraphrase and chatty: answers in other stories); taking it only for a complement
  * holding a figure or name asked for (gain 1 or more) gained none and lost one.
  */
-export function placeOfComplement(
+function placeOfComplement(
   shown: readonly { passage: PassageRecord }[],
   gain: number,
   ordinal: number,
@@ -246,8 +256,8 @@ function secondOfAnotherStory(shown: readonly { passage: PassageRecord }[]): num
  * of the next passage of the same story there, or of another subject's (see placeOfComplement): a story's
  * places among the first results stay its own, and the paragraph that adds to the answer goes before the
  * one that repeats the subject, which moves to just after them. Other stories that name what the question
- * names keep their places (the best story may be the wrong one). Nothing changes when the complement is
- * among the first few already.
+ * names keep their places (the best story may be the wrong one), except that a story shown twice gives up
+ * its second (see secondOfAnotherStory). Nothing changes when the complement is among the first few already.
  */
 export async function withArticleComplement<
   T extends { passage: PassageRecord; score: number; similarity: number },
@@ -282,7 +292,7 @@ export async function withArticleComplement<
   const moved = { ...displaced, passage: complement.passage, similarity: similarityTo(vector) };
   const rest = hits.slice(SHOWN).filter((hit) => hit.passage.id !== complement.passage.id);
   if (displaced.passage.articleId !== best.passage.articleId)
-    // Another subject's passage moves down one place, with the rest.
+    // Another story's passage moves down one place, with the rest.
     return [...hits.slice(0, slot), moved, ...hits.slice(slot, SHOWN), ...rest].slice(0, hits.length);
   return [
     ...shown.map((hit, index) => (index === slot ? moved : hit)),
