@@ -16,4 +16,16 @@ describe('toTermQuery (the Postgres store reading an FTS5 expression)', () => {
   it('leaves expressions with AND or parentheses to the tsquery, word by word', () => {
     expect(toTermQuery('"david lammy" AND ("sanctions" OR "russia")')?.orPhrases).toBeNull();
   });
+
+  it('reads a NEAR group as its phrases in either order with up to that many words between, as FTS5 does', () => {
+    const query = toTermQuery('(NEAR("jack" "straw", 1)) AND ("howard")');
+    expect(query?.tsquery).toBe(
+      "( (('jack') <1> ('straw') | ('jack') <2> ('straw') | ('straw') <1> ('jack') | ('straw') <2> ('jack')) ) & ( ('howard') )",
+    );
+    expect(query).toMatchObject({ phrases: ['jack', 'straw', 'howard'], anyWord: false, orPhrases: null });
+  });
+
+  it('gives a NEAR group without a distance the FTS5 default of ten words', () => {
+    expect(toTermQuery('NEAR("jack" "straw")')?.tsquery).toContain("('jack') <11> ('straw')");
+  });
 });

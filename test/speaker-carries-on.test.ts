@@ -38,12 +38,18 @@ describe('a statement taking up a thing the paragraph before introduced', () => 
         amendment,
       ),
     ).toBe(true);
+  });
+
+  it('is read from the head noun of each phrase, not from an adjective before it', () => {
+    const major = 'The committee approved a major amendment on grain output.';
+    expect(takesUpIntroduced('Yeutter opposed the amendment.', major)).toBe(true);
+    expect(takesUpIntroduced('He said the major issue was cost.', major)).toBe(false);
     expect(
-      takesUpIntroduced(
-        '"The proposals that the so-called Cairns group are coming up with are quick fixes," Wallis said.',
-        'Australia is leading a the so-called Cairns group of 13 countries pressing for freer trade.',
-      ),
+      takesUpIntroduced('He said the rise was temporary.', 'The company reported a sharp rise in profit.'),
     ).toBe(true);
+    expect(takesUpIntroduced('He said the output would grow.', 'The group announced a cut in output.')).toBe(
+      false,
+    );
   });
 
   it('is not read from a noun the paragraph before names only with "the", nor from another noun', () => {

@@ -9,6 +9,7 @@ import { benchConfigSchema, parseConfig, type CoreConfig } from '../src/config.j
 import { reindex, type ReindexOptions } from '../src/ingest/reindex.js';
 import { isWithin } from '../src/document/date-range.js';
 import { buildMatchExpression } from '../src/search/fts-query.js';
+import { writtenExpression } from '../src/search/speaker-retriever.js';
 import { failureNotice, UNAVAILABLE_NOTICE } from '../src/bot/failure-notice.js';
 import { IndexError } from '../src/store/open-database.js';
 import { openFeedbackStore, openPassageStore, saveCalibration } from '../src/store/open-store.js';
@@ -330,6 +331,14 @@ describe.skipIf(!url)(`Postgres ranks as SQLite does${url ? '' : ' (skipped: DAT
       ).toEqual(a.map((hit) => hit.id));
       b.forEach((hit, i) => expect(hit.score, question).toBeCloseTo(a[i]!.score, 6));
     }
+  });
+
+  it('finds a person named beside a topic, written with room for a middle initial (NEAR), as SQLite does', async () => {
+    // How the speaker search looks for stories naming the speaker on the topic (storiesNamingOnTopic).
+    const match = `(${writtenExpression('Jack Straw')}) AND (${buildMatchExpression('embassies Gibraltar')!})`;
+    const [a, b] = await Promise.all([sqlite.fullText(match, 30, 0.5), postgres.fullText(match, 30, 0.5)]);
+    expect(a.length).toBeGreaterThan(0);
+    expect(b.map((hit) => hit.id)).toEqual(a.map((hit) => hit.id));
   });
 
   it('weighs a rare word above a common one (what ts_rank_cd does not)', async () => {

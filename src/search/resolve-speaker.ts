@@ -1363,9 +1363,10 @@ export function namesAlone(found: readonly SpeakerRecord[], speakers: readonly S
   return found.flatMap((speaker) => {
     const name = withoutInitials(wordsOf(speaker).name);
     if (name.length < 2) return [];
+    const initials = initialsOf(speaker.name);
     const short = shortForms
       .map((position) => speakers[position]!.name)
-      .filter((alone) => !foundNames.has(alone) && isShortFormOf(alone, speaker.name))
+      .filter((alone) => !foundNames.has(alone) && spellsInitials(alone, initials))
       .map((alone) => ({ alone, full: name.join(' '), namesakes: [] }));
     return [
       ...short,
@@ -1398,12 +1399,22 @@ const SHORT_FORM = /^\p{Lu}{3,6}$/u;
  * NameAlone). `npm run --silent eval -- --only dev,fresh`: that fresh reported-speech question answered
  * first, nothing else moved by it. Pure.
  */
-export function isShortFormOf(short: string, full: string): boolean {
-  if (!SHORT_FORM.test(short)) return false;
-  const initials = full
-    .split(/[\s-]+/u)
-    .filter((word) => /^\p{Lu}/u.test(word))
+export const isShortFormOf = (short: string, full: string): boolean =>
+  spellsInitials(short, initialsOf(full));
+
+const NAME_WORD_BREAK = /[\s-]+/u;
+const CAPITALISED = /^\p{Lu}/u;
+
+/** The initials of a name's capitalised words, in lower case: what a short form of it spells. */
+const initialsOf = (full: string): string[] =>
+  full
+    .split(NAME_WORD_BREAK)
+    .filter((word) => CAPITALISED.test(word))
     .map((word) => word[0]!.toLowerCase());
+
+/** Whether `short` (see SHORT_FORM) spells `initials` in order, some left out, from the first. */
+function spellsInitials(short: string, initials: readonly string[]): boolean {
+  if (!SHORT_FORM.test(short)) return false;
   const letters = short.toLowerCase();
   if (initials.length < letters.length || initials[0] !== letters[0]) return false;
   let at = 0;

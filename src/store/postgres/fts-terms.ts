@@ -22,11 +22,45 @@ export interface TermQuery {
   orPhrases: string[][] | null;
 }
 
+/** FTS5's distance when a NEAR group gives none. */
+const NEAR_DEFAULT = 10;
+
+/**
+ * A NEAR group as a tsquery: its phrases in any order with at most `distance` words between them in all,
+ * each gap written as `<n>` (n - 1 words between). FTS5 reads NEAR("jack" "straw", 1) as "Jack Straw",
+ * "Jack W. Straw" or "Straw, Jack"; tsquery has no such operator, so each order and spacing is spelled out
+ * (the speaker search writes names of two or three words, 4 or 18 alternatives at distance 1).
+ */
+function nearQuery(phrases: readonly string[], distance: number): string {
+  const orders = permutations(phrases);
+  const alternatives = orders.flatMap((order) =>
+    gapsWithin(order.length - 1, distance).map((gaps) =>
+      order.reduce((query, phrase, i) => `${query} <${gaps[i - 1]! + 1}> ${phrase}`),
+    ),
+  );
+  return `(${alternatives.join(' | ')})`;
+}
+
+function permutations<T>(items: readonly T[]): T[][] {
+  if (items.length <= 1) return [[...items]];
+  return items.flatMap((item, i) =>
+    permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]),
+  );
+}
+
+/** Every way of putting at most `within` words in `count` gaps. */
+function gapsWithin(count: number, within: number): number[][] {
+  if (count === 0) return [[]];
+  return Array.from({ length: within + 1 }, (_, first) =>
+    gapsWithin(count - 1, within - first).map((rest) => [first, ...rest]),
+  ).flat();
+}
+
 /**
  * Reads an FTS5 MATCH expression as `buildMatchExpression` and the speaker search build them (quoted
- * strings joined by OR and AND, parentheses) and writes the same query for Postgres. Null when no phrase
- * holds a word. A phrase of several words becomes a tsquery phrase (<->); it counts each word for BM25, except
- * in phrases joined by OR (orPhrases), where it is one term as FTS5 scores it.
+ * strings joined by OR and AND, parentheses, NEAR groups) and writes the same query for Postgres. Null when
+ * no phrase holds a word. A phrase of several words becomes a tsquery phrase (<->); it counts each word for
+ * BM25, except in phrases joined by OR (orPhrases), where it is one term as FTS5 scores it.
  */
 export function toTermQuery(matchExpression: string): TermQuery | null {
   const parts: string[] = [];
@@ -34,10 +68,22 @@ export function toTermQuery(matchExpression: string): TermQuery | null {
   const each: string[][] = [];
   let anyWord = true;
   let orOnly = true;
-  for (const [token] of matchExpression.matchAll(/"(?:[^"]|"")*"|\(|\)|\bAND\b|\bOR\b|\bNOT\b/g)) {
+  // The phrases of the NEAR group being read, null outside one.
+  let near: string[] | null = null;
+  for (const [token, distance] of matchExpression.matchAll(
+    /"(?:[^"]|"")*"|\bNEAR\(|,\s*(\d+)\s*\)|\(|\)|\bAND\b|\bOR\b|\bNOT\b/g,
+  )) {
     if (token === 'AND' || token === 'NOT') anyWord = false;
     if (token !== 'OR' && !token.startsWith('"')) orOnly = false;
-    if (token === 'AND') parts.push('&');
+    if (token.startsWith('NEAR')) {
+      near = [];
+      anyWord = false;
+    } else if (near && !token.startsWith('"')) {
+      // A group whose phrases hold no word matches nothing.
+      const inGroup = near.filter((phrase) => phrase !== `''`);
+      parts.push(inGroup.length > 0 ? nearQuery(inGroup, Number(distance ?? NEAR_DEFAULT)) : `''`);
+      near = null;
+    } else if (token === 'AND') parts.push('&');
     else if (token === 'OR') parts.push('|');
     else if (token === 'NOT') parts.push('& !');
     else if (token === '(' || token === ')') parts.push(token);
@@ -47,7 +93,9 @@ export function toTermQuery(matchExpression: string): TermQuery | null {
       each.push(terms);
       if (terms.length > 1) anyWord = false;
       // A phrase with no word matches nothing; an empty phrase would leave a dangling operator.
-      parts.push(terms.length > 0 ? `(${terms.map(lexeme).join(' <-> ')})` : `''`);
+      const phrase = terms.length > 0 ? `(${terms.map(lexeme).join(' <-> ')})` : `''`;
+      if (near) near.push(phrase);
+      else parts.push(phrase);
     }
   }
   const orPhrases =
