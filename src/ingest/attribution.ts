@@ -551,9 +551,12 @@ class ArticleAttributor {
     // A company named without its suffix ("Unocal Corp said ...", then "Unocal said ..."), or with a word
     // read as a role ("General Motors said" is "Motors" with the role "General"), is that company.
     const written = role ? `${role} ${name}` : name;
-    // Not "Redstone and MCV Holdings Inc" for "Redstone": the words before an "and" may be a person's.
+    // Not "Redstone and MCV Holdings Inc" for "Redstone" when the story has named a person Redstone; but
+    // "Pacific Gas" is "Pacific Gas and Electric Co" (skipping every "X and Y Co" cut about 110 such names).
+    const personNamed = (words: string) =>
+      this.known.some((entity) => entity.kind === 'person' && entity.surname === words);
     const startsName = (company: string, words: string) =>
-      company.startsWith(`${words} `) && !company.startsWith(`${words} and `);
+      company.startsWith(`${words} `) && !(company.startsWith(`${words} and `) && personNamed(words));
     const company = this.known.findLast(
       (entity) =>
         isCompanyName(entity.name) && [name, written].some((words) => startsName(entity.name, words)),
