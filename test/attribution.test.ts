@@ -1403,6 +1403,14 @@ describe('attributeQuotes on the credits missed or misread at ingest (twentieth 
     );
     expect(rolesOf(joined, 'revised bids')).toEqual([['Viacom', null]]);
     expect(rolesOf(joined, 'contribute more')).toEqual([['Sumner Redstone', 'Investor']]);
+    // A person the story named and no one has quoted yet is still that person.
+    const named = body(
+      'Investor Sumner Redstone, who leads one of the two groups vying for control of Viacom International Inc, offered to sweeten his bid.',
+      'Viacom said it received revised bids from Redstone and MCV Holdings Inc, a group led by Viacom management.',
+      'The company did not disclose the details, but said a special committee would review them.',
+      'Redstone said his group would contribute more than 475 mln dlrs in equity.',
+    );
+    expect(rolesOf(named, 'contribute more')).toEqual([['Sumner Redstone', 'Investor']]);
     // With no person of that name, the words before "and" are the company's short name.
     const short = body(
       'Pacific Gas and Electric Co said it would raise its rates.',

@@ -551,9 +551,11 @@ class ArticleAttributor {
     // A company named without its suffix ("Unocal Corp said ...", then "Unocal said ..."), or with a word
     // read as a role ("General Motors said" is "Motors" with the role "General"), is that company.
     const written = role ? `${role} ${name}` : name;
+    const nearest = name.includes(' ') ? null : this.nearestFullName(name, paragraph, offset);
     // Not "Redstone and MCV Holdings Inc" for "Redstone" when the story has named a person Redstone; but
     // "Pacific Gas" is "Pacific Gas and Electric Co" (skipping every "X and Y Co" cut about 110 such names).
     const personNamed = (words: string) =>
+      (words === name && nearest !== null) ||
       this.known.some((entity) => entity.kind === 'person' && entity.surname === words);
     const startsName = (company: string, words: string) =>
       company.startsWith(`${words} `) && !(company.startsWith(`${words} and `) && personNamed(words));
@@ -561,7 +563,6 @@ class ArticleAttributor {
       (entity) =>
         isCompanyName(entity.name) && [name, written].some((words) => startsName(entity.name, words)),
     );
-    const nearest = name.includes(' ') ? null : this.nearestFullName(name, paragraph, offset);
     // "Taft Broadcasting Co said its board rejected the offer of Theta Corp, a group led by Dudley Taft.
     // ... Taft said the board concluded ...": the company that spoke, not a person only named since.
     const nearestSpoke = nearest && this.known.some((entity) => entity.name === nearest.name);
