@@ -1362,6 +1362,21 @@ describe('attributeQuotes on the credits missed or misread at ingest (twentieth 
     expect(rolesOf(paragraphs, 'had been tired')).toEqual([['Jose Mourinho', 'Chelsea manager']]);
   });
 
+  it('keeps a place or a time an opening phrase names out of the role or name after it', () => {
+    const paragraphs = body(
+      'In Tokyo Finance Minister Kiichi Miyazawa said the yen was stable.',
+      'In January Henkel said it would buy the plant.',
+      'In recent days House Speaker Jim Wright said the bill would pass.',
+      'In a statement Secretary of State for Trade and Industry Paul Channon said the talks were over.',
+    );
+    expect(rolesOf(paragraphs, 'yen was stable')).toEqual([['Kiichi Miyazawa', 'Finance Minister']]);
+    expect(rolesOf(paragraphs, 'buy the plant')).toEqual([['Henkel', null]]);
+    expect(rolesOf(paragraphs, 'bill would pass')).toEqual([['Jim Wright', 'House Speaker']]);
+    expect(rolesOf(paragraphs, 'talks were over')).toEqual([
+      ['Paul Channon', 'Secretary of State for Trade and Industry'],
+    ]);
+  });
+
   it('credits the subject after a participle that opens the sentence', () => {
     const paragraphs = body(
       'Commenting Mr Macklin said sponsored results must be clearly marked.',
@@ -1388,6 +1403,23 @@ describe('attributeQuotes on the credits missed or misread at ingest (twentieth 
     );
     expect(rolesOf(joined, 'revised bids')).toEqual([['Viacom', null]]);
     expect(rolesOf(joined, 'contribute more')).toEqual([['Sumner Redstone', 'Investor']]);
+    // A person the story named and no one has quoted yet is still that person.
+    const named = body(
+      'Investor Sumner Redstone, who leads one of the two groups vying for control of Viacom International Inc, offered to sweeten his bid.',
+      'Viacom said it received revised bids from Redstone and MCV Holdings Inc, a group led by Viacom management.',
+      'The company did not disclose the details, but said a special committee would review them.',
+      'Redstone said his group would contribute more than 475 mln dlrs in equity.',
+    );
+    expect(rolesOf(named, 'contribute more')).toEqual([['Sumner Redstone', 'Investor']]);
+    // With no person of that name, the words before "and" are the company's short name.
+    const short = body(
+      'Pacific Gas and Electric Co said it would raise its rates.',
+      'Pacific Gas said the increase would take effect in May.',
+      'Procter and Gamble Co said its profits rose.',
+      'Procter said sales of soap were strong.',
+    );
+    expect(rolesOf(short, 'take effect')).toEqual([['Pacific Gas and Electric Co', null]]);
+    expect(rolesOf(short, 'soap were strong')).toEqual([['Procter and Gamble Co', null]]);
   });
 
   it('credits a publication or a group named before its noun, but not one a kind of people describes', () => {
@@ -1396,10 +1428,16 @@ describe('attributeQuotes on the credits missed or misread at ingest (twentieth 
       'A group led by investors Natalie and Paul Koether has acquired 5.1 pct of American Physicians.',
       'The Koether group said it bought the stock for capital appreciation.',
       'The Dutch group said it would sell its stake.',
+      'The Anglo-Dutch group said its margins improved.',
+      'The Soviet Communist Party daily Pravda reported the losses.',
+      'The party daily said waste and theft were to blame.',
     );
     expect(rolesOf(paragraphs, 'probably peaking')).toEqual([['Oil World', 'newsletter']]);
     expect(rolesOf(paragraphs, 'capital appreciation')).toEqual([['Koether group', null]]);
     expect(rolesOf(paragraphs, 'sell its stake')).toEqual([]);
+    expect(rolesOf(paragraphs, 'margins improved')).toEqual([]);
+    // A party's paper is not the party: its words are not the Soviet Communist Party's.
+    expect(rolesOf(paragraphs, 'waste and theft')).toEqual([]);
   });
 
   it('reads "It said" as the body that quoted someone, or the company a sentence before was about', () => {

@@ -66,9 +66,9 @@ export interface SpokespersonOf {
 const INITIALS = /^\p{Lu}{2,}$/u;
 
 /**
- * compromise reads capitals that spell a Roman number with a hundred or more ("MCI", "CDC") as a number,
- * which ends a phrase: "MCI Communications Corp said" was credited to "Communications Corp" (28 archive
- * credits). Written in capitals they are a body's initials. "II", "VIII" after a king's or pope's name
+ * compromise reads capitals that spell a Roman number of fifty or more (with an L, C, D or M: "MCI", "CDC")
+ * as a number, which ends a phrase: "MCI Communications Corp said" was credited to "Communications Corp"
+ * (28 archive credits). Written in capitals they are a body's initials. "II", "VIII" after a king's or pope's name
  * stay numbers.
  */
 const FIRM_NUMERALS = /^(?=\p{Lu}*[CDLM])[IVXLCDM]{3,}$/u;
@@ -751,13 +751,22 @@ export function bodySpokenFor(body: readonly Token[], head: Token): Spokesperson
   if (!SPOKESPERSON_NOUNS.has(head.lower) && !issued && !namesItself(head)) return null;
   const role = issued || collective ? null : head.text;
   const kind = body.length === 1 && !isCapitalised(body[0]) ? body[0]!.lower : '';
-  if (INSTITUTION_WORDS.has(kind)) return { body: kind, role, described: true, mayBePerson: false };
+  // "The party daily said", "the army newspaper": whose paper it is, not who speaks (the Soviet Communist
+  // Party took Pravda's words).
+  if (INSTITUTION_WORDS.has(kind)) {
+    return PUBLICATION_NOUNS.has(head.lower)
+      ? null
+      : { body: kind, role, described: true, mayBePerson: false };
+  }
   const names = (token: Token) => isCapitalised(token) && !isRoleNoun(token) && !POSSESSIVE.test(token.text);
   if (body.length === 0 || !body.every(names) || body.every(namesPeople)) return null;
-  // "The Dutch group", "the Soviet newspaper": words of a kind describe a body named before; "the
-  // Communist Party newspaper", "the army newspaper" whose paper it is, not its name (Pravda).
-  const ofKind = body.every((token) => describesKind(token.text));
-  if (namesItself(head) && (ofKind || body.some((token) => INSTITUTION_WORDS.has(token.lower)))) return null;
+  // "The Dutch group", "the Soviet newspaper": words of a kind describe a body named before, as does a
+  // word hyphened to one ("Anglo-" of "the Anglo-Dutch group"); "the Communist Party newspaper" whose
+  // paper it is, not its name.
+  const ofKind = (token: Token, i: number) =>
+    describesKind(token.text) || (token.post === '-' && describesKind(body[i + 1]?.text ?? ''));
+  const described = () => body.every(ofKind) || body.some((token) => INSTITUTION_WORDS.has(token.lower));
+  if (namesItself(head) && described()) return null;
   // "A Reagan spokesman" speaks for the president, not as him; "a Suzuki spokesman" for Suzuki Motor Co
   // Ltd: the story decides (see the attribution's spokespersonBody).
   const mayBePerson = body.some((token) => hasAny(token, PERSON_TAGS));
@@ -767,6 +776,7 @@ export function bodySpokenFor(body: readonly Token[], head: Token): Spokesperson
 
 /** Places a lone capitalised word before a name may be: "Tanzania" is no one's role. */
 const PLACE_ONLY_TAGS = ['Place', 'Country', 'City', 'Region'];
+const PLACE_OR_TIME_TAGS = [...PLACE_ONLY_TAGS, 'Date'];
 
 /**
  * Whether the words before a person's name say who they are: a role noun ("Chancellor"), a possessive
@@ -820,11 +830,13 @@ export function followsOpeningPhrase(tokens: readonly Token[], start: number): b
 }
 
 /**
- * Where a person's name starts after an opening phrase's object (see followsOpeningPhrase): at a first
- * name after capitalised words that name no person ("the CBI Gordon Brown"), else as any name starts.
+ * Where a person's name starts after an opening phrase's object (see followsOpeningPhrase): after a place
+ * or time the object is ("In January Henkel said", "In Tokyo Kiichi Miyazawa said"), at a first name after
+ * capitalised words that name no person ("the CBI Gordon Brown"), else as any name starts.
  */
 function nameAfterObject(tokens: readonly Token[], start: number, end: number): number {
-  const nameStart = nameStartIn(tokens, start, end);
+  const place = tokens[start - 1]!.tags.has('Preposition') ? placeOrTimeLength(tokens.slice(start, end)) : 0;
+  const nameStart = Math.max(nameStartIn(tokens, start, end), start + place);
   for (let at = nameStart + 1; at < end && !hasAny(tokens[at - 1]!, PERSON_TAGS); at++) {
     if (tokens[at]!.tags.has('FirstName')) return at;
   }
@@ -833,21 +845,37 @@ function nameAfterObject(tokens: readonly Token[], start: number, end: number): 
 
 /**
  * The role among the words an opening phrase's object runs into (see followsOpeningPhrase): only the
- * words of an office after the object's own and a place ("After the match Arsenal manager Arsene Wenger
- * said" keeps "Arsenal manager", "In Las Vegas Microsoft boss Bill Gates said" "Microsoft boss", "With the
- * Fed chairman Alan Greenspan saying" "Fed chairman"); none without a role noun ("match", "letter",
- * "Foreign Policy Centre").
+ * words of an office after the object's own and a place or time ("After the match Arsenal manager Arsene
+ * Wenger said" keeps "Arsenal manager", "In Tokyo Finance Minister Kiichi Miyazawa said" "Finance
+ * Minister", "In January group president Ortoli said" "group president", "With the Fed chairman Alan
+ * Greenspan saying" "Fed chairman"); none without a role noun ("match", "letter", "Foreign Policy Centre").
+ * A title's own links are no end of the object: "In a statement Secretary of State for Trade and Industry
+ * Paul Channon said" keeps the whole title, not "Industry".
  */
 function roleAfterObject(words: readonly Token[]): Token[] {
   const of = words.findIndex((token) => token.lower === 'of');
-  const head = of > 0 ? words[of - 1] : words.at(-1);
+  const headAt = of > 0 ? of - 1 : words.length - 1;
+  const head = words[headAt];
   if (!head || !isRoleNoun(head)) return [];
-  let first = words.findLastIndex(
-    (token, i) => !isCapitalised(token) && !isRoleNoun(token) && isCapitalised(words[i + 1]),
-  );
-  do first++;
-  while (first < words.length - 1 && hasAny(words[first]!, PLACE_ONLY_TAGS));
-  return words.slice(first);
+  const linksTitle = (i: number) => TITLE_LINKS.has(words[i]!.lower) && isCapitalised(words[i - 1]);
+  const first =
+    words.findLastIndex(
+      (token, i) =>
+        !isCapitalised(token) && !isRoleNoun(token) && !linksTitle(i) && isCapitalised(words[i + 1]),
+    ) + 1;
+  return words.slice(first + placeOrTimeLength(words.slice(first, headAt)));
+}
+
+/**
+ * How many of `words` from the first name a place or a time, read apart from the sentence: in context,
+ * compromise tags "Tokyo" of "In Tokyo Finance Minister" an actor and "House" of "House Speaker" a place.
+ */
+function placeOrTimeLength(words: readonly Token[]): number {
+  if (words.length === 0) return 0;
+  const apart = tokenize(joinWords(words));
+  if (apart.length !== words.length) return 0;
+  const length = apart.findIndex((token) => !hasAny(token, PLACE_OR_TIME_TAGS));
+  return length < 0 ? apart.length : length;
 }
 
 /** Reads the phrase `start..end` as a speaker: a name and its role, a definite description, or nothing. */
