@@ -1704,6 +1704,8 @@ describe('the found / not found judgement', () => {
 describe('unanswerable questions on what the stories never report (twenty-fourth and twenty-fifth batches)', () => {
   it("says nothing was found for a year's results asked of a story published before the year ended", async () => {
     expect((await ask('What net result did Vantor Metals report for the full year 2025?')).found).toBe(false);
+    // Its year read as the period searched too ("in 2025"), the whole question is judged.
+    expect((await ask('So how much did Vantor Metals make in 2025?')).found).toBe(false);
     // Asked of the year the story reports, it is answered.
     const reported = await ask('What net loss did Vantor Metals report for 2024?');
     expect(reported.found).toBe(true);

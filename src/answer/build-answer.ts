@@ -354,6 +354,8 @@ async function answerFromSearch(
   limit: number,
   mode: SearchMode,
   when: { range: DateRange | null; newestFirst: boolean },
+  /** The question as asked, with its dates (see evidenceOf's `wholeQuestion`). */
+  wholeQuestion: string,
 ): Promise<Searched> {
   const questionVector = await context.embedQuery(question);
   const terms = queryTerms(question);
@@ -383,6 +385,7 @@ async function answerFromSearch(
           hits.slice(0, EVIDENCE_DEPTH).map((hit) => hit.passage.articleId),
         )
       : undefined,
+    wholeQuestion,
   );
   if (!evidence.some((item) => isStrongEvidence(item, context.calibration.evidence))) {
     return { answer: notFound(question, NOTHING_FOUND), first: null };
@@ -480,6 +483,7 @@ async function answerWords(
       options.limit ?? DEFAULT_LIMIT,
       options.mode ?? 'hybrid',
       { range, newestFirst },
+      question,
     );
     return { answer: { ...answer, question }, first };
   };
