@@ -32,6 +32,37 @@ const storyWithContext = (id: number, passage: { context: string }, text: string
  * Real model, real SQLite, the sample articles plus a few short made-up stories.
  */
 const STORIES: Record<string, string> = {
+  'vantor-results.md': `---
+title: Vantor Metals posts loss, sees break-even
+published: 2025-03-20
+---
+Vantor Metals reported a net loss of 40 mln dlrs for 2024. Its sales in January 2025 rose five pct.
+`,
+  'horbin-trial.md': `---
+title: Jury recommends prison for spammer Dale Horbin
+---
+Jurors in Carrick recommended that Dale Horbin serve nine years in prison and that his brother be fined $7,500. They will be formally sentenced next year.
+`,
+  'trexa-charges.md': `---
+title: Trexa founder Marco Vettel charged
+---
+Trexa laboratory founder Marco Vettel has been charged with supplying steroids to athletes and is due to face trial in March.
+`,
+  'castell-glenmoor.md': `---
+title: Wet summer hits Castell sales
+---
+Castell's revenue dipped 1.4% to 86.7bn francs. Uncertainty remains over the future of Glenmoor, the mineral water brand owned by Castell, which has led Castell to consider selling the firm. "The option of selling Glenmoor is still on the table," its chief executive said.
+`,
+  'apex-box.md': `---
+title: Apex unveils its cheapest computer
+---
+"Bring your own display, keyboard and mouse," Apex chief executive Stefan Jorl said of the new machine.
+`,
+  'brenner-obituary.md': `---
+title: Lumen creator Olaf Brenner dies
+---
+Olaf Brenner, who started the Apex Lumen project, has died aged 61. He left Apex after clashing with Stefan Jorl.
+`,
   'barclays-absa.md': `---
 title: Barclays agrees to buy Absa
 published: 2025-05-09
@@ -262,9 +293,9 @@ Parents said they would keep campaigning to save the school.
 title: Harwick Bank profits climb
 published: 2025-03-03
 ---
-Harwick Bank reported a pre-tax profit of £40m for 2025, up from £31m, on strong mortgage lending.
+Harwick Bank reported a pre-tax profit of £40m for 2024, up from £31m, on strong mortgage lending.
 
-"The outlook for 2026 is good as a result of the growth in our lending," chief executive Alan Marsh said.
+"The outlook for 2025 is good as a result of the growth in our lending," chief executive Alan Marsh said.
 `,
   'deposit-rules.md': `---
 title: New tenancy deposit rules come into force
@@ -471,10 +502,10 @@ describe('questions asking what came of the first year of something new, which i
 
 describe('questions asking in the past tense about a year their story names only as still to come', () => {
   it('says nothing was found when the story names the year only in its outlook', async () => {
-    const answer = await ask('What pre-tax profit did Harwick Bank report for 2026?');
+    const answer = await ask('What pre-tax profit did Harwick Bank report for 2025?');
     expect(answer.found).toBe(false);
     // Asked of the year its results are for, it is answered.
-    const reported = await ask('What pre-tax profit did Harwick Bank report for 2025?');
+    const reported = await ask('What pre-tax profit did Harwick Bank report for 2024?');
     expect(reported.found).toBe(true);
     expect(firstThree(reported)).toContain('£40m');
   });
@@ -1667,5 +1698,35 @@ describe('the found / not found judgement', () => {
       () => 4,
     );
     expect(isStrongEvidence(dated!, archive)).toBe(true);
+  });
+});
+
+describe('unanswerable questions on what the stories never report (twenty-fourth and twenty-fifth batches)', () => {
+  it("says nothing was found for a year's results asked of a story published before the year ended", async () => {
+    expect((await ask('What net result did Vantor Metals report for the full year 2025?')).found).toBe(false);
+    // Its year read as the period searched too ("in 2025"), the whole question is judged.
+    expect((await ask('So how much did Vantor Metals make in 2025?')).found).toBe(false);
+    // Asked of the year the story reports, it is answered.
+    const reported = await ask('What net loss did Vantor Metals report for 2024?');
+    expect(reported.found).toBe(true);
+    expect(firstThree(reported)).toContain('40 mln dlrs');
+  });
+
+  it('says nothing was found when a jury only recommended a term and the sentencing is to come', async () => {
+    expect((await ask('What prison sentence did the judge finally hand Dale Horbin?')).found).toBe(false);
+  });
+
+  it('says nothing was found for how long someone was jailed when the story tells of the charges', async () => {
+    expect((await ask('How long was Marco Vettel jailed for in the Trexa steroid case?')).found).toBe(false);
+  });
+
+  it('says nothing was found for what a sale fetched when the story only weighs selling', async () => {
+    expect((await ask('How much did Castell get when it sold Glenmoor?')).found).toBe(false);
+  });
+
+  it('says nothing was found when no story quoting the speaker names the person asked about', async () => {
+    const answer = await ask("What did Stefan Jorl say about Olaf Brenner's death?");
+    expect(answer.found).toBe(false);
+    expect(answer.reason).toContain('none of the articles quoting them mentions Olaf Brenner');
   });
 });
