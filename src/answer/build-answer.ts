@@ -237,7 +237,9 @@ async function answerAboutSpeaker(
  * of the archive writes: a name of one word is often a place standing for a body ("Brussels" for the
  * European Commission, of Schroeder's and Vernes's answers), and a name no passage writes is the asker's
  * own ("the Bush White House", of Redford's answer on dissent); read for every name, five answerable
- * questions were refused (fresh speaker-topic-paraphrase 0.844 -> 0.816). Measured with `npm run --silent eval -- --only dev,fresh` (with the other rules of this round: fresh unanswerable refused 0.910 -> 0.936), nothing else moved on dev or fresh.
+ * questions were refused (fresh speaker-topic-paraphrase 0.844 -> 0.816). Measured with `npm run --silent
+ * eval -- --only dev,fresh` (with the other rules of this round: fresh unanswerable refused 0.910 -> 0.936),
+ * nothing else moved on dev or fresh.
  */
 async function topicNamesUnquoted(
   context: AnswerContext,

@@ -285,7 +285,9 @@ const ACCOUNTS =
  * was answered by a story of March 1987 giving its 1985 loss, "So how much did Citibank's Norwegian
  * subsidiary end up making in 1987?" by one of 1987 giving its 1986 loss (twenty-fourth batch), read in the
  * question as asked: the dates searched for ("in 1987") are read off the question searched (see evidenceOf's
- * `wholeQuestion`; 0.936 -> 0.940, that question). Measured with `npm run --silent eval -- --only dev,fresh` (with the other rules of this round: fresh unanswerable refused 0.910 -> 0.936), nothing else moved on dev or fresh.
+ * `wholeQuestion`; 0.936 -> 0.940, that question). Measured with `npm run --silent eval -- --only dev,fresh`
+ * (with the other rules of this round: fresh unanswerable refused 0.910 -> 0.936), nothing else moved on dev
+ * or fresh.
  */
 const accountsPeriodEnds = (question: string, asksWords: boolean) =>
   asksWords || !asksPast(question) || !ACCOUNTS.test(question) ? [] : periodEndsAsked(question);

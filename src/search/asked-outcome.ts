@@ -629,7 +629,9 @@ function askedAppeal(question: string): AskedOutcome | null {
  * How long someone named was in prison, asked: "How long was Victor Conte jailed for in the Balco steroid
  * case?", "How long did X spend in jail?". Its stories may tell of the charges and the trial to come, as a
  * question asked yes or no (see PRISON_ASKED): stated only by a sentence naming them "sentenced", "jailed",
- * "imprisoned" or "sent to prison" (twenty-fifth batch, of the Balco stories of 2004-05). Measured with `npm run --silent eval -- --only dev,fresh` (with the other rules of this round: fresh unanswerable refused 0.910 -> 0.936), nothing else moved on dev or fresh.
+ * "imprisoned" or "sent to prison" (twenty-fifth batch, of the Balco stories of 2004-05). Measured with `npm
+ * run --silent eval -- --only dev,fresh` (with the other rules of this round: fresh unanswerable refused
+ * 0.910 -> 0.936), nothing else moved on dev or fresh.
  */
 const PRISON_TERM_ASKED =
   /\bhow\s+long\s+(?:(?:was|were|has|have|had|is|are)\s+((?:[\p{L}\p{N}'.-]+\s+){1,8}?)(?:been\s+)?(?:jailed|imprisoned|sentenced|locked\s+up)\b|did\s+((?:[\p{L}\p{N}'.-]+\s+){1,8}?)(?:spend|serve)\s+(?:[\p{L}-]+\s+){0,2}(?:in\s+)?(?:jail|prison)\b)/iu;
@@ -696,7 +698,9 @@ const STILL_TO_COME = `${AHEAD_WORDS}|to`;
  * "be" alone, the subjunctive of what was asked for or recommended, puts an outcome still to come too:
  * "Jurors ... recommended that the man, Jeremy Jaynes, serve nine years in prison and that his sister ... be
  * fined $7,500" passes no sentence (twenty-fourth batch: "What prison sentence did the judge finally hand
- * Jeremy Jaynes?", of the story where "They will be formally sentenced next year"). Measured with `npm run --silent eval -- --only dev,fresh` (with the other rules of this round: fresh unanswerable refused 0.910 -> 0.936), nothing else moved on dev or fresh.
+ * Jeremy Jaynes?", of the story where "They will be formally sentenced next year"). Measured with `npm run
+ * --silent eval -- --only dev,fresh` (with the other rules of this round: fresh unanswerable refused 0.910 ->
+ * 0.936), nothing else moved on dev or fresh.
  */
 const NOT_YET = new RegExp(String.raw`\b(?:${STILL_TO_COME}|no|not|never|be)\b`, 'iu');
 /**
@@ -1118,7 +1122,9 @@ function objectWords(after: readonly string[]): string[] {
  * aimed at ending it", "TO SEEK REHEARING", "a possible rescheduling"), of a failed start ("two
  * floating cranes were unable to begin lifting the sunken tug"), and of a choice still weighed ("has lead
  * Nestle to consider selling the firm", "The option of selling is Perrier is still on the table": no sale
- * of Perrier, asked "How much did Nestle get when it sold Perrier?", twenty-fourth batch). Measured with `npm run --silent eval -- --only dev,fresh` (with the other rules of this round: fresh unanswerable refused 0.910 -> 0.936), nothing else moved on dev or fresh.
+ * of Perrier, asked "How much did Nestle get when it sold Perrier?", twenty-fourth batch). Measured with `npm
+ * run --silent eval -- --only dev,fresh` (with the other rules of this round: fresh unanswerable refused
+ * 0.910 -> 0.936), nothing else moved on dev or fresh.
  */
 const DEED_AHEAD = new RegExp(
   String.raw`\b(?:${AHEAD_WORDS}|possible|seeks?|seeking|try|trying|tries|attempts?|attempting|aim(?:s|ed|ing)?|bid|efforts?|hopes?|hoping|plans?|planning|intends?|intending|proposed?|proposals?|wants?|unable|options?|consider(?:s|ed|ing)?)\b`,
