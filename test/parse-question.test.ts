@@ -32,6 +32,16 @@ describe('parseSpeakerQuestion', () => {
     ['what did the PM say after the vote', 'the PM', 'the vote'],
     ["What was Lammy's reaction to the ceasefire?", 'Lammy', 'the ceasefire'],
     ['How did Barrot describe the Russian strikes?', 'Barrot', 'the Russian strikes'],
+    [
+      'How did McLeish judge the way Rangers gave away the opening goal?',
+      'McLeish',
+      'the way Rangers gave away the opening goal',
+    ],
+    [
+      "How did Mahmoud Abbas rate Blair's part in the peace effort?",
+      'Mahmoud Abbas',
+      "Blair's part in the peace effort",
+    ],
     ["Joly's view on the deadline", 'Joly', 'the deadline'],
     ['what is Tsahkna saying about red lines', 'Tsahkna', 'red lines'],
     ['what has Lammy said?', 'Lammy', null],
@@ -622,6 +632,22 @@ describe('resolveSpeaker', () => {
     const found = (asked: string) => resolveSpeaker(asked, hardie).map((s) => s.name);
     expect(found('James Hardie')).toEqual(['James Hardie Industries Ltd']);
     expect(found('James Hardie Industries')).toEqual(['James Hardie Industries Ltd']);
+  });
+
+  it("reads an organisation's office as its named holder and the organisation credited with that office", () => {
+    const drexel: SpeakerRecord[] = [
+      {
+        name: 'Drexel Burnham Lambert Inc',
+        surname: 'Inc',
+        roles: ['spokesman', 'sole underwriter'],
+        quotes: 33,
+      },
+      { name: 'Steve Anredder', surname: 'Anredder', roles: ['Drexel spokesman'], quotes: 6 },
+      { name: 'Shearson Lehman Brothers Inc', surname: 'Inc', roles: ['spokesman'], quotes: 12 },
+    ];
+    const found = (asked: string) => resolveSpeaker(asked, drexel).map((s) => s.name);
+    expect(found("Drexel's spokesman")).toEqual(['Drexel Burnham Lambert Inc', 'Steve Anredder']);
+    expect(found('the Drexel spokesman')).toEqual(['Drexel Burnham Lambert Inc', 'Steve Anredder']);
   });
 
   it('links a company found to the short form its stories quote it under', () => {
