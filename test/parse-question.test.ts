@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parseQuestion, parseSpeakerQuestion, stripChatter } from '../src/search/parse-question.js';
 import {
   abbreviationsOf,
+  findSpeakers,
+  firmCores,
   isShortFormOf,
   namesAlone,
   officialsOf,
@@ -32,6 +34,16 @@ describe('parseSpeakerQuestion', () => {
     ['what did the PM say after the vote', 'the PM', 'the vote'],
     ["What was Lammy's reaction to the ceasefire?", 'Lammy', 'the ceasefire'],
     ['How did Barrot describe the Russian strikes?', 'Barrot', 'the Russian strikes'],
+    [
+      'How did McLeish judge the way Rangers gave away the opening goal?',
+      'McLeish',
+      'the way Rangers gave away the opening goal',
+    ],
+    [
+      "How did Mahmoud Abbas rate Blair's part in the peace effort?",
+      'Mahmoud Abbas',
+      "Blair's part in the peace effort",
+    ],
     ["Joly's view on the deadline", 'Joly', 'the deadline'],
     ['what is Tsahkna saying about red lines', 'Tsahkna', 'red lines'],
     ['what has Lammy said?', 'Lammy', null],
@@ -622,6 +634,58 @@ describe('resolveSpeaker', () => {
     const found = (asked: string) => resolveSpeaker(asked, hardie).map((s) => s.name);
     expect(found('James Hardie')).toEqual(['James Hardie Industries Ltd']);
     expect(found('James Hardie Industries')).toEqual(['James Hardie Industries Ltd']);
+  });
+
+  it("reads an organisation's office as its named holder and the organisation credited with that office", () => {
+    const drexel: SpeakerRecord[] = [
+      {
+        name: 'Drexel Burnham Lambert Inc',
+        surname: 'Inc',
+        roles: ['spokesman', 'sole underwriter'],
+        quotes: 33,
+      },
+      { name: 'Steve Anredder', surname: 'Anredder', roles: ['Drexel spokesman'], quotes: 6 },
+      { name: 'Shearson Lehman Brothers Inc', surname: 'Inc', roles: ['spokesman'], quotes: 12 },
+    ];
+    const found = (asked: string) => resolveSpeaker(asked, drexel).map((s) => s.name);
+    expect(found("Drexel's spokesman")).toEqual(['Drexel Burnham Lambert Inc', 'Steve Anredder']);
+    expect(found('the Drexel spokesman')).toEqual(['Drexel Burnham Lambert Inc', 'Steve Anredder']);
+  });
+
+  it('reads a firm asked or found under the other forms of its name as the same speaker', async () => {
+    const firms: SpeakerRecord[] = [
+      { name: 'First City Bancorp', surname: 'Bancorp', roles: [], quotes: 1 },
+      { name: 'First City Bancorp of Texas Inc', surname: 'Inc', roles: [], quotes: 4 },
+      { name: 'KLM', surname: 'KLM', roles: ['spokeswoman'], quotes: 11 },
+      { name: 'NV KLM', surname: 'KLM', roles: ['spokeswoman'], quotes: 2 },
+      { name: 'Alpine', surname: 'Alpine', roles: [], quotes: 1 },
+      { name: 'Koethers', surname: 'Koethers', roles: [], quotes: 2 },
+      { name: 'Koether group', surname: 'group', roles: [], quotes: 3 },
+      { name: 'Royal Bank of Canada', surname: 'Canada', roles: [], quotes: 5 },
+      { name: 'Royal Bank of Scotland', surname: 'Scotland', roles: [], quotes: 5 },
+    ];
+    // Without a topic, a speaker found by name is looked up in no story: the store is never read.
+    const found = async (asked: string) =>
+      (await findSpeakers({} as never, asked, firms)).map((speaker) => speaker.name);
+    expect(await found('First City Bancorp')).toEqual([
+      'First City Bancorp',
+      'First City Bancorp of Texas Inc',
+    ]);
+    expect(await found('KLM')).toEqual(['KLM', 'NV KLM']);
+    expect(await found('Alpine Associates')).toEqual(['Alpine']);
+    expect(await found('the Koethers')).toEqual(['Koethers', 'Koether group']);
+    expect(await found('Royal Bank of Canada')).toEqual(['Royal Bank of Canada']);
+  });
+
+  it.each([
+    ['NV KLM', ['klm']],
+    ['First City Bancorp of Texas Inc', ['first city bancorp']],
+    ['Royal Bank of Canada', ['royal bank canada']],
+    ['Bank of Tokyo Ltd', ['bank tokyo']],
+    ['Koether group', ['koether', 'koethers']],
+    ['Gordon Brown', ['gordon brown']],
+  ])('reads the firm %s as %j', (name, cores) => {
+    expect(firmCores(name)).toEqual(cores);
   });
 
   it('links a company found to the short form its stories quote it under', () => {
