@@ -12,6 +12,7 @@ import {
   completePeriodHeaders,
   completeWithAnswerKind,
   completeWithFollowing,
+  followsShortLead,
   pointsBack,
 } from '../src/search/complete-passage.js';
 import { queryTerms } from '../src/search/fts-query.js';
@@ -206,6 +207,8 @@ The workers' union met for three hours in the village hall on Monday evening.
 Its leader spoke to reporters outside the hall later.
 
 The statement came following the collapse of a lorry bridge at the entrance last month.
+
+A decision on the road is due in the autumn.
 `,
   'harwick-results.md': `---
 title: Harwick Energy Partners 4th qtr loss
@@ -863,6 +866,35 @@ describe('the next paragraph, when it completes the passage', () => {
     const terms = queryTerms('Why did the Carrick floods close the high street?');
     const [completed] = await completeWithFollowing(store, [{ passage: first! }], terms);
     expect(completed!.passage.text).toBe(first!.text);
+  });
+});
+
+describe("a short story's lead among the first results", () => {
+  /** The lead shown with what follows it, as search's answers complete it. */
+  const shownLead = async (title: string, question: string) => {
+    const [lead, next] = await passagesOf(title);
+    const terms = queryTerms(question);
+    const hits = [{ passage: lead! }];
+    const [shown] = await completeWithFollowing(
+      store,
+      hits,
+      terms,
+      await followsShortLead(store, hits, terms),
+    );
+    return { lead: lead!, next: next!, shown: shown! };
+  };
+
+  it('is shown with its next paragraph when that holds a word of the question, though the lead holds it too', async () => {
+    const { lead, next, shown } = await shownLead(
+      'Harwick Bank profits climb',
+      "Is Harwick Bank's lending growing?",
+    );
+    expect(shown.passage.text).toBe(`${lead.text}\n\n${next.text}`);
+  });
+
+  it('is shown alone in a longer story, whose next paragraph is one of many', async () => {
+    const { lead, shown } = await shownLead('Barclays agrees to buy Absa', 'Why is Barclays buying Absa?');
+    expect(shown.passage.text).toBe(lead.text);
   });
 });
 
