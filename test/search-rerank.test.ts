@@ -124,7 +124,6 @@ describe('favouring passages with a figure when the question asks for one', () =
     'What is the salary of the children’s commissioner?',
     'How much will the children’s commissioner be paid?',
     'How many staff will the commissioner have?',
-    'What share of the commissioner’s budget goes on staff?',
     'What size of office will the commissioner have?',
   ])('ranks the passage holding a figure first for "%s"', (question) => {
     const ranked = scored();
@@ -139,6 +138,26 @@ describe('favouring passages with a figure when the question asks for one', () =
     ];
     favourAnswerKinds(ranked, 'How much money has ICN got for buying a drug company?', 0.3);
     expect(order(ranked)).toEqual(['answer', 'stake']);
+  });
+
+  it('ranks a share above another figure for a question asking what share', () => {
+    const ranked = [
+      {
+        name: 'bail-out',
+        passage: { text: 'The card firm got a one trillion won ($960m) bail-out.' },
+        score: 1.1,
+      },
+      {
+        name: 'answer',
+        passage: {
+          text: 'Card debt is falling, with only one in 13 of the 48 million cards now in default.',
+        },
+        score: 1,
+      },
+      { name: 'holder', passage: { text: 'Its majority stockholder sold 5 mln shares.' }, score: 0.95 },
+    ];
+    favourAnswerKinds(ranked, 'What share of South Korean credit cards are no longer being paid off?', 0.3);
+    expect(order(ranked)).toEqual(['answer', 'bail-out', 'holder']);
   });
 
   it('leaves the order alone for a question that asks for no figure', () => {
@@ -350,6 +369,9 @@ describe('questions asking for a cause', () => {
     'What did the airline attribute the loss to?',
     'What did officials blame the crash on?',
     "What's behind the rally in bonds?",
+    "What held up the Pacific exchange's end-of-day numbers?",
+    "What held back Canada's leading indicator in December?",
+    'What was holding up final approval of the deal?',
   ])('reads "%s" as asking for a cause', (question) => {
     expect(asksForCause(question)).toBe(true);
   });
@@ -412,6 +434,33 @@ describe('questions asking for a cause', () => {
       0.3,
     );
     expect(ranked.find((hit) => hit.name === 'trade')!.score).toBe(1.8);
+  });
+
+  it('ranks what held something back higher for a question asking so, and only for one', () => {
+    const ranked = () => [
+      {
+        name: 'lead',
+        passage: {
+          context: 'CANADA LEADING INDICATOR',
+          text: "Canada's leading indicator rose 0.4 pct in December.",
+        },
+        score: 1.5,
+      },
+      {
+        name: 'answer',
+        passage: {
+          context: 'CANADA LEADING INDICATOR',
+          text: "The advances in Canada's indicator were offset by a deceleration in household demand.",
+        },
+        score: 1.3,
+      },
+    ];
+    const heldBack = ranked();
+    favourCauses(heldBack, "What held back Canada's leading indicator in December?", ['canada'], 0.3);
+    expect(order(heldBack)[0]).toBe('answer');
+    const why = ranked();
+    favourCauses(why, "Why did Canada's leading indicator rise in December?", ['canada'], 0.3);
+    expect(order(why)[0]).toBe('lead');
   });
 
   it('reads an event that occurred when something else happened as given its cause', () => {
