@@ -116,6 +116,12 @@ describe('parseSpeakerQuestion', () => {
       "the straw hat restaurants it's buying",
     ],
     ['What does Exxon plan to do with the refinery?', 'Exxon', 'the refinery'],
+    [
+      "Did the Saudi oil minister see any need for new OPEC action before the group's June meeting?",
+      'the Saudi oil minister',
+      "any need for new OPEC action before the group's June meeting",
+    ],
+    ["Does Brazil's finance minister foresee a debt deal?", "Brazil's finance minister", 'a debt deal'],
   ])('reads the phrasing "%s" as %s / %s', (question, speaker, topic) => {
     expect(parseSpeakerQuestion(question)).toEqual({ speaker, topic });
   });
@@ -190,6 +196,9 @@ describe('parseSpeakerQuestion', () => {
     // Nor a body's forecast asked by a noun, nor where something is done.
     "What is Hovnanian's forecast for fiscal 1988?",
     'Where does Exxon expect to drill?',
+    // What was seen, asked of anyone but an office's holder, is what the stories report.
+    'Did the inspectors see any damage at the plant?',
+    'Did Ford see sales fall in March?',
   ])('reads no speaker in the estimate asked by "%s"', (question) => {
     expect(parseSpeakerQuestion(question)).toBeNull();
   });

@@ -304,6 +304,47 @@ U.K. Chancellor of the Exchequer Nigel Lawson said he expected the currency inte
 `,
 };
 
+/** One office held by two people in turn, the later one stored without the country; another country's holder. */
+const SUCCESSION_ARTICLES: Record<string, string> = {
+  'funaro-debt.md': `---
+title: Brazil suspends interest payments
+published: 1987-02-20
+---
+Brazil's Finance Minister Dilson Funaro said the country would suspend interest payments on its commercial debt.
+
+"We cannot pay the debt with recession," Funaro said, adding that talks with the banks would have to wait.
+`,
+  'bresser-plan.md': `---
+title: Brazil's economic plan may permit new debt talks
+published: 1987-06-02
+---
+Brazil's new economic plan should allow talks with creditors on the foreign debt to resume within a month, Finance Minister Luiz Carlos Bresser Pereira said.
+`,
+  'gaviria-loans.md': `---
+title: Colombia will not follow Brazil
+published: 1987-03-02
+---
+Colombian finance minister Cesar Gaviria said Colombia would keep paying its debt, unlike Brazil.
+
+Finance Minister Cesar Gaviria said talks with creditors on new loans would resume soon.
+`,
+};
+
+describe('speaker questions by an office its holders held in turn', () => {
+  const ask = askedStories(SUCCESSION_ARTICLES);
+
+  it("asks every holder of Brazil's finance ministry the stories confirm, and ranks them by the topic", async () => {
+    const answer = await ask("What did Brazil's finance minister say about resuming talks with creditors?");
+    expect(answer.speaker?.name).toContain('Dilson Funaro');
+    expect(answer.speaker?.name).toContain('Luiz Carlos Bresser Pereira');
+    // Colombia's finance minister is quoted beside Brazil's name, but his office is written as Colombia's.
+    expect(answer.speaker?.name).not.toContain('Cesar Gaviria');
+    expect(answer.passages[0]!.text).toMatch(/Bresser Pereira said/);
+    // Without a topic, nothing ranks several people's statements: the holder written as asked alone.
+    expect((await ask("What did Brazil's finance minister say?")).speaker?.name).toBe('Dilson Funaro');
+  });
+});
+
 describe('speaker questions by a role several people held, written another way', () => {
   const ask = askedStories(OFFICE_ARTICLES);
 
