@@ -10,6 +10,7 @@ import {
   statesOutcome,
   statesYearDone,
   thingsAsked,
+  untoldAbout,
   yesNoDeedAsked,
 } from '../src/search/asked-outcome.js';
 
@@ -805,6 +806,14 @@ describe('a deed a question in the past tense takes as done', () => {
     expect(stems('How much did Marlow pay for the stake?')).toEqual([]);
   });
 
+  it('is no form in "-ing" after a name or a possessive, which names a thing', () => {
+    expect(stems("Did the minister see any need for action before the group's June meeting?")).toEqual([]);
+    expect(stems("Did the group's lenders end up agreeing to reschedule Marlow's debt?")).toEqual([
+      'agre',
+      'reschedul',
+    ]);
+  });
+
   it('is the verb right after a name in a question asked yes or no, with what it gives', () => {
     const question = 'Did Reagan grant Marlow federal disaster aid after the floods, and how much?';
     expect(deedsTakenAsDone(question)).toEqual([
@@ -957,6 +966,34 @@ describe('what a question asks for, said not to be known', () => {
       false,
     );
     expect(thingsAsked('How many of the debts were rescheduled?', false)).toEqual([]);
+  });
+
+  it('is an amount asked only in a sentence naming another word of the question', () => {
+    const earned = "How much did Carrick earn on top of his MP's salary according to the register?";
+    const paid = 'How much was Carrick paid for the newspaper serialisation of his memoirs?';
+    const story =
+      "The register shows Carrick earning up to £820,000 on top of his MPs' salary. Mr Carrick was also paid " +
+      'an undisclosed amount for the newspaper serialisation of his memoirs and up to £35,000 for advice.';
+    expect(untoldAbout(earned)).toEqual(['earn', 'top', 'salary', 'according', 'register']);
+    expect(saysUntold(story, thingsAsked(earned, false), untoldAbout(earned))).toBe(false);
+    expect(saysUntold(story, thingsAsked(paid, false), untoldAbout(paid))).toBe(true);
+  });
+
+  it('is not untold when only its exact figure is and the sentence goes on to an estimate', () => {
+    const branch = thingsAsked(
+      "does anyone know roughly what Harbour's London branch made last year?",
+      false,
+    );
+    const estimate =
+      "Marlow declined to give an exact figure for profits from the bank's London branch, which opened in " +
+      'April 1985, but said that it came close to one mln stg.';
+    expect(saysUntold(estimate, branch)).toBe(false);
+    expect(saysUntold("Marlow declined to give an exact figure for the bank's London branch.", branch)).toBe(
+      true,
+    );
+    expect(
+      saysUntold('Marlow declined to give a figure for the London branch, but said it grew.', branch),
+    ).toBe(true);
   });
 
   it('is the final figure of a question stressing what something came to in the end', () => {

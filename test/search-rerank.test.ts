@@ -295,6 +295,9 @@ describe('questions asking for a sum of money', () => {
         'a 26.5 mln dlr loan',
         'took £102m',
         'the contract exceeds one mln dlrs',
+        'The one-year contract, worth 1.3 mln ringgit',
+        'a 181.5 mln schilling net profit',
+        'earned 45 mln riyals',
       ].every(holdsMoney),
     ).toBe(true);
     expect(['38.1 mln sequestered shares', 'up 2%', 'in 1986', 'one mln shares'].some(holdsMoney)).toBe(

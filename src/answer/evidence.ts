@@ -34,6 +34,7 @@ import {
   looksAhead,
   saysUntold,
   thingsAsked,
+  untoldAbout,
   statesOutcome,
   statesYearDone,
   type Named,
@@ -563,6 +564,7 @@ const outcomeMissed = (question: string, stories: readonly string[], asksWords: 
   // --silent eval -- --only dev,fresh --questions <the eighteenth batch>`: its unanswerable refused 0.800 ->
   // 0.900, nothing else moved on dev, fresh or the batch.
   const asked = thingsAsked(question, asksForCause(question));
+  const about = untoldAbout(question);
   const deadline = asksPast(question) ? deadlineAsked(question) : null;
   const deeds = deedsDone(question);
   // Each deed's naming read once: the deed asked yes or no is the first (see yesNoDeedAsked).
@@ -574,7 +576,7 @@ const outcomeMissed = (question: string, stories: readonly string[], asksWords: 
       namedBy[0]!.every((named) => named === 'unnamed') &&
       onlyAhead(stories.map((text) => objectNamed(text, yesNo)))) ||
     (deadline !== null && onlyAhead(stories.map((text) => deadlineNamed(text, deadline)))) ||
-    stories.some((text) => saysUntold(text, asked))
+    stories.some((text) => saysUntold(text, asked, about))
   );
 };
 
