@@ -101,6 +101,60 @@ describe('a story stating who won or was chosen', () => {
   });
 });
 
+describe('a story stating who won a show or a contest named at length', () => {
+  it('names the winner with a verb of winning, not the ratings of the show', () => {
+    const show = askedOutcome("Who won Richard Branson's reality show The Rebel Billionaire?")!;
+    expect(show.kind).toBe('win');
+    const ratings =
+      "Entrepreneur Sir Richard Branson's US TV show, The Rebel Billionaire, is proving a flop in the ratings. " +
+      'The programme suffered poor viewing figures on its debut.';
+    expect(statesOutcome(ratings, show)).toBe(false);
+    expect(statesOutcome('Shawn Nelson won The Rebel Billionaire, and a cheque for $1m.', show)).toBe(true);
+  });
+});
+
+describe('a time or a distance asked of an athlete at a place', () => {
+  const madrid = askedOutcome(
+    'What time did Sarah Claxton run in the 60m hurdles final at the European Indoor Championships in Madrid?',
+  )!;
+
+  it('is asked by what time or how far, with a verb of running or jumping, not of shares falling', () => {
+    expect(madrid).toEqual({ kind: 'performance', place: 'Madrid' });
+    expect(
+      askedOutcome('How far did Jade Johnson jump at the European Indoor Championships in Madrid?'),
+    ).toEqual({ kind: 'performance', place: 'Madrid' });
+    expect(askedOutcome('How far did Multiplex shares drop in Sydney?')).toBeNull();
+  });
+
+  it('is not stated by a story naming the place only as still to come, with marks set elsewhere', () => {
+    const buildUp =
+      "British hurdler Sarah Claxton is confident she can win her first major medal at next month's European " +
+      'Indoor Championships in Madrid. She set a new mark of 7.96 seconds to win the AAAs title.';
+    expect(statesOutcome(buildUp, madrid)).toBe(false);
+    const review =
+      'Running sub-eight seconds twice in a week puts her up there if she repeats that in Madrid.';
+    expect(statesOutcome(review, madrid)).toBe(false);
+  });
+
+  it('is stated by a mark in the sentence naming the place as past, or in the next one', () => {
+    expect(statesOutcome('Claxton won the 60m hurdles in Madrid in 7.92 seconds.', madrid)).toBe(true);
+    const fayetteville = askedOutcome(
+      'What time did LaShawn Merritt clock in his indoor 400m at Fayetteville?',
+    )!;
+    const meeting =
+      'Teenager LaShawn Merritt ran the third fastest indoor 400m of all time at the Fayetteville Invitational ' +
+      'meeting.\nThe world junior champion clocked 44.93 seconds to finish well clear.';
+    expect(statesOutcome(meeting, fayetteville)).toBe(true);
+    const london = askedOutcome(
+      "What time did Sonia O'Sullivan run when she won the Flora Lite 5K in London?",
+    )!;
+    const win =
+      'She was back in action a couple of weeks later when beating a world-class field at the Flora Lite 5K ' +
+      'road race in London. At least Sonia managed to make it to Athens. Brizzel ran a time of 21.00.';
+    expect(statesOutcome(win, london)).toBe(false);
+  });
+});
+
 describe("a story stating a body's decision", () => {
   it('states it by what the body agreed or voted', () => {
     const board = { kind: 'decision', decider: ['board'] } as const;
@@ -299,6 +353,18 @@ describe('what came of the first year of something new', () => {
     expect(askedOutcome('How much oil was shipped in the first week of March?')).toBeNull();
     expect(statesOutcome('Microsoft is launching a test service called MSN Spaces.', month!)).toBe(false);
     expect(statesOutcome('The service drew a million users in its first month.', month!)).toBe(true);
+  });
+
+  it('is asked of a first day, and not stated by the story of the release date announced', () => {
+    const day = askedOutcome(
+      'How many copies did Harry Potter and the Half-Blood Prince sell on its first day in the UK?',
+    )!;
+    expect(day).toEqual({ kind: 'first-period', unit: 'days' });
+    const chart =
+      "Harry Potter and the Half-Blood Prince has topped Amazon's book chart less than 24 hours after its " +
+      'release date was announced.';
+    expect(statesOutcome(chart, day)).toBe(false);
+    expect(statesOutcome('The book sold two million copies on its first day in the UK.', day)).toBe(true);
   });
 
   it('is stated of a first week by an opening week or its first seven days', () => {

@@ -31,6 +31,19 @@ describe('an interest rate asked of a story', () => {
   it('is given by a percentage written in words with a half', () => {
     expect(givesValue('The loan carries interest at five and a half per cent.', rate)).toBe(true);
   });
+
+  it('is asked as a coupon, not given by the story of the bond planned', () => {
+    const coupon = valueAsked("What coupon will the African Development Bank's U.S. domestic bond carry?")!;
+    expect(coupon).not.toBeNull();
+    const planned =
+      'AFRICAN DEVELOPMENT BANK PLANS U.S. DOMESTIC BOND\nThe African Development Bank plans to raise about ' +
+      '200 mln dlrs via a U.S. Domestic bond this year.\nOther figures showed net equity totaled 302 pct of ' +
+      'funded debt.';
+    expect(givesValue(planned, coupon)).toBe(false);
+    expect(
+      givesValue('SAPPORO NOTES\nThe notes carry a 4-5/8 pct coupon and are priced at par.', coupon),
+    ).toBe(true);
+  });
 });
 
 describe('the new date of something moved, asked of a story', () => {
@@ -73,5 +86,20 @@ describe('the new date of something moved, asked of a story', () => {
       givesValue('NECO\nNECO said it has postponed its annual meeting to May 21 from April 28.', moved),
     ).toBe(true);
     expect(givesValue('The vote was rescheduled for next Tuesday.', moved)).toBe(true);
+  });
+});
+
+describe('a turnout asked of a story', () => {
+  const turnout = valueAsked("What was the turnout in Gibraltar's sovereignty referendum?")!;
+
+  it('is asked by what the turnout was, not by a question on who voted', () => {
+    expect(turnout).not.toBeNull();
+    expect(valueAsked('How did Gibraltar vote in its sovereignty referendum?')).toBeNull();
+  });
+
+  it('is given by a figure in a sentence of turnout, not by the result alone', () => {
+    const result = 'GIBRALTAR TALKS\nMost Gibraltarians said in a referendum they wanted to remain British.';
+    expect(givesValue(result, turnout)).toBe(false);
+    expect(givesValue('GIBRALTAR VOTE\nTurnout was 87.9% in the referendum.', turnout)).toBe(true);
   });
 });

@@ -193,6 +193,19 @@ describe('favouring passages that state the outcome a question asks for', () => 
     favourAnswerKinds(ranked, 'Who are the two sprinters?', 0.3);
     expect(order(ranked)).toEqual(['delay', 'verdict']);
   });
+
+  it('leaves the order alone for a time asked at a place, which a passage not naming it is not judged on', () => {
+    const ranked = [
+      {
+        name: 'meeting',
+        passage: { text: 'Merritt ran the fastest 400m at the Fayetteville meeting.' },
+        score: 1.8,
+      },
+      { name: 'other', passage: { text: 'Lagat ran the third quickest indoor mile ever.' }, score: 1.51 },
+    ];
+    favourAnswerKinds(ranked, 'What time did LaShawn Merritt clock in his indoor 400m at Fayetteville?', 0.3);
+    expect(order(ranked)).toEqual(['meeting', 'other']);
+  });
 });
 
 describe('favouring passages with a date when the question asks when', () => {

@@ -665,6 +665,13 @@ const FAVOURED_KINDS = [
 ];
 
 /**
+ * The outcomes asked that ranking does not favour (see favourAnswerKinds): a prize won, and a performance at
+ * a place (see AskedPerformance in asked-outcome), which a passage not naming the place is not judged to lack:
+ * favoured, every such passage would rise.
+ */
+const UNFAVOURED_OUTCOMES = new Set<string>(['win', 'performance']);
+
+/**
  * Adds `weight` to the score of every hit giving a kind of answer the question asks for (in place): a
  * figure or a date (FAVOURED_KINDS), or the outcome a question asks for (see askedOutcome), which the
  * stories of what led to it outrank: "What verdict did the panel reach on the Greek sprinters Kenteris and
@@ -687,7 +694,9 @@ export function favourAnswerKinds<T extends { passage: Pick<PassageRecord, 'text
   const outcome = askedOutcome(question);
   const kinds = [
     ...FAVOURED_KINDS.filter((kind) => kind.asks(question)),
-    ...(outcome && outcome.kind !== 'win' ? [{ holds: (text: string) => statesOutcome(text, outcome) }] : []),
+    ...(outcome && !UNFAVOURED_OUTCOMES.has(outcome.kind)
+      ? [{ holds: (text: string) => statesOutcome(text, outcome) }]
+      : []),
   ];
   if (kinds.length === 0) return;
   for (const hit of hits) if (kinds.some((kind) => kind.holds(hit.passage.text))) hit.score += weight;
