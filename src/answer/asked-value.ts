@@ -28,11 +28,11 @@ const PERCENTAGE = new RegExp(PERCENT, 'iu');
  * the answers of the fresh set's four answerable questions of this form). Not a percentage paid of
  * something ("paid 80 pct of the share capital"), which is a stake, nor any rate ("the jobless rate").
  * Asked as "what coupon" too ("What coupon will the African Development Bank's U.S. domestic bond carry?", of
- * the story of the bond planned, which gives its size only): each of the fresh set's five answerable questions
- * so asked has a story giving a percentage in a sentence of a coupon or of what the bond pays. Not "the coupon
- * on", whose answers Reuters writes as a bond's name ("a 100 mln Canadian dlr, 8-1/2 pct bond"). Measured
- * with `npm run --silent eval -- --only dev,fresh,held-out`: that question refused (the twenty-sixth batch),
- * nothing else moved on dev, fresh or held-out.
+ * the story of the bond planned, which gives its size only): each of the fresh set's five answerable
+ * questions so asked has a story giving a percentage in a sentence of a coupon or of what the bond pays. Not
+ * "the coupon on", whose answers Reuters writes as a bond's name ("a 100 mln Canadian dlr, 8-1/2 pct bond").
+ * Measured with `npm run --silent eval -- --only dev,fresh,held-out`: that question refused (the twenty-sixth
+ * batch), nothing else moved on dev, fresh or held-out.
  */
 const INTEREST_RATE: ValueKind = {
   asks: /\bwhat\s+(?:[\p{L}-]+\s+)?(?:interest\s+rate|rate\s+of\s+interest|coupon)\b|\bat\s+what\s+interest\s+rate\b/iu,

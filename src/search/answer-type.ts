@@ -666,8 +666,8 @@ const FAVOURED_KINDS = [
 
 /**
  * The outcomes asked that ranking does not favour (see favourAnswerKinds): a prize won, and a performance at
- * a place (see AskedPerformance in asked-outcome), which a passage not naming the place is not judged to lack:
- * favoured, every such passage would rise.
+ * a place (see AskedPerformance in asked-outcome), which a passage not naming the place is not judged to
+ * lack: favoured, every such passage would rise.
  */
 const UNFAVOURED_OUTCOMES = new Set<string>(['win', 'performance']);
 

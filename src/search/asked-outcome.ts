@@ -180,8 +180,8 @@ const VOTE_ASKED = /\bwhat\s+(?:was|were|is)\s+the\s+((?:[\p{L}\p{N}'.-]+\s+){0,
  * for Salt Wives") states the win without a verb (see statesOutcome; `test/list-lines.test.ts`). A contest
  * may take seven words to name ("Who won Richard Branson's reality show The Rebel Billionaire?", of the
  * story of its poor ratings): five left it unread. Refused so (the twenty-sixth batch), nothing else moved on
- * dev, fresh or held-out; "who won the whitbread first novel award and for which book?", now read, is answered
- * by its story's "The first novel section was won by Susan Fletcher".
+ * dev, fresh or held-out; "who won the whitbread first novel award and for which book?", now read, is
+ * answered by its story's "The first novel section was won by Susan Fletcher".
  */
 const WINNER_ASKED =
   /\b(?:who|which\s+[\p{L}-]+(?:\s+[\p{L}-]+)?)\s+won\s+((?:[\p{L}\p{N}'-]+\s+){0,6}?[\p{L}\p{N}'-]+)(?=\s+(?:at|in|for|on|of|with|after|when|during|by)\b|\s*[?.!,]|\s*$)/iu;
