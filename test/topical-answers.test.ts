@@ -879,7 +879,7 @@ describe("a short story's lead among the first results", () => {
       store,
       hits,
       terms,
-      await followsShortLead(store, hits, terms),
+      await followsShortLead(store, hits, terms, () => true),
     );
     return { lead: lead!, next: next!, shown: shown! };
   };

@@ -10,6 +10,7 @@ import {
   followsShortLead,
   pointsBack,
 } from '../search/complete-passage.js';
+import { SHOWN } from '../search/article-complement.js';
 import {
   asksBody,
   asksGroup,
@@ -402,7 +403,9 @@ async function answerFromSearch(
   }
   // Judged as found, shown completed: judged with the next paragraph, "who designed the Sydney Opera
   // House?" was answered by a list of theatre awards whose next line named a designer.
-  const leadGoesOn = followLeads ? await followsShortLead(context.store, hits, terms) : () => false;
+  const leadGoesOn = followLeads
+    ? await followsShortLead(context.store, hits, terms, await storiesNamingAll(context, hits, names))
+    : () => false;
   const completed = await completeWithAnswerKind(
     context.store,
     await completeWithFollowing(
@@ -556,6 +559,21 @@ async function answerWords(
     return statements;
   }
   return (await search(false)).answer;
+}
+
+/** Whether each of the first stories shown names every name a question asks about (see namesEvery). */
+async function storiesNamingAll(
+  context: AnswerContext,
+  hits: readonly { passage: PassageRecord }[],
+  names: readonly string[],
+): Promise<(articleId: number) => boolean> {
+  if (names.length === 0) return () => true;
+  const namesAll = namesEvery(names);
+  const stories = await context.stories.stories(
+    context.store,
+    hits.slice(0, SHOWN).map((hit) => hit.passage.articleId),
+  );
+  return (articleId) => namesAll(stories.get(articleId));
 }
 
 /** Quoted words: a quotation mark, some words, a closing one. */

@@ -79,8 +79,17 @@ export async function followsShortLead(
   store: Pick<PassageStore, 'articlePassages'>,
   hits: readonly { passage: PassageRecord }[],
   terms: readonly string[],
+  /**
+   * Whether an article is a story of what the question names (see namesEvery): another story's lead shown
+   * first is no answer, and its next paragraph would only add more of the other story ("Who won best actress
+   * at the Kestrel Awards?" showed the Footlights gala's lead with "Blake, nominated for best actress three
+   * times before ..." ahead of the Kestrels' winners' line).
+   */
+  namesAsked: (articleId: number) => boolean,
 ): Promise<(hit: { passage: PassageRecord }, index: number, next: PassageRecord) => boolean> {
-  const leads = hits.slice(0, SHOWN).filter((hit) => hit.passage.ordinal === 0);
+  const leads = hits
+    .slice(0, SHOWN)
+    .filter((hit) => hit.passage.ordinal === 0 && namesAsked(hit.passage.articleId));
   if (leads.length === 0) return () => false;
   const storySize = new Map<number, number>();
   for (const { articleId } of await store.articlePassages(leads.map((hit) => hit.passage.articleId)))
