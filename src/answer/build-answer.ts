@@ -142,7 +142,7 @@ async function answerAboutSpeaker(
   }: Pick<SpeakerQuestion, 'speaker' | 'topic' | 'audience' | 'verb' | 'occasion' | 'blamed'>,
   limit: number,
   { range, years }: { range: DateRange | null; years: readonly number[] },
-): Promise<{ answer: Answer; unnamed: readonly string[] }> {
+): Promise<{ answer: Answer; unnamed: () => Promise<readonly string[]> }> {
   const roles = [...new Set(speakers.flatMap((speaker) => speaker.roles))];
   const speaker = { name: speakers.map((s) => s.name).join(' / '), roles };
   // Whom the words were said to ranks with the topic ("told the House subcommittee about bank lending"),
@@ -175,7 +175,7 @@ async function answerAboutSpeaker(
         `No article from ${describeYears(years)} or mentioning ${them} quotes ${speaker.name}.`,
         speaker,
       ),
-      unnamed: [],
+      unnamed: noNames,
     };
   }
   if (range && hits.length === 0) {
@@ -185,11 +185,12 @@ async function answerAboutSpeaker(
         `${speaker.name} is not quoted in the articles published ${describePeriod(range)}.`,
         speaker,
       ),
-      unnamed: [],
+      unnamed: noNames,
     };
   }
   let note: string | undefined;
-  let unnamed: readonly string[] = [];
+  // Read only when the answer comes to it (see answerWords): a body's search fallback may answer first.
+  let unnamed = noNames;
   const topicTerms = topic ? queryTerms(topic) : [];
   if (topic) {
     // The topic ranks the statements and never removes them: "punishing Moscow" asked of someone quoted
@@ -199,7 +200,7 @@ async function answerAboutSpeaker(
       // In quotation marks, as the asker's words: a topic may be a clause ("whether other big companies
       // are lining up to settle" reads "... is clearly about "other big companies are lining up to settle"").
       note = `None of the statements by ${speaker.name} is clearly about "${topic}"; here are the closest.`;
-      unnamed = await topicNamesUnquoted(context, question, topicTerms, hits);
+      unnamed = () => topicNamesUnquoted(context, question, topicTerms, hits);
     }
   }
   // A statement's next paragraph often carries on with it unattributed ("The MoD also accused the Kremlin
@@ -227,6 +228,8 @@ async function answerAboutSpeaker(
     unnamed,
   };
 }
+
+const noNames = async (): Promise<readonly string[]> => [];
 
 /**
  * The names a speaker question's topic asks about (see questionNames: "Jef Raskin", "Lloyds Bank") that no
@@ -550,10 +553,11 @@ async function answerWords(
           return found;
       }
     }
-    if (unnamed.length > 0)
+    const unquotedNames = await unnamed();
+    if (unquotedNames.length > 0)
       return notFound(
         question,
-        `${statements.speaker?.name ?? asked.speaker} is quoted in the indexed articles, but none of the articles quoting them mentions ${unnamed.map((name) => asWritten(question, name)).join(' or ')}.`,
+        `${statements.speaker?.name ?? asked.speaker} is quoted in the indexed articles, but none of the articles quoting them mentions ${unquotedNames.map((name) => asWritten(question, name)).join(' or ')}.`,
         statements.speaker,
       );
     return statements;

@@ -713,13 +713,14 @@ const NAMED_OUTCOMES_ASKED: readonly (readonly [RegExp, OutcomeKind])[] = [
   [PERMISSION_ASKED, 'permission'],
 ];
 
+/** Whatever a question can ask was in the end done, decided or told (see askedOutcome). */
+export type Asked = AskedOutcome | AskedAct | AskedFirstPeriod | AskedPerformance;
+
 /**
  * The outcome a question asks for (see OUTCOME_VERBS), what it asks was in the end done (see ACT_ASKED),
  * what came of the first period of something new (see FIRST_PERIOD_ASKED), or null when it asks for none.
  */
-export function askedOutcome(
-  question: string,
-): AskedOutcome | AskedAct | AskedFirstPeriod | AskedPerformance | null {
+export function askedOutcome(question: string): Asked | null {
   const contest = CONTEST_ASKED.exec(question);
   if (contest && NAMED.test(contest[1]!)) return { kind: 'contest', decider: namingWords(contest[1]!) };
   if (SUCCESSOR_ASKED.test(question)) return { kind: 'succession', decider: [] };
@@ -855,10 +856,7 @@ const FINDING =
  * heading of it (see TABLE_PERIOD_HEADING); a performance at a place by a mark told with the place (see
  * statesPerformance).
  */
-export function statesOutcome(
-  text: string,
-  outcome: AskedOutcome | AskedAct | AskedFirstPeriod | AskedPerformance,
-): boolean {
+export function statesOutcome(text: string, outcome: Asked): boolean {
   if (outcome.kind === 'act') return statesAct(text, outcome);
   if (outcome.kind === 'performance') return statesPerformance(text, outcome);
   if (outcome.kind === 'first-period') {
