@@ -220,6 +220,18 @@ describe('what came of an appeal', () => {
     expect(statesOutcome('He was convicted of fraud in March.', quashed)).toBe(false);
   });
 
+  it('is asked by what the outcome of an appeal was, and stated only in a clause naming the appeal', () => {
+    const outcome = askedOutcome(
+      "What was the outcome of Stefan Koubek's appeal against his three-month doping ban?",
+    )!;
+    expect(outcome).toEqual({ kind: 'appeal', decider: ['appeal'] });
+    const ban =
+      'Stefan Koubek says he has been banned for three months. The world number 60 failed a routine drugs ' +
+      "test at this year's French Open but now plans to lodge an appeal.";
+    expect(statesOutcome(ban, outcome)).toBe(false);
+    expect(statesOutcome('Koubek lost his appeal against the ban on Friday.', outcome)).toBe(true);
+  });
+
   it('is not asked of an appeal for money', () => {
     expect(askedOutcome('Did the charity win its fundraising appeal target?')).toBeNull();
     expect(askedOutcome('Did the Tsunami appeal fail to reach its target?')).toBeNull();
@@ -1002,6 +1014,11 @@ describe('what a question asks for, said not to be known', () => {
       true,
     );
     const gun = thingsAsked('What kind of gun were the soldiers shown firing?', false);
+    const value = ['total', 'value'];
+    expect(
+      saysUntold('The value of the deal has not been revealed, because of a confidentiality clause.', value),
+    ).toBe(true);
+    expect(saysUntold('The value of the deal was 10 mln dlrs.', value)).toBe(false);
     expect(saysUntold('Soldiers fire a 152 mm gun at an undisclosed location.', gun)).toBe(false);
     expect(saysUntold('Soldiers fire an undisclosed gun.', gun)).toBe(true);
   });

@@ -16,10 +16,10 @@ const PRICE_QUESTION =
  * A story saying a deal's price is not given: "Terms were not disclosed", "The purchase price was not
  * disclosed", "Financial terms were undisclosed", "for an undisclosed amount of cash", "for undisclosed
  * terms", "for an unspecified sum", "did not disclose the price". The wordings of the 552 Reuters stories
- * of the archive that say so.
+ * of the archive that say so, and the BBC's perfect ("The value of the deal has not been revealed").
  */
 const PRICE_WITHHELD =
-  /\b(?:terms|price|value|sum|amount|cost)\b(?:\s+[\w-]+){0,4}\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:not\s+(?:disclosed|revealed|released|announced|made\s+public)|undisclosed)\b|\bfor\s+(?:an?\s+)?(?:undisclosed|unspecified|unannounced)\s+(?:amount|sum|price|prices|terms|fee|consideration)\b|\b(?:did\s+not|didn't|would\s+not|declined\s+to|refused\s+to)\s+(?:disclose|reveal)\s+(?:the\s+)?(?:terms|price|value|amount|sum|cost)\b/iu;
+  /\b(?:terms|price|value|sum|amount|cost)\b(?:\s+[\w-]+){0,4}\s+(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:not\s+(?:disclosed|revealed|released|announced|made\s+public)|undisclosed)|(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:disclosed|revealed|released|announced|made\s+public))\b|\bfor\s+(?:an?\s+)?(?:undisclosed|unspecified|unannounced)\s+(?:amount|sum|price|prices|terms|fee|consideration)\b|\b(?:did\s+not|didn't|would\s+not|declined\s+to|refused\s+to)\s+(?:disclose|reveal)\s+(?:the\s+)?(?:terms|price|value|amount|sum|cost)\b/iu;
 
 export const asksForPrice = (question: string) => PRICE_QUESTION.test(question);
 export const withholdsPrice = (story: string) => PRICE_WITHHELD.test(story);
