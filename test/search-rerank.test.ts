@@ -1297,6 +1297,23 @@ describe('a loan or financing asked by "how much" in the evidence check', () => 
   });
 });
 
+describe('the name of someone known by a deed, asked in the evidence check', () => {
+  const question = 'What is the name of the man who threw slurry over Robert Kilroy-Silk in Manchester?';
+  const judge = judgeIn(question, ['robert kilroy', 'manchester'], 'Kilroy-Silk attacked with slurry');
+
+  it('finds nothing in a story saying no one has been arrested, whatever names it holds', () => {
+    const attack =
+      'Euro MP Robert Kilroy-Silk has had a bucket of farm slurry thrown over him by a protester in ' +
+      'Manchester. Fellow guest Ruth Kelly MP was also hit by the slurry. Officers took statements at the ' +
+      'scene, but no arrests have been made.';
+    expect(judge(attack).missesIdentity).toBe(true);
+    expect(
+      judge('John Smith, 35, threw slurry over Robert Kilroy-Silk in Manchester, police said.')
+        .missesIdentity,
+    ).toBe(false);
+  });
+});
+
 describe('an interest rate asked in the evidence check', () => {
   const question =
     'What interest rate is Sale Tilney paying on the deferred instalments for B and R International?';

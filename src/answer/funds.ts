@@ -39,3 +39,21 @@ export const asksForFunds = (question: string) => FUNDS_ASKED.test(question);
  * provided: a sentence giving a sum in words of lending or financing (see FUNDS).
  */
 export const givesFunds = (story: string) => givesSumWith(story.split('\n'), FUNDS);
+
+/**
+ * A penalty or a fine asked by "how much" ("How much penalty tax did the Tokyo Regional Taxation Bureau
+ * impose on Fuji Bank?", "How much in fines did Acme pay?"), given only by a sentence giving a sum in words
+ * of a penalty or a fine ("fined 11m euros", "Pay $1,000 (£535) fine"): the story of Fuji Bank's penalty
+ * says the bureau "has imposed a penalty tax" and gives only the bank's profit and lending (fresh).
+ * Measured with `npm run --silent eval -- --only dev,fresh,held-out,dates`: fresh unanswerable refused 0.951
+ * -> 0.955 (that question), nothing else moved on dev, fresh, held-out or dates; the twenty-seventh batch
+ * unchanged. The fresh set's answerable fines are asked by the verb ("How much was Parmalat fined ...?").
+ */
+const PENALTY_ASKED = /\bhow\s+much\s+(?:in\s+)?(?:[\p{L}-]+\s+)?(?:penalty|penalties|fines?)\b/iu;
+const PENALTY = /\b(?:penalt(?:y|ies)|fine[sd]?|fining)\b/iu;
+
+/** Whether a question asks for a penalty or a fine by "how much" (see PENALTY_ASKED). */
+export const asksForPenalty = (question: string) => PENALTY_ASKED.test(question);
+
+/** Whether a story gives a sum in a sentence of a penalty or a fine (see PENALTY_ASKED). */
+export const givesPenalty = (story: string) => givesSumWith(story.split('\n'), PENALTY);
