@@ -262,6 +262,19 @@ describe('what a question asks was in the end done', () => {
     });
   });
 
+  it("is not stated by a sentence naming the doer in one clause and someone else's deed in another", () => {
+    const cut = askedOutcome(
+      'How big a cut in initial grain prices did Charles Mayer finally announce for the crop year?',
+    )!;
+    expect(cut).toMatchObject({ kind: 'act', doer: ['charles', 'mayer'], stem: 'announc' });
+    const other =
+      'Last year Mayer cut the initial prices between 19 and 27 pct but last fall the government announced ' +
+      'a one billion Canadian dlr aid program.';
+    expect(statesOutcome(other, cut)).toBe(false);
+    expect(statesOutcome('Charles Mayer announced a 20 pct cut in initial prices.', cut)).toBe(true);
+    expect(statesOutcome('Mayer said he announced a 20 pct cut in initial prices.', cut)).toBe(true);
+  });
+
   it('is the verb stressed by "in the end" closing a question asked yes or no', () => {
     const rise = askedOutcome('Did the Buenos Aires underground workers get their 53% pay rise in the end?')!;
     expect(rise).toMatchObject({

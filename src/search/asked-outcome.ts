@@ -1018,7 +1018,16 @@ const isRoleWord = (word: string, stem: string) =>
  * dev,fresh` (and the twelfth batch): the eleventh batch's
  * unanswerable refused 0.700 -> 0.900 (Stan Lee, Borg-Warner), the twelfth batch's 0.600 -> 0.700
  * (Versace), nothing else moved on dev, fresh or either batch; XQuAD-en unchanged.
+ * A sentence naming the doer in one clause and the verb in another clause naming someone else (no pronoun
+ * that may stand for the doer) tells of that other's deed: "Last year Mayer cut the initial prices ... but
+ * last fall the government announced a one billion Canadian dlr aid program" is no cut in initial grain
+ * prices Charles Mayer finally announced. Measured with `npm run --silent eval -- --only
+ * dev,fresh,held-out,dates`: fresh unanswerable refused 0.955 -> 0.959 (that question), nothing else moved
+ * on dev, fresh, held-out, dates or the twenty-seventh batch.
  */
+/** A pronoun in a clause, which may stand for the doer named earlier in the sentence ("Mayer said he cut ..."). */
+const DOER_PRONOUN = /\b(?:he|she|it|they|we|i|his|her|its|their)\b/iu;
+
 function statesAct(text: string, { doer, stem, irregular, years }: AskedAct): boolean {
   const lower = text.toLowerCase();
   const namesDoer = namesAnyOf(doer);
@@ -1028,8 +1037,15 @@ function statesAct(text: string, { doer, stem, irregular, years }: AskedAct): bo
     if (FORECAST_OR_VIEW.test(sentence) || !years.every((year) => sentence.includes(year))) continue;
     const lowerSentence = sentence.toLowerCase();
     if (namesDoer(lowerSentence) && !namesHead(lowerSentence)) continue;
-    for (const { words, at, clause } of verbForms(sentence, stem, irregular))
-      if (!isRoleWord(words[at]![0], stem) && !NOT_YET_DONE.test(clause)) return true;
+    const namedHere = doer.length > 0 && namesDoer(lowerSentence);
+    for (const place of verbForms(sentence, stem, irregular)) {
+      const { words, at, clause } = place;
+      if (isRoleWord(words[at]![0], stem) || NOT_YET_DONE.test(clause)) continue;
+      // A sentence naming the doer in another clause tells of someone else's deed in this one.
+      if (namedHere && !namesDoer(`${clause} ${place.after}`.toLowerCase()) && !DOER_PRONOUN.test(clause))
+        continue;
+      return true;
+    }
   }
   return false;
 }
