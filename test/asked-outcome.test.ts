@@ -225,6 +225,8 @@ describe('what came of an appeal', () => {
       "What was the outcome of Stefan Koubek's appeal against his three-month doping ban?",
     )!;
     expect(outcome).toEqual({ kind: 'appeal', decider: ['appeal'] });
+    expect(askedOutcome('How did the appeal go?')).toEqual(outcome);
+    expect(askedOutcome('What was the decision on whether to appeal?')?.kind).not.toBe('appeal');
     const ban =
       'Stefan Koubek says he has been banned for three months. The world number 60 failed a routine drugs ' +
       "test at this year's French Open but now plans to lodge an appeal.";

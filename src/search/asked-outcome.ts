@@ -659,6 +659,12 @@ const APPEAL_ASKED = new RegExp(
 );
 
 /**
+ * An appeal named as a thing ("Koubek's appeal", "the appeal", "her doping appeal"), not the verb of whether to
+ * appeal ("What was the decision on whether to appeal?", which its story answers by "decided not to appeal").
+ */
+const AN_APPEAL = String.raw`(?:['’]s|\b(?:his|her|its|their|the|an|a))\s+(?:[\p{L}-]+\s+){0,2}?appeal\b`;
+
+/**
  * What came of an appeal, asked as such: "What was the outcome of Stefan Koubek's appeal against his
  * three-month doping ban?", "What happened to Koubek's appeal?", "How did the appeal go?". Its story tells
  * of the ban and of the appeal he "now plans to lodge" (twenty-seventh batch): the decision appealed
@@ -669,8 +675,10 @@ const APPEAL_ASKED = new RegExp(
  * 0.900 with the other rules of this change, one question each; its answerable hit@3 0.886 unchanged, nothing
  * moved on dev, fresh, held-out or dates. None of their answerable questions asks what came of an appeal.
  */
-const APPEAL_OUTCOME_ASKED =
-  /\bwhat\s+(?:was|is|were|has\s+been)\s+the\s+(?:final\s+)?(?:outcome|result|verdict|ruling|decision)\s+(?:of|in|on)\s+[^?]*\bappeal\b|\bwhat\s+(?:happened|came)\s+(?:to|with|of)\s+[^?]*\bappeal\b|\bhow\s+did\s+[^?]*\bappeal\s+(?:go|end|turn\s+out)\b/iu;
+const APPEAL_OUTCOME_ASKED = new RegExp(
+  String.raw`\bwhat\s+(?:was|is|were|has\s+been)\s+the\s+(?:final\s+)?(?:outcome|result|verdict|ruling|decision)\s+(?:of|in|on)\s+[^?]*?${AN_APPEAL}|\bwhat\s+(?:happened|came)\s+(?:to|with|of)\s+[^?]*?${AN_APPEAL}|\bhow\s+did\s+[^?]*?${AN_APPEAL}\s+(?:go|end|turn\s+out)\b`,
+  'iu',
+);
 
 /**
  * An appeal for money ("Did the Tsunami appeal fail to reach its target?", "Did the charity win its
