@@ -220,6 +220,20 @@ describe('what came of an appeal', () => {
     expect(statesOutcome('He was convicted of fraud in March.', quashed)).toBe(false);
   });
 
+  it('is asked by what the outcome of an appeal was, and stated only in a clause naming the appeal', () => {
+    const outcome = askedOutcome(
+      "What was the outcome of Stefan Koubek's appeal against his three-month doping ban?",
+    )!;
+    expect(outcome).toEqual({ kind: 'appeal', decider: ['appeal'] });
+    expect(askedOutcome('How did the appeal go?')).toEqual(outcome);
+    expect(askedOutcome('What was the decision on whether to appeal?')?.kind).not.toBe('appeal');
+    const ban =
+      'Stefan Koubek says he has been banned for three months. The world number 60 failed a routine drugs ' +
+      "test at this year's French Open but now plans to lodge an appeal.";
+    expect(statesOutcome(ban, outcome)).toBe(false);
+    expect(statesOutcome('Koubek lost his appeal against the ban on Friday.', outcome)).toBe(true);
+  });
+
   it('is not asked of an appeal for money', () => {
     expect(askedOutcome('Did the charity win its fundraising appeal target?')).toBeNull();
     expect(askedOutcome('Did the Tsunami appeal fail to reach its target?')).toBeNull();
@@ -248,6 +262,19 @@ describe('what a question asks was in the end done', () => {
     expect(askedOutcome('When did oil finally return to its earlier levels?')).toMatchObject({
       stem: 'return',
     });
+  });
+
+  it("is not stated by a sentence naming the doer in one clause and someone else's deed in another", () => {
+    const cut = askedOutcome(
+      'How big a cut in initial grain prices did Charles Mayer finally announce for the crop year?',
+    )!;
+    expect(cut).toMatchObject({ kind: 'act', doer: ['charles', 'mayer'], stem: 'announc' });
+    const other =
+      'Last year Mayer cut the initial prices between 19 and 27 pct but last fall the government announced ' +
+      'a one billion Canadian dlr aid program.';
+    expect(statesOutcome(other, cut)).toBe(false);
+    expect(statesOutcome('Charles Mayer announced a 20 pct cut in initial prices.', cut)).toBe(true);
+    expect(statesOutcome('Mayer said he announced a 20 pct cut in initial prices.', cut)).toBe(true);
   });
 
   it('is the verb stressed by "in the end" closing a question asked yes or no', () => {
@@ -1002,6 +1029,11 @@ describe('what a question asks for, said not to be known', () => {
       true,
     );
     const gun = thingsAsked('What kind of gun were the soldiers shown firing?', false);
+    const value = ['total', 'value'];
+    expect(
+      saysUntold('The value of the deal has not been revealed, because of a confidentiality clause.', value),
+    ).toBe(true);
+    expect(saysUntold('The value of the deal was 10 mln dlrs.', value)).toBe(false);
     expect(saysUntold('Soldiers fire a 152 mm gun at an undisclosed location.', gun)).toBe(false);
     expect(saysUntold('Soldiers fire an undisclosed gun.', gun)).toBe(true);
   });

@@ -103,3 +103,29 @@ describe('a turnout asked of a story', () => {
     expect(givesValue('GIBRALTAR VOTE\nTurnout was 87.9% in the referendum.', turnout)).toBe(true);
   });
 });
+
+describe('a maturity asked of a story', () => {
+  const maturity = valueAsked(
+    "What maturity will Guangdong International Trust and Investment Corp's Hong Kong dollar bond have?",
+  )!;
+
+  it('is asked by what maturity, the maturity of, or when something matures', () => {
+    expect(maturity).not.toBeNull();
+    expect(valueAsked('What maturities will the Bristol and West CDs have?')).toBe(maturity);
+    expect(valueAsked('When will the notes mature?')).toBe(maturity);
+    expect(valueAsked('How big is the Guangdong bond issue?')).toBeNull();
+  });
+
+  it('is given by a term of time or a year due, not by the size of the issue alone', () => {
+    const size =
+      'CHINA UNIT TO ISSUE BONDS IN HONG KONG\nGuangdong International Trust and Investment Corp is preparing ' +
+      'to issue 300 mln HK dlrs in bonds. It said the issue will be the first such bond issue in Hong Kong by ' +
+      'a local organisation but gave no more details.';
+    expect(givesValue(size, maturity)).toBe(false);
+    expect(givesValue('BRISTOL AND WEST CDS\nThe maturities range from 28 to 364 days.', maturity)).toBe(
+      true,
+    );
+    expect(givesValue('ACME BOND\nAcme is issuing 100 mln dlrs of notes due 1997.', maturity)).toBe(true);
+    expect(givesValue('ACME BOND\nAcme issued a similar bond two years ago.', maturity)).toBe(false);
+  });
+});

@@ -1261,6 +1261,59 @@ describe('takings asked by "how much ... take at the box office" in the evidence
   });
 });
 
+describe('a loan or financing asked by "how much" in the evidence check', () => {
+  const question =
+    'How much financing is the Japanese government providing Nippon Oil for its U.S. exploration venture with Chevron?';
+  const judge = judgeIn(
+    question,
+    ['japanese', 'nippon oil', 'chevron'],
+    'CHEVRON, NIPPON OIL FORM JOINT VENTURE',
+  );
+
+  it("finds nothing in a story giving only another party's sum", () => {
+    const venture =
+      'It said Nippon will contribute an initial investment of more than 100 mln dlrs. The Japanese ' +
+      'government will also participate in the venture by providing financing to Nippon through the ' +
+      'Japanese Oil Corp, Chevron said.';
+    expect(judge(venture).missesMoney).toBe(true);
+    expect(
+      judge('The Japanese government will provide 50 mln dlrs of financing to Nippon, Chevron said.')
+        .missesMoney,
+    ).toBe(false);
+  });
+
+  it('does not ask for a sum in a question asking why, whose "how much" is what the reason is about', () => {
+    const why = judgeIn(
+      'Why has Air Deccan not disclosed how much it is paying ATR for the aircraft?',
+      ['air deccan', 'atr'],
+      "India's Deccan gets more planes",
+    );
+    expect(
+      why(
+        'The value of the deal has not been revealed, because of a confidentiality clause in the agreement. ' +
+          'Air Deccan said the price was less than the catalogue price of $17.6m per plane.',
+      ).missesMoney,
+    ).toBe(false);
+  });
+});
+
+describe('the name of someone known by a deed, asked in the evidence check', () => {
+  const question = 'What is the name of the man who threw slurry over Robert Kilroy-Silk in Manchester?';
+  const judge = judgeIn(question, ['robert kilroy', 'manchester'], 'Kilroy-Silk attacked with slurry');
+
+  it('finds nothing in a story saying no one has been arrested, whatever names it holds', () => {
+    const attack =
+      'Euro MP Robert Kilroy-Silk has had a bucket of farm slurry thrown over him by a protester in ' +
+      'Manchester. Fellow guest Ruth Kelly MP was also hit by the slurry. Officers took statements at the ' +
+      'scene, but no arrests have been made.';
+    expect(judge(attack).missesIdentity).toBe(true);
+    expect(
+      judge('John Smith, 35, threw slurry over Robert Kilroy-Silk in Manchester, police said.')
+        .missesIdentity,
+    ).toBe(false);
+  });
+});
+
 describe('an interest rate asked in the evidence check', () => {
   const question =
     'What interest rate is Sale Tilney paying on the deferred instalments for B and R International?';

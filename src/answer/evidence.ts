@@ -47,9 +47,17 @@ import {
   countsOneOf,
   jobsCounted,
 } from '../search/counted-thing.js';
-import { askedIdentity, asksForPrice, withholdsIdentity, withholdsPrice } from './withheld.js';
+import {
+  askedIdentity,
+  asksDoersName,
+  asksForPrice,
+  saysDoerUnknown,
+  withholdsIdentity,
+  withholdsPrice,
+} from './withheld.js';
 import { givesPayersSum, payerAsked } from './payer.js';
 import { asksForTakings, asksHowMuchTaken, givesTakings } from './takings.js';
+import { asksForFunds, asksForPenalty, givesFunds, givesPenalty } from './funds.js';
 import { asksPerShare, givesSumPerShare } from './per-share.js';
 import { givesValue, valueAsked } from './asked-value.js';
 import { periodEndsAsked, yearsAsked, yearsOfEvents } from '../search/question-years.js';
@@ -444,6 +452,8 @@ const moneyMissed = (question: string, stories: readonly string[]) => {
   const paid = payer.length > 0 ? givesPayersSum(payer) : () => true;
   const takings = asksForTakings(question);
   const perShare = price && asksPerShare(question);
+  const funds = asksForFunds(question);
+  const penalty = asksForPenalty(question);
   return !stories.some(
     (text) =>
       holdsMoney(text) &&
@@ -451,12 +461,28 @@ const moneyMissed = (question: string, stories: readonly string[]) => {
       (!loss || statesLoss(text)) &&
       paid(text) &&
       (!takings || givesTakings(text)) &&
-      (!perShare || givesSumPerShare(text)),
+      (!perShare || givesSumPerShare(text)) &&
+      (!funds || givesFunds(text)) &&
+      (!penalty || givesPenalty(text)),
   );
 };
 
-/** Whether a question asks for a sum of money, takings asked by "how much" among them (see asksHowMuchTaken). */
-const asksForSum = (question: string) => asksForMoney(question) || asksHowMuchTaken(question);
+/**
+ * Whether a question asks for a sum of money, takings asked by "how much" among them (see asksHowMuchTaken),
+ * and a loan, financing, a penalty or a fine asked by "how much" (see asksForFunds, asksForPenalty). Not a question asking why (see
+ * asksForCause), whose "how much" names what the reason is about: "Why has Air Deccan not disclosed how much
+ * it is paying ATR for the aircraft?" is answered by the story saying the value "has not been revealed,
+ * because of a confidentiality clause" (twenty-seventh batch), which gives no sum of the price: refused
+ * once a value "has not been revealed" was read as a price withheld (see withholdsPrice), answered again
+ * (`npm run --silent eval -- --only dates --questions <the twenty-seventh batch>`: answerable hit@3 0.871 ->
+ * 0.886); no other question of dev, fresh or the batch asks why with "how much".
+ */
+const asksForSum = (question: string) =>
+  !asksForCause(question) &&
+  (asksForMoney(question) ||
+    asksHowMuchTaken(question) ||
+    asksForFunds(question) ||
+    asksForPenalty(question));
 
 /**
  * Whether a question asks which thing ("Which East Coast utility is Allegheny and Western going to sell its
@@ -467,8 +493,10 @@ const asksForSum = (question: string) => asksForMoney(question) || asksHowMuchTa
  * half and XQuAD-en (the answer's paragraph read, no search), none has a paragraph calling X unnamed.
  */
 const identityMissed = (question: string, stories: readonly string[]) => {
+  if (stories.length === 0) return false;
+  if (asksDoersName(question) && stories.every(saysDoerUnknown)) return true;
   const thing = askedIdentity(question);
-  return thing !== null && stories.length > 0 && stories.every(withholdsIdentity(thing));
+  return thing !== null && stories.every(withholdsIdentity(thing));
 };
 
 /**
@@ -643,6 +671,7 @@ export const readsStories = (question: string, names: readonly string[]) =>
   askedOutcome(question) !== null ||
   deedsDone(question).length > 0 ||
   askedIdentity(question) !== null ||
+  asksDoersName(question) ||
   valueAsked(question) !== null;
 
 /** The model's half of the judgement, whose thresholds are calibrated per model and per index. */

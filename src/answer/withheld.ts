@@ -16,10 +16,10 @@ const PRICE_QUESTION =
  * A story saying a deal's price is not given: "Terms were not disclosed", "The purchase price was not
  * disclosed", "Financial terms were undisclosed", "for an undisclosed amount of cash", "for undisclosed
  * terms", "for an unspecified sum", "did not disclose the price". The wordings of the 552 Reuters stories
- * of the archive that say so.
+ * of the archive that say so, and the BBC's perfect ("The value of the deal has not been revealed").
  */
 const PRICE_WITHHELD =
-  /\b(?:terms|price|value|sum|amount|cost)\b(?:\s+[\w-]+){0,4}\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:not\s+(?:disclosed|revealed|released|announced|made\s+public)|undisclosed)\b|\bfor\s+(?:an?\s+)?(?:undisclosed|unspecified|unannounced)\s+(?:amount|sum|price|prices|terms|fee|consideration)\b|\b(?:did\s+not|didn't|would\s+not|declined\s+to|refused\s+to)\s+(?:disclose|reveal)\s+(?:the\s+)?(?:terms|price|value|amount|sum|cost)\b/iu;
+  /\b(?:terms|price|value|sum|amount|cost)\b(?:\s+[\w-]+){0,4}\s+(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:not\s+(?:disclosed|revealed|released|announced|made\s+public)|undisclosed)|(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:disclosed|revealed|released|announced|made\s+public))\b|\bfor\s+(?:an?\s+)?(?:undisclosed|unspecified|unannounced)\s+(?:amount|sum|price|prices|terms|fee|consideration)\b|\b(?:did\s+not|didn't|would\s+not|declined\s+to|refused\s+to)\s+(?:disclose|reveal)\s+(?:the\s+)?(?:terms|price|value|amount|sum|cost)\b/iu;
 
 export const asksForPrice = (question: string) => PRICE_QUESTION.test(question);
 export const withholdsPrice = (story: string) => PRICE_WITHHELD.test(story);
@@ -56,3 +56,28 @@ export function withholdsIdentity(thing: string): (story: string) => boolean {
   );
   return (story) => unnamed.test(story);
 }
+
+/**
+ * A question asking the name of someone known only by what they did: "What is the name of the man who threw
+ * slurry over Robert Kilroy-Silk in Manchester?", "What was the name of the gunman who ...?".
+ */
+const NAME_OF_DOER_ASKED = /\bwhat\s+(?:is|was|were|are)\s+the\s+names?\s+of\s+the\s+[^?]*?\bwho\b/iu;
+
+/**
+ * A story saying whoever did it is not known: "no arrests have been made", "the suspect has not been
+ * identified", "Police want to hear from anyone who has any information", "police are hunting for the
+ * gunman", "an unidentified man". A name asked of such a story (see NAME_OF_DOER_ASKED) is not given by it,
+ * whatever names it holds: the story of the slurry thrown over Kilroy-Silk names him, a fellow guest and the
+ * programme's host, describes "the attacker" ("white, aged 30 to 40, with a ginger beard") and says "no
+ * arrests have been made" (twenty-seventh batch). Measured with `npm run --silent eval -- --only dates
+ * --questions <the twenty-seventh batch>`: its unanswerable refused 0.900 -> 1.000 with Fuji Bank's penalty
+ * (see funds), answerable hit@3 0.886 unchanged; `npm run --silent eval -- --only dev,fresh,held-out,dates`:
+ * nothing else moved (none of their questions asks a name so). Of SQuAD 2.0's dev half and XQuAD-en (the
+ * answer's whole article read, no search), none of the 3 answerable questions asking a name so has an
+ * article saying the doer is not known.
+ */
+const DOER_UNKNOWN =
+  /\bno\s+(?:arrests?|one)\s+(?:has|have|had)\s+(?:yet\s+)?been\s+(?:made|arrested|charged)\b|\bno\s+arrests?\s+(?:was|were)\s+made\b|\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:named|identified|traced|caught)\b|\bunidentified\b|\bpolice\s+(?:are|were)\s+(?:still\s+)?(?:hunting|searching|looking)\s+for\b|\bappeal(?:s|ed|ing)?\s+for\s+(?:witnesses|information)\b|\bwant\s+to\s+hear\s+from\s+anyone\b/iu;
+
+export const asksDoersName = (question: string) => NAME_OF_DOER_ASKED.test(question);
+export const saysDoerUnknown = (story: string) => DOER_UNKNOWN.test(story);
