@@ -32,7 +32,14 @@ import { isPhrase, questionNames } from '../search/term-match.js';
 import { namesEvery } from '../search/article-coverage.js';
 import { termWeights } from '../search/term-weights.js';
 import type { StoryCache } from '../search/story-cache.js';
-import { EVIDENCE_DEPTH, asksPast, evidenceOf, isStrongEvidence, readsStories } from './evidence.js';
+import {
+  EVIDENCE_DEPTH,
+  asksPast,
+  evidenceOf,
+  isStrongEvidence,
+  namedByStories,
+  readsStories,
+} from './evidence.js';
 import { statesYearDone } from '../search/asked-outcome.js';
 import { MONTH, describeYears, yearsAround, yearsAsked } from '../search/question-years.js';
 import { bestSentence } from './highlight.js';
@@ -361,7 +368,7 @@ async function subjectMissed(
   hits: readonly SearchHit[],
   names: readonly string[],
 ): Promise<boolean> {
-  const subject = names.filter((name) => !MONTH_NAME.test(name));
+  const subject = namedByStories(names).filter((name) => !MONTH_NAME.test(name));
   if (subject.length === 0) return false;
   const judged = hits.slice(0, EVIDENCE_DEPTH);
   const stories = await context.stories.stories(
@@ -384,7 +391,7 @@ async function amongNamingStories(
     context.store,
     hits.map((hit) => hit.passage.articleId),
   );
-  const namesAll = namesEvery(names);
+  const namesAll = namesEvery(namedByStories(names));
   return hits.filter((hit) => namesAll(stories.get(hit.passage.articleId)));
 }
 
