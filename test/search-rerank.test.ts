@@ -967,6 +967,22 @@ describe('an abbreviation asked as a name in the evidence check', () => {
   });
 });
 
+describe('the United States asked about in the evidence check', () => {
+  const question =
+    "By how much did US distillate fuel inventories fall in the EIA's report for the week ended Feb 27?";
+  const context = 'EIA SAYS DISTILLATE, GAS STOCKS OFF IN WEEK (Energy Information Administration)';
+  const answer =
+    'Distillate fuel stocks held in primary storage fell by 3.4 mln barrels in the week ended Feb 27 to 128.4 mln barrels, the Energy Information Administration (EIA) said.';
+
+  it("need not be named by an American agency's story, written for American readers", () => {
+    expect(judgeIn(question, ['us', 'eia', 'feb'], context)(answer).missesName).toBe(false);
+  });
+
+  it('leaves every other name to be named', () => {
+    expect(judgeIn(question, ['us', 'iea', 'feb'], context)(answer).missesName).toBe(true);
+  });
+});
+
 describe('a question asking how full something was', () => {
   const question = "How full were KLM's planes in February?";
   const passage = {

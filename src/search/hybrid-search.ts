@@ -80,6 +80,13 @@ export interface SearchOptions {
    */
   complementBest?: boolean;
   /**
+   * `hybrid` only: the passages of stories naming every name the question asks about are fused in (see
+   * namedPassages), and the stories naming them all are the only ones ranked by their coverage (see
+   * withoutUnnamed), as when none of the first matches' stories names them, though some do: the caller has
+   * found that the first few passages' stories do not (see answerFromSearch in build-answer).
+   */
+  namesFirst?: boolean;
+  /**
    * `hybrid` only: the share of the coverage weight read over the passage's whole story rather than the
    * passage (see article-coverage); 0 reads the passage alone, as before.
    */
@@ -182,6 +189,8 @@ async function withCoveredStories(
   /** Every name the question asks about, countries too (see questionNames): the names a story must name. */
   everyName: readonly string[],
   named: readonly RankedId[] = [],
+  /** Whether the stories naming every name are favoured whatever the first matches' stories name. */
+  namesFirst = false,
 ): Promise<Shortlist> {
   const records = await store.passages([
     ...new Set([...fused.slice(0, STORY_DEPTH), ...named].map((hit) => hit.id)),
@@ -195,7 +204,7 @@ async function withCoveredStories(
     articleCoverage(storiesRead, terms, weightOf, asked),
     storiesRead,
     everyName,
-    firstStories,
+    namesFirst ? [] : firstStories,
   );
   const first = fused.slice(0, size);
   const shortlist = [
@@ -291,6 +300,7 @@ export async function searchPassages(
     termWeights: weights,
     relatedWeight = DEFAULT_RELATED_WEIGHT,
     complementBest = false,
+    namesFirst = false,
     articleWeight = DEFAULT_ARTICLE_WEIGHT,
     stories = new StoryCache(),
   }: SearchOptions,
@@ -326,7 +336,7 @@ export async function searchPassages(
   // all: the passages of stories that name it (a country in any of its forms) are fused in and their
   // stories read (see namedPassages, withoutUnnamed).
   const named =
-    listed.namesMissed && match && weightOf
+    (listed.namesMissed || namesFirst) && match && weightOf
       ? await namedPassages(store, names, weightOf, match, contextWeight, range)
       : [];
   const searched = weightOf && named.length > 0 ? fuse(withNamed(bm25, named)) : fused;
@@ -341,6 +351,7 @@ export async function searchPassages(
       asked,
       names,
       named,
+      namesFirst,
     );
   }
   // A question asking for a company's results is answered by its results table (see answersResults).
