@@ -58,6 +58,11 @@ describe('parseSpeakerQuestion', () => {
       'they picked ATR',
     ],
     ['Why did Baker say that governments should act?', 'Baker', 'governments should act'],
+    [
+      "Why does Hugh Richards expect Radcliffe's body to cope better in New York?",
+      'Hugh Richards',
+      "Radcliffe's body to cope better in New York",
+    ],
     ['what did the IMF say it would do?', 'the IMF', null],
     ['What did the union say they would do about the strike?', 'the union', 'the strike'],
     [
