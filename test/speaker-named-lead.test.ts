@@ -54,6 +54,16 @@ Marek said the 2004 budget deficit was due to excess spending on construction an
 
 Marek said the 2004 budget deficit would be covered by bond sales, and the 2004 budget deficit should shrink.
 `,
+  'plant.md': `---
+title: Hollis to build plant in Arden
+published: 2005-03-05
+---
+Hollis Motors will build a car plant in the north, its chairman Tom Reyes said.
+
+Terms were not disclosed because of a confidentiality clause. Reyes said Hollis picked Arden.
+
+Reyes said Hollis picked Arden because it has a trained workforce, good roads to the port and cheap land beside the river.
+`,
   'reserves.md': `---
 title: Central bank stands by its reserves policy
 published: 2005-03-04
@@ -118,6 +128,15 @@ describe('a question asking what the speaker blamed', () => {
     expect(
       parseSpeakerQuestion('What did Ivo Marek say about the 2004 budget deficit?')?.blamed,
     ).toBeUndefined();
+  });
+});
+
+describe('a speaker question asking why', () => {
+  it("puts first the statement giving the speaker's reason, not narration's cause beside another", async () => {
+    const answer = await ask('Why did Tom Reyes say Hollis picked Arden?');
+    expect(answer.passages[0]!.text).toMatch(
+      /^Reyes said Hollis picked Arden because it has a trained workforce/,
+    );
   });
 });
 
