@@ -64,6 +64,22 @@ Terms were not disclosed because of a confidentiality clause. Reyes said Hollis 
 
 Reyes said Hollis picked Arden because it has a trained workforce, good roads to the port and cheap land beside the river.
 `,
+  'lamps.md': `---
+title: Safety chief backs daytime lights
+published: 2005-03-06
+---
+Road safety director Ann Rowe proposed that new cars carry daytime running lights.
+
+Rowe said crashes had fallen in countries where such lights were in use.
+`,
+  'belts.md': `---
+title: Safety chief on seat belts
+published: 2005-03-07
+---
+Road safety director Ann Rowe said drivers keeping to the rules on seat belts had saved many lives.
+
+Rowe said the rules on belts would stay in force during the day and at night.
+`,
   'reserves.md': `---
 title: Central bank stands by its reserves policy
 published: 2005-03-04
@@ -137,6 +153,13 @@ describe('a speaker question asking why', () => {
     expect(answer.passages[0]!.text).toMatch(
       /^Reyes said Hollis picked Arden because it has a trained workforce/,
     );
+  });
+});
+
+describe('a topic asked by a word run together from two', () => {
+  it('finds the statements saying the thing by its head ("lights" of "headlights")', async () => {
+    const answer = await ask('What did Ann Rowe say about headlights?');
+    expect(answer.passages[0]!.text).toMatch(/daytime running lights/);
   });
 });
 
