@@ -52,12 +52,6 @@ describe('parseSpeakerQuestion', () => {
     ['Did Joly mention the deadline?', 'Joly', 'the deadline'],
     ['what David Lammy has said', 'David Lammy', null],
     ['how did the IMF boss react to the crisis?', 'the IMF boss', 'the crisis'],
-    [
-      "Why did Air Deccan's managing director say they picked ATR?",
-      "Air Deccan's managing director",
-      'they picked ATR',
-    ],
-    ['Why did Baker say that governments should act?', 'Baker', 'governments should act'],
     ['what did the IMF say it would do?', 'the IMF', null],
     ['What did the union say they would do about the strike?', 'the union', 'the strike'],
     [
@@ -249,11 +243,6 @@ describe('parseSpeakerQuestion', () => {
     ['What did Umerov tell reporters about the talks?', 'Umerov', 'the talks'],
     ['Anything from Martin Owen?', 'Martin Owen', null],
     ['anything new from the PM on the budget?', 'the PM', 'the budget'],
-    [
-      'Why is Alcan Australia bidding for its sister company, according to Jeremy Davis?',
-      'Jeremy Davis',
-      'Why is Alcan Australia bidding for its sister company',
-    ],
     ['According to Jeremy Davis, why is Alcan bidding?', 'Jeremy Davis', 'why is Alcan bidding'],
     [
       'According to Reynolds and Reynolds, what did Advanced Voice Technologies do wrong?',
@@ -981,6 +970,33 @@ describe('roleDescription', () => {
   });
 });
 
+describe('a speaker question asking why', () => {
+  it.each([
+    [
+      "Why did Air Deccan's managing director say they picked ATR?",
+      "Air Deccan's managing director",
+      'they picked ATR',
+    ],
+    ['Why did Baker say that governments should act?', 'Baker', 'governments should act'],
+    [
+      "Why does Hugh Richards expect Radcliffe's body to cope better in New York?",
+      'Hugh Richards',
+      "Radcliffe's body to cope better in New York",
+    ],
+    [
+      'Why is Alcan Australia bidding for its sister company, according to Jeremy Davis?',
+      'Jeremy Davis',
+      'Why is Alcan Australia bidding for its sister company',
+    ],
+  ])('reads "%s" as asking the reason %s gave for %s', (question, speaker, topic) => {
+    expect(parseSpeakerQuestion(question)).toEqual({ speaker, topic, blamed: true });
+  });
+  it('asks no cause of a question asking what was said', () => {
+    expect(parseSpeakerQuestion('What did Baker say about governments acting?')?.blamed).toBeUndefined();
+    expect(parseSpeakerQuestion('According to Jeremy Davis, why is Alcan bidding?')?.blamed).toBeUndefined();
+  });
+});
+
 describe('why an office means to do something', () => {
   it('reads "why does X\'s CFO want to ..." as a speaker question, an office only', () => {
     expect(
@@ -988,6 +1004,7 @@ describe('why an office means to do something', () => {
     ).toEqual({
       speaker: "BankAmerica's CFO",
       topic: 'sell off the credit card loans',
+      blamed: true,
     });
     expect(
       parseSpeakerQuestion('Why does the company behind the Boston Globe want to buy Billboard?'),

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { countryOf } from '../src/search/place-names.js';
 import {
+  compoundHead,
   expandTerms,
   isVerbForm,
   MAX_RELATED,
@@ -154,6 +155,18 @@ describe('related words', () => {
       expect(related.filter((word) => ['us', 'so', 'a', 'the'].includes(word))).toEqual([]);
     }
     expect(lexicon.related('killed')).not.toContain('killing');
+  });
+});
+
+describe('the head of a word run together from two', () => {
+  it('is the head when WordNet makes the word a kind of it, in the form the word writes it', () => {
+    expect(compoundHead('headlights')).toBe('lights');
+    expect(compoundHead('newspaper')).toBe('paper');
+  });
+  it('is none for a word that is no kind of its last part, or that is one word', () => {
+    expect(compoundHead('understand')).toBeNull();
+    expect(compoundHead('shareholders')).toBeNull();
+    expect(compoundHead('lights')).toBeNull();
   });
 });
 

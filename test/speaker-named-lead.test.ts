@@ -54,6 +54,32 @@ Marek said the 2004 budget deficit was due to excess spending on construction an
 
 Marek said the 2004 budget deficit would be covered by bond sales, and the 2004 budget deficit should shrink.
 `,
+  'plant.md': `---
+title: Hollis to build plant in Arden
+published: 2005-03-05
+---
+Hollis Motors will build a car plant in the north, its chairman Tom Reyes said.
+
+Terms were not disclosed because of a confidentiality clause. Reyes said Hollis picked Arden.
+
+Reyes said Hollis picked Arden because it has a trained workforce, good roads to the port and cheap land beside the river.
+`,
+  'lamps.md': `---
+title: Safety chief backs daytime lights
+published: 2005-03-06
+---
+Road safety director Ann Rowe proposed that new cars carry daytime running lights.
+
+Rowe said crashes had fallen in countries where such lights were in use.
+`,
+  'belts.md': `---
+title: Safety chief on seat belts
+published: 2005-03-07
+---
+Road safety director Ann Rowe said drivers keeping to the rules on seat belts had saved many lives.
+
+Rowe said the rules on belts would stay in force during the day and at night.
+`,
   'reserves.md': `---
 title: Central bank stands by its reserves policy
 published: 2005-03-04
@@ -118,6 +144,22 @@ describe('a question asking what the speaker blamed', () => {
     expect(
       parseSpeakerQuestion('What did Ivo Marek say about the 2004 budget deficit?')?.blamed,
     ).toBeUndefined();
+  });
+});
+
+describe('a speaker question asking why', () => {
+  it("puts first the statement giving the speaker's reason, not narration's cause beside another", async () => {
+    const answer = await ask('Why did Tom Reyes say Hollis picked Arden?');
+    expect(answer.passages[0]!.text).toMatch(
+      /^Reyes said Hollis picked Arden because it has a trained workforce/,
+    );
+  });
+});
+
+describe('a topic asked by a word run together from two', () => {
+  it('finds the statements saying the thing by its head ("lights" of "headlights")', async () => {
+    const answer = await ask('What did Ann Rowe say about headlights?');
+    expect(answer.passages[0]!.text).toMatch(/daytime running lights/);
   });
 });
 

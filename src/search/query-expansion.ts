@@ -106,6 +106,28 @@ export const isVerbOnlyInflection = (word: string): boolean =>
 export const isNounForm = (word: string): boolean =>
   sharedWordNet().synsets(lemmatize().noun(word), 'n').length > 0;
 
+/** The fewest letters of each part of a word run together from two (see compoundHead). */
+const MIN_MODIFIER = 3;
+const MIN_HEAD = 4;
+
+/**
+ * The head of a noun written as one word from two, in the form the word writes it ("lights" of "headlights",
+ * "paper" of "newspaper"), when WordNet makes the word a kind of its head (a headlight is a light: one of
+ * its senses' hypernyms is "light"); null for any other word ("understand" is no kind of "stand"). Pure.
+ */
+export function compoundHead(term: string): string | null {
+  const wordnet = sharedWordNet();
+  const lemma = lemmatize().noun(term);
+  for (const synset of wordnet.synsets(lemma, 'n')) {
+    const kinds = synset.pointers
+      .filter((pointer) => pointer.symbol === '@')
+      .flatMap((pointer) => wordnet.synset(pointer.offset, pointer.pos).words.map(wordOf));
+    for (let at = MIN_MODIFIER; at <= lemma.length - MIN_HEAD; at++)
+      if (kinds.includes(lemma.slice(at)) && term.startsWith(lemma.slice(0, at))) return term.slice(at);
+  }
+  return null;
+}
+
 /** isDictionaryWord's answers: a misspelt word's one-edit neighbours are asked again with each question. */
 const dictionaryWords = new Map<string, boolean>();
 
