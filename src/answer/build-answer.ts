@@ -6,6 +6,7 @@ import { searchPassages, type SearchMode } from '../search/hybrid-search.js';
 import {
   completePeriodHeaders,
   completeWithAnswerKind,
+  completeWithFigureAsked,
   completeWithFollowing,
   followsShortLead,
   pointsBack,
@@ -409,13 +410,19 @@ async function answerFromSearch(
   const leadGoesOn = followLeads
     ? await followsShortLead(context.store, hits, terms, await storiesNamingAll(context, hits, names))
     : () => false;
-  const completed = await completeWithAnswerKind(
+  const completed = await completeWithFigureAsked(
     context.store,
-    await completeWithFollowing(
+    await completeWithAnswerKind(
       context.store,
-      await completePeriodHeaders(context.store, hits),
+      await completeWithFollowing(
+        context.store,
+        await completePeriodHeaders(context.store, hits),
+        terms,
+        (hit, index, next) => pointsBack(hit, index, next) || leadGoesOn(hit, index, next),
+      ),
+      question,
       terms,
-      (hit, index, next) => pointsBack(hit, index, next) || leadGoesOn(hit, index, next),
+      weights,
     ),
     question,
     terms,
