@@ -11,8 +11,8 @@ import { withArticleComplement } from '../src/search/article-complement.js';
 import {
   completePeriodHeaders,
   completeWithAnswerKind,
-  completeWithFigureAsked,
   completeWithFollowing,
+  completeWithStoryParagraph,
   followsShortLead,
   pointsBack,
 } from '../src/search/complete-passage.js';
@@ -707,27 +707,43 @@ describe('the paragraph of a shown story that gives the length of time a questio
   });
 });
 
-describe('the paragraph of a shown story that gives the figure a question asks for', () => {
-  it("is shown with the result, whose only figure is the question's own", async () => {
+describe('the paragraph of a shown story that gives half or more of what a question asks beyond a result', () => {
+  const shownFor = async (passages: PassageRecord[], question: string) =>
+    (
+      await completeWithStoryParagraph(
+        store,
+        passages.map((passage) => ({ passage })),
+        question,
+        queryTerms(question),
+        () => 1,
+      )
+    ).map((hit) => hit.passage.text);
+
+  it("is shown with the result, wherever it stands in the story: the figure asked, beside the question's own", async () => {
     const barclays = await passagesOf('Barclays agrees to buy Absa');
     const [teachers] = await passagesOf('Teachers reject pay offer');
     const question = 'Barclays shares rose 2% on the Absa deal: how big a holding is it buying?';
-    const hits = [barclays[1]!, teachers!].map((passage) => ({ passage }));
     // "2%" is a figure, so completion by the kind asked leaves the result alone.
     expect(barclays[1]!.text).toContain('2%');
     expect((await shownWithAnswerKind([barclays[1]!, teachers!], question))[0]).toBe(barclays[1]!.text);
-    const shown = await completeWithFigureAsked(store, hits, question, queryTerms(question), () => 1);
-    expect(shown.map((hit) => hit.passage.text)).toEqual([
+    expect(await shownFor([barclays[1]!, teachers!], question)).toEqual([
       `${barclays[1]!.text}\n\n…\n\n${barclays[3]!.text}`,
       teachers!.text,
     ]);
     expect(barclays[3]!.text).toContain('60% holding');
-    // The teachers' story gives a figure of its own ("3%"). A result whose figure the question does not
-    // write, or a question asking for none, is shown as found.
-    const other = 'How big a holding is Barclays buying in Absa?';
-    expect(await completeWithFigureAsked(store, hits, other, queryTerms(other), () => 1)).toEqual(hits);
-    const asked = 'Who backed the Barclays deal for Absa?';
-    expect(await completeWithFigureAsked(store, hits, asked, queryTerms(asked), () => 1)).toEqual(hits);
+  });
+
+  it('or the words of the question the result lacks, and not a paragraph giving less than half', async () => {
+    const barclays = await passagesOf('Barclays agrees to buy Absa');
+    const [teachers] = await passagesOf('Teachers reject pay offer');
+    expect(
+      await shownFor([barclays[1]!, teachers!], "What did Absa's board do about the Barclays offer?"),
+    ).toEqual([`${barclays[1]!.text}\n\n…\n\n${barclays[4]!.text}`, teachers!.text]);
+    expect(barclays[4]!.text).toContain("Absa's board backed the offer");
+    // The result gives a figure (of Barclays shares), and the paragraph holding "holding" only a third of
+    // the words the result lacks ("big", "holding", "buying").
+    const question = 'How big a holding is Barclays buying in Absa?';
+    expect(await shownFor([barclays[1]!, teachers!], question)).toEqual([barclays[1]!.text, teachers!.text]);
   });
 });
 

@@ -6,8 +6,8 @@ import { searchPassages, type SearchMode } from '../search/hybrid-search.js';
 import {
   completePeriodHeaders,
   completeWithAnswerKind,
-  completeWithFigureAsked,
   completeWithFollowing,
+  completeWithStoryParagraph,
   followsShortLead,
   pointsBack,
 } from '../search/complete-passage.js';
@@ -410,24 +410,14 @@ async function answerFromSearch(
   const leadGoesOn = followLeads
     ? await followsShortLead(context.store, hits, terms, await storiesNamingAll(context, hits, names))
     : () => false;
-  const completed = await completeWithFigureAsked(
+  const followed = await completeWithFollowing(
     context.store,
-    await completeWithAnswerKind(
-      context.store,
-      await completeWithFollowing(
-        context.store,
-        await completePeriodHeaders(context.store, hits),
-        terms,
-        (hit, index, next) => pointsBack(hit, index, next) || leadGoesOn(hit, index, next),
-      ),
-      question,
-      terms,
-      weights,
-    ),
-    question,
+    await completePeriodHeaders(context.store, hits),
     terms,
-    weights,
+    (hit, index, next) => pointsBack(hit, index, next) || leadGoesOn(hit, index, next),
   );
+  const withKind = await completeWithAnswerKind(context.store, followed, question, terms, weights);
+  const completed = await completeWithStoryParagraph(context.store, withKind, question, terms, weights);
   const candidates = completed.map((hit) => ({
     passage: hit.passage,
     score: hit.score,
