@@ -12,6 +12,7 @@ import {
   completePeriodHeaders,
   completeWithAnswerKind,
   completeWithFollowing,
+  completeWithNearestParagraph,
   completeWithStoryParagraph,
   followsShortLead,
   pointsBack,
@@ -744,6 +745,45 @@ describe('the paragraph of a shown story that gives half or more of what a quest
     // the words the result lacks ("big", "holding", "buying").
     const question = 'How big a holding is Barclays buying in Absa?';
     expect(await shownFor([barclays[1]!, teachers!], question)).toEqual([barclays[1]!.text, teachers!.text]);
+  });
+});
+
+describe("the paragraph of the best result's story nearest the question by the model", () => {
+  /** The texts shown when the model finds `near` at `similarity` and every other passage at 0.1. */
+  async function shownFor(question: string, best: PassageRecord, near: PassageRecord, similarity: number) {
+    const [teachers] = await passagesOf('Teachers reject pay offer');
+    const vector = (await store.vectors([near.id])).get(near.id)!;
+    const completed = await completeWithNearestParagraph(
+      store,
+      [
+        { passage: best, similarity: 0.3 },
+        { passage: teachers!, similarity: 0.2 },
+      ],
+      question,
+      queryTerms(question),
+      () => 1,
+      (other) => (other.every((value, i) => value === vector[i]) ? similarity : 0.1),
+    );
+    return completed.map((hit) => hit.passage.text);
+  }
+
+  it('is shown with it when no paragraph holds a word of the question it lacks and that one is clearly nearer', async () => {
+    const barclays = await passagesOf('Barclays agrees to buy Absa');
+    const [teachers] = await passagesOf('Teachers reject pay offer');
+    const question = 'Was the takeover welcomed?';
+    expect(await shownFor(question, barclays[0]!, barclays[4]!, 0.5)).toEqual([
+      `${barclays[0]!.text}\n\n…\n\n${barclays[4]!.text}`,
+      teachers!.text,
+    ]);
+    // Hardly nearer than the result itself (0.3): shown as found.
+    expect(await shownFor(question, barclays[0]!, barclays[4]!, 0.35)).toEqual([
+      barclays[0]!.text,
+      teachers!.text,
+    ]);
+    // A paragraph holds "analysts": the story's words, not the model, choose (see completeWithStoryParagraph).
+    expect(await shownFor('Was the takeover welcomed by analysts?', barclays[0]!, barclays[4]!, 0.5)).toEqual(
+      [barclays[0]!.text, teachers!.text],
+    );
   });
 });
 

@@ -2,11 +2,12 @@ import { hasBounds, type DateRange } from '../document/date-range.js';
 import { escapePattern } from '../escape-pattern.js';
 import type { Span } from '../document/sentence-split.js';
 import { queryTerms } from '../search/fts-query.js';
-import { searchPassages, type SearchMode } from '../search/hybrid-search.js';
+import { dot, searchPassages, type SearchMode } from '../search/hybrid-search.js';
 import {
   completePeriodHeaders,
   completeWithAnswerKind,
   completeWithFollowing,
+  completeWithNearestParagraph,
   completeWithStoryParagraph,
   followsShortLead,
   pointsBack,
@@ -417,7 +418,14 @@ async function answerFromSearch(
     (hit, index, next) => pointsBack(hit, index, next) || leadGoesOn(hit, index, next),
   );
   const withKind = await completeWithAnswerKind(context.store, followed, question, terms, weights);
-  const completed = await completeWithStoryParagraph(context.store, withKind, question, terms, weights);
+  const completed = await completeWithNearestParagraph(
+    context.store,
+    await completeWithStoryParagraph(context.store, withKind, question, terms, weights),
+    question,
+    terms,
+    weights,
+    (vector) => dot(questionVector, vector),
+  );
   const candidates = completed.map((hit) => ({
     passage: hit.passage,
     score: hit.score,
