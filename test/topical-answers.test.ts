@@ -12,6 +12,8 @@ import {
   completePeriodHeaders,
   completeWithAnswerKind,
   completeWithFollowing,
+  completeWithNearestParagraph,
+  completeWithStoryParagraph,
   followsShortLead,
   pointsBack,
 } from '../src/search/complete-passage.js';
@@ -703,6 +705,85 @@ describe('the paragraph of a shown story that gives the length of time a questio
     expect(barclays[1]!.text).toContain('2%');
     expect(shown).toEqual([`${barclays[1]!.text}\n\n…\n\n${barclays[3]!.text}`, carrick!.text]);
     expect(barclays[3]!.text).toContain('33bn rand');
+  });
+});
+
+describe('the paragraph of a shown story that gives half or more of what a question asks beyond a result', () => {
+  const shownFor = async (passages: PassageRecord[], question: string) =>
+    (
+      await completeWithStoryParagraph(
+        store,
+        passages.map((passage) => ({ passage })),
+        question,
+        queryTerms(question),
+        () => 1,
+      )
+    ).map((hit) => hit.passage.text);
+
+  it("is shown with the result, wherever it stands in the story: the figure asked, beside the question's own", async () => {
+    const barclays = await passagesOf('Barclays agrees to buy Absa');
+    const [teachers] = await passagesOf('Teachers reject pay offer');
+    const question = 'Barclays shares rose 2% on the Absa deal: how big a holding is it buying?';
+    // "2%" is a figure, so completion by the kind asked leaves the result alone.
+    expect(barclays[1]!.text).toContain('2%');
+    expect((await shownWithAnswerKind([barclays[1]!, teachers!], question))[0]).toBe(barclays[1]!.text);
+    expect(await shownFor([barclays[1]!, teachers!], question)).toEqual([
+      `${barclays[1]!.text}\n\n…\n\n${barclays[3]!.text}`,
+      teachers!.text,
+    ]);
+    expect(barclays[3]!.text).toContain('60% holding');
+  });
+
+  it('or the words of the question the result lacks, and not a paragraph giving less than half', async () => {
+    const barclays = await passagesOf('Barclays agrees to buy Absa');
+    const [teachers] = await passagesOf('Teachers reject pay offer');
+    expect(
+      await shownFor([barclays[1]!, teachers!], "What did Absa's board do about the Barclays offer?"),
+    ).toEqual([`${barclays[1]!.text}\n\n…\n\n${barclays[4]!.text}`, teachers!.text]);
+    expect(barclays[4]!.text).toContain("Absa's board backed the offer");
+    // The result gives a figure (of Barclays shares), and the paragraph holding "holding" only a third of
+    // the words the result lacks ("big", "holding", "buying").
+    const question = 'How big a holding is Barclays buying in Absa?';
+    expect(await shownFor([barclays[1]!, teachers!], question)).toEqual([barclays[1]!.text, teachers!.text]);
+  });
+});
+
+describe("the paragraph of the best result's story nearest the question by the model", () => {
+  /** The texts shown when the model finds `near` at `similarity` and every other passage at 0.1. */
+  async function shownFor(question: string, best: PassageRecord, near: PassageRecord, similarity: number) {
+    const [teachers] = await passagesOf('Teachers reject pay offer');
+    const vector = (await store.vectors([near.id])).get(near.id)!;
+    const completed = await completeWithNearestParagraph(
+      store,
+      [
+        { passage: best, similarity: 0.3 },
+        { passage: teachers!, similarity: 0.2 },
+      ],
+      question,
+      queryTerms(question),
+      () => 1,
+      (other) => (other.every((value, i) => value === vector[i]) ? similarity : 0.1),
+    );
+    return completed.map((hit) => hit.passage.text);
+  }
+
+  it('is shown with it when no paragraph holds a word of the question it lacks and that one is clearly nearer', async () => {
+    const barclays = await passagesOf('Barclays agrees to buy Absa');
+    const [teachers] = await passagesOf('Teachers reject pay offer');
+    const question = 'Was the takeover welcomed?';
+    expect(await shownFor(question, barclays[0]!, barclays[4]!, 0.5)).toEqual([
+      `${barclays[0]!.text}\n\n…\n\n${barclays[4]!.text}`,
+      teachers!.text,
+    ]);
+    // Hardly nearer than the result itself (0.3): shown as found.
+    expect(await shownFor(question, barclays[0]!, barclays[4]!, 0.35)).toEqual([
+      barclays[0]!.text,
+      teachers!.text,
+    ]);
+    // A paragraph holds "analysts": the story's words, not the model, choose (see completeWithStoryParagraph).
+    expect(await shownFor('Was the takeover welcomed by analysts?', barclays[0]!, barclays[4]!, 0.5)).toEqual(
+      [barclays[0]!.text, teachers!.text],
+    );
   });
 });
 

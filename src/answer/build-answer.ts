@@ -2,11 +2,13 @@ import { hasBounds, type DateRange } from '../document/date-range.js';
 import { escapePattern } from '../escape-pattern.js';
 import type { Span } from '../document/sentence-split.js';
 import { queryTerms } from '../search/fts-query.js';
-import { searchPassages, type SearchHit, type SearchMode } from '../search/hybrid-search.js';
+import { dot, searchPassages, type SearchHit, type SearchMode } from '../search/hybrid-search.js';
 import {
   completePeriodHeaders,
   completeWithAnswerKind,
   completeWithFollowing,
+  completeWithNearestParagraph,
+  completeWithStoryParagraph,
   followsShortLead,
   pointsBack,
 } from '../search/complete-passage.js';
@@ -486,17 +488,20 @@ async function answerFromSearch(
   const leadGoesOn = followLeads
     ? await followsShortLead(context.store, hits, terms, await storiesNamingAll(context, hits, names))
     : () => false;
-  const completed = await completeWithAnswerKind(
+  const followed = await completeWithFollowing(
     context.store,
-    await completeWithFollowing(
-      context.store,
-      await completePeriodHeaders(context.store, hits),
-      terms,
-      (hit, index, next) => pointsBack(hit, index, next) || leadGoesOn(hit, index, next),
-    ),
+    await completePeriodHeaders(context.store, hits),
+    terms,
+    (hit, index, next) => pointsBack(hit, index, next) || leadGoesOn(hit, index, next),
+  );
+  const withKind = await completeWithAnswerKind(context.store, followed, question, terms, weights);
+  const completed = await completeWithNearestParagraph(
+    context.store,
+    await completeWithStoryParagraph(context.store, withKind, question, terms, weights),
     question,
     terms,
     weights,
+    (vector) => dot(questionVector, vector),
   );
   const candidates = completed.map((hit) => ({
     passage: hit.passage,
