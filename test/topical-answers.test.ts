@@ -1763,7 +1763,7 @@ describe('the found / not found judgement', () => {
     expect(judge('The British coastguard seized 14 Japanese trawlers.')).toBe(true);
     expect(judge('The U.K. coastguard seized 14 trawlers from Japan.')).toBe(true);
     expect(judge('The coastguard seized 14 Japanese trawlers.')).toBe(false);
-    // "us" in lower case is no United States.
+    // Except the United States, which the archive's wire copy, written for American readers, leaves unnamed.
     const american = 'What did the US coastguard tell the fishermen?';
     const [told] = evidenceOf(
       [{ passage: seized, similarity: 0.9 }],
@@ -1771,9 +1771,9 @@ describe('the found / not found judgement', () => {
       () => 4,
       questionNames(american, queryTerms(american)),
       american,
-      storyWithContext(8, seized, 'The coastguard told us the boats were seized.'),
+      storyWithContext(8, seized, 'The coastguard told the fishermen the boats were seized.'),
     );
-    expect(isStrongEvidence(told!, archive)).toBe(false);
+    expect(isStrongEvidence(told!, archive)).toBe(true);
   });
 
   it('reads capitalised words in a row as one name, except in a question written like a headline', () => {
