@@ -92,6 +92,28 @@ Ota said the central bank would further relax its foreign exchange rules.
 
 Ota said the revised rules had been sent to the cabinet for approval.
 `,
+  'harbour.md': `---
+title: Minister sees bright future for harbour
+published: 2005-03-08
+---
+Transport minister Lena Voss forecast a bright future for the Kelby harbour after talks with its owners on the cost of dredging.
+
+Speaking at a lunch after an hour-long meeting with the owners, Voss gave a strong endorsement of the board.
+
+"There are golden years ahead for the port and the town. We will not let the owners down."
+
+Voss said dredging would start in the spring.
+`,
+  'ferry.md': `---
+title: Minister backs ferry link
+published: 2005-03-09
+---
+Transport minister Lena Voss said the ferry link to Orme would stay open after talks with the operator.
+
+The operator's chief Dan Hale said he had asked for a subsidy to keep the link open.
+
+"We cannot run it at a loss for ever," he said.
+`,
 };
 
 const ask = askedStories(ARTICLES);
@@ -179,5 +201,22 @@ describe("a topic asked by a company's initials", () => {
       new Map([['ods', ['Orion Data Systems', 'Old Dock Society']]]),
     );
     expect(initialsSpelledOut('about ods', () => text).size).toBe(0);
+  });
+});
+
+describe("a speaker's lead in reported speech, their own words a paragraph or two down", () => {
+  it('is shown with the quotation that follows past a line of context, credited to no one', async () => {
+    const answer = await ask("What did Lena Voss say about the harbour's future?");
+    expect(answer.speaker?.name).toBe('Lena Voss');
+    const lead = answer.passages.find((p) => p.text.startsWith('Transport minister Lena Voss forecast'));
+    expect(lead?.text).toMatch(/…\n\n"There are golden years ahead for the port and the town\./);
+  });
+  it('is not shown with a quotation when another speaker is credited before it', async () => {
+    const answer = await ask('What did Lena Voss say about the ferry link to Orme?');
+    const lead = answer.passages.find((p) =>
+      p.text.startsWith('Transport minister Lena Voss said the ferry'),
+    );
+    expect(lead).toBeDefined();
+    expect(lead?.text).not.toMatch(/We cannot run it at a loss/);
   });
 });

@@ -6,6 +6,7 @@ import { dot, searchPassages, type SearchHit, type SearchMode } from '../search/
 import {
   completePeriodHeaders,
   completeWithAnswerKind,
+  completeLeadWithQuote,
   completeWithFollowing,
   completeWithNearestParagraph,
   completeWithStoryParagraph,
@@ -216,10 +217,17 @@ async function answerAboutSpeaker(
   // ..." then what it said of ethnic minorities): shown with it when it holds the topic's words. On the
   // development set this lengthened 46 of the 484 statements shown for its 89 speaker questions. One of
   // the first statements shown also takes its next paragraph when that is the same speaker's (see
-  // STATEMENTS_CARRIED_ON).
+  // STATEMENTS_CARRIED_ON). A story's lead shown in reported speech takes the speaker's quotation a
+  // paragraph or two down (see completeLeadWithQuote).
   const carriesOn = (hit: StatementHit, index: number, next: PassageRecord) =>
     index < STATEMENTS_CARRIED_ON && hit.carriedOnBy === next.id;
-  const candidates = (await completeWithFollowing(context.store, hits, topicTerms, carriesOn)).map((hit) => ({
+  const followed = await completeWithFollowing(context.store, hits, topicTerms, carriesOn);
+  const withQuote = await completeLeadWithQuote(
+    context.store,
+    followed,
+    speakers.map((s) => s.name),
+  );
+  const candidates = withQuote.map((hit) => ({
     passage: hit.passage,
     score: hit.score,
     highlight: hit.statement,
