@@ -400,7 +400,7 @@ runCli(async () => {
       fresh.scores,
       config.EMBEDDING_MODEL,
       printTable,
-      'New questions (fresh.jsonl: the second to twenty-sixth batches)',
+      'New questions (fresh.jsonl: the second to twenty-seventh batches)',
     );
   if (heldOut) printDevScores(heldOut.scores, config.EMBEDDING_MODEL, printTable, 'Held-out set');
   if (batch && args.questions)
