@@ -316,3 +316,17 @@ describe('a country named in full', () => {
     expect(countryFormsOf('turkey')?.words).toContain('ankara');
   });
 });
+
+describe('a courtesy title opening a name', () => {
+  it('is no word of the name, which a story writes without it', () => {
+    const somoza = 'What did Mr Somoza say the Marlovian stock market would do after its record fall?';
+    expect(questionNames(somoza, queryTerms(somoza))).toEqual(['somoza', 'marlovian']);
+    const pulcine = 'What did Ms Anna Pulcine say about the banks?';
+    expect(questionNames(pulcine, queryTerms(pulcine))).toEqual(['anna pulcine']);
+  });
+
+  it('cut off by its full stop, is no name of its own', () => {
+    const rooter = 'Why did Mr. Rooter say it pulled out of the agreement?';
+    expect(questionNames(rooter, queryTerms(rooter))).toEqual(['rooter']);
+  });
+});
