@@ -330,3 +330,19 @@ describe('a courtesy title opening a name', () => {
     expect(questionNames(rooter, queryTerms(rooter))).toEqual(['rooter']);
   });
 });
+
+describe('a town opening a run of names', () => {
+  it('is a name apart from the rest, which it places', () => {
+    const mini = 'How many new jobs are to be created at the Oxford Mini factory?';
+    expect(questionNames(mini, queryTerms(mini))).toEqual(['oxford', 'mini']);
+  });
+
+  it('stays in a name WordNet has whole; a state or no place at all stays in the name', () => {
+    const york = 'How many jobs did New York lose?';
+    expect(questionNames(york, queryTerms(york))).toEqual(['new york']);
+    const tools = "When's Illinois Tool Works paying its quarterly dividend?";
+    expect(questionNames(tools, queryTerms(tools))).toEqual(['illinois tool works']);
+    const motors = 'How many jobs did General Motors cut?';
+    expect(questionNames(motors, queryTerms(motors))).toEqual(['general motors']);
+  });
+});
