@@ -934,6 +934,23 @@ describe('a deed a question in the past tense takes as done', () => {
     expect(deedNamed(background, plain!)).toBe('done');
   });
 
+  it('of a phrasal verb, is named only by the verb with its particle', () => {
+    const question = 'When did the Home Office carry out its checks on Marlow passengers at the airport?';
+    const [carry] = deedsTakenAsDone(question);
+    expect(carry).toEqual({ stem: 'carry', irregular: [], particle: 'out' });
+    // The bare verb is another deed: "would carry them" puts no checks still to come.
+    const other = 'They were prevented from travelling, because no airline would carry them.';
+    expect(deedNamed(other, carry!)).toBe('unnamed');
+    expect(deedNamed('The Home Office will carry out checks at the airport.', carry!)).toBe('ahead');
+    expect(deedNamed('The Home Office would carry its checks out in July.', carry!)).toBe('ahead');
+    expect(deedNamed('The Home Office will carry its checks on passengers.', carry!)).toBe('unnamed');
+    // A verb that makes no phrasal verb with the word after it has no particle.
+    expect(deedsTakenAsDone('When did Marlow pay out the dividend?')[0]?.particle).toBe('out');
+    expect(deedsTakenAsDone('When did Marlow sell over the counter?')[0]?.particle).toBeUndefined();
+    // Nor a verb before a preposition "out of".
+    expect(deedsTakenAsDone('How many jobs were moved out of Marlow?')[0]?.particle).toBeUndefined();
+  });
+
   it('gives what a deed asked yes or no gives named only ahead by a story asking for it', () => {
     const question = 'Did Reagan grant Marlow federal disaster aid after the floods?';
     const [grant] = deedsTakenAsDone(question);

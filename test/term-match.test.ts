@@ -316,3 +316,33 @@ describe('a country named in full', () => {
     expect(countryFormsOf('turkey')?.words).toContain('ankara');
   });
 });
+
+describe('a courtesy title opening a name', () => {
+  it('is no word of the name, which a story writes without it', () => {
+    const somoza = 'What did Mr Somoza say the Marlovian stock market would do after its record fall?';
+    expect(questionNames(somoza, queryTerms(somoza))).toEqual(['somoza', 'marlovian']);
+    const pulcine = 'What did Ms Anna Pulcine say about the banks?';
+    expect(questionNames(pulcine, queryTerms(pulcine))).toEqual(['anna pulcine']);
+  });
+
+  it('cut off by its full stop, is no name of its own', () => {
+    const rooter = 'Why did Mr. Rooter say it pulled out of the agreement?';
+    expect(questionNames(rooter, queryTerms(rooter))).toEqual(['rooter']);
+  });
+});
+
+describe('a town opening a run of names', () => {
+  it('is a name apart from the rest, which it places', () => {
+    const mini = 'How many new jobs are to be created at the Oxford Mini factory?';
+    expect(questionNames(mini, queryTerms(mini))).toEqual(['oxford', 'mini']);
+  });
+
+  it('stays in a name WordNet has whole; a state or no place at all stays in the name', () => {
+    const york = 'How many jobs did New York lose?';
+    expect(questionNames(york, queryTerms(york))).toEqual(['new york']);
+    const tools = "When's Illinois Tool Works paying its quarterly dividend?";
+    expect(questionNames(tools, queryTerms(tools))).toEqual(['illinois tool works']);
+    const motors = 'How many jobs did General Motors cut?';
+    expect(questionNames(motors, queryTerms(motors))).toEqual(['general motors']);
+  });
+});
