@@ -148,6 +148,17 @@ export async function completeWithFollowing<T extends { passage: PassageRecord }
   return completed.filter((hit) => !absorbed.has(hit.passage.id));
 }
 
+/** The first shown result of each story, where it stands, with every shown result of that story. */
+function firstOfEachStory<T extends { passage: PassageRecord }>(
+  shown: readonly T[],
+): { hit: T; index: number; story: T[] }[] {
+  return shown.flatMap((hit, index) => {
+    const { articleId } = hit.passage;
+    if (shown.findIndex((other) => other.passage.articleId === articleId) !== index) return [];
+    return [{ hit, index, story: shown.filter((other) => other.passage.articleId === articleId) }];
+  });
+}
+
 /**
  * Each of the first results completed by the paragraph of its story that gives the kind of answer the
  * question asks for (a cause, a length of time, a time limit, a figure: see givesAnswerKindOver) when
@@ -178,11 +189,8 @@ export async function completeWithAnswerKind<T extends { passage: PassageRecord 
 ): Promise<Completed<T>[]> {
   const shown = hits.slice(0, SHOWN);
   // The first result of each story whose shown passages lack the kind asked, with the test for it.
-  const lacking = shown.flatMap((hit, index) => {
-    const { articleId } = hit.passage;
-    if (shown.findIndex((other) => other.passage.articleId === articleId) !== index) return [];
+  const lacking = firstOfEachStory(shown).flatMap(({ hit, index, story }) => {
     const givesKind = givesAnswerKindOver(hit.passage.text, question);
-    const story = shown.filter((other) => other.passage.articleId === articleId);
     if (!givesKind || story.some((other) => givesKind(other.passage.text))) return [];
     return [{ hit, index, givesKind, story }];
   });
@@ -243,16 +251,11 @@ export async function completeWithStoryParagraph<T extends { passage: PassageRec
 ): Promise<Completed<T>[]> {
   const completed = [...hits];
   const shown = hits.slice(0, SHOWN);
-  const firsts = shown.flatMap((hit, index) =>
-    shown.findIndex((other) => other.passage.articleId === hit.passage.articleId) === index
-      ? [{ hit, index }]
-      : [],
-  );
+  const firsts = firstOfEachStory(shown);
   if (firsts.length === 0 || contentTerms(terms).length === 0) return completed;
   const passages = await store.articlePassages(firsts.map(({ hit }) => hit.passage.articleId));
   const shownIds = new Set(shown.map((hit) => hit.passage.id));
-  for (const { hit, index } of firsts) {
-    const story = shown.filter((other) => other.passage.articleId === hit.passage.articleId);
+  for (const { hit, index, story } of firsts) {
     const seen = new Set(
       story.flatMap((other) => [other.passage.paragraph, ...(other.addedParagraphs ?? [])]),
     );
