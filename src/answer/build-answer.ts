@@ -35,6 +35,7 @@ import { isPhrase, questionNames } from '../search/term-match.js';
 import { namesEvery } from '../search/article-coverage.js';
 import { termWeights } from '../search/term-weights.js';
 import type { StoryCache } from '../search/story-cache.js';
+import { readingEachStoryOnce } from '../search/story-passages.js';
 import {
   EVIDENCE_DEPTH,
   asksPast,
@@ -367,10 +368,12 @@ async function inStoriesNaming(
 }
 
 /**
- * How many times the passages shown a search among the stories naming every name reads, so that those of
- * other stories can be left out (see answerFromSearch).
+ * How many passages per passage shown the search among the stories naming every name reads, so that those
+ * of other stories can be left out (see answerFromSearch).
  */
 const NAMED_SEARCH_DEPTH = 3;
+
+const MONTH_NAME = new RegExp(`^${MONTH}$`, 'iu');
 
 /** Whether none of the first few hits' stories names every name the question asks about but its months. */
 async function subjectMissed(
@@ -381,28 +384,8 @@ async function subjectMissed(
   const subject = namedByStories(names).filter((name) => !MONTH_NAME.test(name));
   if (subject.length === 0) return false;
   const judged = hits.slice(0, EVIDENCE_DEPTH);
-  const stories = await context.stories.stories(
-    context.store,
-    judged.map((hit) => hit.passage.articleId),
-  );
-  const namesAll = namesEvery(subject);
-  return !judged.some((hit) => namesAll(stories.get(hit.passage.articleId)));
-}
-
-const MONTH_NAME = new RegExp(`^${MONTH}$`, 'iu');
-
-/** The hits whose stories name every name the question asks about (see namesEvery). */
-async function amongNamingStories(
-  context: AnswerContext,
-  names: readonly string[],
-  hits: readonly SearchHit[],
-): Promise<SearchHit[]> {
-  const stories = await context.stories.stories(
-    context.store,
-    hits.map((hit) => hit.passage.articleId),
-  );
-  const namesAll = namesEvery(namedByStories(names));
-  return hits.filter((hit) => namesAll(stories.get(hit.passage.articleId)));
+  const namesSubject = await storiesNamingAll(context, judged, subject);
+  return !judged.some((hit) => namesSubject(hit.passage.articleId));
 }
 
 /** Search's answer, and the passage it shows first (null when it found nothing). */
@@ -477,15 +460,13 @@ async function answerFromSearch(
   // passages too); dev, held-out and dates unchanged. Four more answerable questions are answered without
   // their gold passage among the first three (Italy's annual inflation from an OECD table giving it).
   if (evidence[0]?.missesName && (await subjectMissed(context, hits, names))) {
-    hits = await amongNamingStories(
-      context,
-      names,
-      await searchPassages(context.store, question, questionVector, {
-        ...searchOptions,
-        limit: limit * NAMED_SEARCH_DEPTH,
-        namesFirst: true,
-      }),
-    ).then((named) => named.slice(0, limit));
+    const found = await searchPassages(context.store, question, questionVector, {
+      ...searchOptions,
+      limit: limit * NAMED_SEARCH_DEPTH,
+      namesFirst: true,
+    });
+    const named = await storiesNamingAll(context, found, namedByStories(names));
+    hits = found.filter((hit) => named(hit.passage.articleId)).slice(0, limit);
     evidence = await judge(hits);
   }
   if (!evidence.some((item) => isStrongEvidence(item, context.calibration.evidence))) {
@@ -493,19 +474,25 @@ async function answerFromSearch(
   }
   // Judged as found, shown completed: judged with the next paragraph, "who designed the Sydney Opera
   // House?" was answered by a list of theatre awards whose next line named a designer.
+  const storyPassages = readingEachStoryOnce(context.store);
   const leadGoesOn = followLeads
-    ? await followsShortLead(context.store, hits, terms, await storiesNamingAll(context, hits, names))
+    ? await followsShortLead(
+        storyPassages,
+        hits,
+        terms,
+        await storiesNamingAll(context, hits.slice(0, SHOWN), names),
+      )
     : () => false;
   const followed = await completeWithFollowing(
     context.store,
-    await completePeriodHeaders(context.store, hits),
+    await completePeriodHeaders(storyPassages, hits),
     terms,
     (hit, index, next) => pointsBack(hit, index, next) || leadGoesOn(hit, index, next),
   );
-  const withKind = await completeWithAnswerKind(context.store, followed, question, terms, weights);
+  const withKind = await completeWithAnswerKind(storyPassages, followed, question, terms, weights);
   const completed = await completeWithNearestParagraph(
-    context.store,
-    await completeWithStoryParagraph(context.store, withKind, question, terms, weights),
+    storyPassages,
+    await completeWithStoryParagraph(storyPassages, withKind, question, terms, weights),
     question,
     terms,
     weights,
@@ -655,7 +642,7 @@ async function answerWords(
   return (await search(false)).answer;
 }
 
-/** Whether each of the first stories shown names every name a question asks about (see namesEvery). */
+/** Whether each of the stories of `hits` names every name a question asks about (see namesEvery). */
 async function storiesNamingAll(
   context: AnswerContext,
   hits: readonly { passage: PassageRecord }[],
@@ -665,7 +652,7 @@ async function storiesNamingAll(
   const namesAll = namesEvery(names);
   const stories = await context.stories.stories(
     context.store,
-    hits.slice(0, SHOWN).map((hit) => hit.passage.articleId),
+    hits.map((hit) => hit.passage.articleId),
   );
   return (articleId) => namesAll(stories.get(articleId));
 }
